@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import type { Config } from '../config/config';
+import { applyTenantFiles } from '../modules/tenancy/apply-tenant-files';
+import { TenantFileError } from '../modules/tenancy/tenant-files';
+import { resetEmbeddedDatabase } from '../platform/db/reset';
+import { createLogger } from '../platform/observability/logger';
+import { type Runtime, bootRuntime } from '../platform/runtime';
+import type { RequestContext } from '../platform/tenancy/request-context';
+import { runInContext } from '../platform/tenancy/run-in-context';
+import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
+import { progressBar } from './progress';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const PLATFORM = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'cli' }, roles: ['PLATFORM_ADMIN' as Role] };
+
+export class UsageError extends Error {}
+export class CheckFailed extends Error {}
+
+/**
+ * The `microlend` command line. Each command boots the runtime (migrating first, so a fresh database
+ * works), does its work in one transaction, and closes everything. Exit codes: 0 ok, 1 failure, 2 bad input.
+ */
+export function buildCli(config: Config, io: CliIo): Command {
+  const withRuntime = async <T>(work: (rt: Runtime) => Promise<T>): Promise<T> => {
+    const rt = await bootRuntime(config, { migrate: true, worker: false, logger: createLogger(config.env === 'test' ? 'silent' : 'warn', 2) });
+    try {
+      return await work(rt);
+    } finally {
+      await rt.close();
+    }
+  };
+  const inTenant = <T>(rt: Runtime, slug: string, work: (ctx: RequestContext) => Promise<T>) =>
+    runInContext(rt.dataSource, PLATFORM, async (platform) => {
+      const tenant = await rt.services.tenants.bySlugOrThrow(platform, slug);
+      return work(platform.forTenant(tenant.id));
+    });
+
+  const program = new Command('microlend').description('microlend: multi-tenant lending platform').exitOverride();
+  program.configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('tenants')
+    .description('tenants as code')
+    .command('apply')
+    .argument('[path]', 'a tenant YAML file or a folder of them', config.tenantsDir)
+    .description('validate and apply tenants/<slug>.yaml files (idempotent)')
+    .action(async (target: string) => {
+      await withRuntime(async (rt) => {
+        const bar = progressBar('tenants', 1);
+        try {
+          const report = await applyTenantFiles(rt.dataSource, rt.services.tenants, path.resolve(target), (done, total, file) => bar.update(done, file, total));
+          bar.stop();
+          for (const r of report.results) io.out(`${r.outcome.padEnd(9)} ${r.slug} (${path.basename(r.file)})\n`);
+        } catch (err) {
+          bar.stop();
+          throw err;
+        }
+      });
+    });
+
+  program
+    .command('apikey')
+    .description('API keys')
+    .command('create')
+    .description('create an API key and print it (only the key) on stdout')
+    .option('--tenant <slug>', 'tenant slug (not for PLATFORM_ADMIN)')
+    .addOption(new Option('--role <role>', 'role of the key').choices([...API_KEY_ROLES, 'PLATFORM_ADMIN']).makeOptionMandatory())
+    .option('--name <name>', 'a name to recognise the key by', 'cli')
+    .option('--expires-in-days <days>', 'expiry in days', (v) => Number(v))
+    .action(async (opts: { tenant?: string; role: Role; name: string; expiresInDays?: number }) => {
+      if (opts.role === 'PLATFORM_ADMIN' && opts.tenant) throw new UsageError('PLATFORM_ADMIN keys belong to no tenant; drop --tenant');
+      if (opts.role !== 'PLATFORM_ADMIN' && !opts.tenant) throw new UsageError('--tenant <slug> is required');
+      const key = await withRuntime(async (rt) => {
+        if (opts.role === 'PLATFORM_ADMIN') return runInContext(rt.dataSource, PLATFORM, (ctx) => rt.services.apiKeys.createPlatformKey(ctx, opts.name));
+        const expiresAt = opts.expiresInDays ? new Date(Date.now() + opts.expiresInDays * 86_400_000) : null;
+        return inTenant(rt, opts.tenant!, async (ctx) => (await rt.services.apiKeys.create(ctx, { name: opts.name, role: opts.role, expiresAt })).secret);
+      });
+      io.out(`${key}\n`);
+    });
+
+  program
+    .command('user')
+    .description('staff users')
+    .command('create')
+    .description('create a staff user of a tenant')
+    .requiredOption('--tenant <slug>')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <full name>')
+    .addOption(new Option('--role <role...>', 'roles').choices([...STAFF_ROLES]).makeOptionMandatory())
+    .requiredOption('--password <password>', 'at least 12 characters')
+    .action(async (opts: { tenant: string; email: string; name: string; role: Role[]; password: string }) => {
+      const created = await withRuntime((rt) =>
+        inTenant(rt, opts.tenant, (ctx) => rt.services.staff.create(ctx, { email: opts.email, fullName: opts.name, roles: opts.role, password: opts.password })),
+      );
+      io.out(`${created.id}\n`);
+    });
+
+  program
+    .command('audit')
+    .description('the hash-chained audit log')
+    .command('verify')
+    .description('re-compute every hash of a tenant’s audit chain; exit 1 when anything was edited or deleted')
+    .requiredOption('--tenant <slug>')
+    .action(async (opts: { tenant: string }) => {
+      const report = await withRuntime((rt) =>
+        inTenant(rt, opts.tenant, async (ctx) => {
+          const bar = progressBar('audit', 1);
+          const result = await rt.services.audit.verify(ctx, (done, total) => bar.update(done, '', total));
+          bar.stop();
+          return result;
+        }),
+      );
+      if (report.ok) {
+        io.out(`audit chain of ${opts.tenant} intact: ${report.checked} entries verified\n`);
+        return;
+      }
+      for (const b of report.breaks) io.err(`entry ${b.seq}: ${b.reason}: ${b.detail}\n`);
+      throw new CheckFailed(`audit chain of ${opts.tenant} is broken (${report.breaks.length} problem(s) in ${report.checked} entries)`);
+    });
+
+  const db = program.command('db').description('the database');
+  db.command('migrate').description('run pending migrations').action(async () => {
+    await withRuntime(async () => undefined);
+    io.out('migrations up to date\n');
+  });
+  db.command('reset').description('wipe the embedded database (all data!)').action(async () => {
+    await resetEmbeddedDatabase(config);
+    io.out('embedded database reset\n');
+  });
+
+  return program;
+}
+
+/** Maps an error to what the user sees and the exit code. */
+export function describeFailure(err: unknown): { message: string; code: number } {
+  if (err instanceof TenantFileError) return { message: `invalid tenant configuration:\n${err.message}`, code: 2 };
+  if (err instanceof UsageError) return { message: err.message, code: 2 };
+  if (err instanceof CheckFailed) return { message: err.message, code: 1 };
+  const coded = err as { extensions?: { code?: string }; message?: string };
+  const code = coded?.extensions?.code;
+  if (code) return { message: `${code}: ${coded.message}`, code: code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? 2 : 1 };
+  return { message: err instanceof Error ? err.message : String(err), code: 1 };
+}

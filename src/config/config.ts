@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one typed, validated configuration object. Nothing else in the code base reads `process.env`.
+ * Every setting has a development default so `npm start` works on a fresh machine; production
+ * (`NODE_ENV=production`) refuses to boot without the secrets.
+ */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  /** Owner connection (runs migrations, creates the app role). Unset: the embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** Connection used at run time by the API and worker: a role without BYPASSRLS. Derived when unset. */
+  appDatabaseUrl?: string;
+  appDbPassword: string;
+  redisUrl?: string;
+  embedded: { dataDir: string; port: number };
+  jwt: { secret: Uint8Array; staffTtlSeconds: number; borrowerTtlSeconds: number; issuer: string };
+  graphql: { maxDepth: number; maxCost: number; maxPageSize: number; defaultPageSize: number };
+  logLevel: string;
+  /** Run the job worker inside the API process (the embedded default). */
+  inProcessWorker: boolean;
+  tenantsDir: string;
+  projectRoot: string;
+  shutdownGraceMs: number;
+}
+
+const DEV_JWT_SECRET = 'microlend-development-only-jwt-secret-change-me';
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.string().url().optional(),
+  APP_DATABASE_URL: z.string().url().optional(),
+  APP_DB_PASSWORD: z.string().min(8).optional(),
+  REDIS_URL: z.string().url().optional(),
+  MICROLEND_DATA_DIR: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  JWT_SECRET: z.string().min(32).optional(),
+  JWT_STAFF_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  JWT_BORROWER_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
+  GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  IN_PROCESS_WORKER: z.enum(['true', 'false']).optional(),
+  TENANTS_DIR: z.string().optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
+});
+
+export class ConfigError extends Error {}
+
+/** Builds the config from an environment map (defaults to `process.env`). Throws a readable ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const missing = ['DATABASE_URL', 'JWT_SECRET', 'APP_DB_PASSWORD'].filter((k) => !(env as Record<string, string | undefined>)[k]);
+    if (!e.APP_DATABASE_URL && missing.length) throw new ConfigError(`Production needs ${missing.join(', ')}`);
+    if (!e.JWT_SECRET) throw new ConfigError('Production needs JWT_SECRET');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.APP_DATABASE_URL,
+    appDbPassword: e.APP_DB_PASSWORD ?? 'microlend-app-dev',
+    redisUrl: e.REDIS_URL,
+    embedded: { dataDir: e.MICROLEND_DATA_DIR ?? defaultDataDir(), port: e.EMBEDDED_PG_PORT },
+    jwt: {
+      secret: new TextEncoder().encode(e.JWT_SECRET ?? DEV_JWT_SECRET),
+      staffTtlSeconds: e.JWT_STAFF_TTL_SECONDS,
+      borrowerTtlSeconds: e.JWT_BORROWER_TTL_SECONDS,
+      issuer: 'microlend',
+    },
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
+      defaultPageSize: Math.min(20, e.GRAPHQL_MAX_PAGE_SIZE),
+    },
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    inProcessWorker: e.IN_PROCESS_WORKER ? e.IN_PROCESS_WORKER === 'true' : !e.DATABASE_URL,
+    tenantsDir: path.resolve(PROJECT_ROOT, e.TENANTS_DIR ?? 'tenants'),
+    projectRoot: PROJECT_ROOT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/**
+ * `.data/postgres` in the project when the `postgres` OS user can reach it (embedded PostgreSQL refuses
+ * to run as root and drops to that user); otherwise a per-project folder under /var/tmp, which also
+ * survives reboots.
+ */
+function defaultDataDir(): string {
+  const local = path.join(PROJECT_ROOT, '.data', 'postgres');
+  if (process.getuid?.() !== 0 || worldTraversable(PROJECT_ROOT)) return local;
+  const tag = createHash('sha256').update(PROJECT_ROOT).digest('hex').slice(0, 12);
+  return path.join('/var/tmp', `microlend-${tag}`, 'postgres');
+}
+
+function worldTraversable(dir: string): boolean {
+  let current = path.resolve(dir);
+  for (;;) {
+    if (existsSync(current)) {
+      if ((statSync(current).mode & 0o001) === 0) return false;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}

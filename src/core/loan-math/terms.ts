@@ -1,0 +1,210 @@
+import { gcd } from '../money/integer-rounding';
+import { ROUNDING_MODES, RoundingMode } from '../money/rounding';
+import { parseScaledInteger, POW10 } from '../money/scaled-integer';
+import { parseIsoDate } from './calendar';
+import { dayCountBasis, yearFractionNumerator } from './day-count';
+import { dueDayNumbers, regularFirstDueDay } from './due-dates';
+import { LoanMathInputError } from './errors';
+import { MAX_AMOUNT_UNITS, moneyUnits, resolveFees } from './fees';
+import { DAYS_PER_PERIOD, PERIODS_PER_YEAR, THIRTY_360_DAYS } from './frequency';
+import { AMORTIZATIONS, Amortization, DAY_COUNTS, DayCount, FREQUENCIES, Frequency, ScheduleInput } from './types';
+
+/** Most decimals accepted on the annual rate; keeps rate x day-count products exact integers. */
+export const MAX_RATE_DECIMALS = 9;
+/** Most instalments in one schedule (a daily loan over 30 years stays below it). */
+export const MAX_TERM_COUNT = 20000;
+
+/**
+ * A validated schedule request in integers: money in minor units at `decimals`, the rate as a
+ * reduced fraction, each period's year fraction as a numerator over `basis`. Built once per
+ * schedule; everything after it is integer arithmetic.
+ */
+export interface ScheduleTerms {
+  decimals: number;
+  mode: RoundingMode;
+  /** Instalment multiple in minor units; 0 when none. */
+  multipleUnits: number;
+  amortization: Amortization;
+  frequency: Frequency;
+  dayCount: DayCount;
+  termCount: number;
+  graceOnPrincipal: number;
+  graceOnInterest: number;
+  /** Principal as requested (what the loan is "for"). */
+  requestedUnits: number;
+  /** Principal the schedule amortises: requested + FINANCED fees. */
+  principalUnits: number;
+  deductedUnits: number;
+  financedUnits: number;
+  paidUpfrontUnits: number;
+  perInstallmentFeeUnits: number;
+  rateNum: number;
+  rateDen: number;
+  /** Per-period interest fraction: rateNum x fraction numerator, over `interestDen` (exact integers). */
+  interestNum: Float64Array;
+  interestDen: number;
+  /** Set when some interestNum is too large for exact double products; the kernel then uses BigInt. */
+  interestNumBig: bigint[] | undefined;
+  /** Nominal period rate used to size the annuity: nominalNum / nominalDen (BigInt for exactness). */
+  nominalNum: bigint;
+  nominalDen: bigint;
+  disbursementDay: number;
+  dueDays: Int32Array;
+}
+
+/**
+ * Validates `input` and converts it to {@link ScheduleTerms}. Every refusal is a
+ * {@link LoanMathInputError} naming the field.
+ */
+export function normaliseScheduleInput(input: ScheduleInput, currencyDecimals: number): ScheduleTerms {
+  if (input === null || typeof input !== 'object') throw new LoanMathInputError('input', 'must be an object');
+  if (!Number.isInteger(currencyDecimals) || currencyDecimals < 0 || currencyDecimals > 8) {
+    throw new LoanMathInputError('currencyDecimals', 'must be an integer from 0 to 8');
+  }
+  const rounding = input.rounding;
+  if (rounding === null || typeof rounding !== 'object') throw new LoanMathInputError('rounding', 'is required');
+  const decimals = rounding.decimals;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > currencyDecimals) {
+    throw new LoanMathInputError('rounding.decimals', `must be an integer from 0 to the currency's ${currencyDecimals}`);
+  }
+  const mode = rounding.mode;
+  if (!ROUNDING_MODES.includes(mode)) throw new LoanMathInputError('rounding.mode', `unknown rounding mode ${String(mode)}`);
+  let multipleUnits = 0;
+  if (rounding.installmentMultipleOf !== undefined && rounding.installmentMultipleOf !== null) {
+    const m = parseScaledInteger(rounding.installmentMultipleOf);
+    if (m === undefined || m.units <= 0 || m.scale > decimals) {
+      throw new LoanMathInputError('rounding.installmentMultipleOf', `must be a positive amount with at most ${decimals} decimals`);
+    }
+    multipleUnits = m.units * POW10[decimals - m.scale];
+    if (multipleUnits > MAX_AMOUNT_UNITS) throw new LoanMathInputError('rounding.installmentMultipleOf', 'is too large');
+  }
+
+  const principal = parseScaledInteger(input.principal);
+  if (principal === undefined) throw new LoanMathInputError('principal', 'must be a decimal amount');
+  if (principal.units <= 0) throw new LoanMathInputError('principal', 'must be positive');
+  if (principal.scale > decimals) throw new LoanMathInputError('principal', `must have at most ${decimals} decimals`);
+  const requestedUnits = principal.units * POW10[decimals - principal.scale];
+  if (requestedUnits > MAX_AMOUNT_UNITS) throw new LoanMathInputError('principal', 'is too large');
+
+  const termCount = input.termCount;
+  if (!Number.isInteger(termCount) || termCount < 1 || termCount > MAX_TERM_COUNT) {
+    throw new LoanMathInputError('termCount', `must be an integer from 1 to ${MAX_TERM_COUNT}`);
+  }
+  const frequency = input.frequency;
+  if (!FREQUENCIES.includes(frequency)) throw new LoanMathInputError('frequency', `unknown frequency ${String(frequency)}`);
+  const amortization = input.amortization;
+  if (!AMORTIZATIONS.includes(amortization)) throw new LoanMathInputError('amortization', `unknown amortization ${String(amortization)}`);
+  const dayCount = input.dayCount;
+  if (!DAY_COUNTS.includes(dayCount)) throw new LoanMathInputError('dayCount', `unknown day count ${String(dayCount)}`);
+
+  const rate = parseScaledInteger(input.annualInterestRate);
+  if (rate === undefined) throw new LoanMathInputError('annualInterestRate', 'must be a decimal fraction ("0.12" is 12%)');
+  if (rate.units < 0) throw new LoanMathInputError('annualInterestRate', 'must not be negative');
+  if (rate.units > 10 * POW10[rate.scale]) throw new LoanMathInputError('annualInterestRate', 'must not exceed 10 (1000%)');
+  if (rate.scale > MAX_RATE_DECIMALS) throw new LoanMathInputError('annualInterestRate', `must have at most ${MAX_RATE_DECIMALS} decimals`);
+  const g = rate.units === 0 ? POW10[rate.scale] : gcd(rate.units, POW10[rate.scale]);
+  const rateNum = rate.units / g;
+  const rateDen = POW10[rate.scale] / g;
+
+  const disbursementDay = parseIsoDate(input.disbursementDate, 'disbursementDate');
+  let firstDueDay: number | undefined;
+  if (input.firstDueDate !== undefined && input.firstDueDate !== null) {
+    firstDueDay = parseIsoDate(input.firstDueDate, 'firstDueDate');
+    if (firstDueDay <= disbursementDay) throw new LoanMathInputError('firstDueDate', 'must be after the disbursement date');
+  }
+
+  const graceOnPrincipal = grace(input.graceOnPrincipalPeriods, termCount, 'graceOnPrincipalPeriods');
+  const graceOnInterest = grace(input.graceOnInterestPeriods, termCount, 'graceOnInterestPeriods');
+
+  const fees = resolveFees(input.fees, requestedUnits, decimals, mode);
+  if (fees.deductedUnits + fees.paidUpfrontUnits >= requestedUnits) {
+    throw new LoanMathInputError('fees', 'deducted and upfront fees must leave a positive net advance');
+  }
+  const principalUnits = requestedUnits + fees.financedUnits;
+  if (principalUnits > MAX_AMOUNT_UNITS) throw new LoanMathInputError('fees', 'financed fees make the principal too large');
+
+  const dueDays = dueDayNumbers(disbursementDay, firstDueDay, frequency, termCount);
+
+  // Interest fractions. Under THIRTY_360 every regular period is exactly its 30/360 length
+  // (a month is 30/360 whatever the calendar says); only an odd first period is measured with
+  // the 30/360 day count. ACTUAL_* always measure actual days.
+  const basis = dayCountBasis(dayCount);
+  const interestNum = new Float64Array(termCount);
+  let big = false;
+  const firstIsOdd = firstDueDay !== undefined && firstDueDay !== regularFirstDueDay(disbursementDay, frequency);
+  let prev = disbursementDay;
+  for (let k = 0; k < termCount; k++) {
+    const frac =
+      dayCount === 'THIRTY_360' && !(k === 0 && firstIsOdd)
+        ? THIRTY_360_DAYS[frequency]
+        : yearFractionNumerator(prev, dueDays[k], dayCount);
+    const num = rateNum * frac;
+    if (num > Number.MAX_SAFE_INTEGER) big = true;
+    interestNum[k] = num;
+    prev = dueDays[k];
+  }
+  let interestNumBig: bigint[] | undefined;
+  if (big) {
+    interestNumBig = new Array<bigint>(termCount);
+    prev = disbursementDay;
+    for (let k = 0; k < termCount; k++) {
+      const frac =
+        dayCount === 'THIRTY_360' && !(k === 0 && firstIsOdd)
+          ? THIRTY_360_DAYS[frequency]
+          : yearFractionNumerator(prev, dueDays[k], dayCount);
+      interestNumBig[k] = BigInt(rateNum) * BigInt(frac);
+      prev = dueDays[k];
+    }
+  }
+
+  // The annuity is sized on the nominal period rate: under THIRTY_360 it equals the regular
+  // period's interest rate; under ACTUAL_* a month-based period is 1/periods-per-year of the
+  // year and a day-based one its days over the basis (360 or 365), and the last row absorbs the
+  // difference that actual days make.
+  let nominalNum: bigint;
+  let nominalDen: bigint;
+  if (dayCount === 'THIRTY_360') {
+    nominalNum = BigInt(rateNum) * BigInt(THIRTY_360_DAYS[frequency]);
+    nominalDen = BigInt(rateDen) * 360n;
+  } else if (DAYS_PER_PERIOD[frequency] > 0) {
+    nominalNum = BigInt(rateNum) * BigInt(DAYS_PER_PERIOD[frequency]);
+    nominalDen = BigInt(rateDen) * (dayCount === 'ACTUAL_360' ? 360n : 365n);
+  } else {
+    nominalNum = BigInt(rateNum);
+    nominalDen = BigInt(rateDen) * BigInt(PERIODS_PER_YEAR[frequency]);
+  }
+
+  return {
+    decimals,
+    mode,
+    multipleUnits,
+    amortization,
+    frequency,
+    dayCount,
+    termCount,
+    graceOnPrincipal,
+    graceOnInterest,
+    requestedUnits,
+    principalUnits,
+    deductedUnits: fees.deductedUnits,
+    financedUnits: fees.financedUnits,
+    paidUpfrontUnits: fees.paidUpfrontUnits,
+    perInstallmentFeeUnits: fees.perInstallmentUnits,
+    rateNum,
+    rateDen,
+    interestNum,
+    interestDen: rateDen * basis,
+    interestNumBig,
+    nominalNum,
+    nominalDen,
+    disbursementDay,
+    dueDays,
+  };
+}
+
+function grace(value: number | undefined, termCount: number, field: string): number {
+  if (value === undefined || value === null) return 0;
+  if (!Number.isInteger(value) || value < 0) throw new LoanMathInputError(field, 'must be a non-negative integer');
+  if (value >= termCount) throw new LoanMathInputError(field, 'must be less than termCount');
+  return value;
+}

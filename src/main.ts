@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { loadConfig } from './config/config';
+import { resetEmbeddedDatabase } from './platform/db/reset';
+import { createHttpApp } from './platform/http/app';
+import { bootRuntime } from './platform/runtime';
+import { applyTenantFiles } from './modules/tenancy/apply-tenant-files';
+
+/**
+ * The API entry point. With no DATABASE_URL it runs on the embedded PostgreSQL, with no REDIS_URL
+ * the queues run on BullMQ's Postgres backend, and the job worker runs in this process too.
+ * `--fresh` wipes the embedded database first.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (process.argv.includes('--fresh')) await resetEmbeddedDatabase(config);
+  const runtime = await bootRuntime(config, { migrate: true, worker: config.inProcessWorker });
+  const { logger } = runtime;
+  const report = await applyTenantFiles(runtime.dataSource, runtime.services.tenants, config.tenantsDir);
+  logger.info({ tenants: report.results.map((r) => `${r.slug}:${r.outcome}`) }, 'tenants applied');
+  const http = await createHttpApp(runtime);
+  const server: Server = await new Promise((resolve) => {
+    const s = http.app.listen(config.port, () => resolve(s));
+  });
+  const url = `http://localhost:${config.port}/graphql`;
+  const slugs = report.results.map((r) => r.slug);
+  process.stderr.write(
+    [
+      '',
+      `  microlend is up: GraphQL at ${url}`,
+      `  database: ${runtime.db.embedded ? `embedded PostgreSQL, data in ${config.embedded.dataDir}` : 'DATABASE_URL'}; queues: ${config.redisUrl ? 'Redis' : 'PostgreSQL (BullMQ Postgres backend)'}`,
+      `  tenants: ${slugs.join(', ') || '(none)'}`,
+      `  get a key:  npx microlend apikey create --tenant ${slugs[0] ?? '<slug>'} --role LENDER_ADMIN`,
+      `  then:       curl -s ${url} -H "Authorization: Bearer <key>" -H 'content-type: application/json' -d '{"query":"{ viewer { tenant { slug } roles } }"}'`,
+      '',
+    ].join('\n') + '\n',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    const timer = setTimeout(() => {
+      logger.error('shutdown grace period exceeded');
+      process.exit(1);
+    }, config.shutdownGraceMs).unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await http.stop();
+    await runtime.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`microlend failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../platform/graphql/shield-rules';
+
+export const auditPermissions = {
+  Query: { auditLog: hasRole('LENDER_ADMIN') },
+  AuditEntry: allow,
+};

@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '../../platform/tenancy/roles';
+
+export type StaffUserStatus = 'ACTIVE' | 'DISABLED';
+
+/** A person working for a lender: underwriter, servicer, collector, analyst, admin. */
+@Entity({ name: 'staff_users' })
+export class StaffUserEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') email!: string;
+  @Column('text', { name: 'full_name' }) fullName!: string;
+  @Column('text', { name: 'password_hash', nullable: true }) passwordHash!: string | null;
+  @Column('text', { array: true }) roles!: Role[];
+  @Column('text') status!: StaffUserStatus;
+  @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}

@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
+import type { JobDefinition } from '../platform/queue/job';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { auditPermissions } from './audit/audit.permissions';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuditService } from './audit/audit.service';
+import { auditVerifyJob } from './audit/jobs/audit-verify.job';
+import { ApiKeyEntity, PlatformApiKeyEntity } from './identity/api-key.entity';
+import { ApiKeyService } from './identity/api-key.service';
+import { BorrowerEntity } from './identity/borrower.entity';
+import { identityPermissions } from './identity/identity.permissions';
+import { IdentityResolver } from './identity/identity.resolver';
+import { SessionService } from './identity/session.service';
+import { StaffUserEntity } from './identity/staff-user.entity';
+import { StaffUserService } from './identity/staff-user.service';
+import { TenantEntity } from './tenancy/tenant.entity';
+import { tenantPermissions } from './tenancy/tenant.permissions';
+import { TenantResolver } from './tenancy/tenant.resolver';
+import { TenantService } from './tenancy/tenant.service';
+
+/** Every TypeORM entity. */
+export const entities = [TenantEntity, ApiKeyEntity, PlatformApiKeyEntity, StaffUserEntity, BorrowerEntity, AuditEntryEntity];
+
+/** Every module's shield rule map; merged and snapshot-tested in one place. */
+export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions];
+
+/** The services of all modules, wired once per process (the composition root). */
+export function createServices(config: Config, dataSource: () => DataSource) {
+  const limits = config.graphql;
+  const audit = new AuditService(limits);
+  const tenants = new TenantService(audit, limits);
+  const apiKeys = new ApiKeyService(tenants, audit, limits);
+  const staff = new StaffUserService(audit, limits);
+  const sessions = new SessionService(dataSource, { ...config.jwt }, audit);
+  return { audit, tenants, apiKeys, staff, sessions };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Resolver instances for type-graphql's container. */
+export function createResolvers(s: Services) {
+  return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit)];
+}
+
+/** Every job the worker runs. */
+export function jobDefinitions(s: Services): JobDefinition[] {
+  return [auditVerifyJob(s.audit) as JobDefinition];
+}

@@ -1,0 +1,11 @@
+import type { RequestContext } from '../tenancy/request-context';
+import type { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { Loaders } from './loaders';
+
+/** The GraphQL context: the request context plus per-request DataLoaders. */
+export interface GraphQLContext {
+  ctx: RequestContext;
+  loaders: Loaders;
+  /** The request's transaction, finished by the transaction plugin. */
+  transaction: TenantTransaction;
+}

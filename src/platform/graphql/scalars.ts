@@ -1,0 +1,90 @@
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+const DECIMAL_RE = /^-?(0|[1-9]\d{0,30})(\.\d{1,18})?$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function scalarError(scalar: string, message: string): GraphQLError {
+  return new GraphQLError(`${scalar}: ${message}`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function parseDecimal(value: unknown): string {
+  if (typeof value !== 'string') throw scalarError('Decimal', 'must be a string such as "1234.56" (numbers lose precision)');
+  if (!DECIMAL_RE.test(value)) throw scalarError('Decimal', `"${value}" is not a plain decimal number`);
+  return value;
+}
+
+/**
+ * Money and rates travel as strings ("1234.56", "0.12") so no client or server rounds them through a
+ * binary float. Input must be a string literal; output accepts strings or decimal objects.
+ */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number as a string, e.g. "1234.56" or "0.094822". Never a JSON number.',
+  serialize(value) {
+    if (typeof value === 'string') return value;
+    if (value && typeof (value as { toFixed?: unknown }).toFixed === 'function' && typeof value !== 'number') {
+      return (value as { toFixed(): string }).toFixed();
+    }
+    throw new GraphQLError('Decimal cannot represent a binary float');
+  },
+  parseValue: parseDecimal,
+  parseLiteral(ast: ValueNode) {
+    if (ast.kind !== Kind.STRING) throw scalarError('Decimal', 'must be a string literal such as "1234.56"');
+    return parseDecimal(ast.value);
+  },
+});
+
+/** True for a real calendar date in YYYY-MM-DD form. */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw scalarError('Date', `"${String(value)}" is not a calendar date YYYY-MM-DD`);
+  return value;
+}
+
+/** A calendar date without time zone (due dates, business dates), as YYYY-MM-DD. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD, with no time zone.',
+  serialize(value) {
+    if (typeof value === 'string' && isCalendarDate(value)) return value;
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    throw new GraphQLError('Date cannot represent this value');
+  },
+  parseValue: parseDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw scalarError('Date', 'must be a string YYYY-MM-DD');
+    return parseDate(ast.value);
+  },
+});
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    throw scalarError('DateTime', `"${String(value)}" is not an ISO-8601 date-time with offset`);
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw scalarError('DateTime', `"${value}" is not a valid instant`);
+  return date;
+}
+
+/** An instant, ISO-8601 with offset; always serialised in UTC. */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An instant in ISO-8601 with a UTC offset, e.g. 2026-01-31T09:30:00Z.',
+  serialize(value) {
+    const date = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent this value');
+    return date.toISOString();
+  },
+  parseValue: parseDateTime,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw scalarError('DateTime', 'must be a string');
+    return parseDateTime(ast.value);
+  },
+});

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { createResolvers, permissionMaps } from '../../modules';
+import { authenticate } from '../auth/authenticate';
+import type { GraphQLContext } from '../graphql/context';
+import { formatError } from '../graphql/errors';
+import { queryLimitsPlugin } from '../graphql/limits';
+import { createLoaders } from '../graphql/loaders';
+import { buildShield, mergeRuleMaps } from '../graphql/permissions';
+import { observabilityPlugin, transactionPlugin } from '../graphql/plugins';
+import { buildGraphQLSchema } from '../graphql/schema';
+import type { Runtime } from '../runtime';
+import { RequestContext } from '../tenancy/request-context';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+
+export interface HttpApp {
+  app: Express;
+  apollo: ApolloServer<GraphQLContext>;
+  schema: GraphQLSchema;
+  /** Stops accepting GraphQL work (in-flight operations finish first). */
+  stop(): Promise<void>;
+}
+
+/** The schema as served: code-first types with the shield around every resolver. */
+export async function buildServedSchema(runtime: Pick<Runtime, 'services'>): Promise<GraphQLSchema> {
+  const schema = await buildGraphQLSchema(createResolvers(runtime.services));
+  return applyMiddleware(schema, buildShield(mergeRuleMaps(schema, permissionMaps)));
+}
+
+/** The API: GraphQL at /graphql, plus /healthz, /readyz and /metrics. */
+export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
+  const { config, dataSource, metrics, logger } = runtime;
+  const development = config.env === 'development';
+  const schema = await buildServedSchema(runtime);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    formatError: (formatted, error) => formatError(formatted, error, development),
+    plugins: [
+      development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      queryLimitsPlugin(() => schema, config.graphql),
+      transactionPlugin(),
+      observabilityPlugin(logger, metrics),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    await dataSource.query('SELECT 1').then(() => (checks.database = 'ok'), (e: Error) => (checks.database = e.message));
+    await runtime.queue.ping().then(() => (checks.queue = 'ok'), (e: Error) => (checks.queue = e.message));
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        const principal = await authenticate(dataSource, config.jwt, req.headers.authorization);
+        const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
+        const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform);
+        return { ctx, transaction, loaders: createLoaders(ctx) };
+      },
+    }),
+  );
+  return { app, apollo, schema, stop: () => apollo.stop() };
+}

@@ -1,0 +1,62 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
+import { type Services, createServices, entities, jobDefinitions } from '../modules';
+import { createAppDataSource } from './db/data-source';
+import { type DatabaseEndpoints, ensureAppRole, resolveDatabase } from './db/database';
+import { runMigrations } from './db/migrate';
+import { createLogger } from './observability/logger';
+import { type Metrics, createMetrics } from './observability/metrics';
+import { QueueRuntime } from './queue/queue-runtime';
+
+/** Everything a process (API, worker, CLI) runs on, built once and closed once. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  db: DatabaseEndpoints;
+  dataSource: DataSource;
+  queue: QueueRuntime;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface BootOptions {
+  /** Run pending migrations (and make sure the app role exists) before anything else. */
+  migrate: boolean;
+  /** Start a job worker in this process. */
+  worker: boolean;
+  logger?: Logger;
+}
+
+/**
+ * Boots the shared parts in order: database (embedded when no DATABASE_URL), migrations as owner,
+ * the app-role pool, the queues (Redis when REDIS_URL, else BullMQ's Postgres backend), services.
+ */
+export async function bootRuntime(config: Config, opts: BootOptions): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const db = await resolveDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));
+  try {
+    if (opts.migrate) {
+      if (!config.appDatabaseUrl) await ensureAppRole(db.ownerUrl, config.appDbPassword);
+      const ran = await runMigrations(db.ownerUrl);
+      if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+    }
+    const dataSource = await createAppDataSource(db.appUrl, entities);
+    const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
+    const services = createServices(config, () => dataSource);
+    if (opts.worker) queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services));
+    return {
+      config, logger, metrics, db, dataSource, queue, services,
+      async close() {
+        await queue.close();
+        await dataSource.destroy();
+        await db.stop();
+      },
+    };
+  } catch (err) {
+    await db.stop().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from './roles';
+import type { TenantTransaction } from './tenant-transaction';
+
+export type ActorType = 'ANONYMOUS' | 'API_KEY' | 'PLATFORM_KEY' | 'STAFF_USER' | 'BORROWER' | 'SYSTEM';
+
+/** Who is acting. `id` is the key, user or borrower id; SYSTEM actors name the job or command. */
+export interface Actor {
+  type: ActorType;
+  id: string | null;
+}
+
+/**
+ * Everything a service needs to know about the caller, built once per request (or job) from the
+ * verified credential: the tenant, the actor, the roles, and the tenant-scoped transaction.
+ * Services take it as their first argument; nothing takes a tenant id from arguments.
+ */
+export class RequestContext {
+  constructor(
+    readonly requestId: string,
+    readonly tenantId: string | null,
+    readonly actor: Actor,
+    readonly roles: ReadonlySet<Role>,
+    private readonly transaction: TenantTransaction,
+    readonly borrowerId: string | null = null,
+    /** Operator scope: may read and write tenant rows (never tenant data) and act for one tenant. */
+    readonly platform = false,
+  ) {}
+
+  get isAuthenticated(): boolean {
+    return this.actor.type !== 'ANONYMOUS';
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    return roles.some((r) => this.roles.has(r));
+  }
+
+  /** The caller's tenant; a platform or anonymous caller reaching tenant code is a programming error. */
+  get tenant(): string {
+    if (!this.tenantId) throw new Error('tenant-scoped operation without a tenant in the request context');
+    return this.tenantId;
+  }
+
+  /** The entity manager of this request's transaction (opened on first use, with `app.tenant_id` set). */
+  db(): Promise<EntityManager> {
+    return this.transaction.manager(this.tenantId);
+  }
+
+  /**
+   * The operator (or tenants-as-code) acting inside one tenant, e.g. to write that tenant's audit
+   * chain in the same transaction. Only a platform context may do this.
+   */
+  forTenant(tenantId: string): RequestContext {
+    if (this.tenantId === tenantId) return this;
+    if (!this.platform) throw new Error('only a platform context can act for another tenant');
+    return new RequestContext(this.requestId, tenantId, this.actor, this.roles, this.transaction, null, true);
+  }
+}

@@ -1,0 +1,77 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/** What a transaction is scoped to: one tenant, or the platform (tenant rows only, never tenant data). */
+export interface TenantScope {
+  tenantId: string | null;
+  platform: boolean;
+}
+
+/**
+ * One database transaction per request or job, opened lazily, that sets `app.tenant_id` (and
+ * `app.platform`) with SET LOCAL semantics so row-level security scopes every statement in it.
+ * It is committed or rolled back once at the boundary that created it.
+ */
+export class TenantTransaction {
+  private runner?: Promise<QueryRunner>;
+  private finished = false;
+  private currentTenant: string | null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: TenantScope,
+  ) {
+    this.currentTenant = scope.tenantId;
+  }
+
+  /**
+   * The transaction's entity manager with `app.tenant_id` = `tenantId`. Only platform-scoped
+   * transactions are ever switched between tenants (see RequestContext.forTenant).
+   */
+  async manager(tenantId: string | null = this.scope.tenantId): Promise<EntityManager> {
+    if (this.finished) throw new Error('transaction already finished');
+    this.runner ??= this.open();
+    const runner = await this.runner;
+    if (tenantId !== this.currentTenant) {
+      if (!this.scope.platform) throw new Error('a tenant transaction cannot switch tenants');
+      await runner.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId ?? '']);
+      this.currentTenant = tenantId;
+    }
+    return runner.manager;
+  }
+
+  get started(): boolean {
+    return this.runner !== undefined;
+  }
+
+  /** Commits (or rolls back) and releases the connection; a no-op when nothing was opened. */
+  async finish(commit: boolean): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.runner) return;
+    const runner = await this.runner;
+    try {
+      if (runner.isTransactionActive) {
+        if (commit) await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async open(): Promise<QueryRunner> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.platform', $2, true)", [
+        this.scope.tenantId ?? '',
+        this.scope.platform ? 'on' : 'off',
+      ]);
+      return runner;
+    } catch (err) {
+      await runner.release();
+      throw err;
+    }
+  }
+}

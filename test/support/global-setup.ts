@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { ensureAppRole, quoteIdent, withDatabase } from '../../src/platform/db/database';
+import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
+import { runMigrations } from '../../src/platform/db/migrate';
+import { type ServiceState, freePort, onPath, startRedis, traversableTempDir, writeState } from './services';
+
+export const TEMPLATE_DB = 'microlend_test_template';
+export const TEST_APP_PASSWORD = 'microlend-app-test';
+
+/**
+ * Once per jest run: finds (or starts) PostgreSQL and Redis, and builds a template database by
+ * running the real migrations. Each spec file then gets its own database copied from the template.
+ * TEST_DATABASE_URL / TEST_REDIS_URL (set by .ci/run) name servers to use; without them the run
+ * starts an embedded PostgreSQL and, when redis-server is installed, a throw-away Redis.
+ */
+export default async function globalSetup(): Promise<void> {
+  const state: ServiceState = {};
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = `${traversableTempDir('microlend-test-pg-')}/data`;
+    const port = await freePort();
+    const embedded = await startEmbeddedPostgres({ dataDir, port });
+    adminUrl = embedded.ownerUrl;
+    state.embeddedDataDir = dataDir;
+    state.embeddedPort = port;
+  }
+  if (!process.env.TEST_REDIS_URL && onPath('redis-server')) {
+    const redis = await startRedis();
+    process.env.TEST_REDIS_URL = redis.url;
+    state.redisPid = redis.pid;
+  }
+  writeState(state);
+  process.env.TEST_DATABASE_URL = adminUrl;
+
+  await ensureAppRole(adminUrl, TEST_APP_PASSWORD);
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(TEMPLATE_DB)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${quoteIdent(TEMPLATE_DB)}`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(withDatabase(adminUrl, TEMPLATE_DB));
+}
