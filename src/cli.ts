@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { CommanderError } from 'commander';
 import { buildCli, describeFailure } from './cli/commands';
-import { loadConfig } from './config/config';
+import { type Config, loadConfig } from './config/config';
 
 /** The command-line entry point (`npx microlend …`). */
-export async function runCli(argv: string[], io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) },
+  config?: Config,
+): Promise<number> {
   try {
-    await buildCli(loadConfig(), io).parseAsync(argv);
+    await buildCli(config ?? loadConfig(), io).parseAsync(argv);
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;

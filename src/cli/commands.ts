@@ -51,7 +51,7 @@ export function buildCli(config: Config, io: CliIo): Command {
     .description('validate and apply tenants/<slug>.yaml files (idempotent)')
     .action(async (target: string) => {
       await withRuntime(async (rt) => {
-        const bar = progressBar('tenants', 1);
+        const bar = progressBar('tenants', 1, io.err);
         try {
           const report = await applyTenantFiles(rt.dataSource, rt.services.tenants, path.resolve(target), (done, total, file) => bar.update(done, file, total));
           bar.stop();
@@ -109,7 +109,7 @@ export function buildCli(config: Config, io: CliIo): Command {
     .action(async (opts: { tenant: string }) => {
       const report = await withRuntime((rt) =>
         inTenant(rt, opts.tenant, async (ctx) => {
-          const bar = progressBar('audit', 1);
+          const bar = progressBar('audit', 1, io.err);
           const result = await rt.services.audit.verify(ctx, (done, total) => bar.update(done, '', total));
           bar.stop();
           return result;

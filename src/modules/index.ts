@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { JobDefinition } from '../platform/queue/job';
+import type { QueueRuntime } from '../platform/queue/queue-runtime';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { auditPermissions } from './audit/audit.permissions';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
+import { AuditVerificationService } from './audit/audit-verification.service';
 import { auditVerifyJob } from './audit/jobs/audit-verify.job';
 import { ApiKeyEntity, PlatformApiKeyEntity } from './identity/api-key.entity';
 import { ApiKeyService } from './identity/api-key.service';
@@ -26,20 +28,21 @@ export const entities = [TenantEntity, ApiKeyEntity, PlatformApiKeyEntity, Staff
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
-export function createServices(config: Config, dataSource: () => DataSource) {
+export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime) {
   const limits = config.graphql;
   const audit = new AuditService(limits);
   const tenants = new TenantService(audit, limits);
   const apiKeys = new ApiKeyService(tenants, audit, limits);
   const staff = new StaffUserService(audit, limits);
   const sessions = new SessionService(dataSource, { ...config.jwt }, audit);
-  return { audit, tenants, apiKeys, staff, sessions };
+  const auditVerifications = new AuditVerificationService(audit, queue);
+  return { audit, auditVerifications, tenants, apiKeys, staff, sessions };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** Resolver instances for type-graphql's container. */
 export function createResolvers(s: Services) {
-  return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit)];
+  return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit, s.auditVerifications)];
 }
 
 /** Every job the worker runs. */

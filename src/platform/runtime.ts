@@ -45,7 +45,7 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     }
     const dataSource = await createAppDataSource(db.appUrl, entities);
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
-    const services = createServices(config, () => dataSource);
+    const services = createServices(config, () => dataSource, () => queue);
     if (opts.worker) queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services));
     return {
       config, logger, metrics, db, dataSource, queue, services,

@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = `${traversableTempDir('microlend-test-pg-')}/data`;
     const port = await freePort();
     const embedded = await startEmbeddedPostgres({ dataDir, port });
+    (globalThis as { __microlendEmbedded?: { stop(): Promise<void> } }).__microlendEmbedded = embedded;
     adminUrl = embedded.ownerUrl;
     state.embeddedDataDir = dataDir;
     state.embeddedPort = port;

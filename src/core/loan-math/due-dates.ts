@@ -1,7 +1,9 @@
-import { civilFromDays, clampedDay, formatIsoDate, parseIsoDate } from './calendar';
+import { civilFromDays, clampedDay, daysFromCivil, daysInMonth, formatIsoDate, parseIsoDate } from './calendar';
 import { LoanMathInputError } from './errors';
 import { DAYS_PER_PERIOD, MONTHS_PER_PERIOD } from './frequency';
 import { FREQUENCIES, Frequency } from './types';
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Due dates as day numbers.
@@ -9,14 +11,16 @@ import { FREQUENCIES, Frequency } from './types';
  * Every date is computed from the anchor (the first due date if given, else the disbursement
  * date), never from the previous, clamped date: a 31 Jan anchor gives 29 Feb then 31 Mar, not
  * 29 Mar. SEMI_MONTHLY pairs the anchor day d with d + 15 (or d - 15 when d > 15), clamped.
+ * Writes into `out` when given (the schedule passes a view of one shared buffer: typed-array
+ * allocations, not arithmetic, dominate the cost of a 360-row schedule).
  */
 export function dueDayNumbers(
   disbursementDay: number,
   firstDueDay: number | undefined,
   frequency: Frequency,
   count: number,
-): Int32Array {
-  const out = new Int32Array(count);
+  out: Int32Array | Float64Array = new Int32Array(count),
+): Int32Array | Float64Array {
   const anchor = firstDueDay ?? disbursementDay;
   // With a first due date the anchor is itself due #1; otherwise #1 is one period after it.
   const start = firstDueDay === undefined ? 1 : 0;
@@ -36,8 +40,27 @@ export function dueDayNumbers(
     }
     return out;
   }
+  // Walk month by month keeping the first-of-month day number, so each date costs an addition
+  // rather than a civil-date conversion (schedules of 360+ rows are built in bulk).
   const months = MONTHS_PER_PERIOD[frequency];
-  for (let k = 0; k < count; k++) out[k] = clampedDay(year, month, (start + k) * months, day);
+  let y = year;
+  let m = month;
+  let firstOfMonth = daysFromCivil(y, m, 1);
+  let dim = daysInMonth(y, m);
+  let offset = 0;
+  for (let k = 0; k < count; k++) {
+    const target = (start + k) * months;
+    while (offset < target) {
+      firstOfMonth += dim;
+      if (m === 12) {
+        m = 1;
+        y++;
+      } else m++;
+      dim = m === 2 ? daysInMonth(y, 2) : MONTH_LENGTHS[m - 1];
+      offset++;
+    }
+    out[k] = firstOfMonth + (day < dim ? day : dim) - 1;
+  }
   return out;
 }
 

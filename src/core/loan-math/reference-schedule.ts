@@ -52,16 +52,20 @@ export function referenceSchedule(input: ScheduleInput): ReferenceRow[] {
   const due = dueDayNumbers(disb, first, input.frequency, n);
   const firstIsOdd = first !== undefined && first !== regularFirstDueDay(disb, input.frequency);
   const basis = dayCountBasis(input.dayCount);
-  const periodRate: Decimal[] = [];
+  // Year fractions kept as integer numerators over the basis, and every interest amount formed
+  // as (amount x rate x numerator) / basis with a single division: a rounding tie is then seen
+  // exactly instead of through a recurring decimal like 74/360.
+  const fractionNum: number[] = [];
   let prev = disb;
   for (let k = 0; k < n; k++) {
-    const frac =
+    fractionNum.push(
       input.dayCount === 'THIRTY_360' && !(k === 0 && firstIsOdd)
-        ? new R(THIRTY_360_DAYS[input.frequency]).div(360)
-        : new R(yearFractionNumerator(prev, due[k], input.dayCount)).div(basis);
-    periodRate.push(rate.mul(frac));
+        ? (THIRTY_360_DAYS[input.frequency] * basis) / 360
+        : yearFractionNumerator(prev, due[k], input.dayCount),
+    );
     prev = due[k];
   }
+  const interestOn = (amount: Decimal, num: number): Decimal => amount.mul(rate).mul(num).div(basis);
   const nominal =
     input.dayCount === 'THIRTY_360'
       ? rate.mul(THIRTY_360_DAYS[input.frequency]).div(360)
@@ -77,7 +81,7 @@ export function referenceSchedule(input: ScheduleInput): ReferenceRow[] {
   };
 
   if (input.amortization === 'FLAT' || input.amortization === 'BULLET') {
-    const total = round(principal.mul(periodRate.reduce((a, b) => a.plus(b), new R(0))));
+    const total = round(interestOn(principal, fractionNum.reduce((a, b) => a + b, 0)));
     if (input.amortization === 'BULLET') {
       for (let k = 0; k < n; k++) push(k, k === n - 1 ? principal : new R(0), k === n - 1 ? total : new R(0), k === n - 1 ? new R(0) : principal);
       return rows;
@@ -118,7 +122,7 @@ export function referenceSchedule(input: ScheduleInput): ReferenceRow[] {
   let bal = principal;
   let deferred = new R(0);
   for (let k = 0; k < n; k++) {
-    const accrued = round(bal.mul(periodRate[k]));
+    const accrued = round(interestOn(bal, fractionNum[k]));
     let p: Decimal;
     if (k === n - 1) p = bal;
     else if (k < gp || input.amortization === 'INTEREST_ONLY') p = new R(0);

@@ -18,7 +18,7 @@ export function scheduleApr(
 ): Dec {
   const n = rows.termCount;
   const payments = new Float64Array(n);
-  for (let k = 0; k < n; k++) payments[k] = rows.principal[k] + rows.interest[k] + rows.fees[k];
+  for (let k = 0; k < n; k++) payments[k] = rows.principal[k] + rows.interest[k] + rows.feeUnits;
   return aprOfIntegerFlows(
     {
       advanceDays: [terms.disbursementDay],

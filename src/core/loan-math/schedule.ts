@@ -52,8 +52,8 @@ export class MinorUnitSchedule implements Schedule {
           dueDate: formatIsoDate(r.dueDays[k]),
           principal: this.money(r.principal[k]),
           interest: this.money(r.interest[k]),
-          fees: this.money(r.fees[k]),
-          total: this.money(r.principal[k] + r.interest[k] + r.fees[k]),
+          fees: this.money(r.feeUnits),
+          total: this.money(r.principal[k] + r.interest[k] + r.feeUnits),
           balance: this.money(r.balance[k]),
         };
       }

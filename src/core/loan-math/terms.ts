@@ -2,7 +2,7 @@ import { gcd } from '../money/integer-rounding';
 import { ROUNDING_MODES, RoundingMode } from '../money/rounding';
 import { parseScaledInteger, POW10 } from '../money/scaled-integer';
 import { parseIsoDate } from './calendar';
-import { dayCountBasis, yearFractionNumerator } from './day-count';
+import { dayCountBasis, days360, yearFractionNumerator } from './day-count';
 import { dueDayNumbers, regularFirstDueDay } from './due-dates';
 import { LoanMathInputError } from './errors';
 import { MAX_AMOUNT_UNITS, moneyUnits, resolveFees } from './fees';
@@ -42,6 +42,11 @@ export interface ScheduleTerms {
   rateDen: number;
   /** Per-period interest fraction: rateNum x fraction numerator, over `interestDen` (exact integers). */
   interestNum: Float64Array;
+  /**
+   * When every period has the same fraction (THIRTY_360 without an odd first period) that one
+   * numerator, and interestNum is left empty; -1 otherwise.
+   */
+  interestNumUniform: number;
   interestDen: number;
   /** Set when some interestNum is too large for exact double products; the kernel then uses BigInt. */
   interestNumBig: bigint[] | undefined;
@@ -49,7 +54,11 @@ export interface ScheduleTerms {
   nominalNum: bigint;
   nominalDen: bigint;
   disbursementDay: number;
-  dueDays: Int32Array;
+  dueDays: Int32Array | Float64Array;
+  /** Zeroed space for the kernel's output rows (3 x termCount); computeRows uses it once. */
+  rowBuffer: Float64Array;
+  /** Whether rowBuffer is still unused. */
+  rowBufferFree: boolean;
 }
 
 /**
@@ -123,39 +132,43 @@ export function normaliseScheduleInput(input: ScheduleInput, currencyDecimals: n
   const principalUnits = requestedUnits + fees.financedUnits;
   if (principalUnits > MAX_AMOUNT_UNITS) throw new LoanMathInputError('fees', 'financed fees make the principal too large');
 
-  const dueDays = dueDayNumbers(disbursementDay, firstDueDay, frequency, termCount);
-
   // Interest fractions. Under THIRTY_360 every regular period is exactly its 30/360 length
   // (a month is 30/360 whatever the calendar says); only an odd first period is measured with
   // the 30/360 day count. ACTUAL_* always measure actual days.
   const basis = dayCountBasis(dayCount);
-  const interestNum = new Float64Array(termCount);
-  let big = false;
   const firstIsOdd = firstDueDay !== undefined && firstDueDay !== regularFirstDueDay(disbursementDay, frequency);
-  let prev = disbursementDay;
-  for (let k = 0; k < termCount; k++) {
-    const frac =
-      dayCount === 'THIRTY_360' && !(k === 0 && firstIsOdd)
-        ? THIRTY_360_DAYS[frequency]
-        : yearFractionNumerator(prev, dueDays[k], dayCount);
-    const num = rateNum * frac;
-    if (num > Number.MAX_SAFE_INTEGER) big = true;
-    interestNum[k] = num;
-    prev = dueDays[k];
-  }
-  let interestNumBig: bigint[] | undefined;
-  if (big) {
-    interestNumBig = new Array<bigint>(termCount);
-    prev = disbursementDay;
+  const uniform = dayCount === 'THIRTY_360' && !firstIsOdd;
+
+  // One allocation for every per-row array of the schedule (due dates, the fractions when they
+  // vary, and the kernel's three output rows): creating a typed array of this size costs ~1us,
+  // more than the arithmetic of all its rows.
+  const perRow = uniform ? 4 : 5;
+  const scratch = new Float64Array(perRow * termCount);
+  const dueDays = dueDayNumbers(disbursementDay, firstDueDay, frequency, termCount, scratch.subarray(0, termCount));
+  const interestNum = scratch.subarray(termCount, (perRow - 3) * termCount);
+
+  let maxFraction: number;
+  if (uniform) {
+    maxFraction = THIRTY_360_DAYS[frequency];
+  } else {
+    // interestNum holds each period's year-fraction numerator first, then is scaled by the rate.
+    let prev = disbursementDay;
     for (let k = 0; k < termCount; k++) {
-      const frac =
-        dayCount === 'THIRTY_360' && !(k === 0 && firstIsOdd)
-          ? THIRTY_360_DAYS[frequency]
-          : yearFractionNumerator(prev, dueDays[k], dayCount);
-      interestNumBig[k] = BigInt(rateNum) * BigInt(frac);
+      interestNum[k] =
+        dayCount === 'THIRTY_360' ? (k === 0 ? days360(disbursementDay, dueDays[0]) : THIRTY_360_DAYS[frequency]) : yearFractionNumerator(prev, dueDays[k], dayCount);
       prev = dueDays[k];
     }
+    maxFraction = 0;
+    for (let k = 0; k < termCount; k++) if (interestNum[k] > maxFraction) maxFraction = interestNum[k];
   }
+  // Products past 2^53 would not be exact doubles; keep exact BigInt numerators for the kernel.
+  let interestNumBig: bigint[] | undefined;
+  if (rateNum * maxFraction > Number.MAX_SAFE_INTEGER) {
+    interestNumBig = uniform
+      ? new Array<bigint>(termCount).fill(BigInt(rateNum) * BigInt(maxFraction))
+      : Array.from(interestNum, (f) => BigInt(rateNum) * BigInt(f));
+  }
+  if (!uniform) for (let k = 0; k < termCount; k++) interestNum[k] *= rateNum;
 
   // The annuity is sized on the nominal period rate: under THIRTY_360 it equals the regular
   // period's interest rate; under ACTUAL_* a month-based period is 1/periods-per-year of the
@@ -193,12 +206,15 @@ export function normaliseScheduleInput(input: ScheduleInput, currencyDecimals: n
     rateNum,
     rateDen,
     interestNum,
+    interestNumUniform: uniform ? rateNum * maxFraction : -1,
     interestDen: rateDen * basis,
     interestNumBig,
     nominalNum,
     nominalDen,
     disbursementDay,
     dueDays,
+    rowBuffer: scratch.subarray((perRow - 3) * termCount),
+    rowBufferFree: true,
   };
 }
 

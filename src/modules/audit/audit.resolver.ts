@@ -1,8 +1,9 @@
-import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import type { AuditService } from './audit.service';
-import { AuditEntryConnection } from './dto/audit-entry.type';
+import type { AuditVerificationService } from './audit-verification.service';
+import { AuditEntryConnection, AuditVerificationType } from './dto/audit-entry.type';
 
 @ArgsType()
 class AuditLogArgs extends PageArgs {
@@ -12,10 +13,23 @@ class AuditLogArgs extends PageArgs {
 
 @Resolver()
 export class AuditResolver {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly verifications: AuditVerificationService,
+  ) {}
 
   @Query(() => AuditEntryConnection, { description: 'The tenant’s audit log, newest first.' })
   auditLog(@Ctx() { ctx }: GraphQLContext, @Args(() => AuditLogArgs) args: AuditLogArgs) {
     return this.audit.list(ctx, args);
+  }
+
+  @Mutation(() => AuditVerificationType, { description: 'Queues a re-computation of every hash of the tenant’s audit chain.' })
+  verifyAuditLog(@Ctx() { ctx }: GraphQLContext) {
+    return this.verifications.request(ctx);
+  }
+
+  @Query(() => AuditVerificationType, { description: 'The state and result of a requested audit verification.' })
+  auditVerification(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.verifications.byId(ctx, id);
   }
 }

@@ -30,7 +30,7 @@ export interface Connection<T> {
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
-export function ConnectionType<T extends object>(node: ClassType<T>, name = node.name) {
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field() cursor!: string;

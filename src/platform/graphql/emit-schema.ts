@@ -9,9 +9,10 @@ import { printSortedSchema } from './schema';
 /** Writes schema/schema.graphql from the code (`npm run schema:emit`). A test fails when it drifts. */
 export async function emittedSchema(): Promise<string> {
   const config = loadConfig({ NODE_ENV: 'test' });
-  const services = createServices(config, () => {
-    throw new Error('no database while emitting the schema');
-  });
+  const none = (): never => {
+    throw new Error('no database or queue while emitting the schema');
+  };
+  const services = createServices(config, none, none);
   return printSortedSchema(await buildServedSchema({ services }));
 }
 

@@ -34,11 +34,11 @@ export class QueueRuntime {
     return queue;
   }
 
-  async enqueue<T extends JobData>(def: JobDefinition<T>, data: T, opts: { jobId?: string; delay?: number } = {}): Promise<Job> {
+  async enqueue<T extends JobData>(def: JobDefinition<T>, data: T, opts: { jobId?: string; delay?: number; attempts?: number } = {}): Promise<Job> {
     return this.queue().add(def.name, data, {
       jobId: opts.jobId,
       delay: opts.delay,
-      attempts: 5,
+      attempts: opts.attempts ?? 5,
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },

@@ -1,14 +1,17 @@
 import { divRoundNonNeg, divRoundNonNegBig, mulDivRound } from '../../money/integer-rounding';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import type { ScheduleTerms } from '../terms';
 import { annuityInstallmentUnits } from './annuity';
 
 /** Schedule rows in minor units (exact integers held in Float64Arrays). */
 export interface ScheduleRows {
   termCount: number;
-  dueDays: Int32Array;
+  dueDays: Int32Array | Float64Array;
   principal: Float64Array;
   interest: Float64Array;
-  fees: Float64Array;
+  /** The fee of every instalment (only flat per-instalment fees reach the schedule). */
+  feeUnits: number;
   balance: Float64Array;
   totalPrincipal: number;
   totalInterest: number;
@@ -32,19 +35,22 @@ export interface ScheduleRows {
  */
 export function computeRows(t: ScheduleTerms): ScheduleRows {
   const n = t.termCount;
+  // Views over space the terms reserved: typed-array allocation costs more than the arithmetic.
+  // A second call on the same terms gets fresh space rather than overwriting the first rows.
+  const buffer = t.rowBufferFree ? t.rowBuffer : new Float64Array(3 * n);
+  t.rowBufferFree = false;
   const rows: ScheduleRows = {
     termCount: n,
     dueDays: t.dueDays,
-    principal: new Float64Array(n),
-    interest: new Float64Array(n),
-    fees: new Float64Array(n),
-    balance: new Float64Array(n),
+    principal: buffer.subarray(0, n),
+    interest: buffer.subarray(n, 2 * n),
+    feeUnits: t.perInstallmentFeeUnits,
+    balance: buffer.subarray(2 * n, 3 * n),
     totalPrincipal: t.principalUnits,
     totalInterest: 0,
     totalFees: t.perInstallmentFeeUnits * n,
     regularUnits: 0,
   };
-  rows.fees.fill(t.perInstallmentFeeUnits);
   if (t.amortization === 'FLAT' || t.amortization === 'BULLET') flatOrBullet(t, rows);
   else decliningBalance(t, rows);
   return rows;
@@ -69,21 +75,49 @@ function decliningBalance(t: ScheduleTerms, rows: ScheduleRows): void {
   const annuity = method === 'EQUAL_INSTALLMENT';
   const interestOnly = method === 'INTEREST_ONLY';
   const num = t.interestNum;
+  const uniform = t.interestNumUniform;
   const den = t.interestDen;
   const numBig = t.interestNumBig;
   const denBig = numBig === undefined ? 0n : BigInt(den);
+  const invDen = 1 / den;
   const principalOut = rows.principal;
   const interestOut = rows.interest;
   const balanceOut = rows.balance;
+  // Rounding mode as a small integer so the per-row rounding is a compare, not a string switch.
+  const modeCode = mode === 'DOWN' ? 0 : mode === 'UP' ? 1 : mode === 'HALF_UP' ? 2 : 3;
   let balance = P;
   let deferred = 0;
   let totalInterest = 0;
   const last = n - 1;
   for (let k = 0; k < n; k++) {
-    const accrued =
-      numBig === undefined
-        ? mulDivRound(balance, num[k], den, mode)
-        : Number(divRoundNonNegBig(BigInt(balance) * numBig[k], denBig, mode));
+    let accrued: number;
+    const prod = balance * (uniform >= 0 ? uniform : num[k]);
+    if (numBig === undefined && prod + den <= MAX_SAFE) {
+      // Inline exact round(prod / den): approximate quotient (a multiply by the reciprocal is
+      // within one of the floor), exact remainder, one-step repair.
+      let q = Math.floor(prod * invDen);
+      let r = prod - q * den;
+      if (r < 0) {
+        q--;
+        r += den;
+      } else if (r >= den) {
+        q++;
+        r -= den;
+      }
+      if (r !== 0) {
+        if (modeCode === 1) q++;
+        else if (modeCode >= 2) {
+          const twice = 2 * r;
+          if (twice > den || (twice === den && (modeCode === 2 || q % 2 !== 0))) q++;
+        }
+      }
+      accrued = q;
+    } else {
+      accrued =
+        numBig === undefined
+          ? mulDivRound(balance, uniform >= 0 ? uniform : num[k], den, mode)
+          : Number(divRoundNonNegBig(BigInt(balance) * numBig[k], denBig, mode));
+    }
     let principal: number;
     if (k === last) principal = balance;
     else if (k < gp || interestOnly) principal = 0;
@@ -164,14 +198,17 @@ function flatOrBullet(t: ScheduleTerms, rows: ScheduleRows): void {
 /** round(P x sum(interestNum) / interestDen): simple interest for the whole term. */
 export function simpleInterestUnits(t: ScheduleTerms): number {
   let sum = 0;
-  for (let k = 0; k < t.termCount; k++) sum += t.interestNum[k];
-  let sumBig: bigint;
-  if (t.interestNumBig !== undefined) sumBig = t.interestNumBig.reduce((a, b) => a + b, 0n);
-  else if (sum <= Number.MAX_SAFE_INTEGER) return mulDivRound(t.principalUnits, sum, t.interestDen, t.mode);
-  else {
-    sumBig = 0n;
-    for (let k = 0; k < t.termCount; k++) sumBig += BigInt(t.interestNum[k]);
+  if (t.interestNumUniform >= 0) sum = t.interestNumUniform * t.termCount;
+  else for (let k = 0; k < t.termCount; k++) sum += t.interestNum[k];
+  if (t.interestNumBig === undefined && sum <= Number.MAX_SAFE_INTEGER) {
+    return mulDivRound(t.principalUnits, sum, t.interestDen, t.mode);
   }
+  const sumBig =
+    t.interestNumBig !== undefined
+      ? t.interestNumBig.reduce((a, b) => a + b, 0n)
+      : t.interestNumUniform >= 0
+        ? BigInt(t.interestNumUniform) * BigInt(t.termCount)
+        : Array.from(t.interestNum).reduce((a, b) => a + BigInt(b), 0n);
   return Number(divRoundNonNegBig(BigInt(t.principalUnits) * sumBig, BigInt(t.interestDen), t.mode));
 }
 

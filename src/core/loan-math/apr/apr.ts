@@ -5,7 +5,7 @@ import { LoanMathInputError } from '../errors';
 import { PERIODS_PER_YEAR } from '../frequency';
 import { APR_CONVENTIONS, AprConvention, AprInput, CashFlow, UNIT_PERIODS, UnitPeriod } from '../types';
 import { FlowRun, FractionRule, pushFlow, solveRate } from './solver';
-import { euMonthTime, exactDayTime, FlowTime, regZTime } from './time-periods';
+import { euMonthTime, exactDayTime, FlowTimer, regZTimer } from './time-periods';
 
 /** Accuracy of every APR we return, as a fraction (1e-10 = 0.00000001 percentage points). */
 export const APR_TOLERANCE = 1e-10;
@@ -56,20 +56,20 @@ export function annualPercentageRate(input: AprInput): Dec {
 export function aprOfIntegerFlows(flows: IntegerFlows, convention: AprConvention, unit: UnitPeriod): Dec {
   let start = Infinity;
   for (let k = 0; k < flows.advanceDays.length; k++) if (flows.advanceDays[k] < start) start = flows.advanceDays[k];
-  const time: (start: number, end: number) => FlowTime =
+  const timeOf: FlowTimer =
     convention === 'US_REG_Z_ACTUARIAL'
-      ? (s, e) => regZTime(s, e, unit)
+      ? regZTimer(start, unit)
       : convention === 'NOMINAL_IRR'
-        ? (s, e) => exactDayTime(s, e, unit)
-        : euMonthTime;
+        ? (e) => exactDayTime(start, e, unit)
+        : (e) => euMonthTime(start, e);
   const runs: FlowRun[] = [];
   for (let k = 0; k < flows.advanceDays.length; k++) {
-    const ft = time(start, flows.advanceDays[k]);
+    const ft = timeOf(flows.advanceDays[k]);
     pushFlow(runs, -flows.advanceUnits[k], ft.t, ft.fNum, ft.fDen);
   }
   for (let k = 0; k < flows.paymentDays.length; k++) {
     if (flows.paymentDays[k] < start) throw new LoanMathInputError(`payments[${k}].date`, 'must not be before the first advance');
-    const ft = time(start, flows.paymentDays[k]);
+    const ft = timeOf(flows.paymentDays[k]);
     pushFlow(runs, flows.paymentUnits[k], ft.t, ft.fNum, ft.fDen);
   }
   const rule: FractionRule = convention === 'US_REG_Z_ACTUARIAL' ? 'SIMPLE' : 'COMPOUND';

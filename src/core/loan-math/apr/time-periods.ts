@@ -27,18 +27,36 @@ export function monthsBefore(day: number, months: number): number {
 /** Whole months from `start` to `end`, counted back from `end`, and the days left over. */
 export function monthsAndDays(start: number, end: number): { months: number; days: number; mid: number } {
   const s = civilFromDays(start);
+  return monthsAndDaysFrom(start, s.year, s.month, end);
+}
+
+// The start's civil date is passed in because it is the same for every flow of a loan.
+function monthsAndDaysFrom(start: number, sYear: number, sMonth: number, end: number): { months: number; days: number; mid: number } {
   const e = civilFromDays(end);
-  let months = (e.year - s.year) * 12 + (e.month - s.month);
-  let mid = monthsBefore(end, months);
+  const eom = e.day === daysInMonth(e.year, e.month);
+  const day = eom ? 31 : e.day;
+  let months = (e.year - sYear) * 12 + (e.month - sMonth);
+  let mid = clampedDay(e.year, e.month, -months, day);
   while (months > 0 && mid < start) {
     months--;
-    mid = monthsBefore(end, months);
+    mid = clampedDay(e.year, e.month, -months, day);
   }
   if (months < 0) {
     months = 0;
     mid = end;
   }
   return { months, days: mid - start, mid };
+}
+
+/** A function giving each flow's time from a fixed term start; built once per APR solve. */
+export type FlowTimer = (end: number) => FlowTime;
+
+/** {@link regZTime} with the start's calendar date worked out once. */
+export function regZTimer(start: number, unit: UnitPeriod): FlowTimer {
+  const s = civilFromDays(start);
+  const dayStep = DAYS_PER_PERIOD[unit];
+  if (dayStep > 0) return (end) => regZTime(start, end, unit);
+  return (end) => regZFromMonths(start, end, unit, monthsAndDaysFrom(start, s.year, s.month, end));
 }
 
 /**
@@ -53,7 +71,11 @@ export function regZTime(start: number, end: number, unit: UnitPeriod): FlowTime
     const t = Math.floor(span / dayStep);
     return { t, fNum: span - t * dayStep, fDen: dayStep };
   }
-  const { months, days } = monthsAndDays(start, end);
+  return regZFromMonths(start, end, unit, monthsAndDays(start, end));
+}
+
+function regZFromMonths(start: number, end: number, unit: UnitPeriod, md: { months: number; days: number }): FlowTime {
+  const { months, days } = md;
   switch (unit) {
     case 'SEMI_MONTHLY':
       return days >= 15 ? { t: 2 * months + 1, fNum: days - 15, fDen: 15 } : { t: 2 * months, fNum: days, fDen: 15 };

@@ -1,5 +1,5 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../../platform/graphql/connection';
 
 @ObjectType('AuditEntry', { description: 'One entry of the tenant’s append-only, hash-chained audit log.' })
@@ -19,4 +19,29 @@ export class AuditEntryType {
   @Field() prevHash!: string;
 }
 
-export const AuditEntryConnection = ConnectionType(AuditEntryType);
+export const AuditEntryConnection = ConnectionType(AuditEntryType, 'AuditEntry');
+
+export enum AuditVerificationStateEnum {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+registerEnumType(AuditVerificationStateEnum, { name: 'AuditVerificationState' });
+
+@ObjectType('AuditChainBreak')
+export class AuditChainBreakType {
+  @Field(() => Int) seq!: number;
+  @Field({ description: 'EDITED, MISSING, RELINKED or TRUNCATED.' }) reason!: string;
+  @Field() detail!: string;
+}
+
+@ObjectType('AuditVerification', { description: 'A background re-verification of the tenant’s audit chain.' })
+export class AuditVerificationType {
+  @Field(() => ID) id!: string;
+  @Field(() => AuditVerificationStateEnum) state!: AuditVerificationStateEnum;
+  @Field(() => Boolean, { nullable: true, description: 'Null until the job has finished.' }) ok!: boolean | null;
+  @Field(() => Int, { nullable: true }) checked!: number | null;
+  @Field(() => [AuditChainBreakType]) breaks!: AuditChainBreakType[];
+  @Field() requestedAt!: Date;
+}

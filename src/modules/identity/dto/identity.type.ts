@@ -57,7 +57,7 @@ export class ApiKeyType {
   @Field(() => Date, { nullable: true, description: 'Updated at most once a minute.' }) lastUsedAt!: Date | null;
   @Field() active!: boolean;
 }
-export const ApiKeyConnection = ConnectionType(ApiKeyType);
+export const ApiKeyConnection = ConnectionType(ApiKeyType, 'ApiKey');
 
 @ObjectType('CreatedApiKey')
 export class CreatedApiKeyType {
@@ -82,7 +82,7 @@ export class StaffUserType {
   @Field(() => Date, { nullable: true }) lastLoginAt!: Date | null;
   @Field() createdAt!: Date;
 }
-export const StaffUserConnection = ConnectionType(StaffUserType);
+export const StaffUserConnection = ConnectionType(StaffUserType, 'StaffUser');
 
 @InputType('CreateStaffUserInput')
 export class CreateStaffUserInput {

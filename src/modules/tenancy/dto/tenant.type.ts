@@ -49,7 +49,7 @@ export class TenantType {
   @Field() updatedAt!: Date;
 }
 
-export const TenantConnection = ConnectionType(TenantType);
+export const TenantConnection = ConnectionType(TenantType, 'Tenant');
 
 @InputType('RoundingPolicyInput')
 export class RoundingPolicyInput {

@@ -1,0 +1,53 @@
+import type { ChainReport } from '../../core/audit/hash-chain';
+import { notFound } from '../../platform/graphql/errors';
+import type { QueueRuntime } from '../../platform/queue/queue-runtime';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from './audit.service';
+import { AuditVerificationStateEnum, type AuditVerificationType } from './dto/audit-entry.type';
+import { auditVerifyJob } from './jobs/audit-verify.job';
+
+const STATES: Record<string, AuditVerificationStateEnum> = {
+  completed: AuditVerificationStateEnum.COMPLETED,
+  failed: AuditVerificationStateEnum.FAILED,
+  active: AuditVerificationStateEnum.RUNNING,
+};
+
+/** Background verification of a tenant's audit chain: requested over GraphQL, run by the worker. */
+export class AuditVerificationService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly queue: () => QueueRuntime,
+  ) {}
+
+  async request(ctx: RequestContext): Promise<AuditVerificationType> {
+    const job = await this.queue().enqueue(auditVerifyJob(this.audit), { tenantId: ctx.tenant }, { attempts: 1 });
+    return { id: job.id!, state: AuditVerificationStateEnum.QUEUED, ok: null, checked: null, breaks: [], requestedAt: new Date(job.timestamp) };
+  }
+
+  /** A job of another tenant (or of another kind) is reported as not found. */
+  async byId(ctx: RequestContext, id: string): Promise<AuditVerificationType> {
+    const job = await this.queue().queue().getJob(id);
+    if (!job || job.name !== 'audit.verify' || job.data?.tenantId !== ctx.tenant) throw notFound('AuditVerification', id);
+    const state = STATES[await job.getState()] ?? AuditVerificationStateEnum.QUEUED;
+    const report = job.returnvalue as ChainReport | undefined;
+    const breaks = state === AuditVerificationStateEnum.FAILED ? parseBreaks(job.failedReason) : (report?.breaks ?? []);
+    return {
+      id,
+      state,
+      ok: state === AuditVerificationStateEnum.COMPLETED ? true : state === AuditVerificationStateEnum.FAILED ? false : null,
+      checked: report?.checked ?? null,
+      breaks,
+      requestedAt: new Date(job.timestamp),
+    };
+  }
+}
+
+/** The job fails with "audit chain broken: EDITED@3, TRUNCATED@7"; the breaks are read back from it. */
+function parseBreaks(reason: string | undefined): { seq: number; reason: string; detail: string }[] {
+  const m = /audit chain broken: (.*)$/.exec(reason ?? '');
+  if (!m) return [{ seq: 0, reason: 'ERROR', detail: reason ?? 'unknown failure' }];
+  return m[1].split(', ').map((part) => {
+    const [kind, seq] = part.split('@');
+    return { seq: Number(seq), reason: kind, detail: part };
+  });
+}

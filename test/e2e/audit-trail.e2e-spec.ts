@@ -1,0 +1,61 @@
+import { cli } from '../support/cli';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+describe('hash-chained audit trail', () => {
+  let app: TestApp;
+  let slug: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    slug = (await app.createTenant()).slug;
+    admin = await app.apiKey(slug, 'LENDER_ADMIN');
+    for (const role of ['ANALYST', 'SERVICER', 'COLLECTOR']) {
+      await app.gql(`mutation { createApiKey(input: { name: "${role}", role: ${role} }) { secret } }`, {}, admin);
+    }
+  });
+  afterAll(() => app.close());
+
+  it('records who did what to which record, with before and after, each entry chained to the previous', async () => {
+    const res = await app.gql('{ auditLog(first: 10) { nodes { seq action entityType actorType actorId after before hash prevHash } } }', {}, admin);
+    const nodes = res.data!.auditLog.nodes;
+    expect(nodes.map((n: any) => n.action)).toEqual(['apiKey.created', 'apiKey.created', 'apiKey.created', 'apiKey.created', 'tenant.created']);
+    expect(nodes[0]).toMatchObject({ seq: 5, entityType: 'ApiKey', actorType: 'API_KEY', after: { role: 'COLLECTOR', name: 'COLLECTOR' } });
+    for (let i = 0; i < nodes.length - 1; i++) expect(nodes[i].prevHash).toBe(nodes[i + 1].hash);
+  });
+
+  it('verifies an intact chain from the CLI', async () => {
+    const res = await cli(app.config, 'audit', 'verify', '--tenant', slug);
+    expect(res).toMatchObject({ code: 0, out: `audit chain of ${slug} intact: 5 entries verified\n` });
+  });
+
+  it('fails verification after an entry is edited in SQL', async () => {
+    await app.ownerQuery(`
+      BEGIN;
+      SET LOCAL session_replication_role = replica;
+      UPDATE audit_entries SET after = jsonb_set(after, '{role}', '"LENDER_ADMIN"') WHERE seq = 3 AND tenant_id = (SELECT id FROM tenants WHERE slug = '${slug}');
+      COMMIT;`);
+    const res = await cli(app.config, 'audit', 'verify', '--tenant', slug);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('entry 3: EDITED');
+  });
+
+  it('fails verification after the newest entry is deleted, even with the edit undone', async () => {
+    const { slug: other } = await app.createTenant();
+    const key = await app.apiKey(other, 'LENDER_ADMIN');
+    await app.gql('mutation { createApiKey(input: { name: "x", role: APP }) { secret } }', {}, key);
+    expect((await cli(app.config, 'audit', 'verify', '--tenant', other)).code).toBe(0);
+    await app.ownerQuery(`
+      BEGIN;
+      SET LOCAL session_replication_role = replica;
+      DELETE FROM audit_entries WHERE tenant_id = (SELECT id FROM tenants WHERE slug = '${other}') AND seq = 3;
+      COMMIT;`);
+    const res = await cli(app.config, 'audit', 'verify', '--tenant', other);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('TRUNCATED');
+  });
+
+  it('refuses an in-place edit by a trigger, even from the owner', async () => {
+    await expect(app.ownerQuery("UPDATE audit_entries SET action = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+  });
+});

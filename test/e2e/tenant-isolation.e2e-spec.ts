@@ -1,0 +1,159 @@
+import { Client } from 'pg';
+import { getIntrospectionQuery } from 'graphql';
+import { withCredentials } from '../../src/platform/db/database';
+import { TEST_APP_PASSWORD } from '../support/global-setup';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+/**
+ * Tenant B must neither read nor change anything of tenant A, through any query or mutation. The
+ * list of operations below is checked against the schema, so a new operation fails this spec until
+ * its isolation case is written.
+ */
+describe('tenant isolation', () => {
+  let app: TestApp;
+  let a: { id: string; slug: string };
+  let b: { id: string; slug: string };
+  let adminA: string;
+  let adminB: string;
+  let keyIdA: string;
+  let userIdA: string;
+  let verificationIdA: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    a = await app.createTenant();
+    b = await app.createTenant();
+    adminA = await app.apiKey(a.slug, 'LENDER_ADMIN');
+    adminB = await app.apiKey(b.slug, 'LENDER_ADMIN');
+    const created = await app.gql('mutation { createApiKey(input: { name: "A servicer", role: SERVICER }) { apiKey { id } } }', {}, adminA);
+    keyIdA = created.data!.createApiKey.apiKey.id;
+    const user = await app.gql(
+      'mutation { createStaffUser(input: { email: "a@lender-a.test", fullName: "A User", roles: [ANALYST], password: "a long password" }) { id } }', {}, adminA);
+    userIdA = user.data!.createStaffUser.id;
+    const appKeyA = await app.apiKey(a.slug, 'APP');
+    await app.gql('mutation { mintBorrowerToken(input: { externalRef: "borrower-of-a" }) { borrowerId } }', {}, appKeyA);
+    verificationIdA = (await app.gql('mutation { verifyAuditLog { id } }', {}, adminA)).data!.verifyAuditLog.id;
+  });
+  afterAll(() => app.close());
+
+  const readsOfB: Record<string, (ids: () => { keyIdA: string; userIdA: string; slugA: string }) => { query: string; check(data: any): void }> = {
+    viewer: () => ({ query: '{ viewer { tenant { id slug } } }', check: (d) => expect(d.viewer.tenant.slug).toBe(b.slug) }),
+    apiKeys: (ids) => ({ query: '{ apiKeys(first: 100, includeRevoked: true) { nodes { id name } } }', check: (d) => expect(d.apiKeys.nodes.map((n: any) => n.id)).not.toContain(ids().keyIdA) }),
+    staffUsers: (ids) => ({ query: '{ staffUsers(first: 100) { nodes { id email } } }', check: (d) => expect(d.staffUsers.nodes.map((n: any) => n.id)).not.toContain(ids().userIdA) }),
+    auditLog: () => ({ query: '{ auditLog(first: 100) { nodes { entityId action after } } }', check: (d) => expect(JSON.stringify(d.auditLog.nodes)).not.toMatch(new RegExp(`${a.id}|${keyIdA}|${userIdA}|borrower-of-a`)) }),
+    tenants: () => ({ query: '{ tenants { nodes { slug } } }', check: () => undefined }),
+    tenant: (ids) => ({ query: `{ tenant(slug: "${ids().slugA}") { slug } }`, check: () => undefined }),
+    auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
+  };
+
+  const writesOfB: Record<string, (ids: { keyIdA: string; userIdA: string; slugA: string }) => string> = {
+    revokeApiKey: (ids) => `mutation { revokeApiKey(id: "${ids.keyIdA}") { id } }`,
+    setStaffUserRoles: (ids) => `mutation { setStaffUserRoles(id: "${ids.userIdA}", roles: [LENDER_ADMIN]) { id } }`,
+    setStaffUserStatus: (ids) => `mutation { setStaffUserStatus(id: "${ids.userIdA}", status: DISABLED) { id } }`,
+    setTenantStatus: (ids) => `mutation { setTenantStatus(slug: "${ids.slugA}", status: SUSPENDED) { status } }`,
+    updateTenant: (ids) => `mutation { updateTenant(slug: "${ids.slugA}", input: { name: "x", legalName: "x", country: "KE", jurisdiction: "KE", baseCurrency: "KES", timezone: "UTC", locale: "en", rounding: { decimals: 2, mode: UP } }) { id } }`,
+    createTenant: () => 'mutation { createTenant(input: { slug: "sneaky", name: "x", legalName: "x", country: "KE", jurisdiction: "KE", baseCurrency: "KES", timezone: "UTC", locale: "en", rounding: { decimals: 2, mode: UP } }) { id } }',
+    // These act only on the caller's own tenant by construction (no id argument); B using them must leave A untouched.
+    updateTenantSettings: () => 'mutation { updateTenantSettings(input: { supportEmail: "b@b.test" }) { slug } }',
+    createApiKey: () => 'mutation { createApiKey(input: { name: "b", role: ANALYST }) { apiKey { id } } }',
+    createStaffUser: () => 'mutation { createStaffUser(input: { email: "b@b.test", fullName: "B", roles: [ANALYST], password: "another long password" }) { id } }',
+    mintBorrowerToken: () => 'mutation { mintBorrowerToken(input: { externalRef: "borrower-of-a" }) { borrowerId } }',
+    verifyAuditLog: () => 'mutation { verifyAuditLog { id } }',
+    login: (ids) => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
+  };
+
+  it('covers every query and mutation of the schema', async () => {
+    const res = await app.gql(getIntrospectionQuery());
+    const types = (res.data as any).__schema.types;
+    const fields = (name: string) => types.find((t: any) => t.name === name).fields.map((f: any) => f.name).sort();
+    expect(fields('Query')).toEqual(Object.keys(readsOfB).sort());
+    expect(fields('Mutation')).toEqual(Object.keys(writesOfB).sort());
+  });
+
+  it.each(Object.keys(readsOfB))('query %s of tenant B shows nothing of tenant A', async (name) => {
+    const { query, check } = readsOfB[name](() => ({ keyIdA, userIdA, slugA: a.slug }));
+    const res = await app.gql(query, {}, adminB);
+    if (res.errors) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(res.errors[0].extensions.code);
+    else check(res.data);
+  });
+
+  it.each(Object.keys(writesOfB))('mutation %s of tenant B changes nothing of tenant A', async (name) => {
+    const before = await snapshotOfA();
+    const res = await app.gql(writesOfB[name]({ keyIdA, userIdA, slugA: a.slug }), {}, adminB);
+    const appKeyB = await app.apiKey(b.slug, 'APP');
+    if (name === 'mintBorrowerToken') {
+      const minted = await app.gql(writesOfB[name]({ keyIdA, userIdA, slugA: a.slug }), {}, appKeyB);
+      const borrowersOfA = await app.ownerQuery('SELECT id FROM borrowers WHERE tenant_id = $1', [a.id]);
+      expect(borrowersOfA.map((r) => r.id)).not.toContain(minted.data!.mintBorrowerToken.borrowerId);
+    }
+    if (res.errors) expect(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']).toContain(res.errors[0].extensions.code);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  async function snapshotOfA() {
+    const rows = await Promise.all(
+      ['tenants WHERE id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
+        .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
+    );
+    return JSON.stringify(rows);
+  }
+
+  describe('row-level security, the second wall', () => {
+    let appRole: Client;
+    beforeAll(async () => {
+      appRole = new Client({ connectionString: withCredentials(app.ownerUrl, 'microlend_app', TEST_APP_PASSWORD) });
+      await appRole.connect();
+    });
+    afterAll(() => appRole.end());
+
+    const scoped = async (tenantId: string | null, sql: string, params: unknown[] = []) => {
+      await appRole.query('BEGIN');
+      try {
+        await appRole.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId ?? '']);
+        return (await appRole.query(sql, params)).rows;
+      } finally {
+        await appRole.query('ROLLBACK');
+      }
+    };
+
+    it('returns no row of another tenant to a deliberately unscoped query', async () => {
+      for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads']) {
+        const rows = await scoped(b.id, `SELECT tenant_id FROM ${table}`);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r) => r.tenant_id === b.id)).toBe(true);
+        expect(await scoped(null, `SELECT tenant_id FROM ${table}`)).toEqual([]);
+      }
+      expect((await scoped(b.id, 'SELECT id FROM tenants')).map((r) => r.id)).toEqual([b.id]);
+    });
+
+    it('refuses to write a row for another tenant, or to move a row to another tenant', async () => {
+      await expect(scoped(b.id, "INSERT INTO borrowers (tenant_id, id, external_ref) VALUES ($1, gen_random_uuid(), 'x')", [a.id])).rejects.toThrow(/row-level security/);
+      expect(await scoped(b.id, 'UPDATE staff_users SET full_name = $1 WHERE tenant_id = $2 RETURNING id', ['owned', a.id])).toEqual([]);
+      await expect(scoped(b.id, 'UPDATE staff_users SET tenant_id = $1 RETURNING id', [a.id])).rejects.toThrow(/row-level security/);
+    });
+
+    it('runs as a role that cannot bypass RLS and cannot rewrite the audit log', async () => {
+      const [role] = (await appRole.query("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows;
+      expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+      await expect(scoped(b.id, 'DELETE FROM audit_entries')).rejects.toThrow(/permission denied/);
+      await expect(scoped(b.id, "UPDATE audit_entries SET action = 'x'")).rejects.toThrow(/permission denied/);
+    });
+
+    it('has tenant_id leading the keys and an RLS policy on every tenant-owned table', async () => {
+      const tables = await app.ownerQuery(`
+        SELECT c.relname, c.relrowsecurity,
+               (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)::int AS policies
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')`);
+      expect(tables.length).toBeGreaterThanOrEqual(5);
+      for (const t of tables) expect({ table: t.relname, rls: t.relrowsecurity, policies: t.policies > 0 }).toEqual({ table: t.relname, rls: true, policies: true });
+      const keys = await app.ownerQuery(`
+        SELECT c.conrelid::regclass::text AS tbl, c.conname, c.contype, a.attname AS first_col
+        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype IN ('p', 'u', 'f') AND c.connamespace = 'public'::regnamespace
+          AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.conrelid AND t.attname = 'tenant_id')`);
+      for (const k of keys) expect({ constraint: k.conname, first: k.first_col }).toEqual({ constraint: k.conname, first: 'tenant_id' });
+    });
+  });
+});

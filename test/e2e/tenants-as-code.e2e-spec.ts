@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cli } from '../support/cli';
+import { TEST_APP_PASSWORD } from '../support/global-setup';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+describe('tenants as code and the CLI', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('applies the sample tenants, then changes nothing when applied again', async () => {
+    const first = await cli(app.config, 'tenants', 'apply', path.join(ROOT, 'tenants'));
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/created\s+huinong-xiaodai/);
+    expect(first.out).toMatch(/created\s+jamii-credit/);
+    const audit = await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries');
+    const second = await cli(app.config, 'tenants', 'apply', path.join(ROOT, 'tenants'));
+    expect(second.out).toMatch(/unchanged\s+huinong-xiaodai/);
+    expect(await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries')).toEqual(audit);
+    const [cn] = await app.ownerQuery("SELECT base_currency, timezone, rounding_mode FROM tenants WHERE slug = 'huinong-xiaodai'");
+    expect(cn).toEqual({ base_currency: 'CNY', timezone: 'Asia/Shanghai', rounding_mode: 'HALF_EVEN' });
+  });
+
+  it('updates a tenant whose file changed, and records the change in its audit chain', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-'));
+    cpSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), path.join(dir, 'jamii-credit.yaml'));
+    await cli(app.config, 'tenants', 'apply', dir);
+    const file = path.join(dir, 'jamii-credit.yaml');
+    writeFileSync(file, require('node:fs').readFileSync(file, 'utf8').replace('mode: HALF_UP', 'mode: HALF_EVEN'));
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.out).toMatch(/updated\s+jamii-credit/);
+    const [entry] = await app.ownerQuery("SELECT before, after FROM audit_entries e JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = 'jamii-credit' ORDER BY seq DESC LIMIT 1");
+    expect(entry.before.rounding.mode).toBe('HALF_UP');
+    expect(entry.after.rounding.mode).toBe('HALF_EVEN');
+  });
+
+  it('refuses invalid files with file, line and path, and writes nothing from any file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-bad-'));
+    writeFileSync(path.join(dir, 'good-lender.yaml'), [
+      'apiVersion: microlend/v1', 'tenant:', '  slug: good-lender', '  name: Good', '  legalName: Good Ltd', '  country: PH', '  jurisdiction: PH',
+      '  baseCurrency: PHP', '  timezone: Asia/Manila', '  locale: en-PH', '  rounding:', '    decimals: 2', '    mode: HALF_UP', ''].join('\n'));
+    writeFileSync(path.join(dir, 'bad-lender.yaml'), [
+      'apiVersion: microlend/v1', 'tenant:', '  slug: bad-lender', '  name: Bad', '  legalName: Bad Ltd', '  country: Kenya', '  jurisdiction: KE',
+      '  baseCurrency: KES', '  timezone: Africa/Nairobi', '  locale: en-KE', '  rounding:', '    decimals: 9', '    mode: SIDEWAYS', '  colour: blue', ''].join('\n'));
+    writeFileSync(path.join(dir, 'broken.yaml'), 'apiVersion: microlend/v1\ntenant: [unclosed\n');
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain(`${path.join(dir, 'bad-lender.yaml')}:6:12: tenant.country:`);
+    expect(res.err).toMatch(/bad-lender\.yaml:12:\d+: tenant\.rounding\.decimals:/);
+    expect(res.err).toMatch(/bad-lender\.yaml:13:\d+: tenant\.rounding\.mode:/);
+    expect(res.err).toMatch(/bad-lender\.yaml:\d+:\d+: tenant: .*colour/);
+    expect(res.err).toMatch(/broken\.yaml:\d+:\d+:/);
+    expect(await app.ownerQuery("SELECT slug FROM tenants WHERE slug = 'good-lender'")).toEqual([]);
+  });
+
+  it('refuses a file whose slug is not its name', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-slug-'));
+    writeFileSync(path.join(dir, 'alpha.yaml'), require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8'));
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/alpha\.yaml:\d+:\d+: tenant\.slug: must match the file name \(alpha\)/);
+  });
+
+  it('`npx microlend apikey create` prints only the key, which then works', () => {
+    const run = spawnSync(path.join(ROOT, 'bin', 'microlend'), ['apikey', 'create', '--tenant', 'huinong-xiaodai', '--role', 'UNDERWRITER', '--name', 'ci'], {
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: app.ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ml_huinong-xiaodai_[a-z0-9]{8}_[A-Za-z0-9_-]{43}\n$/);
+    return app.gql('{ viewer { tenant { slug } roles } }', {}, run.stdout.trim()).then((res) => {
+      expect(res.data!.viewer).toEqual({ tenant: { slug: 'huinong-xiaodai' }, roles: ['UNDERWRITER'] });
+    });
+  });
+
+  it('refuses an unknown tenant and a bad role with exit code 2', async () => {
+    expect((await cli(app.config, 'apikey', 'create', '--tenant', 'nobody', '--role', 'ANALYST')).code).toBe(2);
+    const badRole = await cli(app.config, 'apikey', 'create', '--tenant', 'huinong-xiaodai', '--role', 'BORROWER');
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toMatch(/Allowed choices/);
+  });
+});
