@@ -72,41 +72,55 @@ function npvFloat(runs: readonly FlowRun[], rule: FractionRule, i: number): { va
   return { value, slope };
 }
 
-/** NPV at unit-period rate i in Decimal, with a bound on its rounding error. */
-function npvDecimal(runs: readonly FlowRun[], rule: FractionRule, i: Dec): { value: Dec; errorBound: Dec } {
+/**
+ * A narrower clone of the shared Decimal for the sign checks only: 21 digits (three decimal.js
+ * limbs) halves the cost of the long powers, and {@link npvDecimal} bounds its rounding error
+ * explicitly; when the bound is too wide to decide a sign, the check is redone at the shared
+ * clone's 40 digits. Rates themselves are never computed at this precision.
+ */
+const CheckDec = Dec.clone({ precision: 21 });
+type DecCtor = typeof Dec;
+
+/** NPV at unit-period rate i in Decimal (of constructor D), with a bound on its rounding error. */
+function npvDecimal(runs: readonly FlowRun[], rule: FractionRule, iValue: Dec, D: DecCtor): { value: Dec; errorBound: Dec } {
+  const i = new D(iValue);
   const onePlus = i.plus(1);
-  const v = new Dec(1).div(onePlus);
-  const oneMinusV = new Dec(1).minus(v);
+  const v = new D(1).div(onePlus);
+  const oneMinusV = new D(1).minus(v);
   let logOnePlus: Dec | undefined;
-  let value = new Dec(0);
-  let magnitude = new Dec(0);
-  const power = powerCache(v, runs);
+  let value = new D(0);
+  let magnitude = new D(0);
+  let longest = 1;
+  const power = powerCache(v, runs, D);
   for (const run of runs) {
     let disc = power(run.t0);
     // v^t0 (1 - v^m) / (1 - v) = (v^t0 - v^(t0+m)) / (1 - v)
     if (run.m > 1) disc = i.isZero() ? disc.mul(run.m) : disc.minus(power(run.t0 + run.m)).div(oneMinusV);
     if (run.fNum !== 0) {
-      const f = new Dec(run.fNum).div(run.fDen);
+      const f = new D(run.fNum).div(run.fDen);
       if (rule === 'SIMPLE') disc = disc.div(f.mul(i).plus(1));
       else {
         logOnePlus ??= onePlus.ln();
         disc = disc.mul(f.mul(logOnePlus).neg().exp());
       }
     }
+    if (run.t0 + run.m > longest) longest = run.t0 + run.m;
     const pv = disc.mul(run.amount);
     value = value.plus(pv);
     magnitude = magnitude.plus(pv.abs());
   }
-  // Each operation errs by at most one unit in the 40th digit; a few dozen per run, and pow's
-  // repeated squaring a few dozen more: 1e-30 relative to the terms is a wide over-estimate.
-  return { value, errorBound: magnitude.mul('1e-30') };
+  // Each operation errs by at most one unit in the last digit (10^(1-precision) relative).
+  // Repeated squaring to the power t compounds that to about t units; a run adds a handful of
+  // operations more. Ten times (longest exponent + 10 per run) units is a safe over-estimate.
+  const units = 10 * (longest + 10 * runs.length);
+  return { value, errorBound: magnitude.mul(units).mul(new D(10).pow(1 - D.precision)) };
 }
 
 /**
  * Powers of v for every exponent the runs need, each built from the next smaller one
  * (v^360 = v^359 x v), so a loan needs one long power per evaluation instead of one per run.
  */
-function powerCache(v: Dec, runs: readonly FlowRun[]): (e: number) => Dec {
+function powerCache(v: Dec, runs: readonly FlowRun[], D: DecCtor): (e: number) => Dec {
   const exps = new Set<number>();
   for (const run of runs) {
     exps.add(run.t0);
@@ -115,7 +129,7 @@ function powerCache(v: Dec, runs: readonly FlowRun[]): (e: number) => Dec {
   const sorted = [...exps].sort((a, b) => a - b);
   const table = new Map<number, Dec>();
   let prevE = 0;
-  let prev = new Dec(1);
+  let prev = new D(1);
   for (const e of sorted) {
     prev = e === prevE ? prev : prev.mul(v.pow(e - prevE));
     table.set(e, prev);
@@ -124,11 +138,13 @@ function powerCache(v: Dec, runs: readonly FlowRun[]): (e: number) => Dec {
   return (e) => table.get(e)!;
 }
 
-/** Sign of the NPV at i, or 0 when rounding could hide it. */
+/** Sign of the NPV at i, or 0 when rounding could hide it even at the shared 40 digits. */
 function verifiedSign(runs: readonly FlowRun[], rule: FractionRule, i: Dec): number {
-  const { value, errorBound } = npvDecimal(runs, rule, i);
-  if (value.abs().lte(errorBound)) return 0;
-  return value.isNegative() ? -1 : 1;
+  for (const D of [CheckDec, Dec]) {
+    const { value, errorBound } = npvDecimal(runs, rule, i, D);
+    if (value.abs().gt(errorBound)) return value.isNegative() ? -1 : 1;
+  }
+  return 0;
 }
 
 /**

@@ -1,0 +1,19 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('config', () => {
+  it('boots with development defaults on a bare machine: embedded database, Postgres queues, in-process worker', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ env: 'development', port: 4000, databaseUrl: undefined, redisUrl: undefined, inProcessWorker: true });
+    expect(c.embedded.dataDir).toMatch(/postgres$/);
+  });
+  it('refuses a production boot without its secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/y' })).toThrow(ConfigError);
+  });
+  it('names each bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url' })).toThrow(/PORT[\s\S]*REDIS_URL/);
+  });
+  it('runs the worker separately when a database is configured, unless told otherwise', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c' }).inProcessWorker).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c', IN_PROCESS_WORKER: 'true' }).inProcessWorker).toBe(true);
+  });
+});
