@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { cli } from '../support/cli';
 import { type TestApp, startTestApp } from '../support/test-app';
 
@@ -24,9 +25,28 @@ describe('hash-chained audit trail', () => {
     for (let i = 0; i < nodes.length - 1; i++) expect(nodes[i].prevHash).toBe(nodes[i + 1].hash);
   });
 
+  it('names the staff user behind each entry, loading users in one batch', async () => {
+    const made = await app.gql('mutation { createStaffUser(input: { email: "ops@lender.test", fullName: "Ops Lead", roles: [LENDER_ADMIN], password: "a long password" }) { id } }', {}, admin);
+    const { token } = (await app.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { tenantSlug: slug, email: 'ops@lender.test', password: 'a long password' } })).data!.login;
+    for (const n of [1, 2]) await app.gql(`mutation { createApiKey(input: { name: "by user ${n}", role: APP }) { secret } }`, {}, token);
+    // Watch (not replace) the statements the app sends while it resolves the page.
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const res = await app.gql('{ auditLog(first: 3) { nodes { action actorUser { id fullName } } } }', {}, admin);
+    const statements = spy.mock.calls.map((c) => String(c[0]));
+    spy.mockRestore();
+    const nodes = res.data!.auditLog.nodes;
+    expect(nodes.slice(0, 2)).toEqual([
+      { action: 'apiKey.created', actorUser: { id: made.data!.createStaffUser.id, fullName: 'Ops Lead' } },
+      { action: 'apiKey.created', actorUser: { id: made.data!.createStaffUser.id, fullName: 'Ops Lead' } },
+    ]);
+    expect(nodes[2].actorUser).toBeNull();
+    expect(statements.filter((q) => /FROM "staff_users"/.test(q))).toHaveLength(1);
+  });
+
   it('verifies an intact chain from the CLI', async () => {
+    const [{ n }] = await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries e JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = $1', [slug]);
     const res = await cli(app.config, 'audit', 'verify', '--tenant', slug);
-    expect(res).toMatchObject({ code: 0, out: `audit chain of ${slug} intact: 5 entries verified\n` });
+    expect(res).toMatchObject({ code: 0, out: `audit chain of ${slug} intact: ${n} entries verified\n` });
   });
 
   it('fails verification after an entry is edited in SQL', async () => {

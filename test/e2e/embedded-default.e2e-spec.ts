@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, traversableTempDir } from '../support/services';
 
@@ -30,9 +31,10 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
   };
   const stop = async () => {
     if (!server || server.exitCode !== null) return;
-    const exited = new Promise((r) => server!.once('exit', r));
+    const exited = new Promise<number | null>((r) => server!.once('exit', (code) => r(code)));
     server.kill('SIGTERM');
-    await exited;
+    // Graceful shutdown: in-flight work finishes, the embedded database stops, the process exits 0.
+    expect(await exited).toBe(0);
   };
   const gql = async (query: string, key?: string) => {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -50,7 +52,10 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     env = { ...clean, NODE_ENV: 'development', PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), MICROLEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     await start();
   }, 120_000);
-  afterAll(stop);
+  afterAll(async () => {
+    await stop();
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
 
   it('serves GraphQL with both sample tenants and tells how to get a key', async () => {
     expect(log).toContain(`GraphQL at http://localhost:${port}/graphql`);

@@ -1,9 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import type { AuditService } from './audit.service';
 import type { AuditVerificationService } from './audit-verification.service';
-import { AuditEntryConnection, AuditVerificationType } from './dto/audit-entry.type';
+import { StaffUserType } from '../identity/dto/identity.type';
+import { toStaffUserType } from '../identity/identity.mapper';
+import { AuditEntryConnection, AuditEntryType, AuditVerificationType } from './dto/audit-entry.type';
 
 @ArgsType()
 class AuditLogArgs extends PageArgs {
@@ -11,7 +13,7 @@ class AuditLogArgs extends PageArgs {
   @Field(() => String, { nullable: true }) entityId?: string;
 }
 
-@Resolver()
+@Resolver(() => AuditEntryType)
 export class AuditResolver {
   constructor(
     private readonly audit: AuditService,
@@ -31,5 +33,12 @@ export class AuditResolver {
   @Query(() => AuditVerificationType, { description: 'The state and result of a requested audit verification.' })
   auditVerification(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
     return this.verifications.byId(ctx, id);
+  }
+
+  @FieldResolver(() => StaffUserType, { nullable: true, description: 'The staff user who acted, when a staff user did (batched per request).' })
+  async actorUser(@Root() entry: AuditEntryType, @Ctx() { loaders }: GraphQLContext) {
+    if (entry.actorType !== 'STAFF_USER' || !entry.actorId) return null;
+    const user = await loaders.staffUser.load(entry.actorId);
+    return user ? toStaffUserType(user) : null;
   }
 }
