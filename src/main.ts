@@ -45,9 +45,13 @@ async function main(): Promise<void> {
       logger.error('shutdown grace period exceeded');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
     await http.stop();
     await runtime.close();
+    logger.info('runtime closed');
     clearTimeout(timer);
     process.exit(0);
   };

@@ -28,9 +28,15 @@ export class CheckFailed extends Error {}
 export function buildCli(config: Config, io: CliIo): Command {
   const withRuntime = async <T>(work: (rt: Runtime) => Promise<T>): Promise<T> => {
     const rt = await bootRuntime(config, { migrate: true, worker: false, logger: createLogger(config.env === 'test' ? 'silent' : 'warn', 2) });
+    // Interrupted: roll back by closing (an embedded database this command started is stopped too).
+    const interrupt = () => void rt.close().finally(() => process.exit(130));
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
     try {
       return await work(rt);
     } finally {
+      process.removeListener('SIGINT', interrupt);
+      process.removeListener('SIGTERM', interrupt);
       await rt.close();
     }
   };

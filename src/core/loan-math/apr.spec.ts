@@ -23,7 +23,7 @@ describe('annualPercentageRate: US_REG_Z_ACTUARIAL, Appendix J examples', () => 
     ['weekly, long first period (4 weeks 4 days): 500, 30 x 17.60', level('1978-03-20', '500.00', '1978-04-21', 'WEEKLY', 30, '17.60'), 'WEEKLY', '14.96', '0.1496222269284611899693189169'],
     ['single advance, single payment in 255 days: 1000 -> 1080', { advances: [{ date: '1978-01-03', amount: '1000' }], payments: [{ date: '1978-09-15', amount: '1080' }] }, 'YEARLY', '11.45', '0.1145098039215686274509803921'],
   ] as const)('%s', (_name, input, unitPeriod, published, exact) => {
-    const apr = annualPercentageRate({ ...input, convention: 'US_REG_Z_ACTUARIAL', unitPeriod });
+    const apr = annualPercentageRate({ ...(input as AprInput), convention: 'US_REG_Z_ACTUARIAL', unitPeriod });
     expect(apr.mul(100).toDecimalPlaces(2).toFixed(2)).toBe(published);
     expect(apr.minus(exact).abs().lte('1e-10')).toBe(true);
   });

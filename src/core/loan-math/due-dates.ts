@@ -11,16 +11,15 @@ const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * Every date is computed from the anchor (the first due date if given, else the disbursement
  * date), never from the previous, clamped date: a 31 Jan anchor gives 29 Feb then 31 Mar, not
  * 29 Mar. SEMI_MONTHLY pairs the anchor day d with d + 15 (or d - 15 when d > 15), clamped.
- * Writes into `out` when given (the schedule passes a view of one shared buffer: typed-array
- * allocations, not arithmetic, dominate the cost of a 360-row schedule).
+ * Writes into `out` when given (the schedule passes a plain array; see terms.ts).
  */
 export function dueDayNumbers(
   disbursementDay: number,
   firstDueDay: number | undefined,
   frequency: Frequency,
   count: number,
-  out: Int32Array | Float64Array = new Int32Array(count),
-): Int32Array | Float64Array {
+  out: { [k: number]: number; length: number } = new Int32Array(count),
+): ArrayLike<number> {
   const anchor = firstDueDay ?? disbursementDay;
   // With a first due date the anchor is itself due #1; otherwise #1 is one period after it.
   const start = firstDueDay === undefined ? 1 : 0;

@@ -1,3 +1,4 @@
+import { Dec } from '../money/decimal';
 import { buildSchedule, LoanMathInputError, ScheduleInput } from './index';
 
 const VALID: ScheduleInput = {
@@ -64,6 +65,11 @@ describe('buildSchedule validation', () => {
     expect(e.field).toBe(field);
     expect(e.code).toBe('LOAN_MATH_INVALID_INPUT');
     expect(e.message).toContain(field);
+  });
+
+  it('accepts Decimal instances at the boundary, trailing zeros included', () => {
+    const s = buildSchedule({ ...VALID, principal: new Dec('1000.0000'), annualInterestRate: new Dec('0.120') }, { currencyDecimals: 2 });
+    expect(s.installments[0].total.toFixed(2)).toBe(buildSchedule(VALID, { currencyDecimals: 2 }).installments[0].total.toFixed(2));
   });
 
   it('accepts representable late and prepayment fees without changing the schedule', () => {

@@ -5,7 +5,7 @@ import { parseIsoDate } from './calendar';
 import { dayCountBasis, days360, yearFractionNumerator } from './day-count';
 import { dueDayNumbers, regularFirstDueDay } from './due-dates';
 import { LoanMathInputError } from './errors';
-import { MAX_AMOUNT_UNITS, moneyUnits, resolveFees } from './fees';
+import { MAX_AMOUNT_UNITS, resolveFees } from './fees';
 import { DAYS_PER_PERIOD, PERIODS_PER_YEAR, THIRTY_360_DAYS } from './frequency';
 import { AMORTIZATIONS, Amortization, DAY_COUNTS, DayCount, FREQUENCIES, Frequency, ScheduleInput } from './types';
 
@@ -41,7 +41,7 @@ export interface ScheduleTerms {
   rateNum: number;
   rateDen: number;
   /** Per-period interest fraction: rateNum x fraction numerator, over `interestDen` (exact integers). */
-  interestNum: Float64Array;
+  interestNum: number[];
   /**
    * When every period has the same fraction (THIRTY_360 without an odd first period) that one
    * numerator, and interestNum is left empty; -1 otherwise.
@@ -50,15 +50,11 @@ export interface ScheduleTerms {
   interestDen: number;
   /** Set when some interestNum is too large for exact double products; the kernel then uses BigInt. */
   interestNumBig: bigint[] | undefined;
-  /** Nominal period rate used to size the annuity: nominalNum / nominalDen (BigInt for exactness). */
-  nominalNum: bigint;
-  nominalDen: bigint;
+  /** Nominal period rate used to size the annuity: nominalNum / nominalDen (safe integers). */
+  nominalNum: number;
+  nominalDen: number;
   disbursementDay: number;
-  dueDays: Int32Array | Float64Array;
-  /** Zeroed space for the kernel's output rows (3 x termCount); computeRows uses it once. */
-  rowBuffer: Float64Array;
-  /** Whether rowBuffer is still unused. */
-  rowBufferFree: boolean;
+  dueDays: ArrayLike<number>;
 }
 
 /**
@@ -139,13 +135,10 @@ export function normaliseScheduleInput(input: ScheduleInput, currencyDecimals: n
   const firstIsOdd = firstDueDay !== undefined && firstDueDay !== regularFirstDueDay(disbursementDay, frequency);
   const uniform = dayCount === 'THIRTY_360' && !firstIsOdd;
 
-  // One allocation for every per-row array of the schedule (due dates, the fractions when they
-  // vary, and the kernel's three output rows): creating a typed array of this size costs ~1us,
-  // more than the arithmetic of all its rows.
-  const perRow = uniform ? 4 : 5;
-  const scratch = new Float64Array(perRow * termCount);
-  const dueDays = dueDayNumbers(disbursementDay, firstDueDay, frequency, termCount, scratch.subarray(0, termCount));
-  const interestNum = scratch.subarray(termCount, (perRow - 3) * termCount);
+  // Plain arrays, not typed arrays: creating a Float64Array costs about a microsecond (its
+  // ArrayBuffer), more than all the arithmetic of a 360-row schedule.
+  const dueDays = dueDayNumbers(disbursementDay, firstDueDay, frequency, termCount, new Array<number>(termCount));
+  const interestNum: number[] = uniform ? [] : new Array<number>(termCount);
 
   let maxFraction: number;
   if (uniform) {
@@ -174,17 +167,17 @@ export function normaliseScheduleInput(input: ScheduleInput, currencyDecimals: n
   // period's interest rate; under ACTUAL_* a month-based period is 1/periods-per-year of the
   // year and a day-based one its days over the basis (360 or 365), and the last row absorbs the
   // difference that actual days make.
-  let nominalNum: bigint;
-  let nominalDen: bigint;
+  let nominalNum: number;
+  let nominalDen: number;
   if (dayCount === 'THIRTY_360') {
-    nominalNum = BigInt(rateNum) * BigInt(THIRTY_360_DAYS[frequency]);
-    nominalDen = BigInt(rateDen) * 360n;
+    nominalNum = rateNum * THIRTY_360_DAYS[frequency];
+    nominalDen = rateDen * 360;
   } else if (DAYS_PER_PERIOD[frequency] > 0) {
-    nominalNum = BigInt(rateNum) * BigInt(DAYS_PER_PERIOD[frequency]);
-    nominalDen = BigInt(rateDen) * (dayCount === 'ACTUAL_360' ? 360n : 365n);
+    nominalNum = rateNum * DAYS_PER_PERIOD[frequency];
+    nominalDen = rateDen * (dayCount === 'ACTUAL_360' ? 360 : 365);
   } else {
-    nominalNum = BigInt(rateNum);
-    nominalDen = BigInt(rateDen) * BigInt(PERIODS_PER_YEAR[frequency]);
+    nominalNum = rateNum;
+    nominalDen = rateDen * PERIODS_PER_YEAR[frequency];
   }
 
   return {
@@ -213,8 +206,6 @@ export function normaliseScheduleInput(input: ScheduleInput, currencyDecimals: n
     nominalDen,
     disbursementDay,
     dueDays,
-    rowBuffer: scratch.subarray((perRow - 3) * termCount),
-    rowBufferFree: true,
   };
 }
 

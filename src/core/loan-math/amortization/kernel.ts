@@ -4,15 +4,15 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import type { ScheduleTerms } from '../terms';
 import { annuityInstallmentUnits } from './annuity';
 
-/** Schedule rows in minor units (exact integers held in Float64Arrays). */
+/** Schedule rows in minor units (exact integers held in plain double arrays). */
 export interface ScheduleRows {
   termCount: number;
-  dueDays: Int32Array | Float64Array;
-  principal: Float64Array;
-  interest: Float64Array;
+  dueDays: ArrayLike<number>;
+  principal: number[];
+  interest: number[];
   /** The fee of every instalment (only flat per-instalment fees reach the schedule). */
   feeUnits: number;
-  balance: Float64Array;
+  balance: number[];
   totalPrincipal: number;
   totalInterest: number;
   totalFees: number;
@@ -35,17 +35,13 @@ export interface ScheduleRows {
  */
 export function computeRows(t: ScheduleTerms): ScheduleRows {
   const n = t.termCount;
-  // Views over space the terms reserved: typed-array allocation costs more than the arithmetic.
-  // A second call on the same terms gets fresh space rather than overwriting the first rows.
-  const buffer = t.rowBufferFree ? t.rowBuffer : new Float64Array(3 * n);
-  t.rowBufferFree = false;
   const rows: ScheduleRows = {
     termCount: n,
     dueDays: t.dueDays,
-    principal: buffer.subarray(0, n),
-    interest: buffer.subarray(n, 2 * n),
+    principal: new Array<number>(n),
+    interest: new Array<number>(n),
     feeUnits: t.perInstallmentFeeUnits,
-    balance: buffer.subarray(2 * n, 3 * n),
+    balance: new Array<number>(n),
     totalPrincipal: t.principalUnits,
     totalInterest: 0,
     totalFees: t.perInstallmentFeeUnits * n,
@@ -158,10 +154,15 @@ function flatOrBullet(t: ScheduleTerms, rows: ScheduleRows): void {
   rows.totalInterest = totalInterest;
   const last = n - 1;
   if (t.amortization === 'BULLET') {
+    // nothing is due before the last row, and the balance stays P until then
+    for (let k = 0; k < last; k++) {
+      rows.principal[k] = 0;
+      rows.interest[k] = 0;
+      rows.balance[k] = P;
+    }
     rows.principal[last] = P;
     rows.interest[last] = totalInterest;
-    // balance stays P until the last row
-    for (let k = 0; k < last; k++) rows.balance[k] = P;
+    rows.balance[last] = 0;
     return;
   }
   const amortizing = n - gp;
