@@ -4,7 +4,7 @@ import { loadConfig } from './config/config';
 import { resetEmbeddedDatabase } from './platform/db/reset';
 import { createHttpApp } from './platform/http/app';
 import { bootRuntime } from './platform/runtime';
-import { applyTenantFiles } from './modules/tenancy/apply-tenant-files';
+import { applyTenantFiles } from './modules/tenant-config/apply-tenant-files';
 
 /**
  * The API entry point. With no DATABASE_URL it runs on the embedded PostgreSQL, with no REDIS_URL
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--fresh')) await resetEmbeddedDatabase(config);
   const runtime = await bootRuntime(config, { migrate: true, worker: config.inProcessWorker });
   const { logger } = runtime;
-  const report = await applyTenantFiles(runtime.dataSource, runtime.services.tenants, config.tenantsDir);
+  const report = await applyTenantFiles(runtime.dataSource, runtime.services, config.tenantsDir);
   logger.info({ tenants: report.results.map((r) => `${r.slug}:${r.outcome}`) }, 'tenants applied');
   const http = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {

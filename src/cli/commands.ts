@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Config } from '../config/config';
-import { applyTenantFiles } from '../modules/tenancy/apply-tenant-files';
-import { TenantFileError } from '../modules/tenancy/tenant-files';
+import { applyTenantFiles } from '../modules/tenant-config/apply-tenant-files';
+import { TenantFileError } from '../modules/tenant-config/tenant-files';
 import { resetEmbeddedDatabase } from '../platform/db/reset';
 import { createLogger } from '../platform/observability/logger';
 import { type Runtime, bootRuntime } from '../platform/runtime';
@@ -59,9 +59,12 @@ export function buildCli(config: Config, io: CliIo): Command {
       await withRuntime(async (rt) => {
         const bar = progressBar('tenants', 1, io.err);
         try {
-          const report = await applyTenantFiles(rt.dataSource, rt.services.tenants, path.resolve(target), (done, total, file) => bar.update(done, file, total));
+          const report = await applyTenantFiles(rt.dataSource, rt.services, path.resolve(target), (done, total, file) => bar.update(done, file, total));
           bar.stop();
-          for (const r of report.results) io.out(`${r.outcome.padEnd(9)} ${r.slug} (${path.basename(r.file)})\n`);
+          for (const r of report.results) {
+            const p = r.products;
+            io.out(`${r.outcome.padEnd(9)} ${r.slug} (${path.basename(r.file)}): products ${p.created} created, ${p.updated} updated, ${p.unchanged} unchanged\n`);
+          }
         } catch (err) {
           bar.stop();
           throw err;

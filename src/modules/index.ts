@@ -16,16 +16,31 @@ import { IdentityResolver } from './identity/identity.resolver';
 import { SessionService } from './identity/session.service';
 import { StaffUserEntity } from './identity/staff-user.entity';
 import { StaffUserService } from './identity/staff-user.service';
+import { LoanProductEntity, LoanProductVersionEntity } from './products/loan-product.entity';
+import { loanProductPermissions } from './products/loan-product.permissions';
+import { LoanProductResolver } from './products/loan-product.resolver';
+import { LoanProductService } from './products/loan-product.service';
+import { RateCapRuleEntity, ReferenceRateEntity } from './pricing/pricing.entity';
+import './pricing/pricing.errors';
+import { pricingPermissions } from './pricing/pricing.permissions';
+import { PricingResolver } from './pricing/pricing.resolver';
+import { PricingService } from './pricing/pricing.service';
+import { schedulePermissions } from './schedules/schedule.permissions';
+import { ScheduleResolver } from './schedules/schedule.resolver';
+import { ScheduleService } from './schedules/schedule.service';
 import { TenantEntity } from './tenancy/tenant.entity';
 import { tenantPermissions } from './tenancy/tenant.permissions';
 import { TenantResolver } from './tenancy/tenant.resolver';
 import { TenantService } from './tenancy/tenant.service';
 
 /** Every TypeORM entity. */
-export const entities = [TenantEntity, ApiKeyEntity, PlatformApiKeyEntity, StaffUserEntity, BorrowerEntity, AuditEntryEntity];
+export const entities = [
+  TenantEntity, ApiKeyEntity, PlatformApiKeyEntity, StaffUserEntity, BorrowerEntity, AuditEntryEntity,
+  ReferenceRateEntity, RateCapRuleEntity, LoanProductEntity, LoanProductVersionEntity,
+];
 
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
-export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions];
+export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime) {
@@ -36,13 +51,20 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const staff = new StaffUserService(audit, limits);
   const sessions = new SessionService(dataSource, { ...config.jwt }, audit);
   const auditVerifications = new AuditVerificationService(audit, queue);
-  return { audit, auditVerifications, tenants, apiKeys, staff, sessions };
+  const pricing = new PricingService(tenants, audit);
+  const products = new LoanProductService(tenants, pricing, audit, limits);
+  const schedules = new ScheduleService(tenants, products, pricing);
+  return { audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** Resolver instances for type-graphql's container. */
 export function createResolvers(s: Services) {
-  return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit, s.auditVerifications)];
+  return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit, s.auditVerifications),
+    new PricingResolver(s.pricing, s.tenants),
+    new LoanProductResolver(s.products),
+    new ScheduleResolver(s.schedules),
+  ];
 }
 
 /** Every job the worker runs. */

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../tenancy/request-context';
 import type { TenantTransaction } from '../tenancy/tenant-transaction';
-import type { Loaders } from './loaders';
+import type { Loaders } from '../../modules/loaders';
 
 /** The GraphQL context: the request context plus per-request DataLoaders. */
 export interface GraphQLContext {

@@ -10,7 +10,7 @@ import { authenticate } from '../auth/authenticate';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { queryLimitsPlugin } from '../graphql/limits';
-import { createLoaders } from '../graphql/loaders';
+import { createLoaders } from '../../modules/loaders';
 import { buildShield, mergeRuleMaps } from '../graphql/permissions';
 import { observabilityPlugin, transactionPlugin } from '../graphql/plugins';
 import { buildGraphQLSchema } from '../graphql/schema';

@@ -2,19 +2,34 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { tenantDefinitionSchema, type TenantDefinition } from './tenant-definition';
+import { rateCapRuleSchema } from '../pricing/pricing-definition';
+import { productCodeSchema, productTermsSchema } from '../products/product-definition';
+import { tenantDefinitionSchema, type TenantDefinition } from '../tenancy/tenant-definition';
 
-/** `tenants/<slug>.yaml`: a lender's configuration as code. Later modules add their own sections. */
+/**
+ * `tenants/<slug>.yaml`: a lender's configuration as code. Each section is validated by the same
+ * schema its GraphQL mutation uses. Decimals are quoted strings ("0.12"), never YAML floats.
+ */
 export const tenantFileSchema = z
   .object({
     apiVersion: z.literal('microlend/v1'),
     tenant: tenantDefinitionSchema,
+    rateCaps: z.array(rateCapRuleSchema).default([]),
+    products: z
+      .array(z.object({ code: productCodeSchema, archived: z.boolean().default(false), terms: productTermsSchema }).strict())
+      .default([])
+      .refine((p) => new Set(p.map((x) => x.code)).size === p.length, 'each product code once'),
   })
   .strict();
+
+export type TenantFileContent = z.infer<typeof tenantFileSchema>;
 
 export interface TenantFile {
   file: string;
   definition: TenantDefinition;
+  content: TenantFileContent;
+  /** Line and column of the YAML node at a path (or its nearest existing parent). */
+  locate(pathInFile: (string | number)[]): { line: number; column: number };
 }
 
 /** One refusal, pointing at the file, line, column and YAML path of what is wrong. */
@@ -47,27 +62,24 @@ export function loadTenantFile(file: string): TenantFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => (offset === undefined ? { line: 1, column: 1 } : { line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  const locate = (p: (string | number)[]) => {
+    // The deepest node that exists along the path.
+    for (let depth = p.length; depth >= 0; depth--) {
+      const node = doc.getIn(p.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return at(node.range[0]);
+    }
+    return at(undefined);
+  };
   if (doc.errors.length) {
     throw new TenantFileError(doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '', message: e.message.split('\n')[0] })));
   }
   const parsed = tenantFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    throw new TenantFileError(
-      parsed.error.issues.map((issue) => {
-        // Point at the deepest node that exists along the issue's path.
-        let offset: number | undefined;
-        for (let depth = issue.path.length; depth >= 0 && offset === undefined; depth--) {
-          const node = doc.getIn(issue.path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-          offset = node?.range?.[0];
-        }
-        return { file, ...at(offset), path: issue.path.join('.'), message: issue.message };
-      }),
-    );
+    throw new TenantFileError(parsed.error.issues.map((issue) => ({ file, ...locate(issue.path as (string | number)[]), path: issue.path.join('.'), message: issue.message })));
   }
   const expectedSlug = path.basename(file).replace(/\.ya?ml$/, '');
   if (parsed.data.tenant.slug !== expectedSlug) {
-    const node = doc.getIn(['tenant', 'slug'], true) as { range?: [number, number, number] } | undefined;
-    throw new TenantFileError([{ file, ...at(node?.range?.[0]), path: 'tenant.slug', message: `must match the file name (${expectedSlug})` }]);
+    throw new TenantFileError([{ file, ...locate(['tenant', 'slug']), path: 'tenant.slug', message: `must match the file name (${expectedSlug})` }]);
   }
-  return { file, definition: parsed.data.tenant };
+  return { file, definition: parsed.data.tenant, content: parsed.data, locate };
 }

@@ -1,0 +1,165 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { AprConvention } from '../../core/loan-math';
+import type { ProductTerms } from '../../core/products/product-terms';
+import { worstCaseApr } from '../../core/products/product-schedule';
+import { uuidv7 } from '../../platform/db/ids';
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import type { PricingService } from '../pricing/pricing.service';
+import { zodToBadInput } from '../tenancy/tenant.errors';
+import type { TenantService } from '../tenancy/tenant.service';
+import { LoanProductEntity, LoanProductVersionEntity, type LoanProductStatus } from './loan-product.entity';
+import { productCodeSchema, productTermsSchema, toProductTerms } from './product-definition';
+
+export interface ProductFilter {
+  status?: LoanProductStatus | null;
+  segment?: string | null;
+  currency?: string | null;
+  search?: string | null;
+}
+
+/**
+ * The catalogue: products with immutable versions. Every save is checked against the tenant's rate
+ * cap at the product's worst corner, so no preview or offer made from it can breach the cap.
+ */
+export class LoanProductService {
+  constructor(
+    private readonly tenants: TenantService,
+    private readonly pricing: PricingService,
+    private readonly audit: AuditService,
+    private readonly limits: { defaultPageSize: number; maxPageSize: number },
+  ) {}
+
+  async create(ctx: RequestContext, code: string, input: unknown, root = 'input'): Promise<LoanProductEntity> {
+    const parsedCode = productCodeSchema.safeParse(code);
+    if (!parsedCode.success) throw badInput('code', `code: ${parsedCode.error.issues[0].message}`);
+    const terms = this.parseTerms(input, root);
+    const repo = (await ctx.db()).getRepository(LoanProductEntity);
+    if (await repo.existsBy({ code })) throw conflict(`A product with code ${code} already exists; revise it instead`, { field: 'code' });
+    const maxApr = await this.checkCap(ctx, terms, root);
+    const now = new Date();
+    const product = Object.assign(new LoanProductEntity(), {
+      tenantId: ctx.tenant, id: uuidv7(), code, name: terms.name, segment: terms.segment, currency: terms.currency,
+      revolving: Boolean(terms.creditLine), status: 'ACTIVE' as const, currentVersion: 1, createdAt: now, updatedAt: now, archivedAt: null,
+    });
+    await repo.insert(product);
+    await this.insertVersion(ctx, product, terms, maxApr);
+    await this.audit.record(ctx, { action: 'loanProduct.created', entityType: 'LoanProduct', entityId: product.id, after: { code, version: 1, terms } });
+    return product;
+  }
+
+  /** A new version with `input` as its terms; unchanged terms make no version. Archived products cannot be revised. */
+  async revise(ctx: RequestContext, id: string, input: unknown, root = 'input'): Promise<LoanProductEntity> {
+    const terms = this.parseTerms(input, root);
+    const product = await this.lockOrThrow(ctx, id);
+    if (product.status === 'ARCHIVED') throw conflict(`Product ${product.code} is archived`);
+    const current = await this.version(ctx, id, product.currentVersion);
+    if (isDeepStrictEqual(normalised(current.terms), normalised(terms))) return product;
+    const maxApr = await this.checkCap(ctx, terms, root);
+    product.currentVersion += 1;
+    Object.assign(product, { name: terms.name, segment: terms.segment, currency: terms.currency, revolving: Boolean(terms.creditLine), updatedAt: new Date() });
+    await (await ctx.db()).getRepository(LoanProductEntity).save(product);
+    await this.insertVersion(ctx, product, terms, maxApr);
+    await this.audit.record(ctx, { action: 'loanProduct.revised', entityType: 'LoanProduct', entityId: id, before: { version: current.version, terms: current.terms }, after: { version: product.currentVersion, terms } });
+    return product;
+  }
+
+  async archive(ctx: RequestContext, id: string): Promise<LoanProductEntity> {
+    const product = await this.lockOrThrow(ctx, id);
+    if (product.status === 'ARCHIVED') return product;
+    Object.assign(product, { status: 'ARCHIVED', archivedAt: new Date(), updatedAt: new Date() });
+    await (await ctx.db()).getRepository(LoanProductEntity).save(product);
+    await this.audit.record(ctx, { action: 'loanProduct.archived', entityType: 'LoanProduct', entityId: id, before: { status: 'ACTIVE' }, after: { status: 'ARCHIVED' } });
+    return product;
+  }
+
+  /** Tenants as code: create, revise or archive to match the file; an unchanged entry writes nothing. */
+  async applyDefinition(ctx: RequestContext, def: { code: string; archived?: boolean; terms: unknown }, root: string): Promise<'created' | 'updated' | 'unchanged'> {
+    const existing = await (await ctx.db()).getRepository(LoanProductEntity).findOneBy({ code: def.code });
+    if (!existing) {
+      const created = await this.create(ctx, def.code, def.terms, root);
+      if (def.archived) await this.archive(ctx, created.id);
+      return 'created';
+    }
+    let changed = false;
+    if (existing.status === 'ACTIVE') {
+      const revised = await this.revise(ctx, existing.id, def.terms, root);
+      changed = revised.currentVersion !== existing.currentVersion;
+    }
+    if (def.archived && existing.status !== 'ARCHIVED') {
+      await this.archive(ctx, existing.id);
+      changed = true;
+    }
+    return changed ? 'updated' : 'unchanged';
+  }
+
+  async byIdOrThrow(ctx: RequestContext, id: string): Promise<LoanProductEntity> {
+    const product = await (await ctx.db()).getRepository(LoanProductEntity).findOneBy({ id });
+    if (!product) throw notFound('LoanProduct', id);
+    return product;
+  }
+
+  async version(ctx: RequestContext, productId: string, version: number): Promise<LoanProductVersionEntity> {
+    const row = await (await ctx.db()).getRepository(LoanProductVersionEntity).findOneBy({ productId, version });
+    if (!row) throw notFound('LoanProductVersion', `${productId}@${version}`);
+    return row;
+  }
+
+  async list(ctx: RequestContext, args: PageArgs & ProductFilter): Promise<Connection<LoanProductEntity>> {
+    const size = pageSize(args, this.limits);
+    const qb = (await ctx.db()).getRepository(LoanProductEntity).createQueryBuilder('p').orderBy('p.id', 'ASC').limit(size + 1);
+    if (args.after) qb.andWhere('p.id > :after', { after: decodeCursor(args.after) });
+    if (args.status) qb.andWhere('p.status = :status', { status: args.status });
+    if (args.segment) qb.andWhere('p.segment = :segment', { segment: args.segment });
+    if (args.currency) qb.andWhere('p.currency = :currency', { currency: args.currency });
+    if (args.search) qb.andWhere('(p.code ILIKE :q OR p.name ILIKE :q)', { q: `%${args.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    return toConnection(await qb.getMany(), size, (p) => p.id, Boolean(args.after));
+  }
+
+  parseTerms(input: unknown, root: string): ProductTerms {
+    const parsed = productTermsSchema.safeParse(stripNulls(input));
+    if (!parsed.success) throw zodToBadInput(parsed.error, root);
+    return toProductTerms(parsed.data);
+  }
+
+  /** The worst-case all-in APR of the terms, refused with RATE_CAP_EXCEEDED when above today's cap. */
+  private async checkCap(ctx: RequestContext, terms: ProductTerms, root: string): Promise<string> {
+    const tenant = await this.tenants.current(ctx);
+    const today = todayIn(tenant.timezone);
+    const cap = await this.pricing.capFor(ctx, today);
+    const convention: AprConvention = cap?.rule.aprConvention ?? 'US_REG_Z_ACTUARIAL';
+    const worst = worstCaseApr(terms, today, convention);
+    this.pricing.assertWithinCap(worst.apr, cap, { field: `${root}.rateBands`, ...worst });
+    return worst.apr;
+  }
+
+  private async insertVersion(ctx: RequestContext, product: LoanProductEntity, terms: ProductTerms, maxApr: string): Promise<void> {
+    await (await ctx.db()).getRepository(LoanProductVersionEntity).insert({
+      tenantId: ctx.tenant, productId: product.id, version: product.currentVersion, terms, maxApr,
+      createdAt: new Date(), createdByType: ctx.actor.type, createdById: ctx.actor.id,
+    });
+  }
+
+  private async lockOrThrow(ctx: RequestContext, id: string): Promise<LoanProductEntity> {
+    const product = await (await ctx.db()).getRepository(LoanProductEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+    if (!product) throw notFound('LoanProduct', id);
+    return product;
+  }
+}
+
+/** GraphQL gives null for omitted optional fields; the schema's defaults apply to absent ones. */
+function stripNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripNulls);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, stripNulls(v)]));
+  }
+  return value;
+}
+
+/** Terms as stored (jsonb drops undefined, keeps key order irrelevant) for an equality check. */
+function normalised(terms: ProductTerms): unknown {
+  return JSON.parse(JSON.stringify(stripNulls(terms)));
+}

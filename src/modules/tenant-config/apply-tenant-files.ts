@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { toAppError } from '../../platform/graphql/errors';
+import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Services } from '..';
+import type { ApplyOutcome } from '../tenancy/tenant.service';
+import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
+
+export interface ApplyReport {
+  results: { file: string; slug: string; outcome: ApplyOutcome; products: Record<ApplyOutcome, number> }[];
+}
+
+/**
+ * Applies tenant files: validates all of them first (nothing is written when any is wrong), then
+ * applies each file in one transaction: the tenant, its rate caps, its products. Idempotent:
+ * applying the same files again changes nothing.
+ */
+export async function applyTenantFiles(
+  dataSource: DataSource,
+  services: Pick<Services, 'tenants' | 'pricing' | 'products'>,
+  target: string,
+  onProgress: (done: number, total: number, file: string) => void = () => undefined,
+): Promise<ApplyReport> {
+  const files = tenantFilesAt(target);
+  const loaded: TenantFile[] = [];
+  const problems: TenantFileProblem[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadTenantFile(file));
+    } catch (err) {
+      if (err instanceof TenantFileError) problems.push(...err.problems);
+      else throw err;
+    }
+  }
+  if (problems.length) throw new TenantFileError(problems);
+  const results: ApplyReport['results'] = [];
+  for (const [i, file] of loaded.entries()) {
+    results.push(await applyOne(dataSource, services, file));
+    onProgress(i + 1, loaded.length, path.basename(file.file));
+  }
+  return { results };
+}
+
+async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products'>, file: TenantFile) {
+  const products: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+  let section: (string | number)[] = ['tenant'];
+  try {
+    return await runInContext(
+      dataSource,
+      { tenantId: null, platform: true, actor: { type: 'SYSTEM', id: 'tenants-apply' }, roles: ['PLATFORM_ADMIN'] },
+      async (platform) => {
+        const { outcome, tenant } = await services.tenants.apply(platform, file.definition, path.basename(file.file));
+        const ctx = platform.forTenant(tenant.id);
+        let changed = outcome !== 'unchanged';
+        for (const [i, cap] of file.content.rateCaps.entries()) {
+          section = ['rateCaps', i];
+          changed = (await services.pricing.setCapRule(ctx, cap, `rateCaps.${i}`)).changed || changed;
+        }
+        for (const [i, product] of file.content.products.entries()) {
+          section = ['products', i];
+          const result = await services.products.applyDefinition(ctx, product, `products.${i}.terms`);
+          products[result]++;
+          changed = changed || result !== 'unchanged';
+        }
+        return { file: file.file, slug: tenant.slug, outcome: outcome === 'unchanged' && changed ? 'updated' : outcome, products };
+      },
+    );
+  } catch (err) {
+    const coded = toAppError(err);
+    if (!coded) throw err;
+    // A refusal from a service (e.g. RATE_CAP_EXCEEDED): point at the section of the file it came from.
+    const field = (coded.extensions.field as string | undefined)?.split('.') ?? section.map(String);
+    const where = file.locate(field.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+    throw new TenantFileError([{ file: file.file, ...where, path: field.join('.'), message: `${coded.extensions.code}: ${(coded as GraphQLError).message}` }]);
+  }
+}
