@@ -174,7 +174,7 @@ export function runLoanMathBench({ iterations = 2000 }: { iterations?: number } 
   };
 }
 
-function printResult(r: LoanMathBenchResult): void {
+export function printResult(r: LoanMathBenchResult): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (x: number) => Math.round(x).toLocaleString('en-US').padStart(10);
   console.log(`\nLoan: ${r.loan}\n`);

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { getIntrospectionQuery } from 'graphql';
 import { withCredentials } from '../../src/platform/db/database';
 import { TEST_APP_PASSWORD } from '../support/global-setup';
+import { CREATE_PRODUCT, productTerms } from '../support/products';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 /**
@@ -18,6 +19,7 @@ describe('tenant isolation', () => {
   let keyIdA: string;
   let userIdA: string;
   let verificationIdA: string;
+  let productIdA: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -33,6 +35,8 @@ describe('tenant isolation', () => {
     const appKeyA = await app.apiKey(a.slug, 'APP');
     await app.gql('mutation { mintBorrowerToken(input: { externalRef: "borrower-of-a" }) { borrowerId } }', {}, appKeyA);
     verificationIdA = (await app.gql('mutation { verifyAuditLog { id } }', {}, adminA)).data!.verifyAuditLog.id;
+    productIdA = (await app.gql(CREATE_PRODUCT, { code: 'A-ONLY', input: productTerms({ name: 'secret product of A' }) }, adminA)).data!.createLoanProduct.id;
+    await app.gql('mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2024-01-01", kind: FIXED, rate: "0.5" }) { id } }', {}, adminA);
   });
   afterAll(() => app.close());
 
@@ -43,6 +47,19 @@ describe('tenant isolation', () => {
     auditLog: () => ({ query: '{ auditLog(first: 100) { nodes { entityId action after } } }', check: (d) => expect(JSON.stringify(d.auditLog.nodes)).not.toMatch(new RegExp(`${a.id}|${keyIdA}|${userIdA}|borrower-of-a`)) }),
     tenants: () => ({ query: '{ tenants { nodes { slug } } }', check: () => undefined }),
     tenant: (ids) => ({ query: `{ tenant(slug: "${ids().slugA}") { slug } }`, check: () => undefined }),
+    referenceRates: () => ({ query: '{ referenceRates { name } }', check: (d) => expect(d.referenceRates.length).toBeGreaterThan(0) }),
+    rateCapRules: () => ({ query: '{ rateCapRules { id rate } }', check: (d) => expect(d.rateCapRules).toEqual([]) }),
+    rateCap: () => ({ query: '{ rateCap { cap } }', check: (d) => expect(d.rateCap).toBeNull() }),
+    loanProducts: () => ({ query: '{ loanProducts(first: 100) { nodes { id name } } }', check: (d) => expect(d.loanProducts.nodes).toEqual([]) }),
+    loanProduct: () => ({ query: `{ loanProduct(id: "${productIdA}") { id } }`, check: () => { throw new Error('read another tenant’s product'); } }),
+    previewSchedule: () => ({
+      query: `{ previewSchedule(input: { productId: "${productIdA}", riskGrade: "A", principal: "5000.00", termCount: 6, frequency: MONTHLY, disbursementDate: "2026-01-10" }) { apr } }`,
+      check: () => { throw new Error('priced on another tenant’s product'); },
+    }),
+    annualPercentageRate: () => ({
+      query: '{ annualPercentageRate(input: { advances: [{ date: "2026-01-01", amount: "100.00" }], payments: [{ date: "2027-01-01", amount: "110.00" }], unitPeriod: YEARLY }) { apr } }',
+      check: (d) => expect(d.annualPercentageRate.apr).toBe('0.1000000000'),
+    }),
     auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
   };
 
@@ -59,6 +76,11 @@ describe('tenant isolation', () => {
     createStaffUser: () => 'mutation { createStaffUser(input: { email: "b@b.test", fullName: "B", roles: [ANALYST], password: "another long password" }) { id } }',
     mintBorrowerToken: () => 'mutation { mintBorrowerToken(input: { externalRef: "borrower-of-a" }) { borrowerId } }',
     verifyAuditLog: () => 'mutation { verifyAuditLog { id } }',
+    setReferenceRate: () => 'mutation { setReferenceRate(name: "CN_LPR_1Y", effectiveFrom: "2031-01-01", rate: "0.5") { rate } }',
+    setRateCapRule: () => 'mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2024-01-01", kind: FIXED, rate: "0.9" }) { id } }',
+    createLoanProduct: () => 'mutation { createLoanProduct(code: "A-ONLY", input: { name: "B", segment: CONSUMER, currency: "KES", amountMin: "1", amountMax: "2", termMin: 1, termMax: 2, frequencies: [MONTHLY], amortization: FLAT, dayCount: THIRTY_360, rounding: { decimals: 2, mode: UP }, rateBands: [{ grade: "A", annualRate: "0.01" }] }) { id } }',
+    reviseLoanProduct: () => `mutation { reviseLoanProduct(id: "${productIdA}", input: { name: "B", segment: CONSUMER, currency: "KES", amountMin: "1", amountMax: "2", termMin: 1, termMax: 2, frequencies: [MONTHLY], amortization: FLAT, dayCount: THIRTY_360, rounding: { decimals: 2, mode: UP }, rateBands: [{ grade: "A", annualRate: "0.1" }] }) { id } }`,
+    archiveLoanProduct: () => `mutation { archiveLoanProduct(id: "${productIdA}") { id } }`,
     login: (ids) => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
   };
 
@@ -92,7 +114,7 @@ describe('tenant isolation', () => {
 
   async function snapshotOfA() {
     const rows = await Promise.all(
-      ['tenants WHERE id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
+      ['tenants WHERE id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);
@@ -117,7 +139,9 @@ describe('tenant isolation', () => {
     };
 
     it('returns no row of another tenant to a deliberately unscoped query', async () => {
-      for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads']) {
+      await app.gql(CREATE_PRODUCT, { code: 'B-OWN', input: productTerms() }, adminB);
+      await app.gql('mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2025-01-01", kind: FIXED, rate: "0.6" }) { id } }', {}, adminB);
+      for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads', 'rate_cap_rules', 'loan_products', 'loan_product_versions']) {
         const rows = await scoped(b.id, `SELECT tenant_id FROM ${table}`);
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.every((r) => r.tenant_id === b.id)).toBe(true);

@@ -28,6 +28,55 @@ describe('tenants as code and the CLI', () => {
     expect(cn).toEqual({ base_currency: 'CNY', timezone: 'Asia/Shanghai', rounding_mode: 'HALF_EVEN' });
   });
 
+  it('gives the sample lenders their products and caps: a harvest balloon, a credit line, a salaried instalment loan', async () => {
+    const products = await app.ownerQuery(
+      `SELECT t.slug, p.code, p.revolving, v.terms->>'amortization' AS amortization, v.max_apr
+       FROM loan_products p JOIN tenants t ON t.id = p.tenant_id JOIN loan_product_versions v ON v.tenant_id = p.tenant_id AND v.product_id = p.id
+       ORDER BY t.slug, p.code`);
+    expect(products.map((p) => `${p.slug}/${p.code}/${p.amortization}${p.revolving ? '/revolving' : ''}`)).toEqual([
+      'huinong-xiaodai/AGRI-SEASONAL/INTEREST_ONLY',
+      'huinong-xiaodai/BIZ-REVOLVING/INTEREST_ONLY/revolving',
+      'huinong-xiaodai/SALARY-INSTALMENT/EQUAL_INSTALLMENT',
+      'jamii-credit/MAVUNO-HARVEST/INTEREST_ONLY',
+      'jamii-credit/MSHAHARA-SALARY/EQUAL_INSTALLMENT',
+      'jamii-credit/SOKO-WEEKLY/FLAT',
+    ]);
+    // Every sample product is under its lender's cap at its worst corner: 12% (4 x LPR) in China, 48% at Jamii.
+    for (const p of products) expect(Number(p.max_apr)).toBeLessThanOrEqual(p.slug === 'huinong-xiaodai' ? 0.12 : 0.48);
+    const caps = await app.ownerQuery('SELECT kind, reference_name, multiple::text, apr_convention FROM rate_cap_rules r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1', ['huinong-xiaodai']);
+    expect(caps).toEqual([{ kind: 'MULTIPLE_OF_REFERENCE', reference_name: 'CN_LPR_1Y', multiple: '4.0000', apr_convention: 'NOMINAL_IRR' }]);
+  });
+
+  it('revises a product whose terms changed in the file, keeping the old version', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-rev-'));
+    const file = path.join(dir, 'jamii-credit.yaml');
+    writeFileSync(file, require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8').replace('{ grade: C, annualRate: "0.21" }', '{ grade: C, annualRate: "0.22" }'));
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.out).toMatch(/updated\s+jamii-credit .*products 0 created, 1 updated, 2 unchanged/);
+    const versions = await app.ownerQuery(`SELECT v.version, v.terms->'rateBands'->2->>'annualRate' AS c FROM loan_product_versions v JOIN loan_products p ON p.id = v.product_id WHERE p.code = 'MAVUNO-HARVEST' ORDER BY 1`);
+    expect(versions).toEqual([{ version: 1, c: '0.21' }, { version: 2, c: '0.22' }]);
+  });
+
+  it('points at the line of a bad product and of a product that breaches the cap, writing nothing of that file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-prod-'));
+    const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'huinong-xiaodai.yaml'), 'utf8') as string;
+    const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const badDecimals = source.replace('amountMin: "5000"', 'amountMin: "5000.001"');
+    writeFileSync(path.join(dir, 'huinong-xiaodai.yaml'), badDecimals);
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain(`huinong-xiaodai.yaml:${lineOf(badDecimals, 'amountMin: "5000.001"')}:`);
+    expect(res.err).toContain('products.0.terms.amountMin');
+
+    const tooDear = source.replace('{ grade: E, annualRate: "0.1050" }', '{ grade: E, annualRate: "0.1250" }');
+    writeFileSync(path.join(dir, 'huinong-xiaodai.yaml'), tooDear);
+    const before = await app.ownerQuery('SELECT count(*)::int AS n FROM loan_product_versions');
+    const breach = await cli(app.config, 'tenants', 'apply', dir);
+    expect(breach.code).toBe(2);
+    expect(breach.err).toMatch(new RegExp(`huinong-xiaodai\\.yaml:${lineOf(tooDear, 'code: AGRI-SEASONAL')}:\\d+: products\\.0: RATE_CAP_EXCEEDED: All-in APR 1\\d\\.\\d{4}% exceeds the cap of 12\\.0000%`));
+    expect(await app.ownerQuery('SELECT count(*)::int AS n FROM loan_product_versions')).toEqual(before);
+  });
+
   it('updates a tenant whose file changed, and records the change in its audit chain', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-'));
     cpSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), path.join(dir, 'jamii-credit.yaml'));
