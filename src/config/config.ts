@@ -26,9 +26,12 @@ export interface Config {
   tenantsDir: string;
   projectRoot: string;
   shutdownGraceMs: number;
+  /** Wraps each tenant's data key (AES-256-GCM); 32 bytes. */
+  masterKey: Buffer;
 }
 
 const DEV_JWT_SECRET = 'microlend-development-only-jwt-secret-change-me';
+const DEV_MASTER_KEY = createHash('sha256').update('microlend-development-only-master-key').digest();
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 const envSchema = z.object({
@@ -50,6 +53,10 @@ const envSchema = z.object({
   IN_PROCESS_WORKER: z.enum(['true', 'false']).optional(),
   TENANTS_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
+  MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -66,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = ['DATABASE_URL', 'JWT_SECRET', 'APP_DB_PASSWORD'].filter((k) => !(env as Record<string, string | undefined>)[k]);
     if (!e.APP_DATABASE_URL && missing.length) throw new ConfigError(`Production needs ${missing.join(', ')}`);
     if (!e.JWT_SECRET) throw new ConfigError('Production needs JWT_SECRET');
+    if (!e.MASTER_KEY) throw new ConfigError('Production needs MASTER_KEY');
   }
   return {
     env: e.NODE_ENV,
@@ -92,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantsDir: path.resolve(PROJECT_ROOT, e.TENANTS_DIR ?? 'tenants'),
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,
   };
 }
 

@@ -29,6 +29,20 @@ import { schedulePermissions } from './schedules/schedule.permissions';
 import { ScheduleResolver } from './schedules/schedule.resolver';
 import { ScheduleService } from './schedules/schedule.service';
 import { TenantEntity } from './tenancy/tenant.entity';
+import { borrowerPermissions } from './borrowers/borrower.permissions';
+import { BorrowerResolver } from './borrowers/borrower.resolver';
+import { BorrowerService } from './borrowers/borrower.service';
+import { TenantCipherService } from './borrowers/tenant-cipher.service';
+import { decisionConfigPermissions } from './decision-config/decision-config.permissions';
+import { DecisionConfigResolver } from './decision-config/decision-config.resolver';
+import { DecisionConfigService } from './decision-config/decision-config.service';
+import { LedgerService } from './ledger/ledger.service';
+import { ApplicationEntity } from './origination/application.entity';
+import { DecisionPipeline } from './origination/decision-pipeline';
+import { originationPermissions } from './origination/origination.permissions';
+import { OriginationResolver } from './origination/origination.resolver';
+import { OriginationService } from './origination/origination.service';
+import { type Providers, sandboxProviders } from './origination/providers/providers';
 import { tenantPermissions } from './tenancy/tenant.permissions';
 import { TenantResolver } from './tenancy/tenant.resolver';
 import { TenantService } from './tenancy/tenant.service';
@@ -36,14 +50,15 @@ import { TenantService } from './tenancy/tenant.service';
 /** Every TypeORM entity. */
 export const entities = [
   TenantEntity, ApiKeyEntity, PlatformApiKeyEntity, StaffUserEntity, BorrowerEntity, AuditEntryEntity,
-  ReferenceRateEntity, RateCapRuleEntity, LoanProductEntity, LoanProductVersionEntity,
+  ReferenceRateEntity, RateCapRuleEntity, LoanProductEntity, LoanProductVersionEntity, ApplicationEntity,
 ];
 
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
-export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions];
+export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
+  borrowerPermissions, decisionConfigPermissions, originationPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
-export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime) {
+export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
   const limits = config.graphql;
   const audit = new AuditService(limits);
   const tenants = new TenantService(audit, limits);
@@ -54,7 +69,13 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const pricing = new PricingService(tenants, audit);
   const products = new LoanProductService(tenants, pricing, audit, limits);
   const schedules = new ScheduleService(tenants, products, pricing);
-  return { audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules };
+  const ciphers = new TenantCipherService(config.masterKey);
+  const borrowers = new BorrowerService(ciphers, audit, limits);
+  const decisionConfigs = new DecisionConfigService(audit);
+  const ledger = new LedgerService();
+  const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
+  const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits });
+  return { audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -64,6 +85,9 @@ export function createResolvers(s: Services) {
     new PricingResolver(s.pricing, s.tenants),
     new LoanProductResolver(s.products),
     new ScheduleResolver(s.schedules),
+    new BorrowerResolver(s.borrowers),
+    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit),
+    new OriginationResolver(s.origination),
   ];
 }
 

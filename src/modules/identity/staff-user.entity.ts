@@ -14,6 +14,10 @@ export class StaffUserEntity {
   @Column('text', { array: true }) roles!: Role[];
   @Column('text') status!: StaffUserStatus;
   @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
+  /** Largest amount this user may approve; null: no limit set, so no approvals. */
+  @Column('numeric', { name: 'approval_limit', nullable: true }) approvalLimit!: string | null;
+  /** Approval groups (committees) this user sits on. */
+  @Column('text', { name: 'approval_groups', array: true }) approvalGroups!: string[];
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

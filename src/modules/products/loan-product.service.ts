@@ -5,6 +5,7 @@ import { worstCaseApr } from '../../core/products/product-schedule';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
@@ -120,7 +121,7 @@ export class LoanProductService {
   }
 
   parseTerms(input: unknown, root: string): ProductTerms {
-    const parsed = productTermsSchema.safeParse(stripNulls(input));
+    const parsed = productTermsSchema.safeParse(withoutNulls(input));
     if (!parsed.success) throw zodToBadInput(parsed.error, root);
     return toProductTerms(parsed.data);
   }
@@ -150,16 +151,7 @@ export class LoanProductService {
   }
 }
 
-/** GraphQL gives null for omitted optional fields; the schema's defaults apply to absent ones. */
-function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, stripNulls(v)]));
-  }
-  return value;
-}
-
 /** Terms as stored (jsonb drops undefined, keeps key order irrelevant) for an equality check. */
 function normalised(terms: ProductTerms): unknown {
-  return JSON.parse(JSON.stringify(stripNulls(terms)));
+  return JSON.parse(JSON.stringify(withoutNulls(terms)));
 }

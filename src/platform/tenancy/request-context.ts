@@ -25,6 +25,8 @@ export class RequestContext {
     readonly borrowerId: string | null = null,
     /** Operator scope: may read and write tenant rows (never tenant data) and act for one tenant. */
     readonly platform = false,
+    /** Where the request came from, for evidence such as e-signatures. */
+    readonly client: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
   ) {}
 
   get isAuthenticated(): boolean {
@@ -53,6 +55,6 @@ export class RequestContext {
   forTenant(tenantId: string): RequestContext {
     if (this.tenantId === tenantId) return this;
     if (!this.platform) throw new Error('only a platform context can act for another tenant');
-    return new RequestContext(this.requestId, tenantId, this.actor, this.roles, this.transaction, null, true);
+    return new RequestContext(this.requestId, tenantId, this.actor, this.roles, this.transaction, null, true, this.client);
   }
 }

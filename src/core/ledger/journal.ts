@@ -1,0 +1,45 @@
+import { Dec } from '../money';
+
+/** The default chart of accounts every tenant starts with (servicing maps products onto it). */
+export const DEFAULT_CHART = [
+  { code: 'LOAN_PRINCIPAL', name: 'Loan principal receivable', type: 'ASSET' },
+  { code: 'INTEREST_RECEIVABLE', name: 'Interest receivable', type: 'ASSET' },
+  { code: 'FEE_RECEIVABLE', name: 'Fee receivable', type: 'ASSET' },
+  { code: 'PENALTY_RECEIVABLE', name: 'Penalty receivable', type: 'ASSET' },
+  { code: 'CASH_CLEARING', name: 'Cash and clearing', type: 'ASSET' },
+  { code: 'SUSPENSE', name: 'Suspense', type: 'LIABILITY' },
+  { code: 'OVERPAYMENT_LIABILITY', name: 'Borrower overpayments', type: 'LIABILITY' },
+  { code: 'INTEREST_INCOME', name: 'Interest income', type: 'INCOME' },
+  { code: 'FEE_INCOME', name: 'Fee income', type: 'INCOME' },
+  { code: 'PENALTY_INCOME', name: 'Penalty income', type: 'INCOME' },
+  { code: 'RECOVERIES', name: 'Recoveries', type: 'INCOME' },
+  { code: 'WRITE_OFF_EXPENSE', name: 'Write-off expense', type: 'EXPENSE' },
+] as const;
+export type AccountCode = (typeof DEFAULT_CHART)[number]['code'];
+
+export interface JournalLine {
+  account: AccountCode;
+  debit?: string;
+  credit?: string;
+}
+
+export class UnbalancedEntryError extends Error {}
+
+/**
+ * Drops zero lines and checks that debits equal credits (exactly, in Decimal) and that each line is
+ * one-sided and non-negative. The database checks the same at commit; this fails earlier and clearer.
+ */
+export function balancedLines(lines: JournalLine[]): JournalLine[] {
+  const kept = lines.filter((l) => !new Dec(l.debit ?? '0').isZero() || !new Dec(l.credit ?? '0').isZero());
+  let debits = new Dec(0);
+  let credits = new Dec(0);
+  for (const l of kept) {
+    const d = new Dec(l.debit ?? '0');
+    const c = new Dec(l.credit ?? '0');
+    if (d.isNeg() || c.isNeg() || (!d.isZero() && !c.isZero())) throw new UnbalancedEntryError(`line on ${l.account} must be one positive side`);
+    debits = debits.plus(d);
+    credits = credits.plus(c);
+  }
+  if (kept.length === 0 || !debits.eq(credits)) throw new UnbalancedEntryError(`debits ${debits.toFixed()} and credits ${credits.toFixed()} differ`);
+  return kept;
+}

@@ -1,0 +1,120 @@
+import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
+import { uuidv7 } from '../../platform/db/ids';
+import { badInput, notFound } from '../../platform/graphql/errors';
+import { withoutNulls } from '../../platform/graphql/input';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import { zodToBadInput } from '../tenancy/tenant.errors';
+import { DEFAULT_POLICIES, DEFAULT_RULES, DEFAULT_SCORECARD, type PolicyKind } from './default-policies';
+import { POLICY_SCHEMAS } from './policy-schemas';
+
+export type ConfigKind = 'SCORECARD' | 'RULES';
+
+export interface DecisionConfigRow {
+  id: string;
+  kind: ConfigKind;
+  name: string;
+  version: number;
+  status: 'DRAFT' | 'ACTIVE' | 'RETIRED';
+  definition: ScorecardDefinition | RuleSet;
+  createdAt: Date;
+  activatedAt: Date | null;
+}
+
+/** Scorecards and rule sets (versioned: draft, active, retired) and the tenant's policy documents. */
+export class DecisionConfigService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Saves a new version (a draft unless `activate`). Definitions are validated as untrusted JSON. */
+  async save(ctx: RequestContext, kind: ConfigKind, name: string, definition: unknown, activate: boolean, root = 'input.definition'): Promise<DecisionConfigRow> {
+    const problems = kind === 'SCORECARD' ? validateScorecard(definition as ScorecardDefinition) : validateRuleSet(definition);
+    if (problems.length) {
+      const first = problems[0];
+      throw badInput(`${root}${first.path ? `.${first.path}` : ''}`, first.message, { issues: problems });
+    }
+    const em = await ctx.db();
+    // One version sequence per tenant and kind; the row lock on the tenant keeps concurrent saves in order.
+    await em.query('SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE', [ctx.tenant]);
+    const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM decision_configs WHERE kind = $1', [kind]);
+    const id = uuidv7();
+    await em.query('INSERT INTO decision_configs (tenant_id, id, kind, name, version, status, definition) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      ctx.tenant, id, kind, name, next, 'DRAFT', JSON.stringify(definition),
+    ]);
+    await this.audit.record(ctx, { action: `${kind.toLowerCase()}.saved`, entityType: 'DecisionConfig', entityId: id, after: { kind, name, version: next } });
+    if (activate) await this.activate(ctx, id);
+    return this.byIdOrThrow(ctx, id);
+  }
+
+  async activate(ctx: RequestContext, id: string): Promise<DecisionConfigRow> {
+    const row = await this.byIdOrThrow(ctx, id);
+    if (row.status === 'ACTIVE') return row;
+    const em = await ctx.db();
+    await em.query("UPDATE decision_configs SET status = 'RETIRED' WHERE kind = $1 AND status = 'ACTIVE'", [row.kind]);
+    await em.query("UPDATE decision_configs SET status = 'ACTIVE', activated_at = now() WHERE id = $1", [id]);
+    await this.audit.record(ctx, { action: `${row.kind.toLowerCase()}.activated`, entityType: 'DecisionConfig', entityId: id, after: { version: row.version } });
+    return this.byIdOrThrow(ctx, id);
+  }
+
+  async byIdOrThrow(ctx: RequestContext, id: string): Promise<DecisionConfigRow> {
+    const [row] = await (await ctx.db()).query(
+      `SELECT id, kind, name, version, status, definition, created_at AS "createdAt", activated_at AS "activatedAt" FROM decision_configs WHERE id = $1`, [id]);
+    if (!row) throw notFound('DecisionConfig', id);
+    return row;
+  }
+
+  async list(ctx: RequestContext, kind?: ConfigKind | null): Promise<DecisionConfigRow[]> {
+    return (await ctx.db()).query(
+      `SELECT id, kind, name, version, status, definition, created_at AS "createdAt", activated_at AS "activatedAt"
+       FROM decision_configs WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, version DESC`, [kind ?? null]);
+  }
+
+  /** The active scorecard and rules, or the built-in defaults, with the version used (0 = default). */
+  async active(ctx: RequestContext): Promise<{ scorecard: ScorecardDefinition; scorecardVersion: number; rules: RuleSet; rulesVersion: number }> {
+    const rows: { kind: ConfigKind; version: number; definition: unknown }[] = await (await ctx.db()).query(
+      "SELECT kind, version, definition FROM decision_configs WHERE status = 'ACTIVE'");
+    const sc = rows.find((r) => r.kind === 'SCORECARD');
+    const rules = rows.find((r) => r.kind === 'RULES');
+    return {
+      scorecard: (sc?.definition as ScorecardDefinition) ?? DEFAULT_SCORECARD,
+      scorecardVersion: sc?.version ?? 0,
+      rules: (rules?.definition as RuleSet) ?? DEFAULT_RULES,
+      rulesVersion: rules?.version ?? 0,
+    };
+  }
+
+  async policy<K extends PolicyKind>(ctx: RequestContext, kind: K): Promise<(typeof DEFAULT_POLICIES)[K]> {
+    const [row] = await (await ctx.db()).query('SELECT definition FROM tenant_policies WHERE kind = $1', [kind]);
+    return row ? row.definition : DEFAULT_POLICIES[kind];
+  }
+
+  /** Replaces a policy document; an identical one writes nothing. */
+  async setPolicy(ctx: RequestContext, kind: PolicyKind, definition: unknown, root = 'input'): Promise<{ changed: boolean; definition: unknown }> {
+    const parsed = POLICY_SCHEMAS[kind].safeParse(withoutNulls(definition));
+    if (!parsed.success) throw zodToBadInput(parsed.error, root);
+    const em = await ctx.db();
+    const [current] = await em.query('SELECT definition FROM tenant_policies WHERE kind = $1 FOR UPDATE', [kind]);
+    if (current && JSON.stringify(current.definition) === JSON.stringify(JSON.parse(JSON.stringify(parsed.data)))) return { changed: false, definition: current.definition };
+    await em.query(
+      `INSERT INTO tenant_policies (tenant_id, kind, definition) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, kind) DO UPDATE SET definition = EXCLUDED.definition, version = tenant_policies.version + 1, updated_at = now()`,
+      [ctx.tenant, kind, JSON.stringify(parsed.data)],
+    );
+    await this.audit.record(ctx, { action: 'policy.changed', entityType: 'TenantPolicy', entityId: kind, before: current?.definition ?? null, after: parsed.data });
+    return { changed: true, definition: parsed.data };
+  }
+
+  async addWatchlistNames(ctx: RequestContext, listName: string, names: string[]): Promise<number> {
+    const clean = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+    if (!listName.trim()) throw badInput('listName', 'name the list');
+    if (clean.length === 0) throw badInput('names', 'give at least one name');
+    const em = await ctx.db();
+    await em.query('DELETE FROM watchlist_entries WHERE list_name = $1', [listName]);
+    for (const name of clean) await em.query('INSERT INTO watchlist_entries (tenant_id, id, list_name, name) VALUES ($1, $2, $3, $4)', [ctx.tenant, uuidv7(), listName, name]);
+    await this.audit.record(ctx, { action: 'watchlist.replaced', entityType: 'Watchlist', entityId: listName, after: { entries: clean.length } });
+    return clean.length;
+  }
+
+  async watchlist(ctx: RequestContext): Promise<{ id: string; name: string; listName: string }[]> {
+    return (await ctx.db()).query('SELECT id, name, list_name AS "listName" FROM watchlist_entries');
+  }
+}

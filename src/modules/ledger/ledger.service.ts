@@ -1,0 +1,51 @@
+import { DEFAULT_CHART, type JournalLine, balancedLines } from '../../core/ledger/journal';
+import { uuidv7 } from '../../platform/db/ids';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+
+export interface JournalEntryInput {
+  kind: string;
+  businessDate: string;
+  loanId?: string | null;
+  reference?: string | null;
+  lines: JournalLine[];
+}
+
+/** The double-entry ledger: every money movement is one balanced, append-only journal entry. */
+export class LedgerService {
+  /** Posts in the caller's transaction; the entry and the change it records commit together. */
+  async post(ctx: RequestContext, entry: JournalEntryInput): Promise<string> {
+    const lines = balancedLines(entry.lines);
+    const em = await ctx.db();
+    await this.ensureChart(ctx);
+    const id = uuidv7();
+    await em.query('INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6)', [
+      ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null,
+    ]);
+    const values: unknown[] = [];
+    const rows = lines.map((l, i) => {
+      values.push(ctx.tenant, id, i + 1, l.account, l.debit ?? '0', l.credit ?? '0');
+      const b = i * 6;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+    });
+    await em.query(`INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) VALUES ${rows.join(', ')}`, values);
+    return id;
+  }
+
+  /** Account balances (debit minus credit) of one loan, or of the whole book. */
+  async balances(ctx: RequestContext, loanId?: string): Promise<Record<string, string>> {
+    const rows: { account_code: string; balance: string }[] = await (await ctx.db()).query(
+      `SELECT l.account_code, (sum(l.debit) - sum(l.credit))::text AS balance
+       FROM journal_lines l JOIN journal_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
+       WHERE ($1::uuid IS NULL OR e.loan_id = $1) GROUP BY l.account_code ORDER BY 1`,
+      [loanId ?? null],
+    );
+    return Object.fromEntries(rows.map((r) => [r.account_code, r.balance]));
+  }
+
+  private async ensureChart(ctx: RequestContext): Promise<void> {
+    const em = await ctx.db();
+    const values = DEFAULT_CHART.flatMap((a) => [ctx.tenant, a.code, a.name, a.type]);
+    const rows = DEFAULT_CHART.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`);
+    await em.query(`INSERT INTO ledger_accounts (tenant_id, code, name, type) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
+  }
+}

@@ -1,0 +1,220 @@
+import { Dec } from '../../core/money';
+import {
+  type ApprovalTier, type AppetiteLimit, assessFraud, checkAppetite, evaluateRules, nameSimilarity, scoreApplicant, screenName, selectTier,
+  type Facts,
+} from '../../core/decisioning';
+import { buildSchedule } from '../../core/loan-math';
+import { currencyDecimals } from '../../core/money';
+import { productScheduleInput, scheduleAprUnder } from '../../core/products/product-schedule';
+import type { ProductTerms } from '../../core/products/product-terms';
+import { withinCap } from '../../core/pricing/rate-cap';
+import { uuidv7 } from '../../platform/db/ids';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
+import type { DecisionConfigService } from '../decision-config/decision-config.service';
+import type { BorrowerEntity } from '../identity/borrower.entity';
+import type { PricingService } from '../pricing/pricing.service';
+import type { TenantEntity } from '../tenancy/tenant.entity';
+import type { ApplicationEntity } from './application.entity';
+import type { Providers } from './providers/providers';
+
+export type DecisionOutcome = 'APPROVED' | 'REFERRED' | 'DECLINED';
+
+/** The self-explaining decision record kept with the application. */
+export interface DecisionRecord {
+  outcome: DecisionOutcome;
+  /** Adverse-action reasons for a decline (and the reasons for a referral), most important first. */
+  reasons: { code: string; source: string; description: string }[];
+  checks: { kind: string; provider: string; outcome: 'PASS' | 'REFER' | 'FAIL'; summary: string; detail: unknown }[];
+  facts: Facts;
+  score: ReturnType<typeof scoreApplicant>;
+  rules: ReturnType<typeof evaluateRules>;
+  appetite: ReturnType<typeof checkAppetite>;
+  price: { grade: string; annualRate: string | null; apr: string | null; cap: string | null; withinCap: boolean; note: string | null };
+  tier: ApprovalTier;
+  configVersions: { scorecard: number; rules: number };
+  decidedAt: string;
+}
+
+/**
+ * Gathers the evidence for one application (identity, watch lists, fraud signals, the bureau) and
+ * runs the pure decisioning core over it: scorecard, rules, risk appetite, price under the cap,
+ * approval tier. Provider results are stored as checks; the bureau is pulled once per application.
+ */
+export class DecisionPipeline {
+  constructor(
+    private readonly providers: Providers,
+    private readonly ciphers: TenantCipherService,
+    private readonly configs: DecisionConfigService,
+    private readonly pricing: PricingService,
+  ) {}
+
+  async decide(
+    ctx: RequestContext,
+    input: { app: ApplicationEntity; borrower: BorrowerEntity; tenant: TenantEntity; terms: ProductTerms; productCode: string; collateralValue: string; hasCollateral: boolean },
+  ): Promise<DecisionRecord> {
+    const { app, borrower, tenant, terms } = input;
+    const em = await ctx.db();
+    const cipher = await this.ciphers.cipher(ctx);
+    const nationalId = cipher.decrypt('nationalId', borrower.nationalIdEnc!);
+    const today = todayIn(tenant.timezone);
+    const checks: DecisionRecord['checks'] = [];
+    const saveCheck = async (kind: string, provider: string, result: unknown) =>
+      em.query('INSERT INTO application_checks (tenant_id, id, application_id, kind, provider, result) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), app.id, kind, provider, JSON.stringify(result)]);
+
+    // Identity: document, liveness, face match, and declared vs verified data.
+    const kyc = await this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth });
+    await saveCheck('KYC', this.providers.kyc.name, kyc);
+    const kycPassed = kyc.documentVerified && kyc.livenessPassed && new Dec(kyc.faceMatchScore).gte('0.8');
+    checks.push({ kind: 'KYC', provider: this.providers.kyc.name, outcome: kycPassed ? 'PASS' : 'FAIL', summary: kycPassed ? 'identity verified' : `document ${kyc.documentVerified ? 'ok' : 'not verified'}, liveness ${kyc.livenessPassed ? 'ok' : 'failed'}, face match ${kyc.faceMatchScore}`, detail: kyc });
+
+    // Sanctions and watch lists the tenant uploaded, by fuzzy name match.
+    const fraudPolicy = await this.configs.policy(ctx, 'FRAUD');
+    const matches = screenName(borrower.fullName!, await this.configs.watchlist(ctx), Number(fraudPolicy.sanctionsThreshold));
+    await saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
+    checks.push({ kind: 'SANCTIONS', provider: 'tenant-watchlists', outcome: matches.length ? 'REFER' : 'PASS', summary: matches.length ? `possible match: ${matches[0].name} (${matches[0].listName}, ${matches[0].similarity.toFixed(2)})` : 'no match', detail: { matches } });
+
+    // Fraud: the same identity, phone, device or bank account behind other borrowers; velocity; blacklist; mismatches.
+    const count = async (sql: string, params: unknown[]) => Number((await em.query(sql, params))[0].n);
+    const others = (column: string, value: string | null) =>
+      value ? count(`SELECT count(*)::int AS n FROM borrowers WHERE ${column} = $1 AND id <> $2`, [value, borrower.id]) : Promise.resolve(0);
+    const deviceOthers = app.deviceId ? await count('SELECT count(DISTINCT borrower_id)::int AS n FROM applications WHERE device_id = $1 AND borrower_id <> $2', [app.deviceId, borrower.id]) : 0;
+    const velocity = await count(`SELECT count(*)::int AS n FROM applications WHERE borrower_id = $1 AND created_at > now() - make_interval(days => $2)`, [borrower.id, fraudPolicy.velocityWindowDays]);
+    const deviceBidx = app.deviceId ? cipher.blindIndex('device', app.deviceId) : null;
+    const blacklist: { kind: string }[] = await em.query(
+      `SELECT kind FROM blacklist_entries WHERE (kind = 'NATIONAL_ID' AND value_bidx = $1) OR (kind = 'PHONE' AND value_bidx = $2) OR (kind = 'BANK_ACCOUNT' AND value_bidx = $3) OR (kind = 'DEVICE' AND value_bidx = $4)`,
+      [borrower.nationalIdBidx, borrower.phoneBidx, borrower.bankAccountBidx, deviceBidx],
+    );
+    const mismatches = [
+      ...(nameSimilarity(kyc.verifiedName, borrower.fullName!) < 0.85 ? ['NAME'] : []),
+      ...(kyc.verifiedDateOfBirth && borrower.dateOfBirth && kyc.verifiedDateOfBirth !== borrower.dateOfBirth ? ['DATE_OF_BIRTH'] : []),
+    ];
+    const fraud = assessFraud({
+      sameNationalIdOtherBorrowers: await others('national_id_bidx', borrower.nationalIdBidx),
+      samePhoneOtherBorrowers: await others('phone_bidx', borrower.phoneBidx),
+      sameDeviceOtherBorrowers: deviceOthers,
+      sameBankAccountOtherBorrowers: await others('bank_account_bidx', borrower.bankAccountBidx),
+      applicationsInWindow: velocity,
+      velocityLimit: fraudPolicy.velocityLimit,
+      velocityWindowDays: fraudPolicy.velocityWindowDays,
+      blacklistHits: blacklist.map((b) => b.kind),
+      mismatches,
+    });
+    await saveCheck('FRAUD', 'microlend-fraud', fraud);
+    checks.push({ kind: 'FRAUD', provider: 'microlend-fraud', outcome: fraud.score >= 60 ? 'FAIL' : fraud.score >= 30 ? 'REFER' : 'PASS', summary: fraud.hits.length ? fraud.hits.map((h) => h.code).join(', ') : 'no signal', detail: fraud });
+
+    // The bureau, once per application (consent was checked at submission).
+    const bureau = await this.providers.bureau.pull({ nationalId, fullName: borrower.fullName! });
+    await saveCheck('BUREAU', this.providers.bureau.name, bureau);
+    checks.push({ kind: 'BUREAU', provider: this.providers.bureau.name, outcome: 'PASS', summary: `${bureau.openLoans.length} open loans, worst ${bureau.worstDelinquencyDays} days past due, ${bureau.enquiries90d} enquiries in 90 days`, detail: bureau });
+
+    // Facts. DTI uses the dearest band's instalment: the grade is not known before scoring.
+    const dearest = [...terms.rateBands].sort((a, b) => new Dec(b.annualRate).cmp(a.annualRate))[0].grade;
+    const probe = buildSchedule(productScheduleInput(terms, { principal: app.requestedAmount, termCount: app.termCount, frequency: app.frequency, grade: dearest, disbursementDate: today }).input, { currencyDecimals: currencyDecimals(terms.currency) });
+    const monthlyInstalment = monthlyEquivalent(probe.installments.reduce((m, i) => (i.total.gt(m) ? i.total : m), new Dec(0)), app.frequency);
+    const income = borrower.monthlyIncome ? new Dec(borrower.monthlyIncome) : null;
+    const obligations = new Dec(borrower.monthlyObligations ?? '0').plus(bureau.totalMonthlyRepayments);
+    const facts: Facts = {
+      age: borrower.dateOfBirth ? ageOn(borrower.dateOfBirth, today) : null,
+      monthlyIncome: income?.toFixed(2) ?? null,
+      monthlyObligations: obligations.toFixed(2),
+      newInstalmentMonthly: monthlyInstalment.toFixed(2),
+      dti: income && income.gt(0) ? obligations.plus(monthlyInstalment).div(income).toDecimalPlaces(4).toFixed() : null,
+      openLoans: bureau.openLoans.length,
+      openBalance: bureau.totalOpenBalance,
+      worstDelinquencyDays: bureau.worstDelinquencyDays,
+      enquiries90d: bureau.enquiries90d,
+      yearsInBusiness: (borrower.business?.yearsInBusiness as number | undefined) ?? null,
+      hasCollateral: input.hasCollateral,
+      collateralValue: input.collateralValue,
+      fraudScore: fraud.score,
+      kycPassed,
+      sanctionsHit: matches.length > 0,
+      amount: new Dec(app.requestedAmount).toFixed(),
+      termCount: app.termCount,
+      segment: borrower.segment,
+      region: borrower.region,
+      industry: borrower.industry,
+      source: app.source,
+    };
+
+    const active = await this.configs.active(ctx);
+    const score = scoreApplicant(active.scorecard, facts);
+    const rules = evaluateRules(active.rules, facts);
+    const appetite = checkAppetite(
+      (await this.configs.policy(ctx, 'RISK_APPETITE')) as AppetiteLimit[],
+      { amount: facts.amount as string, borrowerId: borrower.id, industry: borrower.industry, region: borrower.region, productCode: input.productCode },
+      await this.exposure(ctx, borrower, input.productCode),
+    );
+
+    // Price: the product's band for the grade, under the cap in force today.
+    const price: DecisionRecord['price'] = { grade: score.grade, annualRate: null, apr: null, cap: null, withinCap: false, note: null };
+    if (terms.rateBands.some((b) => b.grade === score.grade)) {
+      const { input: scheduleInput, price: p } = productScheduleInput(terms, { principal: app.requestedAmount, termCount: app.termCount, frequency: app.frequency, grade: score.grade, segment: borrower.segment as never, disbursementDate: today });
+      const schedule = buildSchedule(scheduleInput, { currencyDecimals: currencyDecimals(terms.currency) });
+      const cap = await this.pricing.capFor(ctx, today);
+      price.annualRate = p.annualRate;
+      price.apr = scheduleAprUnder(schedule, cap?.rule.aprConvention ?? 'US_REG_Z_ACTUARIAL');
+      price.cap = cap?.cap ?? null;
+      price.withinCap = withinCap(price.apr, cap);
+      if (!price.withinCap) price.note = `APR ${price.apr} is above the cap ${cap!.cap}; a smaller amount or another term may fit`;
+    } else {
+      price.note = `the product has no rate band for grade ${score.grade}`;
+    }
+
+    const tiers = (await this.configs.policy(ctx, 'APPROVAL_TIERS')) as ApprovalTier[];
+    const tier = selectTier(tiers, { amount: facts.amount as string, grade: score.grade, productCode: input.productCode });
+
+    const reasons: DecisionRecord['reasons'] = [];
+    for (const r of rules.results.filter((x) => x.fired)) reasons.push({ code: r.reasonCode, source: `rule:${r.ruleId}`, description: r.description });
+    for (const b of appetite.breaches) reasons.push({ code: `APPETITE_${b.dimension}`, source: `limit:${b.limitId}`, description: `${b.dimension.toLowerCase()} ${b.key} would reach ${b.projected} against a limit of ${b.limit} (${b.measure.toLowerCase()})` });
+    if (!price.withinCap) reasons.push({ code: price.annualRate ? 'RATE_CAP' : 'NO_PRICE_FOR_GRADE', source: 'pricing', description: price.note! });
+
+    let outcome: DecisionOutcome;
+    if (rules.outcome === 'DECLINE' || appetite.outcome === 'DECLINE' || !price.withinCap) outcome = 'DECLINED';
+    else if (rules.outcome === 'REFER' || appetite.outcome === 'REFER' || tier.mode !== 'AUTO') outcome = 'REFERRED';
+    else outcome = 'APPROVED';
+    if (outcome === 'DECLINED') {
+      // Adverse action: the policy reasons first, then where the score lost most.
+      for (const r of score.reasons) reasons.push({ code: r.code, source: 'scorecard', description: `${r.fact}: ${r.bin} (${r.pointsLost} points below the best)` });
+    }
+    if (outcome === 'REFERRED' && tier.mode !== 'AUTO') reasons.push({ code: `APPROVAL_${tier.mode}`, source: `tier:${tier.id}`, description: `${tier.name} decides` });
+
+    return { outcome, reasons, checks, facts, score, rules, appetite, price, tier, configVersions: { scorecard: active.scorecardVersion, rules: active.rulesVersion }, decidedAt: new Date().toISOString() };
+  }
+
+  /** Outstanding principal from the ledger, for the portfolio and each dimension of the application. */
+  private async exposure(ctx: RequestContext, borrower: BorrowerEntity, productCode: string) {
+    const [row] = await (await ctx.db()).query(
+      `WITH outstanding AS (
+         SELECT l.id, l.borrower_id, b.industry, b.region, p.code,
+                coalesce((SELECT sum(jl.debit - jl.credit) FROM journal_lines jl JOIN journal_entries je ON je.tenant_id = jl.tenant_id AND je.id = jl.entry_id
+                          WHERE je.loan_id = l.id AND jl.account_code = 'LOAN_PRINCIPAL'), 0) AS principal
+         FROM loans l JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
+              JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
+         WHERE l.status = 'ACTIVE')
+       SELECT coalesce(sum(principal), 0)::text AS portfolio,
+              coalesce(sum(principal) FILTER (WHERE borrower_id = $1), 0)::text AS borrower,
+              coalesce(sum(principal) FILTER (WHERE industry = $2), 0)::text AS industry,
+              coalesce(sum(principal) FILTER (WHERE region = $3), 0)::text AS region,
+              coalesce(sum(principal) FILTER (WHERE code = $4), 0)::text AS product
+       FROM outstanding`,
+      [borrower.id, borrower.industry, borrower.region, productCode],
+    );
+    return row as { portfolio: string; borrower: string; industry: string; region: string; product: string };
+  }
+}
+
+/** Age in whole years on a date. */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  const [ty, tm, td] = on.split('-').map(Number);
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/** An instalment expressed per month, for debt-to-income. */
+function monthlyEquivalent(instalment: Dec, frequency: string): Dec {
+  const perYear: Record<string, number> = { DAILY: 365, WEEKLY: 52, BIWEEKLY: 26, SEMI_MONTHLY: 24, MONTHLY: 12, QUARTERLY: 4 };
+  return instalment.times(perYear[frequency] ?? 12).div(12).toDecimalPlaces(2);
+}

@@ -1,0 +1,107 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ApplicationStatus } from '../../core/lifecycle';
+import { Dec } from '../../core/money';
+import { PageArgs } from '../../platform/graphql/connection';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { notFound } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { ApplicationEntity } from './application.entity';
+import {
+  ApplicationConnection, ApplicationEventType, ApplicationStatusEnum, ApplicationType, ApplicationVoteType, DecisionSimulationType,
+  DisbursedLoanType, SlaBreachType, SubmitApplicationInput, VoteEnum,
+} from './dto/application.type';
+import type { OriginationService } from './origination.service';
+
+@ArgsType()
+class ApplicationsArgs extends PageArgs {
+  @Field(() => ApplicationStatusEnum, { nullable: true, description: 'The current stage.' }) status?: ApplicationStatus;
+  @Field(() => ID, { nullable: true }) productId?: string;
+  @Field(() => String, { nullable: true }) agentId?: string;
+  @Field(() => ID, { nullable: true }) borrowerId?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Only applications past (true) or within (false) their stage’s time limit.' }) slaBreached?: boolean;
+}
+
+export function toApplicationType(a: ApplicationEntity): ApplicationType {
+  return {
+    id: a.id, status: a.status, statusEnteredAt: a.statusEnteredAt, borrowerId: a.borrowerId, productId: a.productId, productVersion: a.productVersion,
+    requestedAmount: new Dec(a.requestedAmount).toFixed(), termCount: a.termCount, frequency: a.frequency, purpose: a.purpose, source: a.source,
+    agentId: a.agentId, riskGrade: a.riskGrade, score: a.score, decision: a.decision as never, offer: a.offer as never, contract: a.contract as never,
+    signature: a.signature as never, loanId: a.loanId, createdAt: a.createdAt, updatedAt: a.updatedAt,
+  };
+}
+
+@Resolver(() => ApplicationType)
+export class OriginationResolver {
+  constructor(private readonly origination: OriginationService) {}
+
+  @Mutation(() => ApplicationType, { description: 'Submits an application and decides it: checks, bureau, score, rules, limits, price, tier; an auto-approved one comes back OFFERED.' })
+  async submitApplication(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput) {
+    return toApplicationType(await this.origination.submit(ctx, input));
+  }
+
+  @Query(() => ApplicationType)
+  async application(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return toApplicationType(await this.origination.byIdOrThrow(ctx, id));
+  }
+
+  @Query(() => ApplicationConnection, { description: 'Newest first. A borrower token sees its own; an agent key the ones it referred.' })
+  async applications(@Ctx() { ctx }: GraphQLContext, @Args(() => ApplicationsArgs) args: ApplicationsArgs) {
+    const page = await this.origination.list(ctx, args);
+    return { ...page, nodes: page.nodes.map(toApplicationType), edges: page.edges.map((e) => ({ cursor: e.cursor, node: toApplicationType(e.node) })) };
+  }
+
+  @Mutation(() => ApplicationType, { description: 'An approver’s vote, with a comment (audited).' })
+  async voteOnApplication(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('vote', () => VoteEnum) vote: VoteEnum, @Arg('comment') comment: string) {
+    return toApplicationType(await this.origination.vote(ctx, id, vote, comment));
+  }
+
+  @Mutation(() => ApplicationType, { description: 'Accepts the offer (the borrower, or staff for them); the contract is rendered.' })
+  async acceptOffer(@Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string) {
+    return toApplicationType(await this.origination.acceptOffer(ctx, applicationId));
+  }
+
+  @Mutation(() => ApplicationType, { description: 'E-signs the contract whose SHA-256 is `documentHash`.' })
+  async signContract(@Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string, @Arg('signerName') signerName: string, @Arg('documentHash') documentHash: string) {
+    return toApplicationType(await this.origination.sign(ctx, applicationId, { signerName, documentHash }));
+  }
+
+  @Mutation(() => DisbursedLoanType, { description: 'Creates the loan and pays it out; the same idempotencyKey always answers with the same loan.' })
+  async disburseLoan(@Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string, @Arg('idempotencyKey') idempotencyKey: string) {
+    const { loanId } = await this.origination.disburse(ctx, applicationId, idempotencyKey);
+    return loanView(ctx, loanId);
+  }
+
+  @Mutation(() => ApplicationType)
+  async withdrawApplication(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string) {
+    return toApplicationType(await this.origination.withdraw(ctx, id, reason ?? ''));
+  }
+
+  @Query(() => [SlaBreachType], { description: 'Applications whose current stage has outlived its time limit.' })
+  async applicationSlaBreaches(@Ctx() { ctx }: GraphQLContext) {
+    return (await this.origination.slaBreaches(ctx)).map((b) => ({ application: toApplicationType(b.application), stage: b.application.status, limitHours: b.limitHours, overdueMinutes: b.overdueMinutes }));
+  }
+
+  @Query(() => DecisionSimulationType, { description: 'How approvals, grades and expected losses would change under draft scorecard / rules versions.' })
+  simulateDecision(@Ctx() { ctx }: GraphQLContext, @Arg('scorecardId', () => ID, { nullable: true }) scorecardId?: string, @Arg('ruleSetId', () => ID, { nullable: true }) ruleSetId?: string) {
+    return this.origination.simulate(ctx, { scorecardId, rulesId: ruleSetId });
+  }
+
+  @FieldResolver(() => [ApplicationVoteType])
+  votes(@Root() app: ApplicationType, @Ctx() { ctx }: GraphQLContext) {
+    return this.origination.votes(ctx, app.id);
+  }
+
+  @FieldResolver(() => [ApplicationEventType], { description: 'Every stage change, oldest first.' })
+  events(@Root() app: ApplicationType, @Ctx() { ctx }: GraphQLContext) {
+    return this.origination.events(ctx, app.id);
+  }
+}
+
+async function loanView(ctx: RequestContext, id: string): Promise<DisbursedLoanType> {
+  const [row] = await (await ctx.db()).query(
+    `SELECT id, application_id AS "applicationId", principal::text, net_disbursed::text AS "netDisbursed", currency, annual_rate::text AS "annualRate",
+            apr::text, status, disbursed_at AS "disbursedAt", disbursement_ref AS "disbursementRef", schedule FROM loans WHERE id = $1`, [id]);
+  if (!row) throw notFound('Loan', id);
+  const plain = (v: string) => new Dec(v).toFixed();
+  return { ...row, principal: new Dec(row.principal).toFixed(2), netDisbursed: new Dec(row.netDisbursed).toFixed(2), annualRate: plain(row.annualRate), apr: plain(row.apr) };
+}

@@ -1,0 +1,372 @@
+import { type ApplicationStatus, IllegalTransitionError, assertTransition, slaBreach } from '../../core/lifecycle';
+import { type ApprovalTier, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, simulateDecisions, tally } from '../../core/decisioning';
+import { Dec } from '../../core/money';
+import { uuidv7 } from '../../platform/db/ids';
+import { once } from '../../platform/db/idempotency';
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../platform/graphql/errors';
+import { withoutNulls } from '../../platform/graphql/input';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import type { BorrowerService } from '../borrowers/borrower.service';
+import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
+import type { DecisionConfigService } from '../decision-config/decision-config.service';
+import { StaffUserEntity } from '../identity/staff-user.entity';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { PricingService } from '../pricing/pricing.service';
+import type { LoanProductService } from '../products/loan-product.service';
+import type { TenantService } from '../tenancy/tenant.service';
+import { type ApplicationSource, ApplicationEntity } from './application.entity';
+import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
+import { type Offer, contractValues, makeOffer, renderContract } from './offer';
+import type { Providers } from './providers/providers';
+import { submitSchema } from './submit-definition';
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus | null;
+  productId?: string | null;
+  agentId?: string | null;
+  borrowerId?: string | null;
+  slaBreached?: boolean | null;
+}
+
+/**
+ * Origination, from submission to disbursement. Every stage change goes through `move`, which
+ * checks the state machine, timestamps the stage and audits it; every mutation runs in the
+ * request's one transaction, so a failure leaves nothing half-done.
+ */
+export class OriginationService {
+  constructor(
+    private readonly deps: {
+      tenants: TenantService; borrowers: BorrowerService; products: LoanProductService; pricing: PricingService; configs: DecisionConfigService;
+      ciphers: TenantCipherService; pipeline: DecisionPipeline; providers: Providers; ledger: LedgerService; audit: AuditService;
+      limits: { defaultPageSize: number; maxPageSize: number };
+    },
+  ) {}
+
+  async submit(ctx: RequestContext, input: unknown): Promise<ApplicationEntity> {
+    const parsed = submitSchema.safeParse(withoutNulls(input));
+    if (!parsed.success) throw badInput(`input.${parsed.error.issues[0].path.join('.')}`, parsed.error.issues[0].message);
+    const data = parsed.data;
+    const { borrowers, products, tenants } = this.deps;
+
+    // Who applies: a borrower token applies for itself; staff and agents name or create the borrower.
+    let borrowerId: string;
+    if (ctx.hasRole('BORROWER')) {
+      if (data.borrowerId && data.borrowerId !== ctx.borrowerId) throw forbidden('A borrower applies for itself');
+      borrowerId = ctx.borrowerId!;
+    } else if (data.borrowerId) {
+      borrowerId = data.borrowerId;
+    } else if (data.borrower) {
+      borrowerId = (await borrowers.create(ctx, data.borrower, 'input.borrower')).id;
+      await borrowers.recordConsent(ctx, borrowerId, 'BUREAU_PULL', true, data.bureauConsentTextVersion ?? 'application-form');
+    } else {
+      throw badInput('input.borrowerId', 'name the borrower (borrowerId) or describe a new one (borrower)');
+    }
+    const borrower = await borrowers.byIdOrThrow(ctx, borrowerId);
+    if (!borrower.fullName || !borrower.nationalIdEnc) throw conflict('The borrower profile is incomplete: full name and national ID are needed', { field: 'input.borrowerId' });
+    if (borrower.pseudonymisedAt) throw conflict('This borrower was erased', { field: 'input.borrowerId' });
+    if (!(await borrowers.hasConsent(ctx, borrowerId, 'BUREAU_PULL'))) {
+      throw new AppError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
+    }
+
+    const product = await products.byIdOrThrow(ctx, data.productId);
+    if (product.status !== 'ACTIVE') throw conflict(`Product ${product.code} is archived and takes no new applications`, { field: 'input.productId' });
+    const version = await products.version(ctx, product.id, product.currentVersion);
+    const terms = version.terms;
+    const frequency = data.frequency ?? (terms.frequencies.length === 1 ? terms.frequencies[0] : undefined);
+    if (!frequency || !terms.frequencies.includes(frequency)) throw badInput('input.frequency', `choose one of ${terms.frequencies.join(', ')}`);
+    const amount = new Dec(data.amount);
+    if (amount.lt(terms.amountMin) || amount.gt(terms.amountMax)) throw badInput('input.amount', `amount must be between ${terms.amountMin} and ${terms.amountMax} ${terms.currency}`);
+    if (amount.decimalPlaces() > terms.rounding.decimals) throw badInput('input.amount', `at most ${terms.rounding.decimals} decimals`);
+    if (data.termCount < terms.termMin || data.termCount > terms.termMax) throw badInput('input.termCount', `termCount must be between ${terms.termMin} and ${terms.termMax}`);
+
+    // Collateral: accepted kinds only, and within each kind's loan-to-value cap.
+    const accepted = new Map(terms.collateral.map((c) => [c.kind, c]));
+    const collateral = data.collateral ?? [];
+    if (!accepted.has('NONE') && collateral.length === 0) throw badInput('input.collateral', `this product is secured: ${[...accepted.keys()].join(', ')}`);
+    let collateralValue = new Dec(0);
+    collateral.forEach((c, i) => {
+      const rule = accepted.get(c.kind);
+      if (!rule) throw badInput(`input.collateral.${i}.kind`, `the product accepts ${[...accepted.keys()].join(', ')}`);
+      if (c.kind !== 'GUARANTOR') {
+        if (!c.valuation) throw badInput(`input.collateral.${i}.valuation`, 'pledged assets need a valuation');
+        if (rule.maxLtv && amount.gt(new Dec(c.valuation).times(rule.maxLtv))) {
+          throw badInput(`input.collateral.${i}.valuation`, `loan-to-value ${amount.div(c.valuation).toFixed(4)} exceeds the cap of ${rule.maxLtv} for ${c.kind}`);
+        }
+        collateralValue = collateralValue.plus(c.valuation);
+      }
+    });
+
+    const source: ApplicationSource = ctx.hasRole('BORROWER') ? 'BORROWER' : ctx.hasRole('AGENT') ? 'AGENT' : 'STAFF';
+    const now = new Date();
+    const app = Object.assign(new ApplicationEntity(), {
+      tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
+      termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
+      agentId: source === 'AGENT' ? (data.agentRef ?? ctx.actor.id) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
+      deviceId: data.deviceId ?? null, riskGrade: null, score: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
+      loanId: null, version: 1, createdAt: now, updatedAt: now,
+    });
+    const em = await ctx.db();
+    await em.getRepository(ApplicationEntity).insert(app);
+    await this.event(ctx, app, null, 'DRAFT');
+    for (const c of collateral) {
+      await em.query(
+        'INSERT INTO application_collateral (tenant_id, id, application_id, kind, description, valuation, guarantor_name, document_hashes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [ctx.tenant, uuidv7(), app.id, c.kind, c.description, c.valuation ?? null, c.guarantorName ?? null, c.documentHashes ?? []],
+      );
+    }
+    await this.move(ctx, app, 'SUBMITTED');
+    await this.move(ctx, app, 'CHECKING');
+
+    const tenant = await tenants.current(ctx);
+    const decision = await this.deps.pipeline.decide(ctx, { app, borrower, tenant, terms, productCode: product.code, collateralValue: collateralValue.toFixed(), hasCollateral: collateral.length > 0 });
+    Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, approvalTier: decision.tier });
+    await this.move(ctx, app, decision.outcome, decision.reasons.map((r) => r.code).join(', ') || null);
+    if (decision.outcome === 'APPROVED') await this.offer(ctx, app);
+    await this.save(ctx, app);
+    return app;
+  }
+
+  async byIdOrThrow(ctx: RequestContext, id: string, lock = false): Promise<ApplicationEntity> {
+    const qb = (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const app = await qb.getOne();
+    // A borrower token sees its own applications only; anything else is "not found", not "forbidden".
+    if (!app || (ctx.hasRole('BORROWER') && app.borrowerId !== ctx.borrowerId)) throw notFound('Application', id);
+    return app;
+  }
+
+  async list(ctx: RequestContext, args: PageArgs & ApplicationFilter): Promise<Connection<ApplicationEntity>> {
+    const size = pageSize(args, this.deps.limits);
+    const qb = (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(size + 1);
+    if (args.after) qb.andWhere('a.id < :after', { after: decodeCursor(args.after) });
+    if (ctx.hasRole('BORROWER')) qb.andWhere('a.borrower_id = :me', { me: ctx.borrowerId });
+    if (ctx.hasRole('AGENT') && !ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER')) qb.andWhere('a.agent_id = :agent', { agent: ctx.actor.id });
+    if (args.status) qb.andWhere('a.status = :status', { status: args.status });
+    if (args.productId) qb.andWhere('a.product_id = :productId', { productId: args.productId });
+    if (args.agentId) qb.andWhere('a.agent_id = :agentId', { agentId: args.agentId });
+    if (args.borrowerId) qb.andWhere('a.borrower_id = :borrowerId', { borrowerId: args.borrowerId });
+    if (args.slaBreached !== undefined && args.slaBreached !== null) {
+      const limits = await this.deps.configs.policy(ctx, 'STAGE_TIME_LIMITS');
+      const cases = Object.entries(limits).map(([status, hours]) => `WHEN '${status}' THEN ${Number(hours)}`).join(' ');
+      const breached = `(a.status_entered_at + make_interval(hours => (CASE a.status ${cases} ELSE NULL END)::int)) < now()`;
+      qb.andWhere(args.slaBreached ? `coalesce(${breached}, false)` : `NOT coalesce(${breached}, false)`);
+    }
+    return toConnection(await qb.getMany(), size, (a) => a.id, Boolean(args.after));
+  }
+
+  /** A vote of a staff approver; the tier's rules (maker-checker, group, authority, quorum, deadline) apply. */
+  async vote(ctx: RequestContext, id: string, vote: 'APPROVE' | 'DECLINE', comment: string): Promise<ApplicationEntity> {
+    if (ctx.actor.type !== 'STAFF_USER') throw forbidden('Votes are cast by named staff users, not keys');
+    if (!comment.trim()) throw badInput('comment', 'a vote needs a comment');
+    const app = await this.byIdOrThrow(ctx, id, true);
+    const tier = (app.approvalTier ?? {}) as ApprovalTier;
+    const em = await ctx.db();
+    const approver = await em.getRepository(StaffUserEntity).findOneByOrFail({ id: ctx.actor.id! });
+    const votes = (await em.query('SELECT voter_id AS "voterId", vote, at FROM application_votes WHERE application_id = $1', [id])) as { voterId: string; vote: 'APPROVE' | 'DECLINE'; at: Date }[];
+    const makerIds = [app.createdById, ...(await em.query("SELECT actor_id FROM application_events WHERE application_id = $1 AND to_status = 'SUBMITTED'", [id])).map((r: { actor_id: string }) => r.actor_id)].filter(Boolean) as string[];
+    const refusal = app.status !== 'REFERRED'
+      ? 'NOT_PENDING'
+      : checkVote(tier, { amount: new Dec(app.requestedAmount).toFixed(), makerIds, openedAt: app.statusEnteredAt }, { id: approver.id, groups: approver.approvalGroups, authorityLimit: approver.approvalLimit === null ? '0' : new Dec(approver.approvalLimit).toFixed() }, votes, new Date());
+    if (refusal) throw new AppError('FORBIDDEN', voteRefusalMessage(refusal, tier), { reason: refusal });
+    await em.query('INSERT INTO application_votes (tenant_id, id, application_id, voter_id, vote, comment) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), id, approver.id, vote, comment]);
+    await this.deps.audit.record(ctx, { action: 'application.voted', entityType: 'Application', entityId: id, after: { vote, comment, tier: tier.id } });
+    const outcome = tally(tier, [...votes, { voterId: approver.id, vote, at: new Date() }], { openedAt: app.statusEnteredAt }, new Date());
+    if (outcome === 'APPROVED') {
+      await this.move(ctx, app, 'APPROVED', `${tier.name}: approved`);
+      await this.offer(ctx, app);
+    } else if (outcome === 'DECLINED') {
+      await this.move(ctx, app, 'DECLINED', `${tier.name}: declined`);
+    } else if (outcome === 'EXPIRED') {
+      await this.move(ctx, app, 'EXPIRED', 'approval deadline passed');
+    }
+    await this.save(ctx, app);
+    return app;
+  }
+
+  async votes(ctx: RequestContext, id: string) {
+    return (await ctx.db()).query(
+      `SELECT v.id, v.voter_id AS "voterId", u.full_name AS "voterName", v.vote, v.comment, v.at FROM application_votes v
+       JOIN staff_users u ON u.tenant_id = v.tenant_id AND u.id = v.voter_id WHERE v.application_id = $1 ORDER BY v.at`, [id]);
+  }
+
+  async events(ctx: RequestContext, id: string) {
+    return (await ctx.db()).query(
+      'SELECT seq, from_status AS "fromStatus", to_status AS "toStatus", at, actor_type AS "actorType", actor_id AS "actorId", note FROM application_events WHERE application_id = $1 ORDER BY seq', [id]);
+  }
+
+  async acceptOffer(ctx: RequestContext, id: string): Promise<ApplicationEntity> {
+    const app = await this.byIdOrThrow(ctx, id, true);
+    if (app.status !== 'OFFERED') throw conflict(`The application is ${app.status}, not OFFERED`);
+    const tenant = await this.deps.tenants.current(ctx);
+    const offer = app.offer as Offer;
+    if (todayIn(tenant.timezone) > offer.validUntil) {
+      await this.move(ctx, app, 'EXPIRED', 'offer expired');
+      await this.save(ctx, app);
+      throw conflict(`The offer expired on ${offer.validUntil}`);
+    }
+    await this.move(ctx, app, 'ACCEPTED');
+    const template = await this.deps.configs.policy(ctx, 'CONTRACT_TEMPLATE');
+    const borrower = await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId);
+    const contract = renderContract(template.body, {
+      tenant: { legalName: tenant.legalName, name: tenant.name },
+      borrower: { fullName: borrower.fullName, id: borrower.id },
+      application: { id: app.id },
+      product: { name: offer.productName, version: offer.productVersion },
+      offer: { ...offer, ...contractValues(offer) },
+    });
+    app.contract = { text: contract.text, sha256: contract.sha256, templateVersion: template.version, renderedAt: new Date().toISOString() };
+    await this.save(ctx, app);
+    return app;
+  }
+
+  /** The e-signature: signer, time, IP and user agent, bound to the document's hash and audited. */
+  async sign(ctx: RequestContext, id: string, input: { signerName: string; documentHash: string }): Promise<ApplicationEntity> {
+    const app = await this.byIdOrThrow(ctx, id, true);
+    if (app.status !== 'ACCEPTED') throw conflict(`The application is ${app.status}, not ACCEPTED`);
+    if (input.documentHash !== app.contract!.sha256) throw badInput('input.documentHash', 'the document signed is not the contract of this application');
+    if (!input.signerName.trim()) throw badInput('input.signerName', 'the signer’s name is required');
+    app.signature = {
+      signerType: ctx.actor.type, signerId: ctx.actor.id, signerName: input.signerName.trim(), signedAt: new Date().toISOString(),
+      ip: ctx.client.ip, userAgent: ctx.client.userAgent, documentHash: app.contract!.sha256,
+    };
+    await this.move(ctx, app, 'CONTRACT_SIGNED');
+    await this.deps.audit.record(ctx, { action: 'contract.signed', entityType: 'Application', entityId: id, after: app.signature });
+    await this.save(ctx, app);
+    return app;
+  }
+
+  /**
+   * Creates the loan with the offer's schedule frozen, pays the net disbursement out through the
+   * payments provider (same idempotency key, so a retry never pays twice) and posts it to the ledger.
+   */
+  async disburse(ctx: RequestContext, applicationId: string, idempotencyKey: string): Promise<{ loanId: string }> {
+    return once(ctx, 'disburseLoan', idempotencyKey, { applicationId }, async () => {
+      const app = await this.byIdOrThrow(ctx, applicationId, true);
+      if (app.status === 'DISBURSED') throw conflict('The application is already disbursed', { loanId: app.loanId });
+      if (app.status !== 'CONTRACT_SIGNED') throw conflict(`The application is ${app.status}; only a signed contract is disbursed`);
+      const offer = app.offer as Offer;
+      const tenant = await this.deps.tenants.current(ctx);
+      const borrower = await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId);
+      const cipher = await this.deps.ciphers.cipher(ctx);
+      const beneficiary = borrower.bankAccountEnc ? cipher.decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
+      const loanId = uuidv7();
+      const payout = await this.deps.providers.payments.disburse({ amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${idempotencyKey}` });
+      const em = await ctx.db();
+      await em.query(
+        `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule, status, disbursed_at, disbursement_ref, agent_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14)`,
+        [ctx.tenant, loanId, app.id, app.borrowerId, app.productId, app.productVersion, offer.currency, new Dec(offer.amount).plus(offer.upfrontFees.financed).toFixed(),
+          offer.netDisbursement, offer.annualRate, offer.apr, JSON.stringify(offer.schedule), payout.reference, app.agentId],
+      );
+      const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
+      const feeIncome = new Dec(offer.upfrontFees.deducted).plus(offer.upfrontFees.financed);
+      await this.deps.ledger.post(ctx, {
+        kind: 'DISBURSEMENT', businessDate: todayIn(tenant.timezone), loanId, reference: payout.reference,
+        lines: [
+          { account: 'LOAN_PRINCIPAL', debit: principal.toFixed() },
+          { account: 'CASH_CLEARING', credit: offer.netDisbursement },
+          { account: 'FEE_INCOME', credit: feeIncome.toFixed() },
+        ],
+      });
+      if (new Dec(offer.upfrontFees.paidUpfront).gt(0)) {
+        await this.deps.ledger.post(ctx, {
+          kind: 'UPFRONT_FEE', businessDate: todayIn(tenant.timezone), loanId, reference: `fee:${payout.reference}`,
+          lines: [{ account: 'CASH_CLEARING', debit: offer.upfrontFees.paidUpfront }, { account: 'FEE_INCOME', credit: offer.upfrontFees.paidUpfront }],
+        });
+      }
+      app.loanId = loanId;
+      await this.move(ctx, app, 'DISBURSED', `paid out ${offer.netDisbursement} ${offer.currency} (${payout.reference})`);
+      await this.save(ctx, app);
+      await this.deps.audit.record(ctx, { action: 'loan.disbursed', entityType: 'Loan', entityId: loanId, after: { applicationId, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference } });
+      return { loanId };
+    });
+  }
+
+  async withdraw(ctx: RequestContext, id: string, reason: string): Promise<ApplicationEntity> {
+    const app = await this.byIdOrThrow(ctx, id, true);
+    await this.move(ctx, app, 'WITHDRAWN', reason || null);
+    await this.save(ctx, app);
+    return app;
+  }
+
+  /** Applications whose current stage has outlived the tenant's time limit for it. */
+  async slaBreaches(ctx: RequestContext): Promise<{ application: ApplicationEntity; limitHours: number; overdueMinutes: number }[]> {
+    const limits = await this.deps.configs.policy(ctx, 'STAGE_TIME_LIMITS');
+    const open = await (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a')
+      .where("a.status NOT IN ('DECLINED', 'DISBURSED', 'WITHDRAWN', 'EXPIRED')").orderBy('a.status_entered_at', 'ASC').limit(1000).getMany();
+    const now = new Date();
+    return open.flatMap((application) => {
+      const breach = slaBreach({ status: application.status, enteredAt: application.statusEnteredAt }, limits as Partial<Record<ApplicationStatus, number>>, now);
+      return breach ? [{ application, ...breach }] : [];
+    });
+  }
+
+  /** Runs a draft scorecard and/or rule set over the tenant's past decisions, before it is activated. */
+  async simulate(ctx: RequestContext, draft: { scorecardId?: string | null; rulesId?: string | null }) {
+    const { configs } = this.deps;
+    const current = await configs.active(ctx);
+    const scorecard = draft.scorecardId ? ((await configs.byIdOrThrow(ctx, draft.scorecardId)).definition as ScorecardDefinition) : current.scorecard;
+    const rules = draft.rulesId ? ((await configs.byIdOrThrow(ctx, draft.rulesId)).definition as RuleSet) : current.rules;
+    const rows: { id: string; amount: string; decision: DecisionRecord; risk_grade: string | null }[] = await (await ctx.db()).query(
+      "SELECT id, requested_amount::text AS amount, decision, risk_grade FROM applications WHERE decision IS NOT NULL ORDER BY created_at DESC LIMIT 5000");
+    const past: PastApplication[] = rows.map((r) => ({ id: r.id, amount: r.amount, facts: r.decision.facts, actualOutcome: r.decision.outcome, grade: r.risk_grade }));
+    const { lossGivenDefault } = await configs.policy(ctx, 'OFFERS');
+    return simulateDecisions(past, { scorecard: current.scorecard, rules: current.rules }, { scorecard, rules }, lossGivenDefault);
+  }
+
+  private async offer(ctx: RequestContext, app: ApplicationEntity): Promise<void> {
+    const tenant = await this.deps.tenants.current(ctx);
+    const today = todayIn(tenant.timezone);
+    const version = await this.deps.products.version(ctx, app.productId, app.productVersion);
+    const borrower = await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId);
+    const { validityDays } = await this.deps.configs.policy(ctx, 'OFFERS');
+    const cap = await this.deps.pricing.capFor(ctx, today);
+    const offer = makeOffer({ terms: version.terms, productVersion: version.version, amount: app.requestedAmount, termCount: app.termCount, frequency: app.frequency, grade: app.riskGrade!, segment: borrower.segment, today, validityDays, cap });
+    // RATE_CAP_EXCEEDED never reaches an offer: the decision already priced under the cap.
+    this.deps.pricing.assertWithinCap(offer.apr, cap);
+    app.offer = offer;
+    await this.move(ctx, app, 'OFFERED');
+  }
+
+  private async move(ctx: RequestContext, app: ApplicationEntity, to: ApplicationStatus, note: string | null = null): Promise<void> {
+    try {
+      assertTransition(app.status, to);
+    } catch (err) {
+      if (err instanceof IllegalTransitionError) throw new AppError('CONFLICT', `An application cannot go from ${err.from} to ${err.to}`, { from: err.from, to: err.to, reason: 'ILLEGAL_TRANSITION' });
+      throw err;
+    }
+    const from = app.status;
+    app.status = to;
+    app.statusEnteredAt = new Date();
+    await this.event(ctx, app, from, to, note);
+    await this.deps.audit.record(ctx, { action: `application.${to.toLowerCase()}`, entityType: 'Application', entityId: app.id, before: { status: from }, after: { status: to, note } });
+  }
+
+  private async event(ctx: RequestContext, app: ApplicationEntity, from: ApplicationStatus | null, to: ApplicationStatus, note: string | null = null) {
+    await (await ctx.db()).query(
+      `INSERT INTO application_events (tenant_id, application_id, seq, from_status, to_status, at, actor_type, actor_id, note)
+       VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM application_events WHERE tenant_id = $1 AND application_id = $2), $3, $4, $5, $6, $7, $8)`,
+      [ctx.tenant, app.id, from, to, app.statusEnteredAt, ctx.actor.type, ctx.actor.id, note],
+    );
+  }
+
+  private async save(ctx: RequestContext, app: ApplicationEntity): Promise<void> {
+    app.updatedAt = new Date();
+    app.version += 1;
+    await (await ctx.db()).getRepository(ApplicationEntity).save(app);
+  }
+}
+
+function voteRefusalMessage(reason: string, tier: ApprovalTier): string {
+  switch (reason) {
+    case 'MAKER_CHECKER': return 'Whoever created or submitted an application cannot approve it';
+    case 'NOT_IN_GROUP': return `Only members of ${tier.group} vote on this application`;
+    case 'OVER_AUTHORITY': return 'The amount is above your approval authority';
+    case 'ALREADY_VOTED': return 'You have already voted on this application';
+    case 'DEADLINE_PASSED': return 'The approval deadline has passed';
+    default: return 'The application is not awaiting approval';
+  }
+}
