@@ -3,6 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { withCredentials } from '../../src/platform/db/database';
 import { TEST_APP_PASSWORD } from '../support/global-setup';
 import { CREATE_PRODUCT, productTerms } from '../support/products';
+import { SUBMIT, borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 /**
@@ -20,6 +21,10 @@ describe('tenant isolation', () => {
   let userIdA: string;
   let verificationIdA: string;
   let productIdA: string;
+  let borrowerIdA: string;
+  let applicationIdA: string;
+  let configIdA: string;
+  let nationalIdA: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -37,6 +42,15 @@ describe('tenant isolation', () => {
     verificationIdA = (await app.gql('mutation { verifyAuditLog { id } }', {}, adminA)).data!.verifyAuditLog.id;
     productIdA = (await app.gql(CREATE_PRODUCT, { code: 'A-ONLY', input: productTerms({ name: 'secret product of A' }) }, adminA)).data!.createLoanProduct.id;
     await app.gql('mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2024-01-01", kind: FIXED, rate: "0.5" }) { id } }', {}, adminA);
+    const borrowerA = borrowerInput();
+    nationalIdA = borrowerA.nationalId;
+    const submitted = await app.gql(SUBMIT, { input: { productId: productIdA, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerA, deviceId: 'device-of-a' } }, adminA);
+    applicationIdA = submitted.data!.submitApplication.id;
+    borrowerIdA = submitted.data!.submitApplication.borrowerId;
+    await app.gql('mutation { setApprovalTiers(tiers: [{ id: "all", name: "All", priority: 1, mode: SINGLE }]) { id } }', {}, adminA);
+    await app.gql('mutation { setWatchlist(listName: "un", names: ["Secret Name Of A"]) }', {}, adminA);
+    await app.gql(`mutation { addBlacklistEntry(kind: PHONE, value: "${borrowerA.phone}", reason: "a's") }`, {}, adminA);
+    configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
   });
   afterAll(() => app.close());
 
@@ -60,6 +74,14 @@ describe('tenant isolation', () => {
       query: '{ annualPercentageRate(input: { advances: [{ date: "2026-01-01", amount: "100.00" }], payments: [{ date: "2027-01-01", amount: "110.00" }], unitPeriod: YEARLY }) { apr } }',
       check: (d) => expect(d.annualPercentageRate.apr).toBe('0.1000000000'),
     }),
+    borrower: () => ({ query: `{ borrower(id: "${borrowerIdA}") { id } }`, check: () => { throw new Error('read another tenant’s borrower'); } }),
+    borrowers: () => ({ query: `{ borrowers(nationalId: "${nationalIdA}") { nodes { id } } }`, check: (d) => expect(d.borrowers.nodes).toEqual([]) }),
+    application: () => ({ query: `{ application(id: "${applicationIdA}") { id } }`, check: () => { throw new Error('read another tenant’s application'); } }),
+    applications: () => ({ query: '{ applications(first: 100) { nodes { id } } }', check: (d) => expect(d.applications.nodes.map((n: any) => n.id)).not.toContain(applicationIdA) }),
+    applicationSlaBreaches: () => ({ query: '{ applicationSlaBreaches { application { id } } }', check: (d) => expect(JSON.stringify(d)).not.toContain(applicationIdA) }),
+    simulateDecision: () => ({ query: `{ simulateDecision { applications changed } }`, check: (d) => expect(JSON.stringify(d)).not.toContain(applicationIdA) }),
+    decisionConfigs: () => ({ query: '{ decisionConfigs { id } }', check: (d) => expect(d.decisionConfigs.map((c: any) => c.id)).not.toContain(configIdA) }),
+    originationPolicies: () => ({ query: '{ originationPolicies { approvalTiers { id } } }', check: (d) => expect(d.originationPolicies.approvalTiers).toEqual([]) }),
     auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
   };
 
@@ -81,6 +103,29 @@ describe('tenant isolation', () => {
     createLoanProduct: () => 'mutation { createLoanProduct(code: "A-ONLY", input: { name: "B", segment: CONSUMER, currency: "KES", amountMin: "1", amountMax: "2", termMin: 1, termMax: 2, frequencies: [MONTHLY], amortization: FLAT, dayCount: THIRTY_360, rounding: { decimals: 2, mode: UP }, rateBands: [{ grade: "A", annualRate: "0.01" }] }) { id } }',
     reviseLoanProduct: () => `mutation { reviseLoanProduct(id: "${productIdA}", input: { name: "B", segment: CONSUMER, currency: "KES", amountMin: "1", amountMax: "2", termMin: 1, termMax: 2, frequencies: [MONTHLY], amortization: FLAT, dayCount: THIRTY_360, rounding: { decimals: 2, mode: UP }, rateBands: [{ grade: "A", annualRate: "0.1" }] }) { id } }`,
     archiveLoanProduct: () => `mutation { archiveLoanProduct(id: "${productIdA}") { id } }`,
+    createBorrower: () => `mutation { createBorrower(input: { segment: CONSUMER, fullName: "Copy", nationalId: "${nationalIdA}" }) { id } }`,
+    updateBorrower: () => `mutation { updateBorrower(id: "${borrowerIdA}", input: { segment: CONSUMER, fullName: "Hijack", nationalId: "X1234567" }) { id } }`,
+    recordConsent: () => `mutation { recordConsent(borrowerId: "${borrowerIdA}", kind: MARKETING, granted: true, textVersion: "x") { kind } }`,
+    exportBorrower: () => `mutation { exportBorrower(id: "${borrowerIdA}") { data } }`,
+    eraseBorrower: () => `mutation { eraseBorrower(id: "${borrowerIdA}") { id } }`,
+    submitApplication: () => `mutation { submitApplication(input: { borrowerId: "${borrowerIdA}", productId: "${productIdA}", amount: "20000.00", termCount: 12, frequency: MONTHLY }) { id } }`,
+    voteOnApplication: () => `mutation { voteOnApplication(id: "${applicationIdA}", vote: APPROVE, comment: "x") { id } }`,
+    acceptOffer: () => `mutation { acceptOffer(applicationId: "${applicationIdA}") { id } }`,
+    signContract: () => `mutation { signContract(applicationId: "${applicationIdA}", signerName: "x", documentHash: "${'0'.repeat(64)}") { id } }`,
+    disburseLoan: () => `mutation { disburseLoan(applicationId: "${applicationIdA}", idempotencyKey: "steal-12345") { id } }`,
+    withdrawApplication: () => `mutation { withdrawApplication(id: "${applicationIdA}") { id } }`,
+    saveScorecard: () => 'mutation { saveScorecard(name: "b", definition: { basePoints: 1, baseScore: 600, baseOdds: 50, pdo: 20, attributes: [{ fact: "age", reasonCode: "AGE", missingPoints: 0, bins: [{ label: "all", points: 1 }] }], grades: [{ grade: "A", minScore: 0 }] }) { id } }',
+    saveRuleSet: () => 'mutation { saveRuleSet(name: "b", definition: { rules: [] }) { id } }',
+    activateDecisionConfig: () => `mutation { activateDecisionConfig(id: "${configIdA}") { id } }`,
+    setApprovalTiers: () => 'mutation { setApprovalTiers(tiers: [{ id: "bb", name: "B", priority: 1, mode: AUTO }]) { id } }',
+    setRiskAppetiteLimits: () => 'mutation { setRiskAppetiteLimits(limits: [{ id: "bb", dimension: REGION, key: "x", maxAmount: "1", action: DECLINE }]) { id } }',
+    setStageTimeLimits: () => 'mutation { setStageTimeLimits(limits: [{ status: REFERRED, hours: 1 }]) }',
+    setFraudPolicy: () => 'mutation { setFraudPolicy(policy: { velocityLimit: 1, velocityWindowDays: 1, sanctionsThreshold: "0.5" }) }',
+    setOfferPolicy: () => 'mutation { setOfferPolicy(policy: { validityDays: 1, lossGivenDefault: "0.5" }) }',
+    setContractTemplate: () => 'mutation { setContractTemplate(version: "b", body: "B template {{application.id}} with enough length") }',
+    setWatchlist: () => 'mutation { setWatchlist(listName: "un", names: ["Other"]) }',
+    addBlacklistEntry: () => `mutation { addBlacklistEntry(kind: NATIONAL_ID, value: "${nationalIdA}", reason: "b") }`,
+    setStaffApprovalAuthority: () => `mutation { setStaffApprovalAuthority(id: "${userIdA}", approvalLimit: "1", groups: []) { id } }`,
     login: (ids) => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
   };
 
@@ -108,13 +153,17 @@ describe('tenant isolation', () => {
       const borrowersOfA = await app.ownerQuery('SELECT id FROM borrowers WHERE tenant_id = $1', [a.id]);
       expect(borrowersOfA.map((r) => r.id)).not.toContain(minted.data!.mintBorrowerToken.borrowerId);
     }
-    if (res.errors) expect(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']).toContain(res.errors[0].extensions.code);
+    if (res.errors) expect([name, res.errors[0].extensions.code, res.errors[0].message]).toEqual([name, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHENTICATED)$/), res.errors[0].message]);
     expect(await snapshotOfA()).toEqual(before);
   });
 
   async function snapshotOfA() {
     const rows = await Promise.all(
-      ['tenants WHERE id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
+      ['tenants WHERE id = $1', 'borrowers WHERE tenant_id = $1', 'borrower_consents WHERE tenant_id = $1', 'applications WHERE tenant_id = $1', 'application_events WHERE tenant_id = $1',
+       'application_checks WHERE tenant_id = $1', 'application_votes WHERE tenant_id = $1', 'application_collateral WHERE tenant_id = $1', 'decision_configs WHERE tenant_id = $1',
+       'tenant_policies WHERE tenant_id = $1', 'watchlist_entries WHERE tenant_id = $1', 'blacklist_entries WHERE tenant_id = $1', 'loans WHERE tenant_id = $1',
+       'journal_entries WHERE tenant_id = $1', 'journal_lines WHERE tenant_id = $1', 'ledger_accounts WHERE tenant_id = $1', 'idempotency_keys WHERE tenant_id = $1',
+       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);
@@ -141,7 +190,10 @@ describe('tenant isolation', () => {
     it('returns no row of another tenant to a deliberately unscoped query', async () => {
       await app.gql(CREATE_PRODUCT, { code: 'B-OWN', input: productTerms() }, adminB);
       await app.gql('mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2025-01-01", kind: FIXED, rate: "0.6" }) { id } }', {}, adminB);
-      for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads', 'rate_cap_rules', 'loan_products', 'loan_product_versions']) {
+      const submittedB = await app.gql(SUBMIT, { input: { productId: (await app.gql('{ loanProducts(search: "B-OWN") { nodes { id } } }', {}, adminB)).data!.loanProducts.nodes[0].id, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerInput(), deviceId: 'device-of-b' } }, adminB);
+      expect(submittedB.errors).toBeUndefined();
+      for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads', 'rate_cap_rules', 'loan_products', 'loan_product_versions',
+        'applications', 'application_events', 'application_checks', 'borrower_consents', 'tenant_keys', 'tenant_policies', 'decision_configs']) {
         const rows = await scoped(b.id, `SELECT tenant_id FROM ${table}`);
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.every((r) => r.tenant_id === b.id)).toBe(true);

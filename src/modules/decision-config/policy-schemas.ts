@@ -42,7 +42,7 @@ export const appetiteLimitSchema = z
 export const POLICY_SCHEMAS: Record<PolicyKind, z.ZodTypeAny> = {
   APPROVAL_TIERS: z.array(approvalTierSchema).refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'each tier id once'),
   RISK_APPETITE: z.array(appetiteLimitSchema).refine((l) => new Set(l.map((x) => x.id)).size === l.length, 'each limit id once'),
-  STAGE_TIME_LIMITS: z.record(z.enum(APPLICATION_STATUSES as unknown as [string, ...string[]]), z.number().positive().max(24 * 365)),
+  STAGE_TIME_LIMITS: z.partialRecord(z.enum(APPLICATION_STATUSES as unknown as [string, ...string[]]), z.number().positive().max(24 * 365)),
   FRAUD: z.object({ velocityLimit: z.number().int().min(1).max(100), velocityWindowDays: z.number().int().min(1).max(365), sanctionsThreshold: fraction }).strict(),
   OFFERS: z.object({ validityDays: z.number().int().min(1).max(90), lossGivenDefault: fraction }).strict(),
   CONTRACT_TEMPLATE: z.object({ version: z.string().min(1).max(40), body: z.string().min(20).max(50_000) }).strict(),

@@ -169,7 +169,7 @@ export class OriginationService {
     const makerIds = [app.createdById, ...(await em.query("SELECT actor_id FROM application_events WHERE application_id = $1 AND to_status = 'SUBMITTED'", [id])).map((r: { actor_id: string }) => r.actor_id)].filter(Boolean) as string[];
     const refusal = app.status !== 'REFERRED'
       ? 'NOT_PENDING'
-      : checkVote(tier, { amount: new Dec(app.requestedAmount).toFixed(), makerIds, openedAt: app.statusEnteredAt }, { id: approver.id, groups: approver.approvalGroups, authorityLimit: approver.approvalLimit === null ? '0' : new Dec(approver.approvalLimit).toFixed() }, votes, new Date());
+      : checkVote(tier, { amount: new Dec(app.requestedAmount).toFixed(), makerIds, openedAt: app.statusEnteredAt }, { id: approver.id, groups: approver.approvalGroups, authorityLimit: approver.approvalLimit === null ? '0' : new Dec(approver.approvalLimit).toFixed() }, votes, new Date(), vote);
     if (refusal) throw new AppError('FORBIDDEN', voteRefusalMessage(refusal, tier), { reason: refusal });
     await em.query('INSERT INTO application_votes (tenant_id, id, application_id, voter_id, vote, comment) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), id, approver.id, vote, comment]);
     await this.deps.audit.record(ctx, { action: 'application.voted', entityType: 'Application', entityId: id, after: { vote, comment, tier: tier.id } });
