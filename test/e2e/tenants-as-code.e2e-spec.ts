@@ -47,6 +47,14 @@ describe('tenants as code and the CLI', () => {
     expect(caps).toEqual([{ kind: 'MULTIPLE_OF_REFERENCE', reference_name: 'CN_LPR_1Y', multiple: '4.0000', apr_convention: 'NOMINAL_IRR' }]);
   });
 
+  it('gives the sample lenders their decision policies: rules, approval tiers, concentration limits', async () => {
+    const rules = await app.ownerQuery("SELECT c.name, c.version, c.status FROM decision_configs c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = 'huinong-xiaodai' AND c.kind = 'RULES'");
+    expect(rules).toEqual([{ name: '惠农准入规则 v1', version: 1, status: 'ACTIVE' }]);
+    const policies = await app.ownerQuery("SELECT t.slug, p.kind, jsonb_array_length(CASE WHEN jsonb_typeof(p.definition) = 'array' THEN p.definition ELSE '[]' END) AS n FROM tenant_policies p JOIN tenants t ON t.id = p.tenant_id ORDER BY 1, 2");
+    expect(policies.filter((p) => p.kind === 'APPROVAL_TIERS').map((p) => [p.slug, p.n])).toEqual([['huinong-xiaodai', 3], ['jamii-credit', 3]]);
+    expect(policies.filter((p) => p.kind === 'RISK_APPETITE').map((p) => [p.slug, p.n])).toEqual([['huinong-xiaodai', 3], ['jamii-credit', 3]]);
+  });
+
   it('revises a product whose terms changed in the file, keeping the old version', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-rev-'));
     const file = path.join(dir, 'jamii-credit.yaml');

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { uuidv7 } from '../../platform/db/ids';
 import { badInput, notFound } from '../../platform/graphql/errors';
@@ -30,7 +31,8 @@ export class DecisionConfigService {
     const problems = kind === 'SCORECARD' ? validateScorecard(definition as ScorecardDefinition) : validateRuleSet(definition);
     if (problems.length) {
       const first = problems[0];
-      throw badInput(`${root}${first.path ? `.${first.path}` : ''}`, first.message, { issues: problems });
+      const path = first.path.replace(/\[(\d+)\]/g, '.$1');
+      throw badInput(`${root}${path ? `.${path}` : ''}`, first.message, { issues: problems });
     }
     const em = await ctx.db();
     // One version sequence per tenant and kind; the row lock on the tenant keeps concurrent saves in order.
@@ -43,6 +45,14 @@ export class DecisionConfigService {
     await this.audit.record(ctx, { action: `${kind.toLowerCase()}.saved`, entityType: 'DecisionConfig', entityId: id, after: { kind, name, version: next } });
     if (activate) await this.activate(ctx, id);
     return this.byIdOrThrow(ctx, id);
+  }
+
+  /** Tenants as code: makes `definition` the active version unless it already is. */
+  async applyActive(ctx: RequestContext, kind: ConfigKind, name: string, definition: unknown, root: string): Promise<boolean> {
+    const [active] = await (await ctx.db()).query("SELECT definition FROM decision_configs WHERE kind = $1 AND status = 'ACTIVE'", [kind]);
+    if (active && isDeepStrictEqual(active.definition, JSON.parse(JSON.stringify(definition)))) return false;
+    await this.save(ctx, kind, name, definition, true, root);
+    return true;
   }
 
   async activate(ctx: RequestContext, id: string): Promise<DecisionConfigRow> {
@@ -93,7 +103,7 @@ export class DecisionConfigService {
     if (!parsed.success) throw zodToBadInput(parsed.error, root);
     const em = await ctx.db();
     const [current] = await em.query('SELECT definition FROM tenant_policies WHERE kind = $1 FOR UPDATE', [kind]);
-    if (current && JSON.stringify(current.definition) === JSON.stringify(JSON.parse(JSON.stringify(parsed.data)))) return { changed: false, definition: current.definition };
+    if (current && isDeepStrictEqual(current.definition, JSON.parse(JSON.stringify(parsed.data)))) return { changed: false, definition: current.definition };
     await em.query(
       `INSERT INTO tenant_policies (tenant_id, kind, definition) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, kind) DO UPDATE SET definition = EXCLUDED.definition, version = tenant_policies.version + 1, updated_at = now()`,

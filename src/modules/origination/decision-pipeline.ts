@@ -166,14 +166,19 @@ export class DecisionPipeline {
     const tiers = (await this.configs.policy(ctx, 'APPROVAL_TIERS')) as ApprovalTier[];
     const tier = selectTier(tiers, { amount: facts.amount as string, grade: score.grade, productCode: input.productCode });
 
+    // Compliance checks bind whatever the tenant's rules say: an unverified identity is declined and a
+    // watch-list hit always goes to a person (AML), so a rule-set change cannot switch them off.
     const reasons: DecisionRecord['reasons'] = [];
+    const firedCodes = new Set(rules.results.filter((x) => x.fired).map((x) => x.reasonCode));
+    if (!kycPassed && !firedCodes.has('IDENTITY_NOT_VERIFIED')) reasons.push({ code: 'IDENTITY_NOT_VERIFIED', source: 'check:KYC', description: 'identity, document or liveness not verified' });
+    if (matches.length && !firedCodes.has('WATCHLIST_REVIEW')) reasons.push({ code: 'WATCHLIST_REVIEW', source: 'check:SANCTIONS', description: `possible watch-list match: ${matches[0].name}` });
     for (const r of rules.results.filter((x) => x.fired)) reasons.push({ code: r.reasonCode, source: `rule:${r.ruleId}`, description: r.description });
     for (const b of appetite.breaches) reasons.push({ code: `APPETITE_${b.dimension}`, source: `limit:${b.limitId}`, description: `${b.dimension.toLowerCase()} ${b.key} would reach ${b.projected} against a limit of ${b.limit} (${b.measure.toLowerCase()})` });
     if (!price.withinCap) reasons.push({ code: price.annualRate ? 'RATE_CAP' : 'NO_PRICE_FOR_GRADE', source: 'pricing', description: price.note! });
 
     let outcome: DecisionOutcome;
-    if (rules.outcome === 'DECLINE' || appetite.outcome === 'DECLINE' || !price.withinCap) outcome = 'DECLINED';
-    else if (rules.outcome === 'REFER' || appetite.outcome === 'REFER' || tier.mode !== 'AUTO') outcome = 'REFERRED';
+    if (rules.outcome === 'DECLINE' || appetite.outcome === 'DECLINE' || !price.withinCap || !kycPassed) outcome = 'DECLINED';
+    else if (rules.outcome === 'REFER' || appetite.outcome === 'REFER' || tier.mode !== 'AUTO' || matches.length > 0) outcome = 'REFERRED';
     else outcome = 'APPROVED';
     if (outcome === 'DECLINED') {
       // Adverse action: the policy reasons first, then where the score lost most.

@@ -18,7 +18,7 @@ export interface ApplyReport {
  */
 export async function applyTenantFiles(
   dataSource: DataSource,
-  services: Pick<Services, 'tenants' | 'pricing' | 'products'>,
+  services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs'>,
   target: string,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): Promise<ApplyReport> {
@@ -42,7 +42,7 @@ export async function applyTenantFiles(
   return { results };
 }
 
-async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products'>, file: TenantFile) {
+async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs'>, file: TenantFile) {
   const products: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   let section: (string | number)[] = ['tenant'];
   try {
@@ -62,6 +62,22 @@ async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenant
           const result = await services.products.applyDefinition(ctx, product, `products.${i}.terms`);
           products[result]++;
           changed = changed || result !== 'unchanged';
+        }
+        const c = file.content;
+        for (const [key, kind] of [['scorecard', 'SCORECARD'], ['rules', 'RULES']] as const) {
+          const entry = c[key];
+          if (!entry) continue;
+          section = [key];
+          changed = (await services.decisionConfigs.applyActive(ctx, kind, entry.name, entry.definition, `${key}.definition`)) || changed;
+        }
+        const policies = [
+          ['approvalTiers', 'APPROVAL_TIERS'], ['riskAppetite', 'RISK_APPETITE'], ['stageTimeLimits', 'STAGE_TIME_LIMITS'],
+          ['fraud', 'FRAUD'], ['offers', 'OFFERS'], ['contractTemplate', 'CONTRACT_TEMPLATE'],
+        ] as const;
+        for (const [key, kind] of policies) {
+          if (c[key] === undefined) continue;
+          section = [key];
+          changed = (await services.decisionConfigs.setPolicy(ctx, kind, c[key], key)).changed || changed;
         }
         return { file: file.file, slug: tenant.slug, outcome: outcome === 'unchanged' && changed ? 'updated' : outcome, products };
       },

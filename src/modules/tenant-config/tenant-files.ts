@@ -2,6 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
+import { POLICY_SCHEMAS } from '../decision-config/policy-schemas';
 import { rateCapRuleSchema } from '../pricing/pricing-definition';
 import { productCodeSchema, productTermsSchema } from '../products/product-definition';
 import { tenantDefinitionSchema, type TenantDefinition } from '../tenancy/tenant-definition';
@@ -19,8 +21,29 @@ export const tenantFileSchema = z
       .array(z.object({ code: productCodeSchema, archived: z.boolean().default(false), terms: productTermsSchema }).strict())
       .default([])
       .refine((p) => new Set(p.map((x) => x.code)).size === p.length, 'each product code once'),
+    scorecard: decisionConfigEntry((d) => validateScorecard(d as ScorecardDefinition)).optional(),
+    rules: decisionConfigEntry(validateRuleSet).optional(),
+    approvalTiers: POLICY_SCHEMAS.APPROVAL_TIERS.optional(),
+    riskAppetite: POLICY_SCHEMAS.RISK_APPETITE.optional(),
+    stageTimeLimits: POLICY_SCHEMAS.STAGE_TIME_LIMITS.optional(),
+    fraud: POLICY_SCHEMAS.FRAUD.optional(),
+    offers: POLICY_SCHEMAS.OFFERS.optional(),
+    contractTemplate: POLICY_SCHEMAS.CONTRACT_TEMPLATE.optional(),
   })
   .strict();
+
+/** A scorecard or rule set in a tenant file, checked by the same validator as the GraphQL mutation. */
+function decisionConfigEntry(validate: (definition: unknown) => { path: string; message: string }[]) {
+  return z
+    .object({ name: z.string().min(1).max(100), definition: z.record(z.string(), z.unknown()) })
+    .strict()
+    .superRefine((entry, ctx) => {
+      for (const problem of validate(entry.definition)) {
+        const path = problem.path ? problem.path.replace(/\[(\d+)\]/g, '.$1').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [];
+        ctx.addIssue({ code: 'custom', path: ['definition', ...path], message: problem.message });
+      }
+    });
+}
 
 export type TenantFileContent = z.infer<typeof tenantFileSchema>;
 

@@ -1,0 +1,73 @@
+import { borrowerInput, lenderWithProduct } from '../support/origination';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+const CREATE = 'mutation($i: BorrowerInput!) { createBorrower(input: $i) { id nationalId phone bankAccount fullName } }';
+const READ = (id: string) => `{ borrower(id: "${id}") { id fullName nationalId phone bankAccount pseudonymised consents { kind granted textVersion } } }`;
+
+describe('borrowers and their personal data', () => {
+  let app: TestApp;
+  let lender: Awaited<ReturnType<typeof lenderWithProduct>>;
+  let analyst: string;
+  let collector: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    lender = await lenderWithProduct(app);
+    analyst = await app.apiKey(lender.slug, 'ANALYST');
+    collector = await app.apiKey(lender.slug, 'COLLECTOR');
+  });
+  afterAll(() => app.close());
+
+  it('stores national ID, phone and bank account encrypted, never in clear', async () => {
+    const input = borrowerInput({ nationalId: '110101199003071234', phone: '+86 138 0013 8000', bankAccount: '6222020200112233' });
+    const created = (await app.gql(CREATE, { i: input }, lender.admin)).data!.createBorrower;
+    expect(created).toMatchObject({ nationalId: '110101199003071234', phone: '+86 138 0013 8000', bankAccount: '6222020200112233' });
+    const [row] = await app.ownerQuery('SELECT * FROM borrowers WHERE id = $1', [created.id]);
+    const dump = JSON.stringify(row);
+    for (const secret of ['110101199003071234', '13800138000', '138 0013', '6222020200112233']) expect(dump).not.toContain(secret);
+    expect(row.national_id_enc).toMatch(/^v1:/);
+    const [key] = await app.ownerQuery('SELECT wrapped_key FROM tenant_keys WHERE tenant_id = $1', [lender.tenantId]);
+    expect(key.wrapped_key).toMatch(/^v1:/);
+  });
+
+  it('masks personal fields for roles that do not need them', async () => {
+    const created = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'A12345678X', phone: '+254 711 222333', bankAccount: '01109876543' }) }, lender.admin)).data!.createBorrower;
+    const asAnalyst = (await app.gql(READ(created.id), {}, analyst)).data!.borrower;
+    expect(asAnalyst).toMatchObject({ nationalId: '******678X', phone: '******2333', bankAccount: '**********' });
+    const asCollector = (await app.gql(READ(created.id), {}, collector)).data!.borrower;
+    expect(asCollector).toMatchObject({ nationalId: '******678X', phone: '+254 711 222333' });
+  });
+
+  it('finds a borrower by national ID through the blind index, whatever the spacing or case', async () => {
+    const created = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'ke 5566 7788 x' }) }, lender.admin)).data!.createBorrower;
+    const found = await app.gql('{ borrowers(nationalId: "KE55667788X") { nodes { id } } }', {}, analyst);
+    expect(found.data!.borrowers.nodes.map((n: any) => n.id)).toEqual([created.id]);
+    const dup = await app.gql(CREATE, { i: borrowerInput({ nationalId: 'KE-5566-7788-X' }) }, lender.admin);
+    expect(dup.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.nationalId', borrowerId: created.id });
+  });
+
+  it('records consents with the version of the text, and exports everything for a data-subject request', async () => {
+    const created = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'EXPORT0001' }) }, lender.admin)).data!.createBorrower;
+    await app.gql(`mutation { recordConsent(borrowerId: "${created.id}", kind: MARKETING, granted: true, textVersion: "mkt-v3") { kind } }`, {}, lender.admin);
+    const consents = await app.gql(`mutation { recordConsent(borrowerId: "${created.id}", kind: MARKETING, granted: false, textVersion: "mkt-v3") { kind granted textVersion } }`, {}, lender.admin);
+    expect(consents.data!.recordConsent).toEqual([{ kind: 'MARKETING', granted: false, textVersion: 'mkt-v3' }]);
+    const exported = (await app.gql(`mutation { exportBorrower(id: "${created.id}") { data } }`, {}, lender.admin)).data!.exportBorrower.data;
+    expect(exported.borrower.nationalId).toBe('EXPORT0001');
+    expect(exported.consents).toEqual([expect.objectContaining({ kind: 'MARKETING', granted: false })]);
+    expect((await app.gql(`mutation { exportBorrower(id: "${created.id}") { data } }`, {}, analyst)).errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('erases a borrower: personal data gone, loans and applications kept under the pseudonym', async () => {
+    const res = await app.gql(
+      `mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { id borrowerId status } }`,
+      { i: { productId: lender.productId, amount: '15000.00', termCount: 6, frequency: 'MONTHLY', borrower: borrowerInput({ nationalId: 'ERASE00001' }) } },
+      lender.admin,
+    );
+    const { borrowerId, id } = res.data!.submitApplication;
+    const erased = (await app.gql(`mutation { eraseBorrower(id: "${borrowerId}") { fullName nationalId phone pseudonymised } }`, {}, lender.admin)).data!.eraseBorrower;
+    expect(erased).toEqual({ fullName: `erased-${borrowerId.slice(-8)}`, nationalId: null, phone: null, pseudonymised: true });
+    const [row] = await app.ownerQuery('SELECT national_id_enc, national_id_bidx, phone_enc, date_of_birth FROM borrowers WHERE id = $1', [borrowerId]);
+    expect(row).toEqual({ national_id_enc: null, national_id_bidx: null, phone_enc: null, date_of_birth: null });
+    expect((await app.gql(`{ application(id: "${id}") { borrowerId } }`, {}, lender.admin)).data!.application.borrowerId).toBe(borrowerId);
+  });
+});
