@@ -4,6 +4,8 @@ import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } 
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
 
+const PENDING = Symbol('pending audit entries');
+
 export interface AuditChange {
   action: string;
   entityType: string;
@@ -20,13 +22,20 @@ export interface AuditChange {
 export class AuditService {
   constructor(private readonly limits: { defaultPageSize: number; maxPageSize: number }) {}
 
+  /**
+   * Queues an entry in the caller's transaction; entries are appended to the chain just before
+   * COMMIT, all at once, so the chain head's row lock (which orders a tenant's writers) is held
+   * only for that moment rather than for the whole request.
+   */
   async record(ctx: RequestContext, change: AuditChange): Promise<void> {
-    const em = await ctx.db();
-    const tenantId = ctx.tenant;
-    await em.query('INSERT INTO audit_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING', [tenantId, GENESIS_HASH]);
-    const [head] = await em.query('SELECT last_seq, last_hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
-    const entry: ChainedEntry = {
-      seq: Number(head.last_seq) + 1,
+    const pending = ctx.transactionState(PENDING, () => new Map<string, { ctx: RequestContext; entries: Omit<ChainedEntry, 'seq'>[] }>());
+    let forTenant = pending.get(ctx.tenant);
+    if (!forTenant) {
+      forTenant = { ctx, entries: [] };
+      pending.set(ctx.tenant, forTenant);
+      if (pending.size === 1) ctx.onBeforeCommit(() => this.flush(pending));
+    }
+    forTenant.entries.push({
       id: uuidv7(),
       occurredAt: new Date().toISOString(),
       actorType: ctx.actor.type,
@@ -37,15 +46,34 @@ export class AuditService {
       before: jsonSafe(change.before),
       after: jsonSafe(change.after),
       requestId: ctx.requestId,
-    };
-    const hash = entryHash(head.last_hash, entry);
-    await em.query(
-      `INSERT INTO audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [tenantId, entry.seq, entry.id, entry.occurredAt, entry.actorType, entry.actorId, entry.action, entry.entityType, entry.entityId,
-        entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after), entry.requestId, head.last_hash, hash],
-    );
-    await em.query('UPDATE audit_heads SET last_seq = $2, last_hash = $3 WHERE tenant_id = $1', [tenantId, entry.seq, hash]);
+    });
+  }
+
+  private async flush(pending: Map<string, { ctx: RequestContext; entries: Omit<ChainedEntry, 'seq'>[] }>): Promise<void> {
+    for (const [tenantId, { ctx, entries }] of pending) {
+      const em = await ctx.db();
+      await em.query('INSERT INTO audit_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING', [tenantId, GENESIS_HASH]);
+      const [head] = await em.query('SELECT last_seq, last_hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
+      let seq = Number(head.last_seq);
+      let prev: string = head.last_hash;
+      const values: unknown[] = [];
+      const rows: string[] = [];
+      for (const partial of entries) {
+        const entry: ChainedEntry = { seq: ++seq, ...partial };
+        const hash = entryHash(prev, entry);
+        const b = values.length;
+        values.push(tenantId, entry.seq, entry.id, entry.occurredAt, entry.actorType, entry.actorId, entry.action, entry.entityType, entry.entityId,
+          entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after), entry.requestId, prev, hash);
+        rows.push(`(${Array.from({ length: 14 }, (_, i) => `$${b + i + 1}`).join(', ')})`);
+        prev = hash;
+      }
+      await em.query(
+        `INSERT INTO audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
+         VALUES ${rows.join(', ')}`,
+        values,
+      );
+      await em.query('UPDATE audit_heads SET last_seq = $2, last_hash = $3 WHERE tenant_id = $1', [tenantId, seq, prev]);
+    }
   }
 
   async list(ctx: RequestContext, args: PageArgs & { entityType?: string; entityId?: string }): Promise<Connection<AuditEntryEntity>> {

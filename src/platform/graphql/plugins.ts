@@ -11,9 +11,17 @@ export function transactionPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, logger }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          await contextValue.transaction.finish(!errors?.length);
+          try {
+            await contextValue.transaction.finish(!errors?.length);
+          } catch (err) {
+            // The commit (or the work just before it) failed: nothing was written, so the answer must not say otherwise.
+            logger.error(`commit failed for request ${contextValue.ctx.requestId}: ${(err as Error).message}`);
+            if (response.body.kind === 'single') {
+              response.body.singleResult = { data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] };
+            }
+          }
         },
       };
     },

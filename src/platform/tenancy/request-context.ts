@@ -43,6 +43,16 @@ export class RequestContext {
     return this.tenantId;
   }
 
+  /** See TenantTransaction.onBeforeCommit. */
+  onBeforeCommit(work: () => Promise<void>): void {
+    this.transaction.onBeforeCommit(work);
+  }
+
+  /** See TenantTransaction.state. */
+  transactionState<T>(key: symbol, create: () => T): T {
+    return this.transaction.state(key, create);
+  }
+
   /** The entity manager of this request's transaction (opened on first use, with `app.tenant_id` set). */
   db(): Promise<EntityManager> {
     return this.transaction.manager(this.tenantId);

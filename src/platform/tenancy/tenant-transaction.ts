@@ -15,6 +15,8 @@ export class TenantTransaction {
   private runner?: Promise<QueryRunner>;
   private finished = false;
   private currentTenant: string | null;
+  private readonly beforeCommit: (() => Promise<void>)[] = [];
+  private readonly bag = new Map<symbol, unknown>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,20 +45,47 @@ export class TenantTransaction {
     return this.runner !== undefined;
   }
 
+  /**
+   * Work to do as the last step before COMMIT (e.g. appending the audit entries gathered during the
+   * request), so locks it needs are held for the shortest time. Skipped on rollback.
+   */
+  onBeforeCommit(work: () => Promise<void>): void {
+    this.beforeCommit.push(work);
+  }
+
+  /** Per-transaction state of a mechanism, keyed by a symbol the mechanism owns. */
+  state<T>(key: symbol, create: () => T): T {
+    if (!this.bag.has(key)) this.bag.set(key, create());
+    return this.bag.get(key) as T;
+  }
+
   /** Commits (or rolls back) and releases the connection; a no-op when nothing was opened. */
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
+    if (!this.runner) {
+      this.finished = true;
+      return;
+    }
+    let hookError: unknown;
+    if (commit) {
+      try {
+        // Still open: the hooks write in this transaction.
+        for (const work of this.beforeCommit) await work();
+      } catch (err) {
+        hookError = err;
+      }
+    }
     this.finished = true;
-    if (!this.runner) return;
     const runner = await this.runner;
     try {
       if (runner.isTransactionActive) {
-        if (commit) await runner.commitTransaction();
+        if (commit && hookError === undefined) await runner.commitTransaction();
         else await runner.rollbackTransaction();
       }
     } finally {
       await runner.release();
     }
+    if (hookError !== undefined) throw hookError;
   }
 
   private async open(): Promise<QueryRunner> {

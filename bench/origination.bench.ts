@@ -1,0 +1,79 @@
+import { Client } from 'pg';
+import { runInContext } from '../src/platform/tenancy/run-in-context';
+import { startBenchApp, throughput } from './support/bench-app';
+
+export interface OriginationBenchResult {
+  decisions: { count: number; perSecond: number };
+  bareQuery: { count: number; perSecond: number };
+  ratio: number;
+}
+
+/**
+ * Decisions per second through GraphQL: submitApplication with a new borrower each time (KYC,
+ * watch list, fraud, bureau, scorecard, rules, appetite, price under the cap, tier, offer), against
+ * a bare authenticated Apollo query (`{ __typename }`) on the same server in the same run.
+ */
+export async function runOriginationBench({ decisions = 300, bare = 3000, concurrency = 8 } = {}): Promise<OriginationBenchResult> {
+  const bench = await startBenchApp();
+  try {
+    const { runtime } = bench;
+    const system = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'bench' }, roles: ['PLATFORM_ADMIN' as const] };
+    const { key, productId } = await runInContext(runtime.dataSource, system, async (platform) => {
+      const { tenant } = await runtime.services.tenants.apply(platform, {
+        slug: 'bench-lender', name: 'Bench', legalName: 'Bench Ltd', country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'Africa/Nairobi',
+        locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_UP' }, settings: {},
+      }, 'bench');
+      const ctx = platform.forTenant(tenant.id);
+      const product = await runtime.services.products.create(ctx, 'BENCH', {
+        name: 'Bench loan', segment: 'CONSUMER', currency: 'KES', amountMin: '1000', amountMax: '500000', termMin: 3, termMax: 24, frequencies: ['MONTHLY'],
+        amortization: 'EQUAL_INSTALLMENT', dayCount: 'THIRTY_360', rounding: { decimals: 2, mode: 'HALF_UP' },
+        fees: [{ kind: 'UPFRONT', name: 'Processing', chargeType: 'PERCENT', rate: '0.01', treatment: 'DEDUCTED' }],
+        rateBands: ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({ grade, annualRate: `0.${14 + i * 2}` })),
+      });
+      await runtime.services.decisionConfigs.setPolicy(ctx, 'APPROVAL_TIERS', [{ id: 'auto', name: 'Auto', priority: 1, mode: 'AUTO' }]);
+      const { secret } = await runtime.services.apiKeys.create(ctx, { name: 'bench', role: 'LENDER_ADMIN' });
+      return { key: secret, productId: product.id };
+    });
+    const post = async (query: string, variables?: unknown) => {
+      const res = await fetch(bench.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      if (body.errors) throw new Error(body.errors[0].message);
+      return body;
+    };
+    const submit = 'mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { id status } }';
+    const borrower = (i: number) => ({
+      segment: 'CONSUMER', fullName: `Bench Borrower ${i}`, nationalId: `BN${String(10000000 + i)}`, dateOfBirth: '1985-06-15', phone: `+2547${String(10000000 + i)}`,
+      region: 'Nairobi', industry: 'retail', monthlyIncome: '90000.00', monthlyObligations: '4000.00', bankAccount: `BA${String(10000000 + i)}`,
+    });
+    // Warm up both paths (JIT, pools, the tenant key), then measure.
+    for (let i = 0; i < 20; i++) await post(submit, { i: { productId, amount: '20000.00', termCount: 12, borrower: borrower(900000 + i) } });
+    for (let i = 0; i < 200; i++) await post('{ __typename }');
+    const bareRun = await throughput(bare, concurrency, async () => void (await post('{ __typename }')));
+    const decisionRun = await throughput(decisions, concurrency, async (i) => void (await post(submit, { i: { productId, amount: '20000.00', termCount: 12, borrower: borrower(i) } })));
+    // Count as the owner (RLS hides every tenant row from an unscoped app connection).
+    const owner = new Client({ connectionString: bench.ownerUrl });
+    await owner.connect();
+    const decided = await owner.query("SELECT count(*)::int AS n FROM applications WHERE status IN ('OFFERED', 'REFERRED', 'DECLINED')");
+    await owner.end();
+    if (decided.rows[0].n < decisions) throw new Error(`only ${decided.rows[0].n} decided`);
+    return {
+      decisions: { count: decisions, perSecond: decisionRun.perSecond },
+      bareQuery: { count: bare, perSecond: bareRun.perSecond },
+      ratio: decisionRun.perSecond / bareRun.perSecond,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+export function printOriginationResult(r: OriginationBenchResult): void {
+  const num = (n: number) => n.toFixed(0).padStart(8);
+  console.log('workload                                     count    per second');
+  console.log(`submitApplication -> decided (GraphQL)    ${String(r.decisions.count).padStart(8)}  ${num(r.decisions.perSecond)}`);
+  console.log(`bare authenticated query { __typename }   ${String(r.bareQuery.count).padStart(8)}  ${num(r.bareQuery.perSecond)}`);
+  console.log(`ratio decisions / bare query: ${r.ratio.toFixed(3)}\n`);
+}
+
+if (require.main === module) {
+  void runOriginationBench().then(printOriginationResult);
+}

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { ensureAppRole, ensureDatabase, withDatabase } from '../../src/platform/db/database';
+import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
+import { runMigrations } from '../../src/platform/db/migrate';
+import { createHttpApp } from '../../src/platform/http/app';
+import { type Runtime, bootRuntime } from '../../src/platform/runtime';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The real API on a real HTTP port for benchmarks: BENCH_DATABASE_URL when set, otherwise a
+ * throw-away embedded PostgreSQL; queues on Redis when BENCH_REDIS_URL is set, else Postgres.
+ */
+export async function startBenchApp(): Promise<{ runtime: Runtime; url: string; ownerUrl: string; close(): Promise<void> }> {
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  let stopEmbedded: () => Promise<void> = async () => undefined;
+  let tmp: string | undefined;
+  if (!adminUrl) {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'microlend-bench-'));
+    chmodSync(tmp, 0o755);
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
+    adminUrl = embedded.ownerUrl;
+    stopEmbedded = embedded.stop;
+  }
+  const dbName = `microlend_bench_${process.pid}`;
+  await ensureDatabase(adminUrl, dbName);
+  const ownerUrl = withDatabase(adminUrl, dbName);
+  await ensureAppRole(ownerUrl, 'microlend-app-bench');
+  await runMigrations(ownerUrl);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl, APP_DB_PASSWORD: 'microlend-app-bench', REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent' });
+  const runtime = await bootRuntime(config, { migrate: false, worker: false });
+  const http = await createHttpApp(runtime);
+  const server: Server = await new Promise((resolve) => {
+    const s = http.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    runtime,
+    ownerUrl,
+    url: `http://127.0.0.1:${port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await http.stop();
+      await runtime.close();
+      await stopEmbedded();
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `count` calls of `task` with at most `concurrency` in flight; returns calls per second. */
+export async function throughput(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<{ perSecond: number; seconds: number }> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { perSecond: count / seconds, seconds };
+}
