@@ -1,6 +1,7 @@
 import { PlatformFoundation1764300000000 } from './1764300000000-platform-foundation';
 import { ProductsAndPricing1764400000000 } from './1764400000000-products-and-pricing';
 import { Origination1764500000000 } from './1764500000000-origination';
+import { Servicing1764600000000 } from './1764600000000-servicing';
 
 /** Every migration, in order. Listed explicitly so the same list runs from ts (dev, tests) and js (image). */
-export const migrations = [PlatformFoundation1764300000000, ProductsAndPricing1764400000000, Origination1764500000000];
+export const migrations = [PlatformFoundation1764300000000, ProductsAndPricing1764400000000, Origination1764500000000, Servicing1764600000000];

@@ -37,6 +37,10 @@ import { decisionConfigPermissions } from './decision-config/decision-config.per
 import { DecisionConfigResolver } from './decision-config/decision-config.resolver';
 import { DecisionConfigService } from './decision-config/decision-config.service';
 import { LedgerService } from './ledger/ledger.service';
+import { LoanEntity } from './loans/loan.entity';
+import { loanPermissions } from './loans/loan.permissions';
+import { LoanResolver } from './loans/loan.resolver';
+import { LoanServicingService } from './loans/loan-servicing.service';
 import { ApplicationEntity } from './origination/application.entity';
 import { DecisionPipeline } from './origination/decision-pipeline';
 import { originationPermissions } from './origination/origination.permissions';
@@ -50,12 +54,12 @@ import { TenantService } from './tenancy/tenant.service';
 /** Every TypeORM entity. */
 export const entities = [
   TenantEntity, ApiKeyEntity, PlatformApiKeyEntity, StaffUserEntity, BorrowerEntity, AuditEntryEntity,
-  ReferenceRateEntity, RateCapRuleEntity, LoanProductEntity, LoanProductVersionEntity, ApplicationEntity,
+  ReferenceRateEntity, RateCapRuleEntity, LoanProductEntity, LoanProductVersionEntity, ApplicationEntity, LoanEntity,
 ];
 
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
-  borrowerPermissions, decisionConfigPermissions, originationPermissions];
+  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -75,7 +79,8 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const ledger = new LedgerService();
   const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits });
-  return { audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, providers };
+  const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
+  return { audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -88,6 +93,7 @@ export function createResolvers(s: Services) {
     new BorrowerResolver(s.borrowers),
     new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit),
     new OriginationResolver(s.origination),
+    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants),
   ];
 }
 

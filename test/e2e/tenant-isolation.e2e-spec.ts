@@ -25,6 +25,8 @@ describe('tenant isolation', () => {
   let applicationIdA: string;
   let configIdA: string;
   let nationalIdA: string;
+  let loanIdA: string;
+  let repaymentIdA: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -42,8 +44,15 @@ describe('tenant isolation', () => {
     verificationIdA = (await app.gql('mutation { verifyAuditLog { id } }', {}, adminA)).data!.verifyAuditLog.id;
     productIdA = (await app.gql(CREATE_PRODUCT, { code: 'A-ONLY', input: productTerms({ name: 'secret product of A' }) }, adminA)).data!.createLoanProduct.id;
     await app.gql('mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2024-01-01", kind: FIXED, rate: "0.5" }) { id } }', {}, adminA);
+    await app.gql('mutation { setApprovalTiers(tiers: [{ id: "auto", name: "Auto", priority: 1, mode: AUTO }]) { id } }', {}, adminA);
     const borrowerA = borrowerInput();
     nationalIdA = borrowerA.nationalId;
+    const forLoan = await app.gql(SUBMIT, { input: { productId: productIdA, amount: '15000.00', termCount: 6, frequency: 'MONTHLY', borrower: borrowerInput() } }, adminA);
+    const loanAppId = forLoan.data!.submitApplication.id;
+    const hash = (await app.gql(`mutation { acceptOffer(applicationId: "${loanAppId}") { contract { sha256 } } }`, {}, adminA)).data!.acceptOffer.contract.sha256;
+    await app.gql(`mutation { signContract(applicationId: "${loanAppId}", signerName: "A", documentHash: "${hash}") { status } }`, {}, adminA);
+    loanIdA = (await app.gql(`mutation { disburseLoan(applicationId: "${loanAppId}", idempotencyKey: "disburse-a-1") { id } }`, {}, adminA)).data!.disburseLoan.id;
+    repaymentIdA = (await app.gql(`mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "repay-a-1" }) { transactionId } }`, {}, adminA)).data?.recordRepayment.transactionId;
     const submitted = await app.gql(SUBMIT, { input: { productId: productIdA, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerA, deviceId: 'device-of-a' } }, adminA);
     applicationIdA = submitted.data!.submitApplication.id;
     borrowerIdA = submitted.data!.submitApplication.borrowerId;
@@ -82,6 +91,10 @@ describe('tenant isolation', () => {
     simulateDecision: () => ({ query: `{ simulateDecision { applications changed } }`, check: (d) => expect(JSON.stringify(d)).not.toContain(applicationIdA) }),
     decisionConfigs: () => ({ query: '{ decisionConfigs { id } }', check: (d) => expect(d.decisionConfigs.map((c: any) => c.id)).not.toContain(configIdA) }),
     originationPolicies: () => ({ query: '{ originationPolicies { approvalTiers { id } } }', check: (d) => expect(d.originationPolicies.approvalTiers).toEqual([]) }),
+    loan: () => ({ query: `{ loan(id: "${loanIdA}") { id } }`, check: () => { throw new Error('read another tenant’s loan'); } }),
+    loans: () => ({ query: '{ loans(first: 100) { nodes { id } } }', check: (d) => expect(d.loans.nodes.map((n: any) => n.id)).not.toContain(loanIdA) }),
+    payoffQuote: () => ({ query: `{ payoffQuote(loanId: "${loanIdA}") { total } }`, check: () => { throw new Error('quoted another tenant’s loan'); } }),
+    trialBalance: () => ({ query: '{ trialBalance { lines { account balance } } }', check: (d) => expect(d.trialBalance.lines.every((l: any) => l.balance === '0.0000')).toBe(true) }),
     auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
   };
 
@@ -125,6 +138,10 @@ describe('tenant isolation', () => {
     setContractTemplate: () => 'mutation { setContractTemplate(version: "b", body: "B template {{application.id}} with enough length") }',
     setWatchlist: () => 'mutation { setWatchlist(listName: "un", names: ["Other"]) }',
     addBlacklistEntry: () => `mutation { addBlacklistEntry(kind: NATIONAL_ID, value: "${nationalIdA}", reason: "b") }`,
+    recordRepayment: () => `mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-repay-1" }) { transactionId } }`,
+    reverseTransaction: () => `mutation { reverseTransaction(id: "${repaymentIdA}", reason: "x") { id } }`,
+    chargeFee: () => `mutation { chargeFee(loanId: "${loanIdA}", amount: "10.00", name: "x") { id } }`,
+    waive: () => `mutation { waive(loanId: "${loanIdA}", kind: FEE, amount: "10.00", reason: "x") { id } }`,
     setStaffApprovalAuthority: () => `mutation { setStaffApprovalAuthority(id: "${userIdA}", approvalLimit: "1", groups: []) { id } }`,
     login: (ids) => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
   };
@@ -163,7 +180,7 @@ describe('tenant isolation', () => {
        'application_checks WHERE tenant_id = $1', 'application_votes WHERE tenant_id = $1', 'application_collateral WHERE tenant_id = $1', 'decision_configs WHERE tenant_id = $1',
        'tenant_policies WHERE tenant_id = $1', 'watchlist_entries WHERE tenant_id = $1', 'blacklist_entries WHERE tenant_id = $1', 'loans WHERE tenant_id = $1',
        'journal_entries WHERE tenant_id = $1', 'journal_lines WHERE tenant_id = $1', 'ledger_accounts WHERE tenant_id = $1', 'idempotency_keys WHERE tenant_id = $1',
-       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
+       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_transactions WHERE tenant_id = $1', 'loan_postings WHERE tenant_id = $1', 'loan_events WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

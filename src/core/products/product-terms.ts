@@ -75,6 +75,8 @@ export interface ProductTerms {
   /** Annual rate charged on overdue principal. */
   penaltyAnnualRate: string;
   allocationOrder: AllocationBucket[];
+  /** What a payment beyond what is due does: shortens the term, lowers the instalments, or waits as credit. */
+  overpaymentPolicy?: 'REDUCE_TERM' | 'REDUCE_INSTALLMENT' | 'CREDIT';
   collateral: CollateralRule[];
   creditLine?: CreditLineTerms | null;
   rateBands: RateBand[];

@@ -1,4 +1,5 @@
 import { DEFAULT_CHART, type JournalLine, balancedLines } from '../../core/ledger/journal';
+import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
@@ -40,6 +41,23 @@ export class LedgerService {
       [loanId ?? null],
     );
     return Object.fromEntries(rows.map((r) => [r.account_code, r.balance]));
+  }
+
+  /** Every account's debits, credits and balance for entries of business dates up to `asOf`. */
+  async trialBalance(ctx: RequestContext, asOf: string) {
+    await this.ensureChart(ctx);
+    const lines: { account: string; name: string; type: string; debit: string; credit: string; balance: string }[] = await (await ctx.db()).query(
+      `SELECT a.code AS account, a.name, a.type,
+              coalesce(sum(l.debit), 0)::numeric(18,4)::text AS debit, coalesce(sum(l.credit), 0)::numeric(18,4)::text AS credit,
+              (coalesce(sum(l.debit), 0) - coalesce(sum(l.credit), 0))::numeric(18,4)::text AS balance
+       FROM ledger_accounts a
+       LEFT JOIN journal_entries e ON e.tenant_id = a.tenant_id AND e.business_date <= $1
+       LEFT JOIN journal_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id AND l.account_code = a.code
+       GROUP BY a.code, a.name, a.type ORDER BY a.code`,
+      [asOf],
+    );
+    const sum = (k: 'debit' | 'credit') => lines.reduce((acc, l) => acc.plus(l[k]), new Dec(0));
+    return { asOf, lines, totalDebit: sum('debit').toFixed(4), totalCredit: sum('credit').toFixed(4), balanced: sum('debit').eq(sum('credit')) };
   }
 
   private async ensureChart(ctx: RequestContext): Promise<void> {

@@ -22,6 +22,7 @@ import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from './offer';
 import type { Providers } from './providers/providers';
 import { submitSchema } from './submit-definition';
+import { servicingTermsOf } from '../loans/servicing-terms';
 
 export interface ApplicationFilter {
   status?: ApplicationStatus | null;
@@ -256,10 +257,13 @@ export class OriginationService {
       const payout = await this.deps.providers.payments.disburse({ amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${idempotencyKey}` });
       const em = await ctx.db();
       await em.query(
-        `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule, status, disbursed_at, disbursement_ref, agent_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14)`,
+        `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
+                            status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14, $15, $16, $8, $17, $18)`,
         [ctx.tenant, loanId, app.id, app.borrowerId, app.productId, app.productVersion, offer.currency, new Dec(offer.amount).plus(offer.upfrontFees.financed).toFixed(),
-          offer.netDisbursement, offer.annualRate, offer.apr, JSON.stringify(offer.schedule), payout.reference, app.agentId],
+          offer.netDisbursement, offer.annualRate, offer.apr, JSON.stringify(offer.schedule), payout.reference, app.agentId,
+          JSON.stringify(servicingTermsOf((await this.deps.products.version(ctx, app.productId, app.productVersion)).terms)), offer.disbursementDate,
+          offer.totalPayable, offer.schedule[0]?.dueDate ?? null],
       );
       const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
       const feeIncome = new Dec(offer.upfrontFees.deducted).plus(offer.upfrontFees.financed);

@@ -66,6 +66,7 @@ export const productTermsSchema = z
       .array(z.enum(ALLOCATION_BUCKETS as [string, ...string[]]))
       .default(['PENALTY', 'FEES', 'INTEREST', 'PRINCIPAL'])
       .refine((o) => o.length === ALLOCATION_BUCKETS.length && new Set(o).size === o.length, `name each of ${ALLOCATION_BUCKETS.join(', ')} once`),
+    overpaymentPolicy: z.enum(['REDUCE_TERM', 'REDUCE_INSTALLMENT', 'CREDIT']).default('REDUCE_TERM'),
     collateral: z
       .array(z.object({ kind: z.enum(COLLATERAL_KINDS as [string, ...string[]]), maxLtv: fraction('maxLtv').nullish() }).strict())
       .default([{ kind: 'NONE' }])

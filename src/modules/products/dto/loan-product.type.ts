@@ -10,6 +10,13 @@ import {
   AllocationBucketEnum, AmortizationEnum, ChargeTypeEnum, CollateralKindEnum, DayCountEnum, FeeKindEnum, FrequencyEnum, SegmentEnum, UpfrontFeeTreatmentEnum,
 } from '../../schedules/dto/loan-math-enums';
 
+export enum OverpaymentPolicyEnum {
+  REDUCE_TERM = 'REDUCE_TERM',
+  REDUCE_INSTALLMENT = 'REDUCE_INSTALLMENT',
+  CREDIT = 'CREDIT',
+}
+registerEnumType(OverpaymentPolicyEnum, { name: 'OverpaymentPolicy' });
+
 export enum LoanProductStatusEnum {
   ACTIVE = 'ACTIVE',
   ARCHIVED = 'ARCHIVED',
@@ -92,6 +99,8 @@ export class LoanProductTermsType implements Omit<ProductTerms, 'rounding'> {
   @Field(() => DecimalScalar, { nullable: true, defaultValue: '0', description: 'Annual rate on overdue principal.' }) penaltyAnnualRate!: string;
   @Field(() => [AllocationBucketEnum], { nullable: true, description: 'Order a repayment pays in; default PENALTY, FEES, INTEREST, PRINCIPAL.' })
   allocationOrder!: AllocationBucket[];
+  @Field(() => OverpaymentPolicyEnum, { nullable: true, description: 'Money beyond what is due: REDUCE_TERM (default), REDUCE_INSTALLMENT, or held as CREDIT.' })
+  overpaymentPolicy?: 'REDUCE_TERM' | 'REDUCE_INSTALLMENT' | 'CREDIT';
   @Field(() => [CollateralRuleType], { nullable: true, description: 'Accepted collateral; default NONE.' }) collateral!: CollateralRuleType[];
   @Field(() => CreditLineTermsType, { nullable: true }) creditLine?: CreditLineTermsType | null;
   @Field(() => [RateBandType]) rateBands!: RateBandType[];

@@ -1,0 +1,25 @@
+/**
+ * Loan servicing: a pure, deterministic replay of a loan's transactions over its schedule (allocation
+ * waterfall, overpayment policies, penalty interest, late fees, credit), payoff quotes and delinquency
+ * buckets. Money in and out is decimal strings; semantics are documented in README.md.
+ */
+export { replayLoan } from './replay';
+export { payoffQuote } from './payoff';
+export { bucketFor, DEFAULT_BUCKETS } from './delinquency';
+export { ServicingInputError } from './errors';
+export { ALLOCATION_BUCKETS, LOAN_TRANSACTION_KINDS, OVERPAYMENT_POLICIES } from './types';
+export type {
+  Allocation,
+  AllocationBucket,
+  BucketTotals,
+  DelinquencyBucket,
+  InstallmentState,
+  LoanState,
+  LoanTransaction,
+  LoanTransactionKind,
+  OverpaymentPolicy,
+  PayoffOptions,
+  PayoffQuote,
+  ScheduledInstallment,
+  ServicingTerms,
+} from './types';

@@ -1,0 +1,160 @@
+import { divRoundNonNegBig } from '../money/integer-rounding';
+import { ParsedRow, ParsedTerms } from './parse';
+
+/*
+ * The mutable working state of one replay (internal; never exported from the package). All money is
+ * bigint minor units. Penalty interest is kept as an exact numerator over terms.penaltyPerDay.den and
+ * rounded only when read, so daily accrual never drifts.
+ */
+
+/** One instalment during replay. */
+export interface Row {
+  index: number;
+  number: number;
+  dueDate: string;
+  dueDay: number;
+  /** Day the late fee is assessed (dueDay + graceDays + 1), or null without a late fee. */
+  lateFeeDay: number | null;
+  principalDue: bigint;
+  principalPaid: bigint;
+  interestDue: bigint;
+  interestPaid: bigint;
+  interestWaived: bigint;
+  feesDue: bigint;
+  feesPaid: bigint;
+  feesWaived: bigint;
+  /** feesDue = scheduledFees + chargedFees. Scheduled fees go when the instalment is dropped. */
+  scheduledFees: bigint;
+  /** Fees added after the schedule (FEE_CHARGE, late fees): they survive dropping. */
+  chargedFees: bigint;
+  /** Exact accrued penalty x penaltyPerDay.den. */
+  penaltyAcc: bigint;
+  penaltyPaid: bigint;
+  penaltyWaived: bigint;
+  paidOn: string | null;
+  dropped: boolean;
+  /** Nothing owed in any bucket (cached; see {@link refresh}). */
+  settled: boolean;
+}
+
+/** Money moved by one allocation, per bucket, with a per-instalment split. */
+export interface AllocationTally {
+  principal: bigint;
+  interest: bigint;
+  fees: bigint;
+  penalties: bigint;
+  byRow: Map<number, { principal: bigint; interest: bigint; fees: bigint; penalties: bigint }>;
+}
+
+/** Replay state. */
+export interface Ledger {
+  terms: ParsedTerms;
+  rows: Row[];
+  credit: bigint;
+  /** Index of the first unsettled row (rows.length when none). */
+  firstOpen: number;
+  /** Number of rows with dueDay <= the day being processed. */
+  dueCount: number;
+  /** Rows at index >= liveEnd are dropped (always a suffix). */
+  liveEnd: number;
+  /** Last day whose penalty interest has been accrued. */
+  accruedThrough: number;
+  /** Index of the first row whose late fee has not been assessed yet. */
+  lateFeeNext: number;
+}
+
+/** Builds the initial ledger from the validated schedule. */
+export function openLedger(terms: ParsedTerms, schedule: ParsedRow[]): Ledger {
+  const rows = schedule.map((s, index): Row => {
+    const row: Row = {
+      index,
+      number: s.number,
+      dueDate: s.dueDate,
+      dueDay: s.dueDay,
+      lateFeeDay: terms.lateFee ? s.dueDay + terms.lateFee.graceDays + 1 : null,
+      principalDue: s.principal,
+      principalPaid: 0n,
+      interestDue: s.interest,
+      interestPaid: 0n,
+      interestWaived: 0n,
+      feesDue: s.fees,
+      feesPaid: 0n,
+      feesWaived: 0n,
+      scheduledFees: s.fees,
+      chargedFees: 0n,
+      penaltyAcc: 0n,
+      penaltyPaid: 0n,
+      penaltyWaived: 0n,
+      paidOn: null,
+      dropped: false,
+      settled: false,
+    };
+    return row;
+  });
+  const ledger: Ledger = { terms, rows, credit: 0n, firstOpen: 0, dueCount: 0, liveEnd: rows.length, accruedThrough: -Infinity, lateFeeNext: 0 };
+  // An all-zero row owes nothing from the start; it counts as settled on its due date.
+  for (const r of rows) refresh(ledger, r, r.dueDate);
+  advanceFirstOpen(ledger);
+  return ledger;
+}
+
+/** Penalty accrued on the row, rounded with the terms (exact accrual, one rounding). */
+export function penaltyDue(ledger: Ledger, row: Row): bigint {
+  return row.penaltyAcc === 0n ? 0n : divRoundNonNegBig(row.penaltyAcc, ledger.terms.penaltyPerDay.den, ledger.terms.mode);
+}
+
+export const unpaidPrincipal = (r: Row): bigint => r.principalDue - r.principalPaid;
+export const unpaidInterest = (r: Row): bigint => r.interestDue - r.interestPaid - r.interestWaived;
+export const unpaidFees = (r: Row): bigint => r.feesDue - r.feesPaid - r.feesWaived;
+export const unpaidPenalty = (l: Ledger, r: Row): bigint => penaltyDue(l, r) - r.penaltyPaid - r.penaltyWaived;
+
+/**
+ * Unpaid part of the row's charged fees. Payments and waivers of fees settle the scheduled fees first
+ * (they were owed first), so a charged fee stays owed until the scheduled fees are settled.
+ */
+export function unpaidChargedFees(r: Row): bigint {
+  const settled = r.feesPaid + r.feesWaived;
+  const charged = settled > r.scheduledFees ? r.chargedFees - (settled - r.scheduledFees) : r.chargedFees;
+  const unpaid = unpaidFees(r);
+  return charged < unpaid ? charged : unpaid;
+}
+
+/** Recomputes the settled flag and paidOn after the row changed on `date`. */
+export function refresh(ledger: Ledger, row: Row, date: string): void {
+  const settled = unpaidPrincipal(row) === 0n && unpaidInterest(row) === 0n && unpaidFees(row) === 0n && unpaidPenalty(ledger, row) === 0n;
+  if (settled && !row.settled) row.paidOn = date;
+  if (!settled) row.paidOn = null;
+  row.settled = settled;
+}
+
+/** Moves firstOpen past settled rows. */
+export function advanceFirstOpen(ledger: Ledger): void {
+  const { rows } = ledger;
+  while (ledger.firstOpen < rows.length && rows[ledger.firstOpen].settled) ledger.firstOpen++;
+}
+
+/** Marks a row unsettled again (a fee was added to it). */
+export function reopen(ledger: Ledger, row: Row, date: string): void {
+  refresh(ledger, row, date);
+  if (!row.settled && row.index < ledger.firstOpen) ledger.firstOpen = row.index;
+}
+
+/** An empty tally. */
+export function newTally(): AllocationTally {
+  return { principal: 0n, interest: 0n, fees: 0n, penalties: 0n, byRow: new Map() };
+}
+
+/** Adds an amount in one bucket for one row to a tally. */
+export function tallyAdd(t: AllocationTally, row: Row, bucket: 'principal' | 'interest' | 'fees' | 'penalties', amount: bigint): void {
+  if (amount === 0n) return;
+  t[bucket] += amount;
+  let e = t.byRow.get(row.index);
+  if (!e) {
+    e = { principal: 0n, interest: 0n, fees: 0n, penalties: 0n };
+    t.byRow.set(row.index, e);
+  }
+  e[bucket] += amount;
+}
+
+/** Smaller of two bigints. */
+export const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b);

@@ -1,0 +1,185 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../../../platform/graphql/connection';
+import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
+
+export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF = 'WRITTEN_OFF' }
+registerEnumType(LoanStatusEnum, { name: 'LoanStatus' });
+export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER' }
+registerEnumType(LoanTransactionKindEnum, { name: 'LoanTransactionKind' });
+export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', MOBILE_MONEY = 'MOBILE_MONEY', CARD = 'CARD', DIRECT_DEBIT = 'DIRECT_DEBIT', OTHER = 'OTHER' }
+registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
+export enum WaiverKindEnum { FEE = 'FEE', PENALTY = 'PENALTY', INTEREST = 'INTEREST' }
+registerEnumType(WaiverKindEnum, { name: 'WaiverKind' });
+
+@InputType('RecordRepaymentInput')
+export class RecordRepaymentInput {
+  @Field(() => ID) loanId!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => DateScalar, { description: 'When the money was paid; may be in the past (the loan is replayed from there).' }) paidAt!: string;
+  @Field(() => PaymentMethodEnum) method!: string;
+  @Field(() => String, { nullable: true, description: 'The payment’s own reference (bank, mobile money).' }) reference?: string;
+  @Field({ description: 'The same key twice records one repayment and gives the same answer.' }) idempotencyKey!: string;
+}
+
+@ObjectType('InstallmentAllocation')
+export class InstallmentAllocationType {
+  @Field(() => Int) number!: number;
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => DecimalScalar) interest!: string;
+  @Field(() => DecimalScalar) fees!: string;
+  @Field(() => DecimalScalar) penalties!: string;
+}
+
+@ObjectType('Allocation', { description: 'Where a payment went, by bucket and instalment, as of the latest replay.' })
+export class AllocationType {
+  @Field(() => ID) transactionId!: string;
+  @Field(() => DateScalar) effectiveDate!: string;
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => DecimalScalar) interest!: string;
+  @Field(() => DecimalScalar) fees!: string;
+  @Field(() => DecimalScalar) penalties!: string;
+  @Field(() => DecimalScalar, { description: 'Held as overpayment credit.' }) toCredit!: string;
+  @Field(() => DecimalScalar) fromCredit!: string;
+  @Field(() => [InstallmentAllocationType]) byInstallment!: InstallmentAllocationType[];
+}
+
+@ObjectType('RepaymentResult')
+export class RepaymentResultType {
+  @Field(() => ID) transactionId!: string;
+  @Field(() => AllocationType, { nullable: true }) allocation!: AllocationType | null;
+}
+
+@ObjectType('LoanTransaction')
+export class LoanTransactionType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) seq!: number;
+  @Field(() => LoanTransactionKindEnum) kind!: string;
+  @Field(() => DateScalar) effectiveDate!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => String, { nullable: true }) method!: string | null;
+  @Field(() => String, { nullable: true }) reference!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field() status!: string;
+  @Field(() => Date, { nullable: true }) reversedAt!: Date | null;
+  @Field(() => String, { nullable: true }) reversalReason!: string | null;
+  @Field() createdAt!: Date;
+}
+export const LoanTransactionConnection = ConnectionType(LoanTransactionType, 'LoanTransaction');
+
+@ObjectType('LoanInstallment', { description: 'A schedule row with what is paid and unpaid of it.' })
+export class LoanInstallmentType {
+  @Field(() => Int) number!: number;
+  @Field(() => DateScalar) dueDate!: string;
+  @Field() status!: string;
+  @Field(() => DecimalScalar) principalDue!: string;
+  @Field(() => DecimalScalar) principalPaid!: string;
+  @Field(() => DecimalScalar) interestDue!: string;
+  @Field(() => DecimalScalar) interestPaid!: string;
+  @Field(() => DecimalScalar) interestWaived!: string;
+  @Field(() => DecimalScalar) feesDue!: string;
+  @Field(() => DecimalScalar) feesPaid!: string;
+  @Field(() => DecimalScalar) feesWaived!: string;
+  @Field(() => DecimalScalar) penaltyDue!: string;
+  @Field(() => DecimalScalar) penaltyPaid!: string;
+  @Field(() => DecimalScalar) penaltyWaived!: string;
+  @Field(() => DecimalScalar) unpaid!: string;
+  @Field(() => DateScalar, { nullable: true }) paidOn!: string | null;
+}
+
+@ObjectType('LoanAmounts')
+export class LoanAmountsType {
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => DecimalScalar) interest!: string;
+  @Field(() => DecimalScalar) fees!: string;
+  @Field(() => DecimalScalar) penalties!: string;
+  @Field(() => DecimalScalar) total!: string;
+}
+
+@ObjectType('LoanBalances', { description: 'From the replay of the schedule and transactions; `ledger` is the loan’s accounts in the journal.' })
+export class LoanBalancesType {
+  @Field(() => LoanAmountsType) outstanding!: LoanAmountsType;
+  @Field(() => LoanAmountsType) overdue!: LoanAmountsType;
+  @Field(() => DecimalScalar, { description: 'Overpayment held for the borrower.' }) credit!: string;
+  @Field(() => GraphQLJSON, { description: 'Balance (debit minus credit) per ledger account of this loan.' }) ledger!: unknown;
+}
+
+@ObjectType('JournalEntry')
+export class JournalEntryType {
+  @Field(() => ID) id!: string;
+  @Field() kind!: string;
+  @Field(() => DateScalar) businessDate!: string;
+  @Field() postedAt!: Date;
+  @Field(() => String, { nullable: true }) reference!: string | null;
+  @Field(() => GraphQLJSON, { description: 'account, debit, credit per line.' }) lines!: unknown;
+}
+export const JournalEntryConnection = ConnectionType(JournalEntryType, 'JournalEntry');
+
+@ObjectType('LoanEvent')
+export class LoanEventType {
+  @Field(() => ID) id!: string;
+  @Field() kind!: string;
+  @Field(() => DateScalar) businessDate!: string;
+  @Field(() => GraphQLJSON) data!: unknown;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('LoanProductRef')
+export class LoanProductRefType {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('Loan')
+export class LoanType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) applicationId!: string;
+  @Field(() => ID) borrowerId!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => Int) productVersion!: number;
+  @Field() currency!: string;
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => DecimalScalar) netDisbursed!: string;
+  @Field(() => DecimalScalar) annualRate!: string;
+  @Field(() => DecimalScalar) apr!: string;
+  @Field(() => LoanStatusEnum) status!: string;
+  @Field() disbursedAt!: Date;
+  @Field(() => Int, { description: 'Days past due of the oldest unpaid instalment.' }) dpd!: number;
+  @Field() bucket!: string;
+  @Field(() => DateScalar, { nullable: true }) nextDueDate!: string | null;
+  @Field(() => String, { nullable: true }) agentId!: string | null;
+}
+export const LoanConnection = ConnectionType(LoanType, 'Loan');
+
+@ObjectType('PayoffQuote', { description: 'What settles the loan on a date: interest only to that date, unearned interest waived.' })
+export class PayoffQuoteType {
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => DecimalScalar) interest!: string;
+  @Field(() => DecimalScalar) fees!: string;
+  @Field(() => DecimalScalar) penalties!: string;
+  @Field(() => DecimalScalar) prepaymentFee!: string;
+  @Field(() => DecimalScalar) credit!: string;
+  @Field(() => DecimalScalar) total!: string;
+}
+
+@ObjectType('TrialBalanceLine')
+export class TrialBalanceLineType {
+  @Field() account!: string;
+  @Field() name!: string;
+  @Field() type!: string;
+  @Field(() => DecimalScalar) debit!: string;
+  @Field(() => DecimalScalar) credit!: string;
+  @Field(() => DecimalScalar, { description: 'Debit minus credit.' }) balance!: string;
+}
+
+@ObjectType('TrialBalance')
+export class TrialBalanceType {
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => [TrialBalanceLineType]) lines!: TrialBalanceLineType[];
+  @Field(() => DecimalScalar) totalDebit!: string;
+  @Field(() => DecimalScalar) totalCredit!: string;
+  @Field({ description: 'Debits equal credits.' }) balanced!: boolean;
+}

@@ -1,0 +1,270 @@
+import { isDeepStrictEqual } from 'node:util';
+import { type JournalLine } from '../../core/ledger/journal';
+import { Dec } from '../../core/money';
+import {
+  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms, ServicingInputError,
+  bucketFor, payoffQuote, replayLoan,
+} from '../../core/servicing';
+import { uuidv7 } from '../../platform/db/ids';
+import { once } from '../../platform/db/idempotency';
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { badInput, conflict, notFound, registerErrorTranslator } from '../../platform/graphql/errors';
+import { isCalendarDate } from '../../platform/graphql/scalars';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { TenantService } from '../tenancy/tenant.service';
+import { LoanEntity, type LoanStatus } from './loan.entity';
+
+registerErrorTranslator((error) => (error instanceof ServicingInputError ? badInput(`input.${error.field}`, error.message) : undefined));
+
+export interface TransactionRow {
+  id: string;
+  loanId: string;
+  seq: number;
+  kind: LoanTransactionKind;
+  effectiveDate: string;
+  amount: string;
+  method: string | null;
+  reference: string | null;
+  note: string | null;
+  status: 'POSTED' | 'REVERSED';
+  reversedAt: Date | null;
+  reversalReason: string | null;
+  createdAt: Date;
+}
+
+export interface LoanFilter {
+  status?: LoanStatus | null;
+  bucket?: string | null;
+  dpdMin?: number | null;
+  productId?: string | null;
+  borrowerId?: string | null;
+  agentId?: string | null;
+}
+
+/**
+ * Servicing a loan: every transaction is stored, then the loan is replayed from its schedule and
+ * all its transactions in effective-date order (so a backdated one lands where it belongs), and the
+ * ledger is brought in line with the replay: an allocation that changed is reversed and re-posted.
+ * The loan row is locked for the whole operation, so concurrent payments queue rather than race.
+ */
+export class LoanServicingService {
+  constructor(
+    private readonly deps: { tenants: TenantService; ledger: LedgerService; audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number } },
+  ) {}
+
+  async recordRepayment(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
+    return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async () => {
+      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null });
+      return { transactionId: transaction.id, allocation: allocationOf(state, transaction.id) };
+    });
+  }
+
+  /** Fee charges and waivers: the same path as a repayment (stored, replayed, reconciled). */
+  async addTransaction(
+    ctx: RequestContext,
+    loanId: string,
+    tx: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
+  ): Promise<{ transaction: TransactionRow; state: LoanState }> {
+    const loan = await this.lockOrThrow(ctx, loanId);
+    if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);
+    const today = await this.today(ctx);
+    if (!isCalendarDate(tx.effectiveDate)) throw badInput('input.paidAt', 'a date YYYY-MM-DD');
+    if (tx.effectiveDate > today) throw badInput('input.paidAt', `cannot be after today (${today}) in the tenant's time zone`);
+    if (tx.effectiveDate < loan.disbursementDate!) throw badInput('input.paidAt', `cannot be before the loan started (${loan.disbursementDate})`);
+    const amount = new Dec(tx.amount);
+    if (amount.lte(0)) throw badInput('input.amount', 'must be positive');
+    const decimals = (loan.servicingTerms as ServicingTerms).decimals;
+    if (amount.decimalPlaces() > decimals) throw badInput('input.amount', `at most ${decimals} decimals`);
+    const em = await ctx.db();
+    const id = uuidv7();
+    await em.query(
+      `INSERT INTO loan_transactions (tenant_id, id, loan_id, seq, kind, effective_date, amount, method, reference, note, created_by_type, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [ctx.tenant, id, loanId, loan.nextTxSeq, tx.kind, tx.effectiveDate, amount.toFixed(), tx.method ?? null, tx.reference ?? null, tx.note ?? null, ctx.actor.type, ctx.actor.id],
+    );
+    await em.query('UPDATE loans SET next_tx_seq = next_tx_seq + 1 WHERE id = $1', [loanId]);
+    if (tx.kind === 'FEE_CHARGE') {
+      await this.deps.ledger.post(ctx, { kind: 'FEE_CHARGE', businessDate: tx.effectiveDate, loanId, reference: `tx:${id}`, lines: [{ account: 'FEE_RECEIVABLE', debit: amount.toFixed() }, { account: 'FEE_INCOME', credit: amount.toFixed() }] });
+    }
+    const state = await this.reconcile(ctx, loan, today);
+    const transaction = (await this.transactions(ctx, loanId)).find((t) => t.id === id)!;
+    await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
+    await this.event(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(), effectiveDate: tx.effectiveDate });
+    return { transaction, state };
+  }
+
+  /** Reverses a transaction: it stays on record as REVERSED, the loan is replayed without it. */
+  async reverseTransaction(ctx: RequestContext, transactionId: string, reason: string): Promise<TransactionRow> {
+    if (!reason.trim()) throw badInput('reason', 'a reversal needs a reason');
+    const em = await ctx.db();
+    const [row] = await em.query('SELECT loan_id, status, kind FROM loan_transactions WHERE id = $1', [transactionId]);
+    if (!row) throw notFound('LoanTransaction', transactionId);
+    const loan = await this.lockOrThrow(ctx, row.loan_id);
+    const [current] = await em.query('SELECT status FROM loan_transactions WHERE id = $1', [transactionId]);
+    if (current.status === 'REVERSED') throw conflict('The transaction is already reversed');
+    await em.query("UPDATE loan_transactions SET status = 'REVERSED', reversed_at = now(), reversal_reason = $2 WHERE id = $1", [transactionId, reason]);
+    if (row.kind === 'FEE_CHARGE') {
+      const [tx] = await em.query('SELECT amount::text, effective_date::text AS d FROM loan_transactions WHERE id = $1', [transactionId]);
+      await this.deps.ledger.post(ctx, { kind: 'FEE_CHARGE_REVERSAL', businessDate: await this.today(ctx), loanId: loan.id, reference: `reversal:${transactionId}`, lines: [{ account: 'FEE_INCOME', debit: tx.amount }, { account: 'FEE_RECEIVABLE', credit: tx.amount }] });
+    }
+    if (loan.status === 'CLOSED') await em.query("UPDATE loans SET status = 'ACTIVE', closed_at = NULL WHERE id = $1", [loan.id]);
+    await this.reconcile(ctx, { ...loan, status: 'ACTIVE' }, await this.today(ctx));
+    await this.deps.audit.record(ctx, { action: 'loan.transactionReversed', entityType: 'Loan', entityId: loan.id, after: { transactionId, reason } });
+    await this.event(ctx, loan.id, 'TRANSACTION_REVERSED', await this.today(ctx), { transactionId, reason });
+    return (await this.transactions(ctx, loan.id)).find((t) => t.id === transactionId)!;
+  }
+
+  async payoffQuote(ctx: RequestContext, loanId: string, asOf?: string | null) {
+    const loan = await this.byIdOrThrow(ctx, loanId);
+    const on = asOf ?? (await this.today(ctx));
+    if (!isCalendarDate(on)) throw badInput('asOf', 'a date YYYY-MM-DD');
+    const terms = loan.servicingTerms as ServicingTerms & { prepaymentFee?: never };
+    return { asOf: on, ...payoffQuote(terms, loan.schedule, await this.replayInput(ctx, loan.id), on, { disbursementDate: loan.disbursementDate!, prepaymentFee: (loan.servicingTerms as { prepaymentFee?: null }).prepaymentFee ?? null }) };
+  }
+
+  /** The loan replayed as of a date (today by default), without writing anything. */
+  async state(ctx: RequestContext, loan: LoanEntity, asOf?: string): Promise<LoanState> {
+    return replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, await this.replayInput(ctx, loan.id), asOf ?? (await this.today(ctx)));
+  }
+
+  async byIdOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
+    const loan = await (await ctx.db()).getRepository(LoanEntity).findOneBy({ id });
+    if (!loan || (ctx.hasRole('BORROWER') && loan.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
+    return loan;
+  }
+
+  async list(ctx: RequestContext, args: PageArgs & LoanFilter): Promise<Connection<LoanEntity>> {
+    const size = pageSize(args, this.deps.limits);
+    const qb = (await ctx.db()).getRepository(LoanEntity).createQueryBuilder('l').orderBy('l.id', 'DESC').limit(size + 1);
+    if (args.after) qb.andWhere('l.id < :after', { after: decodeCursor(args.after) });
+    if (ctx.hasRole('BORROWER')) qb.andWhere('l.borrower_id = :me', { me: ctx.borrowerId });
+    if (args.status) qb.andWhere('l.status = :status', { status: args.status });
+    if (args.bucket) qb.andWhere('l.bucket = :bucket', { bucket: args.bucket });
+    if (args.dpdMin !== undefined && args.dpdMin !== null) qb.andWhere('l.dpd >= :dpdMin', { dpdMin: args.dpdMin });
+    if (args.productId) qb.andWhere('l.product_id = :productId', { productId: args.productId });
+    if (args.borrowerId) qb.andWhere('l.borrower_id = :borrowerId', { borrowerId: args.borrowerId });
+    if (args.agentId) qb.andWhere('l.agent_id = :agentId', { agentId: args.agentId });
+    return toConnection(await qb.getMany(), size, (l) => l.id, Boolean(args.after));
+  }
+
+  async transactions(ctx: RequestContext, loanId: string): Promise<TransactionRow[]> {
+    return (await ctx.db()).query(
+      `SELECT id, loan_id AS "loanId", seq, kind, effective_date::text AS "effectiveDate", amount::text, method, reference, note, status,
+              reversed_at AS "reversedAt", reversal_reason AS "reversalReason", created_at AS "createdAt"
+       FROM loan_transactions WHERE loan_id = $1 ORDER BY seq`, [loanId]);
+  }
+
+  async journal(ctx: RequestContext, loanId: string) {
+    return (await ctx.db()).query(
+      `SELECT e.id, e.kind, e.business_date::text AS "businessDate", e.posted_at AS "postedAt", e.reference,
+              json_agg(json_build_object('account', l.account_code, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.line_no) AS lines
+       FROM journal_entries e JOIN journal_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+       WHERE e.loan_id = $1 GROUP BY e.id ORDER BY e.posted_at, e.id`, [loanId]);
+  }
+
+  async events(ctx: RequestContext, loanId: string) {
+    return (await ctx.db()).query('SELECT id, kind, business_date::text AS "businessDate", data, created_at AS "createdAt" FROM loan_events WHERE loan_id = $1 ORDER BY created_at, id', [loanId]);
+  }
+
+  /**
+   * Replays the loan and makes the ledger and the loan row agree with the replay. Postings are keyed
+   * by allocation; unchanged ones are left alone, changed ones reversed and re-posted, vanished ones
+   * (a reversed transaction) reversed.
+   */
+  private async reconcile(ctx: RequestContext, loan: LoanEntity, today: string): Promise<LoanState> {
+    const em = await ctx.db();
+    const state = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, await this.replayInput(ctx, loan.id), today);
+    const posted: { posting_key: string; allocation: Allocation; journal_entry_id: string }[] = await em.query('SELECT posting_key, allocation, journal_entry_id FROM loan_postings WHERE loan_id = $1', [loan.id]);
+    const byKey = new Map(posted.map((p) => [p.posting_key, p]));
+    const kinds = new Map((await this.transactions(ctx, loan.id)).map((t) => [t.id, t.kind]));
+    const wanted = new Map(state.allocations.map((a) => [`tx:${a.transactionId}`, a]));
+    for (const [key, old] of byKey) {
+      const next = wanted.get(key);
+      if (next && isDeepStrictEqual(normalise(next), normalise(old.allocation))) continue;
+      await this.deps.ledger.post(ctx, { kind: 'REPLAY_REVERSAL', businessDate: today, loanId: loan.id, reference: `reverse:${old.journal_entry_id}`, lines: reverseLines(linesFor(kinds.get(old.allocation.transactionId) ?? 'REPAYMENT', old.allocation)) });
+      await em.query('DELETE FROM loan_postings WHERE loan_id = $1 AND posting_key = $2', [loan.id, key]);
+      byKey.delete(key);
+    }
+    for (const [key, allocation] of wanted) {
+      if (byKey.has(key)) continue;
+      const kind = kinds.get(allocation.transactionId) ?? 'REPAYMENT';
+      const lines = linesFor(kind, allocation);
+      if (lines.length === 0) continue;
+      const entryId = await this.deps.ledger.post(ctx, { kind, businessDate: allocation.effectiveDate, loanId: loan.id, reference: key, lines });
+      await em.query('INSERT INTO loan_postings (tenant_id, loan_id, posting_key, allocation, journal_entry_id) VALUES ($1, $2, $3, $4, $5)', [ctx.tenant, loan.id, key, JSON.stringify(allocation), entryId]);
+    }
+    const next = state.installments.find((i) => i.status !== 'PAID');
+    const buckets = DEFAULT_BUCKETS;
+    await em.query(
+      `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
+              next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1,
+              status = CASE WHEN $10 THEN 'CLOSED' ELSE status END, closed_at = CASE WHEN $10 THEN coalesce(closed_at, now()) ELSE closed_at END
+       WHERE id = $1`,
+      [loan.id, state.dpd, bucketFor(state.dpd, buckets), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
+        next?.dueDate ?? null, state.oldestUnpaidDueDate, state.closed],
+    );
+    if (state.closed && loan.status === 'ACTIVE') await this.event(ctx, loan.id, 'LOAN_CLOSED', today, {});
+    return state;
+  }
+
+  private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
+    return (await this.transactions(ctx, loanId))
+      .filter((t) => t.status === 'POSTED')
+      .map((t) => ({ id: t.id, kind: t.kind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note }));
+  }
+
+  private async lockOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
+    const loan = await (await ctx.db()).getRepository(LoanEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+    if (!loan || (ctx.hasRole('BORROWER') && loan.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
+    return loan;
+  }
+
+  private async today(ctx: RequestContext): Promise<string> {
+    return todayIn((await this.deps.tenants.current(ctx)).timezone);
+  }
+
+  private async event(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>) {
+    await (await ctx.db()).query('INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), loanId, kind, businessDate, JSON.stringify(data)]);
+  }
+}
+
+export function allocationOf(state: LoanState, transactionId: string): Allocation | null {
+  return state.allocations.find((a) => a.transactionId === transactionId) ?? null;
+}
+
+/** Journal lines of an allocation: money in against the receivables (and the overpayment liability). */
+export function linesFor(kind: LoanTransactionKind, a: Allocation): JournalLine[] {
+  if (kind === 'REPAYMENT') {
+    const cash = new Dec(a.principal).plus(a.interest).plus(a.fees).plus(a.penalties).plus(a.toCredit).minus(a.fromCredit);
+    return [
+      { account: 'CASH_CLEARING', debit: cash.toFixed() },
+      { account: 'OVERPAYMENT_LIABILITY', debit: a.fromCredit },
+      { account: 'LOAN_PRINCIPAL', credit: a.principal },
+      { account: 'INTEREST_RECEIVABLE', credit: a.interest },
+      { account: 'FEE_RECEIVABLE', credit: a.fees },
+      { account: 'PENALTY_RECEIVABLE', credit: a.penalties },
+      { account: 'OVERPAYMENT_LIABILITY', credit: a.toCredit },
+    ].filter((l) => !new Dec(l.debit ?? l.credit ?? '0').isZero()) as JournalLine[];
+  }
+  // Waivers give up income that was (or would have been) recognised: the income account against the receivable.
+  const pairs: Record<string, [JournalLine['account'], JournalLine['account'], string]> = {
+    INTEREST_WAIVER: ['INTEREST_INCOME', 'INTEREST_RECEIVABLE', a.interest],
+    FEE_WAIVER: ['FEE_INCOME', 'FEE_RECEIVABLE', a.fees],
+    PENALTY_WAIVER: ['PENALTY_INCOME', 'PENALTY_RECEIVABLE', a.penalties],
+  };
+  const [debit, credit, amount] = pairs[kind] ?? ['SUSPENSE', 'SUSPENSE', '0'];
+  return new Dec(amount).isZero() ? [] : [{ account: debit, debit: amount }, { account: credit, credit: amount }];
+}
+
+function reverseLines(lines: JournalLine[]): JournalLine[] {
+  return lines.map((l) => ({ account: l.account, debit: l.credit, credit: l.debit }));
+}
+
+/** jsonb round-trips drop nothing but may reorder keys; compare as plain JSON values. */
+function normalise(a: Allocation): unknown {
+  return JSON.parse(JSON.stringify(a));
+}
+

@@ -1,0 +1,33 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../platform/graphql/shield-rules';
+
+const READ = hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST', 'BORROWER');
+
+export const loanPermissions = {
+  Query: {
+    loan: READ,
+    loans: READ,
+    payoffQuote: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'BORROWER'),
+    trialBalance: hasRole('LENDER_ADMIN', 'ANALYST'),
+  },
+  Mutation: {
+    recordRepayment: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
+    reverseTransaction: hasRole('LENDER_ADMIN', 'SERVICER'),
+    chargeFee: hasRole('LENDER_ADMIN', 'SERVICER'),
+    waive: hasRole('LENDER_ADMIN', 'SERVICER'),
+  },
+  Loan: allow,
+  LoanProductRef: allow,
+  LoanInstallment: allow,
+  LoanAmounts: allow,
+  LoanBalances: allow,
+  LoanTransaction: allow,
+  LoanEvent: allow,
+  JournalEntry: allow,
+  Allocation: allow,
+  InstallmentAllocation: allow,
+  RepaymentResult: allow,
+  PayoffQuote: allow,
+  TrialBalance: allow,
+  TrialBalanceLine: allow,
+};

@@ -1,0 +1,133 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Dec } from '../../core/money';
+import { PageArgs, encodeCursor } from '../../platform/graphql/connection';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { LoanProductService } from '../products/loan-product.service';
+import type { TenantService } from '../tenancy/tenant.service';
+import {
+  JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
+  LoanTransactionType, LoanType, PayoffQuoteType, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
+} from './dto/loan.type';
+import type { LoanEntity, LoanStatus } from './loan.entity';
+import type { LoanServicingService } from './loan-servicing.service';
+
+@ArgsType()
+class LoansArgs extends PageArgs {
+  @Field(() => LoanStatusEnum, { nullable: true }) status?: LoanStatus;
+  @Field(() => String, { nullable: true }) bucket?: string;
+  @Field(() => Int, { nullable: true }) dpdMin?: number;
+  @Field(() => ID, { nullable: true }) productId?: string;
+  @Field(() => ID, { nullable: true }) borrowerId?: string;
+  @Field(() => String, { nullable: true }) agentId?: string;
+}
+
+const toLoanType = (l: LoanEntity): LoanType => ({
+  id: l.id, applicationId: l.applicationId, borrowerId: l.borrowerId, productId: l.productId, productVersion: l.productVersion, currency: l.currency,
+  principal: new Dec(l.principal).toFixed(2), netDisbursed: new Dec(l.netDisbursed).toFixed(2), annualRate: new Dec(l.annualRate).toFixed(), apr: new Dec(l.apr).toFixed(),
+  status: l.status, disbursedAt: l.disbursedAt, dpd: l.dpd, bucket: l.bucket, nextDueDate: l.nextDueDate, agentId: l.agentId,
+});
+
+/** A page of an in-memory list (a loan's own transactions or journal: bounded per loan). */
+function pageOf<T extends { id: string }>(items: T[], args: PageArgs, max = 100) {
+  const start = args.after ? items.findIndex((i) => encodeCursor(i.id) === args.after) + 1 : 0;
+  const size = Math.min(args.first ?? 50, max);
+  const nodes = items.slice(start, start + size);
+  return {
+    nodes,
+    edges: nodes.map((n) => ({ cursor: encodeCursor(n.id), node: n })),
+    pageInfo: { hasNextPage: start + size < items.length, hasPreviousPage: start > 0, startCursor: nodes[0] ? encodeCursor(nodes[0].id) : null, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
+  };
+}
+
+@Resolver(() => LoanType)
+export class LoanResolver {
+  constructor(
+    private readonly servicing: LoanServicingService,
+    private readonly ledger: LedgerService,
+    private readonly products: LoanProductService,
+    private readonly tenantService: TenantService,
+  ) {}
+
+  @Query(() => LoanType)
+  async loan(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return toLoanType(await this.servicing.byIdOrThrow(ctx, id));
+  }
+
+  @Query(() => LoanConnection, { description: 'A borrower token sees its own loans.' })
+  async loans(@Ctx() { ctx }: GraphQLContext, @Args(() => LoansArgs) args: LoansArgs) {
+    const page = await this.servicing.list(ctx, args);
+    return { ...page, nodes: page.nodes.map(toLoanType), edges: page.edges.map((e) => ({ cursor: e.cursor, node: toLoanType(e.node) })) };
+  }
+
+  @Mutation(() => RepaymentResultType, { description: 'Records a repayment (possibly backdated) and returns its allocation; idempotent by key, safe under concurrency.' })
+  recordRepayment(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RecordRepaymentInput) input: RecordRepaymentInput) {
+    return this.servicing.recordRepayment(ctx, input);
+  }
+
+  @Mutation(() => LoanTransactionType, { description: 'Reverses a transaction; the loan is replayed without it and the ledger corrected by reversing entries.' })
+  reverseTransaction(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return this.servicing.reverseTransaction(ctx, id, reason);
+  }
+
+  @Mutation(() => LoanTransactionType, { description: 'Charges a fee on the loan (with the next instalment due).' })
+  async chargeFee(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('amount', () => DecimalScalar) amount: string, @Arg('name') name: string, @Arg('effectiveDate', () => DateScalar, { nullable: true }) effectiveDate?: string) {
+    const date = effectiveDate ?? todayIn((await this.tenantService.current(ctx)).timezone);
+    return (await this.servicing.addTransaction(ctx, loanId, { kind: 'FEE_CHARGE', effectiveDate: date, amount, note: name })).transaction;
+  }
+
+  @Mutation(() => LoanTransactionType, { description: 'Waives unpaid fees, penalties or interest, oldest first, up to the amount.' })
+  async waive(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('kind', () => WaiverKindEnum) kind: WaiverKindEnum, @Arg('amount', () => DecimalScalar) amount: string, @Arg('reason') reason: string) {
+    const date = todayIn((await this.tenantService.current(ctx)).timezone);
+    return (await this.servicing.addTransaction(ctx, loanId, { kind: `${kind}_WAIVER` as never, effectiveDate: date, amount, note: reason })).transaction;
+  }
+
+  @Query(() => PayoffQuoteType, { description: 'The amount that settles the loan on a date (default today).' })
+  payoffQuote(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+    return this.servicing.payoffQuote(ctx, loanId, asOf);
+  }
+
+  @Query(() => TrialBalanceType, { description: 'Every ledger account of the tenant as of a business date; debits equal credits.' })
+  async trialBalance(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+    return this.ledger.trialBalance(ctx, asOf ?? todayIn((await this.tenantService.current(ctx)).timezone));
+  }
+
+  @FieldResolver(() => LoanProductRefType)
+  async product(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
+    const p = await this.products.byIdOrThrow(ctx, loan.productId);
+    return { id: p.id, code: p.code, name: p.name, version: loan.productVersion };
+  }
+
+  @FieldResolver(() => [LoanInstallmentType], { description: 'The schedule with paid and unpaid parts per instalment, as of today.' })
+  async schedule(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
+    const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
+    return state.installments.map((i) => ({
+      ...i,
+      unpaid: new Dec(i.principalDue).minus(i.principalPaid).plus(i.interestDue).minus(i.interestPaid).minus(i.interestWaived)
+        .plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived).plus(i.penaltyDue).minus(i.penaltyPaid).minus(i.penaltyWaived).toFixed(2),
+    }));
+  }
+
+  @FieldResolver(() => LoanBalancesType)
+  async balances(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
+    const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
+    return { outstanding: state.outstanding, overdue: state.overdue, credit: state.credit, ledger: await this.ledger.balances(ctx, loan.id) };
+  }
+
+  @FieldResolver(() => LoanTransactionConnection)
+  async transactions(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext, @Args(() => PageArgs) args: PageArgs) {
+    return pageOf(await this.servicing.transactions(ctx, loan.id), args);
+  }
+
+  @FieldResolver(() => JournalEntryConnection)
+  async journal(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext, @Args(() => PageArgs) args: PageArgs) {
+    return pageOf(await this.servicing.journal(ctx, loan.id), args);
+  }
+
+  @FieldResolver(() => [LoanEventType])
+  events(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
+    return this.servicing.events(ctx, loan.id);
+  }
+}

@@ -1,0 +1,153 @@
+import { Dec } from '../../src/core/money';
+import { LOAN, REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+describe('servicing: repayments, replay, reversals, payoff and the ledger', () => {
+  let app: TestApp;
+  let lender: Awaited<ReturnType<typeof autoLender>>;
+  const today = () => new Date().toISOString().slice(0, 10);
+  const daysAgo = (n: number) => {
+    const d = new Date(`${today()}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - n);
+    return d.toISOString().slice(0, 10);
+  };
+
+  beforeAll(async () => {
+    // Nairobi's business date can differ from UTC's near midnight; the lender works in UTC here.
+    app = await startTestApp();
+    lender = await autoLender(app);
+    await app.ownerQuery("UPDATE tenants SET timezone = 'UTC'");
+  });
+  afterAll(() => app.close());
+
+  const repay = (loanId: string, amount: string, paidAt: string, key: string) =>
+    app.gql(REPAY, { i: { loanId, amount, paidAt, method: 'MOBILE_MONEY', reference: key, idempotencyKey: key } }, lender.admin);
+  const loan = async (id: string) => (await app.gql(LOAN(id), {}, lender.admin)).data!.loan;
+
+  it('allocates an on-time instalment and records it once per idempotency key', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    const { dueDates } = await ageLoan(app, loanId, 31);
+    const before = await loan(loanId);
+    const first = before.schedule[0];
+    const amount = new Dec(first.principalDue).plus(first.interestDue).toFixed(2);
+    const res = await repay(loanId, amount, dueDates[0], 'pay-one-0001');
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordRepayment.allocation).toMatchObject({ principal: first.principalDue, interest: first.interestDue, penalties: '0.00' });
+    const again = await repay(loanId, amount, dueDates[0], 'pay-one-0001');
+    expect(again.data!.recordRepayment.transactionId).toBe(res.data!.recordRepayment.transactionId);
+    const misuse = await repay(loanId, '1.00', dueDates[0], 'pay-one-0001');
+    expect(misuse.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    const after = await loan(loanId);
+    expect(after.transactions.nodes).toHaveLength(1);
+    expect(after.schedule[0]).toMatchObject({ status: 'PAID', paidOn: dueDates[0] });
+    expect(after.dpd).toBe(0);
+  });
+
+  it('applies concurrent repayments on one loan in order, none lost or doubled', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    await ageLoan(app, loanId, 10);
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => repay(loanId, '100.00', today(), `concurrent-${loanId}-${i}`)));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const after = await loan(loanId);
+    expect(after.transactions.nodes.map((t: any) => t.seq).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const [cash] = await app.ownerQuery(
+      `SELECT sum(l.debit)::text AS paid FROM journal_lines l JOIN journal_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
+       WHERE e.loan_id = $1 AND l.account_code = 'CASH_CLEARING'`, [loanId]);
+    expect(new Dec(cash.paid).toFixed(2)).toBe('800.00');
+  });
+
+  it('replays a backdated payment into its place: the same result as if it had arrived on its date', async () => {
+    const make = async () => {
+      const { loanId } = await disbursedLoan(app, lender);
+      const { dueDates } = await ageLoan(app, loanId, 75);
+      return { loanId, dueDates };
+    };
+    const inOrder = await make();
+    const backdated = await make();
+    const s = (await loan(inOrder.loanId)).schedule;
+    const instalment = new Dec(s[0].principalDue).plus(s[0].interestDue).toFixed(2);
+    // Loan 1: both payments recorded in date order.
+    await repay(inOrder.loanId, instalment, inOrder.dueDates[0], `ord-a-${inOrder.loanId}`);
+    await repay(inOrder.loanId, instalment, daysAgo(2), `ord-b-${inOrder.loanId}`);
+    // Loan 2: the later one first, then the earlier one backdated.
+    await repay(backdated.loanId, instalment, daysAgo(2), `bd-b-${backdated.loanId}`);
+    const lateFirst = await loan(backdated.loanId);
+    expect(lateFirst.schedule[0].penaltyDue).not.toBe('0.00');
+    await repay(backdated.loanId, instalment, backdated.dueDates[0], `bd-a-${backdated.loanId}`);
+    const a = await loan(inOrder.loanId);
+    const b = await loan(backdated.loanId);
+    const strip = (l: any) => ({ schedule: l.schedule.map(({ dueDate, paidOn, ...rest }: any) => rest), balances: { ...l.balances, ledger: undefined }, dpd: l.dpd });
+    expect(strip(b)).toEqual(strip(a));
+    expect(b.schedule[0].penaltyDue).toBe('0.00');
+    // The ledger follows: the principal account of the loan equals the replayed principal outstanding.
+    expect(new Dec(b.balances.ledger.LOAN_PRINCIPAL).toFixed(2)).toBe(b.balances.outstanding.principal);
+  });
+
+  it('reverses a payment with reversing entries and restores what was owed', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    const { dueDates } = await ageLoan(app, loanId, 40);
+    const before = await loan(loanId);
+    const paid = await repay(loanId, '2500.00', dueDates[0], `rev-${loanId}`);
+    const txId = paid.data!.recordRepayment.transactionId;
+    const reversed = await app.gql(`mutation { reverseTransaction(id: "${txId}", reason: "bounced") { status reversalReason } }`, {}, lender.admin);
+    expect(reversed.data!.reverseTransaction).toEqual({ status: 'REVERSED', reversalReason: 'bounced' });
+    const after = await loan(loanId);
+    expect(after.balances.outstanding.principal).toBe(before.balances.outstanding.principal);
+    expect(after.dpd).toBeGreaterThan(0);
+    const twice = await app.gql(`mutation { reverseTransaction(id: "${txId}", reason: "again") { status } }`, {}, lender.admin);
+    expect(twice.errors![0].extensions.code).toBe('CONFLICT');
+    const entries = await app.ownerQuery('SELECT kind FROM journal_entries WHERE loan_id = $1 ORDER BY posted_at, id', [loanId]);
+    expect(entries.map((e) => e.kind)).toEqual(['DISBURSEMENT', 'REPAYMENT', 'REPLAY_REVERSAL']);
+  });
+
+  it('quotes a payoff with interest only to the day, and paying it closes the loan', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    await ageLoan(app, loanId, 15);
+    const quote = (await app.gql(`{ payoffQuote(loanId: "${loanId}") { principal interest fees penalties total } }`, {}, lender.admin)).data!.payoffQuote;
+    const full = await loan(loanId);
+    expect(quote.principal).toBe(full.balances.outstanding.principal);
+    expect(new Dec(quote.interest).lt(full.schedule[0].interestDue)).toBe(true);
+    await repay(loanId, quote.total, today(), `payoff-${loanId}`);
+    const closed = await loan(loanId);
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.balances.outstanding.total).toBe('0.00');
+  });
+
+  it('refuses bad repayments with a coded error and writes nothing', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    const count = async () => (await app.ownerQuery('SELECT count(*)::int AS n FROM loan_transactions WHERE loan_id = $1', [loanId]))[0].n;
+    for (const [input, field] of [
+      [{ amount: '0' }, 'input.amount'],
+      [{ amount: '10.001' }, 'input.amount'],
+      [{ paidAt: '2999-01-01' }, 'input.paidAt'],
+      [{ paidAt: '2001-01-01' }, 'input.paidAt'],
+      [{ idempotencyKey: 'x' }, 'idempotencyKey'],
+    ] as const) {
+      const res = await app.gql(REPAY, { i: Object.assign({ loanId, paidAt: today(), method: 'CASH', idempotencyKey: `bad-${Math.random()}`, amount: '10.00' }, input) }, lender.admin);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await count()).toBe(0);
+  });
+
+  it('keeps the whole book balanced: trial balance debits equal credits, and each loan’s principal account equals its replay', async () => {
+    const tb = (await app.gql('{ trialBalance { balanced totalDebit totalCredit lines { account balance } } }', {}, lender.admin)).data!.trialBalance;
+    expect(tb.balanced).toBe(true);
+    expect(tb.totalDebit).toBe(tb.totalCredit);
+    const loans = (await app.gql('{ loans(first: 100) { nodes { id } } }', {}, lender.admin)).data!.loans.nodes;
+    for (const { id } of loans) {
+      const l = await loan(id);
+      expect(new Dec(l.balances.ledger.LOAN_PRINCIPAL ?? '0').toFixed(2)).toBe(l.balances.outstanding.principal);
+    }
+  });
+
+  it('shows a borrower its own loans only', async () => {
+    const appKey = await app.apiKey(lender.slug, 'APP');
+    const { borrowerId, loanId } = await disbursedLoan(app, lender, { borrower: { externalRef: 'loan-owner-1' } });
+    const { token } = (await app.gql('mutation { mintBorrowerToken(input: { externalRef: "loan-owner-1" }) { token borrowerId } }', {}, appKey)).data!.mintBorrowerToken;
+    const mine = await app.gql('{ loans { nodes { id borrowerId } } }', {}, token);
+    expect(mine.data!.loans.nodes).toEqual([{ id: loanId, borrowerId }]);
+    const other = (await app.gql('{ loans(first: 1) { nodes { id } } }', {}, lender.admin)).data!.loans.nodes.find((l: any) => l.id !== loanId);
+    if (other) expect((await app.gql(`{ loan(id: "${other.id}") { id } }`, {}, token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await app.gql(REPAY, { i: { loanId, amount: '1.00', paidAt: today(), method: 'CASH', idempotencyKey: 'borrower-pays-1' } }, token)).errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,46 @@
+import { SUBMIT, borrowerInput, lenderWithProduct } from './origination';
+import type { TestApp } from './test-app';
+
+/** A lender whose applications are approved automatically, so specs can get disbursed loans quickly. */
+export async function autoLender(app: TestApp) {
+  const lender = await lenderWithProduct(app);
+  await app.gql('mutation { setApprovalTiers(tiers: [{ id: "auto", name: "Auto", priority: 1, mode: AUTO }]) { id } }', {}, lender.admin);
+  return lender;
+}
+
+/** Submits, accepts, signs and disburses; returns the loan id and its borrower. */
+export async function disbursedLoan(app: TestApp, lender: Awaited<ReturnType<typeof autoLender>>, opts: { amount?: string; termCount?: number; borrower?: Record<string, unknown> } = {}) {
+  const submitted = await app.gql(SUBMIT, { input: { productId: lender.productId, amount: opts.amount ?? '12000.00', termCount: opts.termCount ?? 6, frequency: 'MONTHLY', borrower: borrowerInput(opts.borrower) } }, lender.admin);
+  const appl = submitted.data!.submitApplication;
+  if (appl.status !== 'OFFERED') throw new Error(`application not offered: ${JSON.stringify(appl.decision?.reasons)}`);
+  const accepted = (await app.gql(`mutation { acceptOffer(applicationId: "${appl.id}") { contract { sha256 } } }`, {}, lender.admin)).data!.acceptOffer;
+  await app.gql(`mutation { signContract(applicationId: "${appl.id}", signerName: "Borrower", documentHash: "${accepted.contract.sha256}") { status } }`, {}, lender.admin);
+  const loan = (await app.gql(`mutation { disburseLoan(applicationId: "${appl.id}", idempotencyKey: "d-${appl.id}") { id } }`, {}, lender.admin)).data!.disburseLoan;
+  return { loanId: loan.id as string, borrowerId: appl.borrowerId as string, applicationId: appl.id as string };
+}
+
+/**
+ * Moves a loan back in time by `days` (its start and every due date), so specs can pay, miss and
+ * backdate against a loan that is already months old. Test set-up only: the owner edits the row.
+ */
+export async function ageLoan(app: TestApp, loanId: string, days: number) {
+  const [loan] = await app.ownerQuery('SELECT schedule, disbursement_date::text AS start FROM loans WHERE id = $1', [loanId]);
+  const shift = (d: string) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - days);
+    return date.toISOString().slice(0, 10);
+  };
+  const schedule = loan.schedule.map((r: { dueDate: string }) => ({ ...r, dueDate: shift(r.dueDate) }));
+  await app.ownerQuery('UPDATE loans SET schedule = $2, disbursement_date = $3 WHERE id = $1', [loanId, JSON.stringify(schedule), shift(loan.start)]);
+  return { start: shift(loan.start), dueDates: schedule.map((r: { dueDate: string }) => r.dueDate) as string[] };
+}
+
+export const REPAY = `mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) {
+  transactionId allocation { principal interest fees penalties toCredit fromCredit byInstallment { number principal interest } } } }`;
+
+export const LOAN = (id: string) => `{ loan(id: "${id}") {
+  id status dpd bucket nextDueDate
+  schedule { number dueDate status principalDue principalPaid interestDue interestPaid penaltyDue unpaid paidOn }
+  balances { outstanding { principal interest fees penalties total } overdue { total } credit ledger }
+  transactions(first: 100) { nodes { id seq kind effectiveDate amount status } }
+} }`;
