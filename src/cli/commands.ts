@@ -132,6 +132,27 @@ export function buildCli(config: Config, io: CliIo): Command {
       throw new CheckFailed(`audit chain of ${opts.tenant} is broken (${report.breaks.length} problem(s) in ${report.checked} entries)`);
     });
 
+  program
+    .command('cob')
+    .description('close of business')
+    .command('run')
+    .description('run (or catch up) the close of business of a tenant up to a business date, with progress')
+    .requiredOption('--tenant <slug>')
+    .requiredOption('--date <YYYY-MM-DD>', 'the last business date to run')
+    .action(async (opts: { tenant: string; date: string }) => {
+      const results = await withRuntime((rt) =>
+        inTenant(rt, opts.tenant, async (ctx) => {
+          const bar = progressBar('cob', 1, io.err);
+          try {
+            return await rt.services.cob.run(ctx, opts.date, (p) => bar.update(p.chunk, `${p.businessDate} ${p.loans} loans`, p.chunks));
+          } finally {
+            bar.stop();
+          }
+        }),
+      );
+      for (const r of results) io.out(`${r.businessDate}: ${r.skipped ? 'already closed' : `${r.loans} loans, ${r.accruals} accruals, ${r.events} events`}\n`);
+    });
+
   const db = program.command('db').description('the database');
   db.command('migrate').description('run pending migrations').action(async () => {
     await withRuntime(async () => undefined);

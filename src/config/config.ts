@@ -26,6 +26,8 @@ export interface Config {
   tenantsDir: string;
   projectRoot: string;
   shutdownGraceMs: number;
+  /** Loans per close-of-business chunk (one statement and one transaction each). */
+  cobChunkSize: number;
   /** Wraps each tenant's data key (AES-256-GCM); 32 bytes. */
   masterKey: Buffer;
 }
@@ -53,6 +55,7 @@ const envSchema = z.object({
   IN_PROCESS_WORKER: z.enum(['true', 'false']).optional(),
   TENANTS_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
+  COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantsDir: path.resolve(PROJECT_ROOT, e.TENANTS_DIR ?? 'tenants'),
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    cobChunkSize: e.COB_CHUNK_SIZE,
     masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,
   };
 }

@@ -37,6 +37,10 @@ import { decisionConfigPermissions } from './decision-config/decision-config.per
 import { DecisionConfigResolver } from './decision-config/decision-config.resolver';
 import { DecisionConfigService } from './decision-config/decision-config.service';
 import { LedgerService } from './ledger/ledger.service';
+import { cobPermissions } from './cob/cob.permissions';
+import { CobResolver } from './cob/cob.resolver';
+import { CobService } from './cob/cob.service';
+import { cobRunJob, cobScheduleJob } from './cob/jobs/cob.job';
 import { LoanEntity } from './loans/loan.entity';
 import { loanPermissions } from './loans/loan.permissions';
 import { LoanResolver } from './loans/loan.resolver';
@@ -59,7 +63,7 @@ export const entities = [
 
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
-  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions];
+  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -80,7 +84,8 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
-  return { audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
+  return { queue, cob, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -94,10 +99,11 @@ export function createResolvers(s: Services) {
     new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit),
     new OriginationResolver(s.origination),
     new LoanResolver(s.servicing, s.ledger, s.products, s.tenants),
+    new CobResolver(s.cob, s.queue),
   ];
 }
 
 /** Every job the worker runs. */
 export function jobDefinitions(s: Services): JobDefinition[] {
-  return [auditVerifyJob(s.audit) as JobDefinition];
+  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob) as JobDefinition, cobScheduleJob(s.queue, s.cob)];
 }

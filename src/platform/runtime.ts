@@ -46,7 +46,14 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     const dataSource = await createAppDataSource(db.appUrl, entities);
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
     const services = createServices(config, () => dataSource, () => queue);
-    if (opts.worker) queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services));
+    if (opts.worker) {
+      queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services));
+      // The nightly run's clock: every hour each tenant's closed business days are queued (no-ops when done).
+      await queue
+        .queue()
+        .upsertJobScheduler('cob-schedule', { every: 3_600_000 }, { name: 'cob.schedule', data: { tenantId: null } })
+        .catch((err: Error) => logger.warn({ err: err.message }, 'close-of-business scheduler not installed'));
+    }
     return {
       config, logger, metrics, db, dataSource, queue, services,
       async close() {

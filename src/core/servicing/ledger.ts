@@ -37,13 +37,25 @@ export interface Row {
   settled: boolean;
 }
 
+/** Money moved by one allocation in one instalment. */
+export interface RowTally {
+  index: number;
+  principal: bigint;
+  interest: bigint;
+  fees: bigint;
+  penalties: bigint;
+}
+
 /** Money moved by one allocation, per bucket, with a per-instalment split. */
 export interface AllocationTally {
   principal: bigint;
   interest: bigint;
   fees: bigint;
   penalties: bigint;
-  byRow: Map<number, { principal: bigint; interest: bigint; fees: bigint; penalties: bigint }>;
+  /** Per-instalment parts in the order first touched (see byRowInOrder). */
+  rows: RowTally[];
+  /** rows[k].index -> k + 1 (0 = not touched); sparse. */
+  slot: number[];
 }
 
 /** Replay state. */
@@ -141,19 +153,29 @@ export function reopen(ledger: Ledger, row: Row, date: string): void {
 
 /** An empty tally. */
 export function newTally(): AllocationTally {
-  return { principal: 0n, interest: 0n, fees: 0n, penalties: 0n, byRow: new Map() };
+  return { principal: 0n, interest: 0n, fees: 0n, penalties: 0n, rows: [], slot: [] };
 }
 
 /** Adds an amount in one bucket for one row to a tally. */
 export function tallyAdd(t: AllocationTally, row: Row, bucket: 'principal' | 'interest' | 'fees' | 'penalties', amount: bigint): void {
   if (amount === 0n) return;
   t[bucket] += amount;
-  let e = t.byRow.get(row.index);
-  if (!e) {
-    e = { principal: 0n, interest: 0n, fees: 0n, penalties: 0n };
-    t.byRow.set(row.index, e);
-  }
+  const k = t.slot[row.index];
+  let e: RowTally;
+  if (k === undefined) {
+    e = { index: row.index, principal: 0n, interest: 0n, fees: 0n, penalties: 0n };
+    t.slot[row.index] = t.rows.push(e);
+  } else e = t.rows[k - 1];
   e[bucket] += amount;
+}
+
+/** The tally's per-instalment parts in schedule order. */
+export function byRowInOrder(t: AllocationTally): RowTally[] {
+  const out = t.rows;
+  for (let k = 1; k < out.length; k++) {
+    if (out[k].index < out[k - 1].index) return [...out].sort((a, b) => a.index - b.index);
+  }
+  return out;
 }
 
 /** Smaller of two bigints. */

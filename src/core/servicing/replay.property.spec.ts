@@ -81,7 +81,7 @@ const arbLoan = (opts: { distinctDates?: boolean; kinds?: LoanTransactionKind[] 
       return { terms, schedule, txs, asOf: formatIsoDate(r.start + r.asOfOffset), startDay: r.start, lastDueDay: day };
     });
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: Number(process.env.SERVICING_RUNS ?? 300) };
 
 /** Every amount string in a state, for sign checks. */
 function amounts(s: LoanState): string[] {

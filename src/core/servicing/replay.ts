@@ -2,7 +2,7 @@ import { formatIsoDate } from '../loan-math/calendar';
 import { applyCredit, allocateRepayment } from './allocation';
 import { chargeFee, waive } from './adjustments';
 import { formatUnits } from './format';
-import { AllocationTally, Ledger, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
+import { AllocationTally, byRowInOrder, Ledger, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
 import { parseDay, parseSchedule, parseTerms, parseTransactions } from './parse';
 import { accrueTo, assessLateFees, LateFeeEvent } from './penalties';
 import { Allocation, BucketTotals, InstallmentState, LoanState, LoanTransaction, ScheduledInstallment, ServicingTerms } from './types';
@@ -18,9 +18,13 @@ export interface ReplayResult {
 function toAllocation(ledger: Ledger, id: string, date: string, t: AllocationTally, toCredit: bigint, fromCredit: bigint, source: 'TRANSACTION' | 'CREDIT'): Allocation {
   const d = ledger.terms.decimals;
   const f = (u: bigint) => formatUnits(u, d);
-  const byInstallment = [...t.byRow.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([i, e]) => ({ number: ledger.rows[i].number, principal: f(e.principal), interest: f(e.interest), fees: f(e.fees), penalties: f(e.penalties) }));
+  const byInstallment = byRowInOrder(t).map((e) => ({
+    number: ledger.rows[e.index].number,
+    principal: f(e.principal),
+    interest: f(e.interest),
+    fees: f(e.fees),
+    penalties: f(e.penalties),
+  }));
   return {
     transactionId: id,
     source,

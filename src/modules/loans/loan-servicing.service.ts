@@ -198,6 +198,25 @@ export class LoanServicingService {
     }
     const next = state.installments.find((i) => i.status !== 'PAID');
     const buckets = DEFAULT_BUCKETS;
+    // Keep the nightly run's view consistent with the replay: the instalment it is accruing is
+    // `accrual_index`; everything before it counts as past due.
+    const [cob] = await em.query('SELECT accrual_index FROM loans WHERE id = $1', [loan.id]);
+    const k: number = cob.accrual_index;
+    const unpaid = (i: (typeof state.installments)[number], part: 'principal' | 'total') => {
+      const principal = new Dec(i.principalDue).minus(i.principalPaid);
+      if (part === 'principal') return principal;
+      return principal.plus(i.interestDue).minus(i.interestPaid).minus(i.interestWaived).plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived);
+    };
+    const pastDue = state.installments.slice(0, k);
+    const overduePrincipal = pastDue.reduce((acc, i) => acc.plus(unpaid(i, 'principal')), new Dec(0));
+    const oldestPastDue = pastDue.find((i) => unpaid(i, 'total').gt(0))?.dueDate ?? null;
+    const current = state.installments[k];
+    await em.query(
+      'UPDATE loans SET overdue_principal = $2, next_unpaid_principal = $3, next_unpaid_total = $4, oldest_unpaid_due_date = coalesce($5, oldest_unpaid_due_date) WHERE id = $1',
+      [loan.id, overduePrincipal.toFixed(), current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0', oldestPastDue],
+    );
+    if (!oldestPastDue) await em.query('UPDATE loans SET oldest_unpaid_due_date = $2 WHERE id = $1', [loan.id, state.oldestUnpaidDueDate]);
+    await this.trueUpPenalties(ctx, loan.id, state, today);
     await em.query(
       `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
               next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1,
@@ -208,6 +227,23 @@ export class LoanServicingService {
     );
     if (state.closed && loan.status === 'ACTIVE') await this.event(ctx, loan.id, 'LOAN_CLOSED', today, {});
     return state;
+  }
+
+  /** Accrued penalties (nightly, approximate) brought to the replay's exact figure, in sub-ledger and ledger. */
+  private async trueUpPenalties(ctx: RequestContext, loanId: string, state: LoanState, today: string): Promise<void> {
+    const em = await ctx.db();
+    const charged = state.installments.reduce((acc, i) => acc.plus(i.penaltyDue), new Dec(0));
+    const [{ accrued }] = await em.query('SELECT coalesce(sum(penalty), 0)::text AS accrued FROM loan_accruals WHERE loan_id = $1', [loanId]);
+    const diff = charged.minus(accrued);
+    if (diff.isZero()) return;
+    const amount = diff.abs().toFixed();
+    const entryId = await this.deps.ledger.post(ctx, {
+      kind: 'PENALTY_TRUE_UP', businessDate: today, loanId, reference: `true-up:${loanId}`,
+      lines: diff.gt(0)
+        ? [{ account: 'PENALTY_RECEIVABLE', debit: amount }, { account: 'PENALTY_INCOME', credit: amount }]
+        : [{ account: 'PENALTY_INCOME', debit: amount }, { account: 'PENALTY_RECEIVABLE', credit: amount }],
+    });
+    await em.query("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, penalty, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {

@@ -265,6 +265,14 @@ export class OriginationService {
           JSON.stringify(servicingTermsOf((await this.deps.products.version(ctx, app.productId, app.productVersion)).terms)), offer.disbursementDate,
           offer.totalPayable, offer.schedule[0]?.dueDate ?? null],
       );
+      // The nightly run starts accruing the first period from the day after the schedule's start.
+      const terms = servicingTermsOf((await this.deps.products.version(ctx, app.productId, app.productVersion)).terms);
+      const first = offer.schedule[0];
+      await em.query(
+        `UPDATE loans SET accrual_index = 0, accrual_period_start = $2, accrual_period_end = $3, accrual_period_interest = $4, next_unpaid_principal = $5,
+                next_unpaid_total = $6, penalty_rate = $7, money_decimals = $8, rounding_mode = $9, last_cob_date = $2 WHERE id = $1`,
+        [loanId, offer.disbursementDate, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode],
+      );
       const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
       const feeIncome = new Dec(offer.upfrontFees.deducted).plus(offer.upfrontFees.financed);
       await this.deps.ledger.post(ctx, {

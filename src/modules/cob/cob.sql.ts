@@ -1,0 +1,77 @@
+/**
+ * One chunk of the nightly run for one business date, as one set-based statement: for every active
+ * loan of the chunk not yet run for the date, advance its accrual period when an instalment fell due
+ * (the instalment's unpaid principal joins the overdue principal), accrue the day's interest by
+ * cumulative rounding within the period (so a period's accruals add up to its scheduled interest
+ * exactly), accrue penalty interest on overdue principal, and set DPD, bucket and non-accrual.
+ * The accruals go to the sub-ledger and bucket changes to the loan's events in the same statement.
+ *
+ * $1 tenant, $2 business date, $3/$4 the chunk's id range, $5 NPA threshold (days).
+ */
+export function cobChunkSql(bucketCase: string): string {
+  return `
+WITH cur AS (
+  SELECT l.tenant_id, l.id, l.schedule, l.accrual_index AS k, l.accrual_period_start AS ps, l.accrual_period_end AS pe,
+         l.accrual_period_interest AS pi, l.accrued_in_period AS acc, l.overdue_principal AS op, l.next_unpaid_principal AS nup,
+         l.next_unpaid_total AS nut, l.oldest_unpaid_due_date AS oldest, l.penalty_rate, l.money_decimals AS dp, l.rounding_mode AS rm,
+         l.non_accrual, l.bucket AS old_bucket
+  FROM loans l
+  WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND (l.last_cob_date IS NULL OR l.last_cob_date < $2::date)
+  FOR UPDATE
+),
+nxt AS (
+  SELECT c.*, (c.pe IS NOT NULL AND $2::date > c.pe) AS crossed FROM cur c
+),
+moved AS (
+  SELECT n.*,
+    CASE WHEN crossed THEN k + 1 ELSE k END AS k2,
+    CASE WHEN crossed THEN pe ELSE ps END AS ps2,
+    CASE WHEN crossed THEN (schedule -> (k + 1) ->> 'dueDate')::date ELSE pe END AS pe2,
+    CASE WHEN crossed THEN coalesce((schedule -> (k + 1) ->> 'interest')::numeric, 0) ELSE pi END AS pi2,
+    CASE WHEN crossed THEN 0 ELSE acc END AS acc2,
+    CASE WHEN crossed THEN op + nup ELSE op END AS op2,
+    CASE WHEN crossed THEN coalesce((schedule -> (k + 1) ->> 'principal')::numeric, 0) ELSE nup END AS nup2,
+    CASE WHEN crossed THEN coalesce((schedule -> (k + 1) ->> 'total')::numeric, 0) ELSE nut END AS nut2,
+    CASE WHEN crossed AND nut > 0 THEN coalesce(oldest, pe) ELSE oldest END AS oldest2
+  FROM nxt n
+),
+calc AS (
+  SELECT m.*,
+    CASE WHEN oldest2 IS NULL THEN 0 ELSE $2::date - oldest2 END AS dpd2,
+    CASE WHEN non_accrual OR pe2 IS NULL OR pe2 <= ps2 THEN 0::numeric
+         ELSE round_money(pi2 * LEAST($2::date - ps2, pe2 - ps2) / (pe2 - ps2), dp, rm) - acc2 END AS interest_today,
+    round(op2 * penalty_rate / 365, 4) AS penalty_today
+  FROM moved m
+),
+upd AS (
+  UPDATE loans l SET
+    accrual_index = c.k2, accrual_period_start = c.ps2, accrual_period_end = c.pe2, accrual_period_interest = c.pi2,
+    accrued_in_period = c.acc2 + c.interest_today, overdue_principal = c.op2, next_unpaid_principal = c.nup2, next_unpaid_total = c.nut2,
+    oldest_unpaid_due_date = c.oldest2, dpd = c.dpd2, bucket = (${bucketCase.replace(/\bdpd\b/g, 'c.dpd2')}),
+    non_accrual = c.non_accrual OR c.dpd2 > $5, last_cob_date = $2::date
+  FROM calc c
+  WHERE l.tenant_id = c.tenant_id AND l.id = c.id
+  RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual
+),
+accrued AS (
+  INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty)
+  SELECT tenant_id, id, $2::date, 'COB', interest_today, penalty_today FROM upd WHERE interest_today <> 0 OR penalty_today <> 0
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+),
+events AS (
+  INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data)
+  SELECT tenant_id, gen_random_uuid(), id, 'BUCKET_CHANGED', $2::date, jsonb_build_object('from', old_bucket, 'to', new_bucket, 'dpd', dpd2) FROM upd WHERE old_bucket <> new_bucket
+  UNION ALL
+  SELECT tenant_id, gen_random_uuid(), id, 'NON_ACCRUAL', $2::date, jsonb_build_object('dpd', dpd2) FROM upd WHERE non_accrual AND NOT was_non_accrual
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, (SELECT count(*) FROM events)::int AS events`;
+}
+
+/** SQL CASE for the bucket of `dpd` from the tenant's buckets (ordered by minDpd). */
+export function bucketCaseSql(buckets: { name: string; minDpd: number; maxDpd: number | null }[]): string {
+  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const arms = buckets.map((b) => `WHEN dpd >= ${Math.trunc(b.minDpd)}${b.maxDpd === null ? '' : ` AND dpd <= ${Math.trunc(b.maxDpd)}`} THEN ${quote(b.name)}`);
+  return `CASE ${arms.join(' ')} ELSE ${quote(buckets[buckets.length - 1].name)} END`;
+}

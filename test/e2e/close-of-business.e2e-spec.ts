@@ -1,0 +1,109 @@
+import { Dec } from '../../src/core/money';
+import { addDays } from '../../src/modules/cob/cob.service';
+import { cli } from '../support/cli';
+import { REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+describe('close of business', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { COB_CHUNK_SIZE: '2' } });
+  });
+  afterAll(() => app.close());
+
+  const accruals = (loanId: string) =>
+    app.ownerQuery("SELECT business_date::text AS d, interest::text, penalty::text FROM loan_accruals WHERE loan_id = $1 AND kind = 'COB' ORDER BY business_date", [loanId]);
+  const loanRow = async (loanId: string) => (await app.ownerQuery('SELECT dpd, bucket, non_accrual, last_cob_date::text AS last, overdue_principal::text AS op FROM loans WHERE id = $1', [loanId]))[0];
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  async function agedLender(days: number, loans = 1) {
+    const lender = await autoLender(app);
+    await app.ownerQuery("UPDATE tenants SET timezone = 'UTC' WHERE slug = $1", [lender.slug]);
+    const made = [];
+    for (let i = 0; i < loans; i++) {
+      const { loanId } = await disbursedLoan(app, lender, { amount: '12000.00', termCount: 6 });
+      made.push({ loanId, ...(await ageLoan(app, loanId, days)) });
+    }
+    return { lender, loans: made };
+  }
+
+  it('accrues each period’s interest day by day, adding up exactly to the scheduled interest, across month ends and 29 February', async () => {
+    // Age the loan so that its schedule runs through February 2024.
+    const days = Math.round((Date.parse(today()) - Date.parse('2024-01-20')) / 86_400_000);
+    const { lender, loans } = await agedLender(days);
+    const { loanId, dueDates, start } = loans[0];
+    expect(start).toBe('2024-01-20');
+    const res = await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', dueDates[2]);
+    expect(res.code).toBe(0);
+    const rows = await accruals(loanId);
+    const [sched] = await app.ownerQuery('SELECT schedule FROM loans WHERE id = $1', [loanId]);
+    // Every day from the day after the start has its accrual row (no missed or doubled date).
+    expect(rows[0].d).toBe(addDays(start, 1));
+    expect(rows.map((r) => r.d)).toContain('2024-02-29');
+    for (let k = 0; k < 3; k++) {
+      const from = k === 0 ? start : dueDates[k - 1];
+      const inPeriod = rows.filter((r) => r.d > from && r.d <= dueDates[k]);
+      const total = inPeriod.reduce((acc, r) => acc.plus(r.interest), new Dec(0));
+      expect(total.toFixed(2)).toBe(new Dec(sched.schedule[k].interest).toFixed(2));
+    }
+    // Nothing was paid: the first instalment has been overdue since the day after its due date.
+    const row = await loanRow(loanId);
+    expect(row.last).toBe(dueDates[2]);
+    expect(row.dpd).toBe((Date.parse(dueDates[2]) - Date.parse(dueDates[0])) / 86_400_000);
+    expect(Number(row.op)).toBeGreaterThan(0);
+    const events = await app.ownerQuery("SELECT kind, business_date::text AS d, data FROM loan_events WHERE loan_id = $1 AND kind = 'BUCKET_CHANGED' ORDER BY business_date", [loanId]);
+    expect(events[0]).toMatchObject({ d: addDays(dueDates[0], 1), data: { from: 'CURRENT', to: '1-30' } });
+    // Penalty interest accrues on the overdue principal from the day after the due date.
+    expect(rows.find((r) => r.d === addDays(dueDates[0], 1))!.penalty).not.toBe('0.0000');
+    expect(rows.find((r) => r.d === dueDates[0])!.penalty).toBe('0.0000');
+    // The day's accruals are one balanced journal entry per business date.
+    const gl = await app.ownerQuery("SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'COB_ACCRUAL' AND tenant_id = (SELECT tenant_id FROM loans WHERE id = $1)", [loanId]);
+    expect(gl[0].n).toBe(rows.length);
+  });
+
+  it('changes nothing when a date is run twice, and catches up missed dates in order', async () => {
+    const { lender, loans } = await agedLender(20, 3);
+    const first = await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', addDays(today(), -10));
+    expect(first.code).toBe(0);
+    const before = await app.ownerQuery("SELECT count(*)::int AS n, sum(interest)::text AS s FROM loan_accruals WHERE loan_id = ANY($1) AND kind = 'COB'", [loans.map((l) => l.loanId)]);
+    const again = await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', addDays(today(), -10));
+    expect(again.out.trim()).toBe(`${addDays(today(), -10)}: already closed`);
+    expect(await app.ownerQuery("SELECT count(*)::int AS n, sum(interest)::text AS s FROM loan_accruals WHERE loan_id = ANY($1) AND kind = 'COB'", [loans.map((l) => l.loanId)])).toEqual(before);
+    const catchUp = await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', addDays(today(), -1));
+    expect(catchUp.out.trim().split('\n')).toHaveLength(9);
+    for (const l of loans) expect((await loanRow(l.loanId)).last).toBe(addDays(today(), -1));
+  });
+
+  it('resumes after a crash mid-run with the same result, each loan processed once', async () => {
+    const { lender, loans } = await agedLender(12, 5);
+    const date = addDays(today(), -11);
+    const services = app.runtime.services;
+    const ctxFor = (work: (ctx: any) => Promise<unknown>) => app.inTenant(lender.slug, work);
+    await expect(ctxFor((ctx) => services.cob.run(ctx, date, undefined, { stopAfterChunks: 1 }))).rejects.toThrow(/stopped after 1 chunks/);
+    const partial = await app.ownerQuery('SELECT count(*)::int AS n FROM loans WHERE id = ANY($1) AND last_cob_date = $2', [loans.map((l) => l.loanId), date]);
+    expect(partial[0].n).toBe(2);
+    await ctxFor((ctx) => services.cob.run(ctx, date));
+    const done = await app.ownerQuery("SELECT count(DISTINCT loan_id)::int AS loans, count(*)::int AS rows FROM loan_accruals WHERE loan_id = ANY($1) AND business_date = $2 AND kind = 'COB'", [loans.map((l) => l.loanId), date]);
+    expect(done[0]).toEqual({ loans: 5, rows: 5 });
+    const [run] = await app.ownerQuery('SELECT status, loans_processed FROM cob_runs WHERE business_date = $1 AND tenant_id = (SELECT tenant_id FROM loans WHERE id = $2)', [date, loans[0].loanId]);
+    expect(run).toEqual({ status: 'COMPLETED', loans_processed: 5 });
+  });
+
+  it('trues up penalties when a backdated payment clears an arrear the nightly run had charged', async () => {
+    const { lender, loans } = await agedLender(45);
+    const { loanId, dueDates } = loans[0];
+    await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', addDays(today(), -1));
+    const accrued = await app.ownerQuery('SELECT sum(penalty)::text AS p FROM loan_accruals WHERE loan_id = $1', [loanId]);
+    expect(Number(accrued[0].p)).toBeGreaterThan(0);
+    const [sched] = await app.ownerQuery('SELECT schedule FROM loans WHERE id = $1', [loanId]);
+    const amount = new Dec(sched.schedule[0].principal).plus(sched.schedule[0].interest).toFixed(2);
+    const paid = await app.gql(REPAY, { i: { loanId, amount, paidAt: dueDates[0], method: 'CASH', idempotencyKey: `cob-bd-${loanId}` } }, lender.admin);
+    expect(paid.errors).toBeUndefined();
+    const after = await app.ownerQuery('SELECT sum(penalty)::text AS p FROM loan_accruals WHERE loan_id = $1', [loanId]);
+    expect(new Dec(after[0].p).isZero()).toBe(true);
+    const tb = (await app.gql('{ trialBalance { balanced lines { account balance } } }', {}, lender.admin)).data!.trialBalance;
+    expect(tb.balanced).toBe(true);
+    expect(new Dec(tb.lines.find((l: any) => l.account === 'PENALTY_RECEIVABLE').balance).isZero()).toBe(true);
+  });
+});
