@@ -10,6 +10,7 @@ import type { RequestContext } from '../platform/tenancy/request-context';
 import { runInContext } from '../platform/tenancy/run-in-context';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
+import { seedLoans } from '../modules/cob/seed-loans';
 
 export interface CliIo {
   out(text: string): void;
@@ -151,6 +152,29 @@ export function buildCli(config: Config, io: CliIo): Command {
         }),
       );
       for (const r of results) io.out(`${r.businessDate}: ${r.skipped ? 'already closed' : `${r.loans} loans, ${r.accruals} accruals, ${r.events} events`}\n`);
+    });
+
+  program
+    .command('seed')
+    .description('synthetic data for load tests and demos')
+    .command('loans')
+    .description('generate a book of disbursed loans on a product, with progress')
+    .requiredOption('--tenant <slug>')
+    .requiredOption('--product <code>')
+    .option('--count <n>', 'how many loans', (v) => Number(v), 100_000)
+    .option('--start <YYYY-MM-DD>', 'the loans’ start date', new Date().toISOString().slice(0, 10))
+    .action(async (opts: { tenant: string; product: string; count: number; start: string }) => {
+      if (!Number.isInteger(opts.count) || opts.count < 1) throw new UsageError('--count must be a positive whole number');
+      const n = await withRuntime(async (rt) => {
+        const tenant = await runInContext(rt.dataSource, PLATFORM, (ctx) => rt.services.tenants.bySlugOrThrow(ctx, opts.tenant));
+        const bar = progressBar('seed', opts.count, io.err);
+        try {
+          return await seedLoans(rt.dataSource, rt.services.products, { tenantId: tenant.id, productCode: opts.product, count: opts.count, startDate: opts.start }, (done) => bar.update(done));
+        } finally {
+          bar.stop();
+        }
+      });
+      io.out(`seeded ${n} loans\n`);
     });
 
   const db = program.command('db').description('the database');

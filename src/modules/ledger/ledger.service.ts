@@ -13,6 +13,9 @@ export interface JournalEntryInput {
 
 /** The double-entry ledger: every money movement is one balanced, append-only journal entry. */
 export class LedgerService {
+  /** Tenants whose chart is known to exist; seeding it is idempotent, so a stale entry costs nothing. */
+  private readonly charted = new Set<string>();
+
   /** Posts in the caller's transaction; the entry and the change it records commit together. */
   async post(ctx: RequestContext, entry: JournalEntryInput): Promise<string> {
     const lines = balancedLines(entry.lines);
@@ -61,7 +64,14 @@ export class LedgerService {
   }
 
   private async ensureChart(ctx: RequestContext): Promise<void> {
+    if (this.charted.has(ctx.tenant)) return;
     const em = await ctx.db();
+    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM ledger_accounts');
+    if (n >= DEFAULT_CHART.length) {
+      // Committed by an earlier transaction: safe to remember.
+      this.charted.add(ctx.tenant);
+      return;
+    }
     const values = DEFAULT_CHART.flatMap((a) => [ctx.tenant, a.code, a.name, a.type]);
     const rows = DEFAULT_CHART.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`);
     await em.query(`INSERT INTO ledger_accounts (tenant_id, code, name, type) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);

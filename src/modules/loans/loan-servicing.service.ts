@@ -85,12 +85,12 @@ export class LoanServicingService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [ctx.tenant, id, loanId, loan.nextTxSeq, tx.kind, tx.effectiveDate, amount.toFixed(), tx.method ?? null, tx.reference ?? null, tx.note ?? null, ctx.actor.type, ctx.actor.id],
     );
-    await em.query('UPDATE loans SET next_tx_seq = next_tx_seq + 1 WHERE id = $1', [loanId]);
+    loan.nextTxSeq += 1;
     if (tx.kind === 'FEE_CHARGE') {
       await this.deps.ledger.post(ctx, { kind: 'FEE_CHARGE', businessDate: tx.effectiveDate, loanId, reference: `tx:${id}`, lines: [{ account: 'FEE_RECEIVABLE', debit: amount.toFixed() }, { account: 'FEE_INCOME', credit: amount.toFixed() }] });
     }
-    const state = await this.reconcile(ctx, loan, today);
-    const transaction = (await this.transactions(ctx, loanId)).find((t) => t.id === id)!;
+    const { state, transactions } = await this.reconcile(ctx, loan, today);
+    const transaction = transactions.find((t) => t.id === id)!;
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
     await this.event(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(), effectiveDate: tx.effectiveDate });
     return { transaction, state };
@@ -174,12 +174,13 @@ export class LoanServicingService {
    * by allocation; unchanged ones are left alone, changed ones reversed and re-posted, vanished ones
    * (a reversed transaction) reversed.
    */
-  private async reconcile(ctx: RequestContext, loan: LoanEntity, today: string): Promise<LoanState> {
+  private async reconcile(ctx: RequestContext, loan: LoanEntity, today: string): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
     const em = await ctx.db();
-    const state = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, await this.replayInput(ctx, loan.id), today);
+    const transactions = await this.transactions(ctx, loan.id);
+    const state = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(transactions), today);
     const posted: { posting_key: string; allocation: Allocation; journal_entry_id: string }[] = await em.query('SELECT posting_key, allocation, journal_entry_id FROM loan_postings WHERE loan_id = $1', [loan.id]);
     const byKey = new Map(posted.map((p) => [p.posting_key, p]));
-    const kinds = new Map((await this.transactions(ctx, loan.id)).map((t) => [t.id, t.kind]));
+    const kinds = new Map(transactions.map((t) => [t.id, t.kind]));
     const wanted = new Map(state.allocations.map((a) => [`tx:${a.transactionId}`, a]));
     for (const [key, old] of byKey) {
       const next = wanted.get(key);
@@ -197,11 +198,9 @@ export class LoanServicingService {
       await em.query('INSERT INTO loan_postings (tenant_id, loan_id, posting_key, allocation, journal_entry_id) VALUES ($1, $2, $3, $4, $5)', [ctx.tenant, loan.id, key, JSON.stringify(allocation), entryId]);
     }
     const next = state.installments.find((i) => i.status !== 'PAID');
-    const buckets = DEFAULT_BUCKETS;
     // Keep the nightly run's view consistent with the replay: the instalment it is accruing is
     // `accrual_index`; everything before it counts as past due.
-    const [cob] = await em.query('SELECT accrual_index FROM loans WHERE id = $1', [loan.id]);
-    const k: number = cob.accrual_index;
+    const k = loan.accrualIndex;
     const unpaid = (i: (typeof state.installments)[number], part: 'principal' | 'total') => {
       const principal = new Dec(i.principalDue).minus(i.principalPaid);
       if (part === 'principal') return principal;
@@ -209,24 +208,23 @@ export class LoanServicingService {
     };
     const pastDue = state.installments.slice(0, k);
     const overduePrincipal = pastDue.reduce((acc, i) => acc.plus(unpaid(i, 'principal')), new Dec(0));
-    const oldestPastDue = pastDue.find((i) => unpaid(i, 'total').gt(0))?.dueDate ?? null;
+    // The oldest instalment past due and unpaid (never a future date, which would make DPD negative).
+    const replayOldest = state.oldestUnpaidDueDate && state.oldestUnpaidDueDate < today ? state.oldestUnpaidDueDate : null;
+    const oldestPastDue = pastDue.find((i) => unpaid(i, 'total').gt(0))?.dueDate ?? replayOldest;
     const current = state.installments[k];
     await em.query(
-      'UPDATE loans SET overdue_principal = $2, next_unpaid_principal = $3, next_unpaid_total = $4, oldest_unpaid_due_date = coalesce($5, oldest_unpaid_due_date) WHERE id = $1',
-      [loan.id, overduePrincipal.toFixed(), current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0', oldestPastDue],
-    );
-    if (!oldestPastDue) await em.query('UPDATE loans SET oldest_unpaid_due_date = $2 WHERE id = $1', [loan.id, state.oldestUnpaidDueDate]);
-    await this.trueUpPenalties(ctx, loan.id, state, today);
-    await em.query(
       `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
-              next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1,
+              next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1, next_tx_seq = $11,
+              overdue_principal = $12, next_unpaid_principal = $13, next_unpaid_total = $14,
               status = CASE WHEN $10 THEN 'CLOSED' ELSE status END, closed_at = CASE WHEN $10 THEN coalesce(closed_at, now()) ELSE closed_at END
        WHERE id = $1`,
-      [loan.id, state.dpd, bucketFor(state.dpd, buckets), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
-        next?.dueDate ?? null, state.oldestUnpaidDueDate, state.closed],
+      [loan.id, state.dpd, bucketFor(state.dpd, DEFAULT_BUCKETS), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
+        next?.dueDate ?? null, oldestPastDue, state.closed, loan.nextTxSeq, overduePrincipal.toFixed(),
+        current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0'],
     );
     if (state.closed && loan.status === 'ACTIVE') await this.event(ctx, loan.id, 'LOAN_CLOSED', today, {});
-    return state;
+    await this.trueUpPenalties(ctx, loan.id, state, today);
+    return { state, transactions };
   }
 
   /** Accrued penalties (nightly, approximate) brought to the replay's exact figure, in sub-ledger and ledger. */
@@ -247,9 +245,7 @@ export class LoanServicingService {
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
-    return (await this.transactions(ctx, loanId))
-      .filter((t) => t.status === 'POSTED')
-      .map((t) => ({ id: t.id, kind: t.kind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note }));
+    return toReplayInput(await this.transactions(ctx, loanId));
   }
 
   private async lockOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
@@ -265,6 +261,12 @@ export class LoanServicingService {
   private async event(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>) {
     await (await ctx.db()).query('INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), loanId, kind, businessDate, JSON.stringify(data)]);
   }
+}
+
+function toReplayInput(rows: TransactionRow[]): LoanTransaction[] {
+  return rows
+    .filter((t) => t.status === 'POSTED')
+    .map((t) => ({ id: t.id, kind: t.kind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note }));
 }
 
 export function allocationOf(state: LoanState, transactionId: string): Allocation | null {

@@ -32,6 +32,8 @@ export class LoanEntity {
   @Column('date', { name: 'next_due_date', nullable: true }) nextDueDate!: string | null;
   @Column('date', { name: 'oldest_unpaid_due_date', nullable: true }) oldestUnpaidDueDate!: string | null;
   @Column('integer', { name: 'next_tx_seq' }) nextTxSeq!: number;
+  /** The instalment the nightly run is accruing; those before it count as past due. */
+  @Column('integer', { name: 'accrual_index' }) accrualIndex!: number;
   @Column('integer', { name: 'state_version' }) stateVersion!: number;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

@@ -10,6 +10,8 @@ import { type TenantDefinition, type TenantSettings, tenantDefinitionSchema, ten
 
 export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
 
+const CURRENT = Symbol('current tenant');
+
 /** Lenders on the platform: created and changed by the operator or by tenants-as-code, read by each tenant. */
 export class TenantService {
   constructor(
@@ -17,10 +19,14 @@ export class TenantService {
     private readonly limits: { defaultPageSize: number; maxPageSize: number },
   ) {}
 
-  /** The caller's own tenant. */
+  /** The caller's own tenant, read once per transaction (a change to it within the request updates the copy). */
   async current(ctx: RequestContext): Promise<TenantEntity> {
+    const cache = ctx.transactionState(CURRENT, () => new Map<string, TenantEntity>());
+    const cached = cache.get(ctx.tenant);
+    if (cached) return cached;
     const tenant = await (await ctx.db()).getRepository(TenantEntity).findOneBy({ id: ctx.tenant });
     if (!tenant) throw notFound('Tenant', ctx.tenant);
+    cache.set(ctx.tenant, tenant);
     return tenant;
   }
 
@@ -81,6 +87,7 @@ export class TenantService {
       updatedAt: now,
     });
     await repo.save(next);
+    ctx.transactionState(CURRENT, () => new Map<string, TenantEntity>()).set(next.id, next);
     await this.audit.record(ctx.forTenant(next.id), {
       action: existing ? 'tenant.updated' : 'tenant.created',
       entityType: 'Tenant',

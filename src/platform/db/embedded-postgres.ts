@@ -48,7 +48,11 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
  * SIGTERM, racing our graceful shutdown. Our entry points own their signals and stop the server
  * themselves, as the last step of closing the runtime.
  */
+let signalsReleased = false;
 function releaseSignals(): void {
+  // The hooks are installed once per process (with the first server), so they are released once.
+  if (signalsReleased) return;
+  signalsReleased = true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);

@@ -1,0 +1,140 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { addDays } from '../src/modules/cob/cob.service';
+import { seedLoans } from '../src/modules/cob/seed-loans';
+import { todayIn } from '../src/platform/tenancy/business-date';
+import { runInContext } from '../src/platform/tenancy/run-in-context';
+import { startBenchApp, throughput } from './support/bench-app';
+
+export interface CobBenchResult {
+  loans: number;
+  seedSeconds: number;
+  floorSeconds: { update: number; insert: number; total: number };
+  cobSeconds: number;
+  cobRatioToFloor: number;
+  loansPerSecond: number;
+  peakRssMb: number;
+  repayments: { count: number; perSecond: number; pgbenchTps: number | null; ratio: number | null };
+}
+
+/**
+ * The nightly run over a large book next to the raw-SQL floor measured on the same rows in the same
+ * run (one UPDATE of every loan plus one INSERT ... SELECT of one sub-ledger row per loan), with the
+ * process's peak memory; then repayments per second through the GraphQL mutation next to pgbench
+ * running an equivalent three-statement posting script.
+ */
+export async function runCobBench({ loans = 1_000_000, repayments = 300, concurrency = 8, log = (s: string) => void process.stderr.write(s) } = {}): Promise<CobBenchResult> {
+  const bench = await startBenchApp();
+  try {
+    const { runtime } = bench;
+    const system = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'bench' }, roles: ['PLATFORM_ADMIN' as const] };
+    const { tenantId, key } = await runInContext(runtime.dataSource, system, async (platform) => {
+      const { tenant } = await runtime.services.tenants.apply(platform, {
+        slug: 'cob-bench', name: 'COB bench', legalName: 'COB Bench Ltd', country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'UTC',
+        locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {},
+      }, 'bench');
+      const ctx = platform.forTenant(tenant.id);
+      await runtime.services.products.create(ctx, 'BOOK', {
+        name: 'Book loan', segment: 'CONSUMER', currency: 'KES', amountMin: '10000', amountMax: '10000', termMin: 12, termMax: 12, frequencies: ['MONTHLY'],
+        amortization: 'EQUAL_INSTALLMENT', dayCount: 'ACTUAL_365', rounding: { decimals: 2, mode: 'HALF_EVEN' }, penaltyAnnualRate: '0.12', rateBands: [{ grade: 'A', annualRate: '0.18' }],
+      });
+      const { secret } = await runtime.services.apiKeys.create(ctx, { name: 'bench', role: 'LENDER_ADMIN' });
+      return { tenantId: tenant.id, key: secret };
+    });
+    const today = todayIn('UTC');
+    const start = addDays(today, -3);
+    let t = process.hrtime.bigint();
+    const secs = () => Number(process.hrtime.bigint() - t) / 1e9;
+    log(`seeding ${loans} loans`);
+    await seedLoans(runtime.dataSource, runtime.services.products, { tenantId, productCode: 'BOOK', count: loans, startDate: start }, (done, total) => {
+      if (done % 200_000 === 0 || done === total) log(` ${done}`);
+    });
+    const seedSeconds = secs();
+    log(` (${seedSeconds.toFixed(1)} s)\n`);
+
+    const owner = new Client({ connectionString: bench.ownerUrl });
+    await owner.connect();
+    await owner.query('VACUUM ANALYZE loans');
+    // The floor: the same rows touched by the plainest statements that could do the work, then undone.
+    await owner.query('BEGIN');
+    t = process.hrtime.bigint();
+    await owner.query('UPDATE loans SET accrued_in_period = accrued_in_period + 0.01, last_cob_date = $2::date WHERE tenant_id = $1', [tenantId, addDays(start, 1)]);
+    const update = secs();
+    t = process.hrtime.bigint();
+    await owner.query(`INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty) SELECT tenant_id, id, $2::date, 'COB', 0.01, 0 FROM loans WHERE tenant_id = $1`, [tenantId, addDays(start, 1)]);
+    const insert = secs();
+    await owner.query('ROLLBACK');
+    await owner.query('VACUUM ANALYZE loans');
+
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    t = process.hrtime.bigint();
+    const ctxRun = runInContext(runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'bench' }, roles: [] }, (ctx) =>
+      runtime.services.cob.run(ctx, addDays(start, 1), (p) => log(`\rcob ${p.businessDate} chunk ${p.chunk}/${p.chunks} (${p.loans} loans)`)));
+    const results = await ctxRun;
+    const cobSeconds = secs();
+    clearInterval(sampler);
+    log('\n');
+    if (results[0].loans !== loans) throw new Error(`COB processed ${results[0].loans} of ${loans}`);
+
+    // Repayments through GraphQL on distinct loans, then pgbench on the same database.
+    const ids: string[] = (await owner.query('SELECT id FROM loans WHERE tenant_id = $1 ORDER BY id LIMIT $2', [tenantId, repayments])).rows.map((r) => r.id);
+    const post = async (query: string, variables: unknown) => {
+      const res = await fetch(bench.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      if (body.errors) throw new Error(body.errors[0].message);
+    };
+    const mutation = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
+    const repaid = await throughput(repayments, concurrency, async (i) => post(mutation, { i: { loanId: ids[i], amount: '500.00', paidAt: today, method: 'MOBILE_MONEY', idempotencyKey: `bench-repay-${i}` } }));
+    const pgbenchTps = runPgbench(bench.ownerUrl, tenantId, concurrency);
+    await owner.end();
+    return {
+      loans,
+      seedSeconds,
+      floorSeconds: { update, insert, total: update + insert },
+      cobSeconds,
+      cobRatioToFloor: cobSeconds / (update + insert),
+      loansPerSecond: loans / cobSeconds,
+      peakRssMb: peak / 1024 / 1024,
+      repayments: { count: repayments, perSecond: repaid.perSecond, pgbenchTps, ratio: pgbenchTps ? repaid.perSecond / pgbenchTps : null },
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+/** pgbench with a posting like a repayment's: lock-and-update the loan, insert an event, insert a journal entry. */
+function runPgbench(url: string, tenantId: string, clients: number): number | null {
+  const binary = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((b) => b.includes('/') ? existsSync(b) : spawnSync('sh', ['-c', `command -v ${b}`]).status === 0);
+  if (!binary) return null;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pgbench-'));
+  const script = path.join(dir, 'posting.sql');
+  execFileSync('psql', [url, '-qc', `DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM loans WHERE tenant_id = '${tenantId}' LIMIT 100000; ALTER TABLE bench_ids ADD PRIMARY KEY (n)`]);
+  writeFileSync(script, [
+    '\\set n random(1, 100000)',
+    'BEGIN;',
+    `UPDATE loans SET next_tx_seq = next_tx_seq + 1 WHERE tenant_id = '${tenantId}' AND id = (SELECT id FROM bench_ids WHERE n = :n);`,
+    `INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date) SELECT '${tenantId}', gen_random_uuid(), id, 'BENCH', current_date FROM bench_ids WHERE n = :n;`,
+    `INSERT INTO journal_entries (tenant_id, id, kind, business_date) VALUES ('${tenantId}', gen_random_uuid(), 'BENCH', current_date);`,
+    'END;',
+  ].join('\n'));
+  const out = execFileSync(binary, ['-n', '-c', String(clients), '-j', '2', '-T', '5', '-f', script, url], { encoding: 'utf8' });
+  const m = /tps = ([\d.]+)/.exec(out);
+  return m ? Number(m[1]) : null;
+}
+
+export function printCobResult(r: CobBenchResult): void {
+  console.log(`book: ${r.loans} loans (seeded in ${r.seedSeconds.toFixed(1)} s)`);
+  console.log(`raw-SQL floor: UPDATE ${r.floorSeconds.update.toFixed(2)} s + INSERT ... SELECT ${r.floorSeconds.insert.toFixed(2)} s = ${r.floorSeconds.total.toFixed(2)} s`);
+  console.log(`close of business: ${r.cobSeconds.toFixed(2)} s = ${Math.round(r.loansPerSecond)} loans/s; ratio to floor ${r.cobRatioToFloor.toFixed(2)}x (target <= 2x)`);
+  console.log(`peak RSS of the process running it: ${r.peakRssMb.toFixed(0)} MB (target < 512 MB)`);
+  const rp = r.repayments;
+  console.log(`repayments through GraphQL: ${rp.perSecond.toFixed(0)}/s; pgbench three-statement posting: ${rp.pgbenchTps?.toFixed(0) ?? 'n/a (no pgbench)'} tps; ratio ${rp.ratio?.toFixed(3) ?? 'n/a'} (target >= 0.2)\n`);
+}
+
+if (require.main === module) {
+  void runCobBench({ loans: Number(process.argv[2] ?? 1_000_000) }).then(printCobResult);
+}

@@ -1,0 +1,69 @@
+import { buildSchedule } from '../../core/loan-math';
+import { currencyDecimals } from '../../core/money';
+import { productScheduleInput } from '../../core/products/product-schedule';
+import type { DataSource } from 'typeorm';
+import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { LoanProductService } from '../products/loan-product.service';
+import { servicingTermsOf } from '../loans/servicing-terms';
+
+/**
+ * Generates a book of synthetic, already-disbursed loans for load tests and demos (`npx microlend
+ * seed loans`): borrowers, applications and loans inserted set-based in batches, each batch its own
+ * transaction, all on one product with a realistic schedule starting `startDate`.
+ */
+export async function seedLoans(
+  dataSource: DataSource,
+  products: LoanProductService,
+  opts: { tenantId: string; productCode: string; count: number; startDate: string; batchSize?: number },
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<number> {
+  const batch = opts.batchSize ?? 50_000;
+  const actor = { type: 'SYSTEM' as const, id: 'seed' };
+  const setup = await runInContext(dataSource, { tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
+    const em = await ctx.db();
+    const [product] = await em.query('SELECT id, current_version FROM loan_products WHERE code = $1', [opts.productCode]);
+    if (!product) throw new Error(`no product ${opts.productCode}`);
+    const version = await products.version(ctx, product.id, product.current_version);
+    const grade = version.terms.rateBands[0].grade;
+    const principal = version.terms.amountMin;
+    const term = version.terms.termMin;
+    const { input } = productScheduleInput(version.terms, { principal, termCount: Math.max(term, Math.min(12, version.terms.termMax)), grade, disbursementDate: opts.startDate, frequency: version.terms.frequencies[0] });
+    const s = buildSchedule(input, { currencyDecimals: currencyDecimals(version.terms.currency) });
+    const schedule = s.installments.map((i) => ({ number: i.number, dueDate: i.dueDate, principal: i.principal.toFixed(2), interest: i.interest.toFixed(2), fees: i.fees.toFixed(2), total: i.total.toFixed(2), balance: i.balance.toFixed(2) }));
+    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM loans');
+    return { product, version, schedule, principal: s.totalPrincipal.toFixed(2), currency: version.terms.currency, terms: servicingTermsOf(version.terms), offset: n, rate: input.annualInterestRate };
+  });
+  let done = 0;
+  while (done < opts.count) {
+    const size = Math.min(batch, opts.count - done);
+    const from = setup.offset + done + 1;
+    await runInContext(dataSource, { tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
+      const em = await ctx.db();
+      const first = setup.schedule[0];
+      await em.query(
+        `WITH ids AS (
+           SELECT g, gen_random_uuid() AS borrower_id, gen_random_uuid() AS app_id, gen_random_uuid() AS loan_id FROM generate_series($1::int, $2::int) g
+         ), b AS (
+           INSERT INTO borrowers (tenant_id, id, external_ref, kind, segment, full_name, region, industry)
+           SELECT $3, borrower_id, 'seed-' || g, 'INDIVIDUAL', 'CONSUMER', 'Seed Borrower ' || g, 'Region ' || (g % 20), 'retail' FROM ids RETURNING 1
+         ), a AS (
+           INSERT INTO applications (tenant_id, id, borrower_id, product_id, product_version, requested_amount, term_count, frequency, status, status_entered_at, source, created_by_type)
+           SELECT $3, app_id, borrower_id, $4, $5, $6, $7, $8, 'DISBURSED', now(), 'STAFF', 'SYSTEM' FROM ids RETURNING 1
+         )
+         INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
+                            status, disbursed_at, disbursement_ref, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
+                            accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
+                            penalty_rate, money_decimals, rounding_mode, last_cob_date)
+         SELECT $3, loan_id, app_id, borrower_id, $4, $5, $9, $6, $6, $10, $10, $11, 'ACTIVE', now(), 'seed-' || g, $12, $13, $6, $6, $14,
+                0, $13, $14, $15, $16, $17, $18, $19, $20, $13
+         FROM ids`,
+        [from, from + size - 1, opts.tenantId, setup.product.id, setup.version.version, setup.principal, setup.schedule.length, setup.version.terms.frequencies[0],
+          setup.currency, String(setup.rate), JSON.stringify(setup.schedule), JSON.stringify(setup.terms), opts.startDate, first.dueDate, first.interest, first.principal,
+          first.total, setup.terms.penaltyAnnualRate, setup.terms.decimals, setup.terms.roundingMode],
+      );
+    });
+    done += size;
+    onProgress(done, opts.count);
+  }
+  return done;
+}
