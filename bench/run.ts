@@ -1,9 +1,11 @@
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
+import { printCobResult, runCobBench } from './cob.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 
 /**
  * `npm run bench`: every benchmark of the project, each printing its figures next to a baseline
- * measured in the same run. BENCH_ITERATIONS scales the work (default 2000 schedules a round).
+ * measured in the same run. BENCH_ITERATIONS scales the loan-maths work (default 2000 schedules a round);
+ * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000) and BENCH_REPAYMENTS the others.
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   printLoanMath(runLoanMathBench({ iterations }));
   console.log('== origination: decisions through GraphQL with the sandbox providers');
   printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 300) }));
+  console.log('== servicing: close of business over a large book, and repayments through GraphQL');
+  printCobResult(await runCobBench({ loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 300) }));
 }
 
 void main();

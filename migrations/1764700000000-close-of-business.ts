@@ -53,6 +53,7 @@ export class CloseOfBusiness1764700000000 implements MigrationInterface {
        )`,
       `CREATE UNIQUE INDEX loan_accruals_one_cob ON loan_accruals (tenant_id, loan_id, business_date) WHERE kind = 'COB'`,
       `CREATE INDEX loan_accruals_date ON loan_accruals (tenant_id, business_date)`,
+      `CREATE INDEX loan_accruals_loan ON loan_accruals (tenant_id, loan_id)`,
       ...tenantTableSql('loan_accruals', { appendOnly: true }),
 
       `CREATE TABLE cob_runs (
