@@ -141,6 +141,27 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     }
   });
 
+  it('writes a loan off to expense and books later payments as recoveries, the book still balanced', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    await ageLoan(app, loanId, 100);
+    await repay(loanId, '1000.00', daysAgo(60), `wo-pay-${loanId}`);
+    const before = await loan(loanId);
+    const written = await app.gql(`mutation { writeOffLoan(loanId: "${loanId}", reason: "uncontactable 90+ days") { status } }`, {}, lender.admin);
+    expect(written.data!.writeOffLoan.status).toBe('WRITTEN_OFF');
+    const [expense] = await app.ownerQuery(
+      `SELECT l.debit::text FROM journal_lines l JOIN journal_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id WHERE e.loan_id = $1 AND e.kind = 'WRITE_OFF' AND l.account_code = 'WRITE_OFF_EXPENSE'`, [loanId]);
+    expect(new Dec(expense.debit).gte(before.balances.outstanding.principal)).toBe(true);
+    const ledger = (await loan(loanId)).balances.ledger;
+    expect(new Dec(ledger.LOAN_PRINCIPAL).isZero()).toBe(true);
+    expect((await repay(loanId, '10.00', today(), `wo-repay-${loanId}`)).errors![0].extensions.code).toBe('CONFLICT');
+    const recovery = await app.gql('mutation($i: RecordRepaymentInput!) { recordRecovery(input: $i) { transactionId } }', { i: { loanId, amount: '300.00', paidAt: today(), method: 'CASH', idempotencyKey: `wo-rec-${loanId}` } }, lender.admin);
+    expect(recovery.errors).toBeUndefined();
+    const [rec] = await app.ownerQuery(
+      `SELECT sum(l.credit)::text AS c FROM journal_lines l JOIN journal_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id WHERE e.loan_id = $1 AND l.account_code = 'RECOVERIES'`, [loanId]);
+    expect(new Dec(rec.c).toFixed(2)).toBe('300.00');
+    expect((await app.gql('{ trialBalance { balanced } }', {}, lender.admin)).data!.trialBalance.balanced).toBe(true);
+  });
+
   it('shows a borrower its own loans only', async () => {
     const appKey = await app.apiKey(lender.slug, 'APP');
     const { borrowerId, loanId } = await disbursedLoan(app, lender, { borrower: { externalRef: 'loan-owner-1' } });

@@ -23,7 +23,7 @@ export interface TransactionRow {
   id: string;
   loanId: string;
   seq: number;
-  kind: LoanTransactionKind;
+  kind: LoanTransactionKind | 'RECOVERY';
   effectiveDate: string;
   amount: string;
   method: string | null;
@@ -86,9 +86,6 @@ export class LoanServicingService {
       [ctx.tenant, id, loanId, loan.nextTxSeq, tx.kind, tx.effectiveDate, amount.toFixed(), tx.method ?? null, tx.reference ?? null, tx.note ?? null, ctx.actor.type, ctx.actor.id],
     );
     loan.nextTxSeq += 1;
-    if (tx.kind === 'FEE_CHARGE') {
-      await this.deps.ledger.post(ctx, { kind: 'FEE_CHARGE', businessDate: tx.effectiveDate, loanId, reference: `tx:${id}`, lines: [{ account: 'FEE_RECEIVABLE', debit: amount.toFixed() }, { account: 'FEE_INCOME', credit: amount.toFixed() }] });
-    }
     const { state, transactions } = await this.reconcile(ctx, loan, today);
     const transaction = transactions.find((t) => t.id === id)!;
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
@@ -106,15 +103,74 @@ export class LoanServicingService {
     const [current] = await em.query('SELECT status FROM loan_transactions WHERE id = $1', [transactionId]);
     if (current.status === 'REVERSED') throw conflict('The transaction is already reversed');
     await em.query("UPDATE loan_transactions SET status = 'REVERSED', reversed_at = now(), reversal_reason = $2 WHERE id = $1", [transactionId, reason]);
-    if (row.kind === 'FEE_CHARGE') {
-      const [tx] = await em.query('SELECT amount::text, effective_date::text AS d FROM loan_transactions WHERE id = $1', [transactionId]);
-      await this.deps.ledger.post(ctx, { kind: 'FEE_CHARGE_REVERSAL', businessDate: await this.today(ctx), loanId: loan.id, reference: `reversal:${transactionId}`, lines: [{ account: 'FEE_INCOME', debit: tx.amount }, { account: 'FEE_RECEIVABLE', credit: tx.amount }] });
-    }
     if (loan.status === 'CLOSED') await em.query("UPDATE loans SET status = 'ACTIVE', closed_at = NULL WHERE id = $1", [loan.id]);
     await this.reconcile(ctx, { ...loan, status: 'ACTIVE' }, await this.today(ctx));
     await this.deps.audit.record(ctx, { action: 'loan.transactionReversed', entityType: 'Loan', entityId: loan.id, after: { transactionId, reason } });
     await this.event(ctx, loan.id, 'TRANSACTION_REVERSED', await this.today(ctx), { transactionId, reason });
     return (await this.transactions(ctx, loan.id)).find((t) => t.id === transactionId)!;
+  }
+
+  /**
+   * Writes the loan off: the principal and the accrued interest and penalties still receivable go to
+   * write-off expense, the loan leaves the nightly run, and later payments are recoveries.
+   */
+  async writeOff(ctx: RequestContext, loanId: string, reason: string): Promise<LoanEntity> {
+    if (!reason.trim()) throw badInput('reason', 'a write-off needs a reason');
+    const loan = await this.lockOrThrow(ctx, loanId);
+    if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);
+    const today = await this.today(ctx);
+    await this.reconcile(ctx, loan, today);
+    const { principal, interest, penalty } = await this.receivables(ctx, loanId);
+    const total = principal.plus(interest).plus(penalty);
+    if (total.gt(0)) {
+      await this.deps.ledger.post(ctx, {
+        kind: 'WRITE_OFF', businessDate: today, loanId, reference: `write-off:${loanId}`,
+        lines: [
+          { account: 'WRITE_OFF_EXPENSE', debit: total.toFixed() },
+          { account: 'LOAN_PRINCIPAL', credit: principal.toFixed() },
+          { account: 'INTEREST_RECEIVABLE', credit: interest.toFixed() },
+          { account: 'PENALTY_RECEIVABLE', credit: penalty.toFixed() },
+        ],
+      });
+    }
+    await (await ctx.db()).query("UPDATE loans SET status = 'WRITTEN_OFF', closed_at = now() WHERE id = $1", [loanId]);
+    await this.deps.audit.record(ctx, { action: 'loan.writtenOff', entityType: 'Loan', entityId: loanId, after: { reason, principal: principal.toFixed(), interest: interest.toFixed(), penalty: penalty.toFixed() } });
+    await this.event(ctx, loanId, 'WRITTEN_OFF', today, { reason, amount: total.toFixed() });
+    return this.byIdOrThrow(ctx, loanId);
+  }
+
+  /** A payment on a written-off loan: income as a recovery, outside the schedule. */
+  async recordRecovery(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
+    return once(ctx, 'recordRecovery', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async () => {
+      const loan = await this.lockOrThrow(ctx, input.loanId);
+      if (loan.status !== 'WRITTEN_OFF') throw conflict('Only a written-off loan takes recoveries; record a repayment instead');
+      const amount = new Dec(input.amount);
+      if (amount.lte(0) || amount.decimalPlaces() > (loan.servicingTerms as ServicingTerms).decimals) throw badInput('input.amount', 'a positive amount in the currency’s decimals');
+      if (!isCalendarDate(input.paidAt) || input.paidAt > (await this.today(ctx))) throw badInput('input.paidAt', 'a date not after today');
+      const id = uuidv7();
+      const em = await ctx.db();
+      await em.query(
+        `INSERT INTO loan_transactions (tenant_id, id, loan_id, seq, kind, effective_date, amount, method, reference, created_by_type, created_by_id)
+         VALUES ($1, $2, $3, $4, 'RECOVERY', $5, $6, $7, $8, $9, $10)`,
+        [ctx.tenant, id, loan.id, loan.nextTxSeq, input.paidAt, amount.toFixed(), input.method, input.reference ?? null, ctx.actor.type, ctx.actor.id],
+      );
+      await em.query('UPDATE loans SET next_tx_seq = next_tx_seq + 1 WHERE id = $1', [loan.id]);
+      await this.deps.ledger.post(ctx, { kind: 'RECOVERY', businessDate: input.paidAt, loanId: loan.id, reference: `tx:${id}`, lines: [{ account: 'CASH_CLEARING', debit: amount.toFixed() }, { account: 'RECOVERIES', credit: amount.toFixed() }] });
+      await this.event(ctx, loan.id, 'RECOVERY_POSTED', await this.today(ctx), { transactionId: id, amount: amount.toFixed() });
+      return { transactionId: id, allocation: null };
+    });
+  }
+
+  /** What the ledger still holds as receivable for the loan: principal, accrued interest and penalties net of payments. */
+  private async receivables(ctx: RequestContext, loanId: string) {
+    const balances = await this.deps.ledger.balances(ctx, loanId);
+    const [accrued] = await (await ctx.db()).query('SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE loan_id = $1 AND journal_entry_id IS NULL', [loanId]);
+    const clamp = (d: Dec) => (d.isNeg() ? new Dec(0) : d);
+    return {
+      principal: clamp(new Dec(balances.LOAN_PRINCIPAL ?? '0')),
+      interest: clamp(new Dec(accrued.interest).plus(balances.INTEREST_RECEIVABLE ?? '0')),
+      penalty: clamp(new Dec(accrued.penalty).plus(balances.PENALTY_RECEIVABLE ?? '0')),
+    };
   }
 
   async payoffQuote(ctx: RequestContext, loanId: string, asOf?: string | null) {
@@ -180,7 +236,7 @@ export class LoanServicingService {
     const state = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(transactions), today);
     const posted: { posting_key: string; allocation: Allocation; journal_entry_id: string }[] = await em.query('SELECT posting_key, allocation, journal_entry_id FROM loan_postings WHERE loan_id = $1', [loan.id]);
     const byKey = new Map(posted.map((p) => [p.posting_key, p]));
-    const kinds = new Map(transactions.map((t) => [t.id, t.kind]));
+    const kinds = new Map(transactions.map((t) => [t.id, t.kind as LoanTransactionKind]));
     const wanted = new Map(state.allocations.map((a) => [`tx:${a.transactionId}`, a]));
     for (const [key, old] of byKey) {
       const next = wanted.get(key);
@@ -265,8 +321,8 @@ export class LoanServicingService {
 
 function toReplayInput(rows: TransactionRow[]): LoanTransaction[] {
   return rows
-    .filter((t) => t.status === 'POSTED')
-    .map((t) => ({ id: t.id, kind: t.kind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note }));
+    .filter((t) => t.status === 'POSTED' && t.kind !== 'RECOVERY')
+    .map((t) => ({ id: t.id, kind: t.kind as LoanTransactionKind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note }));
 }
 
 export function allocationOf(state: LoanState, transactionId: string): Allocation | null {
@@ -282,15 +338,16 @@ export function linesFor(kind: LoanTransactionKind, a: Allocation): JournalLine[
       { account: 'OVERPAYMENT_LIABILITY', debit: a.fromCredit },
       { account: 'LOAN_PRINCIPAL', credit: a.principal },
       { account: 'INTEREST_RECEIVABLE', credit: a.interest },
-      { account: 'FEE_RECEIVABLE', credit: a.fees },
+      // Fees are income when paid (cash basis); interest and penalties were accrued by the nightly run.
+      { account: 'FEE_INCOME', credit: a.fees },
       { account: 'PENALTY_RECEIVABLE', credit: a.penalties },
       { account: 'OVERPAYMENT_LIABILITY', credit: a.toCredit },
     ].filter((l) => !new Dec(l.debit ?? l.credit ?? '0').isZero()) as JournalLine[];
   }
-  // Waivers give up income that was (or would have been) recognised: the income account against the receivable.
+  // Waivers give up accrued income: the income account against the receivable. Fees are recognised
+  // only when paid, so waiving one posts nothing.
   const pairs: Record<string, [JournalLine['account'], JournalLine['account'], string]> = {
     INTEREST_WAIVER: ['INTEREST_INCOME', 'INTEREST_RECEIVABLE', a.interest],
-    FEE_WAIVER: ['FEE_INCOME', 'FEE_RECEIVABLE', a.fees],
     PENALTY_WAIVER: ['PENALTY_INCOME', 'PENALTY_RECEIVABLE', a.penalties],
   };
   const [debit, credit, amount] = pairs[kind] ?? ['SUSPENSE', 'SUSPENSE', '0'];

@@ -15,6 +15,8 @@ export const loanPermissions = {
     reverseTransaction: hasRole('LENDER_ADMIN', 'SERVICER'),
     chargeFee: hasRole('LENDER_ADMIN', 'SERVICER'),
     waive: hasRole('LENDER_ADMIN', 'SERVICER'),
+    writeOffLoan: hasRole('LENDER_ADMIN'),
+    recordRecovery: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
   },
   Loan: allow,
   LoanProductRef: allow,

@@ -84,6 +84,16 @@ export class LoanResolver {
     return (await this.servicing.addTransaction(ctx, loanId, { kind: `${kind}_WAIVER` as never, effectiveDate: date, amount, note: reason })).transaction;
   }
 
+  @Mutation(() => LoanType, { description: 'Writes the loan off to expense (principal, accrued interest and penalties); later payments are recoveries.' })
+  async writeOffLoan(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('reason') reason: string) {
+    return toLoanType(await this.servicing.writeOff(ctx, loanId, reason));
+  }
+
+  @Mutation(() => RepaymentResultType, { description: 'A payment received on a written-off loan, booked as a recovery; idempotent by key.' })
+  recordRecovery(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RecordRepaymentInput) input: RecordRepaymentInput) {
+    return this.servicing.recordRecovery(ctx, input);
+  }
+
   @Query(() => PayoffQuoteType, { description: 'The amount that settles the loan on a date (default today).' })
   payoffQuote(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
     return this.servicing.payoffQuote(ctx, loanId, asOf);
