@@ -45,6 +45,9 @@ import { LoanEntity } from './loans/loan.entity';
 import { loanPermissions } from './loans/loan.permissions';
 import { LoanResolver } from './loans/loan.resolver';
 import { LoanServicingService } from './loans/loan-servicing.service';
+import { LoanBookingService } from './loans/loan-booking.service';
+import { CreditLineService } from './loans/credit-line.service';
+import { CreditLineResolver } from './loans/credit-line.resolver';
 import { ApplicationEntity } from './origination/application.entity';
 import { DecisionPipeline } from './origination/decision-pipeline';
 import { originationPermissions } from './origination/origination.permissions';
@@ -82,10 +85,12 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const decisionConfigs = new DecisionConfigService(audit);
   const ledger = new LedgerService();
   const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
-  const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits });
+  const booking = new LoanBookingService({ ciphers, providers, ledger, audit });
+  const creditLines = new CreditLineService({ tenants, products, pricing, booking, audit });
+  const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits, booking, creditLines });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
   const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
-  return { queue, cob, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { queue, cob, booking, creditLines, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -100,6 +105,7 @@ export function createResolvers(s: Services) {
     new OriginationResolver(s.origination),
     new LoanResolver(s.servicing, s.ledger, s.products, s.tenants),
     new CobResolver(s.cob, s.queue),
+    new CreditLineResolver(s.creditLines, s.servicing),
   ];
 }
 

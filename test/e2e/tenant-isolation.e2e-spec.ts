@@ -95,6 +95,8 @@ describe('tenant isolation', () => {
     loans: () => ({ query: '{ loans(first: 100) { nodes { id } } }', check: (d) => expect(d.loans.nodes.map((n: any) => n.id)).not.toContain(loanIdA) }),
     payoffQuote: () => ({ query: `{ payoffQuote(loanId: "${loanIdA}") { total } }`, check: () => { throw new Error('quoted another tenant’s loan'); } }),
     trialBalance: () => ({ query: '{ trialBalance { lines { account balance } } }', check: (d) => expect(d.trialBalance.lines.every((l: any) => l.balance === '0.0000')).toBe(true) }),
+    creditLine: () => ({ query: '{ creditLine(id: "00000000-0000-7000-8000-000000000001") { id } }', check: () => { throw new Error('unexpected line'); } }),
+    creditLines: () => ({ query: '{ creditLines { id borrowerId } }', check: (d) => expect(d.creditLines).toEqual([]) }),
     cobRuns: () => ({ query: '{ cobRuns }', check: (d) => expect(d.cobRuns).toEqual([]) }),
     auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
   };
@@ -143,6 +145,9 @@ describe('tenant isolation', () => {
     reverseTransaction: () => `mutation { reverseTransaction(id: "${repaymentIdA}", reason: "x") { id } }`,
     chargeFee: () => `mutation { chargeFee(loanId: "${loanIdA}", amount: "10.00", name: "x") { id } }`,
     waive: () => `mutation { waive(loanId: "${loanIdA}", kind: FEE, amount: "10.00", reason: "x") { id } }`,
+    drawOnCreditLine: () => 'mutation { drawOnCreditLine(creditLineId: "00000000-0000-7000-8000-000000000001", amount: "1.00", idempotencyKey: "steal-draw-1") { id } }',
+    setCreditLineLimit: () => 'mutation { setCreditLineLimit(id: "00000000-0000-7000-8000-000000000001", limit: "1.00") { id } }',
+    freezeCreditLine: () => 'mutation { freezeCreditLine(id: "00000000-0000-7000-8000-000000000001", frozen: true) { id } }',
     writeOffLoan: () => `mutation { writeOffLoan(loanId: "${loanIdA}", reason: "x") { id } }`,
     recordRecovery: () => `mutation { recordRecovery(input: { loanId: "${loanIdA}", amount: "1.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-recovery" }) { transactionId } }`,
     runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${new Date().toISOString().slice(0, 10)}") }`,
@@ -184,7 +189,7 @@ describe('tenant isolation', () => {
        'application_checks WHERE tenant_id = $1', 'application_votes WHERE tenant_id = $1', 'application_collateral WHERE tenant_id = $1', 'decision_configs WHERE tenant_id = $1',
        'tenant_policies WHERE tenant_id = $1', 'watchlist_entries WHERE tenant_id = $1', 'blacklist_entries WHERE tenant_id = $1', 'loans WHERE tenant_id = $1',
        'journal_entries WHERE tenant_id = $1', 'journal_lines WHERE tenant_id = $1', 'ledger_accounts WHERE tenant_id = $1', 'idempotency_keys WHERE tenant_id = $1',
-       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_transactions WHERE tenant_id = $1', 'loan_postings WHERE tenant_id = $1', 'loan_events WHERE tenant_id = $1', 'loan_accruals WHERE tenant_id = $1', 'cob_runs WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
+       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_transactions WHERE tenant_id = $1', 'loan_postings WHERE tenant_id = $1', 'loan_events WHERE tenant_id = $1', 'loan_accruals WHERE tenant_id = $1', 'cob_runs WHERE tenant_id = $1', 'credit_lines WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -92,7 +92,8 @@ describe('scaled integers', () => {
 
   it('round-trips through Decimal', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.integer({ min: 0, max: 8 }), (u, s) => {
+      // Up to 15 significant digits: the most the scaled-integer form accepts (exact in a double).
+      fc.property(fc.integer({ min: -(10 ** 15 - 1), max: 10 ** 15 - 1 }), fc.integer({ min: 0, max: 8 }), (u, s) => {
         const text = formatScaled(u, s);
         expect(new Dec(text).mul(new Dec(10).pow(s)).toFixed()).toBe(String(u));
         const back = parseScaledInteger(new Dec(text))!;

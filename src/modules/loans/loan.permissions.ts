@@ -9,6 +9,8 @@ export const loanPermissions = {
     loans: READ,
     payoffQuote: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'BORROWER'),
     trialBalance: hasRole('LENDER_ADMIN', 'ANALYST'),
+    creditLine: READ,
+    creditLines: READ,
   },
   Mutation: {
     recordRepayment: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
@@ -16,6 +18,9 @@ export const loanPermissions = {
     chargeFee: hasRole('LENDER_ADMIN', 'SERVICER'),
     waive: hasRole('LENDER_ADMIN', 'SERVICER'),
     writeOffLoan: hasRole('LENDER_ADMIN'),
+    drawOnCreditLine: hasRole('LENDER_ADMIN', 'SERVICER', 'BORROWER'),
+    setCreditLineLimit: hasRole('LENDER_ADMIN', 'UNDERWRITER'),
+    freezeCreditLine: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'COLLECTOR'),
     recordRecovery: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
   },
   Loan: allow,
@@ -32,4 +37,5 @@ export const loanPermissions = {
   PayoffQuote: allow,
   TrialBalance: allow,
   TrialBalanceLine: allow,
+  CreditLine: allow,
 };

@@ -22,7 +22,8 @@ import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from './offer';
 import type { Providers } from './providers/providers';
 import { submitSchema } from './submit-definition';
-import { servicingTermsOf } from '../loans/servicing-terms';
+import type { LoanBookingService } from '../loans/loan-booking.service';
+import type { CreditLineService } from '../loans/credit-line.service';
 
 export interface ApplicationFilter {
   status?: ApplicationStatus | null;
@@ -42,6 +43,7 @@ export class OriginationService {
     private readonly deps: {
       tenants: TenantService; borrowers: BorrowerService; products: LoanProductService; pricing: PricingService; configs: DecisionConfigService;
       ciphers: TenantCipherService; pipeline: DecisionPipeline; providers: Providers; ledger: LedgerService; audit: AuditService;
+      booking: LoanBookingService; creditLines: CreditLineService;
       limits: { defaultPageSize: number; maxPageSize: number };
     },
   ) {}
@@ -250,49 +252,17 @@ export class OriginationService {
       if (app.status !== 'CONTRACT_SIGNED') throw conflict(`The application is ${app.status}; only a signed contract is disbursed`);
       const offer = app.offer as Offer;
       const tenant = await this.deps.tenants.current(ctx);
-      const borrower = await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId);
-      const cipher = await this.deps.ciphers.cipher(ctx);
-      const beneficiary = borrower.bankAccountEnc ? cipher.decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
-      const loanId = uuidv7();
-      const payout = await this.deps.providers.payments.disburse({ amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${idempotencyKey}` });
-      const em = await ctx.db();
-      await em.query(
-        `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
-                            status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14, $15, $16, $8, $17, $18)`,
-        [ctx.tenant, loanId, app.id, app.borrowerId, app.productId, app.productVersion, offer.currency, new Dec(offer.amount).plus(offer.upfrontFees.financed).toFixed(),
-          offer.netDisbursement, offer.annualRate, offer.apr, JSON.stringify(offer.schedule), payout.reference, app.agentId,
-          JSON.stringify(servicingTermsOf((await this.deps.products.version(ctx, app.productId, app.productVersion)).terms)), offer.disbursementDate,
-          offer.totalPayable, offer.schedule[0]?.dueDate ?? null],
-      );
-      // The nightly run starts accruing the first period from the day after the schedule's start.
-      const terms = servicingTermsOf((await this.deps.products.version(ctx, app.productId, app.productVersion)).terms);
-      const first = offer.schedule[0];
-      await em.query(
-        `UPDATE loans SET accrual_index = 0, accrual_period_start = $2, accrual_period_end = $3, accrual_period_interest = $4, next_unpaid_principal = $5,
-                next_unpaid_total = $6, penalty_rate = $7, money_decimals = $8, rounding_mode = $9, last_cob_date = $2 WHERE id = $1`,
-        [loanId, offer.disbursementDate, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode],
-      );
-      const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
-      const feeIncome = new Dec(offer.upfrontFees.deducted).plus(offer.upfrontFees.financed);
-      await this.deps.ledger.post(ctx, {
-        kind: 'DISBURSEMENT', businessDate: todayIn(tenant.timezone), loanId, reference: payout.reference,
-        lines: [
-          { account: 'LOAN_PRINCIPAL', debit: principal.toFixed() },
-          { account: 'CASH_CLEARING', credit: offer.netDisbursement },
-          { account: 'FEE_INCOME', credit: feeIncome.toFixed() },
-        ],
-      });
-      if (new Dec(offer.upfrontFees.paidUpfront).gt(0)) {
-        await this.deps.ledger.post(ctx, {
-          kind: 'UPFRONT_FEE', businessDate: todayIn(tenant.timezone), loanId, reference: `fee:${payout.reference}`,
-          lines: [{ account: 'CASH_CLEARING', debit: offer.upfrontFees.paidUpfront }, { account: 'FEE_INCOME', credit: offer.upfrontFees.paidUpfront }],
-        });
-      }
+      const version = await this.deps.products.version(ctx, app.productId, app.productVersion);
+      const booking = {
+        applicationId: app.id, borrowerId: app.borrowerId, productId: app.productId, productVersion: app.productVersion, terms: version.terms, offer,
+        agentId: app.agentId, idempotencyKey, businessDate: todayIn(tenant.timezone),
+      };
+      // A revolving product opens the credit line; the first draw is the offer itself.
+      const creditLineId = version.terms.creditLine ? await this.deps.creditLines.open(ctx, app, offer, version.terms) : null;
+      const { loanId, payoutReference } = await this.deps.booking.book(ctx, { ...booking, creditLineId });
       app.loanId = loanId;
-      await this.move(ctx, app, 'DISBURSED', `paid out ${offer.netDisbursement} ${offer.currency} (${payout.reference})`);
+      await this.move(ctx, app, 'DISBURSED', `paid out ${offer.netDisbursement} ${offer.currency} (${payoutReference})`);
       await this.save(ctx, app);
-      await this.deps.audit.record(ctx, { action: 'loan.disbursed', entityType: 'Loan', entityId: loanId, after: { applicationId, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference } });
       return { loanId };
     });
   }

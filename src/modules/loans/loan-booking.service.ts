@@ -1,0 +1,78 @@
+import { Dec } from '../../core/money';
+import type { ProductTerms } from '../../core/products/product-terms';
+import { uuidv7 } from '../../platform/db/ids';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
+import { BorrowerEntity } from '../identity/borrower.entity';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { Offer } from '../origination/offer';
+import type { Providers } from '../origination/providers/providers';
+import { servicingTermsOf } from './servicing-terms';
+
+/** What a new loan is booked from: an accepted offer (or a credit-line draw priced the same way). */
+export interface Booking {
+  applicationId: string;
+  borrowerId: string;
+  productId: string;
+  productVersion: number;
+  terms: ProductTerms;
+  offer: Offer;
+  agentId: string | null;
+  creditLineId?: string | null;
+  /** The caller's idempotency key: the payout carries one derived from it. */
+  idempotencyKey: string;
+  businessDate: string;
+}
+
+/**
+ * Books a loan: the row with its schedule and servicing terms frozen, the payout of the net amount
+ * through the payments provider, the balanced disbursement entry, and the nightly run's starting
+ * state. Used for disbursement of an application and for each draw on a credit line.
+ */
+export class LoanBookingService {
+  constructor(private readonly deps: { ciphers: TenantCipherService; providers: Providers; ledger: LedgerService; audit: AuditService }) {}
+
+  async book(ctx: RequestContext, b: Booking): Promise<{ loanId: string; payoutReference: string }> {
+    const { offer } = b;
+    const em = await ctx.db();
+    const borrower = await em.getRepository(BorrowerEntity).findOneByOrFail({ id: b.borrowerId });
+    const beneficiary = borrower.bankAccountEnc ? (await this.deps.ciphers.cipher(ctx)).decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
+    const loanId = uuidv7();
+    const payout = await this.deps.providers.payments.disburse({ amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}` });
+    const terms = servicingTermsOf(b.terms);
+    const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
+    const first = offer.schedule[0];
+    await em.query(
+      `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
+                          status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
+                          accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
+                          penalty_rate, money_decimals, rounding_mode, last_cob_date, credit_line_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14, $15, $16, $8, $17, $18,
+               0, $16, $18, $19, $20, $21, $22, $23, $24, $16, $25)`,
+      [ctx.tenant, loanId, b.applicationId, b.borrowerId, b.productId, b.productVersion, offer.currency, principal.toFixed(), offer.netDisbursement,
+        offer.annualRate, offer.apr, JSON.stringify(offer.schedule), payout.reference, b.agentId, JSON.stringify(terms), offer.disbursementDate,
+        offer.totalPayable, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode, b.creditLineId ?? null],
+    );
+    // Upfront fees are income now: deducted and financed ones with the payout, paid-upfront ones as cash received.
+    await this.deps.ledger.post(ctx, {
+      kind: 'DISBURSEMENT', businessDate: b.businessDate, loanId, reference: payout.reference,
+      lines: [
+        { account: 'LOAN_PRINCIPAL', debit: principal.toFixed() },
+        { account: 'CASH_CLEARING', credit: offer.netDisbursement },
+        { account: 'FEE_INCOME', credit: new Dec(offer.upfrontFees.deducted).plus(offer.upfrontFees.financed).toFixed() },
+      ],
+    });
+    if (new Dec(offer.upfrontFees.paidUpfront).gt(0)) {
+      await this.deps.ledger.post(ctx, {
+        kind: 'UPFRONT_FEE', businessDate: b.businessDate, loanId, reference: `fee:${payout.reference}`,
+        lines: [{ account: 'CASH_CLEARING', debit: offer.upfrontFees.paidUpfront }, { account: 'FEE_INCOME', credit: offer.upfrontFees.paidUpfront }],
+      });
+    }
+    await this.deps.audit.record(ctx, {
+      action: b.creditLineId ? 'creditLine.drawn' : 'loan.disbursed', entityType: 'Loan', entityId: loanId,
+      after: { applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference },
+    });
+    return { loanId, payoutReference: payout.reference };
+  }
+}
