@@ -32,7 +32,7 @@ export class Servicing1764600000000 implements MigrationInterface {
          id uuid NOT NULL,
          loan_id uuid NOT NULL,
          seq integer NOT NULL,
-         kind text NOT NULL CHECK (kind IN ('REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'RECOVERY')),
+         kind text NOT NULL CHECK (kind IN ('REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'RECOVERY', 'CREDIT_REFUND')),
          effective_date date NOT NULL,
          amount numeric(18, 4) NOT NULL CHECK (amount > 0),
          method text,

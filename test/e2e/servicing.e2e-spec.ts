@@ -114,6 +114,25 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     expect(closed.balances.outstanding.total).toBe('0.00');
   });
 
+  it('refunds the overpayment left after a payoff, and no more than is held', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    await ageLoan(app, loanId, 15);
+    const quote = (await app.gql(`{ payoffQuote(loanId: "${loanId}") { total } }`, {}, lender.admin)).data!.payoffQuote;
+    await repay(loanId, new Dec(quote.total).plus('250.00').toFixed(2), today(), `over-${loanId}`);
+    const closed = await loan(loanId);
+    expect(closed.status).toBe('CLOSED');
+    const held = closed.balances.credit;
+    expect(new Dec(held).gte('250.00')).toBe(true);
+    const refund = `mutation($a: Decimal!, $k: String!) { refundCredit(loanId: "${loanId}", amount: $a, method: BANK_TRANSFER, idempotencyKey: $k) { kind amount } }`;
+    const tooMuch = await app.gql(refund, { a: new Dec(held).plus('0.01').toFixed(2), k: `refund-big-${loanId}` }, lender.admin);
+    expect(tooMuch.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    const ok = await app.gql(refund, { a: held, k: `refund-${loanId}` }, lender.admin);
+    expect(ok.data!.refundCredit).toEqual({ kind: 'CREDIT_REFUND', amount: held });
+    expect((await loan(loanId)).balances.credit).toBe('0.00');
+    const liability = (await loan(loanId)).balances.ledger.OVERPAYMENT_LIABILITY;
+    expect(new Dec(liability ?? '0').isZero()).toBe(true);
+  });
+
   it('refuses bad repayments with a coded error and writes nothing', async () => {
     const { loanId } = await disbursedLoan(app, lender);
     const count = async () => (await app.ownerQuery('SELECT count(*)::int AS n FROM loan_transactions WHERE loan_id = $1', [loanId]))[0].n;

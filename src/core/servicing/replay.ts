@@ -2,10 +2,10 @@ import { formatIsoDate } from '../loan-math/calendar';
 import { applyCredit, allocateRepayment } from './allocation';
 import { chargeFee, waive } from './adjustments';
 import { formatUnits } from './format';
-import { AllocationTally, byRowInOrder, Ledger, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
+import { AllocationTally, byRowInOrder, Ledger, newTally, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
 import { parseDay, parseSchedule, parseTerms, parseTransactions } from './parse';
 import { accrueTo, assessLateFees, LateFeeEvent } from './penalties';
-import { Allocation, BucketTotals, InstallmentState, LoanState, LoanTransaction, ScheduledInstallment, ServicingTerms } from './types';
+import { Allocation, BucketTotals, InstallmentState, LoanState, LoanTransaction, LoanTransactionKind, ScheduledInstallment, ServicingTerms } from './types';
 
 /** The replayed ledger and the raw events, before formatting (shared with the payoff quote). */
 export interface ReplayResult {
@@ -86,13 +86,21 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
           allocations.push(toAllocation(ledger, t.id, date, tally, toCredit, 0n, 'TRANSACTION'));
           break;
         }
+        case 'CREDIT_REFUND': {
+          // Money held for the borrower paid back: at most the credit held on that day (a backdated
+          // payment can change it, so the refund is clamped rather than refused here).
+          const refunded = t.units < ledger.credit ? t.units : ledger.credit;
+          ledger.credit -= refunded;
+          allocations.push(toAllocation(ledger, t.id, date, newTally(), 0n, refunded, 'TRANSACTION'));
+          break;
+        }
         case 'FEE_CHARGE': {
           const i = chargeFee(ledger, day, t.units, date);
           if (ledger.rows[i].dueDay <= day) creditApplication(ledger, `credit:${t.id}`, date, applyCredit(ledger, date), allocations);
           break;
         }
         default:
-          allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind, t.units, date), 0n, 0n, 'TRANSACTION'));
+          allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind as Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND'>, t.units, date), 0n, 0n, 'TRANSACTION'));
       }
     }
   }

@@ -45,10 +45,10 @@ export interface ScheduledInstallment {
 }
 
 /** Kinds of loan transactions the engine replays. */
-export type LoanTransactionKind = 'REPAYMENT' | 'FEE_CHARGE' | 'FEE_WAIVER' | 'PENALTY_WAIVER' | 'INTEREST_WAIVER';
+export type LoanTransactionKind = 'REPAYMENT' | 'FEE_CHARGE' | 'FEE_WAIVER' | 'PENALTY_WAIVER' | 'INTEREST_WAIVER' | 'CREDIT_REFUND';
 
 /** The transaction kinds. */
-export const LOAN_TRANSACTION_KINDS: readonly LoanTransactionKind[] = ['REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER'];
+export const LOAN_TRANSACTION_KINDS: readonly LoanTransactionKind[] = ['REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND'];
 
 /** A posted loan transaction. The engine orders them by (effectiveDate, seq, id), never by array position. */
 export interface LoanTransaction {

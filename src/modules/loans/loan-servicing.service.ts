@@ -69,7 +69,8 @@ export class LoanServicingService {
     tx: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
   ): Promise<{ transaction: TransactionRow; state: LoanState }> {
     const loan = await this.lockOrThrow(ctx, loanId);
-    if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);
+    // A closed loan may still hold the borrower's money: refunding it is the one thing left to do.
+    if (loan.status !== 'ACTIVE' && !(tx.kind === 'CREDIT_REFUND' && loan.status === 'CLOSED')) throw conflict(`The loan is ${loan.status}`);
     const today = await this.today(ctx);
     if (!isCalendarDate(tx.effectiveDate)) throw badInput('input.paidAt', 'a date YYYY-MM-DD');
     if (tx.effectiveDate > today) throw badInput('input.paidAt', `cannot be after today (${today}) in the tenant's time zone`);
@@ -78,6 +79,10 @@ export class LoanServicingService {
     if (amount.lte(0)) throw badInput('input.amount', 'must be positive');
     const decimals = (loan.servicingTerms as ServicingTerms).decimals;
     if (amount.decimalPlaces() > decimals) throw badInput('input.amount', `at most ${decimals} decimals`);
+    if (tx.kind === 'CREDIT_REFUND') {
+      const held = (await this.state(ctx, loan, today)).credit;
+      if (amount.gt(held)) throw badInput('input.amount', `the loan holds ${held} for the borrower; a refund cannot exceed it`);
+    }
     const em = await ctx.db();
     const id = uuidv7();
     await em.query(
@@ -137,6 +142,15 @@ export class LoanServicingService {
     await this.deps.audit.record(ctx, { action: 'loan.writtenOff', entityType: 'Loan', entityId: loanId, after: { reason, principal: principal.toFixed(), interest: interest.toFixed(), penalty: penalty.toFixed() } });
     await this.event(ctx, loanId, 'WRITTEN_OFF', today, { reason, amount: total.toFixed() });
     return this.byIdOrThrow(ctx, loanId);
+  }
+
+  /** Pays held credit (an overpayment) back to the borrower; idempotent by key. */
+  async refundCredit(ctx: RequestContext, input: { loanId: string; amount: string; method: string; reference?: string | null; idempotencyKey: string }) {
+    return once(ctx, 'refundCredit', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async () => {
+      const today = await this.today(ctx);
+      const { transaction } = await this.addTransaction(ctx, input.loanId, { kind: 'CREDIT_REFUND', effectiveDate: today, amount: input.amount, method: input.method, reference: input.reference ?? null });
+      return transaction;
+    });
   }
 
   /** A payment on a written-off loan: income as a recovery, outside the schedule. */
@@ -208,9 +222,9 @@ export class LoanServicingService {
 
   async transactions(ctx: RequestContext, loanId: string): Promise<TransactionRow[]> {
     return (await ctx.db()).query(
-      `SELECT id, loan_id AS "loanId", seq, kind, effective_date::text AS "effectiveDate", amount::text, method, reference, note, status,
-              reversed_at AS "reversedAt", reversal_reason AS "reversalReason", created_at AS "createdAt"
-       FROM loan_transactions WHERE loan_id = $1 ORDER BY seq`, [loanId]);
+      `SELECT t.id, t.loan_id AS "loanId", t.seq, t.kind, t.effective_date::text AS "effectiveDate", round(t.amount, l.money_decimals)::text AS amount,
+              t.method, t.reference, t.note, t.status, t.reversed_at AS "reversedAt", t.reversal_reason AS "reversalReason", t.created_at AS "createdAt"
+       FROM loan_transactions t JOIN loans l ON l.tenant_id = t.tenant_id AND l.id = t.loan_id WHERE t.loan_id = $1 ORDER BY t.seq`, [loanId]);
   }
 
   async journal(ctx: RequestContext, loanId: string) {
@@ -331,6 +345,9 @@ export function allocationOf(state: LoanState, transactionId: string): Allocatio
 
 /** Journal lines of an allocation: money in against the receivables (and the overpayment liability). */
 export function linesFor(kind: LoanTransactionKind, a: Allocation): JournalLine[] {
+  if (kind === 'CREDIT_REFUND') {
+    return new Dec(a.fromCredit).isZero() ? [] : [{ account: 'OVERPAYMENT_LIABILITY', debit: a.fromCredit }, { account: 'CASH_CLEARING', credit: a.fromCredit }];
+  }
   if (kind === 'REPAYMENT') {
     const cash = new Dec(a.principal).plus(a.interest).plus(a.fees).plus(a.penalties).plus(a.toCredit).minus(a.fromCredit);
     return [

@@ -9,7 +9,7 @@ import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import {
   JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
-  LoanTransactionType, LoanType, PayoffQuoteType, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
+  LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
 import type { LoanEntity, LoanStatus } from './loan.entity';
 import type { LoanServicingService } from './loan-servicing.service';
@@ -70,6 +70,18 @@ export class LoanResolver {
   @Mutation(() => LoanTransactionType, { description: 'Reverses a transaction; the loan is replayed without it and the ledger corrected by reversing entries.' })
   reverseTransaction(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
     return this.servicing.reverseTransaction(ctx, id, reason);
+  }
+
+  @Mutation(() => LoanTransactionType, { description: 'Pays held overpayment credit back to the borrower (also after the loan closed); idempotent by key.' })
+  refundCredit(
+    @Ctx() { ctx }: GraphQLContext,
+    @Arg('loanId', () => ID) loanId: string,
+    @Arg('amount', () => DecimalScalar) amount: string,
+    @Arg('method', () => PaymentMethodEnum) method: string,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('reference', () => String, { nullable: true }) reference?: string,
+  ) {
+    return this.servicing.refundCredit(ctx, { loanId, amount, method, reference, idempotencyKey });
   }
 
   @Mutation(() => LoanTransactionType, { description: 'Charges a fee on the loan (with the next instalment due).' })

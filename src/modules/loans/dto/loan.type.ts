@@ -5,7 +5,7 @@ import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 
 export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF = 'WRITTEN_OFF' }
 registerEnumType(LoanStatusEnum, { name: 'LoanStatus' });
-export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY' }
+export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND' }
 registerEnumType(LoanTransactionKindEnum, { name: 'LoanTransactionKind' });
 export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', MOBILE_MONEY = 'MOBILE_MONEY', CARD = 'CARD', DIRECT_DEBIT = 'DIRECT_DEBIT', OTHER = 'OTHER' }
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
