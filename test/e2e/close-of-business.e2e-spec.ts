@@ -54,6 +54,12 @@ describe('close of business', () => {
     expect(Number(row.op)).toBeGreaterThan(0);
     const events = await app.ownerQuery("SELECT kind, business_date::text AS d, data FROM loan_events WHERE loan_id = $1 AND kind = 'BUCKET_CHANGED' ORDER BY business_date", [loanId]);
     expect(events[0]).toMatchObject({ d: addDays(dueDates[0], 1), data: { from: 'CURRENT', to: '1-30' } });
+    const warnings = await app.ownerQuery("SELECT kind, business_date::text AS d, data FROM loan_events WHERE loan_id = $1 AND kind IN ('INSTALLMENT_OVERDUE', 'EARLY_WARNING') ORDER BY business_date, kind", [loanId]);
+    expect(warnings.map((w) => [w.kind, w.d, w.data.installment ?? w.data.signal])).toEqual([
+      ['EARLY_WARNING', addDays(dueDates[0], 1), 'FIRST_MISSED_PAYMENT'],
+      ['INSTALLMENT_OVERDUE', addDays(dueDates[0], 1), 1],
+      ['INSTALLMENT_OVERDUE', addDays(dueDates[1], 1), 2],
+    ]);
     // Penalty interest accrues on the overdue principal from the day after the due date.
     expect(rows.find((r) => r.d === addDays(dueDates[0], 1))!.penalty).not.toBe('0.0000');
     expect(rows.find((r) => r.d === dueDates[0])!.penalty).toBe('0.0000');

@@ -23,6 +23,11 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
   const repay = (loanId: string, amount: string, paidAt: string, key: string) =>
     app.gql(REPAY, { i: { loanId, amount, paidAt, method: 'MOBILE_MONEY', reference: key, idempotencyKey: key } }, lender.admin);
   const loan = async (id: string) => (await app.gql(LOAN(id), {}, lender.admin)).data!.loan;
+  const addDaysTo = (d: string, n: number) => {
+    const x = new Date(`${d}T00:00:00Z`);
+    x.setUTCDate(x.getUTCDate() + n);
+    return x.toISOString().slice(0, 10);
+  };
 
   it('allocates an on-time instalment and records it once per idempotency key', async () => {
     const { loanId } = await disbursedLoan(app, lender);
@@ -131,6 +136,14 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     expect((await loan(loanId)).balances.credit).toBe('0.00');
     const liability = (await loan(loanId)).balances.ledger.OVERPAYMENT_LIABILITY;
     expect(new Dec(liability ?? '0').isZero()).toBe(true);
+  });
+
+  it('raises an early warning when partial payments on an arrear keep getting smaller', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    const { dueDates } = await ageLoan(app, loanId, 50);
+    for (const [i, amount] of ['900.00', '600.00', '300.00'].entries()) await repay(loanId, amount, addDaysTo(dueDates[0], 2 + i), `shrink-${i}-${loanId}`);
+    const events = await app.ownerQuery("SELECT data FROM loan_events WHERE loan_id = $1 AND kind = 'EARLY_WARNING'", [loanId]);
+    expect(events.map((e) => e.data)).toEqual([{ signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: ['900.00', '600.00', '300.00'], instalment: expect.any(String) }]);
   });
 
   it('refuses bad repayments with a coded error and writes nothing', async () => {

@@ -51,7 +51,8 @@ upd AS (
     non_accrual = c.non_accrual OR c.dpd2 > $5, last_cob_date = $2::date
   FROM calc c
   WHERE l.tenant_id = c.tenant_id AND l.id = c.id
-  RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual
+  RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual,
+            c.crossed, c.nut AS fell_due_unpaid, c.pe AS fell_due_on, c.k AS fell_due_index, (c.oldest IS NULL AND c.oldest2 IS NOT NULL) AS newly_overdue
 ),
 accrued AS (
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty)
@@ -64,6 +65,13 @@ events AS (
   SELECT tenant_id, gen_random_uuid(), id, 'BUCKET_CHANGED', $2::date, jsonb_build_object('from', old_bucket, 'to', new_bucket, 'dpd', dpd2) FROM upd WHERE old_bucket <> new_bucket
   UNION ALL
   SELECT tenant_id, gen_random_uuid(), id, 'NON_ACCRUAL', $2::date, jsonb_build_object('dpd', dpd2) FROM upd WHERE non_accrual AND NOT was_non_accrual
+  UNION ALL
+  SELECT tenant_id, gen_random_uuid(), id, 'INSTALLMENT_OVERDUE', $2::date, jsonb_build_object('installment', fell_due_index + 1, 'dueDate', fell_due_on, 'unpaid', fell_due_unpaid)
+  FROM upd WHERE crossed AND fell_due_unpaid > 0
+  UNION ALL
+  -- Early warning: the first missed payment of a loan that was current.
+  SELECT tenant_id, gen_random_uuid(), id, 'EARLY_WARNING', $2::date, jsonb_build_object('signal', 'FIRST_MISSED_PAYMENT', 'dueDate', fell_due_on)
+  FROM upd WHERE newly_overdue
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, (SELECT count(*) FROM events)::int AS events`;
