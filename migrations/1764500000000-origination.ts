@@ -5,6 +5,8 @@ import { tenantTableSql } from '../src/platform/db/rls';
  * Origination: borrower personal data (encrypted, with blind indexes), consents, applications and
  * their stage history, collateral, checks, votes, decision configuration, idempotency keys, and the
  * first money movement: loans with their disbursement posted to a double-entry ledger.
+ *
+ * Every tenant-owned table here sits behind row level security (see tenantTableSql).
  */
 export class Origination1764500000000 implements MigrationInterface {
   name = 'Origination1764500000000';

@@ -5,6 +5,8 @@ import { tenantTableSql } from '../src/platform/db/rls';
  * Servicing: a loan's transactions (repayments, fees, waivers, reversals) and the postings derived
  * from replaying them, plus the loan's current servicing state (DPD, bucket, outstanding) kept on
  * the loan row for queries and the nightly run.
+ *
+ * Every tenant-owned table here sits behind row level security (see tenantTableSql).
  */
 export class Servicing1764600000000 implements MigrationInterface {
   name = 'Servicing1764600000000';

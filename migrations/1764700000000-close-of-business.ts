@@ -5,6 +5,8 @@ import { tenantTableSql } from '../src/platform/db/rls';
  * Close of business: the per-loan accrual state the nightly run advances set-based, the accrual
  * sub-ledger (one row per loan and business date, summarised into one journal entry per run), and
  * the runs themselves (resumable: work is committed chunk by chunk and never done twice).
+ *
+ * Every tenant-owned table here sits behind row level security (see tenantTableSql).
  */
 export class CloseOfBusiness1764700000000 implements MigrationInterface {
   name = 'CloseOfBusiness1764700000000';
