@@ -48,6 +48,7 @@ import { LoanServicingService } from './loans/loan-servicing.service';
 import { LoanBookingService } from './loans/loan-booking.service';
 import { CreditLineService } from './loans/credit-line.service';
 import { CreditLineResolver } from './loans/credit-line.resolver';
+import { LoanRestructureService } from './loans/loan-restructure.service';
 import { ApplicationEntity } from './origination/application.entity';
 import { DecisionPipeline } from './origination/decision-pipeline';
 import { originationPermissions } from './origination/origination.permissions';
@@ -89,8 +90,9 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const creditLines = new CreditLineService({ tenants, products, pricing, booking, audit });
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits, booking, creditLines });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
+  const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
   const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
-  return { queue, cob, booking, creditLines, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { queue, cob, booking, creditLines, restructuring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -103,7 +105,7 @@ export function createResolvers(s: Services) {
     new BorrowerResolver(s.borrowers),
     new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit),
     new OriginationResolver(s.origination),
-    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants),
+    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.restructuring),
     new CobResolver(s.cob, s.queue),
     new CreditLineResolver(s.creditLines, s.servicing),
   ];

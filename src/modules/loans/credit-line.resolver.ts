@@ -38,6 +38,7 @@ export class CreditLineResolver {
       id: l.id, applicationId: l.applicationId, borrowerId: l.borrowerId, productId: l.productId, productVersion: l.productVersion, currency: l.currency,
       principal: new Dec(l.principal).toFixed(2), netDisbursed: new Dec(l.netDisbursed).toFixed(2), annualRate: new Dec(l.annualRate).toFixed(), apr: new Dec(l.apr).toFixed(),
       status: l.status, disbursedAt: l.disbursedAt, dpd: l.dpd, bucket: l.bucket, nextDueDate: l.nextDueDate, agentId: l.agentId,
+      restructuredFrom: l.restructuredFrom, restructuredInto: l.restructuredInto,
     };
   }
 

@@ -40,20 +40,13 @@ export class LoanBookingService {
     const beneficiary = borrower.bankAccountEnc ? (await this.deps.ciphers.cipher(ctx)).decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
     const loanId = uuidv7();
     const payout = await this.deps.providers.payments.disburse({ amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}` });
-    const terms = servicingTermsOf(b.terms);
     const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
-    const first = offer.schedule[0];
-    await em.query(
-      `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
-                          status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
-                          accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
-                          penalty_rate, money_decimals, rounding_mode, last_cob_date, credit_line_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14, $15, $16, $8, $17, $18,
-               0, $16, $18, $19, $20, $21, $22, $23, $24, $16, $25)`,
-      [ctx.tenant, loanId, b.applicationId, b.borrowerId, b.productId, b.productVersion, offer.currency, principal.toFixed(), offer.netDisbursement,
-        offer.annualRate, offer.apr, JSON.stringify(offer.schedule), payout.reference, b.agentId, JSON.stringify(terms), offer.disbursementDate,
-        offer.totalPayable, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode, b.creditLineId ?? null],
-    );
+    await this.insertLoan(ctx, {
+      loanId, applicationId: b.applicationId, borrowerId: b.borrowerId, productId: b.productId, productVersion: b.productVersion, terms: b.terms,
+      currency: offer.currency, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, annualRate: offer.annualRate, apr: offer.apr,
+      schedule: offer.schedule, start: offer.disbursementDate, totalPayable: offer.totalPayable, reference: payout.reference, agentId: b.agentId,
+      creditLineId: b.creditLineId ?? null, restructuredFrom: null,
+    });
     // Upfront fees are income now: deducted and financed ones with the payout, paid-upfront ones as cash received.
     await this.deps.ledger.post(ctx, {
       kind: 'DISBURSEMENT', businessDate: b.businessDate, loanId, reference: payout.reference,
@@ -74,5 +67,29 @@ export class LoanBookingService {
       after: { applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference },
     });
     return { loanId, payoutReference: payout.reference };
+  }
+
+  /** The loan row with its frozen schedule, servicing terms and the nightly run's starting state. */
+  async insertLoan(
+    ctx: RequestContext,
+    l: {
+      loanId: string; applicationId: string; borrowerId: string; productId: string; productVersion: number; terms: ProductTerms; currency: string;
+      principal: string; netDisbursed: string; annualRate: string; apr: string; schedule: Offer['schedule']; start: string; totalPayable: string;
+      reference: string; agentId: string | null; creditLineId: string | null; restructuredFrom: string | null;
+    },
+  ): Promise<void> {
+    const terms = servicingTermsOf(l.terms);
+    const first = l.schedule[0];
+    await (await ctx.db()).query(
+      `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
+                          status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
+                          accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
+                          penalty_rate, money_decimals, rounding_mode, last_cob_date, credit_line_id, restructured_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14, $15, $16, $8, $17, $18,
+               0, $16, $18, $19, $20, $21, $22, $23, $24, $16, $25, $26)`,
+      [ctx.tenant, l.loanId, l.applicationId, l.borrowerId, l.productId, l.productVersion, l.currency, l.principal, l.netDisbursed,
+        l.annualRate, l.apr, JSON.stringify(l.schedule), l.reference, l.agentId, JSON.stringify(terms), l.start,
+        l.totalPayable, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode, l.creditLineId, l.restructuredFrom],
+    );
   }
 }

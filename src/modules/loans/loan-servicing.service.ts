@@ -145,6 +145,41 @@ export class LoanServicingService {
     return this.byIdOrThrow(ctx, loanId);
   }
 
+  /** For other loan operations: the loan locked for this transaction. */
+  lockForChange(ctx: RequestContext, id: string): Promise<LoanEntity> {
+    return this.lockOrThrow(ctx, id);
+  }
+
+  /** Replays and reconciles the (locked) loan as of today without a new transaction. */
+  async refresh(ctx: RequestContext, loan: LoanEntity, today: string): Promise<LoanState> {
+    return (await this.reconcile(ctx, loan, today)).state;
+  }
+
+  recordEvent(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>) {
+    return this.event(ctx, loanId, kind, businessDate, data);
+  }
+
+  /**
+   * Brings the loan's interest receivable (accrued by the nightly run, less interest paid) to
+   * `unpaidInterest` (the exact figure to the day), in sub-ledger and ledger.
+   */
+  async trueUpInterest(ctx: RequestContext, loanId: string, unpaidInterest: string, today: string): Promise<void> {
+    const em = await ctx.db();
+    const balances = await this.deps.ledger.balances(ctx, loanId);
+    const [{ accrued }] = await em.query('SELECT coalesce(sum(interest), 0)::text AS accrued FROM loan_accruals WHERE loan_id = $1 AND journal_entry_id IS NULL', [loanId]);
+    const receivable = new Dec(accrued).plus(balances.INTEREST_RECEIVABLE ?? '0');
+    const diff = new Dec(unpaidInterest).minus(receivable);
+    if (diff.isZero()) return;
+    const amount = diff.abs().toFixed();
+    const entryId = await this.deps.ledger.post(ctx, {
+      kind: 'INTEREST_TRUE_UP', businessDate: today, loanId, reference: `interest-true-up:${loanId}`,
+      lines: diff.gt(0)
+        ? [{ account: 'INTEREST_RECEIVABLE', debit: amount }, { account: 'INTEREST_INCOME', credit: amount }]
+        : [{ account: 'INTEREST_INCOME', debit: amount }, { account: 'INTEREST_RECEIVABLE', credit: amount }],
+    });
+    await em.query("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
+  }
+
   /** Pays held credit (an overpayment) back to the borrower; idempotent by key. */
   async refundCredit(ctx: RequestContext, input: { loanId: string; amount: string; method: string; reference?: string | null; idempotencyKey: string }) {
     return once(ctx, 'refundCredit', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async () => {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'WRITTEN_OFF';
+export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'WRITTEN_OFF' | 'RESTRUCTURED';
 
 /** A disbursed loan: its frozen schedule and terms, and its current servicing state. */
 @Entity({ name: 'loans' })
@@ -36,5 +36,7 @@ export class LoanEntity {
   @Column('integer', { name: 'accrual_index' }) accrualIndex!: number;
   @Column('integer', { name: 'state_version' }) stateVersion!: number;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('uuid', { name: 'restructured_from', nullable: true }) restructuredFrom!: string | null;
+  @Column('uuid', { name: 'restructured_into', nullable: true }) restructuredInto!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

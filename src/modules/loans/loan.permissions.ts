@@ -18,6 +18,7 @@ export const loanPermissions = {
     chargeFee: hasRole('LENDER_ADMIN', 'SERVICER'),
     waive: hasRole('LENDER_ADMIN', 'SERVICER'),
     writeOffLoan: hasRole('LENDER_ADMIN'),
+    restructureLoan: hasRole('LENDER_ADMIN', 'SERVICER'),
     refundCredit: hasRole('LENDER_ADMIN', 'SERVICER'),
     drawOnCreditLine: hasRole('LENDER_ADMIN', 'SERVICER', 'BORROWER'),
     setCreditLineLimit: hasRole('LENDER_ADMIN', 'UNDERWRITER'),

@@ -9,10 +9,11 @@ import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import {
   JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
-  LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
+  LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
 import type { LoanEntity, LoanStatus } from './loan.entity';
 import type { LoanServicingService } from './loan-servicing.service';
+import type { LoanRestructureService } from './loan-restructure.service';
 
 @ArgsType()
 class LoansArgs extends PageArgs {
@@ -28,6 +29,7 @@ const toLoanType = (l: LoanEntity): LoanType => ({
   id: l.id, applicationId: l.applicationId, borrowerId: l.borrowerId, productId: l.productId, productVersion: l.productVersion, currency: l.currency,
   principal: new Dec(l.principal).toFixed(2), netDisbursed: new Dec(l.netDisbursed).toFixed(2), annualRate: new Dec(l.annualRate).toFixed(), apr: new Dec(l.apr).toFixed(),
   status: l.status, disbursedAt: l.disbursedAt, dpd: l.dpd, bucket: l.bucket, nextDueDate: l.nextDueDate, agentId: l.agentId,
+  restructuredFrom: l.restructuredFrom, restructuredInto: l.restructuredInto,
 });
 
 /** A page of an in-memory list (a loan's own transactions or journal: bounded per loan). */
@@ -49,6 +51,7 @@ export class LoanResolver {
     private readonly ledger: LedgerService,
     private readonly products: LoanProductService,
     private readonly tenantService: TenantService,
+    private readonly restructuring: LoanRestructureService,
   ) {}
 
   @Query(() => LoanType)
@@ -99,6 +102,12 @@ export class LoanResolver {
   @Mutation(() => LoanType, { description: 'Writes the loan off to expense (principal, accrued interest and penalties); later payments are recoveries.' })
   async writeOffLoan(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('reason') reason: string) {
     return toLoanType(await this.servicing.writeOff(ctx, loanId, reason));
+  }
+
+  @Mutation(() => LoanType, { description: 'Reschedules what is owed today onto a successor loan with a new term (and rate); the old loan is kept as RESTRUCTURED.' })
+  async restructureLoan(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RestructureLoanInput) input: RestructureLoanInput) {
+    const { loanId } = await this.restructuring.restructure(ctx, input);
+    return toLoanType(await this.servicing.byIdOrThrow(ctx, loanId));
   }
 
   @Mutation(() => RepaymentResultType, { description: 'A payment received on a written-off loan, booked as a recovery; idempotent by key.' })

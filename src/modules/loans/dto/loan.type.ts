@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 
-export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF = 'WRITTEN_OFF' }
+export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF = 'WRITTEN_OFF', RESTRUCTURED = 'RESTRUCTURED' }
 registerEnumType(LoanStatusEnum, { name: 'LoanStatus' });
 export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND' }
 registerEnumType(LoanTransactionKindEnum, { name: 'LoanTransactionKind' });
@@ -11,6 +11,16 @@ export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', 
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
 export enum WaiverKindEnum { FEE = 'FEE', PENALTY = 'PENALTY', INTEREST = 'INTEREST' }
 registerEnumType(WaiverKindEnum, { name: 'WaiverKind' });
+
+@InputType('RestructureLoanInput')
+export class RestructureLoanInput {
+  @Field(() => ID) loanId!: string;
+  @Field(() => Int, { description: 'Instalments of the new schedule, from today.' }) termCount!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'New nominal annual rate; default the loan’s.' }) annualInterestRate?: string;
+  @Field({ description: 'true: arrears join the principal (and earn interest); false: collected with the first new instalment.' }) capitaliseArrears!: boolean;
+  @Field() reason!: string;
+  @Field() idempotencyKey!: string;
+}
 
 @InputType('RecordRepaymentInput')
 export class RecordRepaymentInput {
@@ -150,6 +160,8 @@ export class LoanType {
   @Field() bucket!: string;
   @Field(() => DateScalar, { nullable: true }) nextDueDate!: string | null;
   @Field(() => String, { nullable: true }) agentId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The loan this one restructured.' }) restructuredFrom!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The loan that replaced this one on restructuring.' }) restructuredInto!: string | null;
 }
 export const LoanConnection = ConnectionType(LoanType, 'Loan');
 
