@@ -194,12 +194,28 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     expect((await app.gql('{ trialBalance { balanced } }', {}, lender.admin)).data!.trialBalance.balanced).toBe(true);
   });
 
+  it('gives a statement of a period: opening and closing balances and the payments between', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    const { start, dueDates } = await ageLoan(app, loanId, 70);
+    await repay(loanId, '1500.00', addDaysTo(dueDates[0], -1), `st-1-${loanId}`);
+    await repay(loanId, '700.00', addDaysTo(dueDates[1], 3), `st-2-${loanId}`);
+    const st = (await app.gql(`{ loanStatement(loanId: "${loanId}", from: "${addDaysTo(start, 1)}", to: "${dueDates[1]}") {
+      opening { principal } closing { principal total } lines { date kind amount allocation { principal interest } } due { number dueDate unpaid } } }`, {}, lender.admin)).data!.loanStatement;
+    expect(st.opening.principal).toBe('12000.00');
+    expect(st.lines).toEqual([expect.objectContaining({ date: addDaysTo(dueDates[0], -1), kind: 'REPAYMENT', amount: '1500.00' })]);
+    expect(st.due.map((d: any) => d.number)).toEqual([1, 2]);
+    expect(new Dec(st.closing.principal).lt('12000.00')).toBe(true);
+    expect((await app.gql(`{ loanStatement(loanId: "${loanId}", from: "2026-02-01", to: "2026-01-01") { loanId } }`, {}, lender.admin)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
   it('shows a borrower its own loans only', async () => {
     const appKey = await app.apiKey(lender.slug, 'APP');
     const { borrowerId, loanId } = await disbursedLoan(app, lender, { borrower: { externalRef: 'loan-owner-1' } });
     const { token } = (await app.gql('mutation { mintBorrowerToken(input: { externalRef: "loan-owner-1" }) { token borrowerId } }', {}, appKey)).data!.mintBorrowerToken;
     const mine = await app.gql('{ loans { nodes { id borrowerId } } }', {}, token);
     expect(mine.data!.loans.nodes).toEqual([{ id: loanId, borrowerId }]);
+    const own = await app.gql(`{ loanStatement(loanId: "${loanId}", from: "${today()}", to: "${today()}") { loanId } }`, {}, token);
+    expect(own.data!.loanStatement.loanId).toBe(loanId);
     const other = (await app.gql('{ loans(first: 1) { nodes { id } } }', {}, lender.admin)).data!.loans.nodes.find((l: any) => l.id !== loanId);
     if (other) expect((await app.gql(`{ loan(id: "${other.id}") { id } }`, {}, token)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect((await app.gql(REPAY, { i: { loanId, amount: '1.00', paidAt: today(), method: 'CASH', idempotencyKey: 'borrower-pays-1' } }, token)).errors![0].extensions.code).toBe('FORBIDDEN');

@@ -93,6 +93,7 @@ describe('tenant isolation', () => {
     originationPolicies: () => ({ query: '{ originationPolicies { approvalTiers { id } } }', check: (d) => expect(d.originationPolicies.approvalTiers).toEqual([]) }),
     loan: () => ({ query: `{ loan(id: "${loanIdA}") { id } }`, check: () => { throw new Error('read another tenant’s loan'); } }),
     loans: () => ({ query: '{ loans(first: 100) { nodes { id } } }', check: (d) => expect(d.loans.nodes.map((n: any) => n.id)).not.toContain(loanIdA) }),
+    loanStatement: () => ({ query: `{ loanStatement(loanId: "${loanIdA}", from: "2020-01-01", to: "2030-01-01") { loanId } }`, check: () => { throw new Error('read another tenant’s statement'); } }),
     payoffQuote: () => ({ query: `{ payoffQuote(loanId: "${loanIdA}") { total } }`, check: () => { throw new Error('quoted another tenant’s loan'); } }),
     trialBalance: () => ({ query: '{ trialBalance { lines { account balance } } }', check: (d) => expect(d.trialBalance.lines.every((l: any) => l.balance === '0.0000')).toBe(true) }),
     creditLine: () => ({ query: '{ creditLine(id: "00000000-0000-7000-8000-000000000001") { id } }', check: () => { throw new Error('unexpected line'); } }),

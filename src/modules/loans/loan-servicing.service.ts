@@ -236,6 +236,26 @@ export class LoanServicingService {
     return replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, await this.replayInput(ctx, loan.id), asOf ?? (await this.today(ctx)));
   }
 
+  /** The statement of a period: balances as replayed at its start and end, the transactions between. */
+  async statement(ctx: RequestContext, loanId: string, from: string, to: string) {
+    if (!isCalendarDate(from)) throw badInput('from', 'a date YYYY-MM-DD');
+    if (!isCalendarDate(to) || to < from) throw badInput('to', 'a date YYYY-MM-DD not before from');
+    const loan = await this.byIdOrThrow(ctx, loanId);
+    const dayBefore = new Date(`${from}T00:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    const startDate = loan.disbursementDate! > dayBefore.toISOString().slice(0, 10) ? loan.disbursementDate! : dayBefore.toISOString().slice(0, 10);
+    const transactions = await this.transactions(ctx, loanId);
+    const terms = loan.servicingTerms as ServicingTerms;
+    const opening = replayLoan(terms, loan.schedule, toReplayInput(transactions), startDate);
+    const closing = replayLoan(terms, loan.schedule, toReplayInput(transactions), to);
+    const allocations = new Map(closing.allocations.map((a) => [a.transactionId, a]));
+    return {
+      loanId, from, to, opening: opening.outstanding, closing: closing.outstanding, creditAtClose: closing.credit,
+      lines: transactions.filter((t) => t.effectiveDate >= from && t.effectiveDate <= to).map((t) => ({ date: t.effectiveDate, kind: t.kind, amount: t.amount, status: t.status, allocation: allocations.get(t.id) ?? null })),
+      due: closing.installments.filter((i) => i.dueDate >= from && i.dueDate <= to).map((i) => ({ ...i, unpaid: unpaidOf(i) })),
+    };
+  }
+
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
     const loan = await (await ctx.db()).getRepository(LoanEntity).findOneBy({ id });
     if (!loan || (ctx.hasRole('BORROWER') && loan.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
@@ -381,6 +401,12 @@ export class LoanServicingService {
   private async event(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>) {
     await (await ctx.db()).query('INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), loanId, kind, businessDate, JSON.stringify(data)]);
   }
+}
+
+/** What is still owed on an instalment, every bucket. */
+export function unpaidOf(i: LoanState['installments'][number]): string {
+  return new Dec(i.principalDue).minus(i.principalPaid).plus(i.interestDue).minus(i.interestPaid).minus(i.interestWaived)
+    .plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived).plus(i.penaltyDue).minus(i.penaltyPaid).minus(i.penaltyWaived).toFixed(2);
 }
 
 function toReplayInput(rows: TransactionRow[]): LoanTransaction[] {

@@ -9,6 +9,7 @@ export const loanPermissions = {
     loans: READ,
     payoffQuote: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'BORROWER'),
     trialBalance: hasRole('LENDER_ADMIN', 'ANALYST'),
+    loanStatement: READ,
     creditLine: READ,
     creditLines: READ,
   },
@@ -40,4 +41,6 @@ export const loanPermissions = {
   TrialBalance: allow,
   TrialBalanceLine: allow,
   CreditLine: allow,
+  LoanStatement: allow,
+  StatementLine: allow,
 };

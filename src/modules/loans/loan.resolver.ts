@@ -9,10 +9,10 @@ import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import {
   JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
-  LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
+  LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
 import type { LoanEntity, LoanStatus } from './loan.entity';
-import type { LoanServicingService } from './loan-servicing.service';
+import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
 import type { LoanRestructureService } from './loan-restructure.service';
 
 @ArgsType()
@@ -120,6 +120,11 @@ export class LoanResolver {
     return this.servicing.payoffQuote(ctx, loanId, asOf);
   }
 
+  @Query(() => LoanStatementType, { description: 'A statement of the loan for a period (a borrower token gets its own).' })
+  loanStatement(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string) {
+    return this.servicing.statement(ctx, loanId, from, to);
+  }
+
   @Query(() => TrialBalanceType, { description: 'Every ledger account of the tenant as of a business date; debits equal credits.' })
   async trialBalance(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
     return this.ledger.trialBalance(ctx, asOf ?? todayIn((await this.tenantService.current(ctx)).timezone));
@@ -134,11 +139,7 @@ export class LoanResolver {
   @FieldResolver(() => [LoanInstallmentType], { description: 'The schedule with paid and unpaid parts per instalment, as of today.' })
   async schedule(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
     const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
-    return state.installments.map((i) => ({
-      ...i,
-      unpaid: new Dec(i.principalDue).minus(i.principalPaid).plus(i.interestDue).minus(i.interestPaid).minus(i.interestWaived)
-        .plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived).plus(i.penaltyDue).minus(i.penaltyPaid).minus(i.penaltyWaived).toFixed(2),
-    }));
+    return state.installments.map((i) => ({ ...i, unpaid: unpaidOf(i) }));
   }
 
   @FieldResolver(() => LoanBalancesType)

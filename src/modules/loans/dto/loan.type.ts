@@ -195,3 +195,24 @@ export class TrialBalanceType {
   @Field(() => DecimalScalar) totalCredit!: string;
   @Field({ description: 'Debits equal credits.' }) balanced!: boolean;
 }
+
+@ObjectType('StatementLine')
+export class StatementLineType {
+  @Field(() => DateScalar) date!: string;
+  @Field() kind!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => AllocationType, { nullable: true }) allocation!: AllocationType | null;
+  @Field() status!: string;
+}
+
+@ObjectType('LoanStatement', { description: 'A period of the loan as the borrower sees it: opening and closing balances and what happened between.' })
+export class LoanStatementType {
+  @Field(() => ID) loanId!: string;
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => LoanAmountsType) opening!: LoanAmountsType;
+  @Field(() => LoanAmountsType) closing!: LoanAmountsType;
+  @Field(() => DecimalScalar) creditAtClose!: string;
+  @Field(() => [StatementLineType]) lines!: StatementLineType[];
+  @Field(() => [LoanInstallmentType], { description: 'Instalments falling due in the period.' }) due!: LoanInstallmentType[];
+}
