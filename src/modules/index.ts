@@ -49,6 +49,7 @@ import { LoanBookingService } from './loans/loan-booking.service';
 import { CreditLineService } from './loans/credit-line.service';
 import { CreditLineResolver } from './loans/credit-line.resolver';
 import { LoanRestructureService } from './loans/loan-restructure.service';
+import { BureauMonitoringService } from './loans/bureau-monitoring.service';
 import { ApplicationEntity } from './origination/application.entity';
 import { DecisionPipeline } from './origination/decision-pipeline';
 import { originationPermissions } from './origination/origination.permissions';
@@ -91,8 +92,9 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, ciphers, pipeline, providers, ledger, audit, limits, booking, creditLines });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
+  const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
   const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
-  return { queue, cob, booking, creditLines, restructuring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -105,7 +107,7 @@ export function createResolvers(s: Services) {
     new BorrowerResolver(s.borrowers),
     new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit),
     new OriginationResolver(s.origination),
-    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.restructuring),
+    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.restructuring, s.monitoring),
     new CobResolver(s.cob, s.queue),
     new CreditLineResolver(s.creditLines, s.servicing),
   ];

@@ -1,5 +1,6 @@
 import { Dec } from '../../src/core/money';
 import { LOAN, REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 describe('servicing: repayments, replay, reversals, payoff and the ledger', () => {
@@ -206,6 +207,19 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     expect(st.due.map((d: any) => d.number)).toEqual([1, 2]);
     expect(new Dec(st.closing.principal).lt('12000.00')).toBe(true);
     expect((await app.gql(`{ loanStatement(loanId: "${loanId}", from: "2026-02-01", to: "2026-01-01") { loanId } }`, {}, lender.admin)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('raises an early warning when a bureau refresh shows a new delinquency elsewhere', async () => {
+    const { loanId, borrowerId } = await disbursedLoan(app, lender);
+    const calm = (await app.gql(`mutation { refreshBureauReport(borrowerId: "${borrowerId}") { signals loansWarned } }`, {}, lender.admin)).data!.refreshBureauReport;
+    expect(calm).toEqual({ signals: [], loansWarned: 0 });
+    // The bureau now knows this person by an identity with a loan 120 days late elsewhere.
+    await app.gql('mutation($id: ID!, $i: BorrowerInput!) { updateBorrower(id: $id, input: $i) { id } }', { id: borrowerId, i: borrowerInput({ nationalId: 'KE77009999' }) }, lender.admin);
+    const worse = (await app.gql(`mutation { refreshBureauReport(borrowerId: "${borrowerId}") { signals loansWarned worstDelinquencyDays previousWorstDelinquencyDays } }`, {}, lender.admin)).data!.refreshBureauReport;
+    expect(worse).toMatchObject({ loansWarned: 1, worstDelinquencyDays: 120, previousWorstDelinquencyDays: 0 });
+    expect(worse.signals).toContain('NEW_BUREAU_DELINQUENCY');
+    const events = await app.ownerQuery("SELECT data->>'signal' AS s FROM loan_events WHERE loan_id = $1 AND kind = 'EARLY_WARNING' ORDER BY s", [loanId]);
+    expect(events.map((e) => e.s)).toEqual([...worse.signals].sort());
   });
 
   it('shows a borrower its own loans only', async () => {

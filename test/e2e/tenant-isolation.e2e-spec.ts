@@ -151,6 +151,7 @@ describe('tenant isolation', () => {
     freezeCreditLine: () => 'mutation { freezeCreditLine(id: "00000000-0000-7000-8000-000000000001", frozen: true) { id } }',
     refundCredit: () => `mutation { refundCredit(loanId: "${loanIdA}", amount: "1.00", method: CASH, idempotencyKey: "steal-refund-1") { id } }`,
     restructureLoan: () => `mutation { restructureLoan(input: { loanId: "${loanIdA}", termCount: 6, capitaliseArrears: true, reason: "x", idempotencyKey: "steal-restructure" }) { id } }`,
+    refreshBureauReport: () => `mutation { refreshBureauReport(borrowerId: "${borrowerIdA}") { signals } }`,
     writeOffLoan: () => `mutation { writeOffLoan(loanId: "${loanIdA}", reason: "x") { id } }`,
     recordRecovery: () => `mutation { recordRecovery(input: { loanId: "${loanIdA}", amount: "1.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-recovery" }) { transactionId } }`,
     runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${new Date().toISOString().slice(0, 10)}") }`,

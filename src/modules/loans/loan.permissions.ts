@@ -20,6 +20,7 @@ export const loanPermissions = {
     waive: hasRole('LENDER_ADMIN', 'SERVICER'),
     writeOffLoan: hasRole('LENDER_ADMIN'),
     restructureLoan: hasRole('LENDER_ADMIN', 'SERVICER'),
+    refreshBureauReport: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR'),
     refundCredit: hasRole('LENDER_ADMIN', 'SERVICER'),
     drawOnCreditLine: hasRole('LENDER_ADMIN', 'SERVICER', 'BORROWER'),
     setCreditLineLimit: hasRole('LENDER_ADMIN', 'UNDERWRITER'),
@@ -42,5 +43,6 @@ export const loanPermissions = {
   TrialBalanceLine: allow,
   CreditLine: allow,
   LoanStatement: allow,
+  BureauRefresh: allow,
   StatementLine: allow,
 };

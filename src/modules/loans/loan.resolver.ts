@@ -8,12 +8,13 @@ import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import {
-  JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
+  BureauRefreshType, JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
   LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
 import type { LoanEntity, LoanStatus } from './loan.entity';
 import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
 import type { LoanRestructureService } from './loan-restructure.service';
+import type { BureauMonitoringService } from './bureau-monitoring.service';
 
 @ArgsType()
 class LoansArgs extends PageArgs {
@@ -52,7 +53,13 @@ export class LoanResolver {
     private readonly products: LoanProductService,
     private readonly tenantService: TenantService,
     private readonly restructuring: LoanRestructureService,
+    private readonly monitoring: BureauMonitoringService,
   ) {}
+
+  @Mutation(() => BureauRefreshType, { description: 'Pulls the borrower’s bureau report again; new delinquency or multi-lending raises early warnings on its active loans.' })
+  refreshBureauReport(@Ctx() { ctx }: GraphQLContext, @Arg('borrowerId', () => ID) borrowerId: string) {
+    return this.monitoring.refresh(ctx, borrowerId);
+  }
 
   @Query(() => LoanType)
   async loan(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {

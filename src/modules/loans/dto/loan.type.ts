@@ -216,3 +216,14 @@ export class LoanStatementType {
   @Field(() => [StatementLineType]) lines!: StatementLineType[];
   @Field(() => [LoanInstallmentType], { description: 'Instalments falling due in the period.' }) due!: LoanInstallmentType[];
 }
+
+@ObjectType('BureauRefresh', { description: 'A fresh bureau pull compared with the one taken at application.' })
+export class BureauRefreshType {
+  @Field(() => ID) borrowerId!: string;
+  @Field(() => Int) worstDelinquencyDays!: number;
+  @Field(() => Int) openLoans!: number;
+  @Field(() => Int, { nullable: true }) previousWorstDelinquencyDays!: number | null;
+  @Field(() => Int, { nullable: true }) previousOpenLoans!: number | null;
+  @Field(() => [String], { description: 'NEW_BUREAU_DELINQUENCY, NEW_MULTI_LENDING.' }) signals!: string[];
+  @Field(() => Int, { description: 'Active loans that got an early-warning event.' }) loansWarned!: number;
+}
