@@ -1,5 +1,6 @@
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
+import { printReplayResult, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 
 /**
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   printLoanMath(runLoanMathBench({ iterations }));
   console.log('== origination: decisions through GraphQL with the sandbox providers');
   printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 300) }));
+  console.log('== servicing: replaying a heavy loan');
+  printReplayResult(runReplayBench());
   console.log('== servicing: close of business over a large book, and repayments through GraphQL');
   printCobResult(await runCobBench({ loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 300) }));
 }
