@@ -37,6 +37,8 @@ import { decisionConfigPermissions } from './decision-config/decision-config.per
 import { DecisionConfigResolver } from './decision-config/decision-config.resolver';
 import { DecisionConfigService } from './decision-config/decision-config.service';
 import { LedgerService } from './ledger/ledger.service';
+import { LedgerResolver } from './ledger/ledger.resolver';
+import { ledgerPermissions } from './ledger/ledger.permissions';
 import { cobPermissions } from './cob/cob.permissions';
 import { CobResolver } from './cob/cob.resolver';
 import { CobService } from './cob/cob.service';
@@ -68,7 +70,7 @@ export const entities = [
 
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
-  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions];
+  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -80,12 +82,12 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const sessions = new SessionService(dataSource, { ...config.jwt }, audit);
   const auditVerifications = new AuditVerificationService(audit, queue);
   const pricing = new PricingService(tenants, audit);
-  const products = new LoanProductService(tenants, pricing, audit, limits);
+  const ledger = new LedgerService();
+  const products = new LoanProductService(tenants, pricing, audit, limits, ledger);
   const schedules = new ScheduleService(tenants, products, pricing);
   const ciphers = new TenantCipherService(config.masterKey);
   const borrowers = new BorrowerService(ciphers, audit, limits);
   const decisionConfigs = new DecisionConfigService(audit);
-  const ledger = new LedgerService();
   const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
   const booking = new LoanBookingService({ ciphers, providers, ledger, audit });
   const creditLines = new CreditLineService({ tenants, products, pricing, booking, audit });
@@ -109,6 +111,7 @@ export function createResolvers(s: Services) {
     new OriginationResolver(s.origination),
     new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.restructuring, s.monitoring),
     new CobResolver(s.cob, s.queue),
+    new LedgerResolver(s.ledger),
     new CreditLineResolver(s.creditLines, s.servicing),
   ];
 }

@@ -1,6 +1,7 @@
 import { Dec } from '../../src/core/money';
 import { LOAN, REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
 import { borrowerInput } from '../support/origination';
+import { CREATE_PRODUCT, productTerms } from '../support/products';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 describe('servicing: repayments, replay, reversals, payoff and the ledger', () => {
@@ -220,6 +221,26 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     expect(worse.signals).toContain('NEW_BUREAU_DELINQUENCY');
     const events = await app.ownerQuery("SELECT data->>'signal' AS s FROM loan_events WHERE loan_id = $1 AND kind = 'EARLY_WARNING' ORDER BY s", [loanId]);
     expect(events.map((e) => e.s)).toEqual([...worse.signals].sort());
+  });
+
+  it('posts a product’s loans to the accounts it maps, while the loan still reads by role', async () => {
+    const add = await app.gql('mutation { setLedgerAccount(code: "LOAN_PRINCIPAL_AGRI", name: "Agricultural loans", type: ASSET) { code } }', {}, lender.admin);
+    expect(add.data!.setLedgerAccount.map((a: any) => a.code)).toContain('LOAN_PRINCIPAL_AGRI');
+    const wrongType = await app.gql('mutation { setLedgerAccount(code: "LOAN_PRINCIPAL", name: "x", type: INCOME) { code } }', {}, lender.admin);
+    expect(wrongType.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
+    const mapped = productTerms({ name: 'Agri', accountMapping: [{ role: 'LOAN_PRINCIPAL', account: 'LOAN_PRINCIPAL_AGRI' }], rateBands: ['A', 'B', 'C', 'D', 'E'].map((grade) => ({ grade, annualRate: '0.16' })), segmentOverrides: [] });
+    const missing = await app.gql(CREATE_PRODUCT, { code: 'AGRI-X', input: { ...mapped, accountMapping: [{ role: 'LOAN_PRINCIPAL', account: 'NO_SUCH_ACCOUNT' }] } }, lender.admin);
+    expect(missing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountMapping.0.account' });
+    const badType = await app.gql(CREATE_PRODUCT, { code: 'AGRI-Y', input: { ...mapped, accountMapping: [{ role: 'INTEREST_INCOME', account: 'LOAN_PRINCIPAL_AGRI' }] } }, lender.admin);
+    expect(badType.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountMapping.0.account' });
+    const product = (await app.gql(CREATE_PRODUCT, { code: 'AGRI-1', input: mapped }, lender.admin)).data!.createLoanProduct;
+    const { loanId } = await disbursedLoan(app, { ...lender, productId: product.id });
+    await repay(loanId, '1000.00', today(), `agri-${loanId}`);
+    const l = await loan(loanId);
+    expect(new Dec(l.balances.ledger.LOAN_PRINCIPAL).toFixed(2)).toBe(l.balances.outstanding.principal);
+    const tb = (await app.gql('{ trialBalance { balanced lines { account balance } } }', {}, lender.admin)).data!.trialBalance;
+    expect(tb.balanced).toBe(true);
+    expect(new Dec(tb.lines.find((x: any) => x.account === 'LOAN_PRINCIPAL_AGRI').balance).toFixed(2)).toBe(l.balances.outstanding.principal);
   });
 
   it('shows a borrower its own loans only', async () => {

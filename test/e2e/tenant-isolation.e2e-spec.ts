@@ -58,6 +58,7 @@ describe('tenant isolation', () => {
     borrowerIdA = submitted.data!.submitApplication.borrowerId;
     await app.gql('mutation { setApprovalTiers(tiers: [{ id: "all", name: "All", priority: 1, mode: SINGLE }]) { id } }', {}, adminA);
     await app.gql('mutation { setWatchlist(listName: "un", names: ["Secret Name Of A"]) }', {}, adminA);
+    await app.gql('mutation { setLedgerAccount(code: "A_SECRET_ACCOUNT", name: "a", type: ASSET) { code } }', {}, adminA);
     await app.gql(`mutation { addBlacklistEntry(kind: PHONE, value: "${borrowerA.phone}", reason: "a's") }`, {}, adminA);
     configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
   });
@@ -98,6 +99,7 @@ describe('tenant isolation', () => {
     trialBalance: () => ({ query: '{ trialBalance { lines { account balance } } }', check: (d) => expect(d.trialBalance.lines.every((l: any) => l.balance === '0.0000')).toBe(true) }),
     creditLine: () => ({ query: '{ creditLine(id: "00000000-0000-7000-8000-000000000001") { id } }', check: () => { throw new Error('unexpected line'); } }),
     creditLines: () => ({ query: '{ creditLines { id borrowerId } }', check: (d) => expect(d.creditLines).toEqual([]) }),
+    ledgerAccounts: () => ({ query: '{ ledgerAccounts { code } }', check: (d) => expect(d.ledgerAccounts.map((a: any) => a.code)).not.toContain('A_SECRET_ACCOUNT') }),
     cobRuns: () => ({ query: '{ cobRuns }', check: (d) => expect(d.cobRuns).toEqual([]) }),
     auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
   };
@@ -152,6 +154,7 @@ describe('tenant isolation', () => {
     refundCredit: () => `mutation { refundCredit(loanId: "${loanIdA}", amount: "1.00", method: CASH, idempotencyKey: "steal-refund-1") { id } }`,
     restructureLoan: () => `mutation { restructureLoan(input: { loanId: "${loanIdA}", termCount: 6, capitaliseArrears: true, reason: "x", idempotencyKey: "steal-restructure" }) { id } }`,
     refreshBureauReport: () => `mutation { refreshBureauReport(borrowerId: "${borrowerIdA}") { signals } }`,
+    setLedgerAccount: () => 'mutation { setLedgerAccount(code: "B_ACCOUNT", name: "b", type: ASSET) { code } }',
     writeOffLoan: () => `mutation { writeOffLoan(loanId: "${loanIdA}", reason: "x") { id } }`,
     recordRecovery: () => `mutation { recordRecovery(input: { loanId: "${loanIdA}", amount: "1.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-recovery" }) { transactionId } }`,
     runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${new Date().toISOString().slice(0, 10)}") }`,

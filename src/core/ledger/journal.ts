@@ -43,3 +43,26 @@ export function balancedLines(lines: JournalLine[]): JournalLine[] {
   if (kept.length === 0 || !debits.eq(credits)) throw new UnbalancedEntryError(`debits ${debits.toFixed()} and credits ${credits.toFixed()} differ`);
   return kept;
 }
+
+/** A product's accounts for the default roles (e.g. LOAN_PRINCIPAL -> LOAN_PRINCIPAL_AGRI); unmapped roles post to themselves. */
+export type AccountMapping = Partial<Record<AccountCode, string>>;
+
+export const ACCOUNT_TYPES: Record<AccountCode, string> = Object.fromEntries(DEFAULT_CHART.map((a) => [a.code, a.type])) as Record<AccountCode, string>;
+
+/** The lines with each role replaced by the product's account. */
+export function mapLines(lines: JournalLine[], mapping: AccountMapping | null | undefined): (Omit<JournalLine, 'account'> & { account: string })[] {
+  if (!mapping) return lines;
+  return lines.map((l) => ({ ...l, account: mapping[l.account] ?? l.account }));
+}
+
+/** Balances keyed by account code, folded back onto the roles they stand for. */
+export function balancesByRole(byAccount: Record<string, string>, mapping: AccountMapping | null | undefined): Record<string, string> {
+  if (!mapping) return byAccount;
+  const roleOf = new Map(Object.entries(mapping).map(([role, account]) => [account as string, role]));
+  const out: Record<string, string> = {};
+  for (const [account, balance] of Object.entries(byAccount)) {
+    const role = roleOf.get(account) ?? account;
+    out[role] = out[role] ? new Dec(out[role]).plus(balance).toFixed() : balance;
+  }
+  return out;
+}

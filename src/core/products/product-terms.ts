@@ -79,6 +79,8 @@ export interface ProductTerms {
   overpaymentPolicy?: 'REDUCE_TERM' | 'REDUCE_INSTALLMENT' | 'CREDIT';
   collateral: CollateralRule[];
   creditLine?: CreditLineTerms | null;
+  /** Accounts this product posts to instead of the default roles (accounts of the tenant's chart). */
+  accountMapping?: { role: string; account: string }[];
   rateBands: RateBand[];
   segmentOverrides: SegmentOverride[];
 }

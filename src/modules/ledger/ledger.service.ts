@@ -1,4 +1,4 @@
-import { DEFAULT_CHART, type JournalLine, balancedLines } from '../../core/ledger/journal';
+import { type AccountMapping, DEFAULT_CHART, type JournalLine, balancedLines, balancesByRole, mapLines } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -11,14 +11,25 @@ export interface JournalEntryInput {
   lines: JournalLine[];
 }
 
+const MAPPINGS = Symbol('loan account mappings');
+
+export class AccountTypeChange extends Error {
+  constructor(readonly code: string, readonly type: string) {
+    super(`account ${code} is ${type}; its type cannot change`);
+  }
+}
+
 /** The double-entry ledger: every money movement is one balanced, append-only journal entry. */
 export class LedgerService {
   /** Tenants whose chart is known to exist; seeding it is idempotent, so a stale entry costs nothing. */
   private readonly charted = new Set<string>();
 
-  /** Posts in the caller's transaction; the entry and the change it records commit together. */
-  async post(ctx: RequestContext, entry: JournalEntryInput): Promise<string> {
-    const lines = balancedLines(entry.lines);
+  /**
+   * Posts in the caller's transaction; the entry and the change it records commit together. Lines
+   * name account roles; a loan's entry goes to its product's accounts where the product maps them.
+   */
+  async post(ctx: RequestContext, entry: JournalEntryInput, mapping?: AccountMapping | null): Promise<string> {
+    const lines = mapLines(balancedLines(entry.lines), mapping ?? (entry.loanId ? await this.mappingOf(ctx, entry.loanId) : null));
     const em = await ctx.db();
     await this.ensureChart(ctx);
     const id = uuidv7();
@@ -33,6 +44,36 @@ export class LedgerService {
     });
     await em.query(`INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) VALUES ${rows.join(', ')}`, values);
     return id;
+  }
+
+  /** The account mapping a loan was booked with (read once per transaction). */
+  async mappingOf(ctx: RequestContext, loanId: string): Promise<AccountMapping | null> {
+    const cache = ctx.transactionState(MAPPINGS, () => new Map<string, AccountMapping | null>());
+    if (!cache.has(loanId)) {
+      const [row] = await (await ctx.db()).query("SELECT servicing_terms -> 'accounts' AS accounts FROM loans WHERE id = $1", [loanId]);
+      const accounts = row?.accounts as AccountMapping | null;
+      cache.set(loanId, accounts && Object.keys(accounts).length ? accounts : null);
+    }
+    return cache.get(loanId)!;
+  }
+
+  /** A loan's balances by account role (whatever accounts its product maps them to). */
+  async loanBalances(ctx: RequestContext, loanId: string): Promise<Record<string, string>> {
+    return balancesByRole(await this.balances(ctx, loanId), await this.mappingOf(ctx, loanId));
+  }
+
+  /** Adds or renames an account of the tenant's chart; a default account keeps its type. */
+  async setAccount(ctx: RequestContext, code: string, name: string, type: string): Promise<void> {
+    await this.ensureChart(ctx);
+    const em = await ctx.db();
+    const [existing] = await em.query('SELECT type FROM ledger_accounts WHERE code = $1', [code]);
+    if (existing && existing.type !== type) throw new AccountTypeChange(code, existing.type);
+    await em.query('INSERT INTO ledger_accounts (tenant_id, code, name, type) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, code) DO UPDATE SET name = EXCLUDED.name', [ctx.tenant, code, name, type]);
+  }
+
+  async accounts(ctx: RequestContext): Promise<{ code: string; name: string; type: string }[]> {
+    await this.ensureChart(ctx);
+    return (await ctx.db()).query('SELECT code, name, type FROM ledger_accounts ORDER BY code');
   }
 
   /** Account balances (debit minus credit) of one loan, or of the whole book. */

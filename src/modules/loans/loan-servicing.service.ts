@@ -165,7 +165,7 @@ export class LoanServicingService {
    */
   async trueUpInterest(ctx: RequestContext, loanId: string, unpaidInterest: string, today: string): Promise<void> {
     const em = await ctx.db();
-    const balances = await this.deps.ledger.balances(ctx, loanId);
+    const balances = await this.deps.ledger.loanBalances(ctx, loanId);
     const [{ accrued }] = await em.query('SELECT coalesce(sum(interest), 0)::text AS accrued FROM loan_accruals WHERE loan_id = $1 AND journal_entry_id IS NULL', [loanId]);
     const receivable = new Dec(accrued).plus(balances.INTEREST_RECEIVABLE ?? '0');
     const diff = new Dec(unpaidInterest).minus(receivable);
@@ -213,7 +213,7 @@ export class LoanServicingService {
 
   /** What the ledger still holds as receivable for the loan: principal, accrued interest and penalties net of payments. */
   private async receivables(ctx: RequestContext, loanId: string) {
-    const balances = await this.deps.ledger.balances(ctx, loanId);
+    const balances = await this.deps.ledger.loanBalances(ctx, loanId);
     const [accrued] = await (await ctx.db()).query('SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE loan_id = $1 AND journal_entry_id IS NULL', [loanId]);
     const clamp = (d: Dec) => (d.isNeg() ? new Dec(0) : d);
     return {

@@ -22,4 +22,5 @@ export const loanProductPermissions = {
   SegmentOverride: allow,
   CollateralRule: allow,
   CreditLineTerms: allow,
+  AccountMapping: allow,
 };

@@ -10,6 +10,8 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { PricingService } from '../pricing/pricing.service';
+import type { LedgerService } from '../ledger/ledger.service';
+import { ACCOUNT_TYPES } from '../../core/ledger/journal';
 import { zodToBadInput } from '../tenancy/tenant.errors';
 import type { TenantService } from '../tenancy/tenant.service';
 import { LoanProductEntity, LoanProductVersionEntity, type LoanProductStatus } from './loan-product.entity';
@@ -32,6 +34,7 @@ export class LoanProductService {
     private readonly pricing: PricingService,
     private readonly audit: AuditService,
     private readonly limits: { defaultPageSize: number; maxPageSize: number },
+    private readonly ledger: LedgerService,
   ) {}
 
   async create(ctx: RequestContext, code: string, input: unknown, root = 'input'): Promise<LoanProductEntity> {
@@ -126,8 +129,22 @@ export class LoanProductService {
     return toProductTerms(parsed.data);
   }
 
+  /** A product may only post to accounts of the tenant's chart, of the same type as the role they replace. */
+  private async checkAccounts(ctx: RequestContext, terms: ProductTerms, root: string): Promise<void> {
+    const mapping = terms.accountMapping ?? [];
+    if (mapping.length === 0) return;
+    const chart = new Map((await this.ledger.accounts(ctx)).map((a) => [a.code, a.type]));
+    mapping.forEach((m, i) => {
+      const type = chart.get(m.account);
+      if (!type) throw badInput(`${root}.accountMapping.${i}.account`, `no account ${m.account} in the chart; add it with setLedgerAccount`);
+      const expected = ACCOUNT_TYPES[m.role as keyof typeof ACCOUNT_TYPES];
+      if (type !== expected) throw badInput(`${root}.accountMapping.${i}.account`, `${m.role} is ${expected}; ${m.account} is ${type}`);
+    });
+  }
+
   /** The worst-case all-in APR of the terms, refused with RATE_CAP_EXCEEDED when above today's cap. */
   private async checkCap(ctx: RequestContext, terms: ProductTerms, root: string): Promise<string> {
+    await this.checkAccounts(ctx, terms, root);
     const tenant = await this.tenants.current(ctx);
     const today = todayIn(tenant.timezone);
     const cap = await this.pricing.capFor(ctx, today);

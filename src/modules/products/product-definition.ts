@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AMORTIZATIONS, DAY_COUNTS, FREQUENCIES, UPFRONT_FEE_TREATMENTS } from '../../core/loan-math';
 import { currencyDecimals, isKnownCurrency } from '../../core/money';
+import { DEFAULT_CHART } from '../../core/ledger/journal';
 import { ALLOCATION_BUCKETS, COLLATERAL_KINDS, type ProductTerms, SEGMENTS } from '../../core/products/product-terms';
 
 const DECIMAL = /^(0|[1-9]\d{0,15})(\.\d{1,12})?$/;
@@ -75,6 +76,10 @@ export const productTermsSchema = z
       .object({ limitMin: decimal('limitMin'), limitMax: decimal('limitMax'), validityMonths: z.number().int().min(1).max(120) })
       .strict()
       .nullish(),
+    accountMapping: z
+      .array(z.object({ role: z.enum(DEFAULT_CHART.map((a) => a.code) as [string, ...string[]]), account: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'an account code such as LOAN_PRINCIPAL_AGRI') }).strict())
+      .default([])
+      .refine((m) => new Set(m.map((x) => x.role)).size === m.length, 'each role once'),
     rateBands: z
       .array(z.object({ grade: z.string().regex(/^[A-Z][A-Z0-9+-]{0,3}$/, 'a grade such as A, B+ or E'), annualRate: fraction('annualRate', 10), feeDiscount: fraction('feeDiscount').default('0') }).strict())
       .min(1)

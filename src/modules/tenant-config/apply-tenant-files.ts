@@ -18,7 +18,7 @@ export interface ApplyReport {
  */
 export async function applyTenantFiles(
   dataSource: DataSource,
-  services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs'>,
+  services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger'>,
   target: string,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): Promise<ApplyReport> {
@@ -42,7 +42,7 @@ export async function applyTenantFiles(
   return { results };
 }
 
-async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs'>, file: TenantFile) {
+async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger'>, file: TenantFile) {
   const products: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   let section: (string | number)[] = ['tenant'];
   try {
@@ -56,6 +56,16 @@ async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenant
         for (const [i, cap] of file.content.rateCaps.entries()) {
           section = ['rateCaps', i];
           changed = (await services.pricing.setCapRule(ctx, cap, `rateCaps.${i}`)).changed || changed;
+        }
+        if (file.content.ledgerAccounts.length) {
+          section = ['ledgerAccounts'];
+          const chart = new Map((await services.ledger.accounts(ctx)).map((a) => [a.code, a]));
+          for (const a of file.content.ledgerAccounts) {
+            const had = chart.get(a.code);
+            if (had && had.name === a.name && had.type === a.type) continue;
+            await services.ledger.setAccount(ctx, a.code, a.name, a.type);
+            changed = true;
+          }
         }
         for (const [i, product] of file.content.products.entries()) {
           section = ['products', i];

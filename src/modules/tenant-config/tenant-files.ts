@@ -17,6 +17,9 @@ export const tenantFileSchema = z
     apiVersion: z.literal('microlend/v1'),
     tenant: tenantDefinitionSchema,
     rateCaps: z.array(rateCapRuleSchema).default([]),
+    ledgerAccounts: z
+      .array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'an account code such as LOAN_PRINCIPAL_AGRI'), name: z.string().min(1).max(200), type: z.enum(['ASSET', 'LIABILITY', 'EQUITY', 'INCOME', 'EXPENSE']) }).strict())
+      .default([]),
     products: z
       .array(z.object({ code: productCodeSchema, archived: z.boolean().default(false), terms: productTermsSchema }).strict())
       .default([])

@@ -78,6 +78,13 @@ export class CreditLineTermsType {
   @Field(() => Int) validityMonths!: number;
 }
 
+@ObjectType('AccountMapping', { description: 'An account of the tenant’s chart this product posts to instead of a default role.' })
+@InputType('AccountMappingInput')
+export class AccountMappingType {
+  @Field({ description: 'A default account role, e.g. LOAN_PRINCIPAL.' }) role!: string;
+  @Field({ description: 'The account of the tenant’s chart, e.g. LOAN_PRINCIPAL_AGRI.' }) account!: string;
+}
+
 @ObjectType('LoanProductTerms', { description: 'What one version of a product offers.' })
 @InputType('LoanProductTermsInput')
 export class LoanProductTermsType implements Omit<ProductTerms, 'rounding'> {
@@ -103,6 +110,7 @@ export class LoanProductTermsType implements Omit<ProductTerms, 'rounding'> {
   overpaymentPolicy?: 'REDUCE_TERM' | 'REDUCE_INSTALLMENT' | 'CREDIT';
   @Field(() => [CollateralRuleType], { nullable: true, description: 'Accepted collateral; default NONE.' }) collateral!: CollateralRuleType[];
   @Field(() => CreditLineTermsType, { nullable: true }) creditLine?: CreditLineTermsType | null;
+  @Field(() => [AccountMappingType], { nullable: true, defaultValue: [] }) accountMapping?: AccountMappingType[];
   @Field(() => [RateBandType]) rateBands!: RateBandType[];
   @Field(() => [SegmentOverrideType], { nullable: true, defaultValue: [] }) segmentOverrides!: SegmentOverrideType[];
 }
