@@ -159,7 +159,7 @@ describe('tenant isolation', () => {
     recordRecovery: () => `mutation { recordRecovery(input: { loanId: "${loanIdA}", amount: "1.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-recovery" }) { transactionId } }`,
     runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${new Date().toISOString().slice(0, 10)}") }`,
     setStaffApprovalAuthority: () => `mutation { setStaffApprovalAuthority(id: "${userIdA}", approvalLimit: "1", groups: []) { id } }`,
-    login: (ids) => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
+    login: () => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
   };
 
   it('covers every query and mutation of the schema', async () => {

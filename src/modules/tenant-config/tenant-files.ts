@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
+import { type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { POLICY_SCHEMAS } from '../decision-config/policy-schemas';
 import { rateCapRuleSchema } from '../pricing/pricing-definition';
 import { productCodeSchema, productTermsSchema } from '../products/product-definition';
