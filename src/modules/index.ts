@@ -21,7 +21,6 @@ import { loanProductPermissions } from './products/loan-product.permissions';
 import { LoanProductResolver } from './products/loan-product.resolver';
 import { LoanProductService } from './products/loan-product.service';
 import { RateCapRuleEntity, ReferenceRateEntity } from './pricing/pricing.entity';
-import './pricing/pricing.errors';
 import { pricingPermissions } from './pricing/pricing.permissions';
 import { PricingResolver } from './pricing/pricing.resolver';
 import { PricingService } from './pricing/pricing.service';

@@ -2,13 +2,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { type JournalLine } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import {
-  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms, ServicingInputError,
+  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
   bucketFor, payoffQuote, replayLoan,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound, registerErrorTranslator } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -17,7 +17,6 @@ import type { LedgerService } from '../ledger/ledger.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { LoanEntity, type LoanStatus } from './loan.entity';
 
-registerErrorTranslator((error) => (error instanceof ServicingInputError ? badInput(`input.${error.field}`, error.message) : undefined));
 
 export interface TransactionRow {
   id: string;

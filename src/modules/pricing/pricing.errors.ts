@@ -1,6 +1,5 @@
-import { LoanMathInputError } from '../../core/loan-math';
 import { type ResolvedCap, pct } from '../../core/pricing/rate-cap';
-import { AppError, badInput, registerErrorTranslator } from '../../platform/graphql/errors';
+import { AppError } from '../../platform/graphql/errors';
 
 /** RATE_CAP_EXCEEDED: states the APR, the cap and where the cap comes from. */
 export function rateCapExceeded(apr: string, cap: ResolvedCap, where?: Record<string, unknown>): AppError {
@@ -12,6 +11,3 @@ export function rateCapExceeded(apr: string, cap: ResolvedCap, where?: Record<st
     ...(where ? { at: where } : {}),
   });
 }
-
-// The pure loan maths refuses bad terms by naming the field; GraphQL callers see it under `input`.
-registerErrorTranslator((error) => (error instanceof LoanMathInputError ? badInput(`input.${error.field}`, error.message) : undefined));

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { CoreInputError } from '../../core/input-error';
 
 /** Every error code a client can see. Anything else that escapes becomes INTERNAL. */
 export const ERROR_CODES = [
@@ -49,6 +50,9 @@ const translators: ErrorTranslator[] = [];
 export function registerErrorTranslator(translate: ErrorTranslator): void {
   translators.push(translate);
 }
+
+/** Every pure core refuses bad input by naming the field; the client sees it under `input`. */
+registerErrorTranslator((error) => (error instanceof CoreInputError ? badInput(`input.${error.field}`, error.message) : undefined));
 
 /** Postgres constraint violations that reach the edge are conflicts or bad input, never a 500 with SQL in it. */
 registerErrorTranslator((error) => {
