@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Dec } from '../../core/money';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DecimalScalar } from '../../platform/graphql/scalars';
 import type { CreditLineService } from './credit-line.service';
 import { CreditLineType } from './dto/credit-line.type';
 import { LoanType } from './dto/loan.type';
 import type { LoanServicingService } from './loan-servicing.service';
+import { toLoanType } from './loan.mapper';
 
 @Resolver(() => CreditLineType)
 export class CreditLineResolver {
@@ -33,13 +33,7 @@ export class CreditLineResolver {
     @Arg('termCount', () => Int, { nullable: true, description: 'Instalments of this draw; default the product’s shortest term.' }) termCount?: number,
   ) {
     const { loanId } = await this.lines.draw(ctx, creditLineId, { amount, termCount, idempotencyKey });
-    const l = await this.servicing.byIdOrThrow(ctx, loanId);
-    return {
-      id: l.id, applicationId: l.applicationId, borrowerId: l.borrowerId, productId: l.productId, productVersion: l.productVersion, currency: l.currency,
-      principal: new Dec(l.principal).toFixed(2), netDisbursed: new Dec(l.netDisbursed).toFixed(2), annualRate: new Dec(l.annualRate).toFixed(), apr: new Dec(l.apr).toFixed(),
-      status: l.status, disbursedAt: l.disbursedAt, dpd: l.dpd, bucket: l.bucket, nextDueDate: l.nextDueDate, agentId: l.agentId,
-      restructuredFrom: l.restructuredFrom, restructuredInto: l.restructuredInto,
-    };
+    return toLoanType(await this.servicing.byIdOrThrow(ctx, loanId));
   }
 
   @Mutation(() => CreditLineType, { description: 'Changes the limit (a limit below what is drawn leaves nothing available).' })

@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Dec } from '../../core/money';
 import { PageArgs, encodeCursor } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
@@ -11,7 +10,8 @@ import {
   BureauRefreshType, JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
   LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
-import type { LoanEntity, LoanStatus } from './loan.entity';
+import type { LoanStatus } from './loan.entity';
+import { toLoanType } from './loan.mapper';
 import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
 import type { LoanRestructureService } from './loan-restructure.service';
 import type { BureauMonitoringService } from './bureau-monitoring.service';
@@ -26,12 +26,7 @@ class LoansArgs extends PageArgs {
   @Field(() => String, { nullable: true }) agentId?: string;
 }
 
-const toLoanType = (l: LoanEntity): LoanType => ({
-  id: l.id, applicationId: l.applicationId, borrowerId: l.borrowerId, productId: l.productId, productVersion: l.productVersion, currency: l.currency,
-  principal: new Dec(l.principal).toFixed(2), netDisbursed: new Dec(l.netDisbursed).toFixed(2), annualRate: new Dec(l.annualRate).toFixed(), apr: new Dec(l.apr).toFixed(),
-  status: l.status, disbursedAt: l.disbursedAt, dpd: l.dpd, bucket: l.bucket, nextDueDate: l.nextDueDate, agentId: l.agentId,
-  restructuredFrom: l.restructuredFrom, restructuredInto: l.restructuredInto,
-});
+
 
 /** A page of an in-memory list (a loan's own transactions or journal: bounded per loan). */
 function pageOf<T extends { id: string }>(items: T[], args: PageArgs, max = 100) {
