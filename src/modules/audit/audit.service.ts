@@ -52,8 +52,12 @@ export class AuditService {
   private async flush(pending: Map<string, { ctx: RequestContext; entries: Omit<ChainedEntry, 'seq'>[] }>): Promise<void> {
     for (const [tenantId, { ctx, entries }] of pending) {
       const em = await ctx.db();
-      await em.query('INSERT INTO audit_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING', [tenantId, GENESIS_HASH]);
-      const [head] = await em.query('SELECT last_seq, last_hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
+      // Creates the head on first use or locks the existing one, and reads it: one round trip.
+      const [head] = await em.query(
+        `INSERT INTO audit_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2)
+         ON CONFLICT (tenant_id) DO UPDATE SET last_seq = audit_heads.last_seq RETURNING last_seq, last_hash`,
+        [tenantId, GENESIS_HASH],
+      );
       let seq = Number(head.last_seq);
       let prev: string = head.last_hash;
       const values: unknown[] = [];
@@ -67,12 +71,15 @@ export class AuditService {
         rows.push(`(${Array.from({ length: 14 }, (_, i) => `$${b + i + 1}`).join(', ')})`);
         prev = hash;
       }
+      const h = values.length;
+      values.push(seq, prev);
       await em.query(
-        `INSERT INTO audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
-         VALUES ${rows.join(', ')}`,
+        `WITH appended AS (
+           INSERT INTO audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
+           VALUES ${rows.join(', ')} RETURNING 1)
+         UPDATE audit_heads SET last_seq = $${h + 1}, last_hash = $${h + 2} WHERE tenant_id = $1 AND EXISTS (SELECT 1 FROM appended)`,
         values,
       );
-      await em.query('UPDATE audit_heads SET last_seq = $2, last_hash = $3 WHERE tenant_id = $1', [tenantId, seq, prev]);
     }
   }
 

@@ -33,16 +33,18 @@ export class LedgerService {
     const em = await ctx.db();
     await this.ensureChart(ctx);
     const id = uuidv7();
-    await em.query('INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6)', [
-      ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null,
-    ]);
-    const values: unknown[] = [];
+    // The entry and its lines in one statement (one round trip on the hot path of every posting).
+    const values: unknown[] = [ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null];
     const rows = lines.map((l, i) => {
-      values.push(ctx.tenant, id, i + 1, l.account, l.debit ?? '0', l.credit ?? '0');
-      const b = i * 6;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+      values.push(i + 1, l.account, l.debit ?? '0', l.credit ?? '0');
+      const b = 6 + i * 4;
+      return `($1::uuid, $2::uuid, $${b + 1}::smallint, $${b + 2}::text, $${b + 3}::numeric, $${b + 4}::numeric)`;
     });
-    await em.query(`INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) VALUES ${rows.join(', ')}`, values);
+    await em.query(
+      `WITH entry AS (INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+       INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) SELECT * FROM (VALUES ${rows.join(', ')}) v WHERE EXISTS (SELECT 1 FROM entry)`,
+      values,
+    );
     return id;
   }
 
