@@ -126,7 +126,15 @@ export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?
       await runtime.close();
       const admin = new Client({ connectionString: adminUrl() });
       await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(new URL(ownerUrl).pathname.slice(1))} WITH (FORCE)`).catch(() => undefined);
+      const name = quoteIdent(new URL(ownerUrl).pathname.slice(1));
+      // Give connections closing in the background (BullMQ's Postgres LISTEN client) a moment to go,
+      // so dropping the database does not have to cut them off; then insist.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const dropped = await admin.query(`DROP DATABASE IF EXISTS ${name}`).then(() => true, () => false);
+        if (dropped) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       await admin.end();
     },
   };
