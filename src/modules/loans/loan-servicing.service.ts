@@ -94,7 +94,7 @@ export class LoanServicingService {
     const transaction = transactions.find((t) => t.id === id)!;
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
     await this.event(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(), effectiveDate: tx.effectiveDate });
-    if (tx.kind === 'REPAYMENT') await this.warnOnShrinkingPayments(ctx, loan, transactions, today);
+    if (tx.kind === 'REPAYMENT') await this.warnOnShrinkingPayments(ctx, loan, transactions, state.dpd, today);
     return { transaction, state };
   }
 
@@ -356,11 +356,10 @@ export class LoanServicingService {
    * Early warning: the last three repayments were each smaller than the one before and all short of
    * the regular instalment, while the loan is behind. One event per such streak.
    */
-  private async warnOnShrinkingPayments(ctx: RequestContext, loan: LoanEntity, transactions: TransactionRow[], today: string): Promise<void> {
+  private async warnOnShrinkingPayments(ctx: RequestContext, loan: LoanEntity, transactions: TransactionRow[], dpd: number, today: string): Promise<void> {
     const repayments = transactions.filter((t) => t.kind === 'REPAYMENT' && t.status === 'POSTED').sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.seq - b.seq));
     const last = repayments.slice(-3).map((t) => new Dec(t.amount));
     const instalment = new Dec(loan.schedule[0]?.total ?? '0');
-    const [{ dpd }] = await (await ctx.db()).query('SELECT dpd FROM loans WHERE id = $1', [loan.id]);
     if (last.length === 3 && dpd > 0 && last[0].gt(last[1]) && last[1].gt(last[2]) && last[0].lt(instalment)) {
       await this.event(ctx, loan.id, 'EARLY_WARNING', today, { signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: last.map((d) => d.toFixed(2)), instalment: instalment.toFixed(2) });
     }
