@@ -131,6 +131,7 @@ export class Origination1764500000000 implements MigrationInterface {
          status_entered_at timestamptz NOT NULL,
          source text NOT NULL CHECK (source IN ('STAFF', 'BORROWER', 'AGENT')),
          agent_id text,
+         agent_ref text,
          created_by_type text NOT NULL,
          created_by_id text,
          device_id text,

@@ -159,6 +159,22 @@ describe('origination', () => {
     expect(submitForOther.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('credits a referral to the submitting agent, keeps its own reference apart, and shows an agent only its referrals', async () => {
+    const [agent, rival] = [await app.apiKey(lender.slug, 'AGENT'), await app.apiKey(lender.slug, 'AGENT')];
+    const agentId = (await app.gql('{ viewer { actor { id } } }', {}, agent)).data!.viewer.actor.id;
+    // The reference names another agent: it is stored as the agent's reference, not as who gets the credit.
+    const rivalId = (await app.gql('{ viewer { actor { id } } }', {}, rival)).data!.viewer.actor.id;
+    const res = await submit({ amount: '12000.00', borrower: borrowerInput(), agentRef: rivalId }, agent);
+    expect(res.errors).toBeUndefined();
+    const referred = res.data!.submitApplication;
+    const read = `query($id: ID!) { application(id: $id) { id source agentId agentRef } }`;
+    expect((await app.gql(read, { id: referred.id }, agent)).data!.application).toEqual({ id: referred.id, source: 'AGENT', agentId, agentRef: rivalId });
+    expect((await app.gql(read, { id: referred.id }, rival)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await app.gql('{ applications { nodes { id } } }', {}, rival)).data!.applications.nodes).toEqual([]);
+    expect((await app.gql('{ applications { nodes { id } } }', {}, agent)).data!.applications.nodes.map((a: any) => a.id)).toEqual([referred.id]);
+    expect((await app.gql(read, { id: referred.id }, lender.admin)).data!.application.agentId).toBe(agentId);
+  });
+
   it('refuses a submission without bureau consent, and illegal transitions with a coded error', async () => {
     const b = (await app.gql('mutation($i: BorrowerInput!) { createBorrower(input: $i) { id } }', { i: borrowerInput() }, lender.admin)).data!.createBorrower;
     const noConsent = await submit({ amount: '10000.00', borrowerId: b.id });

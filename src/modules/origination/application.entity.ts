@@ -20,6 +20,8 @@ export class ApplicationEntity {
   @Column('timestamptz', { name: 'status_entered_at' }) statusEnteredAt!: Date;
   @Column('text') source!: ApplicationSource;
   @Column('text', { name: 'agent_id', nullable: true }) agentId!: string | null;
+  /** The agent's own reference for the referral (its CRM id, say); never who gets the credit. */
+  @Column('text', { name: 'agent_ref', nullable: true }) agentRef!: string | null;
   @Column('text', { name: 'created_by_type' }) createdByType!: string;
   @Column('text', { name: 'created_by_id', nullable: true }) createdById!: string | null;
   @Column('text', { name: 'device_id', nullable: true }) deviceId!: string | null;

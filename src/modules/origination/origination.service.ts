@@ -10,17 +10,14 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { BorrowerService } from '../borrowers/borrower.service';
-import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import type { DecisionConfigService } from '../decision-config/decision-config.service';
 import { StaffUserEntity } from '../identity/staff-user.entity';
-import type { LedgerService } from '../ledger/ledger.service';
 import type { PricingService } from '../pricing/pricing.service';
 import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { type ApplicationSource, ApplicationEntity } from './application.entity';
 import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from './offer';
-import type { Providers } from './providers/providers';
 import { submitSchema } from './submit-definition';
 import type { LoanBookingService } from '../loans/loan-booking.service';
 import type { CreditLineService } from '../loans/credit-line.service';
@@ -42,8 +39,7 @@ export class OriginationService {
   constructor(
     private readonly deps: {
       tenants: TenantService; borrowers: BorrowerService; products: LoanProductService; pricing: PricingService; configs: DecisionConfigService;
-      ciphers: TenantCipherService; pipeline: DecisionPipeline; providers: Providers; ledger: LedgerService; audit: AuditService;
-      booking: LoanBookingService; creditLines: CreditLineService;
+      pipeline: DecisionPipeline; audit: AuditService; booking: LoanBookingService; creditLines: CreditLineService;
       limits: { defaultPageSize: number; maxPageSize: number };
     },
   ) {}
@@ -107,7 +103,7 @@ export class OriginationService {
     const app = Object.assign(new ApplicationEntity(), {
       tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
       termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
-      agentId: source === 'AGENT' ? (data.agentRef ?? ctx.actor.id) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
+      agentId: source === 'AGENT' ? ctx.actor.id : null, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
       deviceId: data.deviceId ?? null, riskGrade: null, score: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
       loanId: null, version: 1, createdAt: now, updatedAt: now,
     });
@@ -136,8 +132,9 @@ export class OriginationService {
     const qb = (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const app = await qb.getOne();
-    // A borrower token sees its own applications only; anything else is "not found", not "forbidden".
-    if (!app || (ctx.hasRole('BORROWER') && app.borrowerId !== ctx.borrowerId)) throw notFound('Application', id);
+    // A borrower token sees its own applications only, an agent the ones it referred (as in the list);
+    // anything else is "not found", not "forbidden".
+    if (!app || (ctx.hasRole('BORROWER') && app.borrowerId !== ctx.borrowerId) || (referralsOnly(ctx) && app.agentId !== ctx.actor.id)) throw notFound('Application', id);
     return app;
   }
 
@@ -146,7 +143,7 @@ export class OriginationService {
     const qb = (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(size + 1);
     if (args.after) qb.andWhere('a.id < :after', { after: decodeCursor(args.after) });
     if (ctx.hasRole('BORROWER')) qb.andWhere('a.borrower_id = :me', { me: ctx.borrowerId });
-    if (ctx.hasRole('AGENT') && !ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER')) qb.andWhere('a.agent_id = :agent', { agent: ctx.actor.id });
+    if (referralsOnly(ctx)) qb.andWhere('a.agent_id = :agent', { agent: ctx.actor.id });
     if (args.status) qb.andWhere('a.status = :status', { status: args.status });
     if (args.productId) qb.andWhere('a.product_id = :productId', { productId: args.productId });
     if (args.agentId) qb.andWhere('a.agent_id = :agentId', { agentId: args.agentId });
@@ -351,4 +348,9 @@ function voteRefusalMessage(reason: string, tier: ApprovalTier): string {
     case 'DEADLINE_PASSED': return 'The approval deadline has passed';
     default: return 'The application is not awaiting approval';
   }
+}
+
+/** An agent (without an underwriting or admin role) sees the applications it referred, and no others. */
+function referralsOnly(ctx: RequestContext): boolean {
+  return ctx.hasRole('AGENT') && !ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER');
 }

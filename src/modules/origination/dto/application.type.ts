@@ -156,7 +156,8 @@ export class ApplicationType {
   @Field(() => FrequencyEnum) frequency!: string;
   @Field(() => String, { nullable: true }) purpose!: string | null;
   @Field(() => ApplicationSourceEnum) source!: string;
-  @Field(() => String, { nullable: true }) agentId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The agent credited with the referral: the submitting agent key.' }) agentId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The agent’s own reference for the referral, as submitted.' }) agentRef!: string | null;
   @Field(() => String, { nullable: true }) riskGrade!: string | null;
   @Field(() => Int, { nullable: true }) score!: number | null;
   @Field(() => DecisionType, { nullable: true }) decision!: DecisionType | null;
