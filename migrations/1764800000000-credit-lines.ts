@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { tenantTableSql } from '../src/platform/db/rls';
 
-/** Revolving credit lines (随借随还): a limit opened at disbursement; each draw is a loan of its own. *
+/** Revolving credit lines (随借随还): a limit opened at disbursement; each draw is a loan of its own.
  * Every tenant-owned table here sits behind row level security (see tenantTableSql).
  */
 export class CreditLines1764800000000 implements MigrationInterface {
