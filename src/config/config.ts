@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { postgresCannotReach, shelterFor } from './postgres-reach';
 
 /**
  * The one typed, validated configuration object. Nothing else in the code base reads `process.env`.
@@ -108,26 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/**
- * `.data/postgres` in the project when the `postgres` OS user can reach it (embedded PostgreSQL refuses
- * to run as root and drops to that user); otherwise a per-project folder under /var/tmp, which also
- * survives reboots.
- */
+/** `.data/postgres` in the project, unless the `postgres` OS user cannot reach it (see postgres-reach). */
 function defaultDataDir(): string {
   const local = path.join(PROJECT_ROOT, '.data', 'postgres');
-  if (process.getuid?.() !== 0 || worldTraversable(PROJECT_ROOT)) return local;
-  const tag = createHash('sha256').update(PROJECT_ROOT).digest('hex').slice(0, 12);
-  return path.join('/var/tmp', `microlend-${tag}`, 'postgres');
-}
-
-function worldTraversable(dir: string): boolean {
-  let current = path.resolve(dir);
-  for (;;) {
-    if (existsSync(current)) {
-      if ((statSync(current).mode & 0o001) === 0) return false;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
+  return postgresCannotReach(PROJECT_ROOT) ? path.join(shelterFor(PROJECT_ROOT), 'postgres') : local;
 }
