@@ -64,6 +64,21 @@ describe('decision configuration, SLA and simulation', () => {
     expect(filtered.data!.applications.nodes.map((n: any) => n.id)).not.toContain(fresh.id);
   });
 
+  it('filters applications by stage time limit with the same rule as the breach list: fractional hours, never a closed stage', async () => {
+    await app.gql('mutation { setStageTimeLimits(limits: [{ status: OFFERED, hours: 1.5 }, { status: WITHDRAWN, hours: 1 }]) }', {}, lender.admin);
+    const [late, inTime, closed] = [(await submit('12100.00')).data!.submitApplication, (await submit('12200.00')).data!.submitApplication, (await submit('12300.00')).data!.submitApplication];
+    expect((await app.gql(`mutation { withdrawApplication(id: "${closed.id}") { status } }`, {}, lender.admin)).data!.withdrawApplication.status).toBe('WITHDRAWN');
+    for (const [id, minutes] of [[late.id, 105], [inTime.id, 80], [closed.id, 180]]) {
+      await app.ownerQuery(`UPDATE applications SET status_entered_at = now() - make_interval(mins => $2) WHERE id = $1`, [id, minutes]);
+    }
+    const ours = (ids: string[]) => ids.filter((id) => [late.id, inTime.id, closed.id].includes(id)).sort();
+    const listed = async (slaBreached: boolean) => ours((await app.gql(`{ applications(slaBreached: ${slaBreached}, first: 100) { nodes { id } } }`, {}, lender.admin)).data!.applications.nodes.map((n: any) => n.id));
+    const breaches = ours((await app.gql('{ applicationSlaBreaches { application { id } } }', {}, lender.admin)).data!.applicationSlaBreaches.map((b: any) => b.application.id));
+    expect(breaches).toEqual([late.id]);
+    expect(await listed(true)).toEqual(breaches);
+    expect(await listed(false)).toEqual([inTime.id, closed.id].sort());
+  });
+
   it('screens names against the tenant’s watch list with a fuzzy match and refers a hit', async () => {
     await app.gql('mutation { setWatchlist(listName: "sanctions-2026", names: ["Ivan Petrovich Sidorov", "Wanjiru Kamau"]) }', {}, lender.admin);
     const hit = (await submit('10000.00', { fullName: 'Sidorov, Ivan Petrovich' })).data!.submitApplication;

@@ -1,4 +1,4 @@
-import { type ApplicationStatus, IllegalTransitionError, assertTransition, slaBreach } from '../../core/lifecycle';
+import { APPLICATION_STATUSES, type ApplicationStatus, IllegalTransitionError, assertTransition, isTerminal, slaBreach } from '../../core/lifecycle';
 import { type ApprovalTier, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, simulateDecisions, tally } from '../../core/decisioning';
 import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
@@ -149,10 +149,10 @@ export class OriginationService {
     if (args.agentId) qb.andWhere('a.agent_id = :agentId', { agentId: args.agentId });
     if (args.borrowerId) qb.andWhere('a.borrower_id = :borrowerId', { borrowerId: args.borrowerId });
     if (args.slaBreached !== undefined && args.slaBreached !== null) {
-      const limits = await this.deps.configs.policy(ctx, 'STAGE_TIME_LIMITS');
-      const cases = Object.entries(limits).map(([status, hours]) => `WHEN '${status}' THEN ${Number(hours)}`).join(' ');
-      const breached = `(a.status_entered_at + make_interval(hours => (CASE a.status ${cases} ELSE NULL END)::int)) < now()`;
-      qb.andWhere(args.slaBreached ? `coalesce(${breached}, false)` : `NOT coalesce(${breached}, false)`);
+      // The rule of slaBreach (core), in SQL: past a non-terminal stage's limit, in fractional hours.
+      const limits = Object.fromEntries(Object.entries(await this.deps.configs.policy(ctx, 'STAGE_TIME_LIMITS')).filter(([status]) => !isTerminal(status as ApplicationStatus)));
+      const breached = `(a.status_entered_at + (CAST(:limits AS jsonb) ->> a.status)::float8 * interval '1 hour') < now()`;
+      qb.andWhere(args.slaBreached ? `coalesce(${breached}, false)` : `NOT coalesce(${breached}, false)`, { limits: JSON.stringify(limits) });
     }
     return toConnection(await qb.getMany(), size, (a) => a.id, Boolean(args.after));
   }
@@ -275,7 +275,7 @@ export class OriginationService {
   async slaBreaches(ctx: RequestContext): Promise<{ application: ApplicationEntity; limitHours: number; overdueMinutes: number }[]> {
     const limits = await this.deps.configs.policy(ctx, 'STAGE_TIME_LIMITS');
     const open = await (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a')
-      .where("a.status NOT IN ('DECLINED', 'DISBURSED', 'WITHDRAWN', 'EXPIRED')").orderBy('a.status_entered_at', 'ASC').limit(1000).getMany();
+      .where('a.status NOT IN (:...terminal)', { terminal: APPLICATION_STATUSES.filter(isTerminal) }).orderBy('a.status_entered_at', 'ASC').limit(1000).getMany();
     const now = new Date();
     return open.flatMap((application) => {
       const breach = slaBreach({ status: application.status, enteredAt: application.statusEnteredAt }, limits as Partial<Record<ApplicationStatus, number>>, now);
