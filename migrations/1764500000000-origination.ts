@@ -44,6 +44,7 @@ export class Origination1764500000000 implements MigrationInterface {
          ADD COLUMN monthly_obligations numeric(18, 4) CHECK (monthly_obligations >= 0),
          ADD COLUMN business jsonb,
          ADD COLUMN pseudonymised_at timestamptz,
+         ADD COLUMN agent_id text,
          ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`,
       `CREATE INDEX borrowers_national_id_bidx ON borrowers (tenant_id, national_id_bidx)`,
       `CREATE INDEX borrowers_phone_bidx ON borrowers (tenant_id, phone_bidx)`,

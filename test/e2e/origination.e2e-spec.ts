@@ -164,7 +164,8 @@ describe('origination', () => {
     const agentId = (await app.gql('{ viewer { actor { id } } }', {}, agent)).data!.viewer.actor.id;
     // The reference names another agent: it is stored as the agent's reference, not as who gets the credit.
     const rivalId = (await app.gql('{ viewer { actor { id } } }', {}, rival)).data!.viewer.actor.id;
-    const res = await submit({ amount: '12000.00', borrower: borrowerInput(), agentRef: rivalId }, agent);
+    const person = borrowerInput();
+    const res = await submit({ amount: '12000.00', borrower: person, agentRef: rivalId }, agent);
     expect(res.errors).toBeUndefined();
     const referred = res.data!.submitApplication;
     const read = `query($id: ID!) { application(id: $id) { id source agentId agentRef } }`;
@@ -173,6 +174,19 @@ describe('origination', () => {
     expect((await app.gql('{ applications { nodes { id } } }', {}, rival)).data!.applications.nodes).toEqual([]);
     expect((await app.gql('{ applications { nodes { id } } }', {}, agent)).data!.applications.nodes.map((a: any) => a.id)).toEqual([referred.id]);
     expect((await app.gql(read, { id: referred.id }, lender.admin)).data!.application.agentId).toBe(agentId);
+
+    // Its borrower likewise: the referring agent reads it, another agent neither reads, finds nor learns its id.
+    const readBorrower = `query($id: ID!) { borrower(id: $id) { id } }`;
+    expect((await app.gql(readBorrower, { id: referred.borrowerId }, agent)).data!.borrower.id).toBe(referred.borrowerId);
+    expect((await app.gql(readBorrower, { id: referred.borrowerId }, rival)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await app.gql('{ borrowers(first: 100) { nodes { id } } }', {}, agent)).data!.borrowers.nodes.map((b: any) => b.id)).toEqual([referred.borrowerId]);
+    const own = (await app.gql('mutation($i: BorrowerInput!) { createBorrower(input: $i) { id } }', { i: borrowerInput() }, rival)).data!.createBorrower;
+    expect((await app.gql('{ borrowers(first: 100) { nodes { id } } }', {}, rival)).data!.borrowers.nodes.map((b: any) => b.id)).toEqual([own.id]);
+    const again = 'mutation($i: BorrowerInput!) { createBorrower(input: $i) { id } }';
+    const agentClash = (await app.gql(again, { i: borrowerInput({ nationalId: person.nationalId }) }, rival)).errors![0].extensions;
+    expect(agentClash).toMatchObject({ code: 'CONFLICT', field: 'input.nationalId' });
+    expect(agentClash.borrowerId).toBeUndefined();
+    expect((await app.gql(again, { i: borrowerInput({ nationalId: person.nationalId }) }, lender.admin)).errors![0].extensions.borrowerId).toBe(referred.borrowerId);
   });
 
   it('refuses a submission without bureau consent, and illegal transitions with a coded error', async () => {

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
 import { uuidv7 } from '../../platform/db/ids';
@@ -56,9 +57,10 @@ export class BorrowerService {
     const repo = (await ctx.db()).getRepository(BorrowerEntity);
     const nationalIdBidx = cipher.blindIndex('nationalId', data.nationalId);
     const existing = await repo.findOneBy({ nationalIdBidx });
-    if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, borrowerId: existing.id });
+    // An agent is not told which borrower it is: that would open a borrower it may not read.
+    if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, ...(ctx.referringAgent === null && { borrowerId: existing.id }) });
     const now = new Date();
-    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName }, await this.columns(ctx, data), { updatedAt: now });
+    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.hasRole('AGENT') ? ctx.actor.id : null }, await this.columns(ctx, data), { updatedAt: now });
     await repo.save(borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
@@ -80,7 +82,8 @@ export class BorrowerService {
 
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<BorrowerEntity> {
     if (ctx.hasRole('BORROWER') && ctx.borrowerId !== id) throw notFound('Borrower', id);
-    const borrower = await (await ctx.db()).getRepository(BorrowerEntity).findOneBy({ id });
+    const qb = (await ctx.db()).getRepository(BorrowerEntity).createQueryBuilder('b').where('b.id = :id', { id });
+    const borrower = await agentScoped(ctx, qb).getOne();
     if (!borrower) throw notFound('Borrower', id);
     return borrower;
   }
@@ -90,6 +93,7 @@ export class BorrowerService {
     const size = pageSize(args, this.limits);
     const qb = (await ctx.db()).getRepository(BorrowerEntity).createQueryBuilder('b').orderBy('b.id', 'ASC').limit(size + 1);
     if (args.after) qb.andWhere('b.id > :after', { after: decodeCursor(args.after) });
+    agentScoped(ctx, qb);
     if (args.nationalId || args.phone) {
       const cipher = await this.ciphers.cipher(ctx);
       if (args.nationalId) qb.andWhere('b.national_id_bidx = :n', { n: cipher.blindIndex('nationalId', args.nationalId) });
@@ -191,4 +195,10 @@ export class BorrowerService {
       bankAccountEnc: bank.enc, bankAccountBidx: bank.bidx,
     };
   }
+}
+
+/** An agent reads the borrowers it registered or referred (see RequestContext.referringAgent). */
+function agentScoped(ctx: RequestContext, qb: SelectQueryBuilder<BorrowerEntity>): SelectQueryBuilder<BorrowerEntity> {
+  if (ctx.referringAgent === null) return qb;
+  return qb.andWhere('(b.agent_id = :agent OR EXISTS (SELECT 1 FROM applications x WHERE x.tenant_id = b.tenant_id AND x.borrower_id = b.id AND x.agent_id = :agent))', { agent: ctx.referringAgent });
 }

@@ -13,6 +13,8 @@ export class BorrowerEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('text', { name: 'external_ref', nullable: true }) externalRef!: string | null;
   @Column('text', { name: 'display_name', nullable: true }) displayName!: string | null;
+  /** The agent key that registered the borrower, if an agent did. */
+  @Column('text', { name: 'agent_id', nullable: true }) agentId!: string | null;
   @Column('text') kind!: BorrowerKind;
   @Column('text', { nullable: true }) segment!: string | null;
   @Column('text', { name: 'full_name', nullable: true }) fullName!: string | null;

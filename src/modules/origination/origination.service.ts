@@ -134,7 +134,7 @@ export class OriginationService {
     const app = await qb.getOne();
     // A borrower token sees its own applications only, an agent the ones it referred (as in the list);
     // anything else is "not found", not "forbidden".
-    if (!app || (ctx.hasRole('BORROWER') && app.borrowerId !== ctx.borrowerId) || (referralsOnly(ctx) && app.agentId !== ctx.actor.id)) throw notFound('Application', id);
+    if (!app || (ctx.hasRole('BORROWER') && app.borrowerId !== ctx.borrowerId) || (ctx.referringAgent !== null && app.agentId !== ctx.referringAgent)) throw notFound('Application', id);
     return app;
   }
 
@@ -143,7 +143,7 @@ export class OriginationService {
     const qb = (await ctx.db()).getRepository(ApplicationEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(size + 1);
     if (args.after) qb.andWhere('a.id < :after', { after: decodeCursor(args.after) });
     if (ctx.hasRole('BORROWER')) qb.andWhere('a.borrower_id = :me', { me: ctx.borrowerId });
-    if (referralsOnly(ctx)) qb.andWhere('a.agent_id = :agent', { agent: ctx.actor.id });
+    if (ctx.referringAgent !== null) qb.andWhere('a.agent_id = :agent', { agent: ctx.referringAgent });
     if (args.status) qb.andWhere('a.status = :status', { status: args.status });
     if (args.productId) qb.andWhere('a.product_id = :productId', { productId: args.productId });
     if (args.agentId) qb.andWhere('a.agent_id = :agentId', { agentId: args.agentId });
@@ -348,9 +348,4 @@ function voteRefusalMessage(reason: string, tier: ApprovalTier): string {
     case 'DEADLINE_PASSED': return 'The approval deadline has passed';
     default: return 'The application is not awaiting approval';
   }
-}
-
-/** An agent (without an underwriting or admin role) sees the applications it referred, and no others. */
-function referralsOnly(ctx: RequestContext): boolean {
-  return ctx.hasRole('AGENT') && !ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER');
 }

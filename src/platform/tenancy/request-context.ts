@@ -37,6 +37,14 @@ export class RequestContext {
     return roles.some((r) => this.roles.has(r));
   }
 
+  /**
+   * The agent whose referrals bound what this caller sees: an agent without an underwriting or admin
+   * role sees the applications it referred and the borrowers it registered or referred, and no others.
+   */
+  get referringAgent(): string | null {
+    return this.hasRole('AGENT') && !this.hasRole('LENDER_ADMIN', 'UNDERWRITER') ? this.actor.id : null;
+  }
+
   /** The caller's tenant; a platform or anonymous caller reaching tenant code is a programming error. */
   get tenant(): string {
     if (!this.tenantId) throw new Error('tenant-scoped operation without a tenant in the request context');
