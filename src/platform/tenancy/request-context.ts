@@ -56,6 +56,11 @@ export class RequestContext {
     this.transaction.onBeforeCommit(work);
   }
 
+  /** See TenantTransaction.onAfterCommit. */
+  onAfterCommit(work: () => Promise<void>): void {
+    this.transaction.onAfterCommit(work);
+  }
+
   /** See TenantTransaction.state. */
   transactionState<T>(key: symbol, create: () => T): T {
     return this.transaction.state(key, create);

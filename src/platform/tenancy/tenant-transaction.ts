@@ -16,6 +16,7 @@ export class TenantTransaction {
   private finished = false;
   private currentTenant: string | null;
   private readonly beforeCommit: (() => Promise<void>)[] = [];
+  private readonly afterCommit: (() => Promise<void>)[] = [];
   private readonly bag = new Map<symbol, unknown>();
 
   constructor(
@@ -53,6 +54,14 @@ export class TenantTransaction {
     this.beforeCommit.push(work);
   }
 
+  /**
+   * Work to do once the transaction has committed (e.g. queueing a job that must see its rows).
+   * Skipped on rollback. It cannot undo the commit, so it must handle (log) its own failures.
+   */
+  onAfterCommit(work: () => Promise<void>): void {
+    this.afterCommit.push(work);
+  }
+
   /** Per-transaction state of a mechanism, keyed by a symbol the mechanism owns. */
   state<T>(key: symbol, create: () => T): T {
     if (!this.bag.has(key)) this.bag.set(key, create());
@@ -67,6 +76,7 @@ export class TenantTransaction {
       return;
     }
     let hookError: unknown;
+    let committed = false;
     if (commit) {
       try {
         // Still open: the hooks write in this transaction.
@@ -79,13 +89,17 @@ export class TenantTransaction {
     const runner = await this.runner;
     try {
       if (runner.isTransactionActive) {
-        if (commit && hookError === undefined) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
+        if (commit && hookError === undefined) {
+          await runner.commitTransaction();
+          committed = true;
+        } else await runner.rollbackTransaction();
       }
     } finally {
       await runner.release();
     }
     if (hookError !== undefined) throw hookError;
+    // The commit stands whatever happens next: after-commit work reports its own failures.
+    if (committed) for (const work of this.afterCommit) await work().catch(() => undefined);
   }
 
   private async open(): Promise<QueryRunner> {
@@ -104,3 +118,4 @@ export class TenantTransaction {
     }
   }
 }
+
