@@ -30,6 +30,13 @@ export interface Config {
   cobChunkSize: number;
   /** Wraps each tenant's data key (AES-256-GCM); 32 bytes. */
   masterKey: Buffer;
+  /**
+   * Stripe: `api` points the SDK somewhere other than api.stripe.com (a local server in tests);
+   * `platformSecretKey` is the operator's own account, which bills tenants for usage.
+   */
+  stripe: { api: { host: string; port: number; protocol: 'http' | 'https' } | null; platformSecretKey: string | null };
+  /** Outgoing webhooks: retry backoff base, attempts per delivery, consecutive failures that disable an endpoint, request timeout, safety sweep. */
+  webhooks: { backoffBaseMs: number; maxBackoffMs: number; maxAttempts: number; disableAfterFailures: number; timeoutMs: number; sweepMs: number };
 }
 
 const DEV_JWT_SECRET = 'microlend-development-only-jwt-secret-change-me';
@@ -56,6 +63,16 @@ const envSchema = z.object({
   TENANTS_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  STRIPE_API_HOST: z.string().optional(),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+  STRIPE_PLATFORM_SECRET_KEY: z.string().optional(),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOK_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(15),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  WEBHOOK_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
   MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
@@ -105,6 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
     masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,
+    stripe: {
+      api: e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST, port: e.STRIPE_API_PORT ?? 443, protocol: e.STRIPE_API_PROTOCOL ?? 'https' } : null,
+      platformSecretKey: e.STRIPE_PLATFORM_SECRET_KEY ?? null,
+    },
+    webhooks: {
+      backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_MS,
+      maxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      sweepMs: e.WEBHOOK_SWEEP_MS,
+    },
   };
 }
 
