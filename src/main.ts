@@ -22,12 +22,13 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = http.app.listen(config.port, () => resolve(s));
   });
+  http.attachSubscriptions(server);
   const url = `http://localhost:${config.port}/graphql`;
   const slugs = report.results.map((r) => r.slug);
   process.stderr.write(
     [
       '',
-      `  microlend is up: GraphQL at ${url}`,
+      `  microlend is up: GraphQL at ${url} (subscriptions: ws://localhost:${config.port}/graphql, graphql-ws)`,
       `  database: ${runtime.db.embedded ? `embedded PostgreSQL, data in ${config.embedded.dataDir}` : 'DATABASE_URL'}; queues: ${config.redisUrl ? 'Redis' : 'PostgreSQL (BullMQ Postgres backend)'}`,
       `  tenants: ${slugs.join(', ') || '(none)'}`,
       `  get a key:  npx microlend apikey create --tenant ${slugs[0] ?? '<slug>'} --role LENDER_ADMIN`,

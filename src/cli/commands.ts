@@ -11,6 +11,10 @@ import { runInContext } from '../platform/tenancy/run-in-context';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
+import { readFile } from 'node:fs/promises';
+import { CoreInputError } from '../core/input-error';
+import { toRun } from '../modules/billing/usage.resolver';
+import { formatImport, formatPreview, table } from './statement-table';
 
 export interface CliIo {
   out(text: string): void;
@@ -175,6 +179,69 @@ export function buildCli(config: Config, io: CliIo): Command {
         }
       });
       io.out(`seeded ${n} loans\n`);
+    });
+
+  program
+    .command('payments')
+    .description('payments')
+    .command('import')
+    .description('preview a bank statement CSV against the loans; with --apply post the matched rows (each once, however often imported)')
+    .requiredOption('--tenant <slug>')
+    .requiredOption('--file <statement.csv>')
+    .option('--apply', 'post the MATCHED rows as BANK_TRANSFER repayments', false)
+    .option('--date-format <format>', 'YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY', 'YYYY-MM-DD')
+    .option('--delimiter <char>', 'field delimiter', ',')
+    .action(async (opts: { tenant: string; file: string; apply: boolean; dateFormat: string; delimiter: string }) => {
+      const csv = await readFile(path.resolve(opts.file), 'utf8').catch((err: Error) => {
+        throw new UsageError(`cannot read ${opts.file}: ${err.message}`);
+      });
+      const failed = await withRuntime(async (rt) => {
+        const statementOpts = { dateFormat: opts.dateFormat as never, delimiter: opts.delimiter, maxRows: 1_000_000 };
+        const { preview, tenantId } = await inTenant(rt, opts.tenant, async (ctx) => ({ preview: await rt.services.bankStatements.preview(ctx, csv, statementOpts), tenantId: ctx.tenant }))
+          .catch((err: unknown) => {
+            throw err instanceof CoreInputError ? new UsageError(`${opts.file}: ${err.message}`) : err;
+          });
+        io.out(formatPreview(preview));
+        if (!opts.apply) {
+          if (preview.totals.matched) io.out('dry run: nothing posted (add --apply to post the matched rows)\n');
+          return 0;
+        }
+        const bar = progressBar('import', Math.max(preview.totals.matched, 1), io.err);
+        try {
+          const result = await rt.services.bankStatements.post(tenantId, { type: 'SYSTEM', id: 'cli:payments-import' }, [], preview, (done, total) => bar.update(done, '', total));
+          bar.stop();
+          io.out(formatImport(result));
+          return result.failed;
+        } catch (err) {
+          bar.stop();
+          throw err;
+        }
+      });
+      if (failed) throw new CheckFailed(`${failed} row(s) could not be posted`);
+    });
+
+  program
+    .command('billing')
+    .description('usage billing of tenants')
+    .command('usage')
+    .description('record a closed month’s usage per tenant and send it to Stripe Billing (months already sent send nothing)')
+    .requiredOption('--period <YYYY-MM>')
+    .option('--tenant <slug>', 'only this tenant')
+    .action(async (opts: { period: string; tenant?: string }) => {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UsageError('--period must be a month YYYY-MM');
+      const runs = await withRuntime((rt) =>
+        runInContext(rt.dataSource, PLATFORM, async (ctx) => {
+          const bar = progressBar('usage', 1, io.err);
+          try {
+            return await rt.services.usage.runForPeriod(ctx, opts.period, { slug: opts.tenant }, (done, total, slug) => bar.update(done, slug, total));
+          } finally {
+            bar.stop();
+          }
+        }),
+      );
+      const rows = runs.map(toRun).map((r) => [r.slug, r.period, r.status, String(r.activeLoans ?? ''), r.disbursedVolume ? `${r.disbursedVolume} ${r.currency}` : '', String(r.sent), r.message]);
+      io.out(table(['TENANT', 'PERIOD', 'STATUS', 'ACTIVE LOANS', 'DISBURSED', 'SENT', 'MESSAGE'], rows, [0, 0, 0, 0, 0, 0, 80]));
+      if (runs.some((r) => r.status === 'FAILED')) throw new CheckFailed('usage could not be sent for some tenants');
     });
 
   const db = program.command('db').description('the database');

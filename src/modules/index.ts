@@ -58,6 +58,32 @@ import { OriginationResolver } from './origination/origination.resolver';
 import { OriginationService } from './origination/origination.service';
 import { type Providers, sandboxProviders } from './origination/providers/providers';
 import { tenantPermissions } from './tenancy/tenant.permissions';
+import { eventPermissions } from './events/events.permissions';
+import { EventsResolver } from './events/events.resolver';
+import { EventLogService } from './events/event-log.service';
+import { EventStream } from './events/event-stream';
+import { WebhookEndpointService } from './events/webhook-endpoint.service';
+import { WebhookDeliveryService } from './events/webhook-delivery.service';
+import { webhookDeliverJob, webhookDispatchJob, webhookSweepJob } from './events/jobs/webhooks.job';
+import { Notifications } from '../platform/db/notifications';
+import { AutoDebitService } from './payments/auto-debit.service';
+import { CollectionSettlement } from './payments/collection-settlement';
+import { DisbursementRouter } from './payments/disbursement-router';
+import { autoDebitRunJob, autoDebitScheduleJob } from './payments/jobs/auto-debit.job';
+import { PaymentSettingsService } from './payments/payment-settings.service';
+import { paymentsPermissions } from './payments/payments.permissions';
+import { PaymentsResolver } from './payments/payments.resolver';
+import { StripeClients } from './payments/stripe-clients';
+import { StripePaymentsService } from './payments/stripe-payments.service';
+import { StripeWebhookService } from './payments/stripe-webhook.service';
+import { BankStatementService } from './payments/bank-statement.service';
+import { bankStatementPermissions } from './payments/bank-statement.permissions';
+import { BankStatementResolver } from './payments/bank-statement.resolver';
+import { usagePermissions } from './billing/usage.permissions';
+import { UsageResolver } from './billing/usage.resolver';
+import { UsageBillingService } from './billing/usage.service';
+import { stripeUsageMeter } from './billing/usage-meter';
+import { usageReportJob, usageScheduleJob } from './billing/jobs/usage.job';
 import { TenantResolver } from './tenancy/tenant.resolver';
 import { TenantService } from './tenancy/tenant.service';
 
@@ -69,7 +95,8 @@ export const entities = [
 
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
-  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions];
+  borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
+  bankStatementPermissions, usagePermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -88,14 +115,30 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const borrowers = new BorrowerService(ciphers, audit, limits);
   const decisionConfigs = new DecisionConfigService(audit);
   const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
-  const booking = new LoanBookingService({ ciphers, providers, ledger, audit });
+  const paymentSettings = new PaymentSettingsService({ ciphers, audit });
+  const stripeClients = new StripeClients(config.stripe.api, paymentSettings);
+  const payouts = new DisbursementRouter({ fallback: providers.payments, settings: paymentSettings, clients: stripeClients, tenants });
+  const booking = new LoanBookingService({ ciphers, payouts, ledger, audit });
   const creditLines = new CreditLineService({ tenants, products, pricing, booking, audit });
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
   const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
-  return { queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, ledger, tenants, audit, limits });
+  const settlement = new CollectionSettlement({ servicing, tenants });
+  const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants, audit });
+  const stripeWebhooks = new StripeWebhookService({ dataSource, settings: paymentSettings, clients: stripeClients, settlement });
+  const bankStatements = new BankStatementService({ dataSource, servicing, tenants, audit });
+  const usage = new UsageBillingService({ dataSource, tenants, audit, meter: stripeUsageMeter(config.stripe), limits });
+  const eventLog = new EventLogService(limits);
+  // One LISTEN connection per process, opened by the first user (a subscription, the dispatch trigger).
+  let notifications: Notifications | null = null;
+  const eventNotifications = () => (notifications ??= new Notifications(appUrlOf(dataSource()), 'microlend_events'));
+  const eventStream = new EventStream(dataSource, eventNotifications);
+  const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production' });
+  const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
+  return { bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -112,10 +155,22 @@ export function createResolvers(s: Services) {
     new CobResolver(s.cob, s.queue),
     new LedgerResolver(s.ledger),
     new CreditLineResolver(s.creditLines, s.servicing),
+    new PaymentsResolver(s.paymentSettings, s.stripePayments, s.autoDebit, s.tenants),
+    new EventsResolver(s.eventLog, s.webhookEndpoints, s.webhookDeliveries),
+    new BankStatementResolver(s.bankStatements),
+    new UsageResolver(s.usage),
   ];
 }
 
 /** Every job the worker runs. */
 export function jobDefinitions(s: Services): JobDefinition[] {
-  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob) as JobDefinition, cobScheduleJob(s.queue, s.cob)];
+  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob) as JobDefinition, cobScheduleJob(s.queue, s.cob),
+    autoDebitRunJob(s.autoDebit) as JobDefinition, autoDebitScheduleJob(s.queue, s.autoDebit),
+    webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries),
+    usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage)];
+}
+
+/** The connection string the data source was opened with (the app role), for side connections such as LISTEN. */
+function appUrlOf(ds: DataSource): string {
+  return (ds.options as { url?: string }).url ?? '';
 }

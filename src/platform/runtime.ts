@@ -8,6 +8,7 @@ import { runMigrations } from './db/migrate';
 import { createLogger } from './observability/logger';
 import { type Metrics, createMetrics } from './observability/metrics';
 import { QueueRuntime } from './queue/queue-runtime';
+import { startDispatchTrigger } from '../modules/events/dispatch-trigger';
 
 /** Everything a process (API, worker, CLI) runs on, built once and closed once. */
 export interface Runtime {
@@ -46,17 +47,34 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     const dataSource = await createAppDataSource(db.appUrl, entities);
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
     const services = createServices(config, () => dataSource, () => queue);
+    let stopDispatchTrigger = () => undefined as void;
     if (opts.worker) {
       queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services));
+      stopDispatchTrigger = await startDispatchTrigger({
+        notifications: services.eventNotifications(), deliveries: services.webhookDeliveries, queue, logger, sweepMs: config.webhooks.sweepMs,
+      });
       // The nightly run's clock: every hour each tenant's closed business days are queued (no-ops when done).
       await queue
         .queue()
         .upsertJobScheduler('cob-schedule', { every: 3_600_000 }, { name: 'cob.schedule', data: { tenantId: null } })
         .catch((err: Error) => logger.warn({ err: err.message }, 'close-of-business scheduler not installed'));
+      // Auto-debit: each tenant's run once per business date in its own time zone (ticks de-duplicate).
+      await queue
+        .queue()
+        .upsertJobScheduler('payments-auto-debit', { every: 3_600_000 }, { name: 'payments.auto_debit.schedule', data: { tenantId: null } })
+        .catch((err: Error) => logger.warn({ err: err.message }, 'auto-debit scheduler not installed'));
+      // Usage billing: a closed month per tenant goes to Stripe once; the tick repeats during the day
+      // (one report per tenant, month and day) so a month that failed is retried without waiting a month.
+      await queue
+        .queue()
+        .upsertJobScheduler('usage-schedule', { every: 6 * 3_600_000 }, { name: 'usage.schedule', data: { tenantId: null } })
+        .catch((err: Error) => logger.warn({ err: err.message }, 'usage billing scheduler not installed'));
     }
     return {
       config, logger, metrics, db, dataSource, queue, services,
       async close() {
+        stopDispatchTrigger();
+        await services.closeNotifications();
         await queue.close();
         await dataSource.destroy();
         await db.stop();

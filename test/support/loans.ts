@@ -15,7 +15,9 @@ export async function disbursedLoan(app: TestApp, lender: Awaited<ReturnType<typ
   if (appl.status !== 'OFFERED') throw new Error(`application not offered: ${JSON.stringify(appl.decision?.reasons)}`);
   const accepted = (await app.gql(`mutation { acceptOffer(applicationId: "${appl.id}") { contract { sha256 } } }`, {}, lender.admin)).data!.acceptOffer;
   await app.gql(`mutation { signContract(applicationId: "${appl.id}", signerName: "Borrower", documentHash: "${accepted.contract.sha256}") { status } }`, {}, lender.admin);
-  const loan = (await app.gql(`mutation { disburseLoan(applicationId: "${appl.id}", idempotencyKey: "d-${appl.id}") { id } }`, {}, lender.admin)).data!.disburseLoan;
+  const disbursed = await app.gql(`mutation { disburseLoan(applicationId: "${appl.id}", idempotencyKey: "d-${appl.id}") { id } }`, {}, lender.admin);
+  if (!disbursed.data) throw new Error(`disbursement failed: ${JSON.stringify(disbursed.errors)}`);
+  const loan = disbursed.data.disburseLoan;
   return { loanId: loan.id as string, borrowerId: appl.borrowerId as string, applicationId: appl.id as string };
 }
 

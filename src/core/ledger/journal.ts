@@ -14,6 +14,7 @@ export const DEFAULT_CHART = [
   { code: 'PENALTY_INCOME', name: 'Penalty income', type: 'INCOME' },
   { code: 'RECOVERIES', name: 'Recoveries', type: 'INCOME' },
   { code: 'WRITE_OFF_EXPENSE', name: 'Write-off expense', type: 'EXPENSE' },
+  { code: 'COMMISSION_EXPENSE', name: 'Agent commission expense', type: 'EXPENSE' },
 ] as const;
 export type AccountCode = (typeof DEFAULT_CHART)[number]['code'];
 

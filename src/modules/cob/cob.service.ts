@@ -4,6 +4,7 @@ import { badInput } from '../../platform/graphql/errors';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
+import { emitEvent } from '../events/outbox';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import type { DataSource } from 'typeorm';
 import type { LedgerService } from '../ledger/ledger.service';
@@ -98,7 +99,8 @@ export class CobService {
         { account: 'PENALTY_RECEIVABLE' as const, debit: sum.penalty }, { account: 'PENALTY_INCOME' as const, credit: sum.penalty },
       ];
       if (!new Dec(sum.interest).isZero() || !new Dec(sum.penalty).isZero()) entryId = await this.deps.ledger.post(c, { kind: 'COB_ACCRUAL', businessDate: date, reference: `cob:${date}`, lines });
-      await em.query("UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1", [date, entryId]);
+      const [done] = await em.query("UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed::int AS loans", [date, entryId]);
+      await emitEvent(c, { type: 'cob.finished', subjectType: 'BusinessDate', subjectId: date, data: { businessDate: date, loans: done.loans, interestAccrued: sum.interest, penaltyAccrued: sum.penalty } });
     });
     return { businessDate: date, ...totals, skipped: false };
   }

@@ -4,7 +4,8 @@
  * (the instalment's unpaid principal joins the overdue principal), accrue the day's interest by
  * cumulative rounding within the period (so a period's accruals add up to its scheduled interest
  * exactly), accrue penalty interest on overdue principal, and set DPD, bucket and non-accrual.
- * The accruals go to the sub-ledger and bucket changes to the loan's events in the same statement.
+ * The accruals go to the sub-ledger, and bucket changes, instalments falling due or overdue to the
+ * loan's events (and so to the outbox), in the same statement.
  *
  * $1 tenant, $2 business date, $3/$4 the chunk's id range, $5 NPA threshold (days).
  */
@@ -52,7 +53,8 @@ upd AS (
   FROM calc c
   WHERE l.tenant_id = c.tenant_id AND l.id = c.id
   RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual,
-            c.crossed, c.nut AS fell_due_unpaid, c.pe AS fell_due_on, c.k AS fell_due_index, (c.oldest IS NULL AND c.oldest2 IS NOT NULL) AS newly_overdue
+            c.crossed, c.nut AS fell_due_unpaid, c.pe AS fell_due_on, c.k AS fell_due_index, (c.oldest IS NULL AND c.oldest2 IS NOT NULL) AS newly_overdue,
+            c.pe2 AS due_on, c.nut2 AS due_unpaid, c.k2 AS due_index
 ),
 accrued AS (
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty)
@@ -68,6 +70,9 @@ events AS (
   UNION ALL
   SELECT tenant_id, gen_random_uuid(), id, 'INSTALLMENT_OVERDUE', $2::date, jsonb_build_object('installment', fell_due_index + 1, 'dueDate', fell_due_on, 'unpaid', fell_due_unpaid)
   FROM upd WHERE crossed AND fell_due_unpaid > 0
+  UNION ALL
+  SELECT tenant_id, gen_random_uuid(), id, 'INSTALLMENT_DUE', $2::date, jsonb_build_object('installment', due_index + 1, 'dueDate', due_on, 'amount', due_unpaid)
+  FROM upd WHERE due_on = $2::date AND due_unpaid > 0
   UNION ALL
   -- Early warning: the first missed payment of a loan that was current.
   SELECT tenant_id, gen_random_uuid(), id, 'EARLY_WARNING', $2::date, jsonb_build_object('signal', 'FIRST_MISSED_PAYMENT', 'dueDate', fell_due_on)

@@ -7,7 +7,7 @@ import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import { BorrowerEntity } from '../identity/borrower.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Offer } from '../origination/offer';
-import type { Providers } from '../origination/providers/providers';
+import type { TenantPaymentsProvider } from '../origination/providers/providers';
 import { servicingTermsOf } from './servicing-terms';
 
 /** What a new loan is booked from: an accepted offer (or a credit-line draw priced the same way). */
@@ -31,7 +31,7 @@ export interface Booking {
  * state. Used for disbursement of an application and for each draw on a credit line.
  */
 export class LoanBookingService {
-  constructor(private readonly deps: { ciphers: TenantCipherService; providers: Providers; ledger: LedgerService; audit: AuditService }) {}
+  constructor(private readonly deps: { ciphers: TenantCipherService; payouts: TenantPaymentsProvider; ledger: LedgerService; audit: AuditService }) {}
 
   async book(ctx: RequestContext, b: Booking): Promise<{ loanId: string; payoutReference: string }> {
     const { offer } = b;
@@ -39,7 +39,7 @@ export class LoanBookingService {
     const borrower = await em.getRepository(BorrowerEntity).findOneByOrFail({ id: b.borrowerId });
     const beneficiary = borrower.bankAccountEnc ? (await this.deps.ciphers.cipher(ctx)).decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
     const loanId = uuidv7();
-    const payout = await this.deps.providers.payments.disburse({ amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}` });
+    const payout = await this.deps.payouts.disburse(ctx, { amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}`, borrowerId: b.borrowerId });
     const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
     await this.insertLoan(ctx, {
       loanId, applicationId: b.applicationId, borrowerId: b.borrowerId, productId: b.productId, productVersion: b.productVersion, terms: b.terms,
@@ -62,6 +62,10 @@ export class LoanBookingService {
         lines: [{ account: 'CASH_CLEARING', debit: offer.upfrontFees.paidUpfront }, { account: 'FEE_INCOME', credit: offer.upfrontFees.paidUpfront }],
       });
     }
+    await em.query('INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, $4, $5, $6)', [
+      ctx.tenant, uuidv7(), loanId, 'DISBURSED', b.businessDate,
+      JSON.stringify({ applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, currency: offer.currency, reference: payout.reference }),
+    ]);
     await this.deps.audit.record(ctx, {
       action: b.creditLineId ? 'creditLine.drawn' : 'loan.disbursed', entityType: 'Loan', entityId: loanId,
       after: { applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference },

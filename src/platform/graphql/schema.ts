@@ -10,6 +10,16 @@ export async function buildGraphQLSchema(resolvers: object[]): Promise<GraphQLSc
     container: { get: (cls: unknown) => byClass.get(cls) },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    // Subscriptions bring their own `subscribe` (the event stream, fed by Postgres NOTIFY), but
+    // type-graphql insists on a PubSub: this one refuses topic-based use rather than silently drop.
+    pubSub: {
+      publish: () => {
+        throw new Error('topic pub/sub is not used: subscriptions read the event stream');
+      },
+      subscribe: () => {
+        throw new Error('topic pub/sub is not used: subscriptions read the event stream');
+      },
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
@@ -17,13 +18,16 @@ import { buildGraphQLSchema } from '../graphql/schema';
 import type { Runtime } from '../runtime';
 import { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { attachSubscriptions } from './subscriptions';
 
 export interface HttpApp {
   app: Express;
   apollo: ApolloServer<GraphQLContext>;
   schema: GraphQLSchema;
-  /** Stops accepting GraphQL work (in-flight operations finish first). */
+  /** Stops accepting GraphQL work (in-flight operations finish first) and closes subscriptions. */
   stop(): Promise<void>;
+  /** Serves GraphQL subscriptions (graphql-ws) on the listening server's /graphql. */
+  attachSubscriptions(server: Server): void;
 }
 
 /** The schema as served: code-first types with the shield around every resolver. */
@@ -68,6 +72,17 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  // Stripe signs the exact bytes it sent: the body stays raw until the signature is checked.
+  app.post('/webhooks/stripe/:tenantSlug', express.raw({ type: 'application/json', limit: '1mb' }), async (req, res) => {
+    try {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const answer = await runtime.services.stripeWebhooks.handle(String(req.params.tenantSlug), body, req.header('stripe-signature'));
+      res.status(answer.status).json(answer.body);
+    } catch (err) {
+      logger.error({ err }, 'stripe webhook failed');
+      res.status(500).json({ error: 'internal error' });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -82,5 +97,13 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       },
     }),
   );
-  return { app, apollo, schema, stop: () => apollo.stop() };
+  const subscriptions: { close(): Promise<void> }[] = [];
+  return {
+    app, apollo, schema,
+    attachSubscriptions: (server) => void subscriptions.push(attachSubscriptions(server, runtime, schema)),
+    async stop() {
+      await Promise.all(subscriptions.map((s) => s.close()));
+      await apollo.stop();
+    },
+  };
 }

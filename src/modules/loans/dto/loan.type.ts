@@ -7,7 +7,7 @@ export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF =
 registerEnumType(LoanStatusEnum, { name: 'LoanStatus' });
 export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND' }
 registerEnumType(LoanTransactionKindEnum, { name: 'LoanTransactionKind' });
-export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', MOBILE_MONEY = 'MOBILE_MONEY', CARD = 'CARD', DIRECT_DEBIT = 'DIRECT_DEBIT', OTHER = 'OTHER' }
+export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', MOBILE_MONEY = 'MOBILE_MONEY', CARD = 'CARD', DIRECT_DEBIT = 'DIRECT_DEBIT', OTHER = 'OTHER', STRIPE = 'STRIPE' }
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
 export enum WaiverKindEnum { FEE = 'FEE', PENALTY = 'PENALTY', INTEREST = 'INTEREST' }
 registerEnumType(WaiverKindEnum, { name: 'WaiverKind' });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RequestContext } from '../../../platform/tenancy/request-context';
 
 /** Identity verification: document, liveness and face match (a real KYC vendor sits behind this). */
 export interface KycProvider {
@@ -33,6 +34,14 @@ export interface BureauReport {
 export interface PaymentsProvider {
   readonly name: string;
   disburse(req: { amount: string; currency: string; beneficiary: string; reference: string; idempotencyKey: string }): Promise<{ reference: string; status: 'SUCCEEDED' | 'PENDING' }>;
+}
+
+/**
+ * The payments provider chosen per tenant (its own Stripe account when configured, else the default):
+ * booking pays out through this, naming the borrower so a connected account can be found.
+ */
+export interface TenantPaymentsProvider {
+  disburse(ctx: RequestContext, req: Parameters<PaymentsProvider['disburse']>[0] & { borrowerId: string }): Promise<{ reference: string; status: 'SUCCEEDED' | 'PENDING' }>;
 }
 
 export interface Providers {

@@ -1,0 +1,3 @@
+export * from './signature';
+export * from './event-filter';
+export * from './backoff';

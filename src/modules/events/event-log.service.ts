@@ -1,0 +1,71 @@
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { isEventTypePattern } from '../../core/webhooks';
+import { badInput } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+
+export interface DomainEventRow {
+  id: string;
+  sequence: string;
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+  borrowerId: string | null;
+  agentId: string | null;
+}
+
+export interface EventFilter {
+  types?: string[] | null;
+  subjectId?: string | null;
+}
+
+export const EVENT_COLUMNS = `id, seq::text AS sequence, type, subject_type AS "subjectType", subject_id AS "subjectId", occurred_at AS "occurredAt", data,
+  borrower_id AS "borrowerId", agent_id AS "agentId"`;
+
+/**
+ * Who may see an event besides the tenant's staff: a borrower sees the events of its own loans and
+ * applications, an agent those of the applications and loans it brought in (the same row scope as
+ * the loan and application queries).
+ */
+export function visibleTo(ctx: { borrowerId: string | null; referringAgent: string | null }, e: Pick<DomainEventRow, 'borrowerId' | 'agentId'>): boolean {
+  if (ctx.borrowerId) return e.borrowerId === ctx.borrowerId;
+  if (ctx.referringAgent) return e.agentId === ctx.referringAgent;
+  return true;
+}
+
+/** The tenant's event log (the outbox as a feed): oldest first, so `after` is a resume point. */
+export class EventLogService {
+  constructor(private readonly limits: { defaultPageSize: number; maxPageSize: number }) {}
+
+  async list(ctx: RequestContext, filter: EventFilter, page: PageArgs): Promise<Connection<DomainEventRow>> {
+    const size = pageSize(page, this.limits);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (ctx.borrowerId) add('borrower_id = ?', ctx.borrowerId);
+    else if (ctx.referringAgent) add('agent_id = ?', ctx.referringAgent);
+    const types = filter.types ?? [];
+    const bad = types.find((t) => !isEventTypePattern(t));
+    if (bad !== undefined) throw badInput('filter.types', `"${bad}" is not an event type or pattern (e.g. loan.repayment_posted, loan.*, *)`);
+    if (types.length && !types.includes('*')) {
+      params.push(types.filter((t) => !t.endsWith('.*')), types.filter((t) => t.endsWith('.*')).map((t) => `${t.slice(0, -1)}%`));
+      where.push(`(type = ANY($${params.length - 1}) OR type LIKE ANY($${params.length}))`);
+    }
+    if (filter.subjectId) add('subject_id = ?', filter.subjectId);
+    if (page.after) {
+      const seq = decodeCursor(page.after);
+      if (!/^\d+$/.test(seq)) throw badInput('after', 'Malformed cursor');
+      add('seq > ?', seq);
+    }
+    params.push(size + 1);
+    const rows: DomainEventRow[] = await (await ctx.db()).query(
+      `SELECT ${EVENT_COLUMNS} FROM outbox_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.length}`,
+      params,
+    );
+    return toConnection(rows, size, (r) => r.sequence, Boolean(page.after));
+  }
+}

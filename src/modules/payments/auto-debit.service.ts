@@ -1,0 +1,137 @@
+import Stripe from 'stripe';
+import { Dec } from '../../core/money';
+import { type FailedAttempt, nextAutoDebitAttempt } from '../../core/payments/retry-schedule';
+import { badInput, notFound } from '../../platform/graphql/errors';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import { LoanEntity } from '../loans/loan.entity';
+import { type LoanServicingService, unpaidOf } from '../loans/loan-servicing.service';
+import type { TenantService } from '../tenancy/tenant.service';
+import type { CollectionSettlement } from './collection-settlement';
+import { insertPayment, paymentById, updatePayment } from './payment-records';
+import type { PaymentSettingsService } from './payment-settings.service';
+import type { StripeClients } from './stripe-clients';
+import { paymentIdFor, stripeAmountOrThrow } from './stripe-payments.service';
+
+export interface AutoDebitMandate {
+  loanId: string;
+  customerId: string;
+  paymentMethodId: string;
+  status: 'ACTIVE' | 'CANCELLED';
+}
+
+export interface AutoDebitRunSummary {
+  attempted: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+  waiting: number;
+  gaveUp: number;
+}
+
+/**
+ * Scheduled auto-debit: for each loan with an active mandate, every due and unpaid instalment is
+ * charged off-session with the saved payment method. A decline is a failed attempt; the next one
+ * waits as long as the tenant's retry policy says (core/payments/retry-schedule). Each attempt has
+ * its own payment row and the idempotency key `autodebit:<loan>:<dueDate>:<attempt>`, so a job run
+ * twice charges nothing twice.
+ */
+export class AutoDebitService {
+  constructor(
+    private readonly deps: { settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; settlement: CollectionSettlement; tenants: TenantService; audit: AuditService },
+  ) {}
+
+  async set(ctx: RequestContext, input: { loanId: string; customerId: string; paymentMethodId: string }): Promise<AutoDebitMandate> {
+    if (!/^cus_[A-Za-z0-9]{4,}$/.test(input.customerId)) throw badInput('input.customerId', 'a Stripe customer id (cus_…)');
+    if (!/^pm_[A-Za-z0-9_]{4,}$/.test(input.paymentMethodId)) throw badInput('input.paymentMethodId', 'a Stripe payment method id (pm_…)');
+    const loan = await this.deps.servicing.byIdOrThrow(ctx, input.loanId);
+    await (await ctx.db()).query(
+      `INSERT INTO auto_debits (tenant_id, loan_id, customer_id, payment_method_id, status) VALUES ($1, $2, $3, $4, 'ACTIVE')
+       ON CONFLICT (tenant_id, loan_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, payment_method_id = EXCLUDED.payment_method_id, status = 'ACTIVE', updated_at = now()`,
+      [ctx.tenant, loan.id, input.customerId, input.paymentMethodId]);
+    await this.deps.audit.record(ctx, { action: 'payments.autoDebitSet', entityType: 'Loan', entityId: loan.id, after: { customerId: input.customerId, paymentMethodId: input.paymentMethodId } });
+    return { loanId: loan.id, customerId: input.customerId, paymentMethodId: input.paymentMethodId, status: 'ACTIVE' };
+  }
+
+  async cancel(ctx: RequestContext, loanId: string): Promise<AutoDebitMandate> {
+    const [[row]] = await (await ctx.db()).query(
+      `UPDATE auto_debits SET status = 'CANCELLED', updated_at = now() WHERE loan_id = $1
+       RETURNING loan_id AS "loanId", customer_id AS "customerId", payment_method_id AS "paymentMethodId", status`, [loanId]);
+    if (!row) throw notFound('AutoDebit', loanId);
+    await this.deps.audit.record(ctx, { action: 'payments.autoDebitCancelled', entityType: 'Loan', entityId: loanId });
+    return row;
+  }
+
+  /** One run for the tenant: charges what is due today under its retry policy. A tenant without Stripe has nothing to do. */
+  async run(ctx: RequestContext): Promise<AutoDebitRunSummary> {
+    const summary: AutoDebitRunSummary = { attempted: 0, succeeded: 0, failed: 0, pending: 0, waiting: 0, gaveUp: 0 };
+    const settings = await this.deps.settings.get(ctx);
+    if (settings.provider !== 'STRIPE') return summary;
+    const stripe = await this.deps.clients.forTenant(ctx);
+    const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
+    const em = await ctx.db();
+    const mandates: AutoDebitMandate[] = await em.query(
+      `SELECT a.loan_id AS "loanId", a.customer_id AS "customerId", a.payment_method_id AS "paymentMethodId", a.status
+       FROM auto_debits a JOIN loans l ON l.tenant_id = a.tenant_id AND l.id = a.loan_id WHERE a.status = 'ACTIVE' AND l.status = 'ACTIVE' ORDER BY a.loan_id`);
+    for (const mandate of mandates) {
+      const loan = await em.getRepository(LoanEntity).findOneByOrFail({ id: mandate.loanId });
+      const state = await this.deps.servicing.state(ctx, loan, today);
+      for (const inst of state.installments.filter((i) => i.dueDate <= today && new Dec(unpaidOf(i)).gt(0))) {
+        const attempts: { attempt: number; status: string; failedOn: string | null }[] = await em.query(
+          `SELECT attempt, status, failed_on::text AS "failedOn" FROM payments WHERE loan_id = $1 AND kind = 'AUTO_DEBIT' AND due_date = $2`, [loan.id, inst.dueDate]);
+        if (attempts.some((a) => a.status === 'PENDING' || a.status === 'SUCCEEDED')) continue;
+        const failures: FailedAttempt[] = attempts.map((a) => ({ attempt: a.attempt, failedOn: a.failedOn ?? today }));
+        const decision = nextAutoDebitAttempt(failures, settings.retryDelaysDays, today);
+        if (decision.action === 'WAIT') summary.waiting++;
+        if (decision.action === 'GIVE_UP') summary.gaveUp++;
+        if (decision.action !== 'CHARGE') continue;
+        summary.attempted++;
+        const outcome = await this.charge(ctx, stripe, { loan, mandate, dueDate: inst.dueDate, attempt: decision.attempt, amount: unpaidOf(inst), paymentMethodTypes: settings.paymentMethodTypes });
+        summary[outcome]++;
+      }
+    }
+    return summary;
+  }
+
+  private async charge(
+    ctx: RequestContext, stripe: Stripe,
+    a: { loan: LoanEntity; mandate: AutoDebitMandate; dueDate: string; attempt: number; amount: string; paymentMethodTypes: string[] },
+  ): Promise<'succeeded' | 'failed' | 'pending'> {
+    const key = `autodebit:${a.loan.id}:${a.dueDate}:${a.attempt}`;
+    const id = paymentIdFor(ctx, key);
+    const minor = stripeAmountOrThrow('amount', a.amount, a.loan.currency);
+    await insertPayment(ctx, { id, kind: 'AUTO_DEBIT', provider: 'STRIPE', loanId: a.loan.id, amount: a.amount, currency: a.loan.currency, attempt: a.attempt, dueDate: a.dueDate, idempotencyKey: key });
+    let intent: Stripe.PaymentIntent;
+    try {
+      intent = await stripe.paymentIntents.create(
+        {
+          amount: minor, currency: a.loan.currency.toLowerCase(), customer: a.mandate.customerId, payment_method: a.mandate.paymentMethodId,
+          allowed_payment_method_types: a.paymentMethodTypes, confirm: true, off_session: true,
+          description: `Loan instalment due ${a.dueDate}`, metadata: { tenant_id: ctx.tenant, loan_id: a.loan.id, payment_id: id, due_date: a.dueDate, attempt: String(a.attempt) },
+        },
+        { idempotencyKey: key },
+      );
+    } catch (err) {
+      // A decline answers 402 with the PaymentIntent it left behind: a failed attempt, not a failed job.
+      if (!(err instanceof Stripe.errors.StripeCardError)) throw err;
+      const ref = err.payment_intent?.id;
+      if (ref) await updatePayment(ctx, id, { providerRef: ref });
+      await this.deps.settlement.apply(ctx, (await paymentById(ctx, id, true))!, { outcome: 'FAILED', at: new Date(), failureCode: err.decline_code ?? err.code ?? 'card_declined', failureMessage: err.message });
+      return 'failed';
+    }
+    await updatePayment(ctx, id, { providerRef: intent.id });
+    const payment = (await paymentById(ctx, id, true))!;
+    if (intent.status === 'succeeded') {
+      await this.deps.settlement.apply(ctx, payment, { outcome: 'SUCCEEDED', at: new Date() });
+      return 'succeeded';
+    }
+    if (intent.status === 'requires_payment_method' || intent.status === 'canceled') {
+      const e = intent.last_payment_error;
+      await this.deps.settlement.apply(ctx, payment, { outcome: 'FAILED', at: new Date(), failureCode: e?.decline_code ?? e?.code ?? intent.status, failureMessage: e?.message ?? null });
+      return 'failed';
+    }
+    // processing (bank debits) or requires_action: the webhook settles it.
+    return 'pending';
+  }
+}

@@ -1,0 +1,118 @@
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { PaymentStatus } from '../../core/payments/payment-status';
+
+export type PaymentKind = 'COLLECTION' | 'AUTO_DEBIT' | 'REFUND' | 'DISBURSEMENT' | 'COMMISSION_PAYOUT';
+
+/** A `payments` row: one collection, auto-debit attempt, refund, disbursement or commission payout. */
+export interface PaymentRow {
+  id: string;
+  kind: PaymentKind;
+  provider: string;
+  loanId: string | null;
+  agentId: string | null;
+  amount: string;
+  currency: string;
+  providerRef: string | null;
+  status: PaymentStatus;
+  attempt: number;
+  dueDate: string | null;
+  parentPaymentId: string | null;
+  idempotencyKey: string;
+  loanTransactionId: string | null;
+  journalEntryId: string | null;
+  succeededOn: string | null;
+  failedOn: string | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `id, kind, provider, loan_id AS "loanId", agent_id AS "agentId", amount::text AS amount, currency, provider_ref AS "providerRef", status, attempt,
+  due_date::text AS "dueDate", parent_payment_id AS "parentPaymentId", idempotency_key AS "idempotencyKey", loan_transaction_id AS "loanTransactionId",
+  journal_entry_id AS "journalEntryId", succeeded_on::text AS "succeededOn", failed_on::text AS "failedOn", failure_code AS "failureCode",
+  failure_message AS "failureMessage", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export interface NewPayment {
+  id: string;
+  kind: PaymentKind;
+  provider: string;
+  loanId?: string | null;
+  agentId?: string | null;
+  amount: string;
+  currency: string;
+  status?: PaymentStatus;
+  attempt?: number;
+  dueDate?: string | null;
+  parentPaymentId?: string | null;
+  idempotencyKey: string;
+  loanTransactionId?: string | null;
+}
+
+export async function insertPayment(ctx: RequestContext, p: NewPayment): Promise<PaymentRow> {
+  const [row] = await (await ctx.db()).query(
+    `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, agent_id, amount, currency, status, attempt, due_date, parent_payment_id, idempotency_key, loan_transaction_id, created_by_type, created_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING ${COLUMNS}`,
+    [ctx.tenant, p.id, p.kind, p.provider, p.loanId ?? null, p.agentId ?? null, p.amount, p.currency, p.status ?? 'PENDING', p.attempt ?? 1, p.dueDate ?? null,
+      p.parentPaymentId ?? null, p.idempotencyKey, p.loanTransactionId ?? null, ctx.actor.type, ctx.actor.id],
+  );
+  return row;
+}
+
+/** A payment by id; `lock` takes its row lock so concurrent news about it (webhook, job) queue. */
+export async function paymentById(ctx: RequestContext, id: string, lock = false): Promise<PaymentRow | null> {
+  const [row] = await (await ctx.db()).query(`SELECT ${COLUMNS} FROM payments WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  return row ?? null;
+}
+
+/** The collection (one-off or auto-debit) behind a provider reference such as a PaymentIntent id, locked. */
+export async function collectionByRef(ctx: RequestContext, providerRef: string): Promise<PaymentRow | null> {
+  const [row] = await (await ctx.db()).query(`SELECT ${COLUMNS} FROM payments WHERE provider_ref = $1 AND kind IN ('COLLECTION', 'AUTO_DEBIT') FOR UPDATE`, [providerRef]);
+  return row ?? null;
+}
+
+type Patch = Partial<Pick<PaymentRow, 'status' | 'providerRef' | 'loanTransactionId' | 'journalEntryId' | 'succeededOn' | 'failedOn' | 'failureCode' | 'failureMessage'>>;
+const PATCH_COLUMNS: Record<keyof Patch, string> = {
+  status: 'status', providerRef: 'provider_ref', loanTransactionId: 'loan_transaction_id', journalEntryId: 'journal_entry_id',
+  succeededOn: 'succeeded_on', failedOn: 'failed_on', failureCode: 'failure_code', failureMessage: 'failure_message',
+};
+
+export async function updatePayment(ctx: RequestContext, id: string, patch: Patch): Promise<PaymentRow> {
+  const keys = (Object.keys(patch) as (keyof Patch)[]).filter((k) => patch[k] !== undefined);
+  const sets = keys.map((k, i) => `${PATCH_COLUMNS[k]} = $${i + 2}`);
+  const [rows] = await (await ctx.db()).query(`UPDATE payments SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...keys.map((k) => patch[k])]);
+  return rows[0];
+}
+
+export interface PaymentFilter {
+  loanId?: string | null;
+  agentId?: string | null;
+  kind?: PaymentKind | null;
+  status?: PaymentStatus | null;
+}
+
+export async function listPayments(ctx: RequestContext, args: PageArgs & PaymentFilter, limits: { defaultPageSize: number; maxPageSize: number }): Promise<Connection<PaymentRow>> {
+  const size = pageSize(args, limits);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (args.after) add('id < ?', decodeCursor(args.after));
+  if (args.loanId) add('loan_id = ?', args.loanId);
+  if (args.agentId) add('agent_id = ?', args.agentId);
+  if (args.kind) add('kind = ?', args.kind);
+  if (args.status) add('status = ?', args.status);
+  params.push(size + 1);
+  const rows = await (await ctx.db()).query(
+    `SELECT ${COLUMNS} FROM payments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
+  return toConnection(rows, size, (r: PaymentRow) => r.id, Boolean(args.after));
+}
+
+/** The Stripe connected account an agent or a borrower is paid to, if any. */
+export async function payoutAccountOf(ctx: RequestContext, ownerType: 'AGENT' | 'BORROWER', ownerId: string): Promise<string | null> {
+  const [row] = await (await ctx.db()).query('SELECT stripe_account_id FROM payout_accounts WHERE owner_type = $1 AND owner_id = $2', [ownerType, ownerId]);
+  return row?.stripe_account_id ?? null;
+}

@@ -1,0 +1,166 @@
+import { Dec, currencyDecimals } from '../../core/money';
+import { StripeAmountError, toStripeAmount } from '../../core/payments/minor-units';
+import { stableUuid } from '../../core/payments/stable-id';
+import { once } from '../../platform/db/idempotency';
+import type { PageArgs } from '../../platform/graphql/connection';
+import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { todayIn } from '../../platform/tenancy/business-date';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AuditService } from '../audit/audit.service';
+import { emitEvent } from '../events/outbox';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { LoanServicingService } from '../loans/loan-servicing.service';
+import type { TenantService } from '../tenancy/tenant.service';
+import { type PaymentFilter, type PaymentRow, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
+import type { PaymentSettingsService } from './payment-settings.service';
+import type { StripeClients } from './stripe-clients';
+
+const KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
+
+/** Our payment id for an operation key: the same request retried is the same payment (and the same Stripe idempotency key). */
+export const paymentIdFor = (ctx: RequestContext, operationKey: string) => stableUuid(`${ctx.tenant}:payment:${operationKey}`);
+
+/** The Stripe idempotency key of a payment: derived from our own record. */
+export const stripeKeyOf = (paymentId: string) => `payment:${paymentId}`;
+
+/** `amount` as Stripe minor units, or BAD_USER_INPUT naming the field. */
+export function stripeAmountOrThrow(field: string, amount: string, currency: string): number {
+  try {
+    if (new Dec(amount).decimalPlaces() > currencyDecimals(currency)) throw new StripeAmountError(`at most ${currencyDecimals(currency)} decimals in ${currency}`);
+    return toStripeAmount(amount, currency);
+  } catch (err) {
+    if (err instanceof StripeAmountError) throw badInput(field, err.message);
+    throw err;
+  }
+}
+
+/**
+ * Money through the tenant's own Stripe account: repayments collected with PaymentIntents (posted
+ * when Stripe says they succeeded, see StripeWebhookService), refunds of held overpayments, and
+ * agent commission payouts by Connect transfer. Every call carries an idempotency key derived from
+ * our payment row.
+ */
+export class StripePaymentsService {
+  constructor(
+    private readonly deps: {
+      settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; ledger: LedgerService; tenants: TenantService; audit: AuditService;
+      limits: { defaultPageSize: number; maxPageSize: number };
+    },
+  ) {}
+
+  async createRepaymentIntent(ctx: RequestContext, input: { loanId: string; amount: string; idempotencyKey: string }) {
+    if (!KEY_RE.test(input.idempotencyKey)) throw badInput('input.idempotencyKey', 'idempotencyKey must be 8-200 letters, digits or . _ : -');
+    const loan = await this.deps.servicing.byIdOrThrow(ctx, input.loanId);
+    if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);
+    const minor = stripeAmountOrThrow('input.amount', input.amount, loan.currency);
+    const settings = await this.deps.settings.get(ctx);
+    const stripe = await this.deps.clients.forTenant(ctx);
+    const id = paymentIdFor(ctx, `intent:${input.idempotencyKey}`);
+    const existing = await paymentById(ctx, id, true);
+    if (existing) {
+      if (existing.loanId !== input.loanId || !new Dec(existing.amount).eq(input.amount)) throw conflict(`idempotencyKey ${input.idempotencyKey} was used for a different payment`, { field: 'idempotencyKey' });
+      const pi = await stripe.paymentIntents.retrieve(existing.providerRef!);
+      return { paymentId: id, clientSecret: pi.client_secret, status: existing.status, providerRef: pi.id };
+    }
+    await insertPayment(ctx, { id, kind: 'COLLECTION', provider: 'STRIPE', loanId: loan.id, amount: new Dec(input.amount).toFixed(), currency: loan.currency, idempotencyKey: `intent:${input.idempotencyKey}` });
+    const pi = await stripe.paymentIntents.create(
+      {
+        amount: minor, currency: loan.currency.toLowerCase(), allowed_payment_method_types: settings.paymentMethodTypes,
+        description: `Loan repayment ${loan.id}`, metadata: { tenant_id: ctx.tenant, loan_id: loan.id, payment_id: id },
+      },
+      { idempotencyKey: stripeKeyOf(id) },
+    );
+    await updatePayment(ctx, id, { providerRef: pi.id });
+    await this.deps.audit.record(ctx, { action: 'payment.intentCreated', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, providerRef: pi.id } });
+    return { paymentId: id, clientSecret: pi.client_secret, status: 'PENDING', providerRef: pi.id };
+  }
+
+  /**
+   * Pays held overpayment back through Stripe: a refund against the loan's latest succeeded
+   * PaymentIntent, and the credit refund in servicing (which checks the loan holds that much). The
+   * servicing step runs first, so a refusal there calls nobody; a Stripe error rolls it back.
+   */
+  async refundOverpayment(ctx: RequestContext, input: { loanId: string; amount: string; idempotencyKey: string }) {
+    return once(ctx, 'refundOverpayment', input.idempotencyKey, { loanId: input.loanId, amount: input.amount }, async () => {
+      const loan = await this.deps.servicing.byIdOrThrow(ctx, input.loanId);
+      const minor = stripeAmountOrThrow('input.amount', input.amount, loan.currency);
+      const stripe = await this.deps.clients.forTenant(ctx);
+      const [collection]: PaymentRow[] = await (await ctx.db()).query(
+        `SELECT id, amount::text AS amount, provider_ref AS "providerRef" FROM payments
+         WHERE loan_id = $1 AND kind IN ('COLLECTION', 'AUTO_DEBIT') AND status = 'SUCCEEDED' AND provider_ref LIKE 'pi_%' ORDER BY succeeded_on DESC, id DESC LIMIT 1`, [loan.id]);
+      if (!collection) throw conflict('The loan has no succeeded Stripe payment to refund against');
+      if (new Dec(input.amount).gt(collection.amount)) throw badInput('input.amount', `at most the payment refunded against (${new Dec(collection.amount).toFixed(currencyDecimals(loan.currency))})`);
+      const transaction = await this.deps.servicing.refundCredit(ctx, { loanId: loan.id, amount: input.amount, method: 'STRIPE', reference: collection.providerRef, idempotencyKey: `stripe-refund:${input.idempotencyKey}` });
+      const id = paymentIdFor(ctx, `refund:${input.idempotencyKey}`);
+      await insertPayment(ctx, { id, kind: 'REFUND', provider: 'STRIPE', loanId: loan.id, amount: new Dec(input.amount).toFixed(), currency: loan.currency, parentPaymentId: collection.id, idempotencyKey: `refund:${input.idempotencyKey}`, loanTransactionId: transaction.id });
+      const refund = await stripe.refunds.create(
+        { payment_intent: collection.providerRef!, amount: minor, reason: 'requested_by_customer', metadata: { tenant_id: ctx.tenant, loan_id: loan.id, payment_id: id } },
+        { idempotencyKey: stripeKeyOf(id) },
+      );
+      if (refund.status === 'failed' || refund.status === 'canceled') throw conflict(`Stripe refused the refund (${refund.status})`);
+      const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
+      const row = await updatePayment(ctx, id, { providerRef: refund.id, status: refund.status === 'succeeded' ? 'SUCCEEDED' : 'PENDING', succeededOn: refund.status === 'succeeded' ? today : undefined });
+      await emitEvent(ctx, { type: 'payment.refunded', subjectType: 'Payment', subjectId: id, borrowerId: loan.borrowerId, data: { paymentId: id, loanId: loan.id, amount: row.amount, currency: loan.currency, refundId: refund.id, transactionId: transaction.id } });
+      await this.deps.audit.record(ctx, { action: 'payment.refunded', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, refundId: refund.id } });
+      return row;
+    });
+  }
+
+  /** Where an agent's commissions (or a borrower's disbursements) are paid: a Stripe Connect account. */
+  async setPayoutAccount(ctx: RequestContext, ownerType: 'AGENT' | 'BORROWER', ownerId: string, stripeAccountId: string) {
+    if (!/^acct_[A-Za-z0-9]{4,}$/.test(stripeAccountId)) throw badInput('stripeAccountId', 'a Stripe connected account id (acct_…)');
+    if (!ownerId.trim() || ownerId.length > 100) throw badInput(ownerType === 'AGENT' ? 'agentId' : 'borrowerId', 'an id');
+    const em = await ctx.db();
+    if (ownerType === 'BORROWER') {
+      const [b] = await em.query('SELECT id FROM borrowers WHERE id = $1', [ownerId]);
+      if (!b) throw notFound('Borrower', ownerId);
+    }
+    await em.query(
+      `INSERT INTO payout_accounts (tenant_id, owner_type, owner_id, stripe_account_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, owner_type, owner_id) DO UPDATE SET stripe_account_id = EXCLUDED.stripe_account_id, updated_at = now()`,
+      [ctx.tenant, ownerType, ownerId, stripeAccountId]);
+    await this.deps.audit.record(ctx, { action: 'payments.payoutAccountSet', entityType: ownerType === 'AGENT' ? 'Agent' : 'Borrower', entityId: ownerId, after: { stripeAccountId } });
+    return { ownerType, ownerId, stripeAccountId };
+  }
+
+  /**
+   * An agent's commission: a Connect transfer to its payout account, the balanced entry (commission
+   * expense against cash), and a `commission.paid` event, all once per idempotency key.
+   */
+  async payAgentCommission(ctx: RequestContext, input: { agentId: string; amount: string; idempotencyKey: string }) {
+    return once(ctx, 'payAgentCommission', input.idempotencyKey, { agentId: input.agentId, amount: input.amount }, async () => {
+      const tenant = await this.deps.tenants.current(ctx);
+      const currency = tenant.baseCurrency;
+      const minor = stripeAmountOrThrow('input.amount', input.amount, currency);
+      const destination = await payoutAccountOf(ctx, 'AGENT', input.agentId);
+      if (!destination) throw notFound('PayoutAccount', input.agentId);
+      const stripe = await this.deps.clients.forTenant(ctx);
+      const id = paymentIdFor(ctx, `commission:${input.idempotencyKey}`);
+      const amount = new Dec(input.amount).toFixed();
+      await insertPayment(ctx, { id, kind: 'COMMISSION_PAYOUT', provider: 'STRIPE', agentId: input.agentId, amount, currency, idempotencyKey: `commission:${input.idempotencyKey}` });
+      const transfer = await stripe.transfers.create(
+        { amount: minor, currency: currency.toLowerCase(), destination, transfer_group: `commission:${id}`, metadata: { tenant_id: ctx.tenant, agent_id: input.agentId, payment_id: id } },
+        { idempotencyKey: stripeKeyOf(id) },
+      );
+      const today = todayIn(tenant.timezone);
+      const entryId = await this.deps.ledger.post(ctx, {
+        kind: 'COMMISSION_PAYOUT', businessDate: today, reference: `payment:${id}`,
+        lines: [{ account: 'COMMISSION_EXPENSE', debit: amount }, { account: 'CASH_CLEARING', credit: amount }],
+      });
+      const row = await updatePayment(ctx, id, { providerRef: transfer.id, status: 'SUCCEEDED', journalEntryId: entryId, succeededOn: today });
+      await emitEvent(ctx, { type: 'commission.paid', subjectType: 'Agent', subjectId: input.agentId, agentId: input.agentId, data: { paymentId: id, agentId: input.agentId, amount: row.amount, currency, transferId: transfer.id, journalEntryId: entryId } });
+      await this.deps.audit.record(ctx, { action: 'commission.paid', entityType: 'Agent', entityId: input.agentId, after: { paymentId: id, amount, transferId: transfer.id } });
+      return row;
+    });
+  }
+
+  list(ctx: RequestContext, args: PageArgs & PaymentFilter) {
+    return listPayments(ctx, args, this.deps.limits);
+  }
+
+  async byIdOrThrow(ctx: RequestContext, id: string): Promise<PaymentRow> {
+    const row = await paymentById(ctx, id);
+    if (!row) throw notFound('Payment', id);
+    return row;
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { createLoaders } from '../../modules/loaders';
+import { type Principal, authenticate } from '../auth/authenticate';
+import { formatError } from '../graphql/errors';
+import type { Runtime } from '../runtime';
+import { RequestContext } from '../tenancy/request-context';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+
+// graphql-ws publishes its server only through package "exports", which our (node10) resolution
+// cannot see at type level: the types come by file path, the code by the exported name.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { useServer } = require('graphql-ws/use/ws') as typeof import('graphql-ws/dist/use/ws');
+
+/**
+ * GraphQL subscriptions over graphql-ws on the API's own port and path (`/graphql`). The client
+ * authenticates once, in `connectionParams.authorization` ("Bearer <key or token>"), exactly as an
+ * HTTP request does; an unauthenticated or rejected connection is closed with 4403.
+ */
+export function attachSubscriptions(server: Server, runtime: Pick<Runtime, 'config' | 'dataSource' | 'services' | 'logger'>, schema: GraphQLSchema): { close(): Promise<void> } {
+  const { config, dataSource, services } = runtime;
+  const development = config.env === 'development';
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const principals = new WeakMap<object, Principal>();
+  const disposable = useServer(
+    {
+      schema,
+      onConnect: async (socketCtx) => {
+        const params = socketCtx.connectionParams ?? {};
+        const header = (params.authorization ?? params.Authorization) as string | undefined;
+        const principal = await authenticate(dataSource, config.jwt, header).catch(() => null);
+        if (!principal || principal.actor.type === 'ANONYMOUS') return false;
+        principals.set(socketCtx.extra, principal);
+        return true;
+      },
+      context: (socketCtx) => {
+        const principal = principals.get(socketCtx.extra)!;
+        // Opened only if a resolver reads the database; event payloads come from the stream.
+        const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
+        const ctx = new RequestContext(randomUUID(), principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform);
+        return { ctx, transaction, loaders: createLoaders(ctx), eventStream: services.eventStream };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        runtime.logger.debug({ errors: errors.map((e) => e.message) }, 'subscription error');
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if ('errors' in result && result.errors) {
+          return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, development) as never) };
+        }
+        return result;
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
