@@ -58,6 +58,7 @@ export class Payments1765100000000 implements MigrationInterface {
        )`,
       `CREATE UNIQUE INDEX payments_provider_ref ON payments (tenant_id, provider_ref) WHERE provider_ref IS NOT NULL AND kind IN ('COLLECTION', 'AUTO_DEBIT')`,
       `CREATE INDEX payments_loan ON payments (tenant_id, loan_id, created_at) WHERE loan_id IS NOT NULL`,
+      `CREATE INDEX payments_newest ON payments (tenant_id, created_at DESC, id DESC)`,
       ...tenantTableSql('payments', { noDelete: true }),
 
       `CREATE TABLE stripe_events (

@@ -13,7 +13,7 @@ import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
 import { readFile } from 'node:fs/promises';
 import { CoreInputError } from '../core/input-error';
-import { toRun } from '../modules/billing/usage.resolver';
+import { DATE_FORMATS, type DateFormat } from '../core/bank-statement';
 import { formatImport, formatPreview, table } from './statement-table';
 
 export interface CliIo {
@@ -189,14 +189,14 @@ export function buildCli(config: Config, io: CliIo): Command {
     .requiredOption('--tenant <slug>')
     .requiredOption('--file <statement.csv>')
     .option('--apply', 'post the MATCHED rows as BANK_TRANSFER repayments', false)
-    .option('--date-format <format>', 'YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY', 'YYYY-MM-DD')
+    .addOption(new Option('--date-format <format>', 'how the statement writes dates').choices([...DATE_FORMATS]).default('YYYY-MM-DD'))
     .option('--delimiter <char>', 'field delimiter', ',')
-    .action(async (opts: { tenant: string; file: string; apply: boolean; dateFormat: string; delimiter: string }) => {
+    .action(async (opts: { tenant: string; file: string; apply: boolean; dateFormat: DateFormat; delimiter: string }) => {
       const csv = await readFile(path.resolve(opts.file), 'utf8').catch((err: Error) => {
         throw new UsageError(`cannot read ${opts.file}: ${err.message}`);
       });
       const failed = await withRuntime(async (rt) => {
-        const statementOpts = { dateFormat: opts.dateFormat as never, delimiter: opts.delimiter, maxRows: 1_000_000 };
+        const statementOpts = { dateFormat: opts.dateFormat, delimiter: opts.delimiter, maxRows: 1_000_000 };
         const { preview, tenantId } = await inTenant(rt, opts.tenant, async (ctx) => ({ preview: await rt.services.bankStatements.preview(ctx, csv, statementOpts), tenantId: ctx.tenant }))
           .catch((err: unknown) => {
             throw err instanceof CoreInputError ? new UsageError(`${opts.file}: ${err.message}`) : err;
@@ -239,7 +239,7 @@ export function buildCli(config: Config, io: CliIo): Command {
           }
         }),
       );
-      const rows = runs.map(toRun).map((r) => [r.slug, r.period, r.status, String(r.activeLoans ?? ''), r.disbursedVolume ? `${r.disbursedVolume} ${r.currency}` : '', String(r.sent), r.message]);
+      const rows = runs.map((r) => [r.slug, r.period, r.status, String(r.record?.activeLoans ?? ''), r.record ? `${r.record.disbursedVolume} ${r.record.currency}` : '', String(r.sent), r.message]);
       io.out(table(['TENANT', 'PERIOD', 'STATUS', 'ACTIVE LOANS', 'DISBURSED', 'SENT', 'MESSAGE'], rows, [0, 0, 0, 0, 0, 0, 80]));
       if (runs.some((r) => r.status === 'FAILED')) throw new CheckFailed('usage could not be sent for some tenants');
     });

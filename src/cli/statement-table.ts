@@ -13,7 +13,7 @@ export function table(header: string[], rows: string[][], maxWidth: number[] = [
 export function formatPreview(p: StatementPreview): string {
   const rows = p.rows.map((d) => [String(d.row.line), d.row.date ?? '', d.postAmount ?? d.row.amount ?? '', d.row.reference, d.status, d.loanId ?? '', d.message]);
   const t = p.totals;
-  return table(['LINE', 'DATE', 'AMOUNT', 'REFERENCE', 'STATUS', 'LOAN', 'MESSAGE'], rows, [0, 0, 0, 30, 0, 0, 70])
+  return table(['LINE', 'DATE', 'AMOUNT', 'REFERENCE', 'STATUS', 'LOAN', 'MESSAGE'], rows, [0, 0, 0, 44, 0, 0, 70])
     + `\n${t.rows} rows: ${t.matched} matched (${t.matchedAmount}), ${t.unmatched} unmatched, ${t.invalid} invalid, ${t.duplicate} duplicate, ${t.alreadyImported} already imported\n`;
 }
 

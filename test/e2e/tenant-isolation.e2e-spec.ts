@@ -5,6 +5,8 @@ import { TEST_APP_PASSWORD } from '../support/global-setup';
 import { CREATE_PRODUCT, productTerms } from '../support/products';
 import { SUBMIT, borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { lastClosedPeriod } from '../../src/core/billing/usage';
+import { runInContext } from '../../src/platform/tenancy/run-in-context';
 
 /**
  * Tenant B must neither read nor change anything of tenant A, through any query or mutation. The
@@ -27,6 +29,10 @@ describe('tenant isolation', () => {
   let nationalIdA: string;
   let loanIdA: string;
   let repaymentIdA: string;
+  let paymentIdA: string;
+  let endpointIdA: string;
+  let statementOfA: string;
+  let usagePeriod: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -53,6 +59,13 @@ describe('tenant isolation', () => {
     await app.gql(`mutation { signContract(applicationId: "${loanAppId}", signerName: "A", documentHash: "${hash}") { status } }`, {}, adminA);
     loanIdA = (await app.gql(`mutation { disburseLoan(applicationId: "${loanAppId}", idempotencyKey: "disburse-a-1") { id } }`, {}, adminA)).data!.disburseLoan.id;
     repaymentIdA = (await app.gql(`mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "repay-a-1" }) { transactionId } }`, {}, adminA)).data?.recordRepayment.transactionId;
+    // Payments of A: Stripe settings, an auto-debit mandate, an agent payout account and a payment row (set up without calling Stripe).
+    await app.gql('mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantA0001", webhookSigningSecret: "whsec_SecretOfTenantA0001" }) { provider } }', {}, adminA);
+    await app.gql(`mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_OfTenantA", paymentMethodId: "pm_OfTenantA" }) { status } }`, {}, adminA);
+    await app.gql('mutation { setAgentPayoutAccount(agentId: "agent-of-a", stripeAccountId: "acct_OfTenantA") { stripeAccountId } }', {}, adminA);
+    [{ id: paymentIdA }] = await app.ownerQuery(
+      `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, amount, currency, provider_ref, status, idempotency_key, created_by_type)
+       VALUES ($1, gen_random_uuid(), 'COLLECTION', 'STRIPE', $2, 100, 'KES', 'pi_OfTenantA', 'SUCCEEDED', 'intent:of-tenant-a', 'SYSTEM') RETURNING id`, [a.id, loanIdA]);
     const submitted = await app.gql(SUBMIT, { input: { productId: productIdA, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerA, deviceId: 'device-of-a' } }, adminA);
     applicationIdA = submitted.data!.submitApplication.id;
     borrowerIdA = submitted.data!.submitApplication.borrowerId;
@@ -60,11 +73,25 @@ describe('tenant isolation', () => {
     await app.gql('mutation { setWatchlist(listName: "un", names: ["Secret Name Of A"]) }', {}, adminA);
     await app.gql('mutation { setLedgerAccount(code: "A_SECRET_ACCOUNT", name: "a", type: ASSET) { code } }', {}, adminA);
     await app.gql(`mutation { addBlacklistEntry(kind: PHONE, value: "${borrowerA.phone}", reason: "a's") }`, {}, adminA);
+    endpointIdA = (await app.gql('mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/a-hook", eventTypes: ["loan.*"] }) { endpoint { id } } }', {}, adminA)).data!.createWebhookEndpoint.endpoint.id;
+    await app.inTenant(a.slug, (ctx) => app.runtime.services.webhookDeliveries.dispatch(ctx));
+    // A bank statement A imported (paying its loan), A's Stripe billing customer and a recorded month of usage (marked 777 active loans).
+    const todayA = new Date().toISOString().slice(0, 10);
+    statementOfA = `date,amount,reference\\n${todayA},50.00,${loanIdA}\\n`;
+    await app.gql(`mutation { importBankStatement(input: { csv: "${statementOfA}", idempotencyKey: "statement-a-1" }) { posted } }`, {}, adminA);
+    await app.gql(`mutation { setTenantBillingCustomer(slug: "${a.slug}", customerId: "cus_OfTenantA") { slug } }`, {}, await app.platformKey());
+    usagePeriod = lastClosedPeriod(todayA);
+    await runInContext(app.runtime.dataSource, { tenantId: a.id, actor: { type: 'SYSTEM', id: 'test' }, roles: [] }, (ctx) => app.runtime.services.usage.report(ctx, usagePeriod));
+    await app.ownerQuery('UPDATE usage_records SET active_loans = 777 WHERE tenant_id = $1', [a.id]);
     configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
   });
   afterAll(() => app.close());
 
   const readsOfB: Record<string, (ids: () => { keyIdA: string; userIdA: string; slugA: string }) => { query: string; check(data: any): void }> = {
+    events: () => ({ query: '{ events(first: 100) { nodes { id type subjectId data } } }', check: (d) => expect(JSON.stringify(d.events.nodes)).not.toMatch(new RegExp(`${loanIdA}|${applicationIdA}`)) }),
+    webhookEndpoints: () => ({ query: '{ webhookEndpoints { id url } }', check: (d) => expect(d.webhookEndpoints).toEqual([]) }),
+    webhookEndpoint: () => ({ query: `{ webhookEndpoint(id: "${endpointIdA}") { id url } }`, check: () => { throw new Error('read another tenant’s endpoint'); } }),
+    webhookDeliveries: () => ({ query: '{ webhookDeliveries(first: 100) { nodes { id endpointId eventId } } }', check: (d) => expect(d.webhookDeliveries.nodes).toEqual([]) }),
     viewer: () => ({ query: '{ viewer { tenant { id slug } } }', check: (d) => expect(d.viewer.tenant.slug).toBe(b.slug) }),
     apiKeys: (ids) => ({ query: '{ apiKeys(first: 100, includeRevoked: true) { nodes { id name } } }', check: (d) => expect(d.apiKeys.nodes.map((n: any) => n.id)).not.toContain(ids().keyIdA) }),
     staffUsers: (ids) => ({ query: '{ staffUsers(first: 100) { nodes { id email } } }', check: (d) => expect(d.staffUsers.nodes.map((n: any) => n.id)).not.toContain(ids().userIdA) }),
@@ -102,9 +129,25 @@ describe('tenant isolation', () => {
     ledgerAccounts: () => ({ query: '{ ledgerAccounts { code } }', check: (d) => expect(d.ledgerAccounts.map((a: any) => a.code)).not.toContain('A_SECRET_ACCOUNT') }),
     cobRuns: () => ({ query: '{ cobRuns }', check: (d) => expect(d.cobRuns).toEqual([]) }),
     auditVerification: () => ({ query: `{ auditVerification(id: "${verificationIdA}") { id checked } }`, check: () => { throw new Error('read another tenant’s verification'); } }),
+    previewBankStatement: () => ({
+      query: `{ previewBankStatement(csv: "${statementOfA}") { rows { status reason loanId } } }`,
+      check: (d) => expect(d.previewBankStatement.rows).toEqual([{ status: 'UNMATCHED', reason: 'UNKNOWN_LOAN_ID', loanId: null }]),
+    }),
+    usage: () => ({ query: `{ usage(period: "${usagePeriod}") { activeLoans } }`, check: (d) => expect(d.usage.activeLoans).not.toBe(777) }),
+    usageRecords: () => ({ query: '{ usageRecords { nodes { period activeLoans } } }', check: (d) => expect(d.usageRecords.nodes).toEqual([]) }),
+    paymentSettings: () => ({ query: '{ paymentSettings { provider stripeSecretKeyLast4 } }', check: (d) => expect(d.paymentSettings).toEqual({ provider: 'MANUAL', stripeSecretKeyLast4: null }) }),
+    payments: () => ({ query: '{ payments(first: 100) { nodes { id providerRef } } }', check: (d) => expect(JSON.stringify(d.payments.nodes)).not.toMatch(new RegExp(`${paymentIdA}|pi_OfTenantA`)) }),
   };
 
   const writesOfB: Record<string, (ids: { keyIdA: string; userIdA: string; slugA: string }) => string> = {
+    createWebhookEndpoint: () => 'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/b-hook" }) { endpoint { id } } }',
+    updateWebhookEndpoint: () => `mutation { updateWebhookEndpoint(id: "${endpointIdA}", input: { url: "http://127.0.0.1:9/stolen" }) { id } }`,
+    rotateWebhookSecret: () => `mutation { rotateWebhookSecret(id: "${endpointIdA}") { signingSecret } }`,
+    enableWebhookEndpoint: () => `mutation { enableWebhookEndpoint(id: "${endpointIdA}") { id } }`,
+    disableWebhookEndpoint: () => `mutation { disableWebhookEndpoint(id: "${endpointIdA}") { id } }`,
+    deleteWebhookEndpoint: () => `mutation { deleteWebhookEndpoint(id: "${endpointIdA}") }`,
+    replayWebhookDelivery: () => 'mutation { replayWebhookDelivery(id: "00000000-0000-7000-8000-000000000001") { id } }',
+    replayWebhookEvents: () => `mutation { replayWebhookEvents(endpointId: "${endpointIdA}", from: "2020-01-01T00:00:00Z") }`,
     revokeApiKey: (ids) => `mutation { revokeApiKey(id: "${ids.keyIdA}") { id } }`,
     setStaffUserRoles: (ids) => `mutation { setStaffUserRoles(id: "${ids.userIdA}", roles: [LENDER_ADMIN]) { id } }`,
     setStaffUserStatus: (ids) => `mutation { setStaffUserStatus(id: "${ids.userIdA}", status: DISABLED) { id } }`,
@@ -160,6 +203,20 @@ describe('tenant isolation', () => {
     runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${new Date().toISOString().slice(0, 10)}") }`,
     setStaffApprovalAuthority: () => `mutation { setStaffApprovalAuthority(id: "${userIdA}", approvalLimit: "1", groups: []) { id } }`,
     login: () => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
+    // B importing A's statement (even under A's key) matches none of A's loans; billing is the operator's.
+    importBankStatement: () => `mutation { importBankStatement(input: { csv: "${statementOfA}", idempotencyKey: "statement-a-1" }) { posted } }`,
+    runUsageBilling: () => `mutation { runUsageBilling(period: "${usagePeriod}") { slug } }`,
+    setTenantBillingCustomer: (ids) => `mutation { setTenantBillingCustomer(slug: "${ids.slugA}", customerId: "cus_Thief") { slug } }`,
+    // B using these on A's ids finds nothing; with no id (settings, payout accounts, runs) it acts only on B.
+    setStripeCredentials: () => 'mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantB0001", webhookSigningSecret: "whsec_SecretOfTenantB0001" }) { provider } }',
+    createRepaymentIntent: () => `mutation { createRepaymentIntent(input: { loanId: "${loanIdA}", amount: "100.00", idempotencyKey: "steal-intent-1" }) { paymentId } }`,
+    refundOverpayment: () => `mutation { refundOverpayment(input: { loanId: "${loanIdA}", amount: "1.00", idempotencyKey: "steal-stripe-refund" }) { id } }`,
+    setAutoDebit: () => `mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_Thief", paymentMethodId: "pm_Thief" }) { status } }`,
+    cancelAutoDebit: () => `mutation { cancelAutoDebit(loanId: "${loanIdA}") { status } }`,
+    runAutoDebit: () => 'mutation { runAutoDebit { attempted } }',
+    setAgentPayoutAccount: () => 'mutation { setAgentPayoutAccount(agentId: "agent-of-b", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }',
+    setBorrowerPayoutAccount: () => `mutation { setBorrowerPayoutAccount(borrowerId: "${borrowerIdA}", stripeAccountId: "acct_Thief") { stripeAccountId } }`,
+    payAgentCommission: () => 'mutation { payAgentCommission(input: { agentId: "agent-of-a", amount: "1.00", idempotencyKey: "steal-commission" }) { id } }',
   };
 
   it('covers every query and mutation of the schema', async () => {
@@ -196,7 +253,10 @@ describe('tenant isolation', () => {
        'application_checks WHERE tenant_id = $1', 'application_votes WHERE tenant_id = $1', 'application_collateral WHERE tenant_id = $1', 'decision_configs WHERE tenant_id = $1',
        'tenant_policies WHERE tenant_id = $1', 'watchlist_entries WHERE tenant_id = $1', 'blacklist_entries WHERE tenant_id = $1', 'loans WHERE tenant_id = $1',
        'journal_entries WHERE tenant_id = $1', 'journal_lines WHERE tenant_id = $1', 'ledger_accounts WHERE tenant_id = $1', 'idempotency_keys WHERE tenant_id = $1',
-       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_transactions WHERE tenant_id = $1', 'loan_postings WHERE tenant_id = $1', 'loan_events WHERE tenant_id = $1', 'loan_accruals WHERE tenant_id = $1', 'cob_runs WHERE tenant_id = $1', 'credit_lines WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1']
+       'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_transactions WHERE tenant_id = $1', 'loan_postings WHERE tenant_id = $1', 'loan_events WHERE tenant_id = $1', 'loan_accruals WHERE tenant_id = $1', 'cob_runs WHERE tenant_id = $1', 'credit_lines WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1',
+       'outbox_events WHERE tenant_id = $1', 'webhook_endpoints WHERE tenant_id = $1', 'webhook_deliveries WHERE tenant_id = $1',
+       'usage_records WHERE tenant_id = $1', 'tenant_billing WHERE tenant_id = $1',
+       'payment_settings WHERE tenant_id = $1', 'payments WHERE tenant_id = $1', 'stripe_events WHERE tenant_id = $1', 'auto_debits WHERE tenant_id = $1', 'payout_accounts WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);
@@ -226,7 +286,7 @@ describe('tenant isolation', () => {
       const submittedB = await app.gql(SUBMIT, { input: { productId: (await app.gql('{ loanProducts(search: "B-OWN") { nodes { id } } }', {}, adminB)).data!.loanProducts.nodes[0].id, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerInput(), deviceId: 'device-of-b' } }, adminB);
       expect(submittedB.errors).toBeUndefined();
       for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads', 'rate_cap_rules', 'loan_products', 'loan_product_versions',
-        'applications', 'application_events', 'application_checks', 'borrower_consents', 'tenant_keys', 'tenant_policies', 'decision_configs']) {
+        'applications', 'application_events', 'application_checks', 'borrower_consents', 'tenant_keys', 'tenant_policies', 'decision_configs', 'outbox_events']) {
         const rows = await scoped(b.id, `SELECT tenant_id FROM ${table}`);
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.every((r) => r.tenant_id === b.id)).toBe(true);

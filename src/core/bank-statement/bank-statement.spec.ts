@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { type LoanCandidate, matchStatement, parseAmount, parseCsv, parseDate, parseStatement, referenceTokens, rowKey, statementTotals } from '.';
 
 describe('parseCsv', () => {
@@ -21,6 +22,21 @@ describe('parseCsv', () => {
 
   it('reports an unterminated quote at the line its record starts', () => {
     expect(parseCsv('a,b\n1,2\n"open,3\n4,5\n').errors).toEqual([{ line: 3, message: 'a quoted field is not closed' }]);
+  });
+
+  /** RFC 4180 as a spreadsheet writes it: quote a field only when it needs it (or always). */
+  const write = (records: string[][], quoteAll: boolean, eol: string) =>
+    records.map((r) => r.map((f) => (quoteAll || /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join(eol) + eol;
+  const field = fc.string({ unit: fc.constantFrom('a', 'b', '1', ' ', ',', '"', '\n', '\r\n', 'é', '\t') });
+  // A record of one empty field is a blank line, which CSV cannot tell from nothing.
+  const record = fc.array(field, { minLength: 1, maxLength: 5 }).filter((r) => !(r.length === 1 && r[0] === ''));
+
+  it('reads back whatever a writer wrote, however it quoted and ended lines (property)', () => {
+    fc.assert(fc.property(fc.array(record, { maxLength: 8 }), fc.boolean(), fc.constantFrom('\n', '\r\n'), fc.boolean(), (records, quoteAll, eol, bom) => {
+      const { records: read, errors } = parseCsv((bom ? '\uFEFF' : '') + write(records, quoteAll, eol));
+      expect(errors).toEqual([]);
+      expect(read.map((r) => r.fields)).toEqual(records);
+    }));
   });
 
   it('takes another delimiter', () => {
@@ -100,6 +116,18 @@ describe('parseStatement', () => {
     const other = parseStatement('date,amount,reference\n2026-03-01,15.01,ln 1\n').rows[0];
     expect(other.fingerprint).not.toBe(a.fingerprint);
     expect(rowKey(a.fingerprint)).toMatch(/^bank:[0-9a-f]{64}$/);
+  });
+
+  it('gives a row the same fingerprint however the file quotes it (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', '7', ' ', ',', '"', '-') });
+    fc.assert(fc.property(fc.integer({ min: 1, max: 99_999_999 }), text, text, (cents, reference, payer) => {
+      const amount = (cents / 100).toFixed(2);
+      const quote = (f: string) => `"${f.replace(/"/g, '""')}"`;
+      const plain = (f: string) => (/[",]/.test(f) ? quote(f) : f);
+      const a = parseStatement(`date,amount,reference,payer\n2026-03-01,${amount},${plain(reference)},${plain(payer)}\n`).rows[0];
+      const b = parseStatement(`date,amount,reference,payer\r\n${quote('2026-03-01')},${quote(amount)},${quote(reference)},${quote(payer)}\r\n`).rows[0];
+      expect(b.fingerprint).toBe(a.fingerprint);
+    }));
   });
 
   it('keeps two equal payments apart when the bank gives each its own id', () => {

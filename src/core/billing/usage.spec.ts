@@ -40,5 +40,8 @@ describe('meter events', () => {
   it('stamps the last second of the month, never the future', () => {
     expect(meterEventTimestamp(1_000_000, 2_000_000)).toBe(999_999);
     expect(meterEventTimestamp(3_000_000, 2_000_000)).toBe(2_000_000);
+    // 34 days after the month: still its own time; later, Stripe would refuse it, so now.
+    expect(meterEventTimestamp(1_000_000, 1_000_000 + 34 * 86_400 - 1)).toBe(999_999);
+    expect(meterEventTimestamp(1_000_000, 1_000_000 + 40 * 86_400)).toBe(1_000_000 + 40 * 86_400);
   });
 });

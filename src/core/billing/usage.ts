@@ -62,10 +62,17 @@ export function toMinorUnits(amount: string, decimals: number): string {
   return units.toFixed(0);
 }
 
+/** Stripe takes meter events up to 35 days old; a day of margin for the request in flight. */
+const OLDEST_ACCEPTED_SECONDS = 34 * 86_400;
+
 /**
  * The meter event's time (seconds): the last second of the month, so Stripe bills the usage in the
- * period it belongs to; never in the future (Stripe refuses more than 5 minutes ahead).
+ * period it belongs to; never in the future (Stripe refuses more than 5 minutes ahead). A month sent
+ * so late that Stripe would refuse its own time (older than 35 days) is stamped now: billed in the
+ * customer's current period rather than never.
  */
 export function meterEventTimestamp(periodEndEpochSeconds: number, nowEpochSeconds: number): number {
-  return Math.min(periodEndEpochSeconds - 1, nowEpochSeconds);
+  const last = periodEndEpochSeconds - 1;
+  if (nowEpochSeconds - last > OLDEST_ACCEPTED_SECONDS) return nowEpochSeconds;
+  return Math.min(last, nowEpochSeconds);
 }

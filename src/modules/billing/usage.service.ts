@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   USAGE_METERS, type UsageMeterName, assertPeriod, isClosed, lastClosedPeriod, meterEventIdentifier, meterEventTimestamp, periodBounds, periodOf, toMinorUnits,
 } from '../../core/billing/usage';
@@ -95,8 +95,9 @@ export class UsageBillingService {
   }
 
   /**
-   * Records a closed month's usage for the caller's tenant and sends what is not sent yet (then
-   * any earlier month still unsent). Idempotent: a month already sent sends nothing.
+   * Records a closed month's usage for the caller's tenant and sends to Stripe what is not sent yet,
+   * under the row's lock. Idempotent: a month already sent sends nothing. A Stripe failure is data
+   * (FAILED, with the error kept on the row and committed), so the next run retries just the rest.
    */
   async report(ctx: RequestContext, period: string): Promise<Omit<UsageRun, 'tenantId' | 'slug'>> {
     assertPeriod(period);
@@ -113,7 +114,7 @@ export class UsageBillingService {
     if (row.sentAt) return { period, status: 'ALREADY_SENT', record: toRecord(row, today), sent: 0, message: `sent ${row.sentAt.toISOString()}` };
     if (!row.activeLoansSentAt && !row.disbursedVolumeSentAt) {
       // Nothing billed yet: late changes (a backdated closure) still count.
-      [row] = await em.query(
+      row = await updated(em,
         `UPDATE usage_records SET active_loans = $2, loans_disbursed = $3, disbursed_volume = $4, currency = $5, other_currencies = $6, computed_at = now()
           WHERE period = $1 RETURNING ${COLUMNS}`,
         [period, usage.activeLoans, usage.loansDisbursed, usage.disbursedVolume, usage.currency, JSON.stringify(usage.otherCurrencies)]);
@@ -139,17 +140,17 @@ export class UsageBillingService {
           await this.deps.meter.send({ eventName: meter, customerId, value: values[meter], identifier, timestamp });
           sent++;
         }
-        [row] = await em.query(
+        row = await updated(em,
           `UPDATE usage_records SET ${column[meter]}_event_id = $2, ${column[meter]}_sent_at = now(), stripe_customer_id = $3, attempts = attempts + 1 WHERE period = $1 RETURNING ${COLUMNS}`,
           [period, values[meter] === '0' ? null : identifier, customerId]);
       } catch (err) {
         const message = (err as Error).message?.slice(0, 500) ?? String(err);
-        [row] = await em.query(
+        row = await updated(em,
           `UPDATE usage_records SET attempts = attempts + 1, last_error = $2, last_error_at = now() WHERE period = $1 RETURNING ${COLUMNS}`, [period, `${meter}: ${message}`]);
         return { period, status: 'FAILED', record: toRecord(row, today), sent, message: `${meter}: ${message}` };
       }
     }
-    [row] = await em.query(`UPDATE usage_records SET sent_at = now(), last_error = NULL WHERE period = $1 RETURNING ${COLUMNS}`, [period]);
+    row = await updated(em, `UPDATE usage_records SET sent_at = now(), last_error = NULL WHERE period = $1 RETURNING ${COLUMNS}`, [period]);
     await this.deps.audit.record(ctx, { action: 'billing.usageSent', entityType: 'UsageRecord', entityId: period, after: { customerId, ...values } });
     return { period, status: 'SENT', record: toRecord(row, today), sent, message: `${sent} meter event(s) sent` };
   }
@@ -226,6 +227,12 @@ export class UsageBillingService {
   static dueFor(timezone: string, now = new Date()): string {
     return lastClosedPeriod(todayIn(timezone, now));
   }
+}
+
+/** The row an `UPDATE … RETURNING` gave back (TypeORM answers updates as [rows, count]). */
+async function updated(em: EntityManager, sql: string, params: unknown[]): Promise<Row> {
+  const result = await em.query(sql, params);
+  return (Array.isArray(result[0]) ? result[0][0] : result[0]) as Row;
 }
 
 function toRecord(row: Row, today: string): UsageRecord {

@@ -71,6 +71,8 @@ export class AutoDebitService {
     const stripe = await this.deps.clients.forTenant(ctx);
     const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
     const em = await ctx.db();
+    // One run per tenant at a time (the hourly job and an operator's runAutoDebit): the second waits, then finds the work done.
+    await em.query("SELECT pg_advisory_xact_lock(hashtext('microlend:auto-debit:' || $1))", [ctx.tenant]);
     const mandates: AutoDebitMandate[] = await em.query(
       `SELECT a.loan_id AS "loanId", a.customer_id AS "customerId", a.payment_method_id AS "paymentMethodId", a.status
        FROM auto_debits a JOIN loans l ON l.tenant_id = a.tenant_id AND l.id = a.loan_id WHERE a.status = 'ACTIVE' AND l.status = 'ACTIVE' ORDER BY a.loan_id`);

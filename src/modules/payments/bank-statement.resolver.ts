@@ -1,6 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { DateFormat, RowDecision, StatementOptions } from '../../core/bank-statement';
+import { CoreInputError } from '../../core/input-error';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { badInput } from '../../platform/graphql/errors';
 import { API_MAX_ROWS, type BankStatementService } from './bank-statement.service';
 import { BankStatementFormatInput, BankStatementImportType, BankStatementPreviewType, ImportBankStatementInput } from './dto/bank-statement.type';
 
@@ -14,13 +16,16 @@ export class BankStatementResolver {
     @Arg('csv') csv: string,
     @Arg('format', () => BankStatementFormatInput, { nullable: true }) format?: BankStatementFormatInput,
   ) {
-    const preview = await this.statements.preview(ctx, csv, statementOptions(format));
+    // The file and its format are arguments here, not fields of an input: name them as such.
+    const preview = await this.statements.preview(ctx, csv, statementOptions(format)).catch((err: unknown) => {
+      throw err instanceof CoreInputError ? badInput(err.field, err.message) : err;
+    });
     return { ...preview, rows: preview.rows.map(toRow) };
   }
 
   @Mutation(() => BankStatementImportType, { description: 'Posts each MATCHED row of a bank statement as a BANK_TRANSFER repayment, once per row however often the file is imported; a row that fails does not stop the others.' })
   importBankStatement(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => ImportBankStatementInput) input: ImportBankStatementInput) {
-    return this.statements.import(ctx, { csv: input.csv, idempotencyKey: input.idempotencyKey }, statementOptions(input.format));
+    return this.statements.importStatement(ctx, { csv: input.csv, idempotencyKey: input.idempotencyKey }, statementOptions(input.format));
   }
 }
 

@@ -92,7 +92,7 @@ export class BankStatementService {
    * transaction) and records the import in the audit trail. The same idempotency key with the same
    * file returns the first answer; with another file it is a CONFLICT.
    */
-  async import(ctx: RequestContext, input: { csv: string; idempotencyKey: string }, opts: StatementOptions = { maxRows: API_MAX_ROWS }): Promise<ImportResult> {
+  async importStatement(ctx: RequestContext, input: { csv: string; idempotencyKey: string }, opts: StatementOptions = { maxRows: API_MAX_ROWS }): Promise<ImportResult> {
     return once(ctx, 'importBankStatement', input.idempotencyKey, { sha256: sha256(input.csv), opts }, async () => {
       const preview = await this.preview(ctx, input.csv, opts);
       const result = await this.post(ctx.tenant, ctx.actor, [...ctx.roles], preview);
@@ -122,7 +122,12 @@ export class BankStatementService {
       const key = rowKey(d.row.fingerprint);
       try {
         const posted = await runInContext(this.deps.dataSource(), { tenantId, actor, roles, requestId: `bank-statement:${preview.sha256.slice(0, 12)}:${d.row.line}` }, async (c) => {
-          const [claimed] = await (await c.db()).query("SELECT 1 FROM idempotency_keys WHERE operation = 'recordRepayment' AND key = $1", [key]);
+          const em = await c.db();
+          // Two imports of one file at once: the second waits here for the first's row to commit, and
+          // then reports it as imported (recordRepayment's key alone would keep it from posting twice,
+          // but would answer as though this import had posted it).
+          await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${tenantId}:${key}`]);
+          const [claimed] = await em.query("SELECT 1 FROM idempotency_keys WHERE operation = 'recordRepayment' AND key = $1", [key]);
           if (claimed) return null;
           return this.deps.servicing.recordRepayment(c, { loanId: d.loanId!, amount: d.postAmount!, paidAt: d.row.date!, method: BANK_TRANSFER, reference: d.row.reference, idempotencyKey: key });
         });

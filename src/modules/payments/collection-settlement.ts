@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../events/outbox';
 import type { LoanServicingService } from '../loans/loan-servicing.service';
 import type { TenantService } from '../tenancy/tenant.service';
-import { type PaymentRow, updatePayment } from './payment-records';
+import { type PaymentRow, amountOf, updatePayment } from './payment-records';
 
 export interface ProviderNews {
   outcome: ProviderOutcome;
@@ -25,15 +25,23 @@ export interface ProviderNews {
 export class CollectionSettlement {
   constructor(private readonly deps: { servicing: LoanServicingService; tenants: TenantService }) {}
 
-  async apply(ctx: RequestContext, payment: PaymentRow, news: ProviderNews): Promise<PaymentAction> {
+  async apply(ctx: RequestContext, payment: PaymentRow, news: ProviderNews): Promise<PaymentAction | 'UNAPPLIED'> {
     const { next, action } = transition(payment.status, news.outcome);
     const tenant = await this.deps.tenants.current(ctx);
     const today = todayIn(tenant.timezone);
     const on = [todayIn(tenant.timezone, news.at), today].sort()[0];
-    const subject = { subjectType: 'Payment', subjectId: payment.id, data: { paymentId: payment.id, loanId: payment.loanId, amount: payment.amount, currency: payment.currency, providerRef: payment.providerRef, attempt: payment.attempt } };
+    const subject = { subjectType: 'Payment', subjectId: payment.id, data: { paymentId: payment.id, loanId: payment.loanId, amount: amountOf(payment), currency: payment.currency, providerRef: payment.providerRef, attempt: payment.attempt } };
+    const em = await ctx.db();
     if (action === 'POST') {
+      const [loan] = await em.query('SELECT status FROM loans WHERE id = $1', [payment.loanId]);
+      if (loan?.status !== 'ACTIVE') {
+        // The money is in but the loan takes no repayment (closed meanwhile, written off): kept for a person to apply or refund.
+        await updatePayment(ctx, payment.id, { status: next, succeededOn: on, failureCode: 'unapplied', failureMessage: `loan is ${loan?.status ?? 'missing'}` });
+        await emitEvent(ctx, { type: 'payment.unapplied', ...subject, data: { ...subject.data, loanStatus: loan?.status ?? null } });
+        return 'UNAPPLIED';
+      }
       const { transactionId } = await this.deps.servicing.recordRepayment(ctx, {
-        loanId: payment.loanId!, amount: payment.amount, paidAt: on, method: 'STRIPE', reference: payment.providerRef, idempotencyKey: `stripe:${payment.providerRef}`,
+        loanId: payment.loanId!, amount: amountOf(payment), paidAt: on, method: 'STRIPE', reference: payment.providerRef, idempotencyKey: `stripe:${payment.providerRef}`,
       });
       await updatePayment(ctx, payment.id, { status: next, loanTransactionId: transactionId, succeededOn: on });
       await emitEvent(ctx, { type: 'payment.succeeded', ...subject, data: { ...subject.data, transactionId } });
@@ -41,7 +49,9 @@ export class CollectionSettlement {
       await updatePayment(ctx, payment.id, { status: next, failedOn: on, failureCode: news.failureCode ?? 'unknown', failureMessage: news.failureMessage ?? null });
       await emitEvent(ctx, { type: 'payment.failed', ...subject, data: { ...subject.data, failureCode: news.failureCode ?? 'unknown' } });
     } else if (action === 'REVERSE') {
-      await this.deps.servicing.reverseTransaction(ctx, payment.loanTransactionId!, news.reason ?? 'reversed by the payment provider');
+      const [tx] = payment.loanTransactionId ? await em.query('SELECT status FROM loan_transactions WHERE id = $1', [payment.loanTransactionId]) : [];
+      // Already reversed by staff (or never posted, when unapplied): only the payment's status follows.
+      if (tx?.status === 'POSTED') await this.deps.servicing.reverseTransaction(ctx, payment.loanTransactionId!, news.reason ?? 'reversed by the payment provider');
       await updatePayment(ctx, payment.id, { status: next, failureCode: news.failureCode ?? null, failureMessage: news.reason ?? null });
       await emitEvent(ctx, { type: 'payment.reversed', ...subject, data: { ...subject.data, transactionId: payment.loanTransactionId, reason: news.reason ?? null } });
     }

@@ -1,6 +1,7 @@
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PaymentStatus } from '../../core/payments/payment-status';
+import { Dec, currencyDecimals } from '../../core/money';
 
 export type PaymentKind = 'COLLECTION' | 'AUTO_DEBIT' | 'REFUND' | 'DISBURSEMENT' | 'COMMISSION_PAYOUT';
 
@@ -100,15 +101,20 @@ export async function listPayments(ctx: RequestContext, args: PageArgs & Payment
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (args.after) add('id < ?', decodeCursor(args.after));
+  if (args.after) {
+    // Ids are derived from keys (not time-ordered): pages go by creation time, then id.
+    const [at, id] = decodeCursor(args.after).split('|');
+    params.push(at, id);
+    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
   if (args.loanId) add('loan_id = ?', args.loanId);
   if (args.agentId) add('agent_id = ?', args.agentId);
   if (args.kind) add('kind = ?', args.kind);
   if (args.status) add('status = ?', args.status);
   params.push(size + 1);
   const rows = await (await ctx.db()).query(
-    `SELECT ${COLUMNS} FROM payments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
-  return toConnection(rows, size, (r: PaymentRow) => r.id, Boolean(args.after));
+    `SELECT ${COLUMNS}, created_at::text AS "cursorAt" FROM payments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params);
+  return toConnection(rows, size, (r: PaymentRow & { cursorAt: string }) => `${r.cursorAt}|${r.id}`, Boolean(args.after));
 }
 
 /** The Stripe connected account an agent or a borrower is paid to, if any. */
@@ -116,3 +122,6 @@ export async function payoutAccountOf(ctx: RequestContext, ownerType: 'AGENT' | 
   const [row] = await (await ctx.db()).query('SELECT stripe_account_id FROM payout_accounts WHERE owner_type = $1 AND owner_id = $2', [ownerType, ownerId]);
   return row?.stripe_account_id ?? null;
 }
+
+/** A payment's amount in its currency's decimals ("250.00"), as events and the API show it. */
+export const amountOf = (p: Pick<PaymentRow, 'amount' | 'currency'>): string => new Dec(p.amount).toFixed(currencyDecimals(p.currency));

@@ -1,13 +1,12 @@
-import { Dec, currencyDecimals } from '../../core/money';
 import type { PaymentSettings } from './payment-settings.service';
-import type { PaymentRow } from './payment-records';
+import { type PaymentRow, amountOf } from './payment-records';
 import type { PaymentSettingsType, PaymentType } from './dto/payments.type';
 
 /** A payment as the API shows it: the amount in its currency's decimals (rows may come back from JSON, so dates are rebuilt). */
 export function toPaymentType(row: PaymentRow): PaymentType {
   return {
     id: row.id, kind: row.kind, provider: row.provider, loanId: row.loanId, agentId: row.agentId,
-    amount: new Dec(row.amount).toFixed(currencyDecimals(row.currency)), currency: row.currency, providerRef: row.providerRef, status: row.status,
+    amount: amountOf(row), currency: row.currency, providerRef: row.providerRef, status: row.status,
     attempt: row.attempt, dueDate: row.dueDate, parentPaymentId: row.parentPaymentId, loanTransactionId: row.loanTransactionId, journalEntryId: row.journalEntryId,
     succeededOn: row.succeededOn, failedOn: row.failedOn, failureCode: row.failureCode, failureMessage: row.failureMessage, createdAt: new Date(row.createdAt),
   };

@@ -11,7 +11,7 @@ import { emitEvent } from '../events/outbox';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanServicingService } from '../loans/loan-servicing.service';
 import type { TenantService } from '../tenancy/tenant.service';
-import { type PaymentFilter, type PaymentRow, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
+import { type PaymentFilter, type PaymentRow, amountOf, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
 import type { StripeClients } from './stripe-clients';
 
@@ -100,7 +100,7 @@ export class StripePaymentsService {
       if (refund.status === 'failed' || refund.status === 'canceled') throw conflict(`Stripe refused the refund (${refund.status})`);
       const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
       const row = await updatePayment(ctx, id, { providerRef: refund.id, status: refund.status === 'succeeded' ? 'SUCCEEDED' : 'PENDING', succeededOn: refund.status === 'succeeded' ? today : undefined });
-      await emitEvent(ctx, { type: 'payment.refunded', subjectType: 'Payment', subjectId: id, borrowerId: loan.borrowerId, data: { paymentId: id, loanId: loan.id, amount: row.amount, currency: loan.currency, refundId: refund.id, transactionId: transaction.id } });
+      await emitEvent(ctx, { type: 'payment.refunded', subjectType: 'Payment', subjectId: id, borrowerId: loan.borrowerId, data: { paymentId: id, loanId: loan.id, amount: amountOf(row), currency: loan.currency, refundId: refund.id, transactionId: transaction.id } });
       await this.deps.audit.record(ctx, { action: 'payment.refunded', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, refundId: refund.id } });
       return row;
     });
@@ -148,7 +148,7 @@ export class StripePaymentsService {
         lines: [{ account: 'COMMISSION_EXPENSE', debit: amount }, { account: 'CASH_CLEARING', credit: amount }],
       });
       const row = await updatePayment(ctx, id, { providerRef: transfer.id, status: 'SUCCEEDED', journalEntryId: entryId, succeededOn: today });
-      await emitEvent(ctx, { type: 'commission.paid', subjectType: 'Agent', subjectId: input.agentId, agentId: input.agentId, data: { paymentId: id, agentId: input.agentId, amount: row.amount, currency, transferId: transfer.id, journalEntryId: entryId } });
+      await emitEvent(ctx, { type: 'commission.paid', subjectType: 'Agent', subjectId: input.agentId, agentId: input.agentId, data: { paymentId: id, agentId: input.agentId, amount: amountOf(row), currency, transferId: transfer.id, journalEntryId: entryId } });
       await this.deps.audit.record(ctx, { action: 'commission.paid', entityType: 'Agent', entityId: input.agentId, after: { paymentId: id, amount, transferId: transfer.id } });
       return row;
     });

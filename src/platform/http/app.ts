@@ -77,6 +77,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     try {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const answer = await runtime.services.stripeWebhooks.handle(String(req.params.tenantSlug), body, req.header('stripe-signature'));
+      if (answer.status >= 400) logger.warn({ tenantSlug: req.params.tenantSlug, status: answer.status, reason: answer.body.error }, 'stripe webhook refused');
       res.status(answer.status).json(answer.body);
     } catch (err) {
       logger.error({ err }, 'stripe webhook failed');
