@@ -22,9 +22,11 @@ describe('events out: outbox, webhooks, subscriptions', () => {
   const receivers: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
+    // Failures count per endpoint across its lanes: the receiver that fails twice per event, on two
+    // loans at once, reaches four in a row; the limit sits above that.
     app = await startTestApp({
       worker: true,
-      env: { WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_BACKOFF_MS: '200', WEBHOOK_DISABLE_AFTER_FAILURES: '4', WEBHOOK_SWEEP_MS: '1000' },
+      env: { WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_BACKOFF_MS: '200', WEBHOOK_DISABLE_AFTER_FAILURES: '8', WEBHOOK_SWEEP_MS: '1000' },
     });
     lender = await autoLender(app);
   });
@@ -89,11 +91,11 @@ describe('events out: outbox, webhooks, subscriptions', () => {
 
     const endpoint = () => app.gql(`{ webhookEndpoint(id: "${endpointId}") { status disabledReason consecutiveFailures } }`, {}, lender.admin);
     await eventually(async () => expect((await endpoint()).data!.webhookEndpoint.status).toBe('DISABLED'));
-    expect((await endpoint()).data!.webhookEndpoint.disabledReason).toMatch(/4 deliveries failed in a row; last: HTTP 503/);
+    expect((await endpoint()).data!.webhookEndpoint.disabledReason).toMatch(/8 deliveries failed in a row; last: HTTP 503/);
     const told = (await app.gql('{ events(first: 100, filter: { types: ["webhook_endpoint.*"] }) { nodes { type subjectId data } } }', {}, lender.admin)).data!.events.nodes;
     expect(told).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'webhook_endpoint.disabled', subjectId: endpointId })]));
     const sentWhileFailing = receiver.requests.length;
-    expect(sentWhileFailing).toBe(4);
+    expect(sentWhileFailing).toBe(8);
 
     // Events keep queueing while it is off, and nothing is sent.
     expect((await repay(loanId, '22.00')).errors).toBeUndefined();
@@ -194,7 +196,7 @@ describe('events out: outbox, webhooks, subscriptions', () => {
     it('refuses a connection without a credential', async () => {
       const anon = watch(null);
       await eventually(() => expect(anon.errors.length).toBeGreaterThan(0), 5000);
-      expect(JSON.stringify(anon.errors)).toMatch(/4403|Forbidden/);
+      expect(anon.errors.map((e: any) => e?.code)).toContain(4403);
       await anon.close();
     });
   });

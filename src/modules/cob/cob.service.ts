@@ -99,7 +99,9 @@ export class CobService {
         { account: 'PENALTY_RECEIVABLE' as const, debit: sum.penalty }, { account: 'PENALTY_INCOME' as const, credit: sum.penalty },
       ];
       if (!new Dec(sum.interest).isZero() || !new Dec(sum.penalty).isZero()) entryId = await this.deps.ledger.post(c, { kind: 'COB_ACCRUAL', businessDate: date, reference: `cob:${date}`, lines });
-      const [done] = await em.query("UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed::int AS loans", [date, entryId]);
+      const [done] = await em.query(
+        "WITH u AS (UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed) SELECT loans_processed::int AS loans FROM u",
+        [date, entryId]);
       await emitEvent(c, { type: 'cob.finished', subjectType: 'BusinessDate', subjectId: date, data: { businessDate: date, loans: done.loans, interestAccrued: sum.interest, penaltyAccrued: sum.penalty } });
     });
     return { businessDate: date, ...totals, skipped: false };

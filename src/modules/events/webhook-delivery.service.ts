@@ -101,7 +101,7 @@ export class WebhookDeliveryService {
     const lanes: Lane[] = await em.query(
       `SELECT DISTINCT d.endpoint_id AS "endpointId", d.ordering_key AS "orderingKey"
        FROM webhook_deliveries d JOIN webhook_endpoints w ON w.tenant_id = d.tenant_id AND w.id = d.endpoint_id
-       WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND w.status = 'ACTIVE' LIMIT 5000`,
+       WHERE d.status = 'PENDING' AND d.next_attempt_at <= clock_timestamp() AND w.status = 'ACTIVE' LIMIT 5000`,
     );
     const tenantId = ctx.tenant;
     ctx.onAfterCommit(async () => {
@@ -122,7 +122,7 @@ export class WebhookDeliveryService {
     const endpoint = await this.deps.endpoints.byId(ctx, lane.endpointId);
     if (!endpoint || endpoint.status !== 'ACTIVE') return 'IDLE';
     const [head] = await em.query(
-      `SELECT d.id, d.attempts, d.next_attempt_at <= now() AS due, e.id AS "eventId", e.type, e.subject_type AS "subjectType", e.subject_id AS "subjectId",
+      `SELECT d.id, d.attempts, ceil(greatest(0, extract(epoch FROM d.next_attempt_at - clock_timestamp()) * 1000))::int AS "waitMs", e.id AS "eventId", e.type, e.subject_type AS "subjectType", e.subject_id AS "subjectId",
               e.occurred_at AS "occurredAt", e.data
        FROM webhook_deliveries d JOIN outbox_events e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
        WHERE d.endpoint_id = $1 AND d.ordering_key = $2 AND d.status = 'PENDING'
@@ -130,8 +130,12 @@ export class WebhookDeliveryService {
       [lane.endpointId, lane.orderingKey],
     );
     if (!head) return 'IDLE';
-    // Backing off: the failed attempt queued a delayed job for this lane, and the sweep is the safety net.
-    if (!head.due) return 'WAITING';
+    // Backing off (a delayed job can fire a little early): look again when the backoff ends.
+    if (head.waitMs > 0) {
+      const tenantId = ctx.tenant;
+      ctx.onAfterCommit(() => this.enqueueLane(tenantId, lane, head.waitMs + 5));
+      return 'WAITING';
+    }
 
     const body = JSON.stringify({
       id: head.eventId,
@@ -158,12 +162,14 @@ export class WebhookDeliveryService {
     await em.query(
       `UPDATE webhook_deliveries SET status = $2, attempts = $3, last_attempt_at = now(), last_status_code = $4, last_response = $5, last_error = $6,
               delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() END,
-              next_attempt_at = now() + make_interval(secs => $7::double precision / 1000)
+              next_attempt_at = clock_timestamp() + make_interval(secs => $7::double precision / 1000)
        WHERE id = $1`,
       [head.id, outcome.status, attempt, answer.status, answer.body, answer.error, outcome.status === 'PENDING' ? outcome.retryInMs : 0],
     );
     const [{ failures }] = await em.query(
-      'UPDATE webhook_endpoints SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END WHERE id = $1 RETURNING consecutive_failures AS failures',
+      // (In a WITH, so the driver answers rows rather than [rows, count] as it does for a bare UPDATE.)
+      `WITH u AS (UPDATE webhook_endpoints SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END WHERE id = $1 RETURNING consecutive_failures)
+       SELECT consecutive_failures AS failures FROM u`,
       [lane.endpointId, answer.ok],
     );
     let disabled = false;

@@ -93,7 +93,7 @@ export class LoanServicingService {
     const { state, transactions } = await this.reconcile(ctx, loan, today);
     const transaction = transactions.find((t) => t.id === id)!;
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
-    await this.event(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(), effectiveDate: tx.effectiveDate });
+    await this.event(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
     if (tx.kind === 'REPAYMENT') await this.warnOnShrinkingPayments(ctx, loan, transactions, state.dpd, today);
     return { transaction, state };
   }
@@ -205,7 +205,7 @@ export class LoanServicingService {
       );
       await em.query('UPDATE loans SET next_tx_seq = next_tx_seq + 1 WHERE id = $1', [loan.id]);
       await this.deps.ledger.post(ctx, { kind: 'RECOVERY', businessDate: input.paidAt, loanId: loan.id, reference: `tx:${id}`, lines: [{ account: 'CASH_CLEARING', debit: amount.toFixed() }, { account: 'RECOVERIES', credit: amount.toFixed() }] });
-      await this.event(ctx, loan.id, 'RECOVERY_POSTED', await this.today(ctx), { transactionId: id, amount: amount.toFixed() });
+      await this.event(ctx, loan.id, 'RECOVERY_POSTED', await this.today(ctx), { transactionId: id, amount: amount.toFixed((loan.servicingTerms as ServicingTerms).decimals), currency: loan.currency });
       return { transactionId: id, allocation: null };
     });
   }

@@ -54,8 +54,11 @@ export function attachSubscriptions(server: Server, runtime: Pick<Runtime, 'conf
     },
     wss,
   );
+  let closed = false;
   return {
     async close() {
+      if (closed) return;
+      closed = true;
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
