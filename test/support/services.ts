@@ -27,16 +27,16 @@ export function onPath(binary: string): boolean {
   }
 }
 
-/** Starts a throw-away redis-server for a test run on a free port; returns its URL and pid. */
-export async function startRedis(): Promise<{ url: string; pid: number }> {
-  const port = await freePort();
+/** Starts a throw-away redis-server (no persistence) on a free port, or on `port` to restart one; returns its URL and pid. */
+export async function startRedis(port?: number): Promise<{ url: string; pid: number; port: number }> {
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', detached: true });
   child.unref();
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' });
-      return { url, pid: child.pid! };
+      return { url, pid: child.pid!, port };
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }

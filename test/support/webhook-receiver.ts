@@ -16,14 +16,15 @@ export interface Received {
  * `failFirst` times with 500 for each new event id (then 200), and keeps the events it accepted,
  * deduplicated by event id (`accepted`), next to every request it saw (`requests`).
  */
-export async function startReceiver(opts: { secret?: () => string; failFirst?: number; status?: () => number } = {}) {
+export async function startReceiver(opts: { secret?: () => string; failFirst?: number; status?: () => number; delayMs?: number } = {}) {
   const requests: { headers: IncomingHttpHeaders; body: string; status: number }[] = [];
   const accepted: Received[] = [];
   const failures = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       const id = String(req.headers['microlend-event-id']);
       const failed = failures.get(id) ?? 0;
       let status = opts.status?.() ?? 200;
