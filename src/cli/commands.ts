@@ -3,6 +3,8 @@ import { Command, Option } from 'commander';
 import type { Config } from '../config/config';
 import { applyTenantFiles } from '../modules/tenant-config/apply-tenant-files';
 import { TenantFileError } from '../modules/tenant-config/tenant-files';
+import { ensureAppRole, resolveDatabase } from '../platform/db/database';
+import { runMigrations } from '../platform/db/migrate';
 import { resetEmbeddedDatabase } from '../platform/db/reset';
 import { createLogger } from '../platform/observability/logger';
 import { type Runtime, bootRuntime } from '../platform/runtime';
@@ -245,9 +247,17 @@ export function buildCli(config: Config, io: CliIo): Command {
     });
 
   const db = program.command('db').description('the database');
-  db.command('migrate').description('run pending migrations').action(async () => {
-    await withRuntime(async () => undefined);
-    io.out('migrations up to date\n');
+  // Only the schema: no app pool, queue or services, so a deploy's migration job needs nothing but
+  // the owner connection (and, with no APP_DATABASE_URL, CREATEROLE to keep the app role's password).
+  db.command('migrate').description('run pending migrations as the schema owner, then exit').action(async () => {
+    const endpoints = await resolveDatabase(config);
+    try {
+      if (!config.appDatabaseUrl) await ensureAppRole(endpoints.ownerUrl, config.appDbPassword);
+      const ran = await runMigrations(endpoints.ownerUrl, { citusDistribute: config.citus.distribute });
+      io.out(ran.length ? `applied ${ran.length} migration(s):\n${ran.map((name) => `  ${name}\n`).join('')}` : 'migrations up to date\n');
+    } finally {
+      await endpoints.stop();
+    }
   });
   db.command('reset').description('wipe the embedded database (all data!)').action(async () => {
     await resetEmbeddedDatabase(config);

@@ -16,4 +16,9 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c' }).inProcessWorker).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c', IN_PROCESS_WORKER: 'true' }).inProcessWorker).toBe(true);
   });
+  it('distributes on Citus only when asked', () => {
+    expect(loadConfig({}).citus).toEqual({ distribute: false });
+    expect(loadConfig({ CITUS_DISTRIBUTE: 'true' }).citus).toEqual({ distribute: true });
+    expect(() => loadConfig({ CITUS_DISTRIBUTE: 'yes' })).toThrow(/CITUS_DISTRIBUTE/);
+  });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { postgresCannotReach, shelterFor } from './postgres-reach';
@@ -26,8 +27,10 @@ export interface Config {
   tenantsDir: string;
   projectRoot: string;
   shutdownGraceMs: number;
-  /** Loans per close-of-business chunk (one statement and one transaction each). */
+  /** Loans per close-of-business partition (one statement and one transaction each; workers take partitions in parallel). */
   cobChunkSize: number;
+  /** Jobs a worker process runs at once. */
+  workerConcurrency: number;
   /** Wraps each tenant's data key (AES-256-GCM); 32 bytes. */
   masterKey: Buffer;
   /**
@@ -37,11 +40,14 @@ export interface Config {
   stripe: { api: { host: string; port: number; protocol: 'http' | 'https' } | null; platformSecretKey: string | null };
   /** Outgoing webhooks: retry backoff base, attempts per delivery, consecutive failures that disable an endpoint, request timeout, safety sweep. */
   webhooks: { backoffBaseMs: number; maxBackoffMs: number; maxAttempts: number; disableAfterFailures: number; timeoutMs: number; sweepMs: number };
+  /** Citus: `distribute` makes the migrations distribute tenant tables on tenant_id (docs/citus.md). */
+  citus: { distribute: boolean };
 }
 
 const DEV_JWT_SECRET = 'microlend-development-only-jwt-secret-change-me';
 const DEV_MASTER_KEY = createHash('sha256').update('microlend-development-only-master-key').digest();
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+// The folder with package.json: two levels up from src/config, three from the build's dist/src/config.
+const PROJECT_ROOT = findProjectRoot(__dirname);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -63,6 +69,7 @@ const envSchema = z.object({
   TENANTS_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   STRIPE_API_HOST: z.string().optional(),
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
@@ -73,6 +80,7 @@ const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
+  CITUS_DISTRIBUTE: z.enum(['true', 'false']).default('false'),
   MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
+    workerConcurrency: e.WORKER_CONCURRENCY,
     masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,
     stripe: {
       api: e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST, port: e.STRIPE_API_PORT ?? 443, protocol: e.STRIPE_API_PROTOCOL ?? 'https' } : null,
@@ -134,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       sweepMs: e.WEBHOOK_SWEEP_MS,
     },
+    citus: { distribute: e.CITUS_DISTRIBUTE === 'true' },
   };
 }
 
@@ -141,4 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function defaultDataDir(): string {
   const local = path.join(PROJECT_ROOT, '.data', 'postgres');
   return postgresCannotReach(PROJECT_ROOT) ? path.join(shelterFor(PROJECT_ROOT), 'postgres') : local;
+}
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', '..');
+  }
 }

@@ -41,7 +41,7 @@ import { ledgerPermissions } from './ledger/ledger.permissions';
 import { cobPermissions } from './cob/cob.permissions';
 import { CobResolver } from './cob/cob.resolver';
 import { CobService } from './cob/cob.service';
-import { cobRunJob, cobScheduleJob } from './cob/jobs/cob.job';
+import { cobPartitionJob, cobRunJob, cobScheduleJob } from './cob/jobs/cob.job';
 import { LoanEntity } from './loans/loan.entity';
 import { loanPermissions } from './loans/loan.permissions';
 import { LoanResolver } from './loans/loan.resolver';
@@ -164,7 +164,7 @@ export function createResolvers(s: Services) {
 
 /** Every job the worker runs. */
 export function jobDefinitions(s: Services): JobDefinition[] {
-  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob) as JobDefinition, cobScheduleJob(s.queue, s.cob),
+  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob, s.queue) as JobDefinition, cobPartitionJob(s.cob, s.queue) as JobDefinition, cobScheduleJob(s.queue, s.cob),
     autoDebitRunJob(s.autoDebit) as JobDefinition, autoDebitScheduleJob(s.queue, s.autoDebit),
     webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries),
     usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage)];

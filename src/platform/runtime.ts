@@ -41,7 +41,7 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
   try {
     if (opts.migrate) {
       if (!config.appDatabaseUrl) await ensureAppRole(db.ownerUrl, config.appDbPassword);
-      const ran = await runMigrations(db.ownerUrl);
+      const ran = await runMigrations(db.ownerUrl, { citusDistribute: config.citus.distribute });
       if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
     }
     const dataSource = await createAppDataSource(db.appUrl, entities);
@@ -49,7 +49,7 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     const services = createServices(config, () => dataSource, () => queue);
     let stopDispatchTrigger = () => undefined as void;
     if (opts.worker) {
-      queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services));
+      queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services), config.workerConcurrency);
       stopDispatchTrigger = await startDispatchTrigger({
         notifications: services.eventNotifications(), deliveries: services.webhookDeliveries, queue, logger, sweepMs: config.webhooks.sweepMs,
       });

@@ -15,7 +15,7 @@ export class CobResolver {
 
   @Mutation(() => String, { description: 'Queues the close of business (and any missed dates before it) up to a business date; returns the job id.' })
   async runCloseOfBusiness(@Ctx() { ctx }: GraphQLContext, @Arg('date', () => DateScalar) date: string) {
-    const job = await this.queue().enqueue(cobRunJob(this.cob), { tenantId: ctx.tenant, date }, { attempts: 3 });
+    const job = await this.queue().enqueue(cobRunJob(this.cob, this.queue), { tenantId: ctx.tenant, date }, { attempts: 3 });
     return job.id!;
   }
 

@@ -6,6 +6,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../events/outbox';
 import { runInContext } from '../../platform/tenancy/run-in-context';
+import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { TenantService } from '../tenancy/tenant.service';
@@ -29,10 +30,12 @@ export interface CobResult {
 const NPA_THRESHOLD_DAYS = 90;
 
 /**
- * The nightly close of business for one tenant. Each business date runs in chunks of loans (id
- * ranges), each chunk one statement in its own transaction: work is committed as it goes, a loan is
- * never processed twice for a date, and a run killed mid-way resumes where it stopped. Missed dates
- * are caught up in order. The accruals of a date are summarised into one journal entry at the end.
+ * The nightly close of business for one tenant. Each business date is planned once into partitions
+ * (loan id ranges), each run as one statement in its own transaction, by this process (`run`: the
+ * CLI, the mutation) or by any number of workers in parallel (`start`, `runPartition`,
+ * `finishIfDone`: the jobs). Work commits as it goes, a loan is never processed twice for a date, a
+ * run killed mid-way resumes where it stopped, and missed dates are caught up in order. The accruals
+ * of a date are summarised into one journal entry when its last partition is done.
  */
 export class CobService {
   constructor(
@@ -41,57 +44,56 @@ export class CobService {
 
   /** Runs every business date from the day after the last completed run up to `upTo` (inclusive). */
   async run(ctx: RequestContext, upTo: string, onProgress?: (p: CobProgress) => void, opts: { stopAfterChunks?: number } = {}): Promise<CobResult[]> {
-    if (!isCalendarDate(upTo)) throw badInput('date', 'a date YYYY-MM-DD');
-    const tenant = await this.deps.tenants.current(ctx);
-    const today = todayIn(tenant.timezone);
-    if (upTo > today) throw badInput('date', `the business date ${upTo} has not begun in ${tenant.timezone} (today is ${today})`);
-    const em = await ctx.db();
-    const [{ from }] = await em.query(
-      `SELECT coalesce((SELECT max(business_date) + 1 FROM cob_runs WHERE status = 'COMPLETED'),
-                       (SELECT min(last_cob_date) + 1 FROM loans WHERE status = 'ACTIVE'), $1::date)::text AS "from"`, [upTo]);
-    const dates: string[] = [];
-    for (let d = from as string; d <= upTo; d = addDays(d, 1)) dates.push(d);
+    const dates = await this.datesToRun(ctx, upTo);
     if (dates.length === 0) return [{ businessDate: upTo, loans: 0, accruals: 0, events: 0, skipped: true }];
     const results: CobResult[] = [];
     for (const date of dates) results.push(await this.runDate(ctx, date, onProgress, opts));
     return results;
   }
 
-  private async runDate(ctx: RequestContext, date: string, onProgress?: (p: CobProgress) => void, opts: { stopAfterChunks?: number } = {}): Promise<CobResult> {
-    const tenantId = ctx.tenant;
-    // Chunks are committed in their own transactions, so the run itself does not hold one open.
-    const scoped = <T>(work: (c: RequestContext) => Promise<T>) =>
-      runInContext(this.deps.dataSource(), { tenantId, actor: { type: 'SYSTEM', id: `cob:${date}` }, roles: [], requestId: `${ctx.requestId}:${date}` }, work);
-    const done = await scoped(async (c) => {
-      const em = await c.db();
-      await em.query(`INSERT INTO cob_runs (tenant_id, business_date, status) VALUES ($1, $2, 'RUNNING') ON CONFLICT (tenant_id, business_date) DO NOTHING`, [tenantId, date]);
-      const [run] = await em.query('SELECT status FROM cob_runs WHERE business_date = $1', [date]);
-      return run.status === 'COMPLETED';
-    });
-    if (done) return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
+  /**
+   * The distributed form of `run`: plans the earliest business date still to run (up to `upTo`) and
+   * answers its pending partitions, for the caller to hand to workers. Null when nothing is left.
+   */
+  async start(ctx: RequestContext, upTo: string): Promise<{ businessDate: string; pending: number[] } | null> {
+    const dates = await this.datesToRun(ctx, upTo);
+    if (dates.length === 0) return null;
+    const plan = await this.plan(ctx, dates[0]);
+    return plan && { businessDate: dates[0], pending: plan.filter((p) => p.status === 'PENDING').map((p) => p.partition) };
+  }
 
-    const bounds: { id: string }[] = await scoped(async (c) =>
-      (await c.db()).query(
-        `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND (last_cob_date IS NULL OR last_cob_date < $1::date)) s
-         WHERE rn % $2 = 1 OR rn = 1 ORDER BY id`, [date, this.deps.chunkSize]));
-    const sql = cobChunkSql(bucketCaseSql(DEFAULT_BUCKETS));
-    const totals = { loans: 0, accruals: 0, events: 0 };
-    for (let i = 0; i < bounds.length; i++) {
-      if (opts.stopAfterChunks !== undefined && i >= opts.stopAfterChunks) throw new CobInterrupted(`stopped after ${i} chunks`);
-      const lo = bounds[i].id;
-      const hi = i + 1 < bounds.length ? predecessor(bounds[i + 1].id) : 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-      const [r] = await scoped(async (c) => (await c.db()).query(sql, [tenantId, date, lo, hi, NPA_THRESHOLD_DAYS]));
-      totals.loans += r.loans;
-      totals.accruals += r.accruals;
-      totals.events += r.events;
-      await scoped(async (c) => (await c.db()).query('UPDATE cob_runs SET chunks_done = chunks_done + 1, loans_processed = loans_processed + $2 WHERE business_date = $1', [date, r.loans]));
-      onProgress?.({ businessDate: date, chunk: i + 1, chunks: bounds.length, loans: totals.loans });
-    }
-    // The day's accruals as one balanced journal entry (sub-ledger detail stays in loan_accruals).
-    await scoped(async (c) => {
+  /**
+   * Runs one partition of a date, exactly once: the partition row is locked, the chunk statement and
+   * the DONE mark commit together, and a second worker arriving at the same partition finds it DONE.
+   */
+  async runPartition(ctx: RequestContext, date: string, partition: number, worker: string): Promise<{ loans: number; accruals: number; events: number } | null> {
+    const tenantId = ctx.tenant;
+    return this.scoped(ctx, `cob:${date}:${partition}`, async (c) => {
       const em = await c.db();
-      const [run] = await em.query('SELECT status, journal_entry_id FROM cob_runs WHERE business_date = $1 FOR UPDATE', [date]);
-      if (run.status === 'COMPLETED') return;
+      const [part] = await em.query('SELECT lo, hi, status FROM cob_partitions WHERE business_date = $1 AND partition_no = $2 FOR UPDATE', [date, partition]);
+      if (!part || part.status === 'DONE') return null;
+      const [r] = await em.query(cobChunkSql(bucketCaseSql(DEFAULT_BUCKETS)), [tenantId, date, part.lo, part.hi, NPA_THRESHOLD_DAYS]);
+      await em.query(
+        "UPDATE cob_partitions SET status = 'DONE', loans = $3, accruals = $4, events = $5, worker = $6, finished_at = now() WHERE business_date = $1 AND partition_no = $2",
+        [date, partition, r.loans, r.accruals, r.events, worker]);
+      await em.query('UPDATE cob_runs SET chunks_done = chunks_done + 1, loans_processed = loans_processed + $2 WHERE business_date = $1', [date, r.loans]);
+      return { loans: r.loans, accruals: r.accruals, events: r.events };
+    });
+  }
+
+  /**
+   * Completes a date whose partitions are all DONE: the day's accruals as one balanced journal entry,
+   * the run marked COMPLETED, `cob.finished` emitted. Called after each partition commits, so the last
+   * one to finish completes it; the run row's lock makes that happen once. True when the date is complete.
+   */
+  async finishIfDone(ctx: RequestContext, date: string): Promise<boolean> {
+    return this.scoped(ctx, `cob:${date}:finish`, async (c) => {
+      const em = await c.db();
+      const [run] = await em.query('SELECT status FROM cob_runs WHERE business_date = $1 FOR UPDATE', [date]);
+      if (!run) return false;
+      if (run.status === 'COMPLETED') return true;
+      const [{ open }] = await em.query("SELECT count(*)::int AS open FROM cob_partitions WHERE business_date = $1 AND status <> 'DONE'", [date]);
+      if (open > 0) return false;
       const [sum] = await em.query("SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB'", [date]);
       let entryId: string | null = null;
       const lines = [
@@ -103,10 +105,82 @@ export class CobService {
         "WITH u AS (UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed) SELECT loans_processed::int AS loans FROM u",
         [date, entryId]);
       await emitEvent(c, { type: 'cob.finished', subjectType: 'BusinessDate', subjectId: date, data: { businessDate: date, loans: done.loans, interestAccrued: sum.interest, penaltyAccrued: sum.penalty } });
+      return true;
     });
+  }
+
+  /** In this process: plan the date, run its pending partitions one after another, complete it. */
+  private async runDate(ctx: RequestContext, date: string, onProgress?: (p: CobProgress) => void, opts: { stopAfterChunks?: number } = {}): Promise<CobResult> {
+    const plan = await this.plan(ctx, date);
+    if (!plan) return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
+    const totals = { loans: 0, accruals: 0, events: 0 };
+    const worker = `${hostname()}:${process.pid}`;
+    let ran = 0;
+    for (const [i, p] of plan.entries()) {
+      if (p.status === 'PENDING') {
+        if (opts.stopAfterChunks !== undefined && ran >= opts.stopAfterChunks) throw new CobInterrupted(`stopped after ${ran} chunks`);
+        const r = await this.runPartition(ctx, date, p.partition, worker);
+        ran += 1;
+        if (r) {
+          totals.loans += r.loans;
+          totals.accruals += r.accruals;
+          totals.events += r.events;
+        }
+      }
+      onProgress?.({ businessDate: date, chunk: i + 1, chunks: plan.length, loans: totals.loans });
+    }
+    await this.finishIfDone(ctx, date);
     return { businessDate: date, ...totals, skipped: false };
   }
+
+  /**
+   * The date's partitions, made once: loan id ranges of about `chunkSize` active loans each (the first
+   * from the lowest possible id, the last to the highest, so no loan falls between). Null when the date
+   * is already complete. Concurrent planners queue on the run row and the second reuses the first's plan.
+   */
+  private async plan(ctx: RequestContext, date: string): Promise<{ partition: number; status: 'PENDING' | 'DONE' }[] | null> {
+    const tenantId = ctx.tenant;
+    return this.scoped(ctx, `cob:${date}:plan`, async (c) => {
+      const em = await c.db();
+      await em.query(`INSERT INTO cob_runs (tenant_id, business_date, status) VALUES ($1, $2, 'RUNNING') ON CONFLICT (tenant_id, business_date) DO NOTHING`, [tenantId, date]);
+      const [run] = await em.query('SELECT status FROM cob_runs WHERE business_date = $1 FOR UPDATE', [date]);
+      if (run.status === 'COMPLETED') return null;
+      const existing = await em.query('SELECT partition_no AS partition, status FROM cob_partitions WHERE business_date = $1 ORDER BY partition_no', [date]);
+      if (existing.length) return existing;
+      const bounds: { id: string }[] = await em.query(
+        `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND (last_cob_date IS NULL OR last_cob_date < $1::date)) s
+         WHERE rn % $2 = 1 OR rn = 1 ORDER BY id`, [date, this.deps.chunkSize]);
+      const starts = bounds.length ? [MIN_UUID, ...bounds.slice(1).map((b) => b.id)] : [MIN_UUID];
+      const ends = starts.map((_, i) => (i + 1 < starts.length ? predecessor(starts[i + 1]) : MAX_UUID));
+      await em.query(
+        `INSERT INTO cob_partitions (tenant_id, business_date, partition_no, lo, hi)
+         SELECT $1, $2, t.n, t.lo, t.hi FROM unnest($3::int[], $4::uuid[], $5::uuid[]) AS t(n, lo, hi)`,
+        [tenantId, date, starts.map((_, i) => i), starts, ends]);
+      return starts.map((_, i) => ({ partition: i, status: 'PENDING' as const }));
+    });
+  }
+
+  private async datesToRun(ctx: RequestContext, upTo: string): Promise<string[]> {
+    if (!isCalendarDate(upTo)) throw badInput('date', 'a date YYYY-MM-DD');
+    const tenant = await this.deps.tenants.current(ctx);
+    const today = todayIn(tenant.timezone);
+    if (upTo > today) throw badInput('date', `the business date ${upTo} has not begun in ${tenant.timezone} (today is ${today})`);
+    const [{ from }] = await (await ctx.db()).query(
+      `SELECT coalesce((SELECT max(business_date) + 1 FROM cob_runs WHERE status = 'COMPLETED'),
+                       (SELECT min(last_cob_date) + 1 FROM loans WHERE status = 'ACTIVE'), $1::date)::text AS "from"`, [upTo]);
+    const dates: string[] = [];
+    for (let d = from as string; d <= upTo; d = addDays(d, 1)) dates.push(d);
+    return dates;
+  }
+
+  /** Work in its own transaction of the caller's tenant: the run commits as it goes and holds none open. */
+  private scoped<T>(ctx: RequestContext, actor: string, work: (c: RequestContext) => Promise<T>): Promise<T> {
+    return runInContext(this.deps.dataSource(), { tenantId: ctx.tenant, actor: { type: 'SYSTEM', id: actor }, roles: [], requestId: `${ctx.requestId}:${actor}` }, work);
+  }
 }
+
+const MIN_UUID = '00000000-0000-0000-0000-000000000000';
+const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 export class CobInterrupted extends Error {}
 

@@ -97,8 +97,8 @@ export class LedgerService {
               coalesce(sum(l.debit), 0)::numeric(18,4)::text AS debit, coalesce(sum(l.credit), 0)::numeric(18,4)::text AS credit,
               (coalesce(sum(l.debit), 0) - coalesce(sum(l.credit), 0))::numeric(18,4)::text AS balance
        FROM ledger_accounts a
-       LEFT JOIN journal_entries e ON e.tenant_id = a.tenant_id AND e.business_date <= $1
-       LEFT JOIN journal_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id AND l.account_code = a.code
+       LEFT JOIN (journal_lines l JOIN journal_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id AND e.business_date <= $1)
+         ON l.tenant_id = a.tenant_id AND l.account_code = a.code
        GROUP BY a.code, a.name, a.type ORDER BY a.code`,
       [asOf],
     );

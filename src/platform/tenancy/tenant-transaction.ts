@@ -72,7 +72,9 @@ export class TenantTransaction {
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     if (!this.runner) {
+      // Nothing was opened, so nothing to commit; work queued for after the commit still follows it.
       this.finished = true;
+      if (commit) await this.runAfterCommit();
       return;
     }
     let hookError: unknown;
@@ -99,7 +101,11 @@ export class TenantTransaction {
     }
     if (hookError !== undefined) throw hookError;
     // The commit stands whatever happens next: after-commit work reports its own failures.
-    if (committed) for (const work of this.afterCommit) await work().catch(() => undefined);
+    if (committed) await this.runAfterCommit();
+  }
+
+  private async runAfterCommit(): Promise<void> {
+    for (const work of this.afterCommit) await work().catch(() => undefined);
   }
 
   private async open(): Promise<QueryRunner> {
