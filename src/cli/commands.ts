@@ -13,6 +13,7 @@ import { runInContext } from '../platform/tenancy/run-in-context';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
+import { rewrapTenantKeys } from '../modules/borrowers/rewrap-keys';
 import { readFile } from 'node:fs/promises';
 import { CoreInputError } from '../core/input-error';
 import { DATE_FORMATS, type DateFormat } from '../core/bank-statement';
@@ -246,6 +247,25 @@ export function buildCli(config: Config, io: CliIo): Command {
       if (runs.some((r) => r.status === 'FAILED')) throw new CheckFailed('usage could not be sent for some tenants');
     });
 
+  program
+    .command('keys')
+    .description('encryption keys')
+    .command('rewrap')
+    .description('master-key rotation: rewrap every tenant data key with MASTER_KEY (opening it with MASTER_KEY_PREVIOUS)')
+    .action(async () => {
+      const endpoints = await resolveDatabase(config);
+      let bar: ReturnType<typeof progressBar> | undefined;
+      try {
+        const report = await rewrapTenantKeys(endpoints.ownerUrl, config.masterKey, config.masterKeyPrevious, (done, total) => {
+          bar ??= progressBar('rewrap', total, io.err);
+          bar.update(done);
+        });
+        bar?.stop();
+        io.out(`rewrapped ${report.rewrapped} tenant key(s); ${report.current} already under the current master key\n`);
+      } finally {
+        await endpoints.stop();
+      }
+    });
   const db = program.command('db').description('the database');
   // Only the schema: no app pool, queue or services, so a deploy's migration job needs nothing but
   // the owner connection (and, with no APP_DATABASE_URL, CREATEROLE to keep the app role's password).

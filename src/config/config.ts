@@ -33,6 +33,8 @@ export interface Config {
   workerConcurrency: number;
   /** Wraps each tenant's data key (AES-256-GCM); 32 bytes. */
   masterKey: Buffer;
+  /** During a master-key rotation: the old key, still accepted to unwrap until `keys rewrap` has run. */
+  masterKeyPrevious: Buffer | null;
   /**
    * Stripe: `api` points the SDK somewhere other than api.stripe.com (a local server in tests);
    * `platformSecretKey` is the operator's own account, which bills tenants for usage.
@@ -85,6 +87,10 @@ const envSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
     .optional(),
+  MASTER_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -131,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cobChunkSize: e.COB_CHUNK_SIZE,
     workerConcurrency: e.WORKER_CONCURRENCY,
     masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,
+    masterKeyPrevious: e.MASTER_KEY_PREVIOUS ? Buffer.from(e.MASTER_KEY_PREVIOUS, 'base64') : null,
     stripe: {
       api: e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST, port: e.STRIPE_API_PORT ?? 443, protocol: e.STRIPE_API_PROTOCOL ?? 'https' } : null,
       platformSecretKey: e.STRIPE_PLATFORM_SECRET_KEY ?? null,

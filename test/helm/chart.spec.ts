@@ -20,7 +20,7 @@ import YAML from 'yaml';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHART = path.join(ROOT, 'helm', 'microlend');
 const PRODUCTION = path.join(CHART, 'ci', 'production-values.yaml');
-const SECRET_ENVS = ['DATABASE_URL', 'APP_DATABASE_URL', 'APP_DB_PASSWORD', 'REDIS_URL', 'MASTER_KEY', 'JWT_SECRET', 'STRIPE_PLATFORM_SECRET_KEY'];
+const SECRET_ENVS = ['DATABASE_URL', 'APP_DATABASE_URL', 'APP_DB_PASSWORD', 'REDIS_URL', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'JWT_SECRET', 'STRIPE_PLATFORM_SECRET_KEY'];
 
 function findHelm(): string | null {
   const candidates = process.env.HELM_BIN ? [process.env.HELM_BIN] : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'helm'));
@@ -53,7 +53,7 @@ function render(opts: { production?: boolean; apiVersions?: string[]; set?: stri
     .filter((m): m is Manifest => m !== null);
 }
 
-const MODELS: Record<string, { validate(): void } extends never ? never : new (obj: any) => { validate(): void }> = {
+const MODELS: Record<string, new (obj: any) => { validate(): void }> = {
   'v1/ConfigMap': ConfigMap,
   'v1/Service': Service,
   'v1/ServiceAccount': ServiceAccount,
@@ -97,7 +97,6 @@ if (!HELM) {
       throw new Error('helm not found: CI must set HELM_BIN (export HELM_BIN=$(bash .ci/fetch-helm)) or put helm on PATH');
     });
   } else {
-    // eslint-disable-next-line no-console
     console.warn('test/helm/chart.spec.ts skipped: no helm (set HELM_BIN=$(bash .ci/fetch-helm) to run it)');
   }
 }
@@ -200,6 +199,12 @@ describeWithHelm('helm chart helm/microlend', () => {
     expect(secretRef(api, 'JWT_SECRET')).toEqual({ name: 'microlend-keys', key: 'jwt-signing-key' });
     expect(secretRef(api, 'STRIPE_PLATFORM_SECRET_KEY')).toEqual({ name: 'microlend-stripe', key: 'platform-secret-key' });
     expect(secretRef(named(defaults, 'Deployment', 'rel-microlend-api'), 'STRIPE_PLATFORM_SECRET_KEY')).toBeUndefined();
+    expect(secretRef(named(defaults, 'Deployment', 'rel-microlend-api'), 'MASTER_KEY_PREVIOUS')).toBeUndefined();
+    // A master-key rotation: the old key reaches the API and the worker, by reference too.
+    const rotating = render({ set: ['secrets.masterKey.previousKey=MASTER_KEY_PREVIOUS'] });
+    for (const name of ['rel-microlend-api', 'rel-microlend-worker']) {
+      expect(secretRef(named(rotating, 'Deployment', name), 'MASTER_KEY_PREVIOUS')).toEqual({ name: 'microlend-secrets', key: 'MASTER_KEY_PREVIOUS' });
+    }
     // Without an app URL, the app role's password comes from the Secret instead.
     const derived = render({ set: ['secrets.database.appUrlKey='] });
     expect(secretRef(named(derived, 'Deployment', 'rel-microlend-api'), 'APP_DB_PASSWORD')).toEqual({ name: 'microlend-secrets', key: 'APP_DB_PASSWORD' });

@@ -86,6 +86,9 @@ Argument: (list $ "api"|"worker"|"migrate"). The migration Job gets no Redis or 
 {{ include "microlend.secretEnv" (list "REDIS_URL" (required "secrets.redis.existingSecret (or secrets.existingSecret) is required" (default $s.existingSecret $s.redis.existingSecret)) $s.redis.urlKey) }}
 {{- end }}
 {{ include "microlend.secretEnv" (list "MASTER_KEY" (required "secrets.masterKey.existingSecret (or secrets.existingSecret) is required" (default $s.existingSecret $s.masterKey.existingSecret)) $s.masterKey.key) }}
+{{- if and $s.masterKey.previousKey (not $forJob) }}
+{{ include "microlend.secretEnv" (list "MASTER_KEY_PREVIOUS" (default $s.existingSecret $s.masterKey.existingSecret) $s.masterKey.previousKey) }}
+{{- end }}
 {{ include "microlend.secretEnv" (list "JWT_SECRET" (required "secrets.jwt.existingSecret (or secrets.existingSecret) is required" (default $s.existingSecret $s.jwt.existingSecret)) $s.jwt.key) }}
 {{- if and $s.stripe.enabled (not $forJob) }}
 {{ include "microlend.secretEnv" (list "STRIPE_PLATFORM_SECRET_KEY" (required "secrets.stripe.existingSecret (or secrets.existingSecret) is required" (default $s.existingSecret $s.stripe.existingSecret)) $s.stripe.platformSecretKeyKey) }}

@@ -8,7 +8,8 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 export class TenantCipherService {
   private readonly cache = new Map<string, TenantCipher>();
 
-  constructor(private readonly masterKey: Buffer) {}
+  /** `previous`: the master key being rotated out, still accepted until `keys rewrap` has run. */
+  constructor(private readonly masterKey: Buffer, private readonly previous: Buffer | null = null) {}
 
   async cipher(ctx: RequestContext): Promise<TenantCipher> {
     const em = await ctx.db();
@@ -16,7 +17,7 @@ export class TenantCipherService {
     const [{ wrapped_key: wrapped }] = await em.query('SELECT wrapped_key FROM tenant_keys WHERE tenant_id = $1', [ctx.tenant]);
     let cipher = this.cache.get(wrapped);
     if (!cipher) {
-      cipher = TenantCipher.unwrap(this.masterKey, ctx.tenant, wrapped);
+      cipher = TenantCipher.unwrap(this.masterKey, ctx.tenant, wrapped, this.previous);
       this.cache.set(wrapped, cipher);
     }
     return cipher;

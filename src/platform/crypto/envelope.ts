@@ -29,6 +29,31 @@ export function newWrappedDataKey(masterKey: Buffer, tenantId: string): string {
   return seal(masterKey, randomBytes(32), `tenant-key:${tenantId}`);
 }
 
+/**
+ * The tenant's data key wrapped by `to`, unwrapped with whichever of `keys` opens it; null when it is
+ * already wrapped by `to` (nothing to do). Master-key rotation: the data key, and so every ciphertext
+ * and blind index, stays the same; only its wrapping changes.
+ */
+export function rewrapDataKey(keys: Buffer[], to: Buffer, tenantId: string, wrapped: string): string | null {
+  const aad = `tenant-key:${tenantId}`;
+  try {
+    open(to, wrapped, aad);
+    return null;
+  } catch {
+    // Not wrapped by the new key yet: find the key that does open it.
+  }
+  for (const key of keys) {
+    let dataKey: Buffer;
+    try {
+      dataKey = open(key, wrapped, aad);
+    } catch {
+      continue;
+    }
+    return seal(to, dataKey, aad);
+  }
+  throw new Error(`the data key of tenant ${tenantId} opens with none of the master keys given`);
+}
+
 /** A tenant's unwrapped data key, with the field operations built on it. */
 export class TenantCipher {
   private readonly indexKey: Buffer;
@@ -40,8 +65,14 @@ export class TenantCipher {
     this.indexKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(tenantId), Buffer.from('microlend blind index'), 32));
   }
 
-  static unwrap(masterKey: Buffer, tenantId: string, wrapped: string): TenantCipher {
-    return new TenantCipher(tenantId, open(masterKey, wrapped, `tenant-key:${tenantId}`));
+  /** Unwraps with the master key, or with the previous one during a rotation. */
+  static unwrap(masterKey: Buffer, tenantId: string, wrapped: string, previous: Buffer | null = null): TenantCipher {
+    try {
+      return new TenantCipher(tenantId, open(masterKey, wrapped, `tenant-key:${tenantId}`));
+    } catch (err) {
+      if (!previous) throw err;
+      return new TenantCipher(tenantId, open(previous, wrapped, `tenant-key:${tenantId}`));
+    }
   }
 
   encrypt(field: string, value: string): string {
