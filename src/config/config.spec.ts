@@ -21,4 +21,12 @@ describe('config', () => {
     expect(loadConfig({ CITUS_DISTRIBUTE: 'true' }).citus).toEqual({ distribute: true });
     expect(() => loadConfig({ CITUS_DISTRIBUTE: 'yes' })).toThrow(/CITUS_DISTRIBUTE/);
   });
+  it('runs a deployed process on the app role alone: no migrations at boot, queues on Redis', () => {
+    const app = 'postgres://microlend_app:pw@db/microlend';
+    expect(loadConfig({ APP_DATABASE_URL: app, REDIS_URL: 'redis://r:6379' })).toMatchObject({ databaseUrl: undefined, migrateOnBoot: false, inProcessWorker: false });
+    expect(() => loadConfig({ APP_DATABASE_URL: app, REDIS_URL: 'redis://r:6379', MIGRATE_ON_BOOT: 'true' })).toThrow(/MIGRATE_ON_BOOT needs DATABASE_URL/);
+    expect(() => loadConfig({ APP_DATABASE_URL: app })).toThrow(/set REDIS_URL/);
+    expect(loadConfig({}).migrateOnBoot).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c', MIGRATE_ON_BOOT: 'false' }).migrateOnBoot).toBe(false);
+  });
 });

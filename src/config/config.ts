@@ -22,6 +22,8 @@ export interface Config {
   jwt: { secret: Uint8Array; staffTtlSeconds: number; borrowerTtlSeconds: number; issuer: string };
   graphql: { maxDepth: number; maxCost: number; maxPageSize: number; defaultPageSize: number };
   logLevel: string;
+  /** Apply pending migrations when the API starts (off in a deployment, where a Job migrates). */
+  migrateOnBoot: boolean;
   /** Run the job worker inside the API process (the embedded default). */
   inProcessWorker: boolean;
   tenantsDir: string;
@@ -68,6 +70,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   IN_PROCESS_WORKER: z.enum(['true', 'false']).optional(),
+  MIGRATE_ON_BOOT: z.enum(['true', 'false']).optional(),
   TENANTS_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
@@ -109,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.JWT_SECRET) throw new ConfigError('Production needs JWT_SECRET');
     if (!e.MASTER_KEY) throw new ConfigError('Production needs MASTER_KEY');
   }
+  // With only the app role's URL there is no one to migrate as, and no owner for BullMQ's Postgres schema.
+  const appRoleOnly = !e.DATABASE_URL && Boolean(e.APP_DATABASE_URL);
+  const migrateOnBoot = e.MIGRATE_ON_BOOT ? e.MIGRATE_ON_BOOT === 'true' : !appRoleOnly;
+  if (appRoleOnly && migrateOnBoot) throw new ConfigError('MIGRATE_ON_BOOT needs DATABASE_URL (the schema owner); with only APP_DATABASE_URL, migrate with `microlend db migrate` elsewhere');
+  if (appRoleOnly && !e.REDIS_URL) throw new ConfigError('Queues on PostgreSQL need DATABASE_URL (the owner creates their schema); with only APP_DATABASE_URL set REDIS_URL');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -130,7 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       defaultPageSize: Math.min(20, e.GRAPHQL_MAX_PAGE_SIZE),
     },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
-    inProcessWorker: e.IN_PROCESS_WORKER ? e.IN_PROCESS_WORKER === 'true' : !e.DATABASE_URL,
+    migrateOnBoot,
+    inProcessWorker: e.IN_PROCESS_WORKER ? e.IN_PROCESS_WORKER === 'true' : !e.DATABASE_URL && !e.APP_DATABASE_URL,
     tenantsDir: path.resolve(PROJECT_ROOT, e.TENANTS_DIR ?? 'tenants'),
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -128,6 +128,7 @@ describeWithHelm('helm chart helm/microlend', () => {
       expect(container(api).command).toEqual(['node', 'dist/src/main.js']);
       expect(container(worker).command).toEqual(['node', 'dist/src/worker.js']);
       expect(envOf(api).get('IN_PROCESS_WORKER')).toEqual({ name: 'IN_PROCESS_WORKER', value: 'false' });
+      expect(envOf(api).get('MIGRATE_ON_BOOT')).toEqual({ name: 'MIGRATE_ON_BOOT', value: 'false' });
       expect(api.spec.selector.matchLabels['app.kubernetes.io/component']).toBe('api');
       expect(worker.spec.selector.matchLabels['app.kubernetes.io/component']).toBe('worker');
     }
@@ -188,7 +189,10 @@ describeWithHelm('helm chart helm/microlend', () => {
         for (const e of container(m).env) {
           if (SECRET_ENVS.includes(e.name)) expect(e.valueFrom?.secretKeyRef).toEqual({ name: expect.any(String), key: expect.any(String) });
         }
-        for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'MASTER_KEY', 'JWT_SECRET']) expect(secretRef(m, name)).toBeDefined();
+        for (const name of ['APP_DATABASE_URL', 'MASTER_KEY', 'JWT_SECRET']) expect(secretRef(m, name)).toBeDefined();
+        // The schema owner's credentials only where they are needed: the migration Job.
+        if (m.kind === 'Job') expect(secretRef(m, 'DATABASE_URL')).toBeDefined();
+        else expect(secretRef(m, 'DATABASE_URL')).toBeUndefined();
       }
       for (const cm of byKind(ms, 'ConfigMap')) for (const key of Object.keys(cm.data ?? {})) expect(SECRET_ENVS).not.toContain(key);
     }
@@ -284,7 +288,7 @@ describeWithHelm('helm chart helm/microlend', () => {
     expect(settings.length).toBeGreaterThan(20);
     const values = YAML.parse(readFileSync(path.join(CHART, 'values.yaml'), 'utf8')) as { config: Record<string, unknown> };
     // Set by the chart itself, or meaningless in a cluster (the embedded PostgreSQL).
-    const byChart = ['NODE_ENV', 'PORT', 'IN_PROCESS_WORKER', 'TENANTS_DIR', 'MICROLEND_DATA_DIR', 'EMBEDDED_PG_PORT'];
+    const byChart = ['NODE_ENV', 'PORT', 'IN_PROCESS_WORKER', 'MIGRATE_ON_BOOT', 'TENANTS_DIR', 'MICROLEND_DATA_DIR', 'EMBEDDED_PG_PORT'];
     const missing = settings.filter((s) => !byChart.includes(s) && !SECRET_ENVS.includes(s) && !(s in values.config));
     expect(missing).toEqual([]);
     for (const key of Object.keys(values.config)) expect(settings).toContain(key);

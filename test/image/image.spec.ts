@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { quoteIdent, withCredentials, withDatabase } from '../../src/platform/db/database';
 import { TEST_APP_PASSWORD } from '../support/global-setup';
-import { freePort } from '../support/services';
+import { freePort, startRedis } from '../support/services';
 import { adminUrl } from '../support/test-app';
 
 /**
@@ -121,8 +121,14 @@ describe('the compiled output the image runs', () => {
     const migrate = await run(process.execPath, [path.join(dist, 'src', 'cli.js'), 'db', 'migrate'], { cwd: ROOT, env: productionEnv(secrets()) });
     expect(migrate.stdout).toMatch(/^applied \d+ migration\(s\):/);
 
+    // As the chart runs them: the app role's URL only (no owner credentials), queues on Redis (a
+    // private one: a worker on the run's shared Redis would take other specs' jobs), no migrations at boot.
+    const redis = await startRedis();
+    const { DATABASE_URL: _owner, ...appOnly } = { ...secrets(), REDIS_URL: redis.url, MIGRATE_ON_BOOT: 'false' };
+    void _owner;
+
     const port = await freePort();
-    const api = start('main.js', productionEnv({ ...secrets(), PORT: String(port), IN_PROCESS_WORKER: 'false' }));
+    const api = start('main.js', productionEnv({ ...appOnly, PORT: String(port), IN_PROCESS_WORKER: 'false' }));
     let health: Response | undefined;
     for (let i = 0; i < 200 && api.child.exitCode === null; i++) {
       health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
@@ -134,7 +140,7 @@ describe('the compiled output the image runs', () => {
     expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
     expect(api.output()).toContain('tenants: huinong-xiaodai, jamii-credit');
 
-    const worker = start('worker.js', productionEnv({ ...secrets(), LOG_LEVEL: 'info' }));
+    const worker = start('worker.js', productionEnv({ ...appOnly, LOG_LEVEL: 'info' }));
     for (let i = 0; i < 200 && !worker.output().includes('worker started') && worker.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
     expect(worker.output()).toContain('worker started');
 
@@ -142,5 +148,6 @@ describe('the compiled output the image runs', () => {
     api.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
     expect(await api.exited).toBe(0);
+    process.kill(redis.pid);
   }, 120_000);
 });

@@ -76,7 +76,11 @@ Argument: (list $ "api"|"worker"|"migrate"). The migration Job gets no Redis or 
 {{- $s := $root.Values.secrets }}
 {{- $db := default $s.existingSecret $s.database.existingSecret }}
 {{- if not $db }}{{ fail "secrets.database.existingSecret (or secrets.existingSecret) must name an existing Secret" }}{{ end }}
+{{- /* The owner's URL goes only where it is needed: the migration Job, queues on PostgreSQL (the owner
+       creates their schema), or an app URL derived from it. API and worker pods otherwise hold the app role only. */}}
+{{- if or $forJob (not $s.redis.enabled) (not $s.database.appUrlKey) }}
 {{ include "microlend.secretEnv" (list "DATABASE_URL" $db (required "secrets.database.ownerUrlKey is required" $s.database.ownerUrlKey)) }}
+{{- end }}
 {{- if $s.database.appUrlKey }}
 {{ include "microlend.secretEnv" (list "APP_DATABASE_URL" $db $s.database.appUrlKey) }}
 {{- else }}

@@ -16,6 +16,12 @@ export interface DatabaseEndpoints {
 
 /** Resolves where the database is: the configured server, or the embedded one started on demand. */
 export async function resolveDatabase(config: Config, log?: (line: string) => void): Promise<DatabaseEndpoints> {
+  // Only the app role's URL (a deployed API or worker): no owner credentials in the process at all.
+  // The owner URL slot then holds the app URL too; nothing that needs the owner runs (config ensures
+  // migrations on boot are off, and queues are on Redis).
+  if (!config.databaseUrl && config.appDatabaseUrl) {
+    return { ownerUrl: config.appDatabaseUrl, appUrl: config.appDatabaseUrl, embedded: false, stop: async () => undefined };
+  }
   if (config.databaseUrl) {
     return {
       ownerUrl: config.databaseUrl,
