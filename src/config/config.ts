@@ -43,7 +43,7 @@ export interface Config {
    */
   stripe: { api: { host: string; port: number; protocol: 'http' | 'https' } | null; platformSecretKey: string | null };
   /** Outgoing webhooks: retry backoff base, attempts per delivery, consecutive failures that disable an endpoint, request timeout, safety sweep. */
-  webhooks: { backoffBaseMs: number; maxBackoffMs: number; maxAttempts: number; disableAfterFailures: number; timeoutMs: number; sweepMs: number };
+  webhooks: { backoffBaseMs: number; maxBackoffMs: number; maxAttempts: number; disableAfterFailures: number; timeoutMs: number; sweepMs: number; allowPrivateNetworks: boolean };
   /** Citus: `distribute` makes the migrations distribute tenant tables on tenant_id (docs/citus.md). */
   citus: { distribute: boolean };
 }
@@ -85,6 +85,7 @@ const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).optional(),
   CITUS_DISTRIBUTE: z.enum(['true', 'false']).default('false'),
   MASTER_KEY: z
     .string()
@@ -158,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       sweepMs: e.WEBHOOK_SWEEP_MS,
+      // A tenant's endpoint must not reach into our network (cloud metadata, the database...): off in production.
+      allowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS ? e.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true' : e.NODE_ENV !== 'production',
     },
     citus: { distribute: e.CITUS_DISTRIBUTE === 'true' },
   };

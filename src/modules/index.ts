@@ -136,7 +136,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   let notifications: Notifications | null = null;
   const eventNotifications = () => (notifications ??= new Notifications(appUrlOf(dataSource()), 'microlend_events'));
   const eventStream = new EventStream(dataSource, eventNotifications);
-  const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production' });
+  const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
   return { bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }

@@ -200,4 +200,30 @@ describe('events out: outbox, webhooks, subscriptions', () => {
       await anon.close();
     });
   });
+
+  describe('with private networks refused (the production default)', () => {
+    let guarded: TestApp;
+    beforeAll(async () => {
+      guarded = await startTestApp({ worker: true, env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false', WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_BACKOFF_MS: '200', WEBHOOK_SWEEP_MS: '1000' } });
+    });
+    afterAll(() => guarded.close());
+
+    it('refuses endpoints inside our network, at registration and again when the name resolves there', async () => {
+      const owner = await autoLender(guarded);
+      for (const url of ['http://127.0.0.1:8080/x', 'http://localhost:8080/x', 'http://169.254.169.254/latest/meta-data', 'http://10.0.0.5/x', 'http://[::1]:8080/x']) {
+        const res = await guarded.gql(CREATE, { i: { url } }, owner.admin);
+        expect([url, res.errors?.[0].extensions]).toEqual([url, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.url' })]);
+      }
+      const receiver = await startReceiver();
+      receivers.push(receiver);
+      const endpointId = (await guarded.gql(CREATE, { i: { url: 'https://hooks.example.com/microlend', eventTypes: ['loan.disbursed'] } }, owner.admin)).data!.createWebhookEndpoint.endpoint.id;
+      // Its name now points at a machine inside our network (DNS changed after registration).
+      await guarded.ownerQuery('UPDATE webhook_endpoints SET url = $2 WHERE id = $1', [endpointId, receiver.url.replace('127.0.0.1', 'localhost')]);
+      await disbursedLoan(guarded, owner);
+      const last = async () => (await guarded.gql(`{ webhookDeliveries(first: 1, filter: { endpointId: "${endpointId}" }) { nodes { status attempts lastError lastStatusCode } } }`, {}, owner.admin)).data!.webhookDeliveries.nodes[0];
+      await eventually(async () => expect((await last())?.attempts).toBeGreaterThanOrEqual(1));
+      expect(await last()).toMatchObject({ status: 'PENDING', lastStatusCode: null, lastError: expect.stringMatching(/refused: localhost resolves to a private address/) });
+      expect(receiver.requests).toHaveLength(0);
+    });
+  });
 });

@@ -1,3 +1,4 @@
 export * from './signature';
 export * from './event-filter';
 export * from './backoff';
+export * from './address';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAttempt, isEventTypePattern, matchesEventTypes, retryDelayMs, signPayload, signatureHeader, verifySignature } from '.';
+import { afterAttempt, isEventTypePattern, isPrivateAddress, matchesEventTypes, retryDelayMs, signPayload, signatureHeader, verifySignature } from '.';
 
 describe('webhook signatures', () => {
   const secret = 'whsec_test_secret';
@@ -59,4 +59,13 @@ describe('delivery retries', () => {
     expect(afterAttempt(false, 2, opts)).toEqual({ status: 'PENDING', retryInMs: 2000 });
     expect(afterAttempt(false, 5, opts)).toEqual({ status: 'FAILED' });
   });
+});
+
+describe('addresses a webhook may not reach', () => {
+  it.each([
+    ['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.31.255.255', true], ['172.32.0.1', false], ['192.168.1.1', true],
+    ['169.254.169.254', true], ['100.64.0.1', true], ['0.0.0.0', true], ['224.0.0.1', true], ['8.8.8.8', false], ['52.1.2.3', false],
+    ['::1', true], ['::', true], ['fd00::1', true], ['fe80::1', true], ['::ffff:127.0.0.1', true], ['::ffff:8.8.8.8', false], ['2606:4700::1111', false],
+    ['not an ip', false],
+  ])('%s is private: %s', (ip, expected) => expect(isPrivateAddress(ip)).toBe(expected));
 });

@@ -6,6 +6,7 @@ import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import { isUuid, type WebhookEndpointService } from './webhook-endpoint.service';
+import { postWebhook } from './webhook-http';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhooks.dispatch';
 export const WEBHOOK_DELIVER_JOB = 'webhooks.deliver';
@@ -43,6 +44,8 @@ export interface WebhookSettings {
   maxAttempts: number;
   disableAfterFailures: number;
   timeoutMs: number;
+  /** Let endpoints resolve to loopback or private addresses (development, tests); never in production. */
+  allowPrivateNetworks: boolean;
 }
 
 /** One lane: the deliveries of one subject (a loan, an application) to one endpoint, sent strictly in order. */
@@ -52,7 +55,6 @@ interface Lane {
 }
 
 const DISPATCH_BATCH = 1000;
-const RESPONSE_KEPT = 1000;
 const COLUMNS = `d.id, d.endpoint_id AS "endpointId", d.event_id AS "eventId", e.type AS "eventType", e.subject_id AS "subjectId", d.status, d.attempts,
   CASE WHEN d.status = 'PENDING' THEN d.next_attempt_at END AS "nextAttemptAt", d.last_attempt_at AS "lastAttemptAt", d.last_status_code AS "lastStatusCode",
   d.last_response AS "lastResponse", d.last_error AS "lastError", d.delivered_at AS "deliveredAt", d.created_at AS "createdAt", d.replay_of AS "replayOf"`;
@@ -147,7 +149,7 @@ export class WebhookDeliveryService {
     const attempt = head.attempts + 1;
     const timestamp = Math.floor(Date.now() / 1000);
     const secret = await this.deps.endpoints.secretOf(ctx, lane.endpointId);
-    const answer = await post(endpoint.url, body, {
+    const answer = await postWebhook(endpoint.url, body, {
       'content-type': 'application/json',
       'user-agent': 'microlend-webhooks/1',
       'microlend-event-id': head.eventId,
@@ -155,7 +157,7 @@ export class WebhookDeliveryService {
       'microlend-delivery-id': head.id,
       'microlend-delivery-attempt': String(attempt),
       'microlend-signature': signatureHeader(secret, timestamp, body),
-    }, this.deps.settings.timeoutMs);
+    }, { timeoutMs: this.deps.settings.timeoutMs, allowPrivate: this.deps.settings.allowPrivateNetworks });
 
     const s = this.deps.settings;
     const outcome = afterAttempt(answer.ok, attempt, { baseMs: s.backoffBaseMs, maxMs: s.maxBackoffMs, maxAttempts: s.maxAttempts });
@@ -268,19 +270,6 @@ export class WebhookDeliveryService {
 
   private async enqueueLane(tenantId: string, lane: Lane, delayMs: number): Promise<void> {
     await this.deps.queue().enqueue({ name: WEBHOOK_DELIVER_JOB } as JobDefinition, { tenantId, ...lane }, { delay: delayMs || undefined, attempts: 3 });
-  }
-}
-
-/** POSTs a delivery; any answer (or none) is an outcome, never an exception. */
-async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<{ ok: boolean; status: number | null; body: string | null; error: string | null }> {
-  try {
-    const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    const text = (await res.text().catch(() => '')).slice(0, RESPONSE_KEPT);
-    const ok = res.status >= 200 && res.status < 300;
-    return { ok, status: res.status, body: text, error: ok ? null : `HTTP ${res.status}` };
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    return { ok: false, status: null, body: null, error: (e.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : e.cause?.code ?? e.cause?.message ?? e.message).slice(0, 300) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isEventTypePattern } from '../../core/webhooks';
+import { isEventTypePattern, isPrivateAddress } from '../../core/webhooks';
 import { uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -35,7 +35,7 @@ const SECRET_FIELD = 'webhookSecret';
  * rotation) and kept encrypted with the tenant's data key: the sender needs it back to sign.
  */
 export class WebhookEndpointService {
-  constructor(private readonly deps: { ciphers: TenantCipherService; audit: AuditService; production: boolean }) {}
+  constructor(private readonly deps: { ciphers: TenantCipherService; audit: AuditService; production: boolean; allowPrivateNetworks: boolean }) {}
 
   async create(ctx: RequestContext, input: WebhookEndpointInput): Promise<{ endpoint: WebhookEndpointRow; signingSecret: string }> {
     const url = this.checkUrl(input.url);
@@ -130,6 +130,10 @@ export class WebhookEndpointService {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('input.url', 'an absolute http(s) URL');
     if (this.deps.production && url.protocol !== 'https:') throw badInput('input.url', 'must be https');
     if (url.username || url.password) throw badInput('input.url', 'must not carry credentials; verify our signature instead');
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (!this.deps.allowPrivateNetworks && (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host))) {
+      throw badInput('input.url', 'must be a public address (private, loopback and link-local ones are refused)');
+    }
     if (url.toString().length > 2000) throw badInput('input.url', 'at most 2000 characters');
     return url.toString();
   }
