@@ -155,12 +155,16 @@ describeWithHelm('helm chart helm/microlend', () => {
     expect(secretRef(named(production, 'Job', 'rel-microlend-migrate'), 'DATABASE_URL')).toEqual({ name: 'microlend-database', key: 'owner-url' });
   });
 
-  it('probes the API on /healthz (startup, liveness) and /readyz (readiness)', () => {
+  it('probes the API and the worker on /healthz (startup, liveness) and /readyz (readiness)', () => {
     for (const ms of [defaults, production]) {
       const api = container(named(ms, 'Deployment', 'rel-microlend-api'));
       expect(api.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       expect(api.startupProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       expect(api.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+      const worker = container(named(ms, 'Deployment', 'rel-microlend-worker'));
+      expect(worker.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+      expect(worker.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+      expect(worker.env).toEqual(expect.arrayContaining([{ name: 'WORKER_HTTP_PORT', value: '4001' }]));
       expect(api.ports).toEqual([{ name: 'http', containerPort: 4000, protocol: 'TCP' }]);
     }
   });
@@ -288,7 +292,7 @@ describeWithHelm('helm chart helm/microlend', () => {
     expect(settings.length).toBeGreaterThan(20);
     const values = YAML.parse(readFileSync(path.join(CHART, 'values.yaml'), 'utf8')) as { config: Record<string, unknown> };
     // Set by the chart itself, or meaningless in a cluster (the embedded PostgreSQL).
-    const byChart = ['NODE_ENV', 'PORT', 'IN_PROCESS_WORKER', 'MIGRATE_ON_BOOT', 'TENANTS_DIR', 'MICROLEND_DATA_DIR', 'EMBEDDED_PG_PORT'];
+    const byChart = ['NODE_ENV', 'PORT', 'IN_PROCESS_WORKER', 'MIGRATE_ON_BOOT', 'WORKER_HTTP_PORT', 'TENANTS_DIR', 'MICROLEND_DATA_DIR', 'EMBEDDED_PG_PORT'];
     const missing = settings.filter((s) => !byChart.includes(s) && !SECRET_ENVS.includes(s) && !(s in values.config));
     expect(missing).toEqual([]);
     for (const key of Object.keys(values.config)) expect(settings).toContain(key);

@@ -140,9 +140,13 @@ describe('the compiled output the image runs', () => {
     expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
     expect(api.output()).toContain('tenants: huinong-xiaodai, jamii-credit');
 
-    const worker = start('worker.js', productionEnv({ ...appOnly, LOG_LEVEL: 'info' }));
+    const workerPort = await freePort();
+    const worker = start('worker.js', productionEnv({ ...appOnly, LOG_LEVEL: 'info', WORKER_HTTP_PORT: String(workerPort) }));
     for (let i = 0; i < 200 && !worker.output().includes('worker started') && worker.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
     expect(worker.output()).toContain('worker started');
+    // The chart's probes on the worker.
+    expect(await (await fetch(`http://127.0.0.1:${workerPort}/readyz`)).json()).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
+    expect((await fetch(`http://127.0.0.1:${workerPort}/metrics`)).status).toBe(200);
 
     worker.child.kill('SIGTERM');
     api.child.kill('SIGTERM');

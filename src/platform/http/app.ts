@@ -36,6 +36,27 @@ export async function buildServedSchema(runtime: Pick<Runtime, 'services'>): Pro
   return applyMiddleware(schema, buildShield(mergeRuleMaps(schema, permissionMaps)));
 }
 
+/**
+ * /healthz (the process is up), /readyz (database and queue answer) and /metrics (Prometheus), for
+ * the API and the worker alike.
+ */
+export function mountHealth(app: Express, runtime: Pick<Runtime, 'dataSource' | 'queue' | 'metrics'>): void {
+  const { dataSource, metrics } = runtime;
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    await dataSource.query('SELECT 1').then(() => (checks.database = 'ok'), (e: Error) => (checks.database = e.message));
+    await runtime.queue.ping().then(() => (checks.queue = 'ok'), (e: Error) => (checks.queue = e.message));
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}
+
 /** The API: GraphQL at /graphql, plus /healthz, /readyz and /metrics. */
 export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const { config, dataSource, metrics, logger } = runtime;
@@ -59,19 +80,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const checks: Record<string, string> = {};
-    await dataSource.query('SELECT 1').then(() => (checks.database = 'ok'), (e: Error) => (checks.database = e.message));
-    await runtime.queue.ping().then(() => (checks.queue = 'ok'), (e: Error) => (checks.queue = e.message));
-    const ready = Object.values(checks).every((v) => v === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  mountHealth(app, runtime);
   // Stripe signs the exact bytes it sent: the body stays raw until the signature is checked.
   app.post('/webhooks/stripe/:tenantSlug', express.raw({ type: 'application/json', limit: '1mb' }), async (req, res) => {
     try {
