@@ -41,7 +41,7 @@ export async function startBenchApp(): Promise<{ runtime: Runtime; url: string; 
   const ownerUrl = withDatabase(adminUrl, dbName);
   await ensureAppRole(ownerUrl, 'microlend-app-bench');
   await runMigrations(ownerUrl);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl, APP_DB_PASSWORD: 'microlend-app-bench', REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl, APP_DB_PASSWORD: 'microlend-app-bench', REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
   const runtime = await bootRuntime(config, { migrate: false, worker: false });
   const http = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {

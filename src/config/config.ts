@@ -31,6 +31,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Loans per close-of-business partition (one statement and one transaction each; workers take partitions in parallel). */
   cobChunkSize: number;
+  /** Requests a minute per credential and per anonymous client address (0: unlimited), counted across replicas. */
+  rateLimits: { perMinute: number; anonymousPerMinute: number };
   /** Jobs a worker process runs at once. */
   workerConcurrency: number;
   /** Where a worker process serves /healthz, /readyz and /metrics (null: it serves nothing). */
@@ -77,6 +79,8 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   WORKER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_HOST: z.string().optional(),
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
+    rateLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerHttpPort: e.WORKER_HTTP_PORT ?? null,
     masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,

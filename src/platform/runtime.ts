@@ -8,6 +8,8 @@ import { runMigrations } from './db/migrate';
 import { createLogger } from './observability/logger';
 import { type Metrics, createMetrics } from './observability/metrics';
 import { QueueRuntime } from './queue/queue-runtime';
+import IORedis from 'ioredis';
+import { PostgresRateLimitStore, RateLimiter, RedisRateLimitStore } from './http/rate-limit';
 import { startDispatchTrigger } from '../modules/events/dispatch-trigger';
 
 /** Everything a process (API, worker, CLI) runs on, built once and closed once. */
@@ -19,6 +21,8 @@ export interface Runtime {
   dataSource: DataSource;
   queue: QueueRuntime;
   services: Services;
+  /** Requests per caller and minute, counted in Redis (or PostgreSQL) across every replica. */
+  rateLimiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,11 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     const dataSource = await createAppDataSource(db.appUrl, entities);
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
     const services = createServices(config, () => dataSource, () => queue);
+    // A connection of its own that fails fast: when Redis is down the limiter lets requests through.
+    const limiterRedis = config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+    limiterRedis?.on('error', () => undefined);
+    const rateLimiter = new RateLimiter(limiterRedis ? new RedisRateLimitStore(limiterRedis) : new PostgresRateLimitStore(() => dataSource), config.rateLimits,
+      undefined, (err) => logger.warn({ err: err.message }, 'rate limiter unavailable; request let through'));
     let stopDispatchTrigger = () => undefined as void;
     if (opts.worker) {
       queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services), config.workerConcurrency);
@@ -71,8 +80,9 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
         .catch((err: Error) => logger.warn({ err: err.message }, 'usage billing scheduler not installed'));
     }
     return {
-      config, logger, metrics, db, dataSource, queue, services,
+      config, logger, metrics, db, dataSource, queue, services, rateLimiter,
       async close() {
+        limiterRedis?.disconnect();
         stopDispatchTrigger();
         await services.closeNotifications();
         await queue.close();

@@ -27,6 +27,7 @@ const SHARED_TABLES = [
   'platform_api_keys', // the operator's keys
   'reference_rates', // published reference rates, read by every tenant
   'migrations', // TypeORM's record of applied migrations
+  'rate_limit_windows', // request counters per caller and minute (platform state, unlogged, coordinator-local)
 ];
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -151,8 +152,9 @@ describe('citus readiness', () => {
     });
 
     it('makes the shared tables reference tables and keeps the migrations table local', () => {
-      expect([...plan.reference].sort()).toEqual(SHARED_TABLES.filter((t) => t !== 'migrations').sort());
-      expect(plan.local).toEqual(['migrations']);
+      const local = ['migrations', 'rate_limit_windows'];
+      expect([...plan.reference].sort()).toEqual(SHARED_TABLES.filter((t) => !local.includes(t)).sort());
+      expect(plan.local).toEqual(local);
       expect(plan.reference.some((t) => plan.distributed.includes(t))).toBe(false);
     });
 

@@ -62,7 +62,8 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 export function testConfig(env: Record<string, string | undefined>): Config {
-  return loadConfig({ NODE_ENV: 'test', APP_DB_PASSWORD: TEST_APP_PASSWORD, JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', ...env });
+  // Specs fire requests far faster than any caller should: limits are off unless a spec sets them.
+  return loadConfig({ NODE_ENV: 'test', APP_DB_PASSWORD: TEST_APP_PASSWORD, JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', ...env });
 }
 
 let tenantCounter = 0;

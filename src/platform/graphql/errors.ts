@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'QUERY_TOO_COMPLEX',
   'RATE_CAP_EXCEEDED',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -100,6 +100,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         const principal = await authenticate(dataSource, config.jwt, req.headers.authorization);
+        await runtime.rateLimiter.check(principal, req.ip ?? null);
         const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
         const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform, client);
