@@ -89,10 +89,11 @@ describe('close of business partitioned across two worker processes', () => {
     await eventually(async () => {
       const runs = await app.ownerQuery("SELECT business_date::text AS d FROM cob_runs WHERE tenant_id = $1 AND status = 'COMPLETED' ORDER BY 1", [distributed.tenantId]);
       expect(runs.map((r) => r.d)).toEqual(dates);
-    }, 90_000).catch(async (err) => {
-      console.log(JSON.stringify(await app.ownerQuery('SELECT business_date, status FROM cob_runs WHERE tenant_id = $1', [distributed.tenantId])),
-        JSON.stringify(await app.ownerQuery('SELECT business_date, partition_no, status, worker FROM cob_partitions WHERE tenant_id = $1', [distributed.tenantId])), workers.map((w) => w.exitCode));
-      throw err;
+    }, 90_000).catch(async (err: Error) => {
+      // Say where it stopped: which dates and partitions were done, by whom, and whether a worker died.
+      const runs = await app.ownerQuery('SELECT business_date::text AS d, status FROM cob_runs WHERE tenant_id = $1 ORDER BY 1', [distributed.tenantId]);
+      const parts = await app.ownerQuery('SELECT business_date::text AS d, partition_no AS n, status, worker FROM cob_partitions WHERE tenant_id = $1 ORDER BY 1, 2', [distributed.tenantId]);
+      throw new Error(`${err.message}\nruns: ${JSON.stringify(runs)}\npartitions: ${JSON.stringify(parts)}\nworker exit codes: ${workers.map((w) => w.exitCode)}`);
     });
 
     const partitions = await app.ownerQuery(
