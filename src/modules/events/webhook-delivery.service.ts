@@ -5,7 +5,8 @@ import type { JobDefinition } from '../../platform/queue/job';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
-import { isUuid, type WebhookEndpointService } from './webhook-endpoint.service';
+import type { WebhookEndpointService } from './webhook-endpoint.service';
+import { isUuid } from '../../platform/db/ids';
 import { postWebhook } from './webhook-http';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhooks.dispatch';

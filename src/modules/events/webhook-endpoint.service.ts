@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isEventTypePattern, isPrivateAddress } from '../../core/webhooks';
-import { uuidv7 } from '../../platform/db/ids';
+import { isUuid, uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
@@ -147,8 +147,4 @@ export class WebhookEndpointService {
 
 function newSecret(): string {
   return `whsec_${randomBytes(24).toString('base64url')}`;
-}
-
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }
