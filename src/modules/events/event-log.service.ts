@@ -1,5 +1,6 @@
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { isEventTypePattern } from '../../core/webhooks';
+import { SqlWhere } from '../../platform/db/sql-where';
 import { badInput } from '../../platform/graphql/errors';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
@@ -40,32 +41,23 @@ export class EventLogService {
 
   async list(ctx: RequestContext, filter: EventFilter, page: PageArgs): Promise<Connection<DomainEventRow>> {
     const size = pageSize(page, this.limits);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (ctx.borrowerId) add('borrower_id = ?', ctx.borrowerId);
-    else if (ctx.referringAgent) add('agent_id = ?', ctx.referringAgent);
+    const where = new SqlWhere();
+    if (ctx.borrowerId) where.and('borrower_id = ?', ctx.borrowerId);
+    else if (ctx.referringAgent) where.and('agent_id = ?', ctx.referringAgent);
     const types = filter.types ?? [];
     const bad = types.find((t) => !isEventTypePattern(t));
     if (bad !== undefined) throw badInput('filter.types', `"${bad}" is not an event type or pattern (e.g. loan.repayment_posted, loan.*, *)`);
     if (types.length && !types.includes('*')) {
-      params.push(types.filter((t) => !t.endsWith('.*')), types.filter((t) => t.endsWith('.*')).map((t) => `${t.slice(0, -1)}%`));
-      where.push(`(type = ANY($${params.length - 1}) OR type LIKE ANY($${params.length}))`);
+      where.and('(type = ANY(?) OR type LIKE ANY(?))', types.filter((t) => !t.endsWith('.*')), types.filter((t) => t.endsWith('.*')).map((t) => `${t.slice(0, -1)}%`));
     }
-    if (filter.subjectId) add('subject_id = ?', filter.subjectId);
+    if (filter.subjectId) where.and('subject_id = ?', filter.subjectId);
     if (page.after) {
       const seq = decodeCursor(page.after);
       if (!/^\d+$/.test(seq)) throw badInput('after', 'Malformed cursor');
-      add('seq > ?', seq);
+      where.and('seq > ?', seq);
     }
-    params.push(size + 1);
-    const rows: DomainEventRow[] = await (await ctx.db()).query(
-      `SELECT ${EVENT_COLUMNS} FROM outbox_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.length}`,
-      params,
-    );
+    const limit = where.bind(size + 1);
+    const rows: DomainEventRow[] = await (await ctx.db()).query(`SELECT ${EVENT_COLUMNS} FROM outbox_events ${where.sql} ORDER BY seq LIMIT ${limit}`, where.params);
     return toConnection(rows, size, (r) => r.sequence, Boolean(page.after));
   }
 }

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { WebhookEndpointService } from './webhook-endpoint.service';
 import { isUuid } from '../../platform/db/ids';
+import { SqlWhere } from '../../platform/db/sql-where';
 import { postWebhook } from './webhook-http';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhooks.dispatch';
@@ -187,28 +188,23 @@ export class WebhookDeliveryService {
 
   async list(ctx: RequestContext, filter: DeliveryFilter, page: PageArgs): Promise<Connection<WebhookDeliveryRow>> {
     const size = pageSize(page, this.deps.limits);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.endpointId) add('d.endpoint_id = ?', uuidOrThrow('filter.endpointId', filter.endpointId));
-    if (filter.eventId) add('d.event_id = ?', uuidOrThrow('filter.eventId', filter.eventId));
-    if (filter.status) add('d.status = ?', filter.status);
-    if (filter.eventType) add('e.type = ?', filter.eventType);
+    const where = new SqlWhere();
+    if (filter.endpointId) where.and('d.endpoint_id = ?', uuidOrThrow('filter.endpointId', filter.endpointId));
+    if (filter.eventId) where.and('d.event_id = ?', uuidOrThrow('filter.eventId', filter.eventId));
+    if (filter.status) where.and('d.status = ?', filter.status);
+    if (filter.eventType) where.and('e.type = ?', filter.eventType);
     if (page.after) {
       const [createdAt, id] = decodeCursor(page.after).split('|');
-      params.push(createdAt, id);
-      where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.and('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', createdAt, uuidOrThrow('after', id ?? ''));
     }
-    params.push(size + 1);
-    const rows: WebhookDeliveryRow[] = await (await ctx.db()).query(
-      `SELECT ${COLUMNS} FROM webhook_deliveries d JOIN outbox_events e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length}`,
-      params,
+    const limit = where.bind(size + 1);
+    // The cursor keeps the timestamp at full (microsecond) precision, so rows sharing a millisecond are neither skipped nor repeated.
+    const rows: (WebhookDeliveryRow & { cursorAt: string })[] = await (await ctx.db()).query(
+      `SELECT ${COLUMNS}, d.created_at::text AS "cursorAt" FROM webhook_deliveries d JOIN outbox_events e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
+       ${where.sql} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}`,
+      where.params,
     );
-    return toConnection(rows, size, (r) => `${new Date(r.createdAt).toISOString()}|${r.id}`, Boolean(page.after));
+    return toConnection(rows, size, (r) => `${r.cursorAt}|${r.id}`, Boolean(page.after));
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<WebhookDeliveryRow> {

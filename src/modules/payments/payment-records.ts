@@ -1,4 +1,7 @@
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { SqlWhere } from '../../platform/db/sql-where';
+import { badInput } from '../../platform/graphql/errors';
+import { isUuid } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PaymentStatus } from '../../core/payments/payment-status';
 import { Dec, currencyDecimals } from '../../core/money';
@@ -95,25 +98,20 @@ export interface PaymentFilter {
 
 export async function listPayments(ctx: RequestContext, args: PageArgs & PaymentFilter, limits: { defaultPageSize: number; maxPageSize: number }): Promise<Connection<PaymentRow>> {
   const size = pageSize(args, limits);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
+  const where = new SqlWhere();
   if (args.after) {
     // Ids are derived from keys (not time-ordered): pages go by creation time, then id.
     const [at, id] = decodeCursor(args.after).split('|');
-    params.push(at, id);
-    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    if (!id || !isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('after', 'Malformed cursor');
+    where.and('(created_at, id) < (?::timestamptz, ?::uuid)', at, id);
   }
-  if (args.loanId) add('loan_id = ?', args.loanId);
-  if (args.agentId) add('agent_id = ?', args.agentId);
-  if (args.kind) add('kind = ?', args.kind);
-  if (args.status) add('status = ?', args.status);
-  params.push(size + 1);
+  if (args.loanId) where.and('loan_id = ?', args.loanId);
+  if (args.agentId) where.and('agent_id = ?', args.agentId);
+  if (args.kind) where.and('kind = ?', args.kind);
+  if (args.status) where.and('status = ?', args.status);
+  const limit = where.bind(size + 1);
   const rows = await (await ctx.db()).query(
-    `SELECT ${COLUMNS}, created_at::text AS "cursorAt" FROM payments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params);
+    `SELECT ${COLUMNS}, created_at::text AS "cursorAt" FROM payments ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ${limit}`, where.params);
   return toConnection(rows, size, (r: PaymentRow & { cursorAt: string }) => `${r.cursorAt}|${r.id}`, Boolean(args.after));
 }
 
