@@ -6,6 +6,7 @@ import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import type { BureauReport, Providers } from '../origination/providers/providers';
 import type { TenantService } from '../tenancy/tenant.service';
 import type { LoanServicingService } from './loan-servicing.service';
+import { recordLoanEvent } from './loan-events';
 
 export interface BureauRefreshResult {
   borrowerId: string;
@@ -45,7 +46,7 @@ export class BureauMonitoringService {
     const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
     for (const l of loans) {
       for (const signal of signals) {
-        await this.deps.servicing.recordEvent(ctx, l.id, 'EARLY_WARNING', today, { signal, worstDelinquencyDays: report.worstDelinquencyDays, openLoans: report.openLoans.length, bureauReference: report.reference });
+        await recordLoanEvent(ctx, l.id, 'EARLY_WARNING', today, { signal, worstDelinquencyDays: report.worstDelinquencyDays, openLoans: report.openLoans.length, bureauReference: report.reference });
       }
     }
     return {

@@ -9,6 +9,7 @@ import type { LedgerService } from '../ledger/ledger.service';
 import type { Offer } from '../origination/offer';
 import type { TenantPaymentsProvider } from '../origination/providers/providers';
 import { servicingTermsOf } from './servicing-terms';
+import { recordLoanEvent } from './loan-events';
 
 /** What a new loan is booked from: an accepted offer (or a credit-line draw priced the same way). */
 export interface Booking {
@@ -62,10 +63,9 @@ export class LoanBookingService {
         lines: [{ account: 'CASH_CLEARING', debit: offer.upfrontFees.paidUpfront }, { account: 'FEE_INCOME', credit: offer.upfrontFees.paidUpfront }],
       });
     }
-    await em.query('INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, $4, $5, $6)', [
-      ctx.tenant, uuidv7(), loanId, 'DISBURSED', b.businessDate,
-      JSON.stringify({ applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, currency: offer.currency, reference: payout.reference }),
-    ]);
+    await recordLoanEvent(ctx, loanId, 'DISBURSED', b.businessDate, {
+      applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, currency: offer.currency, reference: payout.reference,
+    });
     await this.deps.audit.record(ctx, {
       action: b.creditLineId ? 'creditLine.drawn' : 'loan.disbursed', entityType: 'Loan', entityId: loanId,
       after: { applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference },

@@ -11,6 +11,7 @@ import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import type { LoanBookingService } from './loan-booking.service';
 import type { LoanServicingService } from './loan-servicing.service';
+import { recordLoanEvent } from './loan-events';
 
 export interface RestructureInput {
   loanId: string;
@@ -108,8 +109,8 @@ export class LoanRestructureService {
         action: 'loan.restructured', entityType: 'Loan', entityId: old.id,
         after: { successor, reason: input.reason, capitaliseArrears: input.capitaliseArrears, principal: P.toFixed(), arrears: arrears.toFixed(), credit: C.toFixed(), termCount: input.termCount, annualInterestRate: rate },
       });
-      await servicing.recordEvent(ctx, old.id, 'RESTRUCTURED', today, { successor, reason: input.reason });
-      await servicing.recordEvent(ctx, successor, 'RESTRUCTURED_FROM', today, { from: old.id, capitaliseArrears: input.capitaliseArrears });
+      await recordLoanEvent(ctx, old.id, 'RESTRUCTURED', today, { successor, reason: input.reason });
+      await recordLoanEvent(ctx, successor, 'RESTRUCTURED_FROM', today, { from: old.id, capitaliseArrears: input.capitaliseArrears });
       return { loanId: successor };
     });
   }

@@ -16,6 +16,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { LoanEntity, type LoanStatus } from './loan.entity';
+import { recordLoanEvent } from './loan-events';
 
 
 export interface TransactionRow {
@@ -93,7 +94,7 @@ export class LoanServicingService {
     const { state, transactions } = await this.reconcile(ctx, loan, today);
     const transaction = transactions.find((t) => t.id === id)!;
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
-    await this.event(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
+    await recordLoanEvent(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
     if (tx.kind === 'REPAYMENT') await this.warnOnShrinkingPayments(ctx, loan, transactions, state.dpd, today);
     return { transaction, state };
   }
@@ -111,7 +112,7 @@ export class LoanServicingService {
     if (loan.status === 'CLOSED') await em.query("UPDATE loans SET status = 'ACTIVE', closed_at = NULL WHERE id = $1", [loan.id]);
     await this.reconcile(ctx, { ...loan, status: 'ACTIVE' }, await this.today(ctx));
     await this.deps.audit.record(ctx, { action: 'loan.transactionReversed', entityType: 'Loan', entityId: loan.id, after: { transactionId, reason } });
-    await this.event(ctx, loan.id, 'TRANSACTION_REVERSED', await this.today(ctx), { transactionId, reason });
+    await recordLoanEvent(ctx, loan.id, 'TRANSACTION_REVERSED', await this.today(ctx), { transactionId, reason });
     return (await this.transactions(ctx, loan.id)).find((t) => t.id === transactionId)!;
   }
 
@@ -140,7 +141,7 @@ export class LoanServicingService {
     }
     await (await ctx.db()).query("UPDATE loans SET status = 'WRITTEN_OFF', closed_at = now() WHERE id = $1", [loanId]);
     await this.deps.audit.record(ctx, { action: 'loan.writtenOff', entityType: 'Loan', entityId: loanId, after: { reason, principal: principal.toFixed(), interest: interest.toFixed(), penalty: penalty.toFixed() } });
-    await this.event(ctx, loanId, 'WRITTEN_OFF', today, { reason, amount: total.toFixed() });
+    await recordLoanEvent(ctx, loanId, 'WRITTEN_OFF', today, { reason, amount: total.toFixed() });
     return this.byIdOrThrow(ctx, loanId);
   }
 
@@ -154,9 +155,6 @@ export class LoanServicingService {
     return (await this.reconcile(ctx, loan, today)).state;
   }
 
-  recordEvent(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>) {
-    return this.event(ctx, loanId, kind, businessDate, data);
-  }
 
   /**
    * Brings the loan's interest receivable (accrued by the nightly run, less interest paid) to
@@ -205,7 +203,7 @@ export class LoanServicingService {
       );
       await em.query('UPDATE loans SET next_tx_seq = next_tx_seq + 1 WHERE id = $1', [loan.id]);
       await this.deps.ledger.post(ctx, { kind: 'RECOVERY', businessDate: input.paidAt, loanId: loan.id, reference: `tx:${id}`, lines: [{ account: 'CASH_CLEARING', debit: amount.toFixed() }, { account: 'RECOVERIES', credit: amount.toFixed() }] });
-      await this.event(ctx, loan.id, 'RECOVERY_POSTED', await this.today(ctx), { transactionId: id, amount: amount.toFixed((loan.servicingTerms as ServicingTerms).decimals), currency: loan.currency });
+      await recordLoanEvent(ctx, loan.id, 'RECOVERY_POSTED', await this.today(ctx), { transactionId: id, amount: amount.toFixed((loan.servicingTerms as ServicingTerms).decimals), currency: loan.currency });
       return { transactionId: id, allocation: null };
     });
   }
@@ -347,7 +345,7 @@ export class LoanServicingService {
         next?.dueDate ?? null, oldestPastDue, state.closed, loan.nextTxSeq, overduePrincipal.toFixed(),
         current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0'],
     );
-    if (state.closed && loan.status === 'ACTIVE') await this.event(ctx, loan.id, 'LOAN_CLOSED', today, {});
+    if (state.closed && loan.status === 'ACTIVE') await recordLoanEvent(ctx, loan.id, 'LOAN_CLOSED', today, {});
     await this.trueUpPenalties(ctx, loan.id, state, today);
     return { state, transactions };
   }
@@ -361,7 +359,7 @@ export class LoanServicingService {
     const last = repayments.slice(-3).map((t) => new Dec(t.amount));
     const instalment = new Dec(loan.schedule[0]?.total ?? '0');
     if (last.length === 3 && dpd > 0 && last[0].gt(last[1]) && last[1].gt(last[2]) && last[0].lt(instalment)) {
-      await this.event(ctx, loan.id, 'EARLY_WARNING', today, { signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: last.map((d) => d.toFixed(2)), instalment: instalment.toFixed(2) });
+      await recordLoanEvent(ctx, loan.id, 'EARLY_WARNING', today, { signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: last.map((d) => d.toFixed(2)), instalment: instalment.toFixed(2) });
     }
   }
 
@@ -396,9 +394,6 @@ export class LoanServicingService {
     return todayIn((await this.deps.tenants.current(ctx)).timezone);
   }
 
-  private async event(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>) {
-    await (await ctx.db()).query('INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), loanId, kind, businessDate, JSON.stringify(data)]);
-  }
 }
 
 /** What is still owed on an instalment, every bucket. */
