@@ -7,7 +7,7 @@ import { TEST_APP_PASSWORD } from '../support/global-setup';
 import { lenderWithProduct } from '../support/origination';
 import { startRedis } from '../support/services';
 import { type TestApp, startTestApp } from '../support/test-app';
-import { eventually } from '../support/webhook-receiver';
+import { eventually } from '../support/eventually';
 
 const LOANS = 40;
 const PARTITION = 4;

@@ -1,7 +1,8 @@
 import { autoLender, disbursedLoan } from '../support/loans';
 import { startRedis } from '../support/services';
 import { type TestApp, startTestApp } from '../support/test-app';
-import { eventually, startReceiver } from '../support/webhook-receiver';
+import { eventually } from '../support/eventually';
+import { startReceiver } from '../support/webhook-receiver';
 
 const REPAY = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
 const today = () => new Date().toISOString().slice(0, 10);

@@ -4,7 +4,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { autoLender, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
-import { eventually, startReceiver } from '../support/webhook-receiver';
+import { eventually } from '../support/eventually';
+import { startReceiver } from '../support/webhook-receiver';
 
 const REPAY = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
 const CREATE = 'mutation($i: WebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id status eventTypes } signingSecret } }';

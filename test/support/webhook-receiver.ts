@@ -50,16 +50,3 @@ export async function startReceiver(opts: { secret?: () => string; failFirst?: n
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-/** Polls until `check` passes (or throws its last failure after `ms`). */
-export async function eventually<T>(check: () => Promise<T> | T, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
