@@ -162,6 +162,16 @@ export function createResolvers(s: Services) {
   ];
 }
 
+/** The periodic jobs every worker installs (BullMQ job schedulers: one per id however many workers). */
+export const jobSchedules = [
+  // The nightly run's clock: every hour each tenant's closed business days are queued.
+  { id: 'cob-schedule', everyMs: 3_600_000, job: 'cob.schedule' },
+  // Auto-debit: each tenant's run once per business date in its own time zone (ticks de-duplicate).
+  { id: 'payments-auto-debit', everyMs: 3_600_000, job: 'payments.auto_debit.schedule' },
+  // Usage billing: a closed month per tenant goes to Stripe once; ticks through the day retry a month that failed.
+  { id: 'usage-schedule', everyMs: 6 * 3_600_000, job: 'usage.schedule' },
+];
+
 /** Every job the worker runs. */
 export function jobDefinitions(s: Services): JobDefinition[] {
   return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob, s.queue) as JobDefinition, cobPartitionJob(s.cob, s.queue) as JobDefinition, cobScheduleJob(s.queue, s.cob),

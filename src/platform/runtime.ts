@@ -1,15 +1,13 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
-import { type Services, createServices, entities, jobDefinitions } from '../modules';
+import { type Services, createServices, entities, jobDefinitions, jobSchedules } from '../modules';
 import { createAppDataSource } from './db/data-source';
 import { type DatabaseEndpoints, ensureAppRole, resolveDatabase } from './db/database';
 import { runMigrations } from './db/migrate';
 import { createLogger } from './observability/logger';
 import { type Metrics, createMetrics } from './observability/metrics';
 import { QueueRuntime } from './queue/queue-runtime';
-import IORedis from 'ioredis';
-import { PostgresRateLimitStore, RateLimiter, RedisRateLimitStore } from './http/rate-limit';
 import { startDispatchTrigger } from '../modules/events/dispatch-trigger';
 
 /** Everything a process (API, worker, CLI) runs on, built once and closed once. */
@@ -21,8 +19,6 @@ export interface Runtime {
   dataSource: DataSource;
   queue: QueueRuntime;
   services: Services;
-  /** Requests per caller and minute, counted in Redis (or PostgreSQL) across every replica. */
-  rateLimiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -51,38 +47,23 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     const dataSource = await createAppDataSource(db.appUrl, entities);
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
     const services = createServices(config, () => dataSource, () => queue);
-    // A connection of its own that fails fast: when Redis is down the limiter lets requests through.
-    const limiterRedis = config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
-    limiterRedis?.on('error', () => undefined);
-    const rateLimiter = new RateLimiter(limiterRedis ? new RedisRateLimitStore(limiterRedis) : new PostgresRateLimitStore(() => dataSource), config.rateLimits,
-      undefined, (err) => logger.warn({ err: err.message }, 'rate limiter unavailable; request let through'));
-    let stopDispatchTrigger = () => undefined as void;
+    let stopDispatchTrigger: () => void = () => undefined;
     if (opts.worker) {
       queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services), config.workerConcurrency);
       stopDispatchTrigger = await startDispatchTrigger({
         notifications: services.eventNotifications(), deliveries: services.webhookDeliveries, queue, logger, sweepMs: config.webhooks.sweepMs,
       });
-      // The nightly run's clock: every hour each tenant's closed business days are queued (no-ops when done).
-      await queue
-        .queue()
-        .upsertJobScheduler('cob-schedule', { every: 3_600_000 }, { name: 'cob.schedule', data: { tenantId: null } })
-        .catch((err: Error) => logger.warn({ err: err.message }, 'close-of-business scheduler not installed'));
-      // Auto-debit: each tenant's run once per business date in its own time zone (ticks de-duplicate).
-      await queue
-        .queue()
-        .upsertJobScheduler('payments-auto-debit', { every: 3_600_000 }, { name: 'payments.auto_debit.schedule', data: { tenantId: null } })
-        .catch((err: Error) => logger.warn({ err: err.message }, 'auto-debit scheduler not installed'));
-      // Usage billing: a closed month per tenant goes to Stripe once; the tick repeats during the day
-      // (one report per tenant, month and day) so a month that failed is retried without waiting a month.
-      await queue
-        .queue()
-        .upsertJobScheduler('usage-schedule', { every: 6 * 3_600_000 }, { name: 'usage.schedule', data: { tenantId: null } })
-        .catch((err: Error) => logger.warn({ err: err.message }, 'usage billing scheduler not installed'));
+      // The clocks of the periodic jobs (each tick is a no-op when there is nothing to do).
+      for (const schedule of jobSchedules) {
+        await queue
+          .queue()
+          .upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: { tenantId: null } })
+          .catch((err: Error) => logger.warn({ err: err.message, schedule: schedule.id }, 'job scheduler not installed'));
+      }
     }
     return {
-      config, logger, metrics, db, dataSource, queue, services, rateLimiter,
+      config, logger, metrics, db, dataSource, queue, services,
       async close() {
-        limiterRedis?.disconnect();
         stopDispatchTrigger();
         await services.closeNotifications();
         await queue.close();

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import IORedis from 'ioredis';
+import { PostgresRateLimitStore, RateLimiter, RedisRateLimitStore } from './rate-limit';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
@@ -78,6 +80,13 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   });
   await apollo.start();
 
+  // Only a process that serves requests counts them; with Redis, on a connection of its own that
+  // fails fast, so a Redis outage lets requests through rather than holding them.
+  const limiterRedis = config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  limiterRedis?.on('error', () => undefined);
+  const rateLimiter = new RateLimiter(limiterRedis ? new RedisRateLimitStore(limiterRedis) : new PostgresRateLimitStore(() => dataSource), config.rateLimits,
+    undefined, (err) => logger.warn({ err: err.message }, 'rate limiter unavailable; request let through'));
+
   const app = express();
   app.disable('x-powered-by');
   mountHealth(app, runtime);
@@ -100,7 +109,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         const principal = await authenticate(dataSource, config.jwt, req.headers.authorization);
-        await runtime.rateLimiter.check(principal, req.ip ?? null);
+        await rateLimiter.check(principal, req.ip ?? null);
         const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
         const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform, client);
@@ -115,6 +124,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     async stop() {
       await Promise.all(subscriptions.map((s) => s.close()));
       await apollo.stop();
+      limiterRedis?.disconnect();
     },
   };
 }
