@@ -123,8 +123,8 @@ export class WebhookDeliveryService {
     const em = await ctx.db();
     const [{ locked }] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [`webhook-lane:${lane.endpointId}:${lane.orderingKey}`]);
     if (!locked) return 'BUSY';
-    const endpoint = await this.deps.endpoints.byId(ctx, lane.endpointId);
-    if (!endpoint || endpoint.status !== 'ACTIVE') return 'IDLE';
+    const endpoint = await this.deps.endpoints.forSending(ctx, lane.endpointId);
+    if (!endpoint) return 'IDLE';
     const [head] = await em.query(
       `SELECT d.id, d.attempts, ceil(greatest(0, extract(epoch FROM d.next_attempt_at - clock_timestamp()) * 1000))::int AS "waitMs", e.id AS "eventId", e.type, e.subject_type AS "subjectType", e.subject_id AS "subjectId",
               e.occurred_at AS "occurredAt", e.data
@@ -150,7 +150,6 @@ export class WebhookDeliveryService {
     });
     const attempt = head.attempts + 1;
     const timestamp = Math.floor(Date.now() / 1000);
-    const secret = await this.deps.endpoints.secretOf(ctx, lane.endpointId);
     const answer = await postWebhook(endpoint.url, body, {
       'content-type': 'application/json',
       'user-agent': 'microlend-webhooks/1',
@@ -158,7 +157,7 @@ export class WebhookDeliveryService {
       'microlend-event-type': head.type,
       'microlend-delivery-id': head.id,
       'microlend-delivery-attempt': String(attempt),
-      'microlend-signature': signatureHeader(secret, timestamp, body),
+      'microlend-signature': signatureHeader(endpoint.secret, timestamp, body),
     }, { timeoutMs: this.deps.settings.timeoutMs, allowPrivate: this.deps.settings.allowPrivateNetworks });
 
     const s = this.deps.settings;

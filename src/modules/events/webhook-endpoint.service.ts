@@ -113,11 +113,11 @@ export class WebhookEndpointService {
     return row;
   }
 
-  /** The endpoint's signing secret, for the sender only. */
-  async secretOf(ctx: RequestContext, id: string): Promise<string> {
-    const [row] = await (await ctx.db()).query('SELECT secret_enc FROM webhook_endpoints WHERE id = $1', [id]);
-    if (!row) throw notFound('WebhookEndpoint', id);
-    return (await this.deps.ciphers.cipher(ctx)).decrypt(SECRET_FIELD, row.secret_enc);
+  /** What the sender needs of an active endpoint, its signing secret included; null when it is gone or disabled. */
+  async forSending(ctx: RequestContext, id: string): Promise<{ url: string; secret: string } | null> {
+    const [row] = await (await ctx.db()).query("SELECT url, secret_enc FROM webhook_endpoints WHERE id = $1 AND status = 'ACTIVE'", [id]);
+    if (!row) return null;
+    return { url: row.url, secret: (await this.deps.ciphers.cipher(ctx)).decrypt(SECRET_FIELD, row.secret_enc) };
   }
 
   private checkUrl(raw: string): string {
