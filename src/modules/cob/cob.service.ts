@@ -5,6 +5,7 @@ import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../events/outbox';
+import { uuidFromBytes } from '../../platform/db/ids';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
@@ -192,9 +193,6 @@ export function addDays(date: string, days: number): string {
 
 /** The uuid just before `id` in sort order, so consecutive chunks' ranges do not overlap. */
 function predecessor(id: string): string {
-  const hex = id.replace(/-/g, '');
-  const n = BigInt(`0x${hex}`) - 1n;
-  const h = n.toString(16).padStart(32, '0');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const n = BigInt(`0x${id.replace(/-/g, '')}`) - 1n;
+  return uuidFromBytes(Buffer.from(n.toString(16).padStart(32, '0'), 'hex'));
 }
-

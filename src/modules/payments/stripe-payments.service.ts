@@ -1,6 +1,6 @@
+import { stableUuid } from '../../platform/db/ids';
 import { Dec, currencyDecimals } from '../../core/money';
 import { StripeAmountError, toStripeAmount } from '../../core/payments/minor-units';
-import { stableUuid } from '../../core/payments/stable-id';
 import { once } from '../../platform/db/idempotency';
 import type { PageArgs } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
