@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { runInContext } from '../src/platform/tenancy/run-in-context';
-import { startBenchApp, throughput } from './support/bench-app';
+import { startBenchApp } from './support/bench-app';
+import { postAll } from './support/http-load';
 
 export interface OriginationBenchResult {
   decisions: { count: number; perSecond: number };
@@ -48,8 +49,8 @@ export async function runOriginationBench({ decisions = 300, bare = 3000, concur
     // Warm up both paths (JIT, pools, the tenant key), then measure.
     for (let i = 0; i < 20; i++) await post(submit, { i: { productId, amount: '20000.00', termCount: 12, borrower: borrower(900000 + i) } });
     for (let i = 0; i < 200; i++) await post('{ __typename }');
-    const bareRun = await throughput(bare, concurrency, async () => void (await post('{ __typename }')));
-    const decisionRun = await throughput(decisions, concurrency, async (i) => void (await post(submit, { i: { productId, amount: '20000.00', termCount: 12, borrower: borrower(i) } })));
+    const bareRun = await postAll(bench.url, `Bearer ${key}`, Array.from({ length: bare }, () => JSON.stringify({ query: '{ __typename }' })), concurrency);
+    const decisionRun = await postAll(bench.url, `Bearer ${key}`, Array.from({ length: decisions }, (_, i) => JSON.stringify({ query: submit, variables: { i: { productId, amount: '20000.00', termCount: 12, borrower: borrower(i) } } })), concurrency);
     // Count as the owner (RLS hides every tenant row from an unscoped app connection).
     const owner = new Client({ connectionString: bench.ownerUrl });
     await owner.connect();

@@ -62,16 +62,3 @@ export async function startBenchApp(): Promise<{ runtime: Runtime; url: string; 
     },
   };
 }
-
-/** Runs `count` calls of `task` with at most `concurrency` in flight; returns calls per second. */
-export async function throughput(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<{ perSecond: number; seconds: number }> {
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { perSecond: count / seconds, seconds };
-}

@@ -1,4 +1,5 @@
-import { ChainVerifier, GENESIS_HASH, canonicalJson, entryHash, type ChainedEntry } from './hash-chain';
+import { createHash } from 'node:crypto';
+import { ChainVerifier, GENESIS_HASH, canonicalJson, entryHash, entryHashPrefix, type ChainedEntry } from './hash-chain';
 
 function chain(n: number) {
   const out: (ChainedEntry & { prevHash: string; hash: string })[] = [];
@@ -24,6 +25,13 @@ function verify(entries: ReturnType<typeof chain>['entries'], head: ReturnType<t
 describe('hash chain', () => {
   it('canonical JSON ignores key order', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+  });
+
+  it('extends a chain from the prefix, the sequence number and the previous hash alone (as the database does)', () => {
+    for (const { prevHash, hash, seq, ...rest } of chain(12).entries) {
+      const fromPrefix = createHash('sha256').update(`${prevHash}\n${entryHashPrefix(rest)}${seq}}`).digest('hex');
+      expect(fromPrefix).toBe(hash);
+    }
   });
 
   it('accepts an intact chain', () => {

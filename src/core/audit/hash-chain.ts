@@ -37,6 +37,17 @@ export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(entry)).digest('hex');
 }
 
+/**
+ * The canonical JSON of an entry up to its sequence number, which sorts last: the hash of the entry
+ * numbered n is SHA-256(previous hash, newline, prefix, n, "}"), so the chain can be extended where
+ * the previous hash and n are known (inside the appending statement) from text made here.
+ */
+export function entryHashPrefix(entry: Omit<ChainedEntry, 'seq'>): string {
+  const full = canonicalJson({ ...entry, seq: 0 });
+  if (!full.endsWith(',"seq":0}')) throw new Error('seq must be the last key of an audit entry');
+  return full.slice(0, -2);
+}
+
 export interface ChainBreak {
   seq: number;
   reason: 'EDITED' | 'MISSING' | 'RELINKED' | 'TRUNCATED';

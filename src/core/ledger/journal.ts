@@ -48,6 +48,12 @@ export function balancedLines(lines: JournalLine[]): JournalLine[] {
 /** A product's accounts for the default roles (e.g. LOAN_PRINCIPAL -> LOAN_PRINCIPAL_AGRI); unmapped roles post to themselves. */
 export type AccountMapping = Partial<Record<AccountCode, string>>;
 
+/** The account mapping frozen in a loan's servicing terms (none when its product maps nothing). */
+export function loanAccountMapping(servicingTerms: { accounts?: AccountMapping | null } | null | undefined): AccountMapping | null {
+  const accounts = servicingTerms?.accounts;
+  return accounts && Object.keys(accounts).length ? accounts : null;
+}
+
 export const ACCOUNT_TYPES: Record<AccountCode, string> = Object.fromEntries(DEFAULT_CHART.map((a) => [a.code, a.type])) as Record<AccountCode, string>;
 
 /** The lines with each role replaced by the product's account. */

@@ -1,5 +1,6 @@
-import { type ChainReport, ChainVerifier, GENESIS_HASH, entryHash, type ChainedEntry } from '../../core/audit/hash-chain';
+import { type ChainReport, ChainVerifier, GENESIS_HASH, type ChainedEntry, entryHashPrefix } from '../../core/audit/hash-chain';
 import { uuidv7 } from '../../platform/db/ids';
+import { queryPrepared } from '../../platform/db/prepared';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -49,37 +50,51 @@ export class AuditService {
     });
   }
 
+  /**
+   * Appends a tenant's queued entries in one statement: it locks the chain head, numbers and hashes
+   * the entries from it inside the database (SHA-256 over the prefix made here, see entryHashPrefix),
+   * inserts them and moves the head, so the head's lock lasts one statement and the commit.
+   */
   private async flush(pending: Map<string, { ctx: RequestContext; entries: Omit<ChainedEntry, 'seq'>[] }>): Promise<void> {
     for (const [tenantId, { ctx, entries }] of pending) {
       const em = await ctx.db();
-      // Creates the head on first use or locks the existing one, and reads it: one round trip.
-      const [head] = await em.query(
-        `INSERT INTO audit_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2)
-         ON CONFLICT (tenant_id) DO UPDATE SET last_seq = audit_heads.last_seq RETURNING last_seq, last_hash`,
-        [tenantId, GENESIS_HASH],
-      );
-      let seq = Number(head.last_seq);
-      let prev: string = head.last_hash;
-      const values: unknown[] = [];
-      const rows: string[] = [];
-      for (const partial of entries) {
-        const entry: ChainedEntry = { seq: ++seq, ...partial };
-        const hash = entryHash(prev, entry);
+      const values: unknown[] = [tenantId];
+      const rows = entries.map((entry, i) => {
         const b = values.length;
-        values.push(tenantId, entry.seq, entry.id, entry.occurredAt, entry.actorType, entry.actorId, entry.action, entry.entityType, entry.entityId,
-          entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after), entry.requestId, prev, hash);
-        rows.push(`(${Array.from({ length: 14 }, (_, i) => `$${b + i + 1}`).join(', ')})`);
-        prev = hash;
-      }
-      const h = values.length;
-      values.push(seq, prev);
-      await em.query(
-        `WITH appended AS (
-           INSERT INTO audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
-           VALUES ${rows.join(', ')} RETURNING 1)
-         UPDATE audit_heads SET last_seq = $${h + 1}, last_hash = $${h + 2} WHERE tenant_id = $1 AND EXISTS (SELECT 1 FROM appended)`,
+        values.push(i + 1, entry.id, entry.occurredAt, entry.actorType, entry.actorId, entry.action, entry.entityType, entry.entityId,
+          entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after), entry.requestId, entryHashPrefix(entry));
+        const casts = ['int', 'uuid', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'text', 'text'];
+        return `(${casts.map((c, k) => `$${b + k + 1}::${c}`).join(', ')})`;
+      });
+      const append = () => queryPrepared<{ appended: number; moved: number }>(
+        em,
+        `WITH RECURSIVE
+           input (ord, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prefix) AS (VALUES ${rows.join(', ')}),
+           head AS (SELECT last_seq, last_hash::text AS last_hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE),
+           chain (ord, seq, prev_hash, hash) AS (
+             SELECT i.ord, h.last_seq + 1, h.last_hash, encode(sha256(convert_to(h.last_hash || E'\n' || i.prefix || (h.last_seq + 1)::text || '}', 'UTF8')), 'hex')
+             FROM head h JOIN input i ON i.ord = 1
+             UNION ALL
+             SELECT i.ord, c.seq + 1, c.hash, encode(sha256(convert_to(c.hash || E'\n' || i.prefix || (c.seq + 1)::text || '}', 'UTF8')), 'hex')
+             FROM chain c JOIN input i ON i.ord = c.ord + 1),
+           appended AS (
+             INSERT INTO audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
+             SELECT $1, c.seq, i.id, i.occurred_at, i.actor_type, i.actor_id, i.action, i.entity_type, i.entity_id, i.before, i.after, i.request_id, c.prev_hash, c.hash
+             FROM chain c JOIN input i USING (ord)
+             RETURNING seq, hash),
+           moved AS (
+             UPDATE audit_heads h SET last_seq = a.seq, last_hash = a.hash
+             FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) a WHERE h.tenant_id = $1 RETURNING h.last_seq)
+         SELECT (SELECT count(*) FROM appended)::int AS appended, (SELECT count(*) FROM moved)::int AS moved`,
         values,
       );
+      let [result] = await append();
+      if (result.appended === 0) {
+        // The tenant's first entry: the chain starts from the genesis head.
+        await em.query('INSERT INTO audit_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING', [tenantId, GENESIS_HASH]);
+        [result] = await append();
+      }
+      if (result.appended !== entries.length || result.moved !== 1) throw new Error(`audit chain append wrote ${result.appended} of ${entries.length} entries`);
     }
   }
 

@@ -1,6 +1,7 @@
-import { type AccountMapping, DEFAULT_CHART, type JournalLine, balancedLines, balancesByRole, mapLines } from '../../core/ledger/journal';
+import { type AccountMapping, DEFAULT_CHART, type JournalLine, balancedLines, balancesByRole, loanAccountMapping, mapLines } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
+import { SqlBatch } from '../../platform/db/sql-batch';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 export interface JournalEntryInput {
@@ -29,22 +30,30 @@ export class LedgerService {
    * name account roles; a loan's entry goes to its product's accounts where the product maps them.
    */
   async post(ctx: RequestContext, entry: JournalEntryInput, mapping?: AccountMapping | null): Promise<string> {
-    const lines = mapLines(balancedLines(entry.lines), mapping ?? (entry.loanId ? await this.mappingOf(ctx, entry.loanId) : null));
-    const em = await ctx.db();
+    const batch = new SqlBatch();
+    const id = await this.stage(ctx, batch, entry, mapping);
+    await batch.run(await ctx.db());
+    return id;
+  }
+
+  /**
+   * The entry and its lines added to `batch` (two appends), for a caller that sends its whole change
+   * in one statement; the entry is written when the batch runs, in the caller's transaction.
+   */
+  async stage(ctx: RequestContext, batch: SqlBatch, entry: JournalEntryInput, mapping?: AccountMapping | null): Promise<string> {
+    const lines = mapLines(balancedLines(entry.lines), mapping !== undefined ? mapping : entry.loanId ? await this.mappingOf(ctx, entry.loanId) : null);
     await this.ensureChart(ctx);
     const id = uuidv7();
-    // The entry and its lines in one statement (one round trip on the hot path of every posting).
-    const values: unknown[] = [ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null];
+    batch.add('INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6)', [
+      ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null,
+    ]);
+    const values: unknown[] = [ctx.tenant, id];
     const rows = lines.map((l, i) => {
       values.push(i + 1, l.account, l.debit ?? '0', l.credit ?? '0');
-      const b = 6 + i * 4;
+      const b = 2 + i * 4;
       return `($1::uuid, $2::uuid, $${b + 1}::smallint, $${b + 2}::text, $${b + 3}::numeric, $${b + 4}::numeric)`;
     });
-    await em.query(
-      `WITH entry AS (INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
-       INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) SELECT * FROM (VALUES ${rows.join(', ')}) v WHERE EXISTS (SELECT 1 FROM entry)`,
-      values,
-    );
+    batch.add(`INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) VALUES ${rows.join(', ')}`, values);
     return id;
   }
 
@@ -53,8 +62,7 @@ export class LedgerService {
     const cache = ctx.transactionState(MAPPINGS, () => new Map<string, AccountMapping | null>());
     if (!cache.has(loanId)) {
       const [row] = await (await ctx.db()).query("SELECT servicing_terms -> 'accounts' AS accounts FROM loans WHERE id = $1", [loanId]);
-      const accounts = row?.accounts as AccountMapping | null;
-      cache.set(loanId, accounts && Object.keys(accounts).length ? accounts : null);
+      cache.set(loanId, loanAccountMapping({ accounts: row?.accounts as AccountMapping | null }));
     }
     return cache.get(loanId)!;
   }

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type JournalLine } from '../../core/ledger/journal';
+import type { EntityManager } from 'typeorm';
+import { type AccountMapping, type JournalLine, loanAccountMapping } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import {
   type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
@@ -7,6 +8,8 @@ import {
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
+import { queryPrepared } from '../../platform/db/prepared';
+import { SqlBatch } from '../../platform/db/sql-batch';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { isCalendarDate } from '../../platform/graphql/scalars';
@@ -16,7 +19,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { LoanEntity, type LoanStatus } from './loan.entity';
-import { recordLoanEvent } from './loan-events';
+import { LoanEvents, recordLoanEvent } from './loan-events';
 
 
 export interface TransactionRow {
@@ -68,10 +71,11 @@ export class LoanServicingService {
     loanId: string,
     tx: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
   ): Promise<{ transaction: TransactionRow; state: LoanState }> {
-    const loan = await this.lockOrThrow(ctx, loanId);
+    // The loan locked and read with all the replay needs, in one statement.
+    const { loan, book } = await this.lockWithBook(ctx, loanId);
     // A closed loan may still hold the borrower's money: refunding it is the one thing left to do.
     if (loan.status !== 'ACTIVE' && !(tx.kind === 'CREDIT_REFUND' && loan.status === 'CLOSED')) throw conflict(`The loan is ${loan.status}`);
-    const today = await this.today(ctx);
+    const today = todayIn(book.timezone);
     if (!isCalendarDate(tx.effectiveDate)) throw badInput('input.paidAt', 'a date YYYY-MM-DD');
     if (tx.effectiveDate > today) throw badInput('input.paidAt', `cannot be after today (${today}) in the tenant's time zone`);
     if (tx.effectiveDate < loan.disbursementDate!) throw badInput('input.paidAt', `cannot be before the loan started (${loan.disbursementDate})`);
@@ -80,22 +84,28 @@ export class LoanServicingService {
     const decimals = (loan.servicingTerms as ServicingTerms).decimals;
     if (amount.decimalPlaces() > decimals) throw badInput('input.amount', `at most ${decimals} decimals`);
     if (tx.kind === 'CREDIT_REFUND') {
-      const held = (await this.state(ctx, loan, today)).credit;
+      const held = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(book.transactions), today).credit;
       if (amount.gt(held)) throw badInput('input.amount', `the loan holds ${held} for the borrower; a refund cannot exceed it`);
     }
-    const em = await ctx.db();
-    const id = uuidv7();
-    await em.query(
-      `INSERT INTO loan_transactions (tenant_id, id, loan_id, seq, kind, effective_date, amount, method, reference, note, created_by_type, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [ctx.tenant, id, loanId, loan.nextTxSeq, tx.kind, tx.effectiveDate, amount.toFixed(), tx.method ?? null, tx.reference ?? null, tx.note ?? null, ctx.actor.type, ctx.actor.id],
+    const transaction: TransactionRow = {
+      id: uuidv7(), loanId, seq: loan.nextTxSeq, kind: tx.kind, effectiveDate: tx.effectiveDate, amount: amount.toFixed(decimals), method: tx.method ?? null,
+      reference: tx.reference ?? null, note: tx.note ?? null, status: 'POSTED', reversedAt: null, reversalReason: null, createdAt: new Date(),
+    };
+    // The transaction is written with the replay's postings and the loan's new state: one statement.
+    const writes = new SqlBatch().add(
+      `INSERT INTO loan_transactions (tenant_id, id, loan_id, seq, kind, effective_date, amount, method, reference, note, created_by_type, created_by_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [ctx.tenant, transaction.id, loanId, transaction.seq, tx.kind, tx.effectiveDate, amount.toFixed(), transaction.method, transaction.reference, transaction.note,
+        ctx.actor.type, ctx.actor.id, transaction.createdAt],
     );
     loan.nextTxSeq += 1;
-    const { state, transactions } = await this.reconcile(ctx, loan, today);
-    const transaction = transactions.find((t) => t.id === id)!;
-    await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
-    await recordLoanEvent(ctx, loanId, tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, today, { transactionId: id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
-    if (tx.kind === 'REPAYMENT') await this.warnOnShrinkingPayments(ctx, loan, transactions, state.dpd, today);
+    const events = new LoanEvents(ctx, loanId, today);
+    const { state, transactions } = await this.reconcile(ctx, loan, today, { ...book, transactions: [...book.transactions, transaction] }, writes, events);
+    await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: transaction.id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
+    events.add(tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
+    if (tx.kind === 'REPAYMENT') this.warnOnShrinkingPayments(events, loan, transactions, state.dpd);
+    events.stage(writes);
+    await writes.run(await ctx.db());
     return { transaction, state };
   }
 
@@ -295,30 +305,48 @@ export class LoanServicingService {
   /**
    * Replays the loan and makes the ledger and the loan row agree with the replay. Postings are keyed
    * by allocation; unchanged ones are left alone, changed ones reversed and re-posted, vanished ones
-   * (a reversed transaction) reversed.
+   * (a reversed transaction) reversed. The writes go to `writes` (sent here unless the caller passed
+   * its own batch, which it then sends with its other writes) and the events to `events`.
    */
-  private async reconcile(ctx: RequestContext, loan: LoanEntity, today: string): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
-    const em = await ctx.db();
-    const transactions = await this.transactions(ctx, loan.id);
+  private async reconcile(
+    ctx: RequestContext, loan: LoanEntity, today: string, book?: LoanBook, callerWrites?: SqlBatch, callerEvents?: LoanEvents,
+  ): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
+    const { transactions, postings, penaltyAccrued } = book ?? (await this.readBook(ctx, loan.id));
+    const writes = callerWrites ?? new SqlBatch();
+    const events = callerEvents ?? new LoanEvents(ctx, loan.id, today);
+    const mapping = loanAccountMapping(loan.servicingTerms);
     const state = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(transactions), today);
-    const posted: { posting_key: string; allocation: Allocation; journal_entry_id: string }[] = await em.query('SELECT posting_key, allocation, journal_entry_id FROM loan_postings WHERE loan_id = $1', [loan.id]);
-    const byKey = new Map(posted.map((p) => [p.posting_key, p]));
+    const byKey = new Map(postings.map((p) => [p.posting_key, p]));
     const kinds = new Map(transactions.map((t) => [t.id, t.kind as LoanTransactionKind]));
     const wanted = new Map(state.allocations.map((a) => [`tx:${a.transactionId}`, a]));
+    const vanished: string[] = [];
     for (const [key, old] of byKey) {
       const next = wanted.get(key);
       if (next && isDeepStrictEqual(normalise(next), normalise(old.allocation))) continue;
-      await this.deps.ledger.post(ctx, { kind: 'REPLAY_REVERSAL', businessDate: today, loanId: loan.id, reference: `reverse:${old.journal_entry_id}`, lines: reverseLines(linesFor(kinds.get(old.allocation.transactionId) ?? 'REPAYMENT', old.allocation)) });
-      await em.query('DELETE FROM loan_postings WHERE loan_id = $1 AND posting_key = $2', [loan.id, key]);
+      await this.deps.ledger.stage(ctx, writes, { kind: 'REPLAY_REVERSAL', businessDate: today, loanId: loan.id, reference: `reverse:${old.journal_entry_id}`, lines: reverseLines(linesFor(kinds.get(old.allocation.transactionId) ?? 'REPAYMENT', old.allocation)) }, mapping);
+      vanished.push(key);
       byKey.delete(key);
     }
+    const posted: unknown[][] = [];
     for (const [key, allocation] of wanted) {
       if (byKey.has(key)) continue;
       const kind = kinds.get(allocation.transactionId) ?? 'REPAYMENT';
       const lines = linesFor(kind, allocation);
       if (lines.length === 0) continue;
-      const entryId = await this.deps.ledger.post(ctx, { kind, businessDate: allocation.effectiveDate, loanId: loan.id, reference: key, lines });
-      await em.query('INSERT INTO loan_postings (tenant_id, loan_id, posting_key, allocation, journal_entry_id) VALUES ($1, $2, $3, $4, $5)', [ctx.tenant, loan.id, key, JSON.stringify(allocation), entryId]);
+      const entryId = await this.deps.ledger.stage(ctx, writes, { kind, businessDate: allocation.effectiveDate, loanId: loan.id, reference: key, lines }, mapping);
+      posted.push([key, JSON.stringify(allocation), entryId]);
+    }
+    // A re-posted key replaces its row (one statement may not delete and insert the same key).
+    const reposted = new Set(posted.map(([key]) => key as string));
+    const gone = vanished.filter((key) => !reposted.has(key));
+    if (gone.length) writes.add('DELETE FROM loan_postings WHERE loan_id = $1 AND posting_key = ANY($2::text[])', [loan.id, gone]);
+    if (posted.length) {
+      writes.add(
+        `INSERT INTO loan_postings (tenant_id, loan_id, posting_key, allocation, journal_entry_id)
+         SELECT $1, $2, p.key, p.allocation, p.entry FROM unnest($3::text[], $4::jsonb[], $5::uuid[]) AS p (key, allocation, entry)
+         ON CONFLICT (tenant_id, loan_id, posting_key) DO UPDATE SET allocation = EXCLUDED.allocation, journal_entry_id = EXCLUDED.journal_entry_id`,
+        [ctx.tenant, loan.id, posted.map((p) => p[0]), posted.map((p) => p[1]), posted.map((p) => p[2])],
+      );
     }
     const next = state.installments.find((i) => i.status !== 'PAID');
     // Keep the nightly run's view consistent with the replay: the instalment it is accruing is
@@ -335,7 +363,7 @@ export class LoanServicingService {
     const replayOldest = state.oldestUnpaidDueDate && state.oldestUnpaidDueDate < today ? state.oldestUnpaidDueDate : null;
     const oldestPastDue = pastDue.find((i) => unpaid(i, 'total').gt(0))?.dueDate ?? replayOldest;
     const current = state.installments[k];
-    await em.query(
+    writes.add(
       `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
               next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1, next_tx_seq = $11,
               overdue_principal = $12, next_unpaid_principal = $13, next_unpaid_total = $14,
@@ -345,8 +373,12 @@ export class LoanServicingService {
         next?.dueDate ?? null, oldestPastDue, state.closed, loan.nextTxSeq, overduePrincipal.toFixed(),
         current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0'],
     );
-    if (state.closed && loan.status === 'ACTIVE') await recordLoanEvent(ctx, loan.id, 'LOAN_CLOSED', today, {});
-    await this.trueUpPenalties(ctx, loan.id, state, today);
+    if (state.closed && loan.status === 'ACTIVE') events.add('LOAN_CLOSED', {});
+    await this.trueUpPenalties(ctx, writes, loan.id, state, penaltyAccrued, today, mapping);
+    if (!callerWrites) {
+      if (!callerEvents) events.stage(writes);
+      await writes.run(await ctx.db());
+    }
     return { state, transactions };
   }
 
@@ -354,30 +386,57 @@ export class LoanServicingService {
    * Early warning: the last three repayments were each smaller than the one before and all short of
    * the regular instalment, while the loan is behind. One event per such streak.
    */
-  private async warnOnShrinkingPayments(ctx: RequestContext, loan: LoanEntity, transactions: TransactionRow[], dpd: number, today: string): Promise<void> {
+  private warnOnShrinkingPayments(events: LoanEvents, loan: LoanEntity, transactions: TransactionRow[], dpd: number): void {
     const repayments = transactions.filter((t) => t.kind === 'REPAYMENT' && t.status === 'POSTED').sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.seq - b.seq));
     const last = repayments.slice(-3).map((t) => new Dec(t.amount));
     const instalment = new Dec(loan.schedule[0]?.total ?? '0');
     if (last.length === 3 && dpd > 0 && last[0].gt(last[1]) && last[1].gt(last[2]) && last[0].lt(instalment)) {
-      await recordLoanEvent(ctx, loan.id, 'EARLY_WARNING', today, { signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: last.map((d) => d.toFixed(2)), instalment: instalment.toFixed(2) });
+      events.add('EARLY_WARNING', { signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: last.map((d) => d.toFixed(2)), instalment: instalment.toFixed(2) });
     }
   }
 
   /** Accrued penalties (nightly, approximate) brought to the replay's exact figure, in sub-ledger and ledger. */
-  private async trueUpPenalties(ctx: RequestContext, loanId: string, state: LoanState, today: string): Promise<void> {
-    const em = await ctx.db();
+  private async trueUpPenalties(ctx: RequestContext, writes: SqlBatch, loanId: string, state: LoanState, accrued: string, today: string, mapping: AccountMapping | null): Promise<void> {
     const charged = state.installments.reduce((acc, i) => acc.plus(i.penaltyDue), new Dec(0));
-    const [{ accrued }] = await em.query('SELECT coalesce(sum(penalty), 0)::text AS accrued FROM loan_accruals WHERE loan_id = $1', [loanId]);
     const diff = charged.minus(accrued);
     if (diff.isZero()) return;
     const amount = diff.abs().toFixed();
-    const entryId = await this.deps.ledger.post(ctx, {
+    const entryId = await this.deps.ledger.stage(ctx, writes, {
       kind: 'PENALTY_TRUE_UP', businessDate: today, loanId, reference: `true-up:${loanId}`,
       lines: diff.gt(0)
         ? [{ account: 'PENALTY_RECEIVABLE', debit: amount }, { account: 'PENALTY_INCOME', credit: amount }]
         : [{ account: 'PENALTY_INCOME', debit: amount }, { account: 'PENALTY_RECEIVABLE', credit: amount }],
-    });
-    await em.query("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, penalty, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
+    }, mapping);
+    writes.add("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, penalty, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
+  }
+
+  /**
+   * The loan row locked, with what a replay needs (transactions, postings, accrued penalties) and
+   * the tenant's time zone, in one statement. Waiting for the lock leaves the statement's snapshot
+   * older than the row it locked: when the row changed meanwhile (a concurrent payment committed),
+   * the read is repeated, now under the lock, so the rest matches the row.
+   */
+  private async lockWithBook(ctx: RequestContext, id: string): Promise<{ loan: LoanEntity; book: LoanBook }> {
+    const em = await ctx.db();
+    for (;;) {
+      const [row] = await queryPrepared<Record<string, any>>(
+        em,
+        `SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
+                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${BOOK_COLUMNS}
+         FROM loans l WHERE l.id = $1 FOR UPDATE OF l`,
+        [id],
+      );
+      if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
+      if (row._locked !== row._seen) continue;
+      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty) } };
+    }
+  }
+
+  /** What a replay needs of a loan whose row the transaction holds. */
+  private async readBook(ctx: RequestContext, loanId: string): Promise<Omit<LoanBook, 'timezone'>> {
+    const [row] = await (await ctx.db()).query(`SELECT ${BOOK_COLUMNS} FROM loans l WHERE l.id = $1`, [loanId]);
+    return bookOf(row._transactions, row._postings, row._penalty);
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
@@ -449,3 +508,37 @@ function normalise(a: Allocation): unknown {
   return JSON.parse(JSON.stringify(a));
 }
 
+
+/** What a replay of one loan reads besides the loan row. */
+interface LoanBook {
+  timezone: string;
+  transactions: TransactionRow[];
+  postings: { posting_key: string; allocation: Allocation; journal_entry_id: string }[];
+  penaltyAccrued: string;
+}
+
+const BOOK_COLUMNS = `
+  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'loanId', t.loan_id, 'seq', t.seq, 'kind', t.kind, 'effectiveDate', t.effective_date::text,
+            'amount', round(t.amount, l.money_decimals)::text, 'method', t.method, 'reference', t.reference, 'note', t.note, 'status', t.status,
+            'reversedAt', t.reversed_at, 'reversalReason', t.reversal_reason, 'createdAt', t.created_at) ORDER BY t.seq), '[]')
+   FROM loan_transactions t WHERE t.tenant_id = l.tenant_id AND t.loan_id = l.id) AS "_transactions",
+  (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)), '[]')
+   FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
+  (SELECT coalesce(sum(a.penalty), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_penalty"`;
+
+function bookOf(transactions: (Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string })[], postings: LoanBook['postings'], penalty: string): Omit<LoanBook, 'timezone'> {
+  return {
+    transactions: transactions.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) })),
+    postings,
+    penaltyAccrued: penalty,
+  };
+}
+
+let loanSelect: string | undefined;
+/** The loan entity's columns under its property names (dates as text, as TypeORM returns them), for raw reads. */
+function loanColumns(em: EntityManager): string {
+  loanSelect ??= em.connection.getMetadata(LoanEntity).columns
+    .map((c) => `l.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
+    .join(', ');
+  return loanSelect;
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { badInput, conflict } from '../graphql/errors';
 import type { RequestContext } from '../tenancy/request-context';
+import { queryPrepared } from './prepared';
 
 /**
  * Runs a money-moving operation at most once per (tenant, operation, key). The key is claimed by an
@@ -12,7 +13,8 @@ export async function once<T>(ctx: RequestContext, operation: string, key: strin
   if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw badInput('idempotencyKey', 'idempotencyKey must be 8-200 letters, digits or . _ : -');
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const em = await ctx.db();
-  const claimed = await em.query(
+  const claimed = await queryPrepared(
+    em,
     `INSERT INTO idempotency_keys (tenant_id, operation, key, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id, operation, key) DO NOTHING RETURNING key`,
     [ctx.tenant, operation, key, requestHash],
@@ -23,6 +25,6 @@ export async function once<T>(ctx: RequestContext, operation: string, key: strin
     return previous.result as T;
   }
   const result = await run();
-  await em.query('UPDATE idempotency_keys SET result = $3 WHERE operation = $1 AND key = $2', [operation, key, JSON.stringify(result)]);
+  await queryPrepared(em, 'UPDATE idempotency_keys SET result = $3 WHERE operation = $1 AND key = $2', [operation, key, JSON.stringify(result)]);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isUuid } from '../db/ids';
 
 /** What a transaction is scoped to: one tenant, or the platform (tenant rows only, never tenant data). */
 export interface TenantScope {
@@ -112,11 +113,15 @@ export class TenantTransaction {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction();
-      await runner.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.platform', $2, true)", [
-        this.scope.tenantId ?? '',
-        this.scope.platform ? 'on' : 'off',
-      ]);
+      // BEGIN and the scope in one round trip (the simple protocol takes several statements when
+      // nothing is bound, so the tenant id, checked to be a uuid, is written into the text).
+      const tenant = this.scope.tenantId ?? '';
+      if (tenant && !isUuid(tenant)) throw new Error(`not a tenant id: ${tenant}`);
+      await runner.query(
+        `START TRANSACTION; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.platform', '${this.scope.platform ? 'on' : 'off'}', true)`,
+      );
+      // What runner.startTransaction() would have recorded, so commit and rollback go through TypeORM.
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       return runner;
     } catch (err) {
       await runner.release();
@@ -124,4 +129,3 @@ export class TenantTransaction {
     }
   }
 }
-

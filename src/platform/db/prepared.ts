@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** How many statements one connection keeps prepared; past it, statements run unnamed as usual. */
+const PER_CONNECTION = 200;
+const prepared = new WeakMap<object, Set<string>>();
+
+/**
+ * Runs a statement as a named prepared statement on the transaction's connection, so Postgres parses
+ * and plans it once per connection rather than on every call (planning the write path's larger
+ * statements costs more than running them). For hot statements whose text does not vary with the
+ * data: each distinct text is held by the connection, up to PER_CONNECTION of them.
+ */
+export async function queryPrepared<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const runner = em.queryRunner as (EntityManager['queryRunner'] & { connect(): Promise<PgClient> }) | undefined;
+  if (!runner) return em.query(sql, params);
+  const client = await runner.connect();
+  const name = `ml_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  let names = prepared.get(client);
+  if (!names) prepared.set(client, (names = new Set()));
+  if (!names.has(name) && names.size >= PER_CONNECTION) return em.query(sql, params);
+  names.add(name);
+  return (await client.query({ name, text: sql, values: params })).rows as T[];
+}
