@@ -83,13 +83,15 @@ export async function runCobBench({ loans = 1_000_000, repayments = 1000, concur
 
     // Repayments through GraphQL on distinct loans, then pgbench on the same database. Both start
     // from a settled table (vacuumed after the nightly run) and the API from warm connections.
-    await owner.query('VACUUM ANALYZE loans');
+    await owner.query('VACUUM ANALYZE loans, loan_accruals');
+    await owner.query('CHECKPOINT');
     const warmup = 100;
     const ids: string[] = (await owner.query('SELECT id FROM loans WHERE tenant_id = $1 ORDER BY id LIMIT $2', [tenantId, repayments + warmup])).rows.map((r) => r.id);
     const query = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
     const bodies = ids.map((loanId, i) => JSON.stringify({ query, variables: { i: { loanId, amount: '500.00', paidAt: today, method: 'MOBILE_MONEY', idempotencyKey: `bench-repay-${i}` } } }));
     await postAll(bench.url, `Bearer ${key}`, bodies.slice(repayments), concurrency);
     const repaid = await postAll(bench.url, `Bearer ${key}`, bodies.slice(0, repayments), concurrency);
+    await owner.query('CHECKPOINT');
     const pgbenchTps = runPgbench(bench.ownerUrl, tenantId, concurrency);
     await owner.end();
     return {

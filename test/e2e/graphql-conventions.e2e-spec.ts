@@ -38,6 +38,17 @@ describe('GraphQL conventions', () => {
     expect(Number(costly.errors![0].extensions.cost)).toBeGreaterThan(400);
   });
 
+  it('measures the same query text again when its page size comes from a variable', async () => {
+    const fields = Array.from({ length: 10 }, (_, i) => `f${i}: name`).join(' ');
+    const query = `query($n: Int) { apiKeys(first: $n) { nodes { ${fields} } } }`;
+    expect((await app.gql(query, { n: 5 }, admin)).errors).toBeUndefined();
+    const costly = await app.gql(query, { n: 100 }, admin);
+    expect(costly.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 400 });
+    // A fixed text is measured once, and refused every time it is too costly.
+    const fixed = `{ apiKeys(first: 50) { nodes { ${fields} } } }`;
+    for (let i = 0; i < 2; i++) expect((await app.gql(fixed, {}, admin)).errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
   it('pages with first/after and refuses a page beyond the maximum', async () => {
     for (let i = 0; i < 5; i++) await app.gql(`mutation { createApiKey(input: { name: "k${i}", role: ANALYST }) { secret } }`, {}, admin);
     const seen: string[] = [];

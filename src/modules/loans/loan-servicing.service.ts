@@ -59,17 +59,21 @@ export class LoanServicingService {
   ) {}
 
   async recordRepayment(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
-    return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async () => {
-      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null });
+    return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async (writes) => {
+      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null }, writes);
       return { transactionId: transaction.id, allocation: allocationOf(state, transaction.id) };
     });
   }
 
-  /** Fee charges and waivers: the same path as a repayment (stored, replayed, reconciled). */
+  /**
+   * Fee charges and waivers: the same path as a repayment (stored, replayed, reconciled). The writes
+   * go in one statement: sent here, or left in the caller's `writes` for it to send with its own.
+   */
   async addTransaction(
     ctx: RequestContext,
     loanId: string,
     tx: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
+    callerWrites?: SqlBatch,
   ): Promise<{ transaction: TransactionRow; state: LoanState }> {
     // The loan locked and read with all the replay needs, in one statement.
     const { loan, book } = await this.lockWithBook(ctx, loanId);
@@ -92,7 +96,7 @@ export class LoanServicingService {
       reference: tx.reference ?? null, note: tx.note ?? null, status: 'POSTED', reversedAt: null, reversalReason: null, createdAt: new Date(),
     };
     // The transaction is written with the replay's postings and the loan's new state: one statement.
-    const writes = new SqlBatch().add(
+    const writes = (callerWrites ?? new SqlBatch()).add(
       `INSERT INTO loan_transactions (tenant_id, id, loan_id, seq, kind, effective_date, amount, method, reference, note, created_by_type, created_by_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [ctx.tenant, transaction.id, loanId, transaction.seq, tx.kind, tx.effectiveDate, amount.toFixed(), transaction.method, transaction.reference, transaction.note,
@@ -105,7 +109,7 @@ export class LoanServicingService {
     events.add(tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
     if (tx.kind === 'REPAYMENT') this.warnOnShrinkingPayments(events, loan, transactions, state.dpd);
     events.stage(writes);
-    await writes.run(await ctx.db());
+    if (!callerWrites) await writes.run(await ctx.db());
     return { transaction, state };
   }
 

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import { badInput, conflict } from '../graphql/errors';
 import type { RequestContext } from '../tenancy/request-context';
 import { queryPrepared } from './prepared';
+import { SqlBatch } from './sql-batch';
 
 /**
  * Runs a money-moving operation at most once per (tenant, operation, key). The key is claimed by an
  * INSERT that a concurrent twin waits on (unique index), so two racing calls cannot both run; a
  * retry after commit gets the stored answer. The same key with a different request is a CONFLICT.
- * Runs in the caller's transaction: if the operation fails, the claim rolls back with it.
+ * Runs in the caller's transaction: if the operation fails, the claim rolls back with it. The
+ * operation may leave its last writes in `writes`: they go in one statement with the stored answer.
  */
-export async function once<T>(ctx: RequestContext, operation: string, key: string, request: unknown, run: () => Promise<T>): Promise<T> {
+export async function once<T>(ctx: RequestContext, operation: string, key: string, request: unknown, run: (writes: SqlBatch) => Promise<T>): Promise<T> {
   if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw badInput('idempotencyKey', 'idempotencyKey must be 8-200 letters, digits or . _ : -');
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const em = await ctx.db();
@@ -24,7 +26,9 @@ export async function once<T>(ctx: RequestContext, operation: string, key: strin
     if (previous.request_hash !== requestHash) throw conflict(`idempotencyKey ${key} was used for a different ${operation} request`, { field: 'idempotencyKey' });
     return previous.result as T;
   }
-  const result = await run();
-  await queryPrepared(em, 'UPDATE idempotency_keys SET result = $3 WHERE operation = $1 AND key = $2', [operation, key, JSON.stringify(result)]);
+  const writes = new SqlBatch();
+  const result = await run(writes);
+  writes.add('UPDATE idempotency_keys SET result = $4 WHERE tenant_id = $1 AND operation = $2 AND key = $3', [ctx.tenant, operation, key, JSON.stringify(result)]);
+  await writes.run(em);
   return result;
 }

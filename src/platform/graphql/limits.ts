@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode, visit } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors';
 
@@ -27,6 +27,25 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return walk(operation.selectionSet, 0, new Set());
 }
 
+const measurements = new WeakMap<DocumentNode, Map<string, { depth: number; cost?: number }>>();
+
+/**
+ * Whether the cost depends on the request's variables: a page size (`first`) given by a variable, or
+ * a field kept or dropped by @include / @skip.
+ */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind !== Kind.INT) found = true;
+    },
+    Directive(node) {
+      if (node.name.value === 'include' || node.name.value === 'skip') found = true;
+    },
+  });
+  return found;
+}
+
 /** A list field with `first` costs its children once per requested row. */
 const connectionEstimator = (defaultPageSize: number): ComplexityEstimator => ({ args, childComplexity, field }) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
@@ -44,17 +63,25 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: { maxDept
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const depth = operationDepth(document, operation);
+          // Depth is the document's; the cost too, unless a page size comes from a variable. Apollo
+          // keeps one parsed document per query text, so both are measured once per text.
+          const measured = measurements.get(document) ?? new Map<string, { depth: number; cost?: number }>();
+          measurements.set(document, measured);
+          const key = request.operationName ?? '';
+          let m = measured.get(key);
+          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation) }));
+          const depth = m.depth;
           if (depth > limits.maxDepth) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
           }
-          const cost = getComplexity({
+          const cost = m.cost ?? getComplexity({
             schema: schema(),
             query: document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},
             estimators: [connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
           });
+          if (m.cost === undefined && !costDependsOnVariables(document)) m.cost = cost;
           if (cost > limits.maxCost) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
           }
