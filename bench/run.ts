@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   console.log('== servicing: replaying a heavy loan');
   printReplayResult(runReplayBench());
   console.log('== servicing: close of business over a large book, and repayments through GraphQL');
-  printCobResult(await runCobBench({ loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 1000) }));
+  printCobResult(await runCobBench({ loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000) }));
 }
 
 void main();

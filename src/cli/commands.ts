@@ -136,7 +136,7 @@ export function buildCli(config: Config, io: CliIo): Command {
         io.out(`audit chain of ${opts.tenant} intact: ${report.checked} entries verified\n`);
         return;
       }
-      for (const b of report.breaks) io.err(`entry ${b.seq}: ${b.reason}: ${b.detail}\n`);
+      for (const b of report.breaks) io.err(`${b.lane ? `lane ${b.lane} ` : ''}entry ${b.seq}: ${b.reason}: ${b.detail}\n`);
       throw new CheckFailed(`audit chain of ${opts.tenant} is broken (${report.breaks.length} problem(s) in ${report.checked} entries)`);
     });
 

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { cli } from '../support/cli';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -73,6 +74,38 @@ describe('hash-chained audit trail', () => {
     const res = await cli(app.config, 'audit', 'verify', '--tenant', other);
     expect(res.code).toBe(1);
     expect(res.err).toContain('TRUNCATED');
+  });
+
+  it('appends in a second lane while another writer holds the first, each lane its own verifiable chain', async () => {
+    const { slug: busy } = await app.createTenant();
+    const key = await app.apiKey(busy, 'LENDER_ADMIN');
+    // Another writer holds lane 0's head (as a concurrent request would, until its commit).
+    const holder = new Client({ connectionString: app.ownerUrl });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM audit_heads h JOIN tenants t ON t.id = h.tenant_id WHERE t.slug = $1 AND h.lane = 0 FOR UPDATE OF h', [busy]);
+    const made = await app.gql('mutation { createApiKey(input: { name: "while busy", role: ANALYST }) { secret } }', {}, key);
+    await holder.query('ROLLBACK');
+    await holder.end();
+    expect(made.errors).toBeUndefined();
+    await app.gql('mutation { createApiKey(input: { name: "after", role: ANALYST }) { secret } }', {}, key);
+    const entries = await app.ownerQuery(
+      'SELECT e.lane, e.seq, e.action, e.after FROM audit_entries e JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = $1 ORDER BY e.id', [busy]);
+    // Tenant created and its key made (lane 0), the busy-time key (lane 1), then lane 0 again.
+    expect(entries.map((e) => [e.lane, Number(e.seq)])).toEqual([[0, 1], [0, 2], [1, 1], [0, 3]]);
+    expect(entries.slice(2).map((e) => e.after.name)).toEqual(['while busy', 'after']);
+    const listed = (await app.gql('{ auditLog(first: 2) { nodes { lane seq action } } }', {}, key)).data!.auditLog.nodes;
+    expect(listed).toEqual([{ lane: 0, seq: 3, action: 'apiKey.created' }, { lane: 1, seq: 1, action: 'apiKey.created' }]);
+    expect((await cli(app.config, 'audit', 'verify', '--tenant', busy)).out).toContain('4 entries verified');
+    // An edit in the second lane is found and named by its lane.
+    await app.ownerQuery(`
+      BEGIN;
+      SET LOCAL session_replication_role = replica;
+      UPDATE audit_entries SET action = 'forged' WHERE lane = 1 AND seq = 1 AND tenant_id = (SELECT id FROM tenants WHERE slug = '${busy}');
+      COMMIT;`);
+    const res = await cli(app.config, 'audit', 'verify', '--tenant', busy);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('lane 1 entry 1: EDITED');
   });
 
   it('refuses an in-place edit by a trigger, even from the owner', async () => {

@@ -50,6 +50,30 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     expect(after.dpd).toBe(0);
   });
 
+  it('posts one repayment when the same key arrives several times at once, and answers each caller alike', async () => {
+    const { loanId } = await disbursedLoan(app, lender);
+    await ageLoan(app, loanId, 10);
+    const key = `twins-${loanId}`;
+    const results = await Promise.all(Array.from({ length: 6 }, () => repay(loanId, '250.00', today(), key)));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    expect(new Set(results.map((r) => r.data!.recordRepayment.transactionId)).size).toBe(1);
+    expect((await loan(loanId)).transactions.nodes).toHaveLength(1);
+    const [{ n }] = await app.ownerQuery("SELECT count(*)::int AS n FROM journal_entries WHERE loan_id = $1 AND kind = 'REPAYMENT'", [loanId]);
+    expect(n).toBe(1);
+    // The key names that repayment: on another (even unknown) loan it is a different request.
+    const elsewhere = await repay('01900000-0000-7000-8000-000000000000', '250.00', today(), key);
+    expect(elsewhere.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+  });
+
+  it('leaves no claim behind when the loan does not exist, so the key can still be used', async () => {
+    const key = `missing-loan-${Date.now()}`;
+    const missing = await repay('01900000-0000-7000-8000-000000000001', '10.00', today(), key);
+    expect(missing.errors![0].extensions.code).toBe('NOT_FOUND');
+    const { loanId } = await disbursedLoan(app, lender);
+    const paid = await repay(loanId, '10.00', today(), key);
+    expect(paid.errors).toBeUndefined();
+  });
+
   it('applies concurrent repayments on one loan in order, none lost or doubled', async () => {
     const { loanId } = await disbursedLoan(app, lender);
     await ageLoan(app, loanId, 10);
@@ -70,7 +94,10 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
       return { loanId, dueDates };
     };
     const inOrder = await make();
-    const backdated = await make();
+    // Two loans on the same terms: the sandbox bureau grades each borrower by its id, so find a twin.
+    const rateOf = async (id: string) => (await app.ownerQuery('SELECT annual_rate::text AS rate FROM loans WHERE id = $1', [id]))[0].rate;
+    let backdated = await make();
+    for (let i = 0; i < 10 && (await rateOf(backdated.loanId)) !== (await rateOf(inOrder.loanId)); i++) backdated = await make();
     const s = (await loan(inOrder.loanId)).schedule;
     const instalment = new Dec(s[0].principalDue).plus(s[0].interestDue).toFixed(2);
     // Loan 1: both payments recorded in date order.

@@ -50,6 +50,8 @@ export function entryHashPrefix(entry: Omit<ChainedEntry, 'seq'>): string {
 
 export interface ChainBreak {
   seq: number;
+  /** Which of the tenant's chains (lanes) the entry is in; see the audit service. */
+  lane?: number;
   reason: 'EDITED' | 'MISSING' | 'RELINKED' | 'TRUNCATED';
   detail: string;
 }

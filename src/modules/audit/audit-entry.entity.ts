@@ -4,6 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'audit_entries' })
 export class AuditEntryEntity {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @PrimaryColumn('smallint') lane!: number;
   @PrimaryColumn('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) seq!: number;
   @Column('uuid') id!: string;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;

@@ -30,7 +30,7 @@ export class AuditVerificationService {
     if (!job || job.name !== 'audit.verify' || job.data?.tenantId !== ctx.tenant) throw notFound('AuditVerification', id);
     const state = STATES[await job.getState()] ?? AuditVerificationStateEnum.QUEUED;
     const report = job.returnvalue as ChainReport | undefined;
-    const breaks = state === AuditVerificationStateEnum.FAILED ? parseBreaks(job.failedReason) : (report?.breaks ?? []);
+    const breaks = state === AuditVerificationStateEnum.FAILED ? parseBreaks(job.failedReason) : (report?.breaks ?? []).map((b) => ({ ...b, lane: b.lane ?? 0 }));
     return {
       id,
       state,
@@ -42,12 +42,13 @@ export class AuditVerificationService {
   }
 }
 
-/** The job fails with "audit chain broken: EDITED@3, TRUNCATED@7"; the breaks are read back from it. */
-function parseBreaks(reason: string | undefined): { seq: number; reason: string; detail: string }[] {
+/** The job fails with "audit chain broken: EDITED@3, TRUNCATED@7#2" (lane after #); the breaks are read back from it. */
+function parseBreaks(reason: string | undefined): { seq: number; lane: number; reason: string; detail: string }[] {
   const m = /audit chain broken: (.*)$/.exec(reason ?? '');
-  if (!m) return [{ seq: 0, reason: 'ERROR', detail: reason ?? 'unknown failure' }];
+  if (!m) return [{ seq: 0, lane: 0, reason: 'ERROR', detail: reason ?? 'unknown failure' }];
   return m[1].split(', ').map((part) => {
-    const [kind, seq] = part.split('@');
-    return { seq: Number(seq), reason: kind, detail: part };
+    const [kind, at] = part.split('@');
+    const [seq, lane] = at.split('#');
+    return { seq: Number(seq), lane: Number(lane ?? 0), reason: kind, detail: part };
   });
 }

@@ -7,7 +7,7 @@ import {
   bucketFor, payoffQuote, replayLoan,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
-import { once } from '../../platform/db/idempotency';
+import { type KeyClaim, once } from '../../platform/db/idempotency';
 import { queryPrepared } from '../../platform/db/prepared';
 import { SqlBatch } from '../../platform/db/sql-batch';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
@@ -59,10 +59,10 @@ export class LoanServicingService {
   ) {}
 
   async recordRepayment(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
-    return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async (writes) => {
-      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null }, writes);
+    return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async (writes, claim) => {
+      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null }, writes, claim);
       return { transactionId: transaction.id, allocation: allocationOf(state, transaction.id) };
-    });
+    }, { claimInFirstStatement: true });
   }
 
   /**
@@ -74,9 +74,10 @@ export class LoanServicingService {
     loanId: string,
     tx: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
     callerWrites?: SqlBatch,
+    claim?: KeyClaim,
   ): Promise<{ transaction: TransactionRow; state: LoanState }> {
-    // The loan locked and read with all the replay needs, in one statement.
-    const { loan, book } = await this.lockWithBook(ctx, loanId);
+    // The loan locked and read with all the replay needs (and the caller's idempotency key claimed), in one statement.
+    const { loan, book } = await this.lockWithBook(ctx, loanId, claim);
     // A closed loan may still hold the borrower's money: refunding it is the one thing left to do.
     if (loan.status !== 'ACTIVE' && !(tx.kind === 'CREDIT_REFUND' && loan.status === 'CLOSED')) throw conflict(`The loan is ${loan.status}`);
     const today = todayIn(book.timezone);
@@ -420,19 +421,27 @@ export class LoanServicingService {
    * older than the row it locked: when the row changed meanwhile (a concurrent payment committed),
    * the read is repeated, now under the lock, so the rest matches the row.
    */
-  private async lockWithBook(ctx: RequestContext, id: string): Promise<{ loan: LoanEntity; book: LoanBook }> {
+  private async lockWithBook(ctx: RequestContext, id: string, claim?: KeyClaim): Promise<{ loan: LoanEntity; book: LoanBook }> {
     const em = await ctx.db();
     for (;;) {
+      // The first read may carry the caller's idempotency claim (see KeyClaim).
+      const carried = claim?.pending ? claim.statement() : null;
+      const params: unknown[] = [id, ...(carried?.params ?? [])];
       const [row] = await queryPrepared<Record<string, any>>(
         em,
-        `SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
-                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${BOOK_COLUMNS}
+        `${carried ? `WITH claim AS (${carried.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 1}`)}) ` : ''}
+         SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
+                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${BOOK_COLUMNS}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
          FROM loans l WHERE l.id = $1 FOR UPDATE OF l`,
-        [id],
+        params,
       );
+      if (carried) {
+        if (row) claim!.settle(row._claimed > 0);
+        else await claim!.settleFromTable();
+      }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, ...columns } = row;
+      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, _claimed, ...columns } = row;
       return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty) } };
     }
   }

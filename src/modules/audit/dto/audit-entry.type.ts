@@ -5,7 +5,8 @@ import { ConnectionType } from '../../../platform/graphql/connection';
 @ObjectType('AuditEntry', { description: 'One entry of the tenant’s append-only, hash-chained audit log.' })
 export class AuditEntryType {
   @Field(() => ID) id!: string;
-  @Field({ description: 'Position in the tenant’s chain, from 1.' }) seq!: number;
+  @Field(() => Int, { description: 'The tenant’s chain (lane) the entry is in: 0 unless writers committed at the same moment.' }) lane!: number;
+  @Field({ description: 'Position in its lane’s chain, from 1.' }) seq!: number;
   @Field() occurredAt!: Date;
   @Field() actorType!: string;
   @Field(() => String, { nullable: true }) actorId!: string | null;
@@ -31,6 +32,7 @@ registerEnumType(AuditVerificationStateEnum, { name: 'AuditVerificationState' })
 
 @ObjectType('AuditChainBreak')
 export class AuditChainBreakType {
+  @Field(() => Int) lane!: number;
   @Field(() => Int) seq!: number;
   @Field({ description: 'EDITED, MISSING, RELINKED or TRUNCATED.' }) reason!: string;
   @Field() detail!: string;

@@ -8,7 +8,7 @@ export function auditVerifyJob(audit: AuditService): JobDefinition<JobData, Chai
     name: 'audit.verify',
     async run(ctx, _data, progress) {
       const report = await audit.verify(ctx, (checked, total) => void progress(total ? Math.round((checked / total) * 100) : 100));
-      if (!report.ok) throw new Error(`audit chain broken: ${report.breaks.map((b) => `${b.reason}@${b.seq}`).join(', ')}`);
+      if (!report.ok) throw new Error(`audit chain broken: ${report.breaks.map((b) => `${b.reason}@${b.seq}${b.lane ? `#${b.lane}` : ''}`).join(', ')}`);
       return report;
     },
   };
