@@ -9,7 +9,7 @@ import {
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
 import { queryPrepared } from '../../platform/db/prepared';
-import { SqlBatch } from '../../platform/db/sql-batch';
+import { SqlBatch, shiftPlaceholders } from '../../platform/db/sql-batch';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { isCalendarDate } from '../../platform/graphql/scalars';
@@ -380,10 +380,8 @@ export class LoanServicingService {
     );
     if (state.closed && loan.status === 'ACTIVE') events.add('LOAN_CLOSED', {});
     await this.trueUpPenalties(ctx, writes, loan.id, state, penaltyAccrued, today, mapping);
-    if (!callerWrites) {
-      if (!callerEvents) events.stage(writes);
-      await writes.run(await ctx.db());
-    }
+    if (!callerEvents) events.stage(writes);
+    if (!callerWrites) await writes.run(await ctx.db());
     return { state, transactions };
   }
 
@@ -429,7 +427,7 @@ export class LoanServicingService {
       const params: unknown[] = [id, ...(carried?.params ?? [])];
       const [row] = await queryPrepared<Record<string, any>>(
         em,
-        `${carried ? `WITH claim AS (${carried.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 1}`)}) ` : ''}
+        `${carried ? `WITH claim AS (${shiftPlaceholders(carried.sql, 1)}) ` : ''}
          SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
                 (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${BOOK_COLUMNS}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
          FROM loans l WHERE l.id = $1 FOR UPDATE OF l`,

@@ -11,7 +11,7 @@ class KeyTaken extends Error {}
  * The claim of an idempotency key: an INSERT that a concurrent twin waits on (unique index), so two
  * racing calls cannot both run. `once` sends it on its own before the operation, unless the
  * operation asked to carry it in its first statement (one round trip fewer): then the operation
- * puts `cte()` in that statement and reports what came back with `settle`.
+ * puts `statement()` in that statement (as `WITH claim AS (...)`) and reports what came back with `settle`.
  */
 export class KeyClaim {
   private outcome: 'PENDING' | 'CLAIMED' = 'PENDING';

@@ -9,7 +9,7 @@ export interface SqlStatement {
 
 /**
  * Writes gathered while a change is worked out, sent as one statement (one round trip): each part
- * becomes a data-modifying CTE of `WITH w1 AS (...), w2 AS (...) SELECT count(*) FROM ...`, with its
+ * becomes a data-modifying CTE of `WITH w1 AS (...), w2 AS (...) SELECT 1`, with its
  * placeholders renumbered. Every part runs to completion on the statement's one snapshot, so the
  * parts must not read each other's rows nor change the same row twice (Postgres would apply only one
  * of two updates of a row): appends, plus at most one update or delete per row. Constraint and
@@ -27,10 +27,6 @@ export class SqlBatch {
     return this;
   }
 
-  get size(): number {
-    return this.parts.length;
-  }
-
   /** The batch as one statement (a lone part is sent as it is). */
   toStatement(): SqlStatement {
     if (this.parts.length === 1) return this.parts[0];
@@ -38,7 +34,7 @@ export class SqlBatch {
     const ctes = this.parts.map((part, i) => {
       const offset = params.length;
       params.push(...part.params);
-      return `w${i + 1} AS (${part.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+      return `w${i + 1} AS (${shiftPlaceholders(part.sql, offset)})`;
     });
     return { sql: `WITH ${ctes.join(',\n')}\nSELECT 1`, params };
   }
@@ -50,4 +46,9 @@ export class SqlBatch {
     this.parts.length = 0;
     await queryPrepared(em, sql, params);
   }
+}
+
+/** The statement with each placeholder $n renumbered $(n + offset), to follow `offset` parameters of another. */
+export function shiftPlaceholders(sql: string, offset: number): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }

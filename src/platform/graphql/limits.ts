@@ -27,7 +27,7 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return walk(operation.selectionSet, 0, new Set());
 }
 
-const measurements = new WeakMap<DocumentNode, Map<string, { depth: number; cost?: number }>>();
+const measurements = new WeakMap<DocumentNode, Map<string, { depth: number; variableCost: boolean; cost?: number }>>();
 
 /**
  * Whether the cost depends on the request's variables: a page size (`first`) given by a variable, or
@@ -65,11 +65,11 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: { maxDept
           if (!operation) return;
           // Depth is the document's; the cost too, unless a page size comes from a variable. Apollo
           // keeps one parsed document per query text, so both are measured once per text.
-          const measured = measurements.get(document) ?? new Map<string, { depth: number; cost?: number }>();
+          const measured = measurements.get(document) ?? new Map<string, { depth: number; variableCost: boolean; cost?: number }>();
           measurements.set(document, measured);
           const key = request.operationName ?? '';
           let m = measured.get(key);
-          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation) }));
+          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation), variableCost: costDependsOnVariables(document) }));
           const depth = m.depth;
           if (depth > limits.maxDepth) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
@@ -81,7 +81,7 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: { maxDept
             variables: request.variables ?? {},
             estimators: [connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
           });
-          if (m.cost === undefined && !costDependsOnVariables(document)) m.cost = cost;
+          if (!m.variableCost) m.cost = cost;
           if (cost > limits.maxCost) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
           }
