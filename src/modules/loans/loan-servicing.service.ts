@@ -289,10 +289,8 @@ export class LoanServicingService {
   }
 
   async transactions(ctx: RequestContext, loanId: string): Promise<TransactionRow[]> {
-    return (await ctx.db()).query(
-      `SELECT t.id, t.loan_id AS "loanId", t.seq, t.kind, t.effective_date::text AS "effectiveDate", round(t.amount, l.money_decimals)::text AS amount,
-              t.method, t.reference, t.note, t.status, t.reversed_at AS "reversedAt", t.reversal_reason AS "reversalReason", t.created_at AS "createdAt"
-       FROM loan_transactions t JOIN loans l ON l.tenant_id = t.tenant_id AND l.id = t.loan_id WHERE t.loan_id = $1 ORDER BY t.seq`, [loanId]);
+    const [row] = await (await ctx.db()).query(`SELECT ${TRANSACTIONS_JSON} AS transactions FROM loans l WHERE l.id = $1`, [loanId]);
+    return row ? transactionRows(row.transactions) : [];
   }
 
   async journal(ctx: RequestContext, loanId: string) {
@@ -528,21 +526,27 @@ interface LoanBook {
   penaltyAccrued: string;
 }
 
-const BOOK_COLUMNS = `
+/** A loan's transactions in order as one JSON array (of `loans l`'s row), the amounts in its currency's decimals. */
+const TRANSACTIONS_JSON = `
   (SELECT coalesce(json_agg(json_build_object('id', t.id, 'loanId', t.loan_id, 'seq', t.seq, 'kind', t.kind, 'effectiveDate', t.effective_date::text,
             'amount', round(t.amount, l.money_decimals)::text, 'method', t.method, 'reference', t.reference, 'note', t.note, 'status', t.status,
             'reversedAt', t.reversed_at, 'reversalReason', t.reversal_reason, 'createdAt', t.created_at) ORDER BY t.seq), '[]')
-   FROM loan_transactions t WHERE t.tenant_id = l.tenant_id AND t.loan_id = l.id) AS "_transactions",
+   FROM loan_transactions t WHERE t.tenant_id = l.tenant_id AND t.loan_id = l.id)`;
+
+const BOOK_COLUMNS = `${TRANSACTIONS_JSON} AS "_transactions",
   (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)), '[]')
    FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
   (SELECT coalesce(sum(a.penalty), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_penalty"`;
 
-function bookOf(transactions: (Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string })[], postings: LoanBook['postings'], penalty: string): Omit<LoanBook, 'timezone'> {
-  return {
-    transactions: transactions.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) })),
-    postings,
-    penaltyAccrued: penalty,
-  };
+type TransactionJson = Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string };
+
+/** TRANSACTIONS_JSON's rows with their timestamps as dates. */
+function transactionRows(json: TransactionJson[]): TransactionRow[] {
+  return json.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) }));
+}
+
+function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], penalty: string): Omit<LoanBook, 'timezone'> {
+  return { transactions: transactionRows(transactions), postings, penaltyAccrued: penalty };
 }
 
 let loanSelect: string | undefined;
