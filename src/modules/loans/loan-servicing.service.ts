@@ -298,7 +298,7 @@ export class LoanServicingService {
       `SELECT e.id, e.kind, e.business_date::text AS "businessDate", e.posted_at AS "postedAt", e.reference,
               json_agg(json_build_object('account', l.account_code, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.line_no) AS lines
        FROM journal_entries e JOIN journal_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
-       WHERE e.loan_id = $1 GROUP BY e.id ORDER BY e.posted_at, e.id`, [loanId]);
+       WHERE e.loan_id = $1 GROUP BY e.tenant_id, e.id ORDER BY e.posted_at, e.id`, [loanId]);
   }
 
   async events(ctx: RequestContext, loanId: string) {
