@@ -41,6 +41,22 @@ describe('rate caps', () => {
     expect(pct('0.094822')).toBe('9.4822%');
   });
 
+  it('follows the rule\'s own reference through its history, whatever other series are published', () => {
+    const history = [
+      ...LPR,
+      { name: 'CN_LPR_1Y', effectiveFrom: '2019-08-20', rate: '0.0425' },
+      { name: 'CN_LPR_1Y', effectiveFrom: '2020-04-20', rate: '0.0385' },
+      { name: 'CN_LPR_5Y', effectiveFrom: '2019-08-20', rate: '0.0485' },
+      { name: 'CN_LPR_5Y', effectiveFrom: '2020-04-20', rate: '0.0465' },
+    ];
+    const early: CapRule = { ...CN, effectiveFrom: '2019-01-01' };
+    expect(() => resolveCap([early], history, 'CN', '2019-08-19')).toThrow('no CN_LPR_1Y rate is in force on 2019-08-19');
+    expect(resolveCap([early], history, 'CN', '2019-08-20')!.cap).toBe('0.17');
+    expect(resolveCap([early], history, 'CN', '2021-03-01')!.description).toBe('4 x CN_LPR_1Y (3.8500% from 2020-04-20) = 15.4000%');
+    expect(resolveCap([early], history, 'CN', '2024-10-21')!.cap).toBe('0.124');
+    expect(resolveCap([{ ...early, referenceName: 'CN_LPR_5Y' }], history, 'CN', '2021-03-01')!.cap).toBe('0.186');
+  });
+
   it('inForce picks the latest point not after the date', () => {
     expect(inForce(LPR, '2025-05-20')?.rate).toBe('0.0300');
     expect(inForce(LPR, '2024-01-01')).toBeUndefined();
