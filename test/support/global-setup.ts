@@ -1,11 +1,20 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ensureAppRole, quoteIdent, withDatabase } from '../../src/platform/db/database';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
 import { runMigrations } from '../../src/platform/db/migrate';
 import { type ServiceState, freePort, onPath, startRedis, traversableTempDir, writeState } from './services';
 
-export const TEMPLATE_DB = 'microlend_test_template';
+/**
+ * The migrated template of this jest run. Named per run (global setup sets it in the environment the
+ * workers inherit), so two runs against one PostgreSQL server never drop each other's template.
+ */
+export function templateDb(): string {
+  const name = process.env.MICROLEND_TEST_TEMPLATE;
+  if (!name) throw new Error('MICROLEND_TEST_TEMPLATE is not set: run the tests through jest (global setup provides it)');
+  return name;
+}
 export const TEST_APP_PASSWORD = 'microlend-app-test';
 
 /**
@@ -38,10 +47,10 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(TEMPLATE_DB)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quoteIdent(TEMPLATE_DB)}`);
+    process.env.MICROLEND_TEST_TEMPLATE = `microlend_test_template_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${quoteIdent(templateDb())}`);
   } finally {
     await admin.end();
   }
-  await runMigrations(withDatabase(adminUrl, TEMPLATE_DB));
+  await runMigrations(withDatabase(adminUrl, templateDb()));
 }

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../src/platform/tenancy/request-context'
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { Role } from '../../src/platform/tenancy/roles';
 import type { TenantDefinition } from '../../src/modules/tenancy/tenant-definition';
-import { TEMPLATE_DB, TEST_APP_PASSWORD } from './global-setup';
+import { TEST_APP_PASSWORD, templateDb } from './global-setup';
 
 export interface GqlResult<T = Record<string, any>> {
   status: number;
@@ -47,7 +47,7 @@ export async function createTestDatabase(): Promise<string> {
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(TEMPLATE_DB)}`);
+        await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDb())}`);
         break;
       } catch (err) {
         // Two specs copying the template at the same instant: wait and retry.

@@ -22,3 +22,30 @@ export function bucketFor(dpd: number, buckets: DelinquencyBucket[]): string {
   }
   throw new ServicingInputError('buckets', `no bucket covers ${dpd} days past due`);
 }
+
+/**
+ * The date DPD is measured at: the tenant's last closed business date (the last date whose close of
+ * business completed), or the day before `today` before any has; a loan the nightly run already took
+ * past that date (a run in progress) is measured at its own date. So a loan reads the same DPD whether
+ * the nightly run or a payment last touched it.
+ */
+export function delinquencyDate(today: string, lastClosed: string | null, loanLastRun: string | null): string {
+  let at = lastClosed ?? shiftDate(today, -1);
+  if (loanLastRun !== null && loanLastRun > at && loanLastRun <= today) at = loanLastRun;
+  return at;
+}
+
+/**
+ * Days past due at `at` of the oldest instalment still owing principal, interest or fees after every
+ * payment recorded so far (0 when none is, or it was not yet past due at `at`).
+ */
+export function dpdAt(oldestUnpaidDueDate: string | null, at: string): number {
+  if (oldestUnpaidDueDate === null || oldestUnpaidDueDate >= at) return 0;
+  return Math.round((Date.parse(`${at}T00:00:00Z`) - Date.parse(`${oldestUnpaidDueDate}T00:00:00Z`)) / 86_400_000);
+}
+
+function shiftDate(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

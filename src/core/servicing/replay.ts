@@ -138,6 +138,8 @@ export function replayLoan(terms: ServicingTerms, schedule: ScheduledInstallment
   const { ledger, asOfDay, allocations, lateFees } = replayLedger(terms, schedule, transactions, asOf);
   const d = ledger.terms.decimals;
   const f = (u: bigint) => formatUnits(u, d);
+  // penaltyAcc is in minor units x the rate's numerator (a power-of-ten denominator x 365).
+  const numeratorScale = (ledger.terms.penaltyPerDay.den / 365n).toString().length - 1;
   const out = { p: 0n, i: 0n, f: 0n, pen: 0n };
   const due = { p: 0n, i: 0n, f: 0n, pen: 0n };
   let oldestRow: Row | null = null;
@@ -170,6 +172,7 @@ export function replayLoan(terms: ServicingTerms, schedule: ScheduledInstallment
       feesPaid: f(r.feesPaid),
       feesWaived: f(r.feesWaived),
       penaltyDue: f(penaltyDue(ledger, r)),
+      penaltyNumerator: formatUnits(r.penaltyAcc, d + numeratorScale),
       penaltyPaid: f(r.penaltyPaid),
       penaltyWaived: f(r.penaltyWaived),
       status: status(r, asOfDay),

@@ -76,6 +76,12 @@ export interface InstallmentState {
   feesWaived: string;
   /** Penalty interest accrued on this instalment through asOf (the exact accrual, rounded once). */
   penaltyDue: string;
+  /**
+   * The exact penalty accrual behind penaltyDue: the sum over accrued days of the unpaid principal x the
+   * annual penalty rate, unrounded, so penaltyDue = round(penaltyNumerator / 365). Lets a nightly run
+   * continue the accrual exactly where the replay left it. Always present in engine output.
+   */
+  penaltyNumerator?: string;
   penaltyPaid: string;
   penaltyWaived: string;
   /**

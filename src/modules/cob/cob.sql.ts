@@ -15,7 +15,9 @@ WITH cur AS (
   SELECT l.tenant_id, l.id, l.schedule, l.accrual_index AS k, l.accrual_period_start AS ps, l.accrual_period_end AS pe,
          l.accrual_period_interest AS pi, l.accrued_in_period AS acc, l.overdue_principal AS op, l.next_unpaid_principal AS nup,
          l.next_unpaid_total AS nut, l.oldest_unpaid_due_date AS oldest, l.penalty_rate, l.money_decimals AS dp, l.rounding_mode AS rm,
-         l.non_accrual, l.bucket AS old_bucket
+         l.non_accrual, l.bucket AS old_bucket, l.penalty_rows AS prows, l.penalty_through AS pthrough, l.penalty_total AS ptotal,
+         -- A loan never replayed starts its penalty state from the schedule.
+         CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom
   FROM loans l
   WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND (l.last_cob_date IS NULL OR l.last_cob_date < $2::date)
   FOR UPDATE
@@ -41,16 +43,35 @@ calc AS (
     CASE WHEN oldest2 IS NULL THEN 0 ELSE $2::date - oldest2 END AS dpd2,
     CASE WHEN non_accrual OR pe2 IS NULL OR pe2 <= ps2 THEN 0::numeric
          ELSE round_money(pi2 * LEAST($2::date - ps2, pe2 - ps2) / (pe2 - ps2), dp, rm) - acc2 END AS interest_today,
-    round(op2 * penalty_rate / 365, 4) AS penalty_today
+    -- The day's penalty, unless a replay already accrued it (penalty_through), and only when principal is overdue.
+    (pthrough IS NULL OR pthrough < $2::date) AND pfrom IS NOT NULL AND pfrom < $2::date AS pen_accrues
   FROM moved m
+),
+pen AS (
+  -- Each instalment due before the day adds its unpaid principal x rate to its exact numerator; the
+  -- loan's penalty is the sum of round(numerator / 365) per instalment, as a replay computes it, and
+  -- the day posts the change of that rounded total (minor units; the remainder stays in the numerator).
+  SELECT c.*, coalesce(s.rows, c.prows) AS prows2, coalesce(s.pfrom, c.pfrom) AS pfrom2, coalesce(s.total, c.ptotal) AS ptotal2,
+         coalesce(s.total - c.ptotal, 0) AS penalty_today
+  FROM calc c
+  LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('d', e.d, 'p', e.p, 'a', e.a) ORDER BY e.ord) AS rows, sum(round_ratio(e.a, 365, c.dp, c.rm)) AS total,
+           min(e.d::date) FILTER (WHERE e.p > 0) AS pfrom
+    FROM (SELECT x.ord, x.r ->> 'd' AS d, (x.r ->> 'p')::numeric AS p,
+                 (x.r ->> 'a')::numeric + CASE WHEN (x.r ->> 'd')::date < $2::date THEN (x.r ->> 'p')::numeric * c.penalty_rate ELSE 0 END AS a
+          FROM jsonb_array_elements(coalesce(c.prows,
+                 (SELECT jsonb_agg(jsonb_build_object('d', r ->> 'dueDate', 'p', (r ->> 'principal')::numeric, 'a', 0)) FROM jsonb_array_elements(c.schedule) r)))
+               WITH ORDINALITY AS x(r, ord)) e
+  ) s ON c.pen_accrues
 ),
 upd AS (
   UPDATE loans l SET
     accrual_index = c.k2, accrual_period_start = c.ps2, accrual_period_end = c.pe2, accrual_period_interest = c.pi2,
     accrued_in_period = c.acc2 + c.interest_today, overdue_principal = c.op2, next_unpaid_principal = c.nup2, next_unpaid_total = c.nut2,
     oldest_unpaid_due_date = c.oldest2, dpd = c.dpd2, bucket = (${bucketCase.replace(/\bdpd\b/g, 'c.dpd2')}),
-    non_accrual = c.non_accrual OR c.dpd2 > $5, last_cob_date = $2::date
-  FROM calc c
+    non_accrual = c.non_accrual OR c.dpd2 > $5, last_cob_date = $2::date,
+    penalty_rows = c.prows2, penalty_from = c.pfrom2, penalty_total = c.ptotal2, penalty_through = GREATEST(c.pthrough, $2::date)
+  FROM pen c
   WHERE l.tenant_id = c.tenant_id AND l.id = c.id
   RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual,
             c.crossed, c.nut AS fell_due_unpaid, c.pe AS fell_due_on, c.k AS fell_due_index, (c.oldest IS NULL AND c.oldest2 IS NOT NULL) AS newly_overdue,

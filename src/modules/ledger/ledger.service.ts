@@ -72,6 +72,26 @@ export class LedgerService {
     return balancesByRole(await this.balances(ctx, loanId), await this.mappingOf(ctx, loanId));
   }
 
+  /**
+   * A loan's own view of the ledger by account role: its journal entries plus its share of the
+   * nightly accrual entries (posted tenant-wide, one per business date, and kept per loan in the
+   * accrual sub-ledger), so a loan's receivables reconcile with what the loan owes.
+   */
+  async loanLedger(ctx: RequestContext, loanId: string): Promise<Record<string, string>> {
+    const byRole = await this.loanBalances(ctx, loanId);
+    const [accrued] = await (await ctx.db()).query(
+      "SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE loan_id = $1 AND kind = 'COB'", [loanId]);
+    const add = (role: string, amount: Dec) => {
+      if (amount.isZero()) return;
+      byRole[role] = new Dec(byRole[role] ?? '0').plus(amount).toFixed();
+    };
+    add('INTEREST_RECEIVABLE', new Dec(accrued.interest));
+    add('INTEREST_INCOME', new Dec(accrued.interest).neg());
+    add('PENALTY_RECEIVABLE', new Dec(accrued.penalty));
+    add('PENALTY_INCOME', new Dec(accrued.penalty).neg());
+    return byRole;
+  }
+
   /** Adds or renames an account of the tenant's chart; a default account keeps its type. */
   async setAccount(ctx: RequestContext, code: string, name: string, type: string): Promise<void> {
     await this.ensureChart(ctx);

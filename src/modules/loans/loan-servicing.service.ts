@@ -4,7 +4,7 @@ import { type AccountMapping, type JournalLine, loanAccountMapping } from '../..
 import { Dec } from '../../core/money';
 import {
   type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
-  bucketFor, payoffQuote, replayLoan,
+  bucketFor, delinquencyDate, dpdAt, payoffQuote, penaltyAccrualState, replayLoan,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
@@ -177,9 +177,7 @@ export class LoanServicingService {
    */
   async trueUpInterest(ctx: RequestContext, loanId: string, unpaidInterest: string, today: string): Promise<void> {
     const em = await ctx.db();
-    const balances = await this.deps.ledger.loanBalances(ctx, loanId);
-    const [{ accrued }] = await em.query('SELECT coalesce(sum(interest), 0)::text AS accrued FROM loan_accruals WHERE loan_id = $1 AND journal_entry_id IS NULL', [loanId]);
-    const receivable = new Dec(accrued).plus(balances.INTEREST_RECEIVABLE ?? '0');
+    const receivable = new Dec((await this.deps.ledger.loanLedger(ctx, loanId)).INTEREST_RECEIVABLE ?? '0');
     const diff = new Dec(unpaidInterest).minus(receivable);
     if (diff.isZero()) return;
     const amount = diff.abs().toFixed();
@@ -225,13 +223,12 @@ export class LoanServicingService {
 
   /** What the ledger still holds as receivable for the loan: principal, accrued interest and penalties net of payments. */
   private async receivables(ctx: RequestContext, loanId: string) {
-    const balances = await this.deps.ledger.loanBalances(ctx, loanId);
-    const [accrued] = await (await ctx.db()).query('SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE loan_id = $1 AND journal_entry_id IS NULL', [loanId]);
+    const balances = await this.deps.ledger.loanLedger(ctx, loanId);
     const clamp = (d: Dec) => (d.isNeg() ? new Dec(0) : d);
     return {
       principal: clamp(new Dec(balances.LOAN_PRINCIPAL ?? '0')),
-      interest: clamp(new Dec(accrued.interest).plus(balances.INTEREST_RECEIVABLE ?? '0')),
-      penalty: clamp(new Dec(accrued.penalty).plus(balances.PENALTY_RECEIVABLE ?? '0')),
+      interest: clamp(new Dec(balances.INTEREST_RECEIVABLE ?? '0')),
+      penalty: clamp(new Dec(balances.PENALTY_RECEIVABLE ?? '0')),
     };
   }
 
@@ -314,7 +311,7 @@ export class LoanServicingService {
   private async reconcile(
     ctx: RequestContext, loan: LoanEntity, today: string, book?: LoanBook, callerWrites?: SqlBatch, callerEvents?: LoanEvents,
   ): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
-    const { transactions, postings, penaltyAccrued } = book ?? (await this.readBook(ctx, loan.id));
+    const { transactions, postings, penaltyAccrued, lastClosed } = book ?? (await this.readBook(ctx, loan.id));
     const writes = callerWrites ?? new SqlBatch();
     const events = callerEvents ?? new LoanEvents(ctx, loan.id, today);
     const mapping = loanAccountMapping(loan.servicingTerms);
@@ -366,15 +363,21 @@ export class LoanServicingService {
     const replayOldest = state.oldestUnpaidDueDate && state.oldestUnpaidDueDate < today ? state.oldestUnpaidDueDate : null;
     const oldestPastDue = pastDue.find((i) => unpaid(i, 'total').gt(0))?.dueDate ?? replayOldest;
     const current = state.installments[k];
+    // One DPD clock: measured at the last closed business date, as the nightly run measures it.
+    const dpd = dpdAt(state.oldestUnpaidDueDate, delinquencyDate(today, lastClosed, loan.lastCobDate));
+    // The replay owns the penalty through today; the nightly run carries on from its exact state.
+    const penalty = penaltyAccrualState(state.installments);
     writes.add(
       `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
               next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1, next_tx_seq = $11,
               overdue_principal = $12, next_unpaid_principal = $13, next_unpaid_total = $14,
+              penalty_rows = $15, penalty_from = $16, penalty_total = $17, penalty_through = GREATEST(penalty_through, $18::date),
               status = CASE WHEN $10 THEN 'CLOSED' ELSE status END, closed_at = CASE WHEN $10 THEN coalesce(closed_at, now()) ELSE closed_at END
        WHERE id = $1`,
-      [loan.id, state.dpd, bucketFor(state.dpd, DEFAULT_BUCKETS), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
+      [loan.id, dpd, bucketFor(dpd, DEFAULT_BUCKETS), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
         next?.dueDate ?? null, oldestPastDue, state.closed, loan.nextTxSeq, overduePrincipal.toFixed(),
-        current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0'],
+        current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0',
+        JSON.stringify(penalty.rows), penalty.from, penalty.total, today],
     );
     if (state.closed && loan.status === 'ACTIVE') events.add('LOAN_CLOSED', {});
     await this.trueUpPenalties(ctx, writes, loan.id, state, penaltyAccrued, today, mapping);
@@ -437,15 +440,15 @@ export class LoanServicingService {
       }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, _claimed, ...columns } = row;
-      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty) } };
+      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, _closed, _claimed, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty, _closed) } };
     }
   }
 
   /** What a replay needs of a loan whose row the transaction holds. */
   private async readBook(ctx: RequestContext, loanId: string): Promise<Omit<LoanBook, 'timezone'>> {
     const [row] = await (await ctx.db()).query(`SELECT ${BOOK_COLUMNS} FROM loans l WHERE l.id = $1`, [loanId]);
-    return bookOf(row._transactions, row._postings, row._penalty);
+    return bookOf(row._transactions, row._postings, row._penalty, row._closed);
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
@@ -524,6 +527,8 @@ interface LoanBook {
   transactions: TransactionRow[];
   postings: { posting_key: string; allocation: Allocation; journal_entry_id: string }[];
   penaltyAccrued: string;
+  /** The tenant's last closed business date (null before any close of business completed). */
+  lastClosed: string | null;
 }
 
 /** A loan's transactions in order as one JSON array (of `loans l`'s row), the amounts in its currency's decimals. */
@@ -536,7 +541,8 @@ const TRANSACTIONS_JSON = `
 const BOOK_COLUMNS = `${TRANSACTIONS_JSON} AS "_transactions",
   (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)), '[]')
    FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
-  (SELECT coalesce(sum(a.penalty), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_penalty"`;
+  (SELECT coalesce(sum(a.penalty), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_penalty",
+  (SELECT max(r.business_date)::text FROM cob_runs r WHERE r.tenant_id = l.tenant_id AND r.status = 'COMPLETED') AS "_closed"`;
 
 type TransactionJson = Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string };
 
@@ -545,8 +551,8 @@ function transactionRows(json: TransactionJson[]): TransactionRow[] {
   return json.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) }));
 }
 
-function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], penalty: string): Omit<LoanBook, 'timezone'> {
-  return { transactions: transactionRows(transactions), postings, penaltyAccrued: penalty };
+function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], penalty: string, lastClosed: string | null): Omit<LoanBook, 'timezone'> {
+  return { transactions: transactionRows(transactions), postings, penaltyAccrued: penalty, lastClosed };
 }
 
 let loanSelect: string | undefined;

@@ -35,6 +35,8 @@ export class LoanEntity {
   /** The instalment the nightly run is accruing; those before it count as past due. */
   @Column('integer', { name: 'accrual_index' }) accrualIndex!: number;
   @Column('integer', { name: 'state_version' }) stateVersion!: number;
+  /** The last business date the nightly run processed the loan for. */
+  @Column('date', { name: 'last_cob_date', nullable: true }) lastCobDate!: string | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('uuid', { name: 'restructured_from', nullable: true }) restructuredFrom!: string | null;
   @Column('uuid', { name: 'restructured_into', nullable: true }) restructuredInto!: string | null;

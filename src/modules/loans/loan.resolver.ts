@@ -147,7 +147,7 @@ export class LoanResolver {
   @FieldResolver(() => LoanBalancesType)
   async balances(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
     const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
-    return { outstanding: state.outstanding, overdue: state.overdue, credit: state.credit, ledger: await this.ledger.loanBalances(ctx, loan.id) };
+    return { outstanding: state.outstanding, overdue: state.overdue, credit: state.credit, ledger: await this.ledger.loanLedger(ctx, loan.id) };
   }
 
   @FieldResolver(() => LoanTransactionConnection)
