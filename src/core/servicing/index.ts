@@ -7,6 +7,8 @@ export { replayLoan } from './replay';
 export { payoffQuote } from './payoff';
 export { bucketFor, DEFAULT_BUCKETS, delinquencyDate, dpdAt } from './delinquency';
 export { penaltyAccrualState } from './penalty-state';
+export { loanStatement } from './statement';
+export type { BalanceChange, Statement, StatementLine, StatementTransaction } from './statement';
 export type { PenaltyAccrualRow, PenaltyAccrualState } from './penalty-state';
 export { ServicingInputError } from './errors';
 export { ALLOCATION_BUCKETS, LOAN_TRANSACTION_KINDS, OVERPAYMENT_POLICIES } from './types';

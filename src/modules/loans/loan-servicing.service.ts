@@ -4,7 +4,7 @@ import { type AccountMapping, type JournalLine, loanAccountMapping } from '../..
 import { Dec } from '../../core/money';
 import {
   type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
-  bucketFor, delinquencyDate, dpdAt, payoffQuote, penaltyAccrualState, replayLoan,
+  bucketFor, delinquencyDate, dpdAt, loanStatement, payoffQuote, penaltyAccrualState, replayLoan,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
@@ -91,6 +91,12 @@ export class LoanServicingService {
     if (tx.kind === 'CREDIT_REFUND') {
       const held = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(book.transactions), today).credit;
       if (amount.gt(held)) throw badInput('input.amount', `the loan holds ${held} for the borrower; a refund cannot exceed it`);
+    }
+    const waived = WAIVED[tx.kind];
+    if (waived) {
+      // A waiver records exactly what it waives: more than is owed is refused, never cut down silently.
+      const owed = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(book.transactions), tx.effectiveDate).outstanding[waived];
+      if (amount.gt(owed)) throw badInput('amount', `the loan owes ${owed} of ${waived}; a waiver cannot exceed it`, { owed });
     }
     const transaction: TransactionRow = {
       id: uuidv7(), loanId, seq: loan.nextTxSeq, kind: tx.kind, effectiveDate: tx.effectiveDate, amount: amount.toFixed(decimals), method: tx.method ?? null,
@@ -245,23 +251,24 @@ export class LoanServicingService {
     return replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, await this.replayInput(ctx, loan.id), asOf ?? (await this.today(ctx)));
   }
 
-  /** The statement of a period: balances as replayed at its start and end, the transactions between. */
+  /**
+   * The statement of a period: what was owed at the end of the day before `from` and at the end of
+   * `to`, and every change between them (see core `loanStatement`). A period before the loan started
+   * is all zeros.
+   */
   async statement(ctx: RequestContext, loanId: string, from: string, to: string) {
     if (!isCalendarDate(from)) throw badInput('from', 'a date YYYY-MM-DD');
     if (!isCalendarDate(to) || to < from) throw badInput('to', 'a date YYYY-MM-DD not before from');
     const loan = await this.byIdOrThrow(ctx, loanId);
-    const dayBefore = new Date(`${from}T00:00:00Z`);
-    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
-    const startDate = loan.disbursementDate! > dayBefore.toISOString().slice(0, 10) ? loan.disbursementDate! : dayBefore.toISOString().slice(0, 10);
-    const transactions = await this.transactions(ctx, loanId);
+    const transactions = (await this.transactions(ctx, loanId))
+      .filter((t) => t.kind !== 'RECOVERY')
+      .map((t) => ({ id: t.id, kind: t.kind as LoanTransactionKind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note, status: t.status }));
     const terms = loan.servicingTerms as ServicingTerms;
-    const opening = replayLoan(terms, loan.schedule, toReplayInput(transactions), startDate);
-    const closing = replayLoan(terms, loan.schedule, toReplayInput(transactions), to);
-    const allocations = new Map(closing.allocations.map((a) => [a.transactionId, a]));
+    const statement = loanStatement(terms, loan.schedule, transactions, loan.disbursementDate!, from, to);
+    const closing = loan.disbursementDate! <= to ? replayLoan(terms, loan.schedule, toReplayInput(await this.transactions(ctx, loanId)), to) : null;
     return {
-      loanId, from, to, opening: opening.outstanding, closing: closing.outstanding, creditAtClose: closing.credit,
-      lines: transactions.filter((t) => t.effectiveDate >= from && t.effectiveDate <= to).map((t) => ({ date: t.effectiveDate, kind: t.kind, amount: t.amount, status: t.status, allocation: allocations.get(t.id) ?? null })),
-      due: closing.installments.filter((i) => i.dueDate >= from && i.dueDate <= to).map((i) => ({ ...i, unpaid: unpaidOf(i) })),
+      loanId, ...statement,
+      due: (closing?.installments ?? []).filter((i) => i.dueDate >= from && i.dueDate <= to).map((i) => ({ ...i, unpaid: unpaidOf(i) })),
     };
   }
 
@@ -482,6 +489,9 @@ function toReplayInput(rows: TransactionRow[]): LoanTransaction[] {
 export function allocationOf(state: LoanState, transactionId: string): Allocation | null {
   return state.allocations.find((a) => a.transactionId === transactionId) ?? null;
 }
+
+/** The outstanding bucket each waiver kind waives. */
+const WAIVED: Partial<Record<LoanTransactionKind, 'interest' | 'penalties' | 'fees'>> = { INTEREST_WAIVER: 'interest', PENALTY_WAIVER: 'penalties', FEE_WAIVER: 'fees' };
 
 /** Journal lines of an allocation: money in against the receivables (and the overpayment liability). */
 export function linesFor(kind: LoanTransactionKind, a: Allocation): JournalLine[] {

@@ -196,13 +196,16 @@ export class TrialBalanceType {
   @Field({ description: 'Debits equal credits.' }) balanced!: boolean;
 }
 
-@ObjectType('StatementLine')
+@ObjectType('StatementLine', { description: 'One change of the balance in a statement period; opening + the lines’ changes = closing.' })
 export class StatementLineType {
   @Field(() => DateScalar) date!: string;
-  @Field() kind!: string;
+  @Field({ description: 'DISBURSEMENT, REPAYMENT, CREDIT_APPLIED, FEE_CHARGE, LATE_FEE, PENALTY_ACCRUED, FEE_WAIVER, PENALTY_WAIVER, INTEREST_WAIVER, CREDIT_REFUND, RESCHEDULED (interest and fees of instalments an advance payment removed), or a reversed transaction’s kind.' })
+  kind!: string;
   @Field(() => DecimalScalar) amount!: string;
+  @Field(() => ID, { nullable: true }) transactionId!: string | null;
   @Field(() => AllocationType, { nullable: true }) allocation!: AllocationType | null;
-  @Field() status!: string;
+  @Field({ description: 'POSTED, or REVERSED: shown for the record, it changes nothing.' }) status!: string;
+  @Field(() => LoanAmountsType, { description: 'What the line changed in the balance, by bucket (negative: it went down).' }) change!: LoanAmountsType;
 }
 
 @ObjectType('LoanStatement', { description: 'A period of the loan as the borrower sees it: opening and closing balances and what happened between.' })
@@ -212,6 +215,7 @@ export class LoanStatementType {
   @Field(() => DateScalar) to!: string;
   @Field(() => LoanAmountsType) opening!: LoanAmountsType;
   @Field(() => LoanAmountsType) closing!: LoanAmountsType;
+  @Field(() => DecimalScalar, { description: 'Overpayment held for the borrower at the start of the period.' }) creditAtOpen!: string;
   @Field(() => DecimalScalar) creditAtClose!: string;
   @Field(() => [StatementLineType]) lines!: StatementLineType[];
   @Field(() => [LoanInstallmentType], { description: 'Instalments falling due in the period.' }) due!: LoanInstallmentType[];
