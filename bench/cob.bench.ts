@@ -50,7 +50,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, concur
     let t = process.hrtime.bigint();
     const secs = () => Number(process.hrtime.bigint() - t) / 1e9;
     log(`seeding ${loans} loans`);
-    await seedLoans(runtime.dataSource, runtime.services.products, { tenantId, productCode: 'BOOK', count: loans, startDate: start }, (done, total) => {
+    await seedLoans(runtime.dataSource, runtime.services, { tenantId, productCode: 'BOOK', count: loans, startDate: start }, (done, total) => {
       if (done % 200_000 === 0 || done === total) log(` ${done}`);
     });
     const seedSeconds = secs();

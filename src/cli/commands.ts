@@ -13,6 +13,7 @@ import { runInContext } from '../platform/tenancy/run-in-context';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
+import type { CobResult } from '../modules/cob/cob.service';
 import { rewrapTenantKeys } from '../modules/borrowers/rewrap-keys';
 import { readFile } from 'node:fs/promises';
 import { CoreInputError } from '../core/input-error';
@@ -158,7 +159,10 @@ export function buildCli(config: Config, io: CliIo): Command {
           }
         }),
       );
-      for (const r of results) io.out(`${r.businessDate}: ${r.skipped ? 'already closed' : `${r.loans} loans, ${r.accruals} accruals, ${r.events} events`}\n`);
+      const counts = (r: CobResult) => `${r.loans} loans, ${r.accruals} accruals, ${r.events} events`;
+      for (const r of results) {
+        io.out(`${r.businessDate}: ${r.skipped ? 'already closed' : r.caughtUp ? `already closed; caught up the loans behind it: ${counts(r)}` : counts(r)}\n`);
+      }
     });
 
   program
@@ -176,7 +180,7 @@ export function buildCli(config: Config, io: CliIo): Command {
         const tenant = await runInContext(rt.dataSource, PLATFORM, (ctx) => rt.services.tenants.bySlugOrThrow(ctx, opts.tenant));
         const bar = progressBar('seed', opts.count, io.err);
         try {
-          return await seedLoans(rt.dataSource, rt.services.products, { tenantId: tenant.id, productCode: opts.product, count: opts.count, startDate: opts.start }, (done) => bar.update(done));
+          return await seedLoans(rt.dataSource, rt.services, { tenantId: tenant.id, productCode: opts.product, count: opts.count, startDate: opts.start }, (done) => bar.update(done));
         } finally {
           bar.stop();
         }

@@ -5,7 +5,7 @@ import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../events/outbox';
-import { uuidFromBytes } from '../../platform/db/ids';
+import { uuidFromBytes, uuidv7 } from '../../platform/db/ids';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
@@ -26,6 +26,8 @@ export interface CobResult {
   accruals: number;
   events: number;
   skipped: boolean;
+  /** The date was already closed and loans behind it were caught up to it. */
+  caughtUp?: boolean;
 }
 
 const NPA_THRESHOLD_DAYS = 90;
@@ -35,18 +37,24 @@ const NPA_THRESHOLD_DAYS = 90;
  * (loan id ranges), each run as one statement in its own transaction, by this process (`run`: the
  * CLI, the mutation) or by any number of workers in parallel (`start`, `runPartition`,
  * `finishIfDone`: the jobs). Work commits as it goes, a loan is never processed twice for a date, a
- * run killed mid-way resumes where it stopped, and missed dates are caught up in order. The accruals
- * of a date are summarised into one journal entry when its last partition is done.
+ * run killed mid-way resumes where it stopped, and missed dates are caught up in order, for the
+ * tenant and for each loan from its own last run date. The accruals of a date are summarised into one
+ * journal entry when its last partition is done; a catch-up's accruals of closed dates get their own.
  */
 export class CobService {
   constructor(
     private readonly deps: { dataSource: () => DataSource; tenants: TenantService; ledger: LedgerService; chunkSize: number },
   ) {}
 
-  /** Runs every business date from the day after the last completed run up to `upTo` (inclusive). */
+  /**
+   * Runs every business date from the day after the last completed run up to `upTo` (inclusive); each
+   * loan is processed for every date from its own last run date, so a loan behind the tenant (seeded
+   * older, disbursed with a past date) catches up. When every date up to `upTo` is already closed, the
+   * loans still behind are caught up to it (`caughtUp`), and nothing else is done.
+   */
   async run(ctx: RequestContext, upTo: string, onProgress?: (p: CobProgress) => void, opts: { stopAfterChunks?: number } = {}): Promise<CobResult[]> {
     const dates = await this.datesToRun(ctx, upTo);
-    if (dates.length === 0) return [{ businessDate: upTo, loans: 0, accruals: 0, events: 0, skipped: true }];
+    if (dates.length === 0) return [await this.catchUp(ctx, upTo, onProgress)];
     const results: CobResult[] = [];
     for (const date of dates) results.push(await this.runDate(ctx, date, onProgress, opts));
     return results;
@@ -68,12 +76,11 @@ export class CobService {
    * the DONE mark commit together, and a second worker arriving at the same partition finds it DONE.
    */
   async runPartition(ctx: RequestContext, date: string, partition: number, worker: string): Promise<{ loans: number; accruals: number; events: number } | null> {
-    const tenantId = ctx.tenant;
     return this.scoped(ctx, `cob:${date}:${partition}`, async (c) => {
       const em = await c.db();
       const [part] = await em.query('SELECT lo, hi, status FROM cob_partitions WHERE business_date = $1 AND partition_no = $2 FOR UPDATE', [date, partition]);
       if (!part || part.status === 'DONE') return null;
-      const [r] = await em.query(cobChunkSql(bucketCaseSql(DEFAULT_BUCKETS)), [tenantId, date, part.lo, part.hi, NPA_THRESHOLD_DAYS]);
+      const r = await this.chunk(c, part.lo, part.hi, date, false);
       await em.query(
         "UPDATE cob_partitions SET status = 'DONE', loans = $3, accruals = $4, events = $5, worker = $6, finished_at = now() WHERE business_date = $1 AND partition_no = $2",
         [date, partition, r.loans, r.accruals, r.events, worker]);
@@ -95,7 +102,9 @@ export class CobService {
       if (run.status === 'COMPLETED') return true;
       const [{ open }] = await em.query("SELECT count(*)::int AS open FROM cob_partitions WHERE business_date = $1 AND status <> 'DONE'", [date]);
       if (open > 0) return false;
-      const [sum] = await em.query("SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB'", [date]);
+      // A catch-up's accruals of this date carry their own entry; the rest are the day's summary.
+      const [sum] = await em.query(
+        "SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB' AND journal_entry_id IS NULL", [date]);
       let entryId: string | null = null;
       const lines = [
         { account: 'INTEREST_RECEIVABLE' as const, debit: sum.interest }, { account: 'INTEREST_INCOME' as const, credit: sum.interest },
@@ -132,6 +141,62 @@ export class CobService {
     }
     await this.finishIfDone(ctx, date);
     return { businessDate: date, ...totals, skipped: false };
+  }
+
+  /**
+   * One chunk (loan id range) up to `date`, in the caller's transaction: every loan of the range behind
+   * the date is processed for each date from the day after its own last run, in order (the chunk
+   * statement takes a loan only when its last run date is before the date it runs, so each loan runs
+   * once per date). The accruals of earlier dates (and of `date` itself when it is already closed,
+   * `closed`) go to the journal here, one entry per date, each accrual row naming its entry; those of an
+   * open `date` are left to the date's summary entry (`finishIfDone`). `loans` counts the loans at `date`.
+   */
+  private async chunk(c: RequestContext, lo: string, hi: string, date: string, closed: boolean): Promise<{ loans: number; accruals: number; events: number }> {
+    const em = await c.db();
+    const [{ from }] = await em.query(
+      `SELECT coalesce(min(last_cob_date) + 1, $3::date)::text AS "from" FROM loans
+       WHERE status = 'ACTIVE' AND id >= $1 AND id <= $2 AND last_cob_date < $3::date`, [lo, hi, date]);
+    const totals = { loans: 0, accruals: 0, events: 0 };
+    const sql = cobChunkSql(bucketCaseSql(DEFAULT_BUCKETS));
+    for (let d = from as string; d <= date; d = addDays(d, 1)) {
+      const entryId = d < date || closed ? uuidv7() : null;
+      const [r] = await em.query(sql, [c.tenant, d, lo, hi, NPA_THRESHOLD_DAYS, entryId]);
+      if (d === date) totals.loans = r.loans;
+      totals.accruals += r.accruals;
+      totals.events += r.events;
+      if (entryId && r.accruals > 0) {
+        await this.deps.ledger.post(c, {
+          id: entryId, kind: 'COB_ACCRUAL', businessDate: d, reference: `cob:${d}:catch-up`,
+          lines: [
+            { account: 'INTEREST_RECEIVABLE', debit: r.interest }, { account: 'INTEREST_INCOME', credit: r.interest },
+            { account: 'PENALTY_RECEIVABLE', debit: r.penalty }, { account: 'PENALTY_INCOME', credit: r.penalty },
+          ],
+        });
+      }
+    }
+    return totals;
+  }
+
+  /**
+   * Catches up the loans behind a date the tenant has already closed, in chunks of about `chunkSize`
+   * loans, each its own transaction (no partitions: the date's are done). Skipped when none is behind.
+   */
+  async catchUp(ctx: RequestContext, date: string, onProgress?: (p: CobProgress) => void): Promise<CobResult> {
+    const bounds: { id: string }[] = await (await ctx.db()).query(
+      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND last_cob_date < $1::date) s
+       WHERE rn % $2 = 1 ORDER BY id`, [date, this.deps.chunkSize]);
+    if (bounds.length === 0) return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
+    const starts = [MIN_UUID, ...bounds.slice(1).map((b) => b.id)];
+    const totals = { loans: 0, accruals: 0, events: 0 };
+    for (const [i, lo] of starts.entries()) {
+      const hi = i + 1 < starts.length ? predecessor(starts[i + 1]) : MAX_UUID;
+      const r = await this.scoped(ctx, `cob:${date}:catch-up:${i}`, (c) => this.chunk(c, lo, hi, date, true));
+      totals.loans += r.loans;
+      totals.accruals += r.accruals;
+      totals.events += r.events;
+      onProgress?.({ businessDate: date, chunk: i + 1, chunks: starts.length, loans: totals.loans });
+    }
+    return { businessDate: date, ...totals, skipped: false, caughtUp: true };
   }
 
   /**

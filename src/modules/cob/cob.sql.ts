@@ -7,7 +7,8 @@
  * The accruals go to the sub-ledger, and bucket changes, instalments falling due or overdue to the
  * loan's events (and so to the outbox), in the same statement.
  *
- * $1 tenant, $2 business date, $3/$4 the chunk's id range, $5 NPA threshold (days).
+ * $1 tenant, $2 business date, $3/$4 the chunk's id range, $5 NPA threshold (days), $6 the journal
+ * entry the accruals go to (a catch-up of a closed date), or null for the date's summary entry.
  */
 export function cobChunkSql(bucketCase: string): string {
   return `
@@ -15,7 +16,7 @@ WITH cur AS (
   SELECT l.tenant_id, l.id, l.schedule, l.accrual_index AS k, l.accrual_period_start AS ps, l.accrual_period_end AS pe,
          l.accrual_period_interest AS pi, l.accrued_in_period AS acc, l.overdue_principal AS op, l.next_unpaid_principal AS nup,
          l.next_unpaid_total AS nut, l.oldest_unpaid_due_date AS oldest, l.penalty_rate, l.money_decimals AS dp, l.rounding_mode AS rm,
-         l.non_accrual, l.bucket AS old_bucket, l.penalty_rows AS prows, l.penalty_through AS pthrough, l.penalty_total AS ptotal,
+         l.non_accrual, l.bucket AS old_bucket, l.penalty_rows AS prows, l.penalty_through AS pthrough, l.interest_schedule AS isched, l.penalty_total AS ptotal,
          -- A loan never replayed starts its penalty state from the schedule.
          CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom
   FROM loans l
@@ -30,7 +31,8 @@ moved AS (
     CASE WHEN crossed THEN k + 1 ELSE k END AS k2,
     CASE WHEN crossed THEN pe ELSE ps END AS ps2,
     CASE WHEN crossed THEN (schedule -> (k + 1) ->> 'dueDate')::date ELSE pe END AS pe2,
-    CASE WHEN crossed THEN coalesce((schedule -> (k + 1) ->> 'interest')::numeric, 0) ELSE pi END AS pi2,
+    -- The period's interest as last replayed (an advance payment may have changed it), else the contract's.
+    CASE WHEN crossed THEN coalesce((isched ->> (k + 1))::numeric, (schedule -> (k + 1) ->> 'interest')::numeric, 0) ELSE pi END AS pi2,
     CASE WHEN crossed THEN 0 ELSE acc END AS acc2,
     CASE WHEN crossed THEN op + nup ELSE op END AS op2,
     CASE WHEN crossed THEN coalesce((schedule -> (k + 1) ->> 'principal')::numeric, 0) ELSE nup END AS nup2,
@@ -70,6 +72,8 @@ upd AS (
     accrued_in_period = c.acc2 + c.interest_today, overdue_principal = c.op2, next_unpaid_principal = c.nup2, next_unpaid_total = c.nut2,
     oldest_unpaid_due_date = c.oldest2, dpd = c.dpd2, bucket = (${bucketCase.replace(/\bdpd\b/g, 'c.dpd2')}),
     non_accrual = c.non_accrual OR c.dpd2 > $5, last_cob_date = $2::date,
+    -- Interest is recognised through the day the loan stops accruing (that day's accrual is the last).
+    non_accrual_since = CASE WHEN NOT c.non_accrual AND c.dpd2 > $5 THEN $2::date ELSE l.non_accrual_since END,
     penalty_rows = c.prows2, penalty_from = c.pfrom2, penalty_total = c.ptotal2, penalty_through = GREATEST(c.pthrough, $2::date)
   FROM pen c
   WHERE l.tenant_id = c.tenant_id AND l.id = c.id
@@ -78,10 +82,10 @@ upd AS (
             c.pe2 AS due_on, c.nut2 AS due_unpaid, c.k2 AS due_index
 ),
 accrued AS (
-  INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty)
-  SELECT tenant_id, id, $2::date, 'COB', interest_today, penalty_today FROM upd WHERE interest_today <> 0 OR penalty_today <> 0
+  INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
+  SELECT tenant_id, id, $2::date, 'COB', interest_today, penalty_today, $6::uuid FROM upd WHERE interest_today <> 0 OR penalty_today <> 0
   ON CONFLICT DO NOTHING
-  RETURNING 1
+  RETURNING interest, penalty
 ),
 events AS (
   INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data)
@@ -100,7 +104,8 @@ events AS (
   FROM upd WHERE newly_overdue
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, (SELECT count(*) FROM events)::int AS events`;
+SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, (SELECT count(*) FROM events)::int AS events,
+       (SELECT coalesce(sum(interest), 0) FROM accrued)::text AS interest, (SELECT coalesce(sum(penalty), 0) FROM accrued)::text AS penalty`;
 }
 
 /** SQL CASE for the bucket of `dpd` from the tenant's buckets (ordered by minDpd). */

@@ -3,17 +3,22 @@ import { currencyDecimals } from '../../core/money';
 import { productScheduleInput } from '../../core/products/product-schedule';
 import type { DataSource } from 'typeorm';
 import { runInContext } from '../../platform/tenancy/run-in-context';
+import { loanAccountMapping } from '../../core/ledger/journal';
+import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanProductService } from '../products/loan-product.service';
 import { servicingTermsOf } from '../loans/servicing-terms';
 
 /**
  * Generates a book of synthetic, already-disbursed loans for load tests and demos (`npx microlend
  * seed loans`): borrowers, applications and loans inserted set-based in batches, each batch its own
- * transaction, all on one product with a realistic schedule starting `startDate`.
+ * transaction, all on one product with a realistic schedule starting `startDate`. Each loan is posted
+ * as loan booking posts it (its DISBURSEMENT entry dated `startDate`: the principal to the loan, the
+ * same paid out of cash clearing; the seeded loans carry no fees), in the same statement, so the book
+ * reconciles with the ledger and close of business catches each loan up from `startDate`.
  */
 export async function seedLoans(
   dataSource: DataSource,
-  products: LoanProductService,
+  services: { products: LoanProductService; ledger: LedgerService },
   opts: { tenantId: string; productCode: string; count: number; startDate: string; batchSize?: number },
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<number> {
@@ -23,7 +28,7 @@ export async function seedLoans(
     const em = await ctx.db();
     const [product] = await em.query('SELECT id, current_version FROM loan_products WHERE code = $1', [opts.productCode]);
     if (!product) throw new Error(`no product ${opts.productCode}`);
-    const version = await products.version(ctx, product.id, product.current_version);
+    const version = await services.products.version(ctx, product.id, product.current_version);
     const grade = version.terms.rateBands[0].grade;
     const principal = version.terms.amountMin;
     const term = version.terms.termMin;
@@ -31,7 +36,11 @@ export async function seedLoans(
     const s = buildSchedule(input, { currencyDecimals: currencyDecimals(version.terms.currency) });
     const schedule = s.installments.map((i) => ({ number: i.number, dueDate: i.dueDate, principal: i.principal.toFixed(2), interest: i.interest.toFixed(2), fees: i.fees.toFixed(2), total: i.total.toFixed(2), balance: i.balance.toFixed(2) }));
     const [{ n }] = await em.query('SELECT count(*)::int AS n FROM loans');
-    return { product, version, schedule, principal: s.totalPrincipal.toFixed(2), currency: version.terms.currency, terms: servicingTermsOf(version.terms), offset: n, rate: input.annualInterestRate };
+    await services.ledger.accounts(ctx); // the chart the entries post to
+    const terms = servicingTermsOf(version.terms);
+    const mapping = loanAccountMapping(terms);
+    const accounts = { principal: mapping?.LOAN_PRINCIPAL ?? 'LOAN_PRINCIPAL', cash: mapping?.CASH_CLEARING ?? 'CASH_CLEARING' };
+    return { product, version, schedule, principal: s.totalPrincipal.toFixed(2), currency: version.terms.currency, terms, offset: n, rate: input.annualInterestRate, accounts };
   });
   let done = 0;
   while (done < opts.count) {
@@ -42,13 +51,20 @@ export async function seedLoans(
       const first = setup.schedule[0];
       await em.query(
         `WITH ids AS (
-           SELECT g, gen_random_uuid() AS borrower_id, gen_random_uuid() AS app_id, gen_random_uuid() AS loan_id FROM generate_series($1::int, $2::int) g
+           SELECT g, gen_random_uuid() AS borrower_id, gen_random_uuid() AS app_id, gen_random_uuid() AS loan_id, gen_random_uuid() AS entry_id
+           FROM generate_series($1::int, $2::int) g
          ), b AS (
            INSERT INTO borrowers (tenant_id, id, external_ref, kind, segment, full_name, region, industry)
            SELECT $3, borrower_id, 'seed-' || g, 'INDIVIDUAL', 'CONSUMER', 'Seed Borrower ' || g, 'Region ' || (g % 20), 'retail' FROM ids RETURNING 1
          ), a AS (
            INSERT INTO applications (tenant_id, id, borrower_id, product_id, product_version, requested_amount, term_count, frequency, status, status_entered_at, source, created_by_type)
            SELECT $3, app_id, borrower_id, $4, $5, $6, $7, $8, 'DISBURSED', now(), 'STAFF', 'SYSTEM' FROM ids RETURNING 1
+         ), je AS (
+           INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference)
+           SELECT $3, entry_id, 'DISBURSEMENT', $13, loan_id, 'seed-' || g FROM ids RETURNING 1
+         ), jl AS (
+           INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit)
+           SELECT $3, entry_id, 1, $21, $6, 0 FROM ids UNION ALL SELECT $3, entry_id, 2, $22, 0, $6 FROM ids RETURNING 1
          )
          INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
                             status, disbursed_at, disbursement_ref, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
@@ -59,7 +75,7 @@ export async function seedLoans(
          FROM ids`,
         [from, from + size - 1, opts.tenantId, setup.product.id, setup.version.version, setup.principal, setup.schedule.length, setup.version.terms.frequencies[0],
           setup.currency, String(setup.rate), JSON.stringify(setup.schedule), JSON.stringify(setup.terms), opts.startDate, first.dueDate, first.interest, first.principal,
-          first.total, setup.terms.penaltyAnnualRate, setup.terms.decimals, setup.terms.roundingMode],
+          first.total, setup.terms.penaltyAnnualRate, setup.terms.decimals, setup.terms.roundingMode, setup.accounts.principal, setup.accounts.cash],
       );
     });
     done += size;

@@ -5,6 +5,8 @@ import { SqlBatch } from '../../platform/db/sql-batch';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 export interface JournalEntryInput {
+  /** The entry's id when the caller has already referred to it (e.g. from sub-ledger rows); new otherwise. */
+  id?: string;
   kind: string;
   businessDate: string;
   loanId?: string | null;
@@ -43,7 +45,7 @@ export class LedgerService {
   async stage(ctx: RequestContext, batch: SqlBatch, entry: JournalEntryInput, mapping?: AccountMapping | null): Promise<string> {
     const lines = mapLines(balancedLines(entry.lines), mapping !== undefined ? mapping : entry.loanId ? await this.mappingOf(ctx, entry.loanId) : null);
     await this.ensureChart(ctx);
-    const id = uuidv7();
+    const id = entry.id ?? uuidv7();
     batch.add('INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6)', [
       ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null,
     ]);

@@ -22,7 +22,11 @@ export function cobRunJob(cob: CobService, queue: () => QueueRuntime): JobDefini
     name: 'cob.run',
     async run(ctx, data) {
       const started = await cob.start(ctx, data.date);
-      if (!started) return { upTo: data.date, done: true };
+      if (!started) {
+        // Every date is closed: catch up the loans still behind (seeded older, disbursed with a past date).
+        const caughtUp = await cob.catchUp(ctx, data.date);
+        return { upTo: data.date, done: true, caughtUp: caughtUp.loans };
+      }
       const tenantId = ctx.tenant;
       if (started.pending.length === 0) {
         // Every partition is done but the date was not completed (a crash in between): complete it and go on.
