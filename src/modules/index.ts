@@ -84,6 +84,10 @@ import { UsageResolver } from './billing/usage.resolver';
 import { UsageBillingService } from './billing/usage.service';
 import { stripeUsageMeter } from './billing/usage-meter';
 import { usageReportJob, usageScheduleJob } from './billing/jobs/usage.job';
+import { approvalPermissions } from './approvals/approval.permissions';
+import { ApprovalResolver } from './approvals/approval.resolver';
+import { ApprovalService } from './approvals/approval.service';
+import { guardedOperations } from './approvals/guarded-operations';
 import { TenantResolver } from './tenancy/tenant.resolver';
 import { TenantService } from './tenancy/tenant.service';
 
@@ -96,7 +100,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -123,6 +127,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits });
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
+  const approvals = new ApprovalService({ audit, limits, operations: guardedOperations({ servicing, restructuring, origination, products, decisionConfigs, tenants }) });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
   const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
   const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, ledger, tenants, audit, limits });
@@ -138,7 +143,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(dataSource, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { approvals, bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -146,12 +151,12 @@ export type Services = ReturnType<typeof createServices>;
 export function createResolvers(s: Services) {
   return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit, s.auditVerifications),
     new PricingResolver(s.pricing, s.tenants),
-    new LoanProductResolver(s.products),
+    new LoanProductResolver(s.products, s.approvals),
     new ScheduleResolver(s.schedules),
     new BorrowerResolver(s.borrowers),
-    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit),
-    new OriginationResolver(s.origination),
-    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.restructuring, s.monitoring),
+    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit, s.approvals),
+    new OriginationResolver(s.origination, s.approvals),
+    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.monitoring, s.approvals),
     new CobResolver(s.cob, s.queue),
     new LedgerResolver(s.ledger),
     new CreditLineResolver(s.creditLines, s.servicing),
@@ -159,6 +164,7 @@ export function createResolvers(s: Services) {
     new EventsResolver(s.eventLog, s.webhookEndpoints, s.webhookDeliveries),
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
+    new ApprovalResolver(s.approvals),
   ];
 }
 

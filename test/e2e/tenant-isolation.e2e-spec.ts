@@ -33,6 +33,7 @@ describe('tenant isolation', () => {
   let endpointIdA: string;
   let statementOfA: string;
   let usagePeriod: string;
+  let approvalRequestIdA: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -84,6 +85,9 @@ describe('tenant isolation', () => {
     await runInContext(app.runtime.dataSource, { tenantId: a.id, actor: { type: 'SYSTEM', id: 'test' }, roles: [] }, (ctx) => app.runtime.services.usage.report(ctx, usagePeriod));
     await app.ownerQuery('UPDATE usage_records SET active_loans = 777 WHERE tenant_id = $1', [a.id]);
     configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
+    // A puts write-offs under four-eyes and has one pending (the loan stays ACTIVE).
+    await app.gql('mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "0", approverRoles: [LENDER_ADMIN]) { operation } }', {}, adminA);
+    approvalRequestIdA = (await app.gql(`mutation { writeOffLoan(loanId: "${loanIdA}", reason: "a's") { id } }`, {}, adminA)).errors![0].extensions.approvalRequestId as string;
   });
   afterAll(() => app.close());
 
@@ -136,6 +140,9 @@ describe('tenant isolation', () => {
     usage: () => ({ query: `{ usage(period: "${usagePeriod}") { activeLoans } }`, check: (d) => expect(d.usage.activeLoans).not.toBe(777) }),
     usageRecords: () => ({ query: '{ usageRecords { nodes { period activeLoans } } }', check: (d) => expect(d.usageRecords.nodes).toEqual([]) }),
     paymentSettings: () => ({ query: '{ paymentSettings { provider stripeSecretKeyLast4 } }', check: (d) => expect(d.paymentSettings).toEqual({ provider: 'MANUAL', stripeSecretKeyLast4: null }) }),
+    approvalPolicies: () => ({ query: '{ approvalPolicies { operation } }', check: (d) => expect(d.approvalPolicies).toEqual([]) }),
+    pendingApprovals: () => ({ query: '{ pendingApprovals(first: 100) { nodes { id subject } } }', check: (d) => expect(d.pendingApprovals.nodes).toEqual([]) }),
+    approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
     payments: () => ({ query: '{ payments(first: 100) { nodes { id providerRef } } }', check: (d) => expect(JSON.stringify(d.payments.nodes)).not.toMatch(new RegExp(`${paymentIdA}|pi_OfTenantA`)) }),
   };
 
@@ -217,6 +224,12 @@ describe('tenant isolation', () => {
     setAgentPayoutAccount: () => 'mutation { setAgentPayoutAccount(agentId: "agent-of-b", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }',
     setBorrowerPayoutAccount: () => `mutation { setBorrowerPayoutAccount(borrowerId: "${borrowerIdA}", stripeAccountId: "acct_Thief") { stripeAccountId } }`,
     payAgentCommission: () => 'mutation { payAgentCommission(input: { agentId: "agent-of-a", amount: "1.00", idempotencyKey: "steal-commission" }) { id } }',
+    // Policies act only on the caller's own tenant; A's requests and staff are not found.
+    setApprovalPolicy: () => 'mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "999", approverRoles: [SERVICER]) { operation } }',
+    removeApprovalPolicy: () => 'mutation { removeApprovalPolicy(operation: writeOffLoan) }',
+    approveRequest: () => `mutation { approveRequest(id: "${approvalRequestIdA}") { id status } }`,
+    rejectRequest: () => `mutation { rejectRequest(id: "${approvalRequestIdA}", reason: "b") { id status } }`,
+    setWaiverLimit: (ids) => `mutation { setWaiverLimit(userId: "${ids.userIdA}", limit: "1") { id } }`,
   };
 
   it('covers every query and mutation of the schema', async () => {
@@ -256,7 +269,8 @@ describe('tenant isolation', () => {
        'tenant_keys WHERE tenant_id = $1', 'rate_cap_rules WHERE tenant_id = $1', 'loan_transactions WHERE tenant_id = $1', 'loan_postings WHERE tenant_id = $1', 'loan_events WHERE tenant_id = $1', 'loan_accruals WHERE tenant_id = $1', 'cob_runs WHERE tenant_id = $1', 'cob_partitions WHERE tenant_id = $1', 'credit_lines WHERE tenant_id = $1', 'loan_products WHERE tenant_id = $1', 'loan_product_versions WHERE tenant_id = $1', 'api_keys WHERE tenant_id = $1', 'staff_users WHERE tenant_id = $1', 'borrowers WHERE tenant_id = $1', 'audit_entries WHERE tenant_id = $1', 'audit_heads WHERE tenant_id = $1',
        'outbox_events WHERE tenant_id = $1', 'webhook_endpoints WHERE tenant_id = $1', 'webhook_deliveries WHERE tenant_id = $1',
        'usage_records WHERE tenant_id = $1', 'tenant_billing WHERE tenant_id = $1',
-       'payment_settings WHERE tenant_id = $1', 'payments WHERE tenant_id = $1', 'stripe_events WHERE tenant_id = $1', 'auto_debits WHERE tenant_id = $1', 'payout_accounts WHERE tenant_id = $1']
+       'payment_settings WHERE tenant_id = $1', 'payments WHERE tenant_id = $1', 'stripe_events WHERE tenant_id = $1', 'auto_debits WHERE tenant_id = $1', 'payout_accounts WHERE tenant_id = $1',
+       'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

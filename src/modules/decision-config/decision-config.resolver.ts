@@ -11,6 +11,7 @@ import { toStaffUserType } from '../identity/identity.mapper';
 import { StaffUserEntity } from '../identity/staff-user.entity';
 import type { AuditService } from '../audit/audit.service';
 import type { DecisionConfigService } from './decision-config.service';
+import type { ApprovalService } from '../approvals/approval.service';
 import {
   ApprovalTierType, BlacklistKindEnum, DecisionConfigKindEnum, DecisionConfigType, OriginationPoliciesType, RiskAppetiteLimitType, StageTimeLimitInput,
 } from './dto/decision-config.type';
@@ -21,6 +22,7 @@ export class DecisionConfigResolver {
     private readonly configs: DecisionConfigService,
     private readonly ciphers: TenantCipherService,
     private readonly audit: AuditService,
+    private readonly approvals: ApprovalService,
   ) {}
 
   @Query(() => [DecisionConfigType])
@@ -40,7 +42,7 @@ export class DecisionConfigResolver {
 
   @Mutation(() => DecisionConfigType, { description: 'Makes a version the active one of its kind (the previous one is retired).' })
   activateDecisionConfig(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.configs.activate(ctx, id);
+    return this.approvals.guard(ctx, 'activateDecisionConfig', { id });
   }
 
   @Query(() => OriginationPoliciesType)
@@ -59,7 +61,7 @@ export class DecisionConfigResolver {
 
   @Mutation(() => [RiskAppetiteLimitType], { description: 'Replaces the risk-appetite limits per borrower, industry, region and product.' })
   async setRiskAppetiteLimits(@Ctx() { ctx }: GraphQLContext, @Arg('limits', () => [RiskAppetiteLimitType]) limits: RiskAppetiteLimitType[]) {
-    return (await this.configs.setPolicy(ctx, 'RISK_APPETITE', limits, 'limits')).definition;
+    return (await this.approvals.guard(ctx, 'setRiskAppetiteLimits', { limits })).definition;
   }
 
   @Mutation(() => GraphQLJSON, { description: 'Replaces the time limit (hours) per application stage.' })

@@ -1,3 +1,4 @@
+import { Dec } from '../../core/money';
 import { visiblePrefix } from '../../platform/auth/api-key-format';
 import type { ApiKeyEntity } from './api-key.entity';
 import type { ApiKeyType, RoleEnum, StaffUserStatusEnum, StaffUserType } from './dto/identity.type';
@@ -25,6 +26,7 @@ export function toStaffUserType(u: StaffUserEntity): StaffUserType {
     roles: u.roles as RoleEnum[],
     status: u.status as StaffUserStatusEnum,
     lastLoginAt: u.lastLoginAt,
+    waiverLimit: u.waiverLimit === null || u.waiverLimit === undefined ? null : new Dec(u.waiverLimit).toFixed(),
     createdAt: u.createdAt,
   };
 }

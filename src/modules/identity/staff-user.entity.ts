@@ -16,6 +16,8 @@ export class StaffUserEntity {
   @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
   /** Largest amount this user may approve; null: no limit set, so no approvals. */
   @Column('numeric', { name: 'approval_limit', nullable: true }) approvalLimit!: string | null;
+  /** Largest waiver this user may make alone (see the approvals module); null: no personal limit. */
+  @Column('numeric', { name: 'waiver_limit', nullable: true }) waiverLimit!: string | null;
   /** Approval groups (committees) this user sits on. */
   @Column('text', { name: 'approval_groups', array: true }) approvalGroups!: string[];
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

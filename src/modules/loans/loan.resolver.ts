@@ -13,8 +13,8 @@ import {
 import type { LoanStatus } from './loan.entity';
 import { toLoanType } from './loan.mapper';
 import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
-import type { LoanRestructureService } from './loan-restructure.service';
 import type { BureauMonitoringService } from './bureau-monitoring.service';
+import type { ApprovalService } from '../approvals/approval.service';
 
 @ArgsType()
 class LoansArgs extends PageArgs {
@@ -47,8 +47,8 @@ export class LoanResolver {
     private readonly ledger: LedgerService,
     private readonly products: LoanProductService,
     private readonly tenantService: TenantService,
-    private readonly restructuring: LoanRestructureService,
     private readonly monitoring: BureauMonitoringService,
+    private readonly approvals: ApprovalService,
   ) {}
 
   @Mutation(() => BureauRefreshType, { description: 'Pulls the borrower’s bureau report again; new delinquency or multi-lending raises early warnings on its active loans.' })
@@ -74,7 +74,7 @@ export class LoanResolver {
 
   @Mutation(() => LoanTransactionType, { description: 'Reverses a transaction; the loan is replayed without it and the ledger corrected by reversing entries.' })
   reverseTransaction(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
-    return this.servicing.reverseTransaction(ctx, id, reason);
+    return this.approvals.guard(ctx, 'reverseTransaction', { id, reason });
   }
 
   @Mutation(() => LoanTransactionType, { description: 'Pays held overpayment credit back to the borrower (also after the loan closed); idempotent by key.' })
@@ -86,7 +86,7 @@ export class LoanResolver {
     @Arg('idempotencyKey') idempotencyKey: string,
     @Arg('reference', () => String, { nullable: true }) reference?: string,
   ) {
-    return this.servicing.refundCredit(ctx, { loanId, amount, method, reference, idempotencyKey });
+    return this.approvals.guard(ctx, 'refundCredit', { loanId, amount, method, reference, idempotencyKey });
   }
 
   @Mutation(() => LoanTransactionType, { description: 'Charges a fee on the loan (with the next instalment due).' })
@@ -97,18 +97,17 @@ export class LoanResolver {
 
   @Mutation(() => LoanTransactionType, { description: 'Waives unpaid fees, penalties or interest, oldest first, up to the amount.' })
   async waive(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('kind', () => WaiverKindEnum) kind: WaiverKindEnum, @Arg('amount', () => DecimalScalar) amount: string, @Arg('reason') reason: string) {
-    const date = todayIn((await this.tenantService.current(ctx)).timezone);
-    return (await this.servicing.addTransaction(ctx, loanId, { kind: `${kind}_WAIVER` as never, effectiveDate: date, amount, note: reason })).transaction;
+    return this.approvals.guard(ctx, 'waive', { loanId, kind, amount, reason });
   }
 
   @Mutation(() => LoanType, { description: 'Writes the loan off to expense (principal, accrued interest and penalties); later payments are recoveries.' })
   async writeOffLoan(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('reason') reason: string) {
-    return toLoanType(await this.servicing.writeOff(ctx, loanId, reason));
+    return toLoanType(await this.approvals.guard(ctx, 'writeOffLoan', { loanId, reason }));
   }
 
   @Mutation(() => LoanType, { description: 'Reschedules what is owed today onto a successor loan with a new term (and rate); the old loan is kept as RESTRUCTURED.' })
   async restructureLoan(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RestructureLoanInput) input: RestructureLoanInput) {
-    const { loanId } = await this.restructuring.restructure(ctx, input);
+    const { loanId } = await this.approvals.guard(ctx, 'restructureLoan', { ...input });
     return toLoanType(await this.servicing.byIdOrThrow(ctx, loanId));
   }
 

@@ -8,6 +8,7 @@ import {
 } from './dto/loan-product.type';
 import { toLoanProductType, toLoanProductVersionType } from './loan-product.mapper';
 import type { LoanProductService } from './loan-product.service';
+import type { ApprovalService } from '../approvals/approval.service';
 
 @ArgsType()
 class LoanProductsArgs extends PageArgs {
@@ -19,7 +20,10 @@ class LoanProductsArgs extends PageArgs {
 
 @Resolver(() => LoanProductType)
 export class LoanProductResolver {
-  constructor(private readonly products: LoanProductService) {}
+  constructor(
+    private readonly products: LoanProductService,
+    private readonly approvals: ApprovalService,
+  ) {}
 
   @Query(() => LoanProductConnection)
   async loanProducts(@Ctx() { ctx }: GraphQLContext, @Args(() => LoanProductsArgs) args: LoanProductsArgs) {
@@ -39,7 +43,7 @@ export class LoanProductResolver {
 
   @Mutation(() => LoanProductType, { description: 'Saves new terms as the next version; loans and offers keep the version they were made on.' })
   async reviseLoanProduct(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input', () => LoanProductTermsType) input: LoanProductTermsType) {
-    return toLoanProductType(await this.products.revise(ctx, id, input));
+    return toLoanProductType(await this.approvals.guard(ctx, 'reviseLoanProduct', { id, input }));
   }
 
   @Mutation(() => LoanProductType, { description: 'Stops new applications on the product.' })

@@ -18,7 +18,7 @@ export interface ApplyReport {
  */
 export async function applyTenantFiles(
   dataSource: DataSource,
-  services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger'>,
+  services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger' | 'approvals'>,
   target: string,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): Promise<ApplyReport> {
@@ -42,7 +42,7 @@ export async function applyTenantFiles(
   return { results };
 }
 
-async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger'>, file: TenantFile) {
+async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger' | 'approvals'>, file: TenantFile) {
   const products: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   let section: (string | number)[] = ['tenant'];
   try {
@@ -88,6 +88,11 @@ async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenant
           if (c[key] === undefined) continue;
           section = [key];
           changed = (await services.decisionConfigs.setPolicy(ctx, kind, c[key], key)).changed || changed;
+        }
+        if (c.approvalPolicies !== undefined) {
+          // Exactly the listed policies; the file itself is the reviewed change (it is not put under approval).
+          section = ['approvalPolicies'];
+          changed = (await services.approvals.applyPolicies(ctx, c.approvalPolicies)) || changed;
         }
         return { file: file.file, slug: tenant.slug, outcome: outcome === 'unchanged' && changed ? 'updated' : outcome, products };
       },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
+import { approvalPoliciesSchema } from '../approvals/approval-definition';
 import { POLICY_SCHEMAS } from '../decision-config/policy-schemas';
 import { rateCapRuleSchema } from '../pricing/pricing-definition';
 import { productCodeSchema, productTermsSchema } from '../products/product-definition';
@@ -32,6 +33,7 @@ export const tenantFileSchema = z
     fraud: POLICY_SCHEMAS.FRAUD.optional(),
     offers: POLICY_SCHEMAS.OFFERS.optional(),
     contractTemplate: POLICY_SCHEMAS.CONTRACT_TEMPLATE.optional(),
+    approvalPolicies: approvalPoliciesSchema.optional(),
   })
   .strict();
 

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'RATE_CAP_EXCEEDED',
   'RATE_LIMITED',
+  'APPROVAL_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

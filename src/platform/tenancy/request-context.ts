@@ -61,6 +61,30 @@ export class RequestContext {
     this.transaction.onAfterCommit(work);
   }
 
+  /** See TenantTransaction.onAfterRollback. */
+  onAfterRollback(work: () => Promise<void>): void {
+    this.transaction.onAfterRollback(work);
+  }
+
+  /**
+   * Runs `work` in a transaction of its own (same tenant, actor and roles), committed when `work`
+   * returns whatever becomes of this request's transaction: for a record that must stand although
+   * the request fails, such as a pending approval request whose maker is told so with an error.
+   * It must not wait on locks this request's transaction holds.
+   */
+  async detached<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const tx = this.transaction.sibling();
+    const own = new RequestContext(this.requestId, this.tenantId, this.actor, this.roles, tx, this.borrowerId, this.platform, this.client);
+    try {
+      const result = await work(own);
+      await tx.finish(true);
+      return result;
+    } catch (err) {
+      await tx.finish(false);
+      throw err;
+    }
+  }
+
   /** See TenantTransaction.state. */
   transactionState<T>(key: symbol, create: () => T): T {
     return this.transaction.state(key, create);

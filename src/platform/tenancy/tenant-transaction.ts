@@ -18,6 +18,7 @@ export class TenantTransaction {
   private currentTenant: string | null;
   private readonly beforeCommit: (() => Promise<void>)[] = [];
   private readonly afterCommit: (() => Promise<void>)[] = [];
+  private readonly afterRollback: (() => Promise<void>)[] = [];
   private readonly bag = new Map<symbol, unknown>();
 
   constructor(
@@ -63,6 +64,20 @@ export class TenantTransaction {
     this.afterCommit.push(work);
   }
 
+  /**
+   * Work to do once the transaction has rolled back (or failed to commit), in a transaction of its
+   * own: e.g. recording that an approved operation failed, once the locks it held are released.
+   * Skipped on commit. It must handle (log) its own failures.
+   */
+  onAfterRollback(work: () => Promise<void>): void {
+    this.afterRollback.push(work);
+  }
+
+  /** A new transaction with the same scope, independent of this one (see RequestContext.detached). */
+  sibling(): TenantTransaction {
+    return new TenantTransaction(this.dataSource, this.scope);
+  }
+
   /** Per-transaction state of a mechanism, keyed by a symbol the mechanism owns. */
   state<T>(key: symbol, create: () => T): T {
     if (!this.bag.has(key)) this.bag.set(key, create());
@@ -72,10 +87,13 @@ export class TenantTransaction {
   /** Commits (or rolls back) and releases the connection; a no-op when nothing was opened. */
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
+    // Work queued for before the commit (e.g. an audit entry) needs the transaction even if nothing else opened it.
+    if (commit && this.beforeCommit.length) this.runner ??= this.open();
     if (!this.runner) {
       // Nothing was opened, so nothing to commit; work queued for after the commit still follows it.
       this.finished = true;
       if (commit) await this.runAfterCommit();
+      else await this.runAfterRollback();
       return;
     }
     let hookError: unknown;
@@ -99,6 +117,7 @@ export class TenantTransaction {
       }
     } finally {
       await runner.release();
+      if (!committed) await this.runAfterRollback();
     }
     if (hookError !== undefined) throw hookError;
     // The commit stands whatever happens next: after-commit work reports its own failures.
@@ -107,6 +126,10 @@ export class TenantTransaction {
 
   private async runAfterCommit(): Promise<void> {
     for (const work of this.afterCommit) await work().catch(() => undefined);
+  }
+
+  private async runAfterRollback(): Promise<void> {
+    for (const work of this.afterRollback) await work().catch(() => undefined);
   }
 
   private async open(): Promise<QueryRunner> {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../../platform/graphql/connection';
+import { DecimalScalar } from '../../../platform/graphql/scalars';
 import { TenantType } from '../../tenancy/dto/tenant.type';
 
 export enum RoleEnum {
@@ -80,6 +81,8 @@ export class StaffUserType {
   @Field(() => [RoleEnum]) roles!: RoleEnum[];
   @Field(() => StaffUserStatusEnum) status!: StaffUserStatusEnum;
   @Field(() => Date, { nullable: true }) lastLoginAt!: Date | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The most this user may waive without a second person (setWaiverLimit); null: no personal limit.' })
+  waiverLimit!: string | null;
   @Field() createdAt!: Date;
 }
 export const StaffUserConnection = ConnectionType(StaffUserType, 'StaffUser');
