@@ -4,7 +4,6 @@ import { Dec } from '../../core/money';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
-import { DateScalar } from '../../platform/graphql/scalars';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { ApplicationEntity } from './application.entity';
 import {
@@ -12,6 +11,7 @@ import {
   DisbursedLoanType, SlaBreachType, SubmitApplicationInput, VoteEnum,
 } from './dto/application.type';
 import type { OriginationService } from './origination.service';
+import type { ApprovalService } from '../approvals/approval.service';
 
 @ArgsType()
 class ApplicationsArgs extends PageArgs {
@@ -33,7 +33,10 @@ export function toApplicationType(a: ApplicationEntity): ApplicationType {
 
 @Resolver(() => ApplicationType)
 export class OriginationResolver {
-  constructor(private readonly origination: OriginationService) {}
+  constructor(
+    private readonly origination: OriginationService,
+    private readonly approvals: ApprovalService,
+  ) {}
 
   @Mutation(() => ApplicationType, { description: 'Submits an application and decides it: checks, bureau, score, rules, limits, price, tier; an auto-approved one comes back OFFERED.' })
   async submitApplication(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput) {
@@ -67,12 +70,8 @@ export class OriginationResolver {
   }
 
   @Mutation(() => DisbursedLoanType, { description: 'Creates the loan and pays it out; the same idempotencyKey always answers with the same loan.' })
-  async disburseLoan(
-    @Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string, @Arg('idempotencyKey') idempotencyKey: string,
-    @Arg('disbursedAt', () => DateScalar, { nullable: true, description: 'Migrating a loan paid out in the past (LENDER_ADMIN only, audited): booked on that date, scheduled from it, caught up by the next close of business; nothing is paid out.' })
-    disbursedAt?: string | null,
-  ) {
-    const { loanId } = await this.origination.disburse(ctx, applicationId, idempotencyKey, disbursedAt ?? null);
+  async disburseLoan(@Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string, @Arg('idempotencyKey') idempotencyKey: string) {
+    const { loanId } = await this.approvals.guard(ctx, 'disburseLoan', { applicationId, idempotencyKey });
     return loanView(ctx, loanId);
   }
 
