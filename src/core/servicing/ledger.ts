@@ -1,4 +1,5 @@
 import { divRoundNonNegBig } from '../money/integer-rounding';
+import { ServicingInputError } from './errors';
 import { ParsedRow, ParsedTerms } from './parse';
 
 /*
@@ -27,6 +28,24 @@ export interface Row {
   scheduledFees: bigint;
   /** Fees added after the schedule (FEE_CHARGE, late fees): they survive dropping. */
   chargedFees: bigint;
+  /**
+   * Prepayment fees charged and paid at once (part of feesDue and feesPaid): never owed, so neither
+   * scheduled nor charged fees; kept apart so they do not count as paying either.
+   */
+  feesCollected: bigint;
+  /** First day of the instalment's period (the previous due date, or the disbursement date; null when that is not given). */
+  periodStart: number | null;
+  /** Interest of the contractual schedule, earned on `schedBalance` over the whole period. */
+  schedInterest: bigint;
+  /** Principal the schedule assumed outstanding during the period (this and all later rows' principal). */
+  schedBalance: bigint;
+  /**
+   * Interest actually earned is schedInterest x (balance x days over the period) / (schedBalance x period
+   * days): `balanceDays` is the sum over closed segments, the open one runs from `segStart` at `segBalance`.
+   */
+  balanceDays: bigint;
+  segStart: number;
+  segBalance: bigint;
   /** Exact accrued penalty x penaltyPerDay.den. */
   penaltyAcc: bigint;
   penaltyPaid: bigint;
@@ -94,6 +113,13 @@ export function openLedger(terms: ParsedTerms, schedule: ParsedRow[]): Ledger {
       feesWaived: 0n,
       scheduledFees: s.fees,
       chargedFees: 0n,
+      feesCollected: 0n,
+      periodStart: index > 0 ? schedule[index - 1].dueDay : terms.disbursementDay,
+      schedInterest: s.interest,
+      schedBalance: 0n,
+      balanceDays: 0n,
+      segStart: 0,
+      segBalance: 0n,
       penaltyAcc: 0n,
       penaltyPaid: 0n,
       penaltyWaived: 0n,
@@ -103,11 +129,63 @@ export function openLedger(terms: ParsedTerms, schedule: ParsedRow[]): Ledger {
     };
     return row;
   });
+  let balance = 0n;
+  for (let j = rows.length - 1; j >= 0; j--) {
+    balance += rows[j].principalDue;
+    rows[j].schedBalance = balance;
+    rows[j].segBalance = balance;
+    rows[j].segStart = rows[j].periodStart ?? rows[j].dueDay;
+  }
   const ledger: Ledger = { terms, rows, credit: 0n, firstOpen: 0, dueCount: 0, liveEnd: rows.length, accruedThrough: -Infinity, lateFeeNext: 0 };
   // An all-zero row owes nothing from the start; it counts as settled on its due date.
   for (const r of rows) refresh(ledger, r, r.dueDate);
   advanceFirstOpen(ledger);
   return ledger;
+}
+
+/**
+ * Interest the row has earned through `day` on the principal actually outstanding (see Row.balanceDays),
+ * rounded once with the terms: 0 at the period start, the whole (repriced) interest on the due date.
+ * `start` stands in for an unknown first period start (a row without one was never repriced).
+ */
+export function earnedInterest(ledger: Ledger, row: Row, day: number, start: number | null = null): bigint {
+  // An instalment a prepayment removed earns nothing more.
+  if (row.dropped) return row.interestDue;
+  const periodStart = row.periodStart ?? start;
+  if (periodStart === null) throw new ServicingInputError('terms.disbursementDate', 'is required to earn interest in the first period');
+  const period = row.dueDay - periodStart;
+  if (period <= 0) return day >= row.dueDay ? row.interestDue : 0n;
+  if (row.periodStart === null || row.schedBalance === 0n) {
+    return divRoundNonNegBig(row.interestDue * BigInt(Math.min(Math.max(day - periodStart, 0), period)), BigInt(period), ledger.terms.mode);
+  }
+  const d = Math.min(Math.max(day, row.segStart), row.dueDay);
+  const balanceDays = row.balanceDays + BigInt(d - row.segStart) * row.segBalance;
+  return divRoundNonNegBig(row.schedInterest * balanceDays, BigInt(period) * row.schedBalance, ledger.terms.mode);
+}
+
+/**
+ * Interest on the balance actually outstanding: after principal was paid in advance on `day`, every
+ * live instalment not yet due earns its interest on what is now outstanding from `day` on (this and
+ * later rows' unpaid principal), so the current period is priced to `day` on the old balance and after
+ * it on the new one, and later periods wholly on the new one. Interest already paid or waived stays owed.
+ */
+export function reprice(ledger: Ledger, day: number, date: string): void {
+  const { rows } = ledger;
+  let balance = 0n;
+  for (let j = rows.length - 1; j >= ledger.dueCount; j--) {
+    const r = rows[j];
+    balance += unpaidPrincipal(r);
+    // Without its start (no disbursement date), the first period keeps its scheduled interest.
+    if (r.dropped || j >= ledger.liveEnd || r.schedBalance === 0n || r.periodStart === null || r.dueDay <= r.periodStart) continue;
+    const d = Math.min(Math.max(day, r.segStart), r.dueDay);
+    r.balanceDays += BigInt(d - r.segStart) * r.segBalance;
+    r.segStart = d;
+    r.segBalance = balance;
+    const earned = earnedInterest(ledger, r, r.dueDay);
+    const settledInterest = r.interestPaid + r.interestWaived;
+    r.interestDue = earned > settledInterest ? earned : settledInterest;
+    refresh(ledger, r, date);
+  }
 }
 
 /** Penalty accrued on the row, rounded with the terms (exact accrual, one rounding). */
@@ -125,7 +203,7 @@ export const unpaidPenalty = (l: Ledger, r: Row): bigint => penaltyDue(l, r) - r
  * (they were owed first), so a charged fee stays owed until the scheduled fees are settled.
  */
 export function unpaidChargedFees(r: Row): bigint {
-  const settled = r.feesPaid + r.feesWaived;
+  const settled = r.feesPaid - r.feesCollected + r.feesWaived;
   const charged = settled > r.scheduledFees ? r.chargedFees - (settled - r.scheduledFees) : r.chargedFees;
   const unpaid = unpaidFees(r);
   return charged < unpaid ? charged : unpaid;

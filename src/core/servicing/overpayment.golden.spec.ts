@@ -64,16 +64,18 @@ const cases: Case[] = [
   {
     name: 'REDUCE_TERM: 150 pays #3 principal (dropping its I3 F1), then 50 of #2 principal',
     // From the last instalment backwards: #3 P100 fully prepaid -> dropped (interest and fees no longer due);
-    // 50 left -> #2 principal. #2 still owes P50 + I6 + F1 = 57 on 03-01.
+    // 50 left -> #2 principal. #2's interest is repriced on the balance outstanding (was 6.00 on 200 for the
+    // whole period, the defect of issue 12): 29-day period, 14 days on 200 then 15 on 50:
+    // 6 x (14 x 200 + 15 x 50) / (29 x 200) = 3.672 -> 3.67. #2 owes P50 + I3.67 + F1 = 54.67 on 03-01.
     policy: 'REDUCE_TERM',
     txs: [pay('2024-02-01', '111.00'), pay('2024-02-15', '150.00', 'x')],
     asOf: '2024-02-15',
     expect: {
       credit: '0.00',
-      outstanding: { principal: '50.00', interest: '6.00', fees: '1.00', penalties: '0.00', total: '57.00' },
+      outstanding: { principal: '50.00', interest: '3.67', fees: '1.00', penalties: '0.00', total: '54.67' },
       installments: [
         row({ status: 'PAID' }),
-        row({ status: 'PARTIALLY_PAID', principalPaid: '50.00', interestDue: '6.00', dropped: false }),
+        row({ status: 'PARTIALLY_PAID', principalPaid: '50.00', interestDue: '3.67', dropped: false }),
         row({ status: 'PAID', paidOn: '2024-02-15', principalPaid: '100.00', interestDue: '0.00', feesDue: '0.00', dropped: true }),
       ] as never,
       allocations: [
@@ -93,13 +95,15 @@ const cases: Case[] = [
   {
     name: 'REDUCE_INSTALLMENT: 100.01 spread over #2/#3 principal (100/100), HALF_EVEN tie -> 50.00 / 50.01',
     // share #2 = round(100.01 x 100 / 200) = round(50.005) = 50.00 (HALF_EVEN, tie to even);
-    // #3 takes the rest 100.01 - 50.00 = 50.01. Interest kept: outstanding P 99.99 + I 9 + F 2 = 110.99.
+    // #3 takes the rest 100.01 - 50.00 = 50.01. Interest is repriced on the balance outstanding (it was kept
+    // at 6 / 3, the defect of issue 12): #2 6 x (14 x 200 + 15 x 99.99) / (29 x 200) = 4.448 -> 4.45;
+    // #3 3 x 49.99 / 100 = 1.4997 -> 1.50. Outstanding P 99.99 + I 5.95 + F 2 = 107.94.
     policy: 'REDUCE_INSTALLMENT',
     txs: [pay('2024-02-01', '111.00'), pay('2024-02-15', '100.01', 'x')],
     asOf: '2024-02-15',
     expect: {
-      outstanding: { principal: '99.99', interest: '9.00', fees: '2.00', penalties: '0.00', total: '110.99' },
-      installments: [row({}), row({ principalPaid: '50.00', interestDue: '6.00', status: 'PARTIALLY_PAID' }), row({ principalPaid: '50.01', interestDue: '3.00' })] as never,
+      outstanding: { principal: '99.99', interest: '5.95', fees: '2.00', penalties: '0.00', total: '107.94' },
+      installments: [row({}), row({ principalPaid: '50.00', interestDue: '4.45', status: 'PARTIALLY_PAID' }), row({ principalPaid: '50.01', interestDue: '1.50' })] as never,
     },
   },
   {

@@ -37,6 +37,9 @@ export interface ParsedTerms {
   penaltyPerDay: Ratio;
   lateFee: { charge: ParsedCharge; graceDays: number } | null;
   policy: OverpaymentPolicy;
+  prepaymentFee: ParsedCharge | null;
+  /** Day number of terms.disbursementDate, or null when not given. */
+  disbursementDay: number | null;
 }
 
 /** A validated schedule row. */
@@ -149,6 +152,8 @@ export function parseTerms(terms: ServicingTerms): ParsedTerms {
     penaltyPerDay: { num: rate.num, den: rate.den * 365n },
     lateFee,
     policy: terms.overpaymentPolicy,
+    prepaymentFee: terms.prepaymentFee ? parseCharge(terms.prepaymentFee, terms.decimals, 'terms.prepaymentFee') : null,
+    disbursementDay: terms.disbursementDate ? parseDay(terms.disbursementDate, 'terms.disbursementDate') : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatIsoDate } from '../loan-math/calendar';
-import { applyCredit, allocateRepayment } from './allocation';
+import { applyCredit, allocateRepayment, allocateSettlement } from './allocation';
 import { chargeFee, waive } from './adjustments';
 import { formatUnits } from './format';
 import { AllocationTally, byRowInOrder, Ledger, newTally, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
@@ -82,8 +82,13 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
       const t = txs[next];
       switch (t.kind) {
         case 'REPAYMENT': {
-          const { tally, toCredit } = allocateRepayment(ledger, t.units, date);
+          const { tally, toCredit } = allocateRepayment(ledger, t.units, date, day);
           allocations.push(toAllocation(ledger, t.id, date, tally, toCredit, 0n, 'TRANSACTION'));
+          break;
+        }
+        case 'SETTLEMENT': {
+          const { tally, toCredit, fromCredit } = allocateSettlement(ledger, t.units, date, day);
+          allocations.push(toAllocation(ledger, t.id, date, tally, toCredit, fromCredit, 'TRANSACTION'));
           break;
         }
         case 'CREDIT_REFUND': {
@@ -100,7 +105,7 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
           break;
         }
         default:
-          allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind as Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND'>, t.units, date), 0n, 0n, 'TRANSACTION'));
+          allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind as Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND' | 'SETTLEMENT'>, t.units, date), 0n, 0n, 'TRANSACTION'));
       }
     }
   }

@@ -33,6 +33,16 @@ export interface ServicingTerms {
   lateFee: { chargeType: 'FLAT' | 'PERCENT'; amount?: string | null; rate?: string | null; graceDays: number } | null;
   /** What money paid in advance does. */
   overpaymentPolicy: OverpaymentPolicy;
+  /**
+   * Fee on principal paid before it falls due (a REDUCE_* prepayment or a SETTLEMENT); PERCENT is a
+   * fraction of that principal. Absent or null: no fee.
+   */
+  prepaymentFee?: { chargeType: 'FLAT' | 'PERCENT'; amount?: string | null; rate?: string | null } | null;
+  /**
+   * Start of the first period ('YYYY-MM-DD'): interest of the first instalment is earned from this day.
+   * Without it, the first period is assumed as long as the second (or 30 days for a single instalment).
+   */
+  disbursementDate?: string | null;
 }
 
 /** One row of the contractual schedule (as built by loan-math at disbursement). */
@@ -44,11 +54,14 @@ export interface ScheduledInstallment {
   fees: string;
 }
 
-/** Kinds of loan transactions the engine replays. */
-export type LoanTransactionKind = 'REPAYMENT' | 'FEE_CHARGE' | 'FEE_WAIVER' | 'PENALTY_WAIVER' | 'INTEREST_WAIVER' | 'CREDIT_REFUND';
+/**
+ * Kinds of loan transactions the engine replays. A SETTLEMENT is money paid to close the loan: it is
+ * allocated as the payoff quote of its date computes it (see README.md).
+ */
+export type LoanTransactionKind = 'REPAYMENT' | 'FEE_CHARGE' | 'FEE_WAIVER' | 'PENALTY_WAIVER' | 'INTEREST_WAIVER' | 'CREDIT_REFUND' | 'SETTLEMENT';
 
 /** The transaction kinds. */
-export const LOAN_TRANSACTION_KINDS: readonly LoanTransactionKind[] = ['REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND'];
+export const LOAN_TRANSACTION_KINDS: readonly LoanTransactionKind[] = ['REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND', 'SETTLEMENT'];
 
 /** A posted loan transaction. The engine orders them by (effectiveDate, seq, id), never by array position. */
 export interface LoanTransaction {
@@ -117,7 +130,7 @@ export interface Allocation {
   penalties: string;
   /** Part of a repayment that could not be placed and was added to the loan's credit. */
   toCredit: string;
-  /** Part of the loan's held credit this allocation used (non-zero only for source 'CREDIT'). */
+  /** Part of the loan's held credit this allocation used (non-zero for source 'CREDIT', and for a SETTLEMENT that used held credit). */
   fromCredit: string;
   byInstallment: { number: number; principal: string; interest: string; fees: string; penalties: string }[];
 }
