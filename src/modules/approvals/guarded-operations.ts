@@ -107,13 +107,13 @@ export function guardedOperations(d: GuardedOperationDeps) {
       run: (ctx, a: { loanId: string; amount: string; method: string; reference?: string | null; idempotencyKey: string }) => d.servicing.refundCredit(ctx, a),
     }),
     disburseLoan: op({
-      async measure(ctx, a: { applicationId: string; idempotencyKey: string }) {
+      async measure(ctx, a: { applicationId: string; idempotencyKey: string; disbursedAt?: string | null }) {
         const app = await d.origination.byIdOrThrow(ctx, a.applicationId);
         if (app.status !== 'CONTRACT_SIGNED') throw conflict(`The application is ${app.status}; only a signed contract is disbursed`);
         const offer = app.offer as { amount: string; currency: string };
         return { amount: new Dec(offer.amount).toFixed(), currency: offer.currency, subject: `Application ${app.id}` };
       },
-      run: (ctx, a: { applicationId: string; idempotencyKey: string }) => d.origination.disburse(ctx, a.applicationId, a.idempotencyKey),
+      run: (ctx, a: { applicationId: string; idempotencyKey: string; disbursedAt?: string | null }) => d.origination.disburse(ctx, a.applicationId, a.idempotencyKey, a.disbursedAt),
     }),
     reviseLoanProduct: op({
       async measure(ctx, a: { id: string; input: unknown }) {

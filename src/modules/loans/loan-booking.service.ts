@@ -24,6 +24,11 @@ export interface Booking {
   /** The caller's idempotency key: the payout carries one derived from it. */
   idempotencyKey: string;
   businessDate: string;
+  /**
+   * A past disbursement date: migrating a loan paid out long ago. Nothing is paid out (the money left
+   * then); the loan, its entry and its nightly state start on that date.
+   */
+  backdatedTo?: string | null;
 }
 
 /**
@@ -40,13 +45,14 @@ export class LoanBookingService {
     const borrower = await em.getRepository(BorrowerEntity).findOneByOrFail({ id: b.borrowerId });
     const beneficiary = borrower.bankAccountEnc ? (await this.deps.ciphers.cipher(ctx)).decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
     const loanId = uuidv7();
-    const payout = await this.deps.payouts.disburse(ctx, { amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}`, borrowerId: b.borrowerId });
+    const backdated = b.backdatedTo ?? null;
+    const payout = backdated ? { reference: `migrated:${loanId}` } : await this.deps.payouts.disburse(ctx, { amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}`, borrowerId: b.borrowerId });
     const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
     await this.insertLoan(ctx, {
       loanId, applicationId: b.applicationId, borrowerId: b.borrowerId, productId: b.productId, productVersion: b.productVersion, terms: b.terms,
       currency: offer.currency, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, annualRate: offer.annualRate, apr: offer.apr,
       schedule: offer.schedule, start: offer.disbursementDate, totalPayable: offer.totalPayable, reference: payout.reference, agentId: b.agentId,
-      creditLineId: b.creditLineId ?? null, restructuredFrom: null,
+      creditLineId: b.creditLineId ?? null, restructuredFrom: null, disbursedAt: backdated,
     });
     // Upfront fees are income now: deducted and financed ones with the payout, paid-upfront ones as cash received.
     await this.deps.ledger.post(ctx, {
@@ -68,7 +74,10 @@ export class LoanBookingService {
     });
     await this.deps.audit.record(ctx, {
       action: b.creditLineId ? 'creditLine.drawn' : 'loan.disbursed', entityType: 'Loan', entityId: loanId,
-      after: { applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference },
+      after: {
+        applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, reference: payout.reference,
+        ...(backdated ? { disbursedAt: backdated, backdated: true, paidOut: false } : {}),
+      },
     });
     return { loanId, payoutReference: payout.reference };
   }
@@ -80,6 +89,8 @@ export class LoanBookingService {
       loanId: string; applicationId: string; borrowerId: string; productId: string; productVersion: number; terms: ProductTerms; currency: string;
       principal: string; netDisbursed: string; annualRate: string; apr: string; schedule: Offer['schedule']; start: string; totalPayable: string;
       reference: string; agentId: string | null; creditLineId: string | null; restructuredFrom: string | null;
+      /** A past disbursement date (a migrated loan); now otherwise. */
+      disbursedAt?: string | null;
     },
   ): Promise<void> {
     const terms = servicingTermsOf(l.terms);
@@ -89,11 +100,11 @@ export class LoanBookingService {
                           status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
                           accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
                           penalty_rate, money_decimals, rounding_mode, last_cob_date, credit_line_id, restructured_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', now(), $13, $14, $15, $16, $8, $17, $18,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', coalesce($27::date::timestamptz, now()), $13, $14, $15, $16, $8, $17, $18,
                0, $16, $18, $19, $20, $21, $22, $23, $24, $16, $25, $26)`,
       [ctx.tenant, l.loanId, l.applicationId, l.borrowerId, l.productId, l.productVersion, l.currency, l.principal, l.netDisbursed,
         l.annualRate, l.apr, JSON.stringify(l.schedule), l.reference, l.agentId, JSON.stringify(terms), l.start,
-        l.totalPayable, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode, l.creditLineId, l.restructuredFrom],
+        l.totalPayable, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode, l.creditLineId, l.restructuredFrom, l.disbursedAt ?? null],
     );
   }
 }

@@ -1,7 +1,13 @@
-import { allow } from 'graphql-shield';
+import { allow, and, rule } from 'graphql-shield';
+import type { GraphQLContext } from '../../platform/graphql/context';
 import { hasRole } from '../../platform/graphql/shield-rules';
 
 const STAFF_READ = ['LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST', 'AGENT'] as const;
+
+/** A past disbursement date (migrating a book) is for a lender admin only. */
+const backdatingByLenderAdmin = rule('disbursedAtByLenderAdmin', { cache: 'strict' })(
+  (_parent, args: { disbursedAt?: string | null }, { ctx }: GraphQLContext) => args.disbursedAt == null || ctx.hasRole('LENDER_ADMIN'),
+);
 
 export const originationPermissions = {
   Query: {
@@ -15,7 +21,7 @@ export const originationPermissions = {
     voteOnApplication: hasRole('LENDER_ADMIN', 'UNDERWRITER'),
     acceptOffer: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'BORROWER'),
     signContract: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'BORROWER'),
-    disburseLoan: hasRole('LENDER_ADMIN', 'SERVICER'),
+    disburseLoan: and(hasRole('LENDER_ADMIN', 'SERVICER'), backdatingByLenderAdmin),
     withdrawApplication: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'BORROWER'),
   },
   Application: allow,

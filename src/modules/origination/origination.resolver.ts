@@ -4,6 +4,7 @@ import { Dec } from '../../core/money';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
+import { DateScalar } from '../../platform/graphql/scalars';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { ApplicationEntity } from './application.entity';
 import {
@@ -70,8 +71,12 @@ export class OriginationResolver {
   }
 
   @Mutation(() => DisbursedLoanType, { description: 'Creates the loan and pays it out; the same idempotencyKey always answers with the same loan.' })
-  async disburseLoan(@Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string, @Arg('idempotencyKey') idempotencyKey: string) {
-    const { loanId } = await this.approvals.guard(ctx, 'disburseLoan', { applicationId, idempotencyKey });
+  async disburseLoan(
+    @Ctx() { ctx }: GraphQLContext, @Arg('applicationId', () => ID) applicationId: string, @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('disbursedAt', () => DateScalar, { nullable: true, description: 'Migrating a loan paid out in the past (LENDER_ADMIN only, audited): booked on that date, scheduled from it, caught up by the next close of business; nothing is paid out.' })
+    disbursedAt?: string | null,
+  ) {
+    const { loanId } = await this.approvals.guard(ctx, 'disburseLoan', { applicationId, idempotencyKey, disbursedAt: disbursedAt ?? null });
     return loanView(ctx, loanId);
   }
 

@@ -241,26 +241,48 @@ export class OriginationService {
   /**
    * Creates the loan with the offer's schedule frozen, pays the net disbursement out through the
    * payments provider (same idempotency key, so a retry never pays twice) and posts it to the ledger.
+   * With a past `disbursedAt` (migrating a book: LENDER_ADMIN only, checked by the permission rule),
+   * the loan is booked as paid out on that date: the offer's schedule is rebuilt from it at the signed
+   * price, the entry is dated then, nothing is sent to the payments provider (the money left long
+   * ago), and the next close of business catches the loan up. The date may be any past day (the
+   * application of a migrated loan is made today, so its approval does not bound it), not a future one.
    */
-  async disburse(ctx: RequestContext, applicationId: string, idempotencyKey: string): Promise<{ loanId: string }> {
-    return once(ctx, 'disburseLoan', idempotencyKey, { applicationId }, async () => {
+  async disburse(ctx: RequestContext, applicationId: string, idempotencyKey: string, disbursedAt?: string | null): Promise<{ loanId: string }> {
+    return once(ctx, 'disburseLoan', idempotencyKey, { applicationId, disbursedAt: disbursedAt ?? undefined }, async () => {
       const app = await this.byIdOrThrow(ctx, applicationId, true);
       if (app.status === 'DISBURSED') throw conflict('The application is already disbursed', { loanId: app.loanId });
       if (app.status !== 'CONTRACT_SIGNED') throw conflict(`The application is ${app.status}; only a signed contract is disbursed`);
-      const offer = app.offer as Offer;
       const tenant = await this.deps.tenants.current(ctx);
+      const today = todayIn(tenant.timezone);
+      if (disbursedAt && disbursedAt > today) throw badInput('disbursedAt', `${disbursedAt} is in the future (today is ${today} in ${tenant.timezone})`);
+      const backdatedTo = disbursedAt && disbursedAt < today ? disbursedAt : null;
       const version = await this.deps.products.version(ctx, app.productId, app.productVersion);
+      if (backdatedTo && version.terms.creditLine) throw badInput('disbursedAt', 'a credit line is opened today; only a term loan is migrated with a past date');
+      const offer = backdatedTo ? await this.offerFrom(ctx, app, backdatedTo) : (app.offer as Offer);
       const booking = {
         applicationId: app.id, borrowerId: app.borrowerId, productId: app.productId, productVersion: app.productVersion, terms: version.terms, offer,
-        agentId: app.agentId, idempotencyKey, businessDate: todayIn(tenant.timezone),
+        agentId: app.agentId, idempotencyKey, businessDate: backdatedTo ?? today, backdatedTo,
       };
       // A revolving product opens the credit line; the first draw is the offer itself.
       const creditLineId = version.terms.creditLine ? await this.deps.creditLines.open(ctx, app, offer, version.terms) : null;
       const { loanId, payoutReference } = await this.deps.booking.book(ctx, { ...booking, creditLineId });
       app.loanId = loanId;
-      await this.move(ctx, app, 'DISBURSED', `paid out ${offer.netDisbursement} ${offer.currency} (${payoutReference})`);
+      const note = backdatedTo ? `migrated: disbursed ${backdatedTo}, ${offer.netDisbursement} ${offer.currency} paid out then (${payoutReference})` : `paid out ${offer.netDisbursement} ${offer.currency} (${payoutReference})`;
+      await this.move(ctx, app, 'DISBURSED', note);
       await this.save(ctx, app);
       return { loanId };
+    });
+  }
+
+  /** The signed offer re-scheduled from a past disbursement date: same product version, amount, term and grade. */
+  private async offerFrom(ctx: RequestContext, app: ApplicationEntity, date: string): Promise<Offer> {
+    const signed = app.offer as Offer;
+    const version = await this.deps.products.version(ctx, app.productId, app.productVersion);
+    const borrower = await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId);
+    const cap = await this.deps.pricing.capFor(ctx, date);
+    return makeOffer({
+      terms: version.terms, productVersion: version.version, amount: signed.amount, termCount: signed.termCount, frequency: signed.frequency, grade: signed.grade,
+      segment: borrower.segment, today: date, validityDays: 0, cap,
     });
   }
 
