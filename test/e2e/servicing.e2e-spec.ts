@@ -231,7 +231,10 @@ describe('servicing: repayments, replay, reversals, payoff and the ledger', () =
     const st = (await app.gql(`{ loanStatement(loanId: "${loanId}", from: "${addDaysTo(start, 1)}", to: "${dueDates[1]}") {
       opening { principal } closing { principal total } lines { date kind amount allocation { principal interest } } due { number dueDate unpaid } } }`, {}, lender.admin)).data!.loanStatement;
     expect(st.opening.principal).toBe('12000.00');
-    expect(st.lines).toEqual([expect.objectContaining({ date: addDaysTo(dueDates[0], -1), kind: 'REPAYMENT', amount: '1500.00' })]);
+    // The payment, and what the period charged: the late fee and the penalty interest on what stayed unpaid.
+    expect(st.lines[0]).toEqual(expect.objectContaining({ date: addDaysTo(dueDates[0], -1), kind: 'REPAYMENT', amount: '1500.00' }));
+    // (the advance part of the payment reprices later interest: RESCHEDULED).
+    expect(st.lines.map((l: any) => l.kind).sort()).toEqual(['LATE_FEE', 'PENALTY_ACCRUED', 'REPAYMENT', 'RESCHEDULED']);
     expect(st.due.map((d: any) => d.number)).toEqual([1, 2]);
     expect(new Dec(st.closing.principal).lt('12000.00')).toBe(true);
     expect((await app.gql(`{ loanStatement(loanId: "${loanId}", from: "2026-02-01", to: "2026-01-01") { loanId } }`, {}, lender.admin)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });

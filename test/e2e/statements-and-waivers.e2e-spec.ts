@@ -41,8 +41,11 @@ describe('statements and waivers, as a borrower and an auditor read them', () =>
     expect((await repay(loanId, '300.00', today(), `same-day-${loanId}`)).errors).toBeUndefined();
     const s = await statement(loanId, today(), today());
     expect(s.opening.total).toBe('0.00');
-    expect(s.lines.map((l: any) => l.kind)).toEqual(['DISBURSEMENT', 'REPAYMENT']);
+    // Paid in advance, the payment reduces principal and so reprices later interest (RESCHEDULED: interest only).
+    expect(s.lines.map((l: any) => l.kind)).toEqual(['DISBURSEMENT', 'REPAYMENT', 'RESCHEDULED']);
     expect(s.lines[0]).toMatchObject({ amount: '12000.00', change: { principal: '12000.00' } });
+    expect(s.lines[2].change).toMatchObject({ principal: '0.00', fees: '0.00', penalties: '0.00' });
+    expect(new Dec(s.lines[2].change.interest).lt(0)).toBe(true);
     reconciles(s);
   });
 

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { type AccountMapping, type JournalLine, loanAccountMapping } from '../../core/ledger/journal';
-import { Dec } from '../../core/money';
+import { Dec, roundMoney } from '../../core/money';
 import {
   type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
-  bucketFor, delinquencyDate, dpdAt, loanStatement, payoffQuote, penaltyAccrualState, replayLoan,
+  bucketFor, delinquencyDate, dpdAt, interestSettled, loanStatement, payoffQuote, penaltyAccrualState, recognisedInterest, replayLoan,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
@@ -60,7 +60,21 @@ export class LoanServicingService {
 
   async recordRepayment(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
     return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async (writes, claim) => {
-      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null }, writes, claim);
+      // Exactly the payoff quote of its date (checked under the lock) is a settlement: see settleLoan.
+      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'REPAYMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null }, writes, claim, { settleAtQuote: true });
+      return { transactionId: transaction.id, allocation: allocationOf(state, transaction.id) };
+    }, { claimInFirstStatement: true });
+  }
+
+  /**
+   * Pays the loan off: `amount` must be the payoff quote's total as of `paidAt` (computed under the
+   * loan's lock), else CONFLICT with the current quote in `extensions.quote`. Posted as a SETTLEMENT:
+   * everything due, the current period's interest to the day (as interest), the prepayment fee (fee
+   * income) and all principal; the loan closes with no credit (and reconcile recognises all interest paid).
+   */
+  async settleLoan(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
+    return once(ctx, 'settleLoan', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async (writes, claim) => {
+      const { transaction, state } = await this.addTransaction(ctx, input.loanId, { kind: 'SETTLEMENT', effectiveDate: input.paidAt, amount: input.amount, method: input.method, reference: input.reference ?? null }, writes, claim);
       return { transactionId: transaction.id, allocation: allocationOf(state, transaction.id) };
     }, { claimInFirstStatement: true });
   }
@@ -72,11 +86,13 @@ export class LoanServicingService {
   async addTransaction(
     ctx: RequestContext,
     loanId: string,
-    tx: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
+    txIn: { kind: LoanTransactionKind; effectiveDate: string; amount: string; method?: string | null; reference?: string | null; note?: string | null },
     callerWrites?: SqlBatch,
     claim?: KeyClaim,
+    opts: { settleAtQuote?: boolean } = {},
   ): Promise<{ transaction: TransactionRow; state: LoanState }> {
     // The loan locked and read with all the replay needs (and the caller's idempotency key claimed), in one statement.
+    let tx = txIn;
     const { loan, book } = await this.lockWithBook(ctx, loanId, claim);
     // A closed loan may still hold the borrower's money: refunding it is the one thing left to do.
     if (loan.status !== 'ACTIVE' && !(tx.kind === 'CREDIT_REFUND' && loan.status === 'CLOSED')) throw conflict(`The loan is ${loan.status}`);
@@ -89,13 +105,20 @@ export class LoanServicingService {
     const decimals = (loan.servicingTerms as ServicingTerms).decimals;
     if (amount.decimalPlaces() > decimals) throw badInput('input.amount', `at most ${decimals} decimals`);
     if (tx.kind === 'CREDIT_REFUND') {
-      const held = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(book.transactions), today).credit;
+      const held = replayLoan(termsOf(loan), loan.schedule, toReplayInput(book.transactions), today).credit;
       if (amount.gt(held)) throw badInput('input.amount', `the loan holds ${held} for the borrower; a refund cannot exceed it`);
+    }
+    if (tx.kind === 'SETTLEMENT' || (opts.settleAtQuote && tx.kind === 'REPAYMENT')) {
+      const quote = { asOf: tx.effectiveDate, ...payoffQuote(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate) };
+      const atQuote = amount.eq(quote.total);
+      if (tx.kind === 'SETTLEMENT' && !atQuote) throw conflict(`The payoff on ${tx.effectiveDate} is ${quote.total}, not ${amount.toFixed()}`, { field: 'amount', quote });
+      // A repayment of exactly a payoff that charges to-the-day interest or a prepayment fee settles the loan.
+      if (tx.kind === 'REPAYMENT' && atQuote && new Dec(quote.accruedInterest ?? '0').plus(quote.prepaymentFee).gt(0)) tx = { ...tx, kind: 'SETTLEMENT' };
     }
     const waived = WAIVED[tx.kind];
     if (waived) {
       // A waiver records exactly what it waives: more than is owed is refused, never cut down silently.
-      const owed = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(book.transactions), tx.effectiveDate).outstanding[waived];
+      const owed = replayLoan(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate).outstanding[waived];
       if (amount.gt(owed)) throw badInput('amount', `the loan owes ${owed} of ${waived}; a waiver cannot exceed it`, { owed });
     }
     const transaction: TransactionRow = {
@@ -113,7 +136,7 @@ export class LoanServicingService {
     const events = new LoanEvents(ctx, loanId, today);
     const { state, transactions } = await this.reconcile(ctx, loan, today, { ...book, transactions: [...book.transactions, transaction] }, writes, events);
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: transaction.id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
-    events.add(tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
+    events.add(tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind === 'SETTLEMENT' ? 'LOAN_SETTLED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
     if (tx.kind === 'REPAYMENT') this.warnOnShrinkingPayments(events, loan, transactions, state.dpd);
     events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());
@@ -242,13 +265,12 @@ export class LoanServicingService {
     const loan = await this.byIdOrThrow(ctx, loanId);
     const on = asOf ?? (await this.today(ctx));
     if (!isCalendarDate(on)) throw badInput('asOf', 'a date YYYY-MM-DD');
-    const terms = loan.servicingTerms as ServicingTerms & { prepaymentFee?: never };
-    return { asOf: on, ...payoffQuote(terms, loan.schedule, await this.replayInput(ctx, loan.id), on, { disbursementDate: loan.disbursementDate!, prepaymentFee: (loan.servicingTerms as { prepaymentFee?: null }).prepaymentFee ?? null }) };
+    return { asOf: on, ...payoffQuote(termsOf(loan), loan.schedule, await this.replayInput(ctx, loan.id), on) };
   }
 
   /** The loan replayed as of a date (today by default), without writing anything. */
   async state(ctx: RequestContext, loan: LoanEntity, asOf?: string): Promise<LoanState> {
-    return replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, await this.replayInput(ctx, loan.id), asOf ?? (await this.today(ctx)));
+    return replayLoan(termsOf(loan), loan.schedule, await this.replayInput(ctx, loan.id), asOf ?? (await this.today(ctx)));
   }
 
   /**
@@ -318,11 +340,11 @@ export class LoanServicingService {
   private async reconcile(
     ctx: RequestContext, loan: LoanEntity, today: string, book?: LoanBook, callerWrites?: SqlBatch, callerEvents?: LoanEvents,
   ): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
-    const { transactions, postings, penaltyAccrued, lastClosed } = book ?? (await this.readBook(ctx, loan.id));
+    const { transactions, postings, penaltyAccrued, interestAccrued, lastClosed } = book ?? (await this.readBook(ctx, loan.id));
     const writes = callerWrites ?? new SqlBatch();
     const events = callerEvents ?? new LoanEvents(ctx, loan.id, today);
     const mapping = loanAccountMapping(loan.servicingTerms);
-    const state = replayLoan(loan.servicingTerms as ServicingTerms, loan.schedule, toReplayInput(transactions), today);
+    const state = replayLoan(termsOf(loan), loan.schedule, toReplayInput(transactions), today);
     const byKey = new Map(postings.map((p) => [p.posting_key, p]));
     const kinds = new Map(transactions.map((t) => [t.id, t.kind as LoanTransactionKind]));
     const wanted = new Map(state.allocations.map((a) => [`tx:${a.transactionId}`, a]));
@@ -374,17 +396,21 @@ export class LoanServicingService {
     const dpd = dpdAt(state.oldestUnpaidDueDate, delinquencyDate(today, lastClosed, loan.lastCobDate));
     // The replay owns the penalty through today; the nightly run carries on from its exact state.
     const penalty = penaltyAccrualState(state.installments);
+    // One UPDATE of the loan row per statement (a second one in the same statement would be lost).
+    const interest = await this.trueUpRecognisedInterest(ctx, writes, loan, state, interestAccrued, today, mapping);
     writes.add(
       `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
               next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1, next_tx_seq = $11,
               overdue_principal = $12, next_unpaid_principal = $13, next_unpaid_total = $14,
               penalty_rows = $15, penalty_from = $16, penalty_total = $17, penalty_through = GREATEST(penalty_through, $18::date),
+              interest_schedule = coalesce($19::jsonb, interest_schedule), accrual_period_interest = coalesce($20::numeric, accrual_period_interest),
+              accrued_in_period = coalesce($21::numeric, accrued_in_period),
               status = CASE WHEN $10 THEN 'CLOSED' ELSE status END, closed_at = CASE WHEN $10 THEN coalesce(closed_at, now()) ELSE closed_at END
        WHERE id = $1`,
       [loan.id, dpd, bucketFor(dpd, DEFAULT_BUCKETS), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
         next?.dueDate ?? null, oldestPastDue, state.closed, loan.nextTxSeq, overduePrincipal.toFixed(),
         current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0',
-        JSON.stringify(penalty.rows), penalty.from, penalty.total, today],
+        JSON.stringify(penalty.rows), penalty.from, penalty.total, today, interest?.schedule ?? null, interest?.periodInterest ?? null, interest?.accruedInPeriod ?? null],
     );
     if (state.closed && loan.status === 'ACTIVE') events.add('LOAN_CLOSED', {});
     await this.trueUpPenalties(ctx, writes, loan.id, state, penaltyAccrued, today, mapping);
@@ -422,6 +448,39 @@ export class LoanServicingService {
   }
 
   /**
+   * Interest income follows the replay: recognised through the nightly run's last date (the day the
+   * loan became non-accrual, if it did) by the run's own rule, all of it once the loan is settled. The
+   * sub-ledger and the ledger are brought to that figure; answers the run's state for the running period
+   * (and the interest of later periods, which an advance payment can change), for the loan's update.
+   */
+  private async trueUpRecognisedInterest(
+    ctx: RequestContext, writes: SqlBatch, loan: LoanEntity, state: LoanState, accrued: string, today: string, mapping: AccountMapping | null,
+  ): Promise<{ schedule: string; periodInterest: string; accruedInPeriod: string } | null> {
+    const terms = loan.servicingTerms as ServicingTerms;
+    const through = loan.nonAccrual && loan.nonAccrualSince ? loan.nonAccrualSince : (loan.lastCobDate ?? loan.disbursementDate!);
+    const target = state.closed ? interestSettled(state.installments) : new Dec(recognisedInterest(state.installments, loan.disbursementDate!, through, terms.decimals, terms.roundingMode));
+    const current = state.installments[loan.accrualIndex];
+    let carry: { schedule: string; periodInterest: string; accruedInPeriod: string } | null = null;
+    if (!loan.nonAccrual && current && loan.accrualPeriodStart && loan.accrualPeriodEnd) {
+      const period = daysBetween(loan.accrualPeriodStart, loan.accrualPeriodEnd);
+      const elapsed = Math.max(0, Math.min(daysBetween(loan.accrualPeriodStart, through), period));
+      const inPeriod = period > 0 ? roundMoney(new Dec(current.interestDue).mul(elapsed).div(period), terms.decimals, terms.roundingMode) : new Dec(0);
+      carry = { schedule: JSON.stringify(state.installments.map((i) => i.interestDue)), periodInterest: current.interestDue, accruedInPeriod: inPeriod.toFixed() };
+    }
+    const diff = target.minus(accrued);
+    if (diff.isZero()) return carry;
+    const amount = diff.abs().toFixed();
+    const entryId = await this.deps.ledger.stage(ctx, writes, {
+      kind: 'INTEREST_TRUE_UP', businessDate: today, loanId: loan.id, reference: `interest-true-up:${loan.id}`,
+      lines: diff.gt(0)
+        ? [{ account: 'INTEREST_RECEIVABLE', debit: amount }, { account: 'INTEREST_INCOME', credit: amount }]
+        : [{ account: 'INTEREST_INCOME', debit: amount }, { account: 'INTEREST_RECEIVABLE', credit: amount }],
+    }, mapping);
+    writes.add("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loan.id, today, diff.toFixed(), entryId]);
+    return carry;
+  }
+
+  /**
    * The loan row locked, with what a replay needs (transactions, postings, accrued penalties) and
    * the tenant's time zone, in one statement. Waiting for the lock leaves the statement's snapshot
    * older than the row it locked: when the row changed meanwhile (a concurrent payment committed),
@@ -447,15 +506,15 @@ export class LoanServicingService {
       }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, _closed, _claimed, ...columns } = row;
-      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty, _closed) } };
+      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, _interest, _closed, _claimed, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty, _interest, _closed) } };
     }
   }
 
   /** What a replay needs of a loan whose row the transaction holds. */
   private async readBook(ctx: RequestContext, loanId: string): Promise<Omit<LoanBook, 'timezone'>> {
     const [row] = await (await ctx.db()).query(`SELECT ${BOOK_COLUMNS} FROM loans l WHERE l.id = $1`, [loanId]);
-    return bookOf(row._transactions, row._postings, row._penalty, row._closed);
+    return bookOf(row._transactions, row._postings, row._penalty, row._interest, row._closed);
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
@@ -480,6 +539,11 @@ export function unpaidOf(i: LoanState['installments'][number]): string {
     .plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived).plus(i.penaltyDue).minus(i.penaltyPaid).minus(i.penaltyWaived).toFixed(2);
 }
 
+/** The loan's servicing terms as the replay needs them: the product's, with the loan's first period start. */
+export function termsOf(loan: LoanEntity): ServicingTerms {
+  return { ...(loan.servicingTerms as ServicingTerms), disbursementDate: loan.disbursementDate };
+}
+
 function toReplayInput(rows: TransactionRow[]): LoanTransaction[] {
   return rows
     .filter((t) => t.status === 'POSTED' && t.kind !== 'RECOVERY')
@@ -498,7 +562,7 @@ export function linesFor(kind: LoanTransactionKind, a: Allocation): JournalLine[
   if (kind === 'CREDIT_REFUND') {
     return new Dec(a.fromCredit).isZero() ? [] : [{ account: 'OVERPAYMENT_LIABILITY', debit: a.fromCredit }, { account: 'CASH_CLEARING', credit: a.fromCredit }];
   }
-  if (kind === 'REPAYMENT') {
+  if (kind === 'REPAYMENT' || kind === 'SETTLEMENT') {
     const cash = new Dec(a.principal).plus(a.interest).plus(a.fees).plus(a.penalties).plus(a.toCredit).minus(a.fromCredit);
     return [
       { account: 'CASH_CLEARING', debit: cash.toFixed() },
@@ -537,6 +601,8 @@ interface LoanBook {
   transactions: TransactionRow[];
   postings: { posting_key: string; allocation: Allocation; journal_entry_id: string }[];
   penaltyAccrued: string;
+  /** Interest recognised so far in the accrual sub-ledger (nightly accruals and true-ups). */
+  interestAccrued: string;
   /** The tenant's last closed business date (null before any close of business completed). */
   lastClosed: string | null;
 }
@@ -552,6 +618,7 @@ const BOOK_COLUMNS = `${TRANSACTIONS_JSON} AS "_transactions",
   (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)), '[]')
    FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
   (SELECT coalesce(sum(a.penalty), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_penalty",
+  (SELECT coalesce(sum(a.interest), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_interest",
   (SELECT max(r.business_date)::text FROM cob_runs r WHERE r.tenant_id = l.tenant_id AND r.status = 'COMPLETED') AS "_closed"`;
 
 type TransactionJson = Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string };
@@ -561,8 +628,8 @@ function transactionRows(json: TransactionJson[]): TransactionRow[] {
   return json.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) }));
 }
 
-function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], penalty: string, lastClosed: string | null): Omit<LoanBook, 'timezone'> {
-  return { transactions: transactionRows(transactions), postings, penaltyAccrued: penalty, lastClosed };
+function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], penalty: string, interest: string, lastClosed: string | null): Omit<LoanBook, 'timezone'> {
+  return { transactions: transactionRows(transactions), postings, penaltyAccrued: penalty, interestAccrued: interest, lastClosed };
 }
 
 let loanSelect: string | undefined;
@@ -572,4 +639,8 @@ function loanColumns(em: EntityManager): string {
     .map((c) => `l.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
     .join(', ');
   return loanSelect;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -37,6 +37,11 @@ export class LoanEntity {
   @Column('integer', { name: 'state_version' }) stateVersion!: number;
   /** The last business date the nightly run processed the loan for. */
   @Column('date', { name: 'last_cob_date', nullable: true }) lastCobDate!: string | null;
+  @Column('date', { name: 'accrual_period_start', nullable: true }) accrualPeriodStart!: string | null;
+  @Column('date', { name: 'accrual_period_end', nullable: true }) accrualPeriodEnd!: string | null;
+  /** Past the non-accrual threshold: interest is no longer recognised (after non_accrual_since). */
+  @Column('boolean', { name: 'non_accrual' }) nonAccrual!: boolean;
+  @Column('date', { name: 'non_accrual_since', nullable: true }) nonAccrualSince!: string | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('uuid', { name: 'restructured_from', nullable: true }) restructuredFrom!: string | null;
   @Column('uuid', { name: 'restructured_into', nullable: true }) restructuredInto!: string | null;

@@ -9,12 +9,16 @@ import { type ServicingTerms, penaltyAccrualState, replayLoan } from '../src/cor
  * rounded total (minor units; the remainder stays in the numerator). `round_ratio` rounds a quotient
  * exactly (numeric division alone stops at a finite scale).
  *
+ * Interest follows the replay too: `interest_schedule` holds each instalment's interest as replayed
+ * (an advance payment can drop or re-amortise it; NULL: the contract's), which the nightly run accrues
+ * by, and `non_accrual_since` the business date a loan stopped accruing (income recognised through it).
+ *
  * Active loans get their state from a replay as of their last nightly run (their total: what the
  * ledger was charged so far, so the next run also posts any drift); loans booked later start from
  * their schedule when the run first needs it (penalty_rows NULL).
  */
-export class PenaltyAccrualState1766100000000 implements MigrationInterface {
-  name = 'PenaltyAccrualState1766100000000';
+export class AccrualState1766100000000 implements MigrationInterface {
+  name = 'AccrualState1766100000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE FUNCTION round_ratio(num numeric, den numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -31,7 +35,9 @@ export class PenaltyAccrualState1766100000000 implements MigrationInterface {
       ADD COLUMN penalty_rows jsonb,
       ADD COLUMN penalty_from date,
       ADD COLUMN penalty_through date,
-      ADD COLUMN penalty_total numeric(18, 4) NOT NULL DEFAULT 0`);
+      ADD COLUMN penalty_total numeric(18, 4) NOT NULL DEFAULT 0,
+      ADD COLUMN interest_schedule jsonb,
+      ADD COLUMN non_accrual_since date`);
     const loans: { id: string; tenant_id: string; terms: ServicingTerms; schedule: never[]; asof: string }[] = await q.query(
       `SELECT l.tenant_id, l.id, l.servicing_terms AS terms, l.schedule, coalesce(l.last_cob_date, l.disbursement_date)::text AS asof FROM loans l
        WHERE l.status = 'ACTIVE'`);
@@ -50,7 +56,8 @@ export class PenaltyAccrualState1766100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE loans DROP COLUMN penalty_rows, DROP COLUMN penalty_from, DROP COLUMN penalty_through, DROP COLUMN penalty_total');
+    await q.query(`ALTER TABLE loans DROP COLUMN penalty_rows, DROP COLUMN penalty_from, DROP COLUMN penalty_through, DROP COLUMN penalty_total,
+      DROP COLUMN interest_schedule, DROP COLUMN non_accrual_since`);
     await q.query('DROP FUNCTION IF EXISTS round_ratio(numeric, numeric, integer, text)');
   }
 }
