@@ -79,8 +79,9 @@ describe('loan reads: journal, transactions, events, schedule and balances of a 
     expect(new Dec(principalLine.debit).eq(principal)).toBe(true);
     expect(new Dec(principalLine.credit).isZero()).toBe(true);
 
-    // One REPAYMENT entry per payment, referenced by its transaction; their cash debits add up to what was paid.
-    const repayments = entries.filter((e) => e.kind === 'REPAYMENT');
+    // One entry per payment (REPAYMENT; the payoff is a SETTLEMENT), referenced by its transaction; their cash debits add up to what was paid.
+    const repayments = entries.filter((e) => e.kind === 'REPAYMENT' || e.kind === 'SETTLEMENT');
+    expect(repayments.map((e) => e.kind)).toEqual(['REPAYMENT', 'SETTLEMENT']);
     expect(repayments.map((e) => e.reference).sort()).toEqual(payments.map((p) => `tx:${p.transactionId}`).sort());
     for (const p of payments) {
       const entry = repayments.find((e) => e.reference === `tx:${p.transactionId}`)!;
@@ -119,7 +120,7 @@ describe('loan reads: journal, transactions, events, schedule and balances of a 
     const { transactions } = (await app.gql(READ(loanId), {}, lender.admin)).data!.loan;
     expect(transactions.pageInfo.hasNextPage).toBe(false);
     expect(transactions.nodes).toEqual(payments.map((p, i) => expect.objectContaining({
-      id: p.transactionId, seq: i + 1, kind: 'REPAYMENT', effectiveDate: p.paidAt, amount: p.amount, method: 'MOBILE_MONEY', status: 'POSTED',
+      id: p.transactionId, seq: i + 1, kind: i === 0 ? 'REPAYMENT' : 'SETTLEMENT', effectiveDate: p.paidAt, amount: p.amount, method: 'MOBILE_MONEY', status: 'POSTED',
     })));
   });
 
@@ -153,9 +154,10 @@ describe('loan reads: journal, transactions, events, schedule and balances of a 
     expect(balances.outstanding).toEqual({ principal: '0.00', interest: '0.00', fees: '0.00', penalties: '0.00', total: '0.00' });
     expect(balances.overdue.total).toBe('0.00');
     expect(new Dec(balances.ledger.LOAN_PRINCIPAL ?? '0').isZero()).toBe(true);
-    // What the payments put to credit is what the loan holds, and the overpayment liability says the same.
-    // (Today the payoff quote charges the current period's earned interest, which the replay then holds as credit.)
-    expect(balances.credit).toBe(sum(payments.map((p) => p.toCredit)).toFixed(2));
+    // Paying exactly the payoff quote settles the loan: the current period's interest to the day is
+    // interest, so nothing is left as credit.
+    expect(payments.map((p) => p.toCredit)).toEqual(['0.00', '0.00']);
+    expect(balances.credit).toBe('0.00');
     expect(new Dec(balances.ledger.OVERPAYMENT_LIABILITY ?? '0').negated().toFixed(2)).toBe(balances.credit);
   });
 });

@@ -195,6 +195,7 @@ describe('tenant isolation', () => {
     setWatchlist: () => 'mutation { setWatchlist(listName: "un", names: ["Other"]) }',
     addBlacklistEntry: () => `mutation { addBlacklistEntry(kind: NATIONAL_ID, value: "${nationalIdA}", reason: "b") }`,
     recordRepayment: () => `mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-repay-1" }) { transactionId } }`,
+    settleLoan: () => `mutation { settleLoan(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-settle-1" }) { transactionId } }`,
     reverseTransaction: () => `mutation { reverseTransaction(id: "${repaymentIdA}", reason: "x") { id } }`,
     chargeFee: () => `mutation { chargeFee(loanId: "${loanIdA}", amount: "10.00", name: "x") { id } }`,
     waive: () => `mutation { waive(loanId: "${loanIdA}", kind: FEE, amount: "10.00", reason: "x") { id } }`,

@@ -136,7 +136,8 @@ export class LoanServicingService {
     const events = new LoanEvents(ctx, loanId, today);
     const { state, transactions } = await this.reconcile(ctx, loan, today, { ...book, transactions: [...book.transactions, transaction] }, writes, events);
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: transaction.id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
-    events.add(tx.kind === 'REPAYMENT' ? 'REPAYMENT_POSTED' : tx.kind === 'SETTLEMENT' ? 'LOAN_SETTLED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
+    // A settlement is money received like any repayment (LOAN_CLOSED follows from the reconcile).
+    events.add(tx.kind === 'REPAYMENT' || tx.kind === 'SETTLEMENT' ? 'REPAYMENT_POSTED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
     if (tx.kind === 'REPAYMENT') this.warnOnShrinkingPayments(events, loan, transactions, state.dpd);
     events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());

@@ -15,6 +15,7 @@ export const loanPermissions = {
   },
   Mutation: {
     recordRepayment: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
+    settleLoan: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
     reverseTransaction: hasRole('LENDER_ADMIN', 'SERVICER'),
     chargeFee: hasRole('LENDER_ADMIN', 'SERVICER'),
     waive: hasRole('LENDER_ADMIN', 'SERVICER'),

@@ -8,7 +8,7 @@ import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import {
   BureauRefreshType, JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
-  LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, TrialBalanceType, WaiverKindEnum,
+  LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, SettleLoanInput, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
 import type { LoanStatus } from './loan.entity';
 import { toLoanType } from './loan.mapper';
@@ -109,6 +109,11 @@ export class LoanResolver {
   async restructureLoan(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RestructureLoanInput) input: RestructureLoanInput) {
     const { loanId } = await this.approvals.guard(ctx, 'restructureLoan', { ...input });
     return toLoanType(await this.servicing.byIdOrThrow(ctx, loanId));
+  }
+
+  @Mutation(() => RepaymentResultType, { description: 'Pays the loan off: the amount must be the payoff quote as of paidAt (else CONFLICT with the current quote). Allocated as the quote computes it (interest to the day, prepayment fee, all principal); the loan closes with no credit. Idempotent by key.' })
+  settleLoan(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => SettleLoanInput) input: SettleLoanInput) {
+    return this.servicing.settleLoan(ctx, input);
   }
 
   @Mutation(() => RepaymentResultType, { description: 'A payment received on a written-off loan, booked as a recovery; idempotent by key.' })

@@ -5,7 +5,7 @@ import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 
 export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF = 'WRITTEN_OFF', RESTRUCTURED = 'RESTRUCTURED' }
 registerEnumType(LoanStatusEnum, { name: 'LoanStatus' });
-export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND' }
+export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND', SETTLEMENT = 'SETTLEMENT' }
 registerEnumType(LoanTransactionKindEnum, { name: 'LoanTransactionKind' });
 export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', MOBILE_MONEY = 'MOBILE_MONEY', CARD = 'CARD', DIRECT_DEBIT = 'DIRECT_DEBIT', OTHER = 'OTHER', STRIPE = 'STRIPE' }
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
@@ -30,6 +30,16 @@ export class RecordRepaymentInput {
   @Field(() => PaymentMethodEnum) method!: string;
   @Field(() => String, { nullable: true, description: 'The payment’s own reference (bank, mobile money).' }) reference?: string;
   @Field({ description: 'The same key twice records one repayment and gives the same answer.' }) idempotencyKey!: string;
+}
+
+@InputType('SettleLoanInput', { description: 'Pays the loan off at its payoff quote.' })
+export class SettleLoanInput {
+  @Field(() => ID) loanId!: string;
+  @Field(() => DecimalScalar, { description: 'Exactly payoffQuote(loanId, asOf: paidAt).total; anything else is refused with CONFLICT and the current quote.' }) amount!: string;
+  @Field(() => DateScalar, { description: 'When the money was paid; the quote is computed as of this date.' }) paidAt!: string;
+  @Field(() => PaymentMethodEnum) method!: string;
+  @Field(() => String, { nullable: true, description: 'The payment’s own reference (bank, mobile money).' }) reference?: string;
+  @Field({ description: 'The same key twice settles once and gives the same answer.' }) idempotencyKey!: string;
 }
 
 @ObjectType('InstallmentAllocation')
@@ -174,7 +184,8 @@ export class PayoffQuoteType {
   @Field(() => DecimalScalar) penalties!: string;
   @Field(() => DecimalScalar) prepaymentFee!: string;
   @Field(() => DecimalScalar) credit!: string;
-  @Field(() => DecimalScalar) total!: string;
+  @Field(() => DecimalScalar, { description: 'What settleLoan must pay on asOf: principal + interest + fees + penalties + prepaymentFee - credit.' }) total!: string;
+  @Field(() => DecimalScalar, { description: 'The part of interest earned to the day in the current period (on the principal actually outstanding).' }) accruedInterest!: string;
 }
 
 @ObjectType('TrialBalanceLine')
