@@ -25,6 +25,7 @@ describe('every query of the schema answers over real data', () => {
 
   /** What beforeAll made; every case reads it. */
   const fx = {} as {
+    approvalRequestId: string;
     slug: string; tenantId: string; admin: string; operator: string; borrowerToken: string; analystKey: string;
     productId: string; productCode: string; lineProductId: string;
     borrowerId: string; borrower: ReturnType<typeof borrowerInput>; applicationId: string; loanId: string; loanStart: string; dueDates: string[];
@@ -120,6 +121,12 @@ describe('every query of the schema answers over real data', () => {
     await q('mutation { setLedgerAccount(code: "COVERAGE_SUSPENSE", name: "Coverage suspense", type: LIABILITY) { code } }', fx.admin);
     fx.rateCapRuleId = (await q('mutation { setRateCapRule(input: { jurisdiction: "KE", effectiveFrom: "2024-01-01", kind: FIXED, rate: "0.9" }) { id } }', fx.admin)).setRateCapRule.id;
 
+    // Four eyes: write-offs above 1,000 wait for a second LENDER_ADMIN; one is waiting (on the credit line's loan).
+    await q('mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "1000", approverRoles: [LENDER_ADMIN]) { operation } }', fx.admin);
+    const pending = await app.gql(`mutation { writeOffLoan(loanId: "${fx.lineLoanId}", reason: "coverage") { id } }`, {}, fx.admin);
+    expect(pending.errors?.[0].extensions.code).toBe('APPROVAL_REQUIRED');
+    fx.approvalRequestId = pending.errors![0].extensions.approvalRequestId as string;
+
     // The borrower signs in through the lender's app.
     const appKey = await app.apiKey(fx.slug, 'APP');
     fx.borrowerToken = (await q('mutation { mintBorrowerToken(input: { externalRef: "coverage-borrower" }) { token } }', appKey)).mintBorrowerToken.token;
@@ -153,6 +160,18 @@ describe('every query of the schema answers over real data', () => {
   });
 
   const cases: Record<string, () => Promise<void>> = {
+    approvalPolicies: async () => {
+      const d = await q('{ approvalPolicies { operation thresholdAmount approverRoles } }', fx.admin);
+      expect(d.approvalPolicies).toEqual([{ operation: 'writeOffLoan', thresholdAmount: '1000', approverRoles: ['LENDER_ADMIN'] }]);
+    },
+    approvalRequest: async () => {
+      const d = await q(`{ approvalRequest(id: "${fx.approvalRequestId}") { id operation status subject currency } }`, fx.admin);
+      expect(d.approvalRequest).toMatchObject({ id: fx.approvalRequestId, operation: 'writeOffLoan', status: 'PENDING', subject: `Loan ${fx.lineLoanId}` });
+    },
+    pendingApprovals: async () => {
+      const d = await q('{ pendingApprovals(first: 10) { nodes { id operation status } } }', fx.admin);
+      expect(d.pendingApprovals.nodes).toEqual([{ id: fx.approvalRequestId, operation: 'writeOffLoan', status: 'PENDING' }]);
+    },
     annualPercentageRate: async () => {
       const d = await q('{ annualPercentageRate(input: { advances: [{ date: "2026-01-01", amount: "100.00" }], payments: [{ date: "2027-01-01", amount: "110.00" }], unitPeriod: YEARLY }) { apr unitPeriod } }', fx.borrowerToken);
       expect(d.annualPercentageRate).toEqual({ apr: '0.1000000000', unitPeriod: 'YEARLY' });

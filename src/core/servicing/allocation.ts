@@ -192,6 +192,7 @@ function collectFee(ledger: Ledger, units: bigint, tally: AllocationTally): void
   row.feesDue += units;
   row.feesPaid += units;
   row.feesCollected += units;
+  tally.collected += units;
   tallyAdd(tally, row, 'fees', units);
 }
 
@@ -272,7 +273,8 @@ export function settlementDue(ledger: Ledger, day: number, opts: { firstStart?: 
     }
     future += unpaidPrincipal(r);
     charged += unpaidChargedFees(r);
-    if (idx !== ledger.dueCount) return;
+    // A dropped or settled instalment earns nothing more (a closed loan's settlement is only credit).
+    if (idx !== ledger.dueCount || r.dropped || r.settled) return;
     const owed = earnedInterest(ledger, r, day, opts.firstStart ?? null) - r.interestPaid - r.interestWaived;
     if (owed > 0n) accrued = owed;
   });
@@ -296,7 +298,9 @@ export interface SettlementResult extends RepaymentResult {
  */
 export function allocateSettlement(ledger: Ledger, units: bigint, date: string, day: number): SettlementResult {
   const need = settlementDue(ledger, day);
-  if (units + ledger.credit < need.gross) return { ...allocateRepayment(ledger, units, date, day), fromCredit: 0n };
+  // Short of the payoff, or nothing left to settle (a backdated payment closed the loan first): a repayment.
+  const closed = ledger.firstOpen >= ledger.rows.length;
+  if (closed || units + ledger.credit < need.gross) return { ...allocateRepayment(ledger, units, date, day), fromCredit: 0n };
   const fromCredit = ledger.credit;
   ledger.credit = 0n;
   const tally = newTally();

@@ -71,6 +71,8 @@ export interface AllocationTally {
   interest: bigint;
   fees: bigint;
   penalties: bigint;
+  /** Part of `fees` that is a prepayment fee charged and paid by this allocation at once. */
+  collected: bigint;
   /** Per-instalment parts in the order first touched (see byRowInOrder). */
   rows: RowTally[];
   /** rows[k].index -> k + 1 (0 = not touched); sparse. */
@@ -231,7 +233,7 @@ export function reopen(ledger: Ledger, row: Row, date: string): void {
 
 /** An empty tally. */
 export function newTally(): AllocationTally {
-  return { principal: 0n, interest: 0n, fees: 0n, penalties: 0n, rows: [], slot: [] };
+  return { principal: 0n, interest: 0n, fees: 0n, penalties: 0n, collected: 0n, rows: [], slot: [] };
 }
 
 /** Adds an amount in one bucket for one row to a tally. */

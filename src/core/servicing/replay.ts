@@ -35,6 +35,8 @@ function toAllocation(ledger: Ledger, id: string, date: string, t: AllocationTal
     penalties: f(t.penalties),
     toCredit: f(toCredit),
     fromCredit: f(fromCredit),
+    // Only when charged, so allocations stored before the field existed compare equal.
+    ...(t.collected > 0n ? { prepaymentFee: f(t.collected) } : {}),
     byInstallment,
   };
 }

@@ -43,7 +43,7 @@ describe('loan statement', () => {
   });
 
   it('reconciles for random loans and windows, and consecutive windows chain', () => {
-    const kinds: LoanTransactionKind[] = ['REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER'];
+    const kinds: LoanTransactionKind[] = ['REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'SETTLEMENT'];
     fc.assert(
       fc.property(
         fc.constantFrom<OverpaymentPolicy>('CREDIT', 'REDUCE_TERM', 'REDUCE_INSTALLMENT'),
@@ -53,7 +53,7 @@ describe('loan statement', () => {
         fc.integer({ min: 0, max: 60 }),
         (policy, raw, start, len1, len2) => {
           const txs = raw.map((r, k) => ({ id: `t${k}`, kind: r.kind, effectiveDate: date(r.offset), amount: (r.cents / 100).toFixed(2), seq: k, status: (r.reversed && k % 3 === 0 ? 'REVERSED' : 'POSTED') as 'POSTED' | 'REVERSED' }));
-          const t = terms({ overpaymentPolicy: policy });
+          const t = terms({ overpaymentPolicy: policy, disbursementDate: DISBURSED, prepaymentFee: { chargeType: 'PERCENT', rate: '0.02' } });
           const a = loanStatement(t, SCHEDULE, txs, DISBURSED, date(start), date(start + len1));
           const b = loanStatement(t, SCHEDULE, txs, DISBURSED, date(start + len1 + 1), date(start + len1 + 1 + len2));
           for (const s of [a, b]) {
@@ -61,8 +61,11 @@ describe('loan statement', () => {
             for (const l of s.lines) {
               // Only re-amortisation removes interest or fees without a transaction; never principal or penalty.
               if (l.kind === 'RESCHEDULED') {
-                expect(policy).not.toBe('CREDIT');
+                // (under CREDIT only a settlement drops later instalments)
+                expect(policy !== 'CREDIT' || txs.some((x) => x.kind === 'SETTLEMENT' && x.status === 'POSTED')).toBe(true);
                 expect([l.change.principal, l.change.penalties]).toEqual(['0.00', '0.00']);
+                // It only ever removes: interest repriced down or cut to the day, scheduled fees dropped.
+                expect(new Dec(l.change.interest).lte(0) && new Dec(l.change.fees).lte(0)).toBe(true);
               }
               if (l.status === 'REVERSED') expect(l.change.total).toBe('0.00');
             }

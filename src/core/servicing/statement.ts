@@ -9,11 +9,13 @@ export type BalanceChange = BucketTotals;
 export interface StatementLine {
   date: string;
   /**
-   * DISBURSEMENT (the contract: principal, scheduled interest and fees), REPAYMENT, CREDIT_APPLIED
+   * DISBURSEMENT (the contract: principal, scheduled interest and fees), REPAYMENT, SETTLEMENT,
+   * PREPAYMENT_FEE (charged by a prepayment or settlement, which pays it at once), CREDIT_APPLIED
    * (held credit paid an instalment), FEE_CHARGE, LATE_FEE, PENALTY_ACCRUED (penalty interest charged
    * in the window), FEE_WAIVER / PENALTY_WAIVER / INTEREST_WAIVER, CREDIT_REFUND (credit paid back:
    * no change to what is owed), RESCHEDULED (interest and fees of instalments an advance payment
-   * removed), or the kind of a reversed transaction (status REVERSED, no change: it no longer counts).
+   * removed or repriced, or a settlement's current period cut to the interest earned to its day), or the
+   * kind of a reversed transaction (status REVERSED, no change: it no longer counts).
    */
   kind: string;
   amount: string;
@@ -90,6 +92,8 @@ export function loanStatement(
       const kind = a.source === 'CREDIT' ? 'CREDIT_APPLIED' : (t?.kind ?? 'REPAYMENT');
       const neg = (k: (typeof BUCKETS)[number]) => new Dec(a[k]).neg();
       const amount = a.source === 'CREDIT' ? a.fromCredit : (t?.amount ?? '0');
+      // A prepayment fee is charged and paid by the same payment: a line for the charge, then the payment.
+      if (a.prepaymentFee && !new Dec(a.prepaymentFee).isZero()) line(a.effectiveDate, 'PREPAYMENT_FEE', a.prepaymentFee, { fees: new Dec(a.prepaymentFee) }, { transactionId: t ? t.id : null });
       line(a.effectiveDate, kind, amount, kind === 'CREDIT_REFUND' ? {} : { principal: neg('principal'), interest: neg('interest'), fees: neg('fees'), penalties: neg('penalties') },
         { transactionId: t ? t.id : null, allocation: a });
     }

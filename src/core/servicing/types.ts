@@ -132,6 +132,11 @@ export interface Allocation {
   toCredit: string;
   /** Part of the loan's held credit this allocation used (non-zero for source 'CREDIT', and for a SETTLEMENT that used held credit). */
   fromCredit: string;
+  /**
+   * Part of `fees` that is a prepayment fee this allocation charged and paid at once (a REDUCE_*
+   * prepayment or a SETTLEMENT); present only when not zero.
+   */
+  prepaymentFee?: string;
   byInstallment: { number: number; principal: string; interest: string; fees: string; penalties: string }[];
 }
 

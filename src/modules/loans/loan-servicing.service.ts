@@ -269,6 +269,21 @@ export class LoanServicingService {
     return { asOf: on, ...payoffQuote(termsOf(loan), loan.schedule, await this.replayInput(ctx, loan.id), on) };
   }
 
+  /**
+   * What the books should hold as the loan's receivables, from its replay: principal outstanding,
+   * interest recognised (as the nightly run recognises it, through its last date) less paid and
+   * waived, penalty owed. A written-off loan holds none.
+   */
+  receivable(loan: LoanEntity, state: LoanState): { principal: string; interest: string; penalties: string; total: string } {
+    const terms = loan.servicingTerms as ServicingTerms;
+    const zero = new Dec(0).toFixed(terms.decimals);
+    if (loan.status === 'WRITTEN_OFF' || loan.status === 'RESTRUCTURED') return { principal: zero, interest: zero, penalties: zero, total: zero };
+    const recognised = state.closed ? interestSettled(state.installments) : new Dec(recognisedInterest(state.installments, loan.disbursementDate!, recognitionDate(loan), terms.decimals, terms.roundingMode));
+    const interest = recognised.minus(interestSettled(state.installments));
+    const total = interest.plus(state.outstanding.principal).plus(state.outstanding.penalties);
+    return { principal: state.outstanding.principal, interest: interest.toFixed(terms.decimals), penalties: state.outstanding.penalties, total: total.toFixed(terms.decimals) };
+  }
+
   /** The loan replayed as of a date (today by default), without writing anything. */
   async state(ctx: RequestContext, loan: LoanEntity, asOf?: string): Promise<LoanState> {
     return replayLoan(termsOf(loan), loan.schedule, await this.replayInput(ctx, loan.id), asOf ?? (await this.today(ctx)));
@@ -286,7 +301,7 @@ export class LoanServicingService {
     const transactions = (await this.transactions(ctx, loanId))
       .filter((t) => t.kind !== 'RECOVERY')
       .map((t) => ({ id: t.id, kind: t.kind as LoanTransactionKind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note, status: t.status }));
-    const terms = loan.servicingTerms as ServicingTerms;
+    const terms = termsOf(loan);
     const statement = loanStatement(terms, loan.schedule, transactions, loan.disbursementDate!, from, to);
     const closing = loan.disbursementDate! <= to ? replayLoan(terms, loan.schedule, toReplayInput(await this.transactions(ctx, loanId)), to) : null;
     return {
@@ -458,7 +473,7 @@ export class LoanServicingService {
     ctx: RequestContext, writes: SqlBatch, loan: LoanEntity, state: LoanState, accrued: string, today: string, mapping: AccountMapping | null,
   ): Promise<{ schedule: string; periodInterest: string; accruedInPeriod: string } | null> {
     const terms = loan.servicingTerms as ServicingTerms;
-    const through = loan.nonAccrual && loan.nonAccrualSince ? loan.nonAccrualSince : (loan.lastCobDate ?? loan.disbursementDate!);
+    const through = recognitionDate(loan);
     const target = state.closed ? interestSettled(state.installments) : new Dec(recognisedInterest(state.installments, loan.disbursementDate!, through, terms.decimals, terms.roundingMode));
     const current = state.installments[loan.accrualIndex];
     let carry: { schedule: string; periodInterest: string; accruedInPeriod: string } | null = null;
@@ -644,4 +659,9 @@ function loanColumns(em: EntityManager): string {
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Interest is recognised through the nightly run's last date, or the day the loan became non-accrual. */
+function recognitionDate(loan: LoanEntity): string {
+  return loan.nonAccrual && loan.nonAccrualSince ? loan.nonAccrualSince : (loan.lastCobDate ?? loan.disbursementDate!);
 }

@@ -33,6 +33,7 @@ export const loanPermissions = {
   LoanInstallment: allow,
   LoanAmounts: allow,
   LoanBalances: allow,
+  LoanReceivables: allow,
   LoanTransaction: allow,
   LoanEvent: allow,
   JournalEntry: allow,

@@ -150,8 +150,12 @@ export class LoanResolver {
 
   @FieldResolver(() => LoanBalancesType)
   async balances(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
-    const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
-    return { outstanding: state.outstanding, overdue: state.overdue, credit: state.credit, ledger: await this.ledger.loanLedger(ctx, loan.id) };
+    const entity = await this.servicing.byIdOrThrow(ctx, loan.id);
+    const state = await this.servicing.state(ctx, entity);
+    return {
+      outstanding: state.outstanding, overdue: state.overdue, credit: state.credit, receivable: this.servicing.receivable(entity, state),
+      ledger: await this.ledger.loanLedger(ctx, loan.id),
+    };
   }
 
   @FieldResolver(() => LoanTransactionConnection)

@@ -116,9 +116,19 @@ export class LoanAmountsType {
   @Field(() => DecimalScalar) total!: string;
 }
 
+@ObjectType('LoanReceivables', { description: 'What the books should hold as receivable for the loan, from the replay: principal outstanding, interest recognised as income and not yet paid or waived, penalty charged and unpaid. Fees are income when paid, so they are no receivable.' })
+export class LoanReceivablesType {
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => DecimalScalar, { description: 'Negative when interest was paid ahead of its recognition (unearned interest).' }) interest!: string;
+  @Field(() => DecimalScalar) penalties!: string;
+  @Field(() => DecimalScalar) total!: string;
+}
+
 @ObjectType('LoanBalances', { description: 'From the replay of the schedule and transactions; `ledger` is the loan’s accounts in the journal.' })
 export class LoanBalancesType {
-  @Field(() => LoanAmountsType) outstanding!: LoanAmountsType;
+  @Field(() => LoanAmountsType, { description: 'Everything unpaid, due now or later (scheduled interest of periods not yet run included).' }) outstanding!: LoanAmountsType;
+  @Field(() => LoanReceivablesType, { description: 'The part of it the ledger holds: ledger LOAN_PRINCIPAL, INTEREST_RECEIVABLE and PENALTY_RECEIVABLE equal these once the nightly run is current.' })
+  receivable!: LoanReceivablesType;
   @Field(() => LoanAmountsType) overdue!: LoanAmountsType;
   @Field(() => DecimalScalar, { description: 'Overpayment held for the borrower.' }) credit!: string;
   @Field(() => GraphQLJSON, { description: 'Balance (debit minus credit) per ledger account of this loan.' }) ledger!: unknown;
@@ -210,7 +220,7 @@ export class TrialBalanceType {
 @ObjectType('StatementLine', { description: 'One change of the balance in a statement period; opening + the lines’ changes = closing.' })
 export class StatementLineType {
   @Field(() => DateScalar) date!: string;
-  @Field({ description: 'DISBURSEMENT, REPAYMENT, CREDIT_APPLIED, FEE_CHARGE, LATE_FEE, PENALTY_ACCRUED, FEE_WAIVER, PENALTY_WAIVER, INTEREST_WAIVER, CREDIT_REFUND, RESCHEDULED (interest and fees of instalments an advance payment removed), or a reversed transaction’s kind.' })
+  @Field({ description: 'DISBURSEMENT, REPAYMENT, SETTLEMENT, PREPAYMENT_FEE, CREDIT_APPLIED, FEE_CHARGE, LATE_FEE, PENALTY_ACCRUED, FEE_WAIVER, PENALTY_WAIVER, INTEREST_WAIVER, CREDIT_REFUND, RESCHEDULED (interest and fees an advance payment removed or repriced), or a reversed transaction’s kind.' })
   kind!: string;
   @Field(() => DecimalScalar) amount!: string;
   @Field(() => ID, { nullable: true }) transactionId!: string | null;
