@@ -206,18 +206,10 @@ export class LoanServicingService {
    * `unpaidInterest` (the exact figure to the day), in sub-ledger and ledger.
    */
   async trueUpInterest(ctx: RequestContext, loanId: string, unpaidInterest: string, today: string): Promise<void> {
-    const em = await ctx.db();
     const receivable = new Dec((await this.deps.ledger.loanLedger(ctx, loanId)).INTEREST_RECEIVABLE ?? '0');
-    const diff = new Dec(unpaidInterest).minus(receivable);
-    if (diff.isZero()) return;
-    const amount = diff.abs().toFixed();
-    const entryId = await this.deps.ledger.post(ctx, {
-      kind: 'INTEREST_TRUE_UP', businessDate: today, loanId, reference: `interest-true-up:${loanId}`,
-      lines: diff.gt(0)
-        ? [{ account: 'INTEREST_RECEIVABLE', debit: amount }, { account: 'INTEREST_INCOME', credit: amount }]
-        : [{ account: 'INTEREST_INCOME', debit: amount }, { account: 'INTEREST_RECEIVABLE', credit: amount }],
-    });
-    await em.query("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
+    const writes = new SqlBatch();
+    await this.stageTrueUp(ctx, writes, loanId, 'interest', new Dec(unpaidInterest).minus(receivable), today, await this.deps.ledger.mappingOf(ctx, loanId));
+    await writes.run(await ctx.db());
   }
 
   /** Pays held credit (an overpayment) back to the borrower; idempotent by key. */
@@ -451,16 +443,25 @@ export class LoanServicingService {
   /** Accrued penalties (nightly, approximate) brought to the replay's exact figure, in sub-ledger and ledger. */
   private async trueUpPenalties(ctx: RequestContext, writes: SqlBatch, loanId: string, state: LoanState, accrued: string, today: string, mapping: AccountMapping | null): Promise<void> {
     const charged = state.installments.reduce((acc, i) => acc.plus(i.penaltyDue), new Dec(0));
-    const diff = charged.minus(accrued);
+    await this.stageTrueUp(ctx, writes, loanId, 'penalty', charged.minus(accrued), today, mapping);
+  }
+
+  /**
+   * A true-up of accrued interest or penalty by `diff` (positive: more income): a journal entry of the
+   * receivable against the income, and its row in the accrual sub-ledger naming the entry.
+   */
+  private async stageTrueUp(ctx: RequestContext, writes: SqlBatch, loanId: string, what: 'interest' | 'penalty', diff: Dec, today: string, mapping: AccountMapping | null): Promise<void> {
     if (diff.isZero()) return;
+    const [receivable, income] = what === 'interest' ? (['INTEREST_RECEIVABLE', 'INTEREST_INCOME'] as const) : (['PENALTY_RECEIVABLE', 'PENALTY_INCOME'] as const);
     const amount = diff.abs().toFixed();
     const entryId = await this.deps.ledger.stage(ctx, writes, {
-      kind: 'PENALTY_TRUE_UP', businessDate: today, loanId, reference: `true-up:${loanId}`,
+      kind: what === 'interest' ? 'INTEREST_TRUE_UP' : 'PENALTY_TRUE_UP', businessDate: today, loanId,
+      reference: what === 'interest' ? `interest-true-up:${loanId}` : `true-up:${loanId}`,
       lines: diff.gt(0)
-        ? [{ account: 'PENALTY_RECEIVABLE', debit: amount }, { account: 'PENALTY_INCOME', credit: amount }]
-        : [{ account: 'PENALTY_INCOME', debit: amount }, { account: 'PENALTY_RECEIVABLE', credit: amount }],
+        ? [{ account: receivable, debit: amount }, { account: income, credit: amount }]
+        : [{ account: income, debit: amount }, { account: receivable, credit: amount }],
     }, mapping);
-    writes.add("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, penalty, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
+    writes.add(`INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, ${what}, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)`, [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
   }
 
   /**
@@ -483,16 +484,7 @@ export class LoanServicingService {
       const inPeriod = period > 0 ? roundMoney(new Dec(current.interestDue).mul(elapsed).div(period), terms.decimals, terms.roundingMode) : new Dec(0);
       carry = { schedule: JSON.stringify(state.installments.map((i) => i.interestDue)), periodInterest: current.interestDue, accruedInPeriod: inPeriod.toFixed() };
     }
-    const diff = target.minus(accrued);
-    if (diff.isZero()) return carry;
-    const amount = diff.abs().toFixed();
-    const entryId = await this.deps.ledger.stage(ctx, writes, {
-      kind: 'INTEREST_TRUE_UP', businessDate: today, loanId: loan.id, reference: `interest-true-up:${loan.id}`,
-      lines: diff.gt(0)
-        ? [{ account: 'INTEREST_RECEIVABLE', debit: amount }, { account: 'INTEREST_INCOME', credit: amount }]
-        : [{ account: 'INTEREST_INCOME', debit: amount }, { account: 'INTEREST_RECEIVABLE', credit: amount }],
-    }, mapping);
-    writes.add("INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)", [ctx.tenant, loan.id, today, diff.toFixed(), entryId]);
+    await this.stageTrueUp(ctx, writes, loan.id, 'interest', target.minus(accrued), today, mapping);
     return carry;
   }
 

@@ -75,14 +75,7 @@ export class RequestContext {
   async detached<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     const tx = this.transaction.sibling();
     const own = new RequestContext(this.requestId, this.tenantId, this.actor, this.roles, tx, this.borrowerId, this.platform, this.client);
-    try {
-      const result = await work(own);
-      await tx.finish(true);
-      return result;
-    } catch (err) {
-      await tx.finish(false);
-      throw err;
-    }
+    return tx.around(() => work(own));
   }
 
   /** See TenantTransaction.state. */

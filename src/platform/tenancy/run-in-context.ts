@@ -15,12 +15,5 @@ export async function runInContext<T>(
 ): Promise<T> {
   const tx = new TenantTransaction(dataSource, { tenantId: opts.tenantId, platform: opts.platform ?? false });
   const ctx = new RequestContext(opts.requestId ?? randomUUID(), opts.tenantId, opts.actor, new Set(opts.roles), tx, null, opts.platform ?? false);
-  try {
-    const result = await work(ctx);
-    await tx.finish(true);
-    return result;
-  } catch (err) {
-    await tx.finish(false);
-    throw err;
-  }
+  return tx.around(() => work(ctx));
 }

@@ -84,6 +84,18 @@ export class TenantTransaction {
     return this.bag.get(key) as T;
   }
 
+  /** Runs `work` as this transaction's whole life: committed when it returns, rolled back when it throws. */
+  async around<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      await this.finish(true);
+      return result;
+    } catch (err) {
+      await this.finish(false);
+      throw err;
+    }
+  }
+
   /** Commits (or rolls back) and releases the connection; a no-op when nothing was opened. */
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
