@@ -61,10 +61,12 @@ pen AS (
            min(e.d::date) FILTER (WHERE e.p > 0) AS pfrom
     FROM (SELECT x.ord, x.r ->> 'd' AS d, (x.r ->> 'p')::numeric AS p,
                  (x.r ->> 'a')::numeric + CASE WHEN (x.r ->> 'd')::date < $2::date THEN (x.r ->> 'p')::numeric * c.penalty_rate ELSE 0 END AS a
-          FROM jsonb_array_elements(coalesce(c.prows,
-                 (SELECT jsonb_agg(jsonb_build_object('d', r ->> 'dueDate', 'p', (r ->> 'principal')::numeric, 'a', 0)) FROM jsonb_array_elements(c.schedule) r)))
+          -- Only a loan that accrues today is unpacked (a join condition would not spare the others the work).
+          FROM jsonb_array_elements(CASE WHEN c.pen_accrues THEN coalesce(c.prows,
+                 (SELECT jsonb_agg(jsonb_build_object('d', r ->> 'dueDate', 'p', (r ->> 'principal')::numeric, 'a', 0)) FROM jsonb_array_elements(c.schedule) r))
+               ELSE '[]'::jsonb END)
                WITH ORDINALITY AS x(r, ord)) e
-  ) s ON c.pen_accrues
+  ) s ON true
 ),
 upd AS (
   UPDATE loans l SET
