@@ -18,6 +18,8 @@ export interface CobBenchResult {
   cobRatioToFloor: number;
   loansPerSecond: number;
   peakRssMb: number;
+  /** The same run over a book every loan of which is past due (penalty accrues on each). */
+  delinquent: { loans: number; seconds: number; perSecond: number };
   repayments: { count: number; perSecond: number; pgbenchTps: number | null; ratio: number | null };
 }
 
@@ -27,14 +29,14 @@ export interface CobBenchResult {
  * process's peak memory; then repayments per second through the GraphQL mutation next to pgbench
  * running an equivalent three-statement posting script.
  */
-export async function runCobBench({ loans = 1_000_000, repayments = 2000, concurrency = 8, log = (s: string) => void process.stderr.write(s) } = {}): Promise<CobBenchResult> {
+export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLoans = 100_000, concurrency = 8, log = (s: string) => void process.stderr.write(s) } = {}): Promise<CobBenchResult> {
   const bench = await startBenchApp();
   try {
     const { runtime } = bench;
     const system = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'bench' }, roles: ['PLATFORM_ADMIN' as const] };
-    const { tenantId, key } = await runInContext(runtime.dataSource, system, async (platform) => {
+    const lender = (slug: string) => runInContext(runtime.dataSource, system, async (platform) => {
       const { tenant } = await runtime.services.tenants.apply(platform, {
-        slug: 'cob-bench', name: 'COB bench', legalName: 'COB Bench Ltd', country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'UTC',
+        slug, name: 'COB bench', legalName: 'COB Bench Ltd', country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'UTC',
         locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {},
       }, 'bench');
       const ctx = platform.forTenant(tenant.id);
@@ -45,6 +47,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, concur
       const { secret } = await runtime.services.apiKeys.create(ctx, { name: 'bench', role: 'LENDER_ADMIN' });
       return { tenantId: tenant.id, key: secret };
     });
+    const { tenantId, key } = await lender('cob-bench');
     const today = todayIn('UTC');
     const start = addDays(today, -3);
     let t = process.hrtime.bigint();
@@ -81,6 +84,20 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, concur
     log('\n');
     if (results[0].loans !== loans) throw new Error(`COB processed ${results[0].loans} of ${loans}`);
 
+    // A book 75 days old that never paid: every loan is past due, so each unpacks and accrues its
+    // penalty state. One business date is run (the loans are set as run through the day before).
+    const late = await lender('cob-bench-late');
+    const lateDate = addDays(today, -2);
+    log(`seeding ${lateLoans} past-due loans`);
+    await seedLoans(runtime.dataSource, runtime.services, { tenantId: late.tenantId, productCode: 'BOOK', count: lateLoans, startDate: addDays(today, -75) });
+    await owner.query('UPDATE loans SET last_cob_date = $2::date WHERE tenant_id = $1', [late.tenantId, addDays(lateDate, -1)]);
+    await owner.query('VACUUM ANALYZE loans');
+    t = process.hrtime.bigint();
+    const lateRun = await runInContext(runtime.dataSource, { tenantId: late.tenantId, actor: { type: 'SYSTEM', id: 'bench' }, roles: [] }, (ctx) => runtime.services.cob.run(ctx, lateDate));
+    const lateSeconds = secs();
+    log(' done\n');
+    if (lateRun[0].loans !== lateLoans) throw new Error(`COB processed ${lateRun[0].loans} of ${lateLoans} past-due loans`);
+
     // Repayments through GraphQL on distinct loans, then pgbench on the same database. Both start
     // from a settled table (vacuumed after the nightly run) and the API from warm connections.
     await owner.query('VACUUM ANALYZE loans, loan_accruals');
@@ -103,6 +120,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, concur
       cobRatioToFloor: cobSeconds / (update + insert),
       loansPerSecond: loans / cobSeconds,
       peakRssMb: peak / 1024 / 1024,
+      delinquent: { loans: lateLoans, seconds: lateSeconds, perSecond: lateLoans / lateSeconds },
       repayments: { count: repayments, perSecond: repaid.perSecond, pgbenchTps, ratio: pgbenchTps ? repaid.perSecond / pgbenchTps : null },
     };
   } finally {
@@ -135,6 +153,8 @@ export function printCobResult(r: CobBenchResult): void {
   console.log(`raw-SQL floor: UPDATE ${r.floorSeconds.update.toFixed(2)} s + INSERT ... SELECT ${r.floorSeconds.insert.toFixed(2)} s = ${r.floorSeconds.total.toFixed(2)} s`);
   console.log(`close of business: ${r.cobSeconds.toFixed(2)} s = ${Math.round(r.loansPerSecond)} loans/s; ratio to floor ${r.cobRatioToFloor.toFixed(2)}x (target <= 2x)`);
   console.log(`peak RSS of the process running it: ${r.peakRssMb.toFixed(0)} MB (target < 512 MB)`);
+  const d = r.delinquent;
+  console.log(`close of business over a past-due book (penalty accruing on every loan): ${d.loans} loans in ${d.seconds.toFixed(2)} s = ${Math.round(d.perSecond)} loans/s; ${(d.perSecond / r.loansPerSecond).toFixed(2)}x the current book's rate`);
   const rp = r.repayments;
   console.log(`repayments through GraphQL: ${rp.perSecond.toFixed(0)}/s; pgbench three-statement posting: ${rp.pgbenchTps?.toFixed(0) ?? 'n/a (no pgbench)'} tps; ratio ${rp.ratio?.toFixed(3) ?? 'n/a'} (target >= 0.2)\n`);
 }

@@ -6,7 +6,8 @@ import { printOriginationResult, runOriginationBench } from './origination.bench
 /**
  * `npm run bench`: every benchmark of the project, each printing its figures next to a baseline
  * measured in the same run. BENCH_ITERATIONS scales the loan-maths work (default 2000 schedules a round);
- * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000) and BENCH_REPAYMENTS the others.
+ * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000), BENCH_COB_LATE_LOANS (a past-due book, default 100,000)
+ * and BENCH_REPAYMENTS the others.
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   console.log('== servicing: replaying a heavy loan');
   printReplayResult(runReplayBench());
   console.log('== servicing: close of business over a large book, and repayments through GraphQL');
-  printCobResult(await runCobBench({ loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000) }));
+  printCobResult(await runCobBench({
+    loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000), lateLoans: Number(process.env.BENCH_COB_LATE_LOANS ?? 100_000),
+  }));
 }
 
 void main();
