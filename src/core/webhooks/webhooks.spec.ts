@@ -65,7 +65,11 @@ describe('addresses a webhook may not reach', () => {
   it.each([
     ['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.31.255.255', true], ['172.32.0.1', false], ['192.168.1.1', true],
     ['169.254.169.254', true], ['100.64.0.1', true], ['0.0.0.0', true], ['224.0.0.1', true], ['8.8.8.8', false], ['52.1.2.3', false],
-    ['::1', true], ['::', true], ['fd00::1', true], ['fe80::1', true], ['::ffff:127.0.0.1', true], ['::ffff:8.8.8.8', false], ['2606:4700::1111', false],
-    ['not an ip', false],
+    ['::1', true], ['::', true], ['fd00::1', true], ['fe80::1', true], ['::ffff:127.0.0.1', true], ['2606:4700::1111', false],
+    // IPv4 inside IPv6, however written (the URL parser turns [::ffff:127.0.0.1] into ::ffff:7f00:1): refused.
+    ['::ffff:7f00:1', true], ['::ffff:a9fe:a9fe', true], ['::ffff:a00:1', true], ['0:0:0:0:0:ffff:7f00:1', true], ['::FFFF:7F00:1', true],
+    ['::ffff:8.8.8.8', true], ['64:ff9b::7f00:1', true], ['2002:7f00:1::', true], ['::127.0.0.1', true],
+    ['192.0.2.1', true], ['198.18.0.1', true], ['255.255.255.255', true], ['2001:db8::1', true], ['fe80::1%eth0', true],
+    ['not an ip', false], ['hooks.example.com', false],
   ])('%s is private: %s', (ip, expected) => expect(isPrivateAddress(ip)).toBe(expected));
 });
