@@ -15,7 +15,9 @@ import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
 import type { CobResult } from '../modules/cob/cob.service';
 import { rewrapTenantKeys } from '../modules/borrowers/rewrap-keys';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { AuditCheckpoint } from '../core/audit/checkpoint';
+import { InvalidCheckpoint } from '../modules/audit/audit-checkpoint.service';
 import { CoreInputError } from '../core/input-error';
 import { DATE_FORMATS, type DateFormat } from '../core/bank-statement';
 import { formatImport, formatPreview, table } from './statement-table';
@@ -118,18 +120,28 @@ export function buildCli(config: Config, io: CliIo): Command {
       io.out(`${created.id}\n`);
     });
 
-  program
-    .command('audit')
-    .description('the hash-chained audit log')
+  const audit = program.command('audit').description('the hash-chained audit log');
+  audit
     .command('verify')
-    .description('re-compute every hash of a tenant’s audit chain; exit 1 when anything was edited or deleted')
+    .description('re-compute every hash of a tenant’s audit chain; exit 1 when anything was edited or deleted (or, with --checkpoint, cut back behind a published head)')
     .requiredOption('--tenant <slug>')
-    .action(async (opts: { tenant: string }) => {
+    .option('--checkpoint <file>', 'a published audit checkpoint (from `audit checkpoint` or an audit.checkpoint event) the chain must still reach')
+    .action(async (opts: { tenant: string; checkpoint?: string }) => {
+      const checkpoint = opts.checkpoint ? await readCheckpoint(opts.checkpoint) : null;
       const report = await withRuntime((rt) =>
         inTenant(rt, opts.tenant, async (ctx) => {
           const bar = progressBar('audit', 1, io.err);
           const result = await rt.services.audit.verify(ctx, (done, total) => bar.update(done, '', total));
           bar.stop();
+          if (checkpoint) {
+            try {
+              result.breaks.push(...(await rt.services.auditCheckpoints.check(ctx, checkpoint)));
+            } catch (err) {
+              if (err instanceof InvalidCheckpoint) throw new CheckFailed(`${opts.checkpoint}: ${err.message}`);
+              throw err;
+            }
+            result.ok = result.breaks.length === 0;
+          }
           return result;
         }),
       );
@@ -139,6 +151,17 @@ export function buildCli(config: Config, io: CliIo): Command {
       }
       for (const b of report.breaks) io.err(`${b.lane ? `lane ${b.lane} ` : ''}entry ${b.seq}: ${b.reason}: ${b.detail}\n`);
       throw new CheckFailed(`audit chain of ${opts.tenant} is broken (${report.breaks.length} problem(s) in ${report.checked} entries)`);
+    });
+  audit
+    .command('checkpoint')
+    .description('sign the heads of a tenant’s audit chain with the platform’s key, publish them as an audit.checkpoint event and write them to a file')
+    .requiredOption('--tenant <slug>')
+    .option('--out <file>', 'where to write the checkpoint (default: audit-checkpoint-<slug>-<time>.json here)')
+    .action(async (opts: { tenant: string; out?: string }) => {
+      const checkpoint = await withRuntime((rt) => inTenant(rt, opts.tenant, (ctx) => rt.services.auditCheckpoints.take(ctx)));
+      const file = path.resolve(opts.out ?? `audit-checkpoint-${opts.tenant}-${checkpoint.takenAt.replace(/[:.]/g, '-')}.json`);
+      await writeFile(file, `${JSON.stringify(checkpoint, null, 2)}\n`);
+      io.out(`${file}: ${checkpoint.heads.length} lane(s), ${checkpoint.heads.reduce((n, h) => n + h.seq, 0)} entries\n`);
     });
 
   program
@@ -300,4 +323,17 @@ export function describeFailure(err: unknown): { message: string; code: number }
   const code = coded?.extensions?.code;
   if (code) return { message: `${code}: ${coded.message}`, code: code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? 2 : 1 };
   return { message: err instanceof Error ? err.message : String(err), code: 1 };
+}
+
+/** A checkpoint file as `audit checkpoint` writes it (or an audit.checkpoint event's data). */
+async function readCheckpoint(file: string): Promise<AuditCheckpoint> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--checkpoint ${file}: ${(err as Error).message}`);
+  }
+  const c = parsed as Partial<AuditCheckpoint>;
+  if (c.version !== 1 || typeof c.tenantId !== 'string' || !Array.isArray(c.heads) || typeof c.signature !== 'string') throw new UsageError(`--checkpoint ${file}: not an audit checkpoint`);
+  return c as AuditCheckpoint;
 }

@@ -6,6 +6,7 @@ import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { auditPermissions } from './audit/audit.permissions';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
+import { AuditCheckpointService } from './audit/audit-checkpoint.service';
 import { AuditVerificationService } from './audit/audit-verification.service';
 import { auditVerifyJob } from './audit/jobs/audit-verify.job';
 import { ApiKeyEntity, PlatformApiKeyEntity } from './identity/api-key.entity';
@@ -129,7 +130,8 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
   const approvals = new ApprovalService({ audit, limits, operations: guardedOperations({ servicing, restructuring, origination, products, decisionConfigs, tenants }) });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
-  const cob = new CobService({ dataSource, tenants, ledger, chunkSize: config.cobChunkSize });
+  const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
+  const cob = new CobService({ dataSource, tenants, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize });
   const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, ledger, tenants, audit, limits });
   const settlement = new CollectionSettlement({ servicing, tenants });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants, audit });
@@ -143,7 +145,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(dataSource, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { approvals, bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { approvals, bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -10,6 +10,7 @@ import { runInContext } from '../../platform/tenancy/run-in-context';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { LedgerService } from '../ledger/ledger.service';
+import type { AuditCheckpointService } from '../audit/audit-checkpoint.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { bucketCaseSql, cobChunkSql } from './cob.sql';
 
@@ -43,7 +44,7 @@ const NPA_THRESHOLD_DAYS = 90;
  */
 export class CobService {
   constructor(
-    private readonly deps: { dataSource: () => DataSource; tenants: TenantService; ledger: LedgerService; chunkSize: number },
+    private readonly deps: { dataSource: () => DataSource; tenants: TenantService; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number },
   ) {}
 
   /**
@@ -115,6 +116,8 @@ export class CobService {
         "WITH u AS (UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed) SELECT loans_processed::int AS loans FROM u",
         [date, entryId]);
       await emitEvent(c, { type: 'cob.finished', subjectType: 'BusinessDate', subjectId: date, data: { businessDate: date, loans: done.loans, interestAccrued: sum.interest, penaltyAccrued: sum.penalty } });
+      // Each closed day anchors the audit chain outside the database (an audit.checkpoint event).
+      await this.deps.checkpoints.take(c);
       return true;
     });
   }
