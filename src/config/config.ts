@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { postgresCannotReach, shelterFor } from './postgres-reach';
+import { secretProblem } from './secrets';
 
 /**
  * The one typed, validated configuration object. Nothing else in the code base reads `process.env`.
@@ -54,6 +55,9 @@ export interface Config {
 
 const DEV_JWT_SECRET = 'microlend-development-only-jwt-secret-change-me';
 const DEV_MASTER_KEY = createHash('sha256').update('microlend-development-only-master-key').digest();
+const DEV_APP_DB_PASSWORD = 'microlend-app-dev';
+/** The development defaults, published in this repository: production refuses each. */
+const PUBLISHED_SECRETS = [DEV_JWT_SECRET, DEV_APP_DB_PASSWORD].map((v) => new TextEncoder().encode(v));
 // The folder with package.json: two levels up from src/config, three from the build's dist/src/config.
 const PROJECT_ROOT = findProjectRoot(__dirname);
 
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.APP_DATABASE_URL && missing.length) throw new ConfigError(`Production needs ${missing.join(', ')}`);
     if (!e.JWT_SECRET) throw new ConfigError('Production needs JWT_SECRET');
     if (!e.MASTER_KEY) throw new ConfigError('Production needs MASTER_KEY');
+    refuseWeakSecrets(e);
   }
   // With only the app role's URL there is no one to migrate as, and no owner for BullMQ's Postgres schema.
   const appRoleOnly = !e.DATABASE_URL && Boolean(e.APP_DATABASE_URL);
@@ -130,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     appDatabaseUrl: e.APP_DATABASE_URL,
-    appDbPassword: e.APP_DB_PASSWORD ?? 'microlend-app-dev',
+    appDbPassword: e.APP_DB_PASSWORD ?? DEV_APP_DB_PASSWORD,
     redisUrl: e.REDIS_URL,
     embedded: { dataDir: e.MICROLEND_DATA_DIR ?? defaultDataDir(), port: e.EMBEDDED_PG_PORT },
     jwt: {
@@ -173,6 +178,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     citus: { distribute: e.CITUS_DISTRIBUTE === 'true' },
   };
+}
+
+/**
+ * Production refuses development and weak secrets: each published value (the defaults above, the
+ * development master key), an all-zero or otherwise low-entropy key, anything under 32 bytes. Every
+ * offending variable is named, with how to make a good one.
+ */
+function refuseWeakSecrets(e: z.infer<typeof envSchema>): void {
+  const text = (v: string) => new TextEncoder().encode(v);
+  const problems: string[] = [];
+  const check = (name: string, bytes: Uint8Array | null, known: readonly Uint8Array[], hint: string) => {
+    const problem = bytes && secretProblem(bytes, known);
+    if (problem) problems.push(`  ${name} ${problem} (${hint})`);
+  };
+  check('JWT_SECRET', e.JWT_SECRET ? text(e.JWT_SECRET) : null, PUBLISHED_SECRETS, 'openssl rand -base64 48');
+  check('MASTER_KEY', e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : null, [DEV_MASTER_KEY], 'openssl rand -base64 32');
+  check('APP_DB_PASSWORD', e.APP_DB_PASSWORD ? text(e.APP_DB_PASSWORD) : null, PUBLISHED_SECRETS, 'openssl rand -base64 32');
+  // The app role's password inside its URL: at least not the one this repository publishes.
+  const appPassword = e.APP_DATABASE_URL ? decodeURIComponent(new URL(e.APP_DATABASE_URL).password) : '';
+  if (appPassword === DEV_APP_DB_PASSWORD) problems.push('  APP_DATABASE_URL carries the development password of the app role');
+  if (problems.length) throw new ConfigError(`Production refuses these secrets:\n${problems.join('\n')}`);
 }
 
 /** `.data/postgres` in the project, unless the `postgres` OS user cannot reach it (see postgres-reach). */
