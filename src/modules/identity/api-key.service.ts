@@ -1,4 +1,5 @@
 import { generateApiKey, visiblePrefix } from '../../platform/auth/api-key-format';
+import { announceCredentialChange } from '../../platform/auth/credential-changes';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, notFound } from '../../platform/graphql/errors';
@@ -69,6 +70,8 @@ export class ApiKeyService {
     if (key.revokedAt) return key;
     key.revokedAt = new Date();
     await repo.update({ tenantId: key.tenantId, id: key.id }, { revokedAt: key.revokedAt });
+    // Open subscriptions on this key close when the revocation commits, on every replica.
+    await announceCredentialChange(await ctx.db(), { kind: 'api_key', id: key.id });
     await this.audit.record(ctx, { action: 'apiKey.revoked', entityType: 'ApiKey', entityId: key.id, before: { revokedAt: null }, after: { revokedAt: key.revokedAt } });
     return key;
   }

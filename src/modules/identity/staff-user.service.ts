@@ -1,3 +1,4 @@
+import { announceCredentialChange } from '../../platform/auth/credential-changes';
 import { hashPassword } from '../../platform/auth/passwords';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
@@ -75,6 +76,7 @@ export class StaffUserService {
     const before = { roles: user.roles, status: user.status };
     Object.assign(user, patch, { updatedAt: new Date() });
     await repo.update({ tenantId: user.tenantId, id: user.id }, { ...patch, updatedAt: user.updatedAt });
+    await announceCredentialChange(await ctx.db(), { kind: 'staff_user', id });
     await this.audit.record(ctx, { action, entityType: 'StaffUser', entityId: id, before, after: { roles: user.roles, status: user.status } });
     return user;
   }

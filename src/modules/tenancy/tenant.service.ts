@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { announceCredentialChange } from '../../platform/auth/credential-changes';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { notFound } from '../../platform/graphql/errors';
@@ -87,6 +88,8 @@ export class TenantService {
       updatedAt: now,
     });
     await repo.save(next);
+    // Suspension ends every credential of the tenant: open subscriptions re-check when this commits.
+    if (existing && existing.status !== next.status) await announceCredentialChange(await ctx.db(), { kind: 'tenant', id: next.id });
     ctx.transactionState(CURRENT, () => new Map<string, TenantEntity>()).set(next.id, next);
     await this.audit.record(ctx.forTenant(next.id), {
       action: existing ? 'tenant.updated' : 'tenant.created',

@@ -12,6 +12,8 @@ export interface Principal {
   roles: Role[];
   borrowerId: string | null;
   platform: boolean;
+  /** When the credential stops on its own (a token's `exp`, a key's `expires_at`); null or absent: never. */
+  expiresAt?: Date | null;
 }
 
 export const ANONYMOUS: Principal = { tenantId: null, actor: { type: 'ANONYMOUS', id: null }, roles: [], borrowerId: null, platform: false };
@@ -37,19 +39,23 @@ async function authenticateKey(db: DataSource, key: string): Promise<Principal> 
     const [row] = await db.query('SELECT * FROM auth_platform_key($1)', [parsed.prefix]);
     checkKey(row, parsed.secret);
     await touch(db, null, row.key_id, row.last_used_at);
-    return { tenantId: null, actor: { type: 'PLATFORM_KEY', id: row.key_id }, roles: ['PLATFORM_ADMIN'], borrowerId: null, platform: true };
+    return { tenantId: null, actor: { type: 'PLATFORM_KEY', id: row.key_id }, roles: ['PLATFORM_ADMIN'], borrowerId: null, platform: true, expiresAt: expiryOf(row) };
   }
   const [row] = await db.query('SELECT * FROM auth_api_key($1, $2)', [parsed.tenantSlug, parsed.prefix]);
   checkKey(row, parsed.secret);
   if (row.tenant_status !== 'ACTIVE') throw unauthenticated('Tenant is suspended');
   await touch(db, row.tenant_id, row.key_id, row.last_used_at);
-  return { tenantId: row.tenant_id, actor: { type: 'API_KEY', id: row.key_id }, roles: [row.role], borrowerId: null, platform: false };
+  return { tenantId: row.tenant_id, actor: { type: 'API_KEY', id: row.key_id }, roles: [row.role], borrowerId: null, platform: false, expiresAt: expiryOf(row) };
 }
 
 function checkKey(row: { secret_hash: string; revoked_at: Date | null; expires_at: Date | null } | undefined, secret: string): void {
   if (!row || !secretMatches(secret, row.secret_hash)) throw unauthenticated('Unknown API key');
   if (row.revoked_at) throw unauthenticated('API key revoked');
   if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) throw unauthenticated('API key expired');
+}
+
+function expiryOf(row: { expires_at: Date | null }): Date | null {
+  return row.expires_at ? new Date(row.expires_at) : null;
 }
 
 /** Records last use at most once a minute, so a busy key does not write on every request. */
@@ -69,10 +75,10 @@ async function authenticateToken(db: DataSource, tokens: TokenSettings, token: s
   if (!tenant) throw unauthenticated('Unknown tenant');
   if (tenant.status !== 'ACTIVE') throw unauthenticated('Tenant is suspended');
   if (claims.kind === 'borrower') {
-    return { tenantId: claims.tenantId, actor: { type: 'BORROWER', id: claims.subject }, roles: ['BORROWER'], borrowerId: claims.subject, platform: false };
+    return { tenantId: claims.tenantId, actor: { type: 'BORROWER', id: claims.subject }, roles: ['BORROWER'], borrowerId: claims.subject, platform: false, expiresAt: claims.expiresAt };
   }
   // Staff roles are read fresh, so a disabled user or a removed role takes effect before the token expires.
   const [user] = await db.query('SELECT * FROM auth_staff_user($1, $2)', [claims.tenantId, claims.subject]);
   if (!user || user.status !== 'ACTIVE') throw unauthenticated('User is disabled');
-  return { tenantId: claims.tenantId, actor: { type: 'STAFF_USER', id: claims.subject }, roles: user.roles, borrowerId: null, platform: false };
+  return { tenantId: claims.tenantId, actor: { type: 'STAFF_USER', id: claims.subject }, roles: user.roles, borrowerId: null, platform: false, expiresAt: claims.expiresAt };
 }

@@ -29,7 +29,10 @@ export async function signToken(settings: TokenSettings, claims: TokenClaims, tt
 
 export class TokenRejected extends Error {}
 
-export async function verifyToken(settings: TokenSettings, token: string): Promise<TokenClaims> {
+/** A verified token's claims, with the moment it stops being valid (its `exp`). */
+export type VerifiedToken = TokenClaims & { expiresAt: Date };
+
+export async function verifyToken(settings: TokenSettings, token: string): Promise<VerifiedToken> {
   try {
     const { payload } = await jwtVerify(token, settings.secret, {
       issuer: settings.issuer,
@@ -37,10 +40,10 @@ export async function verifyToken(settings: TokenSettings, token: string): Promi
       algorithms: ['HS256'],
     });
     const kind = payload.kind;
-    if ((kind !== 'staff' && kind !== 'borrower') || typeof payload.tid !== 'string' || !payload.sub || !Array.isArray(payload.roles)) {
+    if ((kind !== 'staff' && kind !== 'borrower') || typeof payload.tid !== 'string' || !payload.sub || !Array.isArray(payload.roles) || typeof payload.exp !== 'number') {
       throw new TokenRejected('malformed token');
     }
-    return { kind, tenantId: payload.tid, subject: payload.sub, roles: payload.roles as Role[] };
+    return { kind, tenantId: payload.tid, subject: payload.sub, roles: payload.roles as Role[], expiresAt: new Date(payload.exp * 1000) };
   } catch (err) {
     if (err instanceof TokenRejected) throw err;
     if (err instanceof joseErrors.JWTExpired) throw new TokenRejected('token expired');

@@ -1,14 +1,19 @@
 import { Client } from 'pg';
 
 /**
- * A LISTEN connection to one channel, shared by everyone in the process who wants its payloads,
- * reconnecting after a drop. NOTIFY is delivered at commit, so a payload means "committed".
+ * A LISTEN connection shared by everyone in the process who wants NOTIFY payloads, reconnecting
+ * after a drop. NOTIFY is delivered at commit, so a payload means "committed". Every channel is
+ * listened to on the same connection, so payloads of different channels arrive in commit order
+ * (a key revoked before an event was committed is heard of before that event).
  * Opened on the first listener, closed with `close()`.
  */
 export class Notifications {
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
-  private readonly handlers = new Set<(payload: string) => void>();
+  /** Handlers by channel; the channel given to the constructor is the default one. */
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  /** Channels the current connection has LISTENed to. */
+  private listening = new Set<string>();
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
@@ -18,11 +23,22 @@ export class Notifications {
     private readonly onError: (err: Error) => void = () => undefined,
   ) {}
 
-  /** Adds a handler; resolves once the LISTEN is in place. Returns the function that removes it. */
-  async listen(handler: (payload: string) => void): Promise<() => void> {
-    this.handlers.add(handler);
+  /**
+   * Adds a handler of `channel` (the default channel unless named); resolves once the LISTEN is in
+   * place. Returns the function that removes it.
+   */
+  async listen(handler: (payload: string) => void, channel = this.channel): Promise<() => void> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+    let set = this.handlers.get(channel);
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(handler);
     await this.connect();
-    return () => this.handlers.delete(handler);
+    const client = this.client;
+    if (client && !this.listening.has(channel)) {
+      this.listening.add(channel);
+      await client.query(`LISTEN ${channel}`);
+    }
+    return () => set.delete(handler);
   }
 
   async close(): Promise<void> {
@@ -38,8 +54,7 @@ export class Notifications {
     this.connecting ??= (async () => {
       const client = new Client({ connectionString: this.url, application_name: 'microlend-listen' });
       client.on('notification', (n) => {
-        if (n.channel !== this.channel) return;
-        for (const h of this.handlers) h(n.payload ?? '');
+        for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
       });
       const lost = (err?: Error) => {
         if (this.client !== client) return;
@@ -51,7 +66,9 @@ export class Notifications {
       client.on('error', lost);
       client.on('end', () => lost());
       await client.connect();
-      await client.query(`LISTEN ${this.channel}`);
+      const channels = new Set([this.channel, ...this.handlers.keys()]);
+      for (const channel of channels) await client.query(`LISTEN ${channel}`);
+      this.listening = channels;
       this.client = client;
     })().finally(() => {
       this.connecting = null;
