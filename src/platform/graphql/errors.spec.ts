@@ -31,4 +31,19 @@ describe('error mapper', () => {
     const malformed = Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' });
     expect(fmt(new GraphQLError('x', { originalError: malformed }), false).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
+
+  it('turns values Postgres cannot store into BAD_USER_INPUT, and an unreachable database into a retriable SERVICE_UNAVAILABLE', () => {
+    const pg = (code: string) => new GraphQLError('x', { originalError: Object.assign(new Error('sql detail'), { code }) });
+    for (const code of ['22P05', '22021', '22003', '22001', '54000']) expect(fmt(pg(code), false).extensions!.code).toBe('BAD_USER_INPUT');
+    for (const code of ['ECONNREFUSED', '57P01', '53300', '08006', '57014']) {
+      const out = fmt(pg(code), false);
+      expect(out.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+      expect(out.message).not.toMatch(/sql detail/);
+    }
+    const terminated = new GraphQLError('x', { originalError: new Error('Connection terminated unexpectedly') });
+    expect(fmt(terminated, false).extensions!.code).toBe('SERVICE_UNAVAILABLE');
+    const unavailable = new AppError('SERVICE_UNAVAILABLE', 'down');
+    expect((unavailable.extensions.http as { status: number }).status).toBe(503);
+    expect(new AppError('QUERY_TOO_COMPLEX', 'big').extensions.http).toEqual({ status: 400 });
+  });
 });

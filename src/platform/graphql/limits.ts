@@ -74,13 +74,23 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: { maxDept
           if (depth > limits.maxDepth) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
           }
-          const cost = m.cost ?? getComplexity({
-            schema: schema(),
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost = m.cost;
+          try {
+            cost ??= getComplexity({
+              schema: schema(),
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // The estimator gives up on a document with too many fields (e.g. 10,000 aliases) before it has a figure.
+            if (/maximum allowed number of nodes/.test((err as Error).message)) {
+              throw new AppError('QUERY_TOO_COMPLEX', 'Query has too many fields to run', { maxCost: limits.maxCost });
+            }
+            // Variables it cannot coerce: execution refuses them (BAD_USER_INPUT, naming the variable) before any resolver runs.
+            return;
+          }
           if (!m.variableCost) m.cost = cost;
           if (cost > limits.maxCost) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });

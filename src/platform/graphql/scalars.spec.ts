@@ -2,10 +2,10 @@ import { Kind } from 'graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar, isCalendarDate } from './scalars';
 
 describe('scalars', () => {
-  it.each(['0', '1234.56', '-0.094822', '100000000000000000000.000000000000000001'])('Decimal accepts %s unchanged', (v) => {
+  it.each(['0', '1234.56', '-0.094822', '99999999999999.000000000000000001'])('Decimal accepts %s unchanged', (v) => {
     expect(DecimalScalar.parseValue(v)).toBe(v);
   });
-  it.each([1.5, '1e3', '01.5', '1.', '.5', 'NaN', '', ' 1', '1,5'])('Decimal refuses %p', (v) => {
+  it.each([1.5, '1e3', '01.5', '1.', '.5', 'NaN', '', ' 1', '1,5', '100000000000000', '1'.repeat(31)])('Decimal refuses %p', (v) => {
     expect(() => DecimalScalar.parseValue(v)).toThrow(/Decimal/);
   });
   it('Decimal refuses a numeric literal, which would already have passed through a float', () => {

@@ -1,15 +1,32 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
-const DECIMAL_RE = /^-?(0|[1-9]\d{0,30})(\.\d{1,18})?$/;
+const DECIMAL_RE = /^-?(0|[1-9]\d*)(\.\d{1,18})?$/;
+/**
+ * Digits before the point a Decimal input may have: what the money columns (NUMERIC(18,4)) hold, so
+ * a number too big to store is refused here, naming its argument, rather than by the database.
+ */
+export const DECIMAL_MAX_INTEGER_DIGITS = 14;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function scalarError(scalar: string, message: string): GraphQLError {
-  return new GraphQLError(`${scalar}: ${message}`, { extensions: { code: 'BAD_USER_INPUT' } });
+/**
+ * A scalar's refusal of an input value. Deliberately not a GraphQLError: graphql-js then wraps it
+ * with the offending literal's location (and a variable's path), which the error mapper turns into
+ * BAD_USER_INPUT with the field.
+ */
+export class ScalarInputError extends Error {
+  readonly code = 'BAD_USER_INPUT';
+}
+
+function scalarError(scalar: string, message: string): ScalarInputError {
+  return new ScalarInputError(`${scalar}: ${message}`);
 }
 
 function parseDecimal(value: unknown): string {
   if (typeof value !== 'string') throw scalarError('Decimal', 'must be a string such as "1234.56" (numbers lose precision)');
-  if (!DECIMAL_RE.test(value)) throw scalarError('Decimal', `"${value}" is not a plain decimal number`);
+  if (value.length > 64 || !DECIMAL_RE.test(value)) throw scalarError('Decimal', `"${value.slice(0, 40)}" is not a plain decimal number`);
+  if (value.replace(/^-/, '').split('.')[0].length > DECIMAL_MAX_INTEGER_DIGITS) {
+    throw scalarError('Decimal', `at most ${DECIMAL_MAX_INTEGER_DIGITS} digits before the decimal point`);
+  }
   return value;
 }
 
@@ -44,7 +61,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw scalarError('Date', `"${String(value)}" is not a calendar date YYYY-MM-DD`);
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw scalarError('Date', `"${String(value).slice(0, 40)}" is not a calendar date YYYY-MM-DD`);
   return value;
 }
 
@@ -66,10 +83,10 @@ export const DateScalar = new GraphQLScalarType({
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw scalarError('DateTime', `"${String(value)}" is not an ISO-8601 date-time with offset`);
+    throw scalarError('DateTime', `"${String(value).slice(0, 40)}" is not an ISO-8601 date-time with offset`);
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw scalarError('DateTime', `"${value}" is not a valid instant`);
+  if (Number.isNaN(date.getTime())) throw scalarError('DateTime', `"${value.slice(0, 40)}" is not a valid instant`);
   return date;
 }
 

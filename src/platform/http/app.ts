@@ -11,7 +11,8 @@ import { applyMiddleware } from 'graphql-middleware';
 import { createResolvers, permissionMaps } from '../../modules';
 import { authenticate } from '../auth/authenticate';
 import type { GraphQLContext } from '../graphql/context';
-import { formatError } from '../graphql/errors';
+import { formatError, toAppError } from '../graphql/errors';
+import { inputGuardPlugin } from '../graphql/input-guard';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { createLoaders } from '../../modules/loaders';
 import { buildShield, mergeRuleMaps } from '../graphql/permissions';
@@ -20,6 +21,7 @@ import { buildGraphQLSchema } from '../graphql/schema';
 import type { Runtime } from '../runtime';
 import { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { graphqlShapedErrors } from './http-errors';
 import { attachSubscriptions } from './subscriptions';
 
 export interface HttpApp {
@@ -73,6 +75,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     formatError: (formatted, error) => formatError(formatted, error, development),
     plugins: [
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      inputGuardPlugin(),
       queryLimitsPlugin(() => schema, config.graphql),
       transactionPlugin(),
       observabilityPlugin(logger, metrics),
@@ -108,7 +111,10 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-        const principal = await authenticate(dataSource, config.jwt, req.headers.authorization);
+        // A database that is down answers 503 SERVICE_UNAVAILABLE here too, not "context creation failed".
+        const principal = await authenticate(dataSource, config.jwt, req.headers.authorization).catch((err: unknown) => {
+          throw toAppError(err) ?? err;
+        });
         await rateLimiter.check(principal, req.ip ?? null);
         const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
@@ -117,6 +123,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       },
     }),
   );
+  app.use(graphqlShapedErrors(logger));
   const subscriptions: { close(): Promise<void> }[] = [];
   return {
     app, apollo, schema,
