@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { loadConfig } from './config/config';
 import { resetEmbeddedDatabase } from './platform/db/reset';
-import { createHttpApp } from './platform/http/app';
+import { createHttpApp, serveMetrics } from './platform/http/app';
 import { bootRuntime } from './platform/runtime';
 import { applyTenantFiles } from './modules/tenant-config/apply-tenant-files';
 
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     const s = http.app.listen(config.port, () => resolve(s));
   });
   http.attachSubscriptions(server);
+  // Metrics on a port of their own, which only the cluster's scraper reaches.
+  const metricsServer = config.metricsPort ? await serveMetrics(runtime, config.metricsPort) : null;
   const url = `http://localhost:${config.port}/graphql`;
   const slugs = report.results.map((r) => r.slug);
   process.stderr.write(
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       `  microlend is up: GraphQL at ${url} (subscriptions: ws://localhost:${config.port}/graphql, graphql-ws)`,
       `  database: ${runtime.db.embedded ? `embedded PostgreSQL, data in ${config.embedded.dataDir}` : 'DATABASE_URL'}; queues: ${config.redisUrl ? 'Redis' : 'PostgreSQL (BullMQ Postgres backend)'}`,
       `  tenants: ${slugs.join(', ') || '(none)'}`,
+      `  metrics: ${config.metricsPort ? `http://localhost:${config.metricsPort}/metrics` : 'off (set METRICS_PORT)'}`,
       `  get a key:  npx microlend apikey create --tenant ${slugs[0] ?? '<slug>'} --role LENDER_ADMIN`,
       `  then:       curl -s ${url} -H "Authorization: Bearer <key>" -H 'content-type: application/json' -d '{"query":"{ viewer { tenant { slug } roles } }"}'`,
       '',
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     await http.stop();
+    await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
     await runtime.close();
     logger.info('runtime closed');
     clearTimeout(timer);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import express from 'express';
 import { loadConfig } from './config/config';
-import { mountHealth } from './platform/http/app';
+import { mountHealth, mountMetrics } from './platform/http/app';
 import { bootRuntime } from './platform/runtime';
 
 /** The job worker entry point (`npm run worker`): processes queued jobs until SIGTERM, then drains. */
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     const app = express();
     app.disable('x-powered-by');
     mountHealth(app, runtime);
+    mountMetrics(app, runtime);
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(config.workerHttpPort!, () => resolve(s));
     });

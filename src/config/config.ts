@@ -30,6 +30,12 @@ export interface Config {
   tenantsDir: string;
   projectRoot: string;
   shutdownGraceMs: number;
+  /**
+   * Longest a statement of the app role may run (ms; 0: no limit), so a request or a killed job does
+   * not leave a statement running on; close of business's partition statements get `cobStatementTimeoutMs`.
+   */
+  statementTimeoutMs: number;
+  cobStatementTimeoutMs: number;
   /** Loans per close-of-business partition (one statement and one transaction each; workers take partitions in parallel). */
   cobChunkSize: number;
   /** Requests a minute per credential and per anonymous client address (0: unlimited), counted across replicas. */
@@ -38,6 +44,8 @@ export interface Config {
   workerConcurrency: number;
   /** Where a worker process serves /healthz, /readyz and /metrics (null: it serves nothing). */
   workerHttpPort: number | null;
+  /** Where the API serves Prometheus /metrics, apart from the public port (null: it serves none). */
+  metricsPort: number | null;
   /** Wraps each tenant's data key (AES-256-GCM); 32 bytes. */
   masterKey: Buffer;
   /** During a master-key rotation: the old key, still accepted to unwrap until `keys rewrap` has run. */
@@ -81,11 +89,14 @@ const envSchema = z.object({
   MIGRATE_ON_BOOT: z.enum(['true', 'false']).optional(),
   TENANTS_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   WORKER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_HOST: z.string().optional(),
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
@@ -125,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.MASTER_KEY) throw new ConfigError('Production needs MASTER_KEY');
     refuseWeakSecrets(e);
   }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT: /metrics is not served on the public port');
   // With only the app role's URL there is no one to migrate as, and no owner for BullMQ's Postgres schema.
   const appRoleOnly = !e.DATABASE_URL && Boolean(e.APP_DATABASE_URL);
   const migrateOnBoot = e.MIGRATE_ON_BOOT ? e.MIGRATE_ON_BOOT === 'true' : !appRoleOnly;
@@ -156,10 +168,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantsDir: path.resolve(PROJECT_ROOT, e.TENANTS_DIR ?? 'tenants'),
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    cobStatementTimeoutMs: e.COB_STATEMENT_TIMEOUT_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
     rateLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerHttpPort: e.WORKER_HTTP_PORT ?? null,
+    metricsPort: e.METRICS_PORT ?? null,
     masterKey: e.MASTER_KEY ? Buffer.from(e.MASTER_KEY, 'base64') : DEV_MASTER_KEY,
     masterKeyPrevious: e.MASTER_KEY_PREVIOUS ? Buffer.from(e.MASTER_KEY_PREVIOUS, 'base64') : null,
     stripe: {

@@ -14,6 +14,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   let port: number;
+  let metricsPort: number;
   let server: ChildProcess | undefined;
   let log = '';
 
@@ -49,7 +50,8 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     dataDir = path.join(traversableTempDir('microlend-embedded-'), 'pg');
     port = await freePort();
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'REDIS_URL', 'APP_DATABASE_URL', 'JWT_SECRET'].includes(k)));
-    env = { ...clean, NODE_ENV: 'development', PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), MICROLEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    metricsPort = await freePort();
+    env = { ...clean, NODE_ENV: 'development', PORT: String(port), METRICS_PORT: String(metricsPort), EMBEDDED_PG_PORT: String(await freePort()), MICROLEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     await start();
   }, 120_000);
   afterAll(async () => {
@@ -98,7 +100,8 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     // The tenant's chain: tenant created, and the two keys made by the CLI in this spec run (one here).
     expect(result).toMatchObject({ state: 'COMPLETED', ok: true });
     expect(result.checked).toBeGreaterThanOrEqual(2);
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toMatch(/microlend_jobs_total\{queue="microlend",job="audit.verify",outcome="completed"\} 1/);
   });
 });

@@ -86,14 +86,12 @@ describe('GraphQL conventions', () => {
     expect(await app.ownerQuery('SELECT count(*)::int AS n FROM tenants')).toEqual(before);
   });
 
-  it('serves /healthz, /readyz and Prometheus /metrics', async () => {
+  it('serves /healthz and /readyz, and no /metrics on the public port (see metrics.e2e-spec)', async () => {
     const request = require('supertest');
     expect((await request(app.http.app).get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await request(app.http.app).get('/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toEqual({ database: 'ok', queue: 'ok' });
-    const metrics = await request(app.http.app).get('/metrics');
-    expect(metrics.text).toMatch(/microlend_graphql_requests_total\{operation="apiKeys",outcome="ok"\} \d+/);
-    expect(metrics.text).toMatch(/microlend_graphql_duration_seconds_bucket/);
+    expect((await request(app.http.app).get('/metrics')).status).toBe(404);
   });
 });

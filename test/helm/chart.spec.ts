@@ -165,7 +165,9 @@ describeWithHelm('helm chart helm/microlend', () => {
       expect(worker.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       expect(worker.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       expect(worker.env).toEqual(expect.arrayContaining([{ name: 'WORKER_HTTP_PORT', value: '4001' }]));
-      expect(api.ports).toEqual([{ name: 'http', containerPort: 4000, protocol: 'TCP' }]);
+      expect(api.ports).toEqual([{ name: 'http', containerPort: 4000, protocol: 'TCP' }, { name: 'metrics', containerPort: 9464, protocol: 'TCP' }]);
+      // /metrics on a port of its own (the API port answers 404), which Prometheus scrapes.
+      expect(api.env).toEqual(expect.arrayContaining([{ name: 'METRICS_PORT', value: '9464' }]));
     }
   });
 
@@ -270,15 +272,27 @@ describeWithHelm('helm chart helm/microlend', () => {
     expect(byKind(defaults, 'ServiceMonitor')).toEqual([]);
     expect(byKind(render({ production: true }), 'ServiceMonitor')).toEqual([]);
     const withOperator = render({ apiVersions: ['monitoring.coreos.com/v1'] });
-    expect(named(withOperator, 'ServiceMonitor', 'rel-microlend').spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }]);
+    const monitor = named(withOperator, 'ServiceMonitor', 'rel-microlend');
+    expect(monitor.spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }]);
+    // It scrapes the metrics port through a ClusterIP Service of its own; the public Service never carries it.
+    const metricsSvc = named(withOperator, 'Service', 'rel-microlend-metrics');
+    expect(metricsSvc.spec).toMatchObject({ type: 'ClusterIP', ports: [{ name: 'metrics', port: 9464, targetPort: 'metrics', protocol: 'TCP' }] });
+    expect(metricsSvc.spec.selector['app.kubernetes.io/component']).toBe('api');
+    expect([monitor.spec.selector.matchLabels['app.kubernetes.io/component'], (metricsSvc.metadata as unknown as { labels: Record<string, string> }).labels['app.kubernetes.io/component']]).toEqual(['api-metrics', 'api-metrics']);
+    expect(named(withOperator, 'Service', 'rel-microlend').spec.ports.map((p: any) => p.name)).toEqual(['http']);
+    // Without the operator: the pod says where to scrape.
+    expect(named(defaults, 'Deployment', 'rel-microlend-api').spec.template.metadata.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9464', 'prometheus.io/path': '/metrics' });
     expect(named(production, 'ServiceMonitor', 'rel-microlend').metadata).toMatchObject({ labels: { release: 'kube-prometheus-stack' } });
     expect(byKind(render({ apiVersions: ['monitoring.coreos.com/v1'], set: ['serviceMonitor.enabled=false'] }), 'ServiceMonitor')).toEqual([]);
   });
 
-  it('lets connections reach only the API port, and limits egress to DNS and the given rules when asked', () => {
+  it('lets connections reach only the API port and its metrics port, and limits egress to DNS and the given rules when asked', () => {
     const [apiPolicy, all] = byKind(production, 'NetworkPolicy');
     expect(apiPolicy.spec.podSelector.matchLabels['app.kubernetes.io/component']).toBe('api');
-    expect(apiPolicy.spec.ingress).toEqual([{ ports: [{ port: 'http', protocol: 'TCP' }], from: expect.arrayContaining([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]) }]);
+    expect(apiPolicy.spec.ingress).toEqual([
+      { ports: [{ port: 'http', protocol: 'TCP' }], from: expect.arrayContaining([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]) },
+      { ports: [{ port: 'metrics', protocol: 'TCP' }] },
+    ]);
     expect(all.spec).toMatchObject({ policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [{}] });
     expect(all.spec.podSelector.matchLabels['app.kubernetes.io/component']).toBeUndefined();
     const closed = byKind(render({ set: ['networkPolicy.allowAllEgress=false'] }), 'NetworkPolicy')[1];
@@ -292,7 +306,7 @@ describeWithHelm('helm chart helm/microlend', () => {
     expect(settings.length).toBeGreaterThan(20);
     const values = YAML.parse(readFileSync(path.join(CHART, 'values.yaml'), 'utf8')) as { config: Record<string, unknown> };
     // Set by the chart itself, or meaningless in a cluster (the embedded PostgreSQL).
-    const byChart = ['NODE_ENV', 'PORT', 'IN_PROCESS_WORKER', 'MIGRATE_ON_BOOT', 'WORKER_HTTP_PORT', 'TENANTS_DIR', 'MICROLEND_DATA_DIR', 'EMBEDDED_PG_PORT'];
+    const byChart = ['NODE_ENV', 'PORT', 'IN_PROCESS_WORKER', 'MIGRATE_ON_BOOT', 'WORKER_HTTP_PORT', 'METRICS_PORT', 'TENANTS_DIR', 'MICROLEND_DATA_DIR', 'EMBEDDED_PG_PORT'];
     const missing = settings.filter((s) => !byChart.includes(s) && !SECRET_ENVS.includes(s) && !(s in values.config));
     expect(missing).toEqual([]);
     for (const key of Object.keys(values.config)) expect(settings).toContain(key);

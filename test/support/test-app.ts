@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { type Config, loadConfig } from '../../src/config/config';
 import { quoteIdent, withDatabase } from '../../src/platform/db/database';
-import { type HttpApp, createHttpApp } from '../../src/platform/http/app';
+import { type HttpApp, createHttpApp, serveMetrics } from '../../src/platform/http/app';
 import { type Runtime, bootRuntime } from '../../src/platform/runtime';
 import type { RequestContext } from '../../src/platform/tenancy/request-context';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
@@ -79,6 +79,8 @@ export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?
   const config = testConfig({ DATABASE_URL: ownerUrl, REDIS_URL: redisUrl, ...opts.env });
   const runtime = await bootRuntime(config, { migrate: false, worker: opts.worker ?? false });
   const http = await createHttpApp(runtime);
+  // As main.ts does: /metrics on a port of its own when METRICS_PORT is set.
+  const metricsServer = config.metricsPort ? await serveMetrics(runtime, config.metricsPort) : null;
   const platformCtx = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'test' }, roles: ['PLATFORM_ADMIN' as Role] };
 
   const app: TestApp = {
@@ -124,6 +126,7 @@ export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?
     },
     async close() {
       await http.stop();
+      await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
       await runtime.close();
       const admin = new Client({ connectionString: adminUrl() });
       await admin.connect();

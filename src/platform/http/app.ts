@@ -40,12 +40,9 @@ export async function buildServedSchema(runtime: Pick<Runtime, 'services'>): Pro
   return applyMiddleware(schema, buildShield(mergeRuleMaps(schema, permissionMaps)));
 }
 
-/**
- * /healthz (the process is up), /readyz (database and queue answer) and /metrics (Prometheus), for
- * the API and the worker alike.
- */
-export function mountHealth(app: Express, runtime: Pick<Runtime, 'dataSource' | 'queue' | 'metrics'>): void {
-  const { dataSource, metrics } = runtime;
+/** /healthz (the process is up) and /readyz (database and queue answer), for the API and the worker alike. */
+export function mountHealth(app: Express, runtime: Pick<Runtime, 'dataSource' | 'queue'>): void {
+  const { dataSource } = runtime;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -56,12 +53,27 @@ export function mountHealth(app: Express, runtime: Pick<Runtime, 'dataSource' | 
     const ready = Object.values(checks).every((v) => v === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
+}
+
+/** Prometheus /metrics: never on the API's public port, only on a port of its own (METRICS_PORT) or the worker's. */
+export function mountMetrics(app: Express, runtime: Pick<Runtime, 'metrics'>): void {
   app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics());
   });
 }
 
-/** The API: GraphQL at /graphql, plus /healthz, /readyz and /metrics. */
+/** Serves /metrics alone on `port` (the API's METRICS_PORT), for the scraper inside the cluster. */
+export async function serveMetrics(runtime: Pick<Runtime, 'metrics'>, port: number): Promise<Server> {
+  const app = express();
+  app.disable('x-powered-by');
+  mountMetrics(app, runtime);
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** The API: GraphQL at /graphql, plus /healthz and /readyz (metrics: see serveMetrics). */
 export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const { config, dataSource, metrics, logger } = runtime;
   const development = config.env === 'development';
