@@ -44,7 +44,7 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
       const ran = await runMigrations(db.ownerUrl, { citusDistribute: config.citus.distribute });
       if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
     }
-    const dataSource = await createAppDataSource(db.appUrl, entities);
+    const dataSource = await createAppDataSource(db.appUrl, entities, { statementTimeoutMs: config.statementTimeoutMs });
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
     const services = createServices(config, () => dataSource, () => queue);
     let stopDispatchTrigger: () => void = () => undefined;

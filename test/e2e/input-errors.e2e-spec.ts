@@ -129,3 +129,30 @@ describe('Database down', () => {
     }
   }, 60_000);
 });
+
+describe('statement_timeout', () => {
+  it('cancels a statement over DB_STATEMENT_TIMEOUT_MS and answers a coded, retriable 503', async () => {
+    const app = await startTestApp({ env: { DB_STATEMENT_TIMEOUT_MS: '300' } });
+    const { Client } = await import('pg');
+    const owner = new Client({ connectionString: app.ownerUrl });
+    try {
+      const { slug } = await app.createTenant();
+      const admin = await app.apiKey(slug, 'LENDER_ADMIN');
+      await expect(app.runtime.dataSource.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
+      // A lock held elsewhere keeps the request's statement waiting past the limit.
+      await owner.connect();
+      await owner.query('BEGIN; LOCK TABLE borrowers IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      const res = await request(app.http.app).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin}`)
+        .send({ query: '{ borrowers { nodes { id } } }' });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBeDefined();
+      expectCoded(res.body, 'SERVICE_UNAVAILABLE');
+    } finally {
+      await owner.query('ROLLBACK').catch(() => undefined);
+      await owner.end().catch(() => undefined);
+      await app.close();
+    }
+  }, 60_000);
+});

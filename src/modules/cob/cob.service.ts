@@ -44,7 +44,7 @@ const NPA_THRESHOLD_DAYS = 90;
  */
 export class CobService {
   constructor(
-    private readonly deps: { dataSource: () => DataSource; tenants: TenantService; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number },
+    private readonly deps: { dataSource: () => DataSource; tenants: TenantService; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number },
   ) {}
 
   /**
@@ -156,6 +156,8 @@ export class CobService {
    */
   private async chunk(c: RequestContext, lo: string, hi: string, date: string, closed: boolean): Promise<{ loans: number; accruals: number; events: number }> {
     const em = await c.db();
+    // A partition is one long statement: it gets the close of business's own limit, not a request's.
+    await em.query(`SET LOCAL statement_timeout = ${Math.trunc(this.deps.statementTimeoutMs)}`);
     const [{ from }] = await em.query(
       `SELECT coalesce(min(last_cob_date) + 1, $3::date)::text AS "from" FROM loans
        WHERE status = 'ACTIVE' AND id >= $1 AND id <= $2 AND last_cob_date < $3::date`, [lo, hi, date]);
