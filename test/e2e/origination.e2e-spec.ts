@@ -165,7 +165,8 @@ describe('origination', () => {
     // The reference names another agent: it is stored as the agent's reference, not as who gets the credit.
     const rivalId = (await app.gql('{ viewer { actor { id } } }', {}, rival)).data!.viewer.actor.id;
     const person = borrowerInput();
-    const res = await submit({ amount: '12000.00', borrower: person, agentRef: rivalId }, agent);
+    // An agent reads no decision internals (see field-privacy.e2e-spec.ts): it asks for what it may see.
+    const res = await app.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status borrowerId } }', { input: { productId: lender.productId, termCount: 12, frequency: 'MONTHLY', amount: '12000.00', borrower: person, agentRef: rivalId } }, agent);
     expect(res.errors).toBeUndefined();
     const referred = res.data!.submitApplication;
     const read = `query($id: ID!) { application(id: $id) { id source agentId agentRef } }`;

@@ -22,3 +22,5 @@ export { decideWithPolicy } from './policy';
 export type { AutomatedDecision, CreditPolicy, PolicyDecision } from './policy';
 export { simulateDecisions } from './simulate';
 export type { PastApplication, PolicySimulation, SimulationChange, SimulationReport } from './simulate';
+export { adverseActionReasons } from './adverse-action';
+export type { AdverseActionReason, RecordedReason } from './adverse-action';

@@ -2,6 +2,12 @@ import { allow } from 'graphql-shield';
 import { hasRole } from '../../platform/graphql/shield-rules';
 
 const READ = hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST', 'BORROWER');
+/**
+ * A borrower reads its loan's terms, schedule, balances, payments and statements; the lender's books
+ * (journal, ledger balances, receivables), its event log and the referring agent are the staff's.
+ * A hidden field answers FORBIDDEN.
+ */
+const BOOKS = hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST');
 
 export const loanPermissions = {
   Query: {
@@ -28,11 +34,11 @@ export const loanPermissions = {
     freezeCreditLine: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'COLLECTOR'),
     recordRecovery: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR'),
   },
-  Loan: allow,
+  Loan: { '*': allow, journal: BOOKS, events: BOOKS, agentId: BOOKS },
   LoanProductRef: allow,
   LoanInstallment: allow,
   LoanAmounts: allow,
-  LoanBalances: allow,
+  LoanBalances: { '*': allow, ledger: BOOKS, receivable: BOOKS },
   LoanReceivables: allow,
   LoanTransaction: allow,
   LoanEvent: allow,

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationStatus } from '../../core/lifecycle';
+import { adverseActionReasons } from '../../core/decisioning';
 import { Dec } from '../../core/money';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
@@ -27,7 +28,8 @@ export function toApplicationType(a: ApplicationEntity): ApplicationType {
   return {
     id: a.id, status: a.status, statusEnteredAt: a.statusEnteredAt, borrowerId: a.borrowerId, productId: a.productId, productVersion: a.productVersion,
     requestedAmount: new Dec(a.requestedAmount).toFixed(), termCount: a.termCount, frequency: a.frequency, purpose: a.purpose, source: a.source,
-    agentId: a.agentId, agentRef: a.agentRef, riskGrade: a.riskGrade, score: a.score, decision: a.decision as never, offer: a.offer as never, contract: a.contract as never,
+    agentId: a.agentId, agentRef: a.agentRef, riskGrade: a.riskGrade, score: a.score, decision: a.decision as never,
+    adverseActionReasons: adverseActionReasons(a.status === 'DECLINED', a.decision?.reasons ?? []), offer: a.offer as never, contract: a.contract as never,
     signature: a.signature as never, loanId: a.loanId, createdAt: a.createdAt, updatedAt: a.updatedAt,
   };
 }

@@ -46,6 +46,12 @@ export class DecisionReasonType {
   @Field() description!: string;
 }
 
+@ObjectType('AdverseActionReason', { description: 'A reason a declined applicant is told, in plain words (no thresholds, points or fraud signals).' })
+export class AdverseActionReasonType {
+  @Field() code!: string;
+  @Field() description!: string;
+}
+
 @ObjectType('DecisionCheck')
 export class DecisionCheckType {
   @Field() kind!: string;
@@ -160,7 +166,8 @@ export class ApplicationType {
   @Field(() => String, { nullable: true, description: 'The agent’s own reference for the referral, as submitted.' }) agentRef!: string | null;
   @Field(() => String, { nullable: true }) riskGrade!: string | null;
   @Field(() => Int, { nullable: true }) score!: number | null;
-  @Field(() => DecisionType, { nullable: true }) decision!: DecisionType | null;
+  @Field(() => DecisionType, { nullable: true, description: 'The credit team’s view; the applicant reads adverseActionReasons.' }) decision!: DecisionType | null;
+  @Field(() => [AdverseActionReasonType], { description: 'A declined application’s adverse-action notice; empty otherwise.' }) adverseActionReasons!: AdverseActionReasonType[];
   @Field(() => OfferType, { nullable: true }) offer!: OfferType | null;
   @Field(() => ContractType, { nullable: true }) contract!: ContractType | null;
   @Field(() => SignatureType, { nullable: true }) signature!: SignatureType | null;
