@@ -15,8 +15,8 @@ type Lender = Awaited<ReturnType<typeof autoLender>>;
 
 /**
  * An open subscription lives no longer than its credential: a revoked key, an expired borrower
- * token and a suspended tenant each close the socket (4403, 4401, 4403) and nothing is delivered
- * on it afterwards, while other tenants' sockets carry on.
+ * token, a disabled staff user and a suspended tenant each close the socket (4403, 4401, 4403,
+ * 4403) and nothing is delivered on it afterwards, while other tenants' sockets carry on.
  */
 describe('subscriptions end with their credential', () => {
   let app: TestApp;
@@ -104,6 +104,20 @@ describe('subscriptions end with their credential', () => {
     await eventually(() => expect(w.closes.map((c) => c.code)).toEqual([4401]), BORROWER_TTL_SECONDS * 1000 + 2000);
     // The JWT's exp is in whole seconds, at or before the instant the mutation answered with.
     expect(w.closes[0].at).toBeGreaterThanOrEqual(expiresAt - 1000);
+    await receivesNothingMore(w, lender, loanId);
+  });
+
+  it('closes a staff session’s socket with 4403 when the user is disabled', async () => {
+    const lender = await autoLender(app);
+    const { loanId } = await disbursedLoan(app, lender);
+    const user = { email: 'watcher@example.com', fullName: 'Watcher', roles: ['SERVICER'], password: 'correct horse battery' };
+    const userId = (await app.gql('mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id } }', { i: user }, lender.admin)).data!.createStaffUser.id;
+    const { token } = (await app.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { tenantSlug: lender.slug, email: user.email, password: user.password } })).data!.login;
+    const w = watch(token);
+    await receivesFrom(w, lender, loanId);
+
+    expect((await app.gql('mutation($id: ID!) { setStaffUserStatus(id: $id, status: DISABLED) { status } }', { id: userId }, lender.admin)).errors).toBeUndefined();
+    await eventually(() => expect(w.closes.map((c) => c.code)).toEqual([4403]), 3000);
     await receivesNothingMore(w, lender, loanId);
   });
 

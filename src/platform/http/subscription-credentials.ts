@@ -74,8 +74,9 @@ export class SubscriptionCredentials {
     const session = this.sessions.get(key);
     if (!session || session.closed) return false;
     if (expired(session.principal)) return this.end(session, CLOSE_EXPIRED, 'credential expired');
-    if (!session.stale && Date.now() - session.checkedAt < this.recheckAfterMs) return true;
-    return this.recheck(session);
+    // A lookup in flight (started by a NOTIFY) decides this event too: it may be a revocation.
+    if (session.stale || session.checking || Date.now() - session.checkedAt >= this.recheckAfterMs) return this.recheck(session);
+    return true;
   }
 
   /** A NOTIFY payload from {@link CREDENTIALS_CHANNEL}: re-checks the sockets resting on it. */
