@@ -1,4 +1,4 @@
-import { SUBMIT, borrowerInput, lenderWithProduct } from '../support/origination';
+import { SUBMIT, borrowerInput, lenderWithProduct, setTieredApprovals } from '../support/origination';
 import { type GqlResult, type TestApp, startTestApp } from '../support/test-app';
 
 /**
@@ -28,13 +28,7 @@ describe('field privacy of applications and loans', () => {
   beforeAll(async () => {
     app = await startTestApp();
     lender = await lenderWithProduct(app);
-    const tiers = await app.gql(
-      `mutation { setApprovalTiers(tiers: [
-        { id: "small-auto", name: "Small loans", priority: 10, maxAmount: "50000", grades: ["A", "B", "C"], mode: AUTO },
-        { id: "committee", name: "Credit committee", priority: 20, minAmount: "100000.01", mode: COMMITTEE, group: "credit-committee", quorum: 2, deadlineHours: 72 },
-        { id: "officer", name: "Credit officer", priority: 30, mode: SINGLE }
-      ]) { id } }`, {}, lender.admin);
-    expect(tiers.errors).toBeUndefined();
+    await setTieredApprovals(app, lender.admin);
     appKey = await app.apiKey(lender.slug, 'APP');
     agentKey = await app.apiKey(lender.slug, 'AGENT');
     underwriterKey = await app.apiKey(lender.slug, 'UNDERWRITER');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SUBMIT, borrowerInput, lenderWithProduct } from '../support/origination';
+import { SUBMIT, borrowerInput, lenderWithProduct, setTieredApprovals } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 describe('origination', () => {
@@ -9,13 +9,7 @@ describe('origination', () => {
   beforeAll(async () => {
     app = await startTestApp();
     lender = await lenderWithProduct(app);
-    const tiers = await app.gql(
-      `mutation { setApprovalTiers(tiers: [
-        { id: "small-auto", name: "Small loans", priority: 10, maxAmount: "50000", grades: ["A", "B", "C"], mode: AUTO },
-        { id: "committee", name: "Credit committee", priority: 20, minAmount: "100000.01", mode: COMMITTEE, group: "credit-committee", quorum: 2, deadlineHours: 72 },
-        { id: "officer", name: "Credit officer", priority: 30, mode: SINGLE }
-      ]) { id mode } }`, {}, lender.admin);
-    expect(tiers.errors).toBeUndefined();
+    await setTieredApprovals(app, lender.admin);
   });
   afterAll(() => app.close());
 

@@ -38,3 +38,16 @@ export async function lenderWithProduct(app: TestApp) {
   const product = (await app.gql(CREATE_PRODUCT, { code: 'CONSUMER-1', input: productTerms({ amountMax: '500000.00', rateBands: ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({ grade, annualRate: `0.${14 + i * 2}`, feeDiscount: '0' })), segmentOverrides: [] }) }, admin)).data!.createLoanProduct;
   return { slug, tenantId, admin, productId: product.id as string };
 }
+
+/** Approval tiers used by the origination specs: automatic small loans, a two-vote committee above 100,000, a credit officer otherwise. */
+export async function setTieredApprovals(app: TestApp, admin: string) {
+  const res = await app.gql(
+    `mutation { setApprovalTiers(tiers: [
+      { id: "small-auto", name: "Small loans", priority: 10, maxAmount: "50000", grades: ["A", "B", "C"], mode: AUTO },
+      { id: "committee", name: "Credit committee", priority: 20, minAmount: "100000.01", mode: COMMITTEE, group: "credit-committee", quorum: 2, deadlineHours: 72 },
+      { id: "officer", name: "Credit officer", priority: 30, mode: SINGLE }
+    ]) { id mode } }`, {}, admin);
+  if (res.errors) throw new Error(`setApprovalTiers failed: ${JSON.stringify(res.errors)}`);
+  return res.data!.setApprovalTiers;
+}
+
