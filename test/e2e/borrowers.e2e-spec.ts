@@ -70,4 +70,27 @@ describe('borrowers and their personal data', () => {
     expect(row).toEqual({ national_id_enc: null, national_id_bidx: null, phone_enc: null, date_of_birth: null });
     expect((await app.gql(`{ application(id: "${id}") { borrowerId } }`, {}, lender.admin)).data!.application.borrowerId).toBe(borrowerId);
   });
+
+  it('tells a front-end (APP) of a duplicate without the other borrower’s id; only a lender admin or underwriter gets it', async () => {
+    const appKey = await app.apiKey(lender.slug, 'APP');
+    const created = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'DUP-APP-0001' }) }, lender.admin)).data!.createBorrower;
+    const byApp = await app.gql(CREATE, { i: borrowerInput({ nationalId: 'DUP-APP-0001' }) }, appKey);
+    expect(byApp.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.nationalId' });
+    expect(byApp.errors![0].extensions).not.toHaveProperty('borrowerId');
+    expect(JSON.stringify(byApp)).not.toContain(created.id);
+  });
+
+  it('completes a borrower first seen through a front-end sign-in (mintBorrowerToken) when the front-end then creates it', async () => {
+    const appKey = await app.apiKey(lender.slug, 'APP');
+    const minted = (await app.gql('mutation { mintBorrowerToken(input: { externalRef: "app-user-77", displayName: "Wanjiku" }) { borrowerId } }', {}, appKey)).data!.mintBorrowerToken;
+    const completed = await app.gql(CREATE, { i: borrowerInput({ externalRef: 'app-user-77', nationalId: 'COMPLETE-0077', fullName: 'Wanjiku Kamau' }) }, appKey);
+    expect(completed.errors).toBeUndefined();
+    expect(completed.data!.createBorrower).toMatchObject({ id: minted.borrowerId, fullName: 'Wanjiku Kamau' });
+    const read = (await app.gql(READ(minted.borrowerId), {}, lender.admin)).data!.borrower;
+    expect(read).toMatchObject({ id: minted.borrowerId, fullName: 'Wanjiku Kamau' });
+    // Once complete, the reference is taken: another borrower with it is a conflict (named by field, not by id).
+    const again = await app.gql(CREATE, { i: borrowerInput({ externalRef: 'app-user-77', nationalId: 'COMPLETE-0078' }) }, appKey);
+    expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalRef' });
+    expect(again.errors![0].extensions).not.toHaveProperty('borrowerId');
+  });
 });

@@ -57,9 +57,24 @@ export class BorrowerService {
     const repo = (await ctx.db()).getRepository(BorrowerEntity);
     const nationalIdBidx = cipher.blindIndex('nationalId', data.nationalId);
     const existing = await repo.findOneBy({ nationalIdBidx });
-    // An agent is not told which borrower it is: that would open a borrower it may not read.
-    if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, ...(ctx.referringAgent === null && { borrowerId: existing.id }) });
+    // Only a caller that may read every borrower is told which one it is; an agent or a front-end
+    // (APP) would learn the id of a borrower it may not read.
+    const mayKnow = ctx.referringAgent === null && ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER');
+    if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, ...(mayKnow && { borrowerId: existing.id }) });
     const now = new Date();
+    if (data.externalRef) {
+      const known = await repo.findOneBy({ externalRef: data.externalRef });
+      // A borrower first seen through mintBorrowerToken (a front-end's sign-in: only its reference) is
+      // completed by the full record; a complete one with this reference is another borrower.
+      if (known && known.nationalIdBidx) throw conflict('A borrower with this externalRef already exists', { field: `${root}.externalRef`, ...(mayKnow && { borrowerId: known.id }) });
+      if (known) {
+        if (known.pseudonymisedAt) throw conflict('This borrower was erased');
+        Object.assign(known, await this.columns(ctx, data), { displayName: known.displayName ?? data.fullName, updatedAt: now });
+        await repo.save(known);
+        await this.audit.record(ctx, { action: 'borrower.completed', entityType: 'Borrower', entityId: known.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
+        return known;
+      }
+    }
     const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.hasRole('AGENT') ? ctx.actor.id : null }, await this.columns(ctx, data), { updatedAt: now });
     await repo.save(borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
