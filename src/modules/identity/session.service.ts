@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { verifyPassword } from '../../platform/auth/passwords';
+import { lockedUntil } from '../../core/auth/lockout';
+import { verifyPasswordOrDecoy } from '../../platform/auth/passwords';
 import { type TokenSettings, signToken } from '../../platform/auth/tokens';
 import { uuidv7 } from '../../platform/db/ids';
 import { badInput, unauthenticated } from '../../platform/graphql/errors';
@@ -19,21 +20,41 @@ export class SessionService {
 
   /**
    * Staff login. The caller has no tenant yet, so the look-up runs in its own transaction scoped to
-   * the tenant named by slug. Every failure reads the same, so accounts cannot be probed.
+   * the tenant named by slug. Every failure reads the same and costs the same (a password hash is
+   * checked even for an unknown tenant or user), so accounts cannot be probed; an account locks after
+   * consecutive wrong passwords, for longer each time (core/auth/lockout), whatever the password then.
    */
   async login(ctx: RequestContext, input: { tenantSlug: string; email: string; password: string }): Promise<{ token: string; expiresAt: Date }> {
     const db = this.dataSource();
-    const [tenant] = await db.query('SELECT * FROM auth_tenant(NULL, $1)', [input.tenantSlug]);
     const failure = unauthenticated('Invalid tenant, email or password');
-    if (!tenant || tenant.status !== 'ACTIVE') throw failure;
-    return runInContext(db, { tenantId: tenant.tenant_id, actor: { type: 'ANONYMOUS', id: null }, roles: [], requestId: ctx.requestId }, async (scoped) => {
+    const [tenant] = await db.query('SELECT * FROM auth_tenant(NULL, $1)', [input.tenantSlug]);
+    if (!tenant || tenant.status !== 'ACTIVE') {
+      await verifyPasswordOrDecoy(input.password, null);
+      throw failure;
+    }
+    const scope = { tenantId: tenant.tenant_id as string, actor: { type: 'ANONYMOUS' as const, id: null }, roles: [], requestId: ctx.requestId };
+    const now = new Date();
+    const verdict = await runInContext(db, scope, async (scoped) => {
       const repo = (await scoped.db()).getRepository(StaffUserEntity);
       const user = await repo.createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
-      const ok = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : false;
-      if (!user || !ok || user.status !== 'ACTIVE') throw failure;
-      await repo.update({ tenantId: user.tenantId, id: user.id }, { lastLoginAt: new Date() });
-      return signToken(this.tokens, { kind: 'staff', tenantId: user.tenantId, subject: user.id, roles: user.roles }, this.tokens.staffTtlSeconds);
+      const ok = await verifyPasswordOrDecoy(input.password, user?.passwordHash);
+      if (!user) return { signedIn: null, wrongPasswordOf: null };
+      if (!ok) return { signedIn: null, wrongPasswordOf: user.id };
+      if (user.status !== 'ACTIVE' || (user.lockedUntil && user.lockedUntil > now)) return { signedIn: null, wrongPasswordOf: null };
+      await repo.update({ tenantId: user.tenantId, id: user.id }, { lastLoginAt: now, failedLogins: 0, lockedUntil: null });
+      return { signedIn: await signToken(this.tokens, { kind: 'staff', tenantId: user.tenantId, subject: user.id, roles: user.roles }, this.tokens.staffTtlSeconds), wrongPasswordOf: null };
     });
+    if (verdict.signedIn) return verdict.signedIn;
+    if (verdict.wrongPasswordOf) {
+      // Counted in a transaction of its own: the failed request's is rolled back.
+      await runInContext(db, scope, async (scoped) => {
+        const [row] = await (await scoped.db()).query(
+          'WITH u AS (UPDATE staff_users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins) SELECT failed_logins FROM u', [verdict.wrongPasswordOf]);
+        const until = lockedUntil(Number(row?.failed_logins ?? 0), now);
+        if (until) await (await scoped.db()).query('UPDATE staff_users SET locked_until = $2 WHERE id = $1', [verdict.wrongPasswordOf, until]);
+      });
+    }
+    throw failure;
   }
 
   /**

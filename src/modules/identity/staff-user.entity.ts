@@ -14,6 +14,9 @@ export class StaffUserEntity {
   @Column('text', { array: true }) roles!: Role[];
   @Column('text') status!: StaffUserStatus;
   @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
+  /** Consecutive wrong passwords, and until when the account refuses to sign in (see core/auth/lockout). */
+  @Column('integer', { name: 'failed_logins' }) failedLogins!: number;
+  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
   /** Largest amount this user may approve; null: no limit set, so no approvals. */
   @Column('numeric', { name: 'approval_limit', nullable: true }) approvalLimit!: string | null;
   /** Largest waiver this user may make alone (see the approvals module); null: no personal limit. */

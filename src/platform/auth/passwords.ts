@@ -20,3 +20,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(actual, expected);
 }
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * Checks a password against a stored hash, or against a decoy when there is none (no such tenant or
+ * user), so every failed sign-in costs the same scrypt and takes the same time.
+ */
+export async function verifyPasswordOrDecoy(password: string, stored: string | null | undefined): Promise<boolean> {
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  const hash = stored ?? (await decoy);
+  const ok = await verifyPassword(password, hash);
+  return stored ? ok : false;
+}
+
