@@ -7,7 +7,8 @@ import { autoLender, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const REPAY = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
-const BORROWER_TTL_SECONDS = 4;
+// Long enough for the first event to arrive on a loaded machine, short enough to wait out.
+const BORROWER_TTL_SECONDS = 12;
 const today = () => new Date().toISOString().slice(0, 10);
 let keys = 0;
 
