@@ -106,3 +106,13 @@ export function formatIsoDate(dayNumber: number): string {
   const { year, month, day } = civilFromDays(dayNumber);
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
+
+/** 'YYYY-MM-DD' plus `days` calendar days. */
+export function addDaysIso(date: string, days: number): string {
+  return formatIsoDate(parseIsoDate(date, 'date') + days);
+}
+
+/** Calendar days from `from` to `to` ('YYYY-MM-DD'; negative when `to` is earlier). */
+export function daysBetweenIso(from: string, to: string): number {
+  return parseIsoDate(to, 'to') - parseIsoDate(from, 'from');
+}

@@ -1,3 +1,4 @@
+import { addDaysIso } from '../loan-math/calendar';
 /** One failed auto-debit attempt for an instalment: its number and the business date it failed on. */
 export interface FailedAttempt {
   attempt: number;
@@ -10,11 +11,7 @@ export type AutoDebitDecision =
   | { action: 'GIVE_UP' };
 
 /** `date` (YYYY-MM-DD) plus `days`, in calendar days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export const addDays = addDaysIso;
 
 /**
  * What to do today about a due instalment whose attempts so far all failed. The first attempt is

@@ -1,3 +1,4 @@
+import { addDaysIso, daysBetweenIso } from '../loan-math/calendar';
 import { ServicingInputError } from './errors';
 import { DelinquencyBucket } from './types';
 
@@ -30,7 +31,7 @@ export function bucketFor(dpd: number, buckets: DelinquencyBucket[]): string {
  * the nightly run or a payment last touched it.
  */
 export function delinquencyDate(today: string, lastClosed: string | null, loanLastRun: string | null): string {
-  let at = lastClosed ?? shiftDate(today, -1);
+  let at = lastClosed ?? addDaysIso(today, -1);
   if (loanLastRun !== null && loanLastRun > at && loanLastRun <= today) at = loanLastRun;
   return at;
 }
@@ -41,11 +42,5 @@ export function delinquencyDate(today: string, lastClosed: string | null, loanLa
  */
 export function dpdAt(oldestUnpaidDueDate: string | null, at: string): number {
   if (oldestUnpaidDueDate === null || oldestUnpaidDueDate >= at) return 0;
-  return Math.round((Date.parse(`${at}T00:00:00Z`) - Date.parse(`${oldestUnpaidDueDate}T00:00:00Z`)) / 86_400_000);
-}
-
-function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return daysBetweenIso(oldestUnpaidDueDate, at);
 }

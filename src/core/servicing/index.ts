@@ -8,7 +8,7 @@ export { payoffQuote } from './payoff';
 export { bucketFor, DEFAULT_BUCKETS, delinquencyDate, dpdAt } from './delinquency';
 export { penaltyAccrualState } from './penalty-state';
 export { loanStatement } from './statement';
-export { interestSettled, recognisedInterest } from './interest-recognition';
+export { interestEarnedInPeriod, interestSettled, recognisedInterest } from './interest-recognition';
 export type { BalanceChange, Statement, StatementLine, StatementTransaction } from './statement';
 export type { PenaltyAccrualRow, PenaltyAccrualState } from './penalty-state';
 export { ServicingInputError } from './errors';

@@ -1,33 +1,38 @@
+import { daysBetweenIso } from '../loan-math/calendar';
 import { Dec, roundMoney } from '../money';
 import type { RoundingMode } from '../money';
-import type { InstallmentState } from './types';
+import type { InstallmentState, LoanState } from './types';
 
-const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+/**
+ * A period's interest earned through the end of `through`, pro rata by days elapsed:
+ * round(interest x elapsed / period) with the loan's rounding, elapsed clamped to the period. The
+ * nightly run's accrual by cumulative rounding reaches exactly this figure on that day.
+ */
+export function interestEarnedInPeriod(interest: string, start: string, due: string, through: string, decimals: number, mode: RoundingMode): Dec {
+  const period = daysBetweenIso(start, due);
+  const elapsed = Math.max(0, Math.min(daysBetweenIso(start, through), period));
+  return period > 0 && elapsed > 0 ? roundMoney(new Dec(interest).mul(elapsed).div(period), decimals, mode) : new Dec(0);
+}
 
 /**
  * Interest recognised as income through the end of `through`: every instalment due on or before it
- * in full, and the running period pro rata by days elapsed, round(interest x elapsed / period) with
- * the loan's rounding, the period starting at the previous due date (the disbursement date for the
- * first). This is the nightly run's accrual by cumulative rounding, so a loan the run accrued
- * day by day and a loan a replay trued up read the same figure. Instalments an advance payment
- * dropped carry only the interest already paid or waived on them.
+ * in full, and the running period pro rata ({@link interestEarnedInPeriod}, the period starting at the
+ * previous due date, the disbursement date for the first); once the loan is settled, exactly what was
+ * paid or waived. So a loan the nightly run accrued day by day and a loan a replay trued up read the
+ * same figure. Instalments an advance payment dropped carry only the interest paid or waived on them.
  */
-export function recognisedInterest(installments: InstallmentState[], disbursementDate: string, through: string, decimals: number, mode: RoundingMode): string {
+export function recognisedInterest(
+  state: Pick<LoanState, 'installments' | 'closed'>, disbursementDate: string, through: string, decimals: number, mode: RoundingMode,
+): Dec {
+  if (state.closed) return interestSettled(state.installments);
   let total = new Dec(0);
   let start = disbursementDate;
-  for (const i of installments) {
-    if (i.dueDate <= through) {
-      total = total.plus(i.interestDue);
-    } else {
-      const period = days(start, i.dueDate);
-      const elapsed = Math.max(0, Math.min(days(start, through), period));
-      if (period > 0 && elapsed > 0) total = total.plus(roundMoney(new Dec(i.interestDue).mul(elapsed).div(period), decimals, mode));
-      break;
-    }
+  for (const i of state.installments) {
+    if (i.dueDate > through) return total.plus(interestEarnedInPeriod(i.interestDue, start, i.dueDate, through, decimals, mode));
+    total = total.plus(i.interestDue);
     start = i.dueDate;
   }
-  return total.toFixed(decimals);
+  return total;
 }
 
 /** Interest paid or waived on the instalments: what has left the receivable. */

@@ -1,6 +1,7 @@
+import { addDaysIso } from '../loan-math/calendar';
 import { Dec } from '../money';
 import { replayLoan } from './replay';
-import type { Allocation, BucketTotals, LoanTransaction, ScheduledInstallment, ServicingTerms } from './types';
+import type { Allocation, BucketTotals, InstallmentState, LoanTransaction, ScheduledInstallment, ServicingTerms } from './types';
 
 /** What a statement line changes in the balance, by bucket (negative: the balance went down). */
 export type BalanceChange = BucketTotals;
@@ -34,6 +35,8 @@ export interface Statement {
   creditAtOpen: string;
   creditAtClose: string;
   lines: StatementLine[];
+  /** Instalments falling due in the period, as they stand at its end. */
+  due: InstallmentState[];
 }
 
 /** A posted or reversed transaction as a statement sees it. */
@@ -45,12 +48,6 @@ const BUCKETS = ['principal', 'interest', 'fees', 'penalties'] as const;
 
 function totals(d: number, p: Dec, i: Dec, f: Dec, pen: Dec): BucketTotals {
   return { principal: p.toFixed(d), interest: i.toFixed(d), fees: f.toFixed(d), penalties: pen.toFixed(d), total: p.plus(i).plus(f).plus(pen).toFixed(d) };
-}
-
-function addDays(date: string, days: number): string {
-  const x = new Date(`${date}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + days);
-  return x.toISOString().slice(0, 10);
 }
 
 /**
@@ -68,7 +65,7 @@ export function loanStatement(
   const posted = transactions.filter((t) => t.status === 'POSTED');
   const zero = totals(d, new Dec(0), new Dec(0), new Dec(0), new Dec(0));
   const at = (date: string) => (date < disbursementDate ? null : replayLoan(terms, schedule, posted, date));
-  const before = at(addDays(from, -1));
+  const before = at(addDaysIso(from, -1));
   const after = at(to);
   const opening = before?.outstanding ?? zero;
   const closing = after?.outstanding ?? zero;
@@ -116,5 +113,6 @@ export function loanStatement(
   }
   const order = (l: StatementLine) => (l.kind === 'DISBURSEMENT' ? 0 : l.kind === 'PENALTY_ACCRUED' || l.kind === 'RESCHEDULED' ? 2 : 1);
   lines.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : order(x) - order(y)));
-  return { from, to, opening, closing, creditAtOpen: before?.credit ?? new Dec(0).toFixed(d), creditAtClose: after?.credit ?? new Dec(0).toFixed(d), lines };
+  const due = (after?.installments ?? []).filter((i) => i.dueDate >= from && i.dueDate <= to);
+  return { from, to, opening, closing, creditAtOpen: before?.credit ?? new Dec(0).toFixed(d), creditAtClose: after?.credit ?? new Dec(0).toFixed(d), lines, due };
 }

@@ -6,6 +6,7 @@ import {
 import { canonicalJson } from '../../core/audit/hash-chain';
 import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
+import { returnedRows } from '../../platform/db/returned-rows';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { AppError, type ErrorCode, badInput, notFound, toAppError } from '../../platform/graphql/errors';
 import { withoutNulls } from '../../platform/graphql/input';
@@ -104,7 +105,7 @@ export class ApprovalService {
 
   /** Removes the policy of an operation: its calls run without approval again (requests already made stay). */
   async removePolicy(ctx: RequestContext, operation: ApprovalOperation): Promise<boolean> {
-    const [removed] = returned(await (await ctx.db()).query(`DELETE FROM approval_policies WHERE operation = $1 RETURNING ${POLICY_COLUMNS}`, [operation]));
+    const [removed] = returnedRows(await (await ctx.db()).query(`DELETE FROM approval_policies WHERE operation = $1 RETURNING ${POLICY_COLUMNS}`, [operation]));
     if (!removed) return false;
     await this.deps.audit.record(ctx, { action: 'approvalPolicy.removed', entityType: 'ApprovalPolicy', entityId: operation, before: removed });
     return true;
@@ -166,7 +167,7 @@ export class ApprovalService {
       throw new AppError(code as ErrorCode, coded.message, { ...extensions, approvalRequestId: id, approvalStatus: 'FAILED' });
     }
     const summary = summarize(result);
-    const [updated] = returned(await (await ctx.db()).query(
+    const [updated] = returnedRows(await (await ctx.db()).query(
       `UPDATE approval_requests SET status = 'APPROVED', checker_type = $2, checker_id = $3, decided_at = now(), decision_note = $4, result = $5
        WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
       [id, ctx.actor.type, ctx.actor.id, note, JSON.stringify(summary)],
@@ -182,7 +183,7 @@ export class ApprovalService {
     if (!reason.trim()) throw badInput('reason', 'a rejection needs a reason');
     const request = await this.lockOrThrow(ctx, id);
     await this.checkChecker(ctx, request, 'REJECT');
-    const [updated] = returned(await (await ctx.db()).query(
+    const [updated] = returnedRows(await (await ctx.db()).query(
       `UPDATE approval_requests SET status = 'REJECTED', checker_type = $2, checker_id = $3, decided_at = now(), decision_note = $4
        WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
       [id, ctx.actor.type, ctx.actor.id, reason],
@@ -281,7 +282,7 @@ export class ApprovalService {
   }
 
   private async settleFailed(ctx: RequestContext, request: ApprovalRequestRow, error: unknown, note: string | null): Promise<void> {
-    const [failed] = returned(await (await ctx.db()).query(
+    const [failed] = returnedRows(await (await ctx.db()).query(
       `UPDATE approval_requests SET status = 'FAILED', checker_type = $2, checker_id = $3, decided_at = now(), decision_note = $4, error = $5
        WHERE id = $1 AND status = 'PENDING' RETURNING id`,
       [request.id, ctx.actor.type, ctx.actor.id, note, JSON.stringify(error)],
@@ -292,12 +293,6 @@ export class ApprovalService {
       after: { status: 'FAILED', operation: request.operation, subject: request.subject, amount: request.amount, maker: { type: request.makerType, id: request.makerId }, note, error },
     });
   }
-}
-
-/** The rows of an UPDATE or DELETE ... RETURNING (TypeORM answers those with [rows, count]). */
-function returned<T = any>(result: unknown): T[] {
-  const r = result as unknown[];
-  return (Array.isArray(r[0]) ? r[0] : r) as T[];
 }
 
 /** What an approved operation produced, as the request keeps it: the ids and states that name the outcome. */

@@ -12,6 +12,7 @@ import type { AuditService } from '../audit/audit.service';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import type { TenantService } from '../tenancy/tenant.service';
 import type { UsageMeter } from './usage-meter';
+import { returnedRows } from '../../platform/db/returned-rows';
 
 export type UsageStatus = 'OPEN' | 'PENDING' | 'SENT' | 'FAILED';
 
@@ -231,8 +232,7 @@ export class UsageBillingService {
 
 /** The row an `UPDATE … RETURNING` gave back (TypeORM answers updates as [rows, count]). */
 async function updated(em: EntityManager, sql: string, params: unknown[]): Promise<Row> {
-  const result = await em.query(sql, params);
-  return (Array.isArray(result[0]) ? result[0][0] : result[0]) as Row;
+  return returnedRows<Row>(await em.query(sql, params))[0];
 }
 
 function toRecord(row: Row, today: string): UsageRecord {

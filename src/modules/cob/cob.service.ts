@@ -1,3 +1,4 @@
+import { addDaysIso } from '../../core/loan-math/calendar';
 import { DEFAULT_BUCKETS } from '../../core/servicing';
 import { Dec } from '../../core/money';
 import { badInput } from '../../platform/graphql/errors';
@@ -255,11 +256,7 @@ const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 export class CobInterrupted extends Error {}
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export const addDays = addDaysIso;
 
 /** The uuid just before `id` in sort order, so consecutive chunks' ranges do not overlap. */
 function predecessor(id: string): string {

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { type AccountMapping, type JournalLine, loanAccountMapping } from '../../core/ledger/journal';
-import { Dec, roundMoney } from '../../core/money';
+import { Dec } from '../../core/money';
 import {
   type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
-  bucketFor, delinquencyDate, dpdAt, interestSettled, loanStatement, payoffQuote, penaltyAccrualState, recognisedInterest, replayLoan,
+  bucketFor, delinquencyDate, dpdAt, interestEarnedInPeriod, interestSettled, loanStatement, payoffQuote, penaltyAccrualState, recognisedInterest, replayLoan,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
@@ -270,8 +270,7 @@ export class LoanServicingService {
     const terms = loan.servicingTerms as ServicingTerms;
     const zero = new Dec(0).toFixed(terms.decimals);
     if (loan.status === 'WRITTEN_OFF' || loan.status === 'RESTRUCTURED') return { principal: zero, interest: zero, penalties: zero, total: zero };
-    const recognised = state.closed ? interestSettled(state.installments) : new Dec(recognisedInterest(state.installments, loan.disbursementDate!, recognitionDate(loan), terms.decimals, terms.roundingMode));
-    const interest = recognised.minus(interestSettled(state.installments));
+    const interest = recognisedInterest(state, loan.disbursementDate!, recognitionDate(loan), terms.decimals, terms.roundingMode).minus(interestSettled(state.installments));
     const total = interest.plus(state.outstanding.principal).plus(state.outstanding.penalties);
     return { principal: state.outstanding.principal, interest: interest.toFixed(terms.decimals), penalties: state.outstanding.penalties, total: total.toFixed(terms.decimals) };
   }
@@ -293,13 +292,8 @@ export class LoanServicingService {
     const transactions = (await this.transactions(ctx, loanId))
       .filter((t) => t.kind !== 'RECOVERY')
       .map((t) => ({ id: t.id, kind: t.kind as LoanTransactionKind, effectiveDate: t.effectiveDate, amount: new Dec(t.amount).toFixed(), seq: t.seq, note: t.note, status: t.status }));
-    const terms = termsOf(loan);
-    const statement = loanStatement(terms, loan.schedule, transactions, loan.disbursementDate!, from, to);
-    const closing = loan.disbursementDate! <= to ? replayLoan(terms, loan.schedule, toReplayInput(await this.transactions(ctx, loanId)), to) : null;
-    return {
-      loanId, ...statement,
-      due: (closing?.installments ?? []).filter((i) => i.dueDate >= from && i.dueDate <= to).map((i) => ({ ...i, unpaid: unpaidOf(i) })),
-    };
+    const statement = loanStatement(termsOf(loan), loan.schedule, transactions, loan.disbursementDate!, from, to);
+    return { loanId, ...statement, due: statement.due.map((i) => ({ ...i, unpaid: unpaidOf(i) })) };
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
@@ -421,7 +415,8 @@ export class LoanServicingService {
         JSON.stringify(penalty.rows), penalty.from, penalty.total, today, interest?.schedule ?? null, interest?.periodInterest ?? null, interest?.accruedInPeriod ?? null],
     );
     if (state.closed && loan.status === 'ACTIVE') events.add('LOAN_CLOSED', {});
-    await this.trueUpPenalties(ctx, writes, loan.id, state, penaltyAccrued, today, mapping);
+    // Accrued penalties (nightly) brought to the replay's exact figure, in sub-ledger and ledger.
+    await this.stageTrueUp(ctx, writes, loan.id, 'penalty', new Dec(penalty.total).minus(penaltyAccrued), today, mapping);
     if (!callerEvents) events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());
     return { state, transactions };
@@ -438,12 +433,6 @@ export class LoanServicingService {
     if (last.length === 3 && dpd > 0 && last[0].gt(last[1]) && last[1].gt(last[2]) && last[0].lt(instalment)) {
       events.add('EARLY_WARNING', { signal: 'SHRINKING_PARTIAL_PAYMENTS', amounts: last.map((d) => d.toFixed(2)), instalment: instalment.toFixed(2) });
     }
-  }
-
-  /** Accrued penalties (nightly, approximate) brought to the replay's exact figure, in sub-ledger and ledger. */
-  private async trueUpPenalties(ctx: RequestContext, writes: SqlBatch, loanId: string, state: LoanState, accrued: string, today: string, mapping: AccountMapping | null): Promise<void> {
-    const charged = state.installments.reduce((acc, i) => acc.plus(i.penaltyDue), new Dec(0));
-    await this.stageTrueUp(ctx, writes, loanId, 'penalty', charged.minus(accrued), today, mapping);
   }
 
   /**
@@ -475,13 +464,11 @@ export class LoanServicingService {
   ): Promise<{ schedule: string; periodInterest: string; accruedInPeriod: string } | null> {
     const terms = loan.servicingTerms as ServicingTerms;
     const through = recognitionDate(loan);
-    const target = state.closed ? interestSettled(state.installments) : new Dec(recognisedInterest(state.installments, loan.disbursementDate!, through, terms.decimals, terms.roundingMode));
+    const target = recognisedInterest(state, loan.disbursementDate!, through, terms.decimals, terms.roundingMode);
     const current = state.installments[loan.accrualIndex];
     let carry: { schedule: string; periodInterest: string; accruedInPeriod: string } | null = null;
     if (!loan.nonAccrual && current && loan.accrualPeriodStart && loan.accrualPeriodEnd) {
-      const period = daysBetween(loan.accrualPeriodStart, loan.accrualPeriodEnd);
-      const elapsed = Math.max(0, Math.min(daysBetween(loan.accrualPeriodStart, through), period));
-      const inPeriod = period > 0 ? roundMoney(new Dec(current.interestDue).mul(elapsed).div(period), terms.decimals, terms.roundingMode) : new Dec(0);
+      const inPeriod = interestEarnedInPeriod(current.interestDue, loan.accrualPeriodStart, loan.accrualPeriodEnd, through, terms.decimals, terms.roundingMode);
       carry = { schedule: JSON.stringify(state.installments.map((i) => i.interestDue)), periodInterest: current.interestDue, accruedInPeriod: inPeriod.toFixed() };
     }
     await this.stageTrueUp(ctx, writes, loan.id, 'interest', target.minus(accrued), today, mapping);
@@ -514,15 +501,15 @@ export class LoanServicingService {
       }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _penalty, _interest, _closed, _claimed, ...columns } = row;
-      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _penalty, _interest, _closed) } };
+      const { _locked, _seen, _timezone, _transactions, _postings, _accrued, _closed, _claimed, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _accrued, _closed) } };
     }
   }
 
   /** What a replay needs of a loan whose row the transaction holds. */
   private async readBook(ctx: RequestContext, loanId: string): Promise<Omit<LoanBook, 'timezone'>> {
     const [row] = await (await ctx.db()).query(`SELECT ${BOOK_COLUMNS} FROM loans l WHERE l.id = $1`, [loanId]);
-    return bookOf(row._transactions, row._postings, row._penalty, row._interest, row._closed);
+    return bookOf(row._transactions, row._postings, row._accrued, row._closed);
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
@@ -625,8 +612,8 @@ const TRANSACTIONS_JSON = `
 const BOOK_COLUMNS = `${TRANSACTIONS_JSON} AS "_transactions",
   (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)), '[]')
    FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
-  (SELECT coalesce(sum(a.penalty), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_penalty",
-  (SELECT coalesce(sum(a.interest), 0)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_interest",
+  (SELECT json_build_object('penalty', coalesce(sum(a.penalty), 0)::text, 'interest', coalesce(sum(a.interest), 0)::text)
+   FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_accrued",
   (SELECT max(r.business_date)::text FROM cob_runs r WHERE r.tenant_id = l.tenant_id AND r.status = 'COMPLETED') AS "_closed"`;
 
 type TransactionJson = Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string };
@@ -636,8 +623,8 @@ function transactionRows(json: TransactionJson[]): TransactionRow[] {
   return json.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) }));
 }
 
-function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], penalty: string, interest: string, lastClosed: string | null): Omit<LoanBook, 'timezone'> {
-  return { transactions: transactionRows(transactions), postings, penaltyAccrued: penalty, interestAccrued: interest, lastClosed };
+function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], accrued: { penalty: string; interest: string }, lastClosed: string | null): Omit<LoanBook, 'timezone'> {
+  return { transactions: transactionRows(transactions), postings, penaltyAccrued: accrued.penalty, interestAccrued: accrued.interest, lastClosed };
 }
 
 let loanSelect: string | undefined;
@@ -647,10 +634,6 @@ function loanColumns(em: EntityManager): string {
     .map((c) => `l.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
     .join(', ');
   return loanSelect;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Interest is recognised through the nightly run's last date, or the day the loan became non-accrual. */
