@@ -36,12 +36,10 @@ export class AuditCheckpointService {
   async check(ctx: RequestContext, checkpoint: AuditCheckpoint): Promise<ChainBreak[]> {
     if (checkpoint.tenantId !== ctx.tenant) throw new InvalidCheckpoint('the checkpoint is of another tenant');
     if (!checkpointSignatureValid(checkpoint, this.trusted)) throw new InvalidCheckpoint('the checkpoint’s signature does not verify with this platform’s key');
-    const em = await ctx.db();
-    const found = new Map<string, string>();
-    for (const h of checkpoint.heads) {
-      const [row] = await em.query('SELECT hash FROM audit_entries WHERE lane = $1 AND seq = $2', [h.lane, h.seq]);
-      if (row) found.set(`${h.lane}:${h.seq}`, String(row.hash).trim());
-    }
+    const rows: { lane: number; seq: string; hash: string }[] = await (await ctx.db()).query(
+      'SELECT e.lane, e.seq, e.hash FROM audit_entries e JOIN unnest($1::smallint[], $2::bigint[]) AS h (lane, seq) ON e.lane = h.lane AND e.seq = h.seq',
+      [checkpoint.heads.map((h) => h.lane), checkpoint.heads.map((h) => h.seq)]);
+    const found = new Map(rows.map((r) => [`${r.lane}:${r.seq}`, String(r.hash).trim()]));
     return checkAgainstCheckpoint(checkpoint, (lane, seq) => found.get(`${lane}:${seq}`) ?? null);
   }
 }
