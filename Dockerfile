@@ -5,7 +5,7 @@
 #   CLI     node bin/microlend db migrate    (the chart's migration Job), or any other command
 # Production refuses to boot without DATABASE_URL, JWT_SECRET, MASTER_KEY and APP_DATABASE_URL
 # (or APP_DB_PASSWORD): see src/config/config.ts and helm/microlend/values.yaml.
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # 1. Compile TypeScript (needs the dev dependencies: typescript, @types/*).
 FROM ${NODE_IMAGE} AS build

@@ -24,10 +24,10 @@ describe('Dockerfile and .dockerignore', () => {
   const stages = dockerfile.split(/^FROM /m).slice(1);
   const runtime = stages[stages.length - 1];
 
-  it('builds in stages and runs the last one on node 20 slim', () => {
+  it('builds in stages and runs the last one on node 24 slim', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(lines.filter((l) => l.startsWith('FROM ')).map((l) => l.split(/\s+AS\s+/i)[1])).toEqual(['build', 'deps', 'runtime']);
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-bookworm-slim$/m);
     expect(runtime).toMatch(/^\$\{NODE_IMAGE\} AS runtime/);
   });
 

