@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { cli } from '../support/cli';
+import { cli, cliProcess, succeeded } from '../support/cli';
 import { TEST_APP_PASSWORD } from '../support/global-setup';
 import { type TestApp, startTestApp } from '../support/test-app';
 
@@ -16,12 +15,11 @@ describe('tenants as code and the CLI', () => {
   afterAll(() => app.close());
 
   it('applies the sample tenants, then changes nothing when applied again', async () => {
-    const first = await cli(app.config, 'tenants', 'apply', path.join(ROOT, 'tenants'));
-    expect(first.code).toBe(0);
+    const first = succeeded(await cli(app.config, 'tenants', 'apply', path.join(ROOT, 'tenants')));
     expect(first.out).toMatch(/created\s+huinong-xiaodai/);
     expect(first.out).toMatch(/created\s+jamii-credit/);
     const audit = await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries');
-    const second = await cli(app.config, 'tenants', 'apply', path.join(ROOT, 'tenants'));
+    const second = succeeded(await cli(app.config, 'tenants', 'apply', path.join(ROOT, 'tenants')));
     expect(second.out).toMatch(/unchanged\s+huinong-xiaodai/);
     expect(await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries')).toEqual(audit);
     const [cn] = await app.ownerQuery("SELECT base_currency, timezone, rounding_mode FROM tenants WHERE slug = 'huinong-xiaodai'");
@@ -59,7 +57,7 @@ describe('tenants as code and the CLI', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-rev-'));
     const file = path.join(dir, 'jamii-credit.yaml');
     writeFileSync(file, require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8').replace('{ grade: C, annualRate: "0.21" }', '{ grade: C, annualRate: "0.22" }'));
-    const res = await cli(app.config, 'tenants', 'apply', dir);
+    const res = succeeded(await cli(app.config, 'tenants', 'apply', dir));
     expect(res.out).toMatch(/updated\s+jamii-credit .*products 0 created, 1 updated, 2 unchanged/);
     const versions = await app.ownerQuery(`SELECT v.version, v.terms->'rateBands'->2->>'annualRate' AS c FROM loan_product_versions v JOIN loan_products p ON p.id = v.product_id WHERE p.code = 'MAVUNO-HARVEST' ORDER BY 1`);
     expect(versions).toEqual([{ version: 1, c: '0.21' }, { version: 2, c: '0.22' }]);
@@ -88,10 +86,10 @@ describe('tenants as code and the CLI', () => {
   it('updates a tenant whose file changed, and records the change in its audit chain', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-'));
     cpSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), path.join(dir, 'jamii-credit.yaml'));
-    await cli(app.config, 'tenants', 'apply', dir);
+    succeeded(await cli(app.config, 'tenants', 'apply', dir));
     const file = path.join(dir, 'jamii-credit.yaml');
     writeFileSync(file, require('node:fs').readFileSync(file, 'utf8').replace('mode: HALF_UP', 'mode: HALF_EVEN'));
-    const res = await cli(app.config, 'tenants', 'apply', dir);
+    const res = succeeded(await cli(app.config, 'tenants', 'apply', dir));
     expect(res.out).toMatch(/updated\s+jamii-credit/);
     const [entry] = await app.ownerQuery("SELECT before, after FROM audit_entries e JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = 'jamii-credit' ORDER BY seq DESC LIMIT 1");
     expect(entry.before.rounding.mode).toBe('HALF_UP');
@@ -125,16 +123,21 @@ describe('tenants as code and the CLI', () => {
     expect(res.err).toMatch(/alpha\.yaml:\d+:\d+: tenant\.slug: must match the file name \(alpha\)/);
   });
 
-  it('`npx microlend apikey create` prints only the key, which then works', () => {
-    const run = spawnSync(path.join(ROOT, 'bin', 'microlend'), ['apikey', 'create', '--tenant', 'huinong-xiaodai', '--role', 'UNDERWRITER', '--name', 'ci'], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: app.ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD },
-      encoding: 'utf8',
-    });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^ml_huinong-xiaodai_[a-z0-9]{8}_[A-Za-z0-9_-]{43}\n$/);
-    return app.gql('{ viewer { tenant { slug } roles } }', {}, run.stdout.trim()).then((res) => {
-      expect(res.data!.viewer).toEqual({ tenant: { slug: 'huinong-xiaodai' }, roles: ['UNDERWRITER'] });
-    });
+  it('`npx microlend apikey create` prints only the key, which then works', async () => {
+    const run = succeeded(await cliProcess(['apikey', 'create', '--tenant', 'huinong-xiaodai', '--role', 'UNDERWRITER', '--name', 'ci'], {
+      ...process.env, NODE_ENV: 'test', DATABASE_URL: app.ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD,
+    }));
+    expect(run.out).toMatch(/^ml_huinong-xiaodai_[a-z0-9]{8}_[A-Za-z0-9_-]{43}\n$/);
+    const res = await app.gql('{ viewer { tenant { slug } roles } }', {}, run.out.trim());
+    expect(res.data!.viewer).toEqual({ tenant: { slug: 'huinong-xiaodai' }, roles: ['UNDERWRITER'] });
+  }, 180_000);
+
+  // Every command boots as the schema owner and makes sure the app role exists with its password;
+  // parallel spec files (and an API booting beside a CLI) do that at the same instant, which made
+  // PostgreSQL answer "tuple concurrently updated" and the command print nothing on stdout.
+  it('runs several commands at once, each booting against the same cluster', async () => {
+    const runs = await Promise.all(Array.from({ length: 6 }, (_, i) => cli(app.config, 'apikey', 'create', '--tenant', 'jamii-credit', '--role', 'ANALYST', '--name', `parallel-${i}`)));
+    for (const run of runs) expect(succeeded(run).out).toMatch(/^ml_jamii-credit_/);
   });
 
   it('refuses an unknown tenant and a bad role with exit code 2', async () => {

@@ -71,8 +71,25 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
 /**
  * Makes sure the application role exists with the configured password. Needs CREATEROLE on the owner
  * connection; where the operator manages roles (APP_DATABASE_URL set), this is skipped.
+ *
+ * Every process that boots as the owner (the API, each CLI command, parallel test files) runs this,
+ * often at the same instant on one cluster. Roles are cluster-wide catalog rows, which no advisory
+ * lock (those are per database) serialises: PostgreSQL answers a concurrent ALTER ROLE with "tuple
+ * concurrently updated" and a concurrent CREATE ROLE with a duplicate. Both mean another process just
+ * did the same thing, so it is tried again after a short, jittered wait.
  */
 export async function ensureAppRole(ownerUrl: string, password: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeAppRole(ownerUrl, password);
+    } catch (err) {
+      if (attempt >= 8 || !isConcurrentRoleWrite(err)) throw err;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+async function writeAppRole(ownerUrl: string, password: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -84,6 +101,13 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
   } finally {
     await client.end();
   }
+}
+
+function isConcurrentRoleWrite(err: unknown): boolean {
+  const { code, message } = err as { code?: string; message?: string };
+  // 42710 duplicate_object ("role already exists"), 23505 on pg_authid's name index; XX000 carries
+  // "tuple concurrently updated".
+  return code === '42710' || code === '23505' || (code === 'XX000' && /concurrently updated/.test(message ?? ''));
 }
 
 export function quoteIdent(name: string): string {
