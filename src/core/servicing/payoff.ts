@@ -3,6 +3,7 @@ import { ServicingInputError } from './errors';
 import { formatUnits } from './format';
 import { parseCharge, parseDay } from './parse';
 import { replayLedger } from './replay';
+import type { ReplaySnapshot } from './snapshot';
 import { LoanTransaction, PayoffOptions, PayoffQuote, ScheduledInstallment, ServicingTerms } from './types';
 
 /**
@@ -23,6 +24,8 @@ import { LoanTransaction, PayoffOptions, PayoffQuote, ScheduledInstallment, Serv
  *
  * A SETTLEMENT of `total` on asOf pays exactly these parts and closes the loan.
  *
+ * `from`: a snapshot of the replay to resume from when it holds (see replayLoanFrom); the quote is the same.
+ *
  * @throws ServicingInputError as {@link replayLoan}, and when asOf falls before the first due date
  *   without a disbursement date (terms or opts).
  */
@@ -32,8 +35,9 @@ export function payoffQuote(
   transactions: LoanTransaction[],
   asOf: string,
   opts?: PayoffOptions,
+  from?: ReplaySnapshot | null,
 ): PayoffQuote {
-  const { ledger, asOfDay } = replayLedger(terms, schedule, transactions, asOf);
+  const { ledger, asOfDay } = replayLedger(terms, schedule, transactions, asOf, { from });
   const { rows, terms: t } = ledger;
   const firstStart = opts ? parseDay(opts.disbursementDate, 'opts.disbursementDate') : null;
   const fee = opts?.prepaymentFee ? parseCharge(opts.prepaymentFee, t.decimals, 'opts.prepaymentFee') : opts && opts.prepaymentFee === null ? null : undefined;

@@ -3,16 +3,31 @@ import { applyCredit, allocateRepayment, allocateSettlement } from './allocation
 import { chargeFee, waive } from './adjustments';
 import { formatUnits } from './format';
 import { AllocationTally, byRowInOrder, Ledger, newTally, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
-import { parseDay, parseSchedule, parseTerms, parseTransactions } from './parse';
+import { ServicingInputError } from './errors';
+import { ParsedTransaction, parseDay, parseSchedule, parseTerms, parseTransactions } from './parse';
 import { accrueTo, assessLateFees, LateFeeEvent } from './penalties';
+import { ReplaySnapshot, ResumePoint, restoreLedger, resumePoint, snapshotBasis, takeSnapshot } from './snapshot';
 import { Allocation, BucketTotals, InstallmentState, LoanState, LoanTransaction, LoanTransactionKind, ScheduledInstallment, ServicingTerms } from './types';
 
 /** The replayed ledger and the raw events, before formatting (shared with the payoff quote). */
 export interface ReplayResult {
   ledger: Ledger;
   asOfDay: number;
+  /** Every allocation, or when resumed from a snapshot only those made after its point. */
   allocations: Allocation[];
   lateFees: LateFeeEvent[];
+  /** The snapshot the replay resumed from (null: it replayed from disbursement). */
+  resumed: ReplaySnapshot | null;
+  /** A snapshot taken after the last transaction applied (see ReplayOptions.snapshotEvery), or null. */
+  snapshot: ReplaySnapshot | null;
+}
+
+/** Resuming from and taking snapshots of the replay's state. */
+export interface ReplayOptions {
+  /** Resume from this snapshot when it holds for the inputs (see resumePoint); else replay from disbursement. */
+  from?: ReplaySnapshot | null;
+  /** Take a snapshot after the last transaction applied when this run applied at least this many (0 or absent: never). */
+  snapshotEvery?: number;
 }
 
 function toAllocation(ledger: Ledger, id: string, date: string, t: AllocationTally, toCredit: bigint, fromCredit: bigint, source: 'TRANSACTION' | 'CREDIT'): Allocation {
@@ -51,27 +66,56 @@ function creditApplication(ledger: Ledger, id: string, date: string, t: Allocati
  * days up to asOf, plus asOf; on each, in order: penalty accrual through the day, late fees assessed
  * that day, instalments falling due (held credit applied to them), then that day's transactions by
  * (seq, id). Transactions dated after asOf are not yet effective and are skipped.
+ *
+ * Resumed from a snapshot taken after transaction T on day D, the ledger is the one a full replay
+ * holds right after T; the steps that open day D already ran (each is a no-op when run again: penalty
+ * is accrued through D, D's late fees assessed, D's instalments due), so the replay goes on with the
+ * transactions after T and the later days, exactly as the full replay does.
  */
-export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string): ReplayResult {
+export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string, opts: ReplayOptions = {}): ReplayResult {
   const parsedTerms = parseTerms(terms);
   const rows = parseSchedule(schedule, parsedTerms.decimals);
-  const txs = parseTransactions(transactions, parsedTerms.decimals);
   const asOfDay = parseDay(asOf, 'asOf');
   const ledger = openLedger(parsedTerms, rows);
+  const every = opts.snapshotEvery ?? 0;
+  const basis = opts.from || every > 0 ? snapshotBasis(terms, schedule) : '';
+  let resume: ResumePoint | null = opts.from ? resumePoint(opts.from, basis, transactions, asOf, ledger) : null;
+  let txs: ParsedTransaction[] | null = null;
+  if (resume) {
+    try {
+      txs = parseTransactions(resume.tail, parsedTerms.decimals);
+    } catch (e) {
+      // Refused with the field as the caller's list names it: by the full replay.
+      if (!(e instanceof ServicingInputError)) throw e;
+      resume = null;
+    }
+  }
+  if (!resume || !txs) txs = parseTransactions(transactions, parsedTerms.decimals);
+  const fromDay = resume ? parseDay(resume.snapshot.through.effectiveDate, 'snapshot.through.effectiveDate') : -Infinity;
+  if (resume) restoreLedger(ledger, resume.snapshot);
 
   const days = new Set<number>([asOfDay]);
   for (const r of ledger.rows) {
-    if (r.dueDay <= asOfDay) days.add(r.dueDay);
-    if (r.lateFeeDay !== null && r.lateFeeDay <= asOfDay) days.add(r.lateFeeDay);
+    if (r.dueDay <= asOfDay && r.dueDay >= fromDay) days.add(r.dueDay);
+    if (r.lateFeeDay !== null && r.lateFeeDay <= asOfDay && r.lateFeeDay >= fromDay) days.add(r.lateFeeDay);
   }
-  for (const t of txs) if (t.day <= asOfDay) days.add(t.day);
+  let applicable = 0;
+  for (const t of txs) {
+    if (t.day > asOfDay) continue;
+    days.add(t.day);
+    applicable++;
+  }
   const timeline = [...days].sort((a, b) => a - b);
+  // The snapshot point: the last transaction this run applies, when it applies enough of them.
+  const snapshotAt = every > 0 && applicable >= every ? txs[applicable - 1] : null;
+  let snapshot: ReplaySnapshot | null = null;
 
   const allocations: Allocation[] = [];
-  const lateFees: LateFeeEvent[] = [];
+  const lateFees: LateFeeEvent[] = resume ? resume.lateFees : [];
   let next = 0;
   for (const day of timeline) {
     const date = formatIsoDate(day);
+    const dayStart = allocations.length;
     accrueTo(ledger, day);
     assessLateFees(ledger, day, lateFees);
     let fellDue = false;
@@ -109,9 +153,17 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
         default:
           allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind as Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND' | 'SETTLEMENT'>, t.units, date), 0n, 0n, 'TRANSACTION'));
       }
+      if (t === snapshotAt) {
+        // The day's allocations so far, those before a snapshot resumed on this day included.
+        const earlier = resume && resume.snapshot.through.effectiveDate === date ? resume.snapshot.boundary : [];
+        const boundary = [...earlier, ...allocations.slice(dayStart).map((a) => a.transactionId)];
+        const byId = new Map(transactions.map((x) => [x.id, x]));
+        const included = [...(resume ? resume.included : []), ...txs.slice(0, next + 1).map((x) => byId.get(x.id)!)];
+        snapshot = takeSnapshot(ledger, lateFees, boundary, t, included, basis);
+      }
     }
   }
-  return { ledger, asOfDay, allocations, lateFees };
+  return { ledger, asOfDay, allocations, lateFees, resumed: resume ? resume.snapshot : null, snapshot };
 }
 
 function status(r: Row, asOfDay: number): InstallmentState['status'] {
@@ -142,7 +194,32 @@ function totals(d: number, p: bigint, i: bigint, f: bigint, pen: bigint): Bucket
  *   non-positive amount, too many decimals, an unknown kind, a bad date or a duplicate id.
  */
 export function replayLoan(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string): LoanState {
-  const { ledger, asOfDay, allocations, lateFees } = replayLedger(terms, schedule, transactions, asOf);
+  return stateOf(replayLedger(terms, schedule, transactions, asOf), asOf);
+}
+
+/** A replay that may resume from a snapshot and may take one (see {@link replayLoanFrom}). */
+export interface ResumedReplay {
+  /**
+   * The loan as of asOf. When `resumed` is set, `allocations` lists only those made after the
+   * snapshot's point: the earlier ones are what the replay that took it made, unchanged since.
+   */
+  state: LoanState;
+  resumed: ReplaySnapshot | null;
+  snapshot: ReplaySnapshot | null;
+}
+
+/**
+ * {@link replayLoan} resumed from `opts.from` when it holds for these inputs (the same engine, terms,
+ * schedule and transactions up to its point, asOf not before it), else from disbursement; every
+ * figure is what a full replay computes. With `opts.snapshotEvery`, a new snapshot is taken after the
+ * last transaction applied when the run applied at least that many.
+ */
+export function replayLoanFrom(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string, opts: ReplayOptions): ResumedReplay {
+  const result = replayLedger(terms, schedule, transactions, asOf, opts);
+  return { state: stateOf(result, asOf), resumed: result.resumed, snapshot: result.snapshot };
+}
+
+function stateOf({ ledger, asOfDay, allocations, lateFees }: ReplayResult, asOf: string): LoanState {
   const d = ledger.terms.decimals;
   const f = (u: bigint) => formatUnits(u, d);
   // penaltyAcc is in minor units x the rate's numerator (a power-of-ten denominator x 365).

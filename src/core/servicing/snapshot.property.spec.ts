@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { formatIsoDate } from '../loan-math/calendar';
+import { RoundingMode } from '../money/rounding';
+import { ALLOCATION_BUCKETS, Allocation, LoanState, LoanTransaction, LoanTransactionKind, OVERPAYMENT_POLICIES, payoffQuote, replayLoan, replayLoanFrom, ScheduledInstallment, ServicingTerms } from './index';
+import { replayLedger } from './replay';
+import { ReplaySnapshot } from './snapshot';
+
+/*
+ * Replay from a snapshot is replay from disbursement. A snapshot is taken of a loan's history at one
+ * moment; then the history moves on (later payments, backdated ones, reversals, a later or earlier
+ * asOf) and the replay resumed from it must give exactly what a full replay gives, or not resume.
+ */
+
+const MODES: RoundingMode[] = ['HALF_EVEN', 'HALF_UP', 'DOWN', 'UP'];
+const KINDS: LoanTransactionKind[] = ['REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND', 'SETTLEMENT'];
+const fmt = (units: number, d: number): string => (d === 0 ? String(units) : (units / 10 ** d).toFixed(d));
+const RUNS = { numRuns: Number(process.env.SERVICING_RUNS ?? 400) };
+
+interface Scenario {
+  terms: ServicingTerms;
+  schedule: ScheduledInstallment[];
+  /** Transactions in the order they were posted (seq = position). */
+  posted: LoanTransaction[];
+  /** How many had been posted when the snapshot was taken, and its asOf. */
+  before: number;
+  snapshotAsOf: string;
+  /** Of those, the ones reversed afterwards (indices into posted). */
+  reversed: Set<number>;
+  asOf: string;
+}
+
+const arbScenario = fc
+  .record({
+    decimals: fc.integer({ min: 0, max: 3 }),
+    mode: fc.constantFrom(...MODES),
+    order: fc.shuffledSubarray([...ALLOCATION_BUCKETS], { minLength: 4, maxLength: 4 }),
+    penaltyMilli: fc.integer({ min: 0, max: 2000 }),
+    lateFee: fc.option(fc.record({ flat: fc.boolean(), units: fc.integer({ min: 0, max: 3000 }), rateMilli: fc.integer({ min: 0, max: 100 }), grace: fc.integer({ min: 0, max: 10 }) })),
+    prepaymentFee: fc.option(fc.record({ flat: fc.boolean(), units: fc.integer({ min: 0, max: 3000 }), rateMilli: fc.integer({ min: 0, max: 50 }) })),
+    disbursed: fc.boolean(),
+    policy: fc.constantFrom(...OVERPAYMENT_POLICIES),
+    start: fc.integer({ min: 19000, max: 21000 }),
+    rows: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 40 }), p: fc.integer({ min: 0, max: 50000 }), i: fc.integer({ min: 0, max: 5000 }), f: fc.integer({ min: 0, max: 500 }) }), { minLength: 1, maxLength: 8 }),
+    txs: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), offset: fc.integer({ min: -5, max: 300 }), units: fc.integer({ min: 1, max: 60000 }) }), { minLength: 1, maxLength: 24 }),
+    before: fc.nat(),
+    reversed: fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
+    snapshotAsOf: fc.integer({ min: 0, max: 320 }),
+    asOf: fc.integer({ min: -5, max: 360 }),
+  })
+  .map((r): Scenario => {
+    let day = r.start;
+    const schedule = r.rows.map((row, k) => {
+      day += k === 0 ? Math.max(row.gap, 1) : row.gap;
+      const p = k === r.rows.length - 1 ? Math.max(row.p, 1) : row.p;
+      return { number: k + 1, dueDate: formatIsoDate(day), principal: fmt(p, r.decimals), interest: fmt(row.i, r.decimals), fees: fmt(row.f, r.decimals) };
+    });
+    const charge = (c: { flat: boolean; units: number; rateMilli: number }) => ({ chargeType: c.flat ? 'FLAT' : 'PERCENT', amount: c.flat ? fmt(c.units, r.decimals) : null, rate: c.flat ? null : fmt(c.rateMilli, 3) }) as const;
+    const terms: ServicingTerms = {
+      decimals: r.decimals, roundingMode: r.mode, allocationOrder: r.order, penaltyAnnualRate: fmt(r.penaltyMilli, 3),
+      lateFee: r.lateFee && { ...charge(r.lateFee), graceDays: r.lateFee.grace }, overpaymentPolicy: r.policy,
+      prepaymentFee: r.prepaymentFee && charge(r.prepaymentFee), disbursementDate: r.disbursed ? formatIsoDate(r.start) : null,
+    };
+    const posted = r.txs.map((t, k) => ({ id: `t${k}`, kind: t.kind, effectiveDate: formatIsoDate(r.start + t.offset), amount: fmt(t.units, r.decimals), seq: k }));
+    const before = 1 + (r.before % posted.length);
+    const reversed = new Set(r.reversed.flatMap((x, k) => (x && k < before && k % 3 === 0 ? [k] : [])));
+    return { terms, schedule, posted, before, snapshotAsOf: formatIsoDate(r.start + r.snapshotAsOf), reversed, asOf: formatIsoDate(r.start + r.asOf) };
+  });
+
+/** The outcome of a replay: its value, or the error it refused with. */
+function outcome<T>(f: () => T): { ok: T } | { error: string } {
+  try {
+    return { ok: f() };
+  } catch (e) {
+    return { error: `${(e as Error).name}: ${(e as Error).message}` };
+  }
+}
+
+/** The allocations a resumed replay does not repeat: those at or before the snapshot's point. */
+function beforePoint(all: Allocation[], s: ReplaySnapshot): Allocation[] {
+  return all.filter((a) => a.effectiveDate < s.through.effectiveDate || (a.effectiveDate === s.through.effectiveDate && s.boundary.includes(a.transactionId)));
+}
+
+/** Resumed equals full: every field, the allocations being the full replay's after the point. */
+function expectSame(resumed: LoanState, snapshot: ReplaySnapshot | null, full: LoanState): void {
+  const allocations = snapshot ? [...beforePoint(full.allocations, snapshot), ...resumed.allocations] : resumed.allocations;
+  expect({ ...resumed, allocations }).toStrictEqual(full);
+}
+
+/** As a database would hand it back. */
+const stored = (s: ReplaySnapshot): ReplaySnapshot => JSON.parse(JSON.stringify(s));
+
+describe('replay from a snapshot', () => {
+  it('equals replay from disbursement after later, backdated and reversed transactions, at any asOf; resumes exactly when the history up to the snapshot is unchanged', () => {
+    let resumedRuns = 0;
+    fc.assert(
+      fc.property(arbScenario, (sc) => {
+        const history = sc.posted.slice(0, sc.before);
+        const taken = outcome(() => replayLoanFrom(sc.terms, sc.schedule, history, sc.snapshotAsOf, { snapshotEvery: 1 }));
+        if (!('ok' in taken) || !taken.ok.snapshot) return;
+        const snapshot = stored(taken.ok.snapshot);
+        // The snapshot's own replay: resumed from it at once, it changes nothing.
+        expectSame(replayLoanFrom(sc.terms, sc.schedule, history, sc.snapshotAsOf, { from: snapshot }).state, snapshot, taken.ok.state);
+
+        const now = sc.posted.filter((_, k) => !sc.reversed.has(k));
+        const full = outcome(() => replayLoan(sc.terms, sc.schedule, now, sc.asOf));
+        const resumed = outcome(() => replayLoanFrom(sc.terms, sc.schedule, now, sc.asOf, { from: snapshot, snapshotEvery: 1 }));
+        if ('error' in full) {
+          expect(resumed).toEqual(full);
+          return;
+        }
+        if (!('ok' in resumed)) throw new Error(`resumed replay failed: ${resumed.error}`);
+        const r = resumed.ok;
+        // Resumes exactly when nothing at or before the point changed and asOf is not before it.
+        const p = snapshot.through;
+        const atOrBefore = (t: LoanTransaction) => t.effectiveDate < p.effectiveDate || (t.effectiveDate === p.effectiveDate && (t.seq < p.seq || (t.seq === p.seq && t.id <= p.id)));
+        const upTo = (list: LoanTransaction[]) => list.filter(atOrBefore).map((t) => t.id).sort();
+        const unchanged = JSON.stringify(upTo(now)) === JSON.stringify(upTo(history)) && sc.asOf >= snapshot.through.effectiveDate;
+        expect(r.resumed !== null).toBe(unchanged);
+        if (r.resumed) resumedRuns++;
+        expectSame(r.state, r.resumed, full.ok);
+        // The working ledger itself, bigints and all, and the payoff quote.
+        const ledgers = [replayLedger(sc.terms, sc.schedule, now, sc.asOf).ledger, replayLedger(sc.terms, sc.schedule, now, sc.asOf, { from: snapshot }).ledger];
+        expect(ledgers[1]).toStrictEqual(ledgers[0]);
+        const opts = { disbursementDate: formatIsoDate(19000) };
+        expect(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts, snapshot))).toEqual(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts)));
+
+        // A snapshot of a resumed replay resumes as well: one more payment on asOf, from it.
+        if (!r.snapshot) return;
+        const second = stored(r.snapshot);
+        const more = [...now, { id: 'later', kind: 'REPAYMENT' as const, effectiveDate: sc.asOf, amount: fmt(777, sc.terms.decimals), seq: sc.posted.length }];
+        const again = replayLoanFrom(sc.terms, sc.schedule, more, sc.asOf, { from: second });
+        expect(again.resumed).not.toBeNull();
+        expectSame(again.state, again.resumed, replayLoan(sc.terms, sc.schedule, more, sc.asOf));
+      }),
+      RUNS,
+    );
+    // Not vacuous: a good share of the runs did resume.
+    expect(resumedRuns).toBeGreaterThan(RUNS.numRuns / 10);
+  });
+
+  it('does not resume under other terms, another schedule or another engine version', () => {
+    const schedule: ScheduledInstallment[] = [
+      { number: 1, dueDate: '2024-02-01', principal: '100.00', interest: '10.00', fees: '1.00' },
+      { number: 2, dueDate: '2024-03-01', principal: '100.00', interest: '6.00', fees: '1.00' },
+    ];
+    const terms: ServicingTerms = { decimals: 2, roundingMode: 'HALF_EVEN', allocationOrder: ['PENALTY', 'FEES', 'INTEREST', 'PRINCIPAL'], penaltyAnnualRate: '0.365', lateFee: null, overpaymentPolicy: 'CREDIT' };
+    const txs: LoanTransaction[] = [{ id: 'a', kind: 'REPAYMENT', effectiveDate: '2024-02-10', amount: '50.00', seq: 1 }];
+    const { snapshot } = replayLoanFrom(terms, schedule, txs, '2024-02-10', { snapshotEvery: 1 });
+    expect(snapshot).not.toBeNull();
+    const later = [...txs, { id: 'b', kind: 'REPAYMENT' as const, effectiveDate: '2024-02-20', amount: '50.00', seq: 2 }];
+    expect(replayLoanFrom(terms, schedule, later, '2024-02-20', { from: snapshot }).resumed).not.toBeNull();
+    expect(replayLoanFrom({ ...terms, penaltyAnnualRate: '0.5' }, schedule, later, '2024-02-20', { from: snapshot }).resumed).toBeNull();
+    expect(replayLoanFrom(terms, [schedule[0], { ...schedule[1], interest: '7.00' }], later, '2024-02-20', { from: snapshot }).resumed).toBeNull();
+    expect(replayLoanFrom(terms, schedule, later, '2024-02-20', { from: { ...snapshot!, engine: snapshot!.engine + 1 } }).resumed).toBeNull();
+    // An amount changed under the same id: the digest no longer matches.
+    expect(replayLoanFrom(terms, schedule, [{ ...txs[0], amount: '51.00' }, later[1]], '2024-02-20', { from: snapshot }).resumed).toBeNull();
+    // Fewer than snapshotEvery transactions replayed: no new snapshot.
+    expect(replayLoanFrom(terms, schedule, later, '2024-02-20', { from: snapshot, snapshotEvery: 2 }).snapshot).toBeNull();
+    // A second snapshot on the day of the first: that day's allocations before it are those of both.
+    const sameDay = [...txs, { id: 'c', kind: 'REPAYMENT' as const, effectiveDate: '2024-02-10', amount: '5.00', seq: 3 }];
+    const second = replayLoanFrom(terms, schedule, sameDay, '2024-02-10', { from: snapshot, snapshotEvery: 1 });
+    expect([second.resumed?.boundary, second.snapshot?.boundary, second.state.allocations.map((a) => a.transactionId)]).toEqual([['a'], ['a', 'c'], ['c']]);
+  });
+});
