@@ -10,6 +10,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
 import { queryPrepared } from '../../platform/db/prepared';
 import { SqlBatch, shiftPlaceholders } from '../../platform/db/sql-batch';
+import { SqlWhere } from '../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { isCalendarDate } from '../../platform/graphql/scalars';
@@ -20,6 +21,10 @@ import type { LedgerService } from '../ledger/ledger.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { LoanEntity, type LoanStatus } from './loan.entity';
 import { LoanEvents, recordLoanEvent } from './loan-events';
+import { LOAN_COLUMNS, type LoanColumn } from './loan.mapper';
+
+/** A loan as a list reads it: the columns asked for, named as in LOAN_COLUMNS. */
+export type LoanRow = Partial<Record<LoanColumn, unknown>> & { id: string };
 
 
 export interface TransactionRow {
@@ -302,18 +307,26 @@ export class LoanServicingService {
     return loan;
   }
 
-  async list(ctx: RequestContext, args: PageArgs & LoanFilter): Promise<Connection<LoanEntity>> {
+  /**
+   * A page of loans, newest id first, reading only `columns` (see LOAN_COLUMNS): a list never loads
+   * the frozen schedule or the servicing terms. One prepared statement per column set and filter
+   * combination, in the request's transaction (so under its row-level security).
+   */
+  async list(ctx: RequestContext, args: PageArgs & LoanFilter, columns: readonly LoanColumn[]): Promise<Connection<LoanRow>> {
     const size = pageSize(args, this.deps.limits);
-    const qb = (await ctx.db()).getRepository(LoanEntity).createQueryBuilder('l').orderBy('l.id', 'DESC').limit(size + 1);
-    if (args.after) qb.andWhere('l.id < :after', { after: decodeCursor(args.after) });
-    if (ctx.hasRole('BORROWER')) qb.andWhere('l.borrower_id = :me', { me: ctx.borrowerId });
-    if (args.status) qb.andWhere('l.status = :status', { status: args.status });
-    if (args.bucket) qb.andWhere('l.bucket = :bucket', { bucket: args.bucket });
-    if (args.dpdMin !== undefined && args.dpdMin !== null) qb.andWhere('l.dpd >= :dpdMin', { dpdMin: args.dpdMin });
-    if (args.productId) qb.andWhere('l.product_id = :productId', { productId: args.productId });
-    if (args.borrowerId) qb.andWhere('l.borrower_id = :borrowerId', { borrowerId: args.borrowerId });
-    if (args.agentId) qb.andWhere('l.agent_id = :agentId', { agentId: args.agentId });
-    return toConnection(await qb.getMany(), size, (l) => l.id, Boolean(args.after));
+    const where = new SqlWhere();
+    if (args.after) where.and('l.id < ?', decodeCursor(args.after));
+    if (ctx.hasRole('BORROWER')) where.and('l.borrower_id = ?', ctx.borrowerId);
+    if (args.status) where.and('l.status = ?', args.status);
+    if (args.bucket) where.and('l.bucket = ?', args.bucket);
+    if (args.dpdMin !== undefined && args.dpdMin !== null) where.and('l.dpd >= ?', args.dpdMin);
+    if (args.productId) where.and('l.product_id = ?', args.productId);
+    if (args.borrowerId) where.and('l.borrower_id = ?', args.borrowerId);
+    if (args.agentId) where.and('l.agent_id = ?', args.agentId);
+    const select = [...new Set<LoanColumn>(['id', ...columns])].map((c) => `${LOAN_COLUMNS[c]} AS "${c}"`).join(', ');
+    const sql = `SELECT ${select} FROM loans l ${where.sql} ORDER BY l.id DESC LIMIT ${where.bind(size + 1)}`;
+    const rows = await queryPrepared<LoanRow>(await ctx.db(), sql, where.params);
+    return toConnection(rows, size, (l) => l.id, Boolean(args.after));
   }
 
   async transactions(ctx: RequestContext, loanId: string): Promise<TransactionRow[]> {

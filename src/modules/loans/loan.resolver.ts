@@ -1,7 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, encodeCursor } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
+import { selectedFields } from '../../platform/graphql/selection';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanProductService } from '../products/loan-product.service';
@@ -11,7 +13,7 @@ import {
   LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, SettleLoanInput, TrialBalanceType, WaiverKindEnum,
 } from './dto/loan.type';
 import type { LoanStatus } from './loan.entity';
-import { toLoanType } from './loan.mapper';
+import { loanColumnsFor, toLoanType, toLoanTypeFromRow } from './loan.mapper';
 import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
 import type { BureauMonitoringService } from './bureau-monitoring.service';
 import type { ApprovalService } from '../approvals/approval.service';
@@ -62,9 +64,11 @@ export class LoanResolver {
   }
 
   @Query(() => LoanConnection, { description: 'A borrower token sees its own loans.' })
-  async loans(@Ctx() { ctx }: GraphQLContext, @Args(() => LoansArgs) args: LoansArgs) {
-    const page = await this.servicing.list(ctx, args);
-    return { ...page, nodes: page.nodes.map(toLoanType), edges: page.edges.map((e) => ({ cursor: e.cursor, node: toLoanType(e.node) })) };
+  async loans(@Ctx() { ctx }: GraphQLContext, @Args(() => LoansArgs) args: LoansArgs, @Info() info: GraphQLResolveInfo) {
+    // Only the columns the selection needs are read: a list of ids does not load amounts or schedules.
+    const page = await this.servicing.list(ctx, args, loanColumnsFor(selectedFields(info, ['nodes'], ['edges', 'node'])));
+    const nodes = page.nodes.map(toLoanTypeFromRow);
+    return { ...page, nodes, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
   }
 
   @Mutation(() => RepaymentResultType, { description: 'Records a repayment (possibly backdated) and returns its allocation; idempotent by key, safe under concurrency.' })
