@@ -1,5 +1,6 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, deny, shield } from 'graphql-shield';
+import type { IMiddlewareFieldMap } from 'graphql-middleware';
 import type { IRules, ShieldRule } from 'graphql-shield/typings/types';
 import type { GraphQLContext } from './context';
 import { forbidden, unauthenticated } from './errors';
@@ -42,6 +43,37 @@ export function buildShield(rules: IRules) {
     allowExternalErrors: true,
     debug: false,
   });
+}
+
+/**
+ * The rule that guards `type.field`, as graphql-shield picks it: the field's own rule, else the
+ * type's `'*'`, else the type's rule, else deny (the fallback).
+ */
+export function effectiveRule(rules: IRules, type: string, field: string): ShieldRule {
+  const forType = (rules as Record<string, ShieldRule | Record<string, ShieldRule> | undefined>)[type];
+  if (!forType) return deny;
+  if ('resolve' in forType) return forType as ShieldRule;
+  const map = forType as Record<string, ShieldRule>;
+  return map[field] ?? map['*'] ?? deny;
+}
+
+/**
+ * The shield as field middleware for `applyMiddleware`: only fields whose rule is not `allow` are
+ * wrapped. graphql-shield wraps every field of the schema, and an `allow` wrapper does nothing but
+ * turn each scalar of each row of a list into a promise (500 of them for a page of 50 loans with ten
+ * fields); the outcome of every field is unchanged. Fields with a rule of their own (the field-level
+ * privacy rules) and every field that falls back to deny keep their middleware.
+ */
+export function shieldMiddleware(schema: GraphQLSchema, rules: IRules): IMiddlewareFieldMap {
+  const generated = buildShield(rules).generate(schema) as Record<string, Record<string, unknown>>;
+  const wrapped: Record<string, Record<string, unknown>> = {};
+  for (const [type, fields] of Object.entries(generated)) {
+    for (const [field, middleware] of Object.entries(fields)) {
+      if (effectiveRule(rules, type, field) === allow) continue;
+      (wrapped[type] ??= {})[field] = middleware;
+    }
+  }
+  return wrapped as IMiddlewareFieldMap;
 }
 
 /** A readable form of the rule map for the snapshot test: every permission change is reviewed there. */

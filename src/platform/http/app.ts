@@ -15,7 +15,7 @@ import { formatError, toAppError } from '../graphql/errors';
 import { inputGuardPlugin } from '../graphql/input-guard';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { createLoaders } from '../../modules/loaders';
-import { buildShield, mergeRuleMaps } from '../graphql/permissions';
+import { mergeRuleMaps, shieldMiddleware } from '../graphql/permissions';
 import { observabilityPlugin, transactionPlugin } from '../graphql/plugins';
 import { buildGraphQLSchema } from '../graphql/schema';
 import type { Runtime } from '../runtime';
@@ -34,10 +34,10 @@ export interface HttpApp {
   attachSubscriptions(server: Server): void;
 }
 
-/** The schema as served: code-first types with the shield around every resolver. */
+/** The schema as served: code-first types with the shield around every field whose rule is not `allow`. */
 export async function buildServedSchema(runtime: Pick<Runtime, 'services'>): Promise<GraphQLSchema> {
   const schema = await buildGraphQLSchema(createResolvers(runtime.services));
-  return applyMiddleware(schema, buildShield(mergeRuleMaps(schema, permissionMaps)));
+  return applyMiddleware(schema, shieldMiddleware(schema, mergeRuleMaps(schema, permissionMaps)));
 }
 
 /** /healthz (the process is up) and /readyz (database and queue answer), for the API and the worker alike. */
