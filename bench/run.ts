@@ -2,12 +2,13 @@ import { printResult as printLoanMath, runLoanMathBench } from './loan-math.benc
 import { printCobResult, runCobBench } from './cob.bench';
 import { printReplayResult, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
+import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
 
 /**
  * `npm run bench`: every benchmark of the project, each printing its figures next to a baseline
  * measured in the same run. BENCH_ITERATIONS scales the loan-maths work (default 2000 schedules a round);
  * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000), BENCH_COB_LATE_LOANS (a past-due book, default 100,000)
- * and BENCH_REPAYMENTS the others.
+ * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench.
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   printCobResult(await runCobBench({
     loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000), lateLoans: Number(process.env.BENCH_COB_LATE_LOANS ?? 100_000),
   }));
+  console.log('== graphql-read: a page of loans through the API next to a bare Apollo server');
+  printGraphQLReadResult(await runGraphQLReadBench({ loans: Number(process.env.BENCH_READ_LOANS ?? 300), requests: Number(process.env.BENCH_READ_REQUESTS ?? 3000) }));
 }
 
 void main();

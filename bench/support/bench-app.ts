@@ -24,8 +24,9 @@ async function freePort(): Promise<number> {
 /**
  * The real API on a real HTTP port for benchmarks: BENCH_DATABASE_URL when set, otherwise a
  * throw-away embedded PostgreSQL; queues on Redis when BENCH_REDIS_URL is set, else Postgres.
+ * `env` overrides settings (e.g. a rate limit for a bench that measures with the limiter on).
  */
-export async function startBenchApp(): Promise<{ runtime: Runtime; url: string; ownerUrl: string; close(): Promise<void> }> {
+export async function startBenchApp(env: Record<string, string> = {}): Promise<{ runtime: Runtime; url: string; ownerUrl: string; close(): Promise<void> }> {
   let adminUrl = process.env.BENCH_DATABASE_URL;
   let stopEmbedded: () => Promise<void> = async () => undefined;
   let tmp: string | undefined;
@@ -41,7 +42,7 @@ export async function startBenchApp(): Promise<{ runtime: Runtime; url: string; 
   const ownerUrl = withDatabase(adminUrl, dbName);
   await ensureAppRole(ownerUrl, 'microlend-app-bench');
   await runMigrations(ownerUrl);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl, APP_DB_PASSWORD: 'microlend-app-bench', REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl, APP_DB_PASSWORD: 'microlend-app-bench', REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent', RATE_LIMITS: 'false', ...env });
   const runtime = await bootRuntime(config, { migrate: false, worker: false });
   const http = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {
