@@ -14,7 +14,7 @@ import { applyTenantFiles } from './modules/tenant-config/apply-tenant-files';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (process.argv.includes('--fresh')) await resetEmbeddedDatabase(config);
-  const runtime = await bootRuntime(config, { migrate: config.migrateOnBoot, worker: config.inProcessWorker });
+  const runtime = await bootRuntime(config, { migrate: config.migrateOnBoot, worker: config.inProcessWorker, keepDatabaseAlive: true });
   const { logger } = runtime;
   const report = await applyTenantFiles(runtime.dataSource, runtime.services, config.tenantsDir);
   logger.info({ tenants: report.results.map((r) => `${r.slug}:${r.outcome}`) }, 'tenants applied');

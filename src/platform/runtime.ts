@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { type Services, createServices, entities, jobDefinitions, jobSchedules } from '../modules';
 import { createAppDataSource } from './db/data-source';
 import { type DatabaseEndpoints, ensureAppRole, resolveDatabase } from './db/database';
+import type { KeepAliveEvent } from './db/embedded-postgres';
 import { runMigrations } from './db/migrate';
 import { createLogger } from './observability/logger';
 import { type Metrics, createMetrics } from './observability/metrics';
@@ -27,6 +28,8 @@ export interface BootOptions {
   migrate: boolean;
   /** Start a job worker in this process. */
   worker: boolean;
+  /** Start the embedded PostgreSQL again if it dies while this process runs (the API; a CLI command is too short-lived to bother). */
+  keepDatabaseAlive?: boolean;
   logger?: Logger;
 }
 
@@ -37,7 +40,15 @@ export interface BootOptions {
 export async function bootRuntime(config: Config, opts: BootOptions): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  const db = await resolveDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));
+  const keepAlive = opts.keepDatabaseAlive
+    ? {
+        notify: (e: KeepAliveEvent) => {
+          if (e.event === 'restarted') logger.info(e, 'embedded postgres restarted');
+          else logger.warn(e, e.event === 'restart-failed' ? 'embedded postgres did not restart yet; retrying' : 'embedded postgres is down; restarting it');
+        },
+      }
+    : undefined;
+  const db = await resolveDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'), keepAlive);
   try {
     if (opts.migrate) {
       if (!config.appDatabaseUrl) await ensureAppRole(db.ownerUrl, config.appDbPassword);

@@ -1,6 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { cliProcess, succeeded } from '../support/cli';
+import { eventually } from '../support/eventually';
 import { freePort, traversableTempDir } from '../support/services';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -43,8 +45,9 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify({ query }),
     });
-    return (await res.json()) as { data: any; errors?: any[] };
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), ...((await res.json()) as { data: any; errors?: any[] }) };
   };
+  const postmasterPid = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   beforeAll(async () => {
     dataDir = path.join(traversableTempDir('microlend-embedded-'), 'pg');
@@ -74,9 +77,8 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
   });
 
   it('gives a working key from the CLI while the server runs, and keeps data across a restart', async () => {
-    const made = spawnSync(path.join(ROOT, 'bin', 'microlend'), ['apikey', 'create', '--tenant', 'jamii-credit', '--role', 'LENDER_ADMIN'], { cwd: ROOT, env, encoding: 'utf8' });
-    expect(made.status).toBe(0);
-    const key = made.stdout.trim();
+    const made = succeeded(await cliProcess(['apikey', 'create', '--tenant', 'jamii-credit', '--role', 'LENDER_ADMIN'], env));
+    const key = made.out.trim();
     const res = await gql('{ viewer { tenant { slug baseCurrency } roles } }', key);
     expect(res.data.viewer).toEqual({ tenant: { slug: 'jamii-credit', baseCurrency: 'KES' }, roles: ['LENDER_ADMIN'] });
     expect((await gql('{ viewer { roles } }')).errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -84,11 +86,11 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     await stop();
     await start();
     expect((await gql('{ viewer { tenant { slug } } }', key)).data.viewer.tenant.slug).toBe('jamii-credit');
-  }, 120_000);
+  }, 300_000);
 
   it('runs jobs on the Postgres queue backend inside the API process', async () => {
-    const made = spawnSync(path.join(ROOT, 'bin', 'microlend'), ['apikey', 'create', '--tenant', 'huinong-xiaodai', '--role', 'LENDER_ADMIN'], { cwd: ROOT, env, encoding: 'utf8' });
-    const key = made.stdout.trim();
+    const made = succeeded(await cliProcess(['apikey', 'create', '--tenant', 'huinong-xiaodai', '--role', 'LENDER_ADMIN'], env));
+    const key = made.out.trim();
     const { id } = (await gql('mutation { verifyAuditLog { id state } }', key)).data.verifyAuditLog;
     let state = 'QUEUED';
     let result: any;
@@ -103,5 +105,29 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
     const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toMatch(/microlend_jobs_total\{queue="microlend",job="audit.verify",outcome="completed"\} 1/);
-  });
+  }, 180_000);
+
+  it('starts its PostgreSQL again when it dies (kill -9), on the same data and port; callers meanwhile get a retriable 503', async () => {
+    const key = succeeded(await cliProcess(['apikey', 'create', '--tenant', 'jamii-credit', '--role', 'LENDER_ADMIN'], env)).out.trim();
+    const written = await gql('mutation { createApiKey(input: { name: "before-the-crash", role: ANALYST }) { apiKey { id } } }', key);
+    expect(written.errors).toBeUndefined();
+    const before = postmasterPid();
+
+    process.kill(before, 'SIGKILL');
+    const outages: { status: number; code: string; retryAfter: string | null }[] = [];
+    const answer = await eventually(async () => {
+      const res = await gql('{ viewer { tenant { slug } } apiKeys(first: 100) { nodes { name } } }', key);
+      if (res.errors) outages.push({ status: res.status, code: res.errors[0].extensions?.code, retryAfter: res.retryAfter });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    }, 120_000);
+
+    expect(answer.viewer.tenant.slug).toBe('jamii-credit');
+    expect(answer.apiKeys.nodes.map((n: { name: string }) => n.name)).toContain('before-the-crash');
+    expect(postmasterPid()).not.toBe(before);
+    // Whatever failed during the outage failed as the retriable kind, never as INTERNAL.
+    for (const o of outages) expect(o).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: expect.stringMatching(/^\d+$/) });
+    expect(log).toContain('embedded postgres is down; restarting it');
+    expect(server!.exitCode).toBeNull();
+  }, 180_000);
 });

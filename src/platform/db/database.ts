@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Config } from '../../config/config';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedOptions, startEmbeddedPostgres } from './embedded-postgres';
 
 /** The role the API and the worker connect as: no superuser, no BYPASSRLS, so row-level security binds it. */
 export const APP_ROLE = 'microlend_app';
@@ -15,7 +15,7 @@ export interface DatabaseEndpoints {
 }
 
 /** Resolves where the database is: the configured server, or the embedded one started on demand. */
-export async function resolveDatabase(config: Config, log?: (line: string) => void): Promise<DatabaseEndpoints> {
+export async function resolveDatabase(config: Config, log?: (line: string) => void, keepAlive?: EmbeddedOptions['keepAlive']): Promise<DatabaseEndpoints> {
   // Only the app role's URL (a deployed API or worker): no owner credentials in the process at all.
   // The owner URL slot then holds the app URL too; nothing that needs the owner runs (config ensures
   // migrations on boot are off, and queues are on Redis).
@@ -30,7 +30,7 @@ export async function resolveDatabase(config: Config, log?: (line: string) => vo
       stop: async () => undefined,
     };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: config.embedded.dataDir, port: config.embedded.port, log });
+  const embedded = await startEmbeddedPostgres({ dataDir: config.embedded.dataDir, port: config.embedded.port, log, keepAlive });
   const ownerUrl = withDatabase(embedded.ownerUrl, 'microlend');
   await ensureDatabase(embedded.ownerUrl, 'microlend');
   return {
