@@ -1,6 +1,6 @@
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
-import { printReplayResult, runReplayBench } from './replay.bench';
+import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
 
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 300) }));
   console.log('== servicing: replaying a heavy loan');
   printReplayResult(runReplayBench());
+  console.log('== servicing: one repayment on a loan with thousands of transactions, from disbursement and from a snapshot');
+  printRepaymentReplayResult(await runRepaymentReplayBench({ transactions: Number(process.env.BENCH_REPLAY_TRANSACTIONS ?? 4000) }));
   console.log('== servicing: close of business over a large book, and repayments through GraphQL');
   printCobResult(await runCobBench({
     loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000), lateLoans: Number(process.env.BENCH_COB_LATE_LOANS ?? 100_000),

@@ -38,6 +38,11 @@ export interface Config {
   cobStatementTimeoutMs: number;
   /** Loans per close-of-business partition (one statement and one transaction each; workers take partitions in parallel). */
   cobChunkSize: number;
+  /**
+   * A loan's replay state is snapshotted after every this many transactions replayed, so a repayment
+   * replays only the transactions since the latest snapshot (0: never; every replay starts at disbursement).
+   */
+  servicingSnapshotEvery: number;
   /** Requests a minute per credential and per anonymous client address (0: unlimited), counted across replicas. */
   rateLimits: { perMinute: number; anonymousPerMinute: number };
   /** Jobs a worker process runs at once. */
@@ -92,6 +97,7 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  SERVICING_SNAPSHOT_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(200),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
@@ -171,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     cobStatementTimeoutMs: e.COB_STATEMENT_TIMEOUT_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
+    servicingSnapshotEvery: e.SERVICING_SNAPSHOT_EVERY,
     rateLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerHttpPort: e.WORKER_HTTP_PORT ?? null,

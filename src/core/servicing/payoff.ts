@@ -35,7 +35,7 @@ export function payoffQuote(
   transactions: LoanTransaction[],
   asOf: string,
   opts?: PayoffOptions,
-  from?: ReplaySnapshot | null,
+  from?: ReplaySnapshot | readonly ReplaySnapshot[] | null,
 ): PayoffQuote {
   const { ledger, asOfDay } = replayLedger(terms, schedule, transactions, asOf, { from });
   const { rows, terms: t } = ledger;

@@ -6,7 +6,7 @@ import { AllocationTally, byRowInOrder, Ledger, newTally, openLedger, Row, penal
 import { ServicingInputError } from './errors';
 import { ParsedTransaction, parseDay, parseSchedule, parseTerms, parseTransactions } from './parse';
 import { accrueTo, assessLateFees, LateFeeEvent } from './penalties';
-import { ReplaySnapshot, ResumePoint, restoreLedger, resumePoint, snapshotBasis, takeSnapshot } from './snapshot';
+import { comparePoints, ReplaySnapshot, ResumePoint, restoreLedger, resumePoint, snapshotBasis, takeSnapshot } from './snapshot';
 import { Allocation, BucketTotals, InstallmentState, LoanState, LoanTransaction, LoanTransactionKind, ScheduledInstallment, ServicingTerms } from './types';
 
 /** The replayed ledger and the raw events, before formatting (shared with the payoff quote). */
@@ -24,8 +24,11 @@ export interface ReplayResult {
 
 /** Resuming from and taking snapshots of the replay's state. */
 export interface ReplayOptions {
-  /** Resume from this snapshot when it holds for the inputs (see resumePoint); else replay from disbursement. */
-  from?: ReplaySnapshot | null;
+  /**
+   * Resume from this snapshot when it holds for the inputs (see resumePoint), or from the latest of
+   * these that holds; else replay from disbursement.
+   */
+  from?: ReplaySnapshot | readonly ReplaySnapshot[] | null;
   /** Take a snapshot after the last transaction applied when this run applied at least this many (0 or absent: never). */
   snapshotEvery?: number;
 }
@@ -79,7 +82,9 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
   const ledger = openLedger(parsedTerms, rows);
   const every = opts.snapshotEvery ?? 0;
   const basis = opts.from || every > 0 ? snapshotBasis(terms, schedule) : '';
-  let resume: ResumePoint | null = opts.from ? resumePoint(opts.from, basis, transactions, asOf, ledger) : null;
+  let resume: ResumePoint | null = null;
+  const candidates = !opts.from ? [] : Array.isArray(opts.from) ? [...opts.from].sort((a, b) => comparePoints(b.through, a.through)) : [opts.from as ReplaySnapshot];
+  for (const c of candidates) if ((resume = resumePoint(c, basis, transactions, asOf, ledger))) break;
   let txs: ParsedTransaction[] | null = null;
   if (resume) {
     try {

@@ -24,6 +24,8 @@ interface Scenario {
   /** How many had been posted when the snapshot was taken, and its asOf. */
   before: number;
   snapshotAsOf: string;
+  /** An earlier snapshot, taken when this many had been posted. */
+  earlier: number;
   /** Of those, the ones reversed afterwards (indices into posted). */
   reversed: Set<number>;
   asOf: string;
@@ -43,6 +45,7 @@ const arbScenario = fc
     rows: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 40 }), p: fc.integer({ min: 0, max: 50000 }), i: fc.integer({ min: 0, max: 5000 }), f: fc.integer({ min: 0, max: 500 }) }), { minLength: 1, maxLength: 8 }),
     txs: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), offset: fc.integer({ min: -5, max: 300 }), units: fc.integer({ min: 1, max: 60000 }) }), { minLength: 1, maxLength: 24 }),
     before: fc.nat(),
+    earlier: fc.nat(),
     reversed: fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
     snapshotAsOf: fc.integer({ min: 0, max: 320 }),
     asOf: fc.integer({ min: -5, max: 360 }),
@@ -63,7 +66,8 @@ const arbScenario = fc
     const posted = r.txs.map((t, k) => ({ id: `t${k}`, kind: t.kind, effectiveDate: formatIsoDate(r.start + t.offset), amount: fmt(t.units, r.decimals), seq: k }));
     const before = 1 + (r.before % posted.length);
     const reversed = new Set(r.reversed.flatMap((x, k) => (x && k < before && k % 3 === 0 ? [k] : [])));
-    return { terms, schedule, posted, before, snapshotAsOf: formatIsoDate(r.start + r.snapshotAsOf), reversed, asOf: formatIsoDate(r.start + r.asOf) };
+    const earlier = 1 + (r.earlier % before);
+    return { terms, schedule, posted, before, earlier, snapshotAsOf: formatIsoDate(r.start + r.snapshotAsOf), reversed, asOf: formatIsoDate(r.start + r.asOf) };
   });
 
 /** The outcome of a replay: its value, or the error it refused with. */
@@ -98,31 +102,36 @@ describe('replay from a snapshot', () => {
         const taken = outcome(() => replayLoanFrom(sc.terms, sc.schedule, history, sc.snapshotAsOf, { snapshotEvery: 1 }));
         if (!('ok' in taken) || !taken.ok.snapshot) return;
         const snapshot = stored(taken.ok.snapshot);
+        const older = outcome(() => replayLoanFrom(sc.terms, sc.schedule, sc.posted.slice(0, sc.earlier), sc.snapshotAsOf, { snapshotEvery: 1 }).snapshot);
+        const snapshots = 'ok' in older && older.ok ? [stored(older.ok), snapshot] : [snapshot];
         // The snapshot's own replay: resumed from it at once, it changes nothing.
         expectSame(replayLoanFrom(sc.terms, sc.schedule, history, sc.snapshotAsOf, { from: snapshot }).state, snapshot, taken.ok.state);
 
         const now = sc.posted.filter((_, k) => !sc.reversed.has(k));
         const full = outcome(() => replayLoan(sc.terms, sc.schedule, now, sc.asOf));
-        const resumed = outcome(() => replayLoanFrom(sc.terms, sc.schedule, now, sc.asOf, { from: snapshot, snapshotEvery: 1 }));
+        const resumed = outcome(() => replayLoanFrom(sc.terms, sc.schedule, now, sc.asOf, { from: snapshots, snapshotEvery: 1 }));
         if ('error' in full) {
           expect(resumed).toEqual(full);
           return;
         }
         if (!('ok' in resumed)) throw new Error(`resumed replay failed: ${resumed.error}`);
         const r = resumed.ok;
-        // Resumes exactly when nothing at or before the point changed and asOf is not before it.
-        const p = snapshot.through;
-        const atOrBefore = (t: LoanTransaction) => t.effectiveDate < p.effectiveDate || (t.effectiveDate === p.effectiveDate && (t.seq < p.seq || (t.seq === p.seq && t.id <= p.id)));
-        const upTo = (list: LoanTransaction[]) => list.filter(atOrBefore).map((t) => t.id).sort();
-        const unchanged = JSON.stringify(upTo(now)) === JSON.stringify(upTo(history)) && sc.asOf >= snapshot.through.effectiveDate;
-        expect(r.resumed !== null).toBe(unchanged);
+        // Resumes from the latest snapshot at whose point nothing changed since (and asOf is not before it).
+        const holds = (s: ReplaySnapshot, then: LoanTransaction[]) => {
+          const p = s.through;
+          const atOrBefore = (t: LoanTransaction) => t.effectiveDate < p.effectiveDate || (t.effectiveDate === p.effectiveDate && (t.seq < p.seq || (t.seq === p.seq && t.id <= p.id)));
+          const upTo = (list: LoanTransaction[]) => JSON.stringify(list.filter(atOrBefore).map((t) => t.id).sort());
+          return upTo(now) === upTo(then) && sc.asOf >= p.effectiveDate;
+        };
+        const expected = holds(snapshot, history) ? snapshot : snapshots.length > 1 && holds(snapshots[0], sc.posted.slice(0, sc.earlier)) ? snapshots[0] : null;
+        expect(r.resumed?.through ?? null).toEqual(expected?.through ?? null);
         if (r.resumed) resumedRuns++;
         expectSame(r.state, r.resumed, full.ok);
         // The working ledger itself, bigints and all, and the payoff quote.
-        const ledgers = [replayLedger(sc.terms, sc.schedule, now, sc.asOf).ledger, replayLedger(sc.terms, sc.schedule, now, sc.asOf, { from: snapshot }).ledger];
+        const ledgers = [replayLedger(sc.terms, sc.schedule, now, sc.asOf).ledger, replayLedger(sc.terms, sc.schedule, now, sc.asOf, { from: snapshots }).ledger];
         expect(ledgers[1]).toStrictEqual(ledgers[0]);
         const opts = { disbursementDate: formatIsoDate(19000) };
-        expect(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts, snapshot))).toEqual(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts)));
+        expect(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts, snapshots))).toEqual(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts)));
 
         // A snapshot of a resumed replay resumes as well: one more payment on asOf, from it.
         if (!r.snapshot) return;

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { type AccountMapping, type JournalLine, loanAccountMapping } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import {
-  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ServicingTerms,
-  bucketFor, delinquencyDate, dpdAt, interestEarnedInPeriod, interestSettled, loanStatement, payoffQuote, penaltyAccrualState, recognisedInterest, replayLoan,
+  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ReplaySnapshot, type ServicingTerms,
+  REPLAY_ENGINE_VERSION, bucketFor, delinquencyDate, dpdAt, interestEarnedInPeriod, interestSettled, loanStatement, payoffQuote, penaltyAccrualState, recognisedInterest, replayLoan, replayLoanFrom,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
@@ -57,11 +57,24 @@ export interface LoanFilter {
  * all its transactions in effective-date order (so a backdated one lands where it belongs), and the
  * ledger is brought in line with the replay: an allocation that changed is reversed and re-posted.
  * The loan row is locked for the whole operation, so concurrent payments queue rather than race.
+ *
+ * A change replays from the latest snapshot of the replay's state that still holds (nothing at or
+ * before its transaction changed since: see core/servicing/snapshot.ts) instead of from disbursement,
+ * and takes a new one after every `snapshotEvery` transactions replayed. Reads replay in full.
  */
 export class LoanServicingService {
   constructor(
-    private readonly deps: { tenants: TenantService; ledger: LedgerService; audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number } },
+    private readonly deps: {
+      tenants: TenantService; ledger: LedgerService; audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number };
+      /** Transactions replayed before a snapshot is taken (0: never, and never resumed from). */
+      snapshotEvery?: number;
+    },
   ) {}
+
+  /** The snapshots a change of this loan may resume from, the latest that holds (none when snapshots are off). */
+  private from(book: { snapshots: StoredSnapshot[] }): ReplaySnapshot[] {
+    return (this.deps.snapshotEvery ?? 0) > 0 ? book.snapshots.flatMap((s) => (s.state ? [s.state] : [])) : [];
+  }
 
   async recordRepayment(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
     return once(ctx, 'recordRepayment', input.idempotencyKey, { ...input, idempotencyKey: undefined }, async (writes, claim) => {
@@ -110,11 +123,11 @@ export class LoanServicingService {
     const decimals = (loan.servicingTerms as ServicingTerms).decimals;
     if (amount.decimalPlaces() > decimals) throw badInput('input.amount', `at most ${decimals} decimals`);
     if (tx.kind === 'CREDIT_REFUND') {
-      const held = replayLoan(termsOf(loan), loan.schedule, toReplayInput(book.transactions), today).credit;
+      const held = replayLoanFrom(termsOf(loan), loan.schedule, toReplayInput(book.transactions), today, { from: this.from(book) }).state.credit;
       if (amount.gt(held)) throw badInput('input.amount', `the loan holds ${held} for the borrower; a refund cannot exceed it`);
     }
     if (tx.kind === 'SETTLEMENT' || (opts.settleAtQuote && tx.kind === 'REPAYMENT')) {
-      const quote = { asOf: tx.effectiveDate, ...payoffQuote(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate) };
+      const quote = { asOf: tx.effectiveDate, ...payoffQuote(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate, undefined, this.from(book)) };
       const atQuote = amount.eq(quote.total);
       if (tx.kind === 'SETTLEMENT' && !atQuote) throw conflict(`The payoff on ${tx.effectiveDate} is ${quote.total}, not ${amount.toFixed()}`, { field: 'amount', quote });
       // A repayment of exactly a payoff that charges to-the-day interest or a prepayment fee settles the loan.
@@ -123,7 +136,7 @@ export class LoanServicingService {
     const waived = WAIVED[tx.kind];
     if (waived) {
       // A waiver records exactly what it waives: more than is owed is refused, never cut down silently.
-      const owed = replayLoan(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate).outstanding[waived];
+      const owed = replayLoanFrom(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate, { from: this.from(book) }).state.outstanding[waived];
       if (amount.gt(owed)) throw badInput('amount', `the loan owes ${owed} of ${waived}; a waiver cannot exceed it`, { owed });
     }
     const transaction: TransactionRow = {
@@ -200,7 +213,10 @@ export class LoanServicingService {
     return this.lockOrThrow(ctx, id);
   }
 
-  /** Replays and reconciles the (locked) loan as of today without a new transaction. */
+  /**
+   * Replays and reconciles the (locked) loan as of today without a new transaction. The state's
+   * allocations may be only those after the snapshot the replay resumed from (see reconcile).
+   */
   async refresh(ctx: RequestContext, loan: LoanEntity, today: string): Promise<LoanState> {
     return (await this.reconcile(ctx, loan, today)).state;
   }
@@ -351,16 +367,24 @@ export class LoanServicingService {
    * by allocation; unchanged ones are left alone, changed ones reversed and re-posted, vanished ones
    * (a reversed transaction) reversed. The writes go to `writes` (sent here unless the caller passed
    * its own batch, which it then sends with its other writes) and the events to `events`.
+   *
+   * Resumed from a snapshot, the replay makes only the allocations after its point: those before it
+   * are what the replay that took it made and posted, and only the postings after it are compared.
+   * The state it answers then lists only those allocations.
    */
   private async reconcile(
     ctx: RequestContext, loan: LoanEntity, today: string, book?: LoanBook, callerWrites?: SqlBatch, callerEvents?: LoanEvents,
   ): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
-    const { transactions, postings, penaltyAccrued, interestAccrued, lastClosed } = book ?? (await this.readBook(ctx, loan.id));
+    const read = book ?? (await this.readBook(ctx, loan.id));
+    const { transactions, postings, penaltyAccrued, interestAccrued, lastClosed } = read;
     const writes = callerWrites ?? new SqlBatch();
     const events = callerEvents ?? new LoanEvents(ctx, loan.id, today);
     const mapping = loanAccountMapping(loan.servicingTerms);
-    const state = replayLoan(termsOf(loan), loan.schedule, toReplayInput(transactions), today);
-    const byKey = new Map(postings.map((p) => [p.posting_key, p]));
+    const run = replayLoanFrom(termsOf(loan), loan.schedule, toReplayInput(transactions), today, { from: this.from(read), snapshotEvery: this.deps.snapshotEvery ?? 0 });
+    const { state, resumed } = run;
+    this.stageSnapshots(ctx, writes, loan.id, read, run);
+    const after = resumed ? afterPoint(resumed) : () => true;
+    const byKey = new Map(postings.filter((p) => after(p.allocation)).map((p) => [p.posting_key, p]));
     const kinds = new Map(transactions.map((t) => [t.id, t.kind as LoanTransactionKind]));
     const wanted = new Map(state.allocations.map((a) => [`tx:${a.transactionId}`, a]));
     const vanished: string[] = [];
@@ -433,6 +457,29 @@ export class LoanServicingService {
     if (!callerEvents) events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());
     return { state, transactions };
+  }
+
+  /**
+   * Keeps the loan's snapshots to what can still be resumed from: a new one taken by this replay is
+   * stored, those after the one it resumed from (or all, when it replayed from disbursement) no
+   * longer hold (a backdated or reversed transaction before their point) and go, and of the rest
+   * only the latest SNAPSHOTS_KEPT stay.
+   */
+  private stageSnapshots(ctx: RequestContext, writes: SqlBatch, loanId: string, book: Omit<LoanBook, 'timezone'>, run: { resumed: ReplaySnapshot | null; snapshot: ReplaySnapshot | null }): void {
+    if ((this.deps.snapshotEvery ?? 0) === 0) return;
+    const at = run.resumed ? book.snapshots.findIndex((s) => s.state === run.resumed) : book.snapshots.length;
+    // Newest first: those before the resumed one no longer hold; it and the older ones may.
+    const holding = book.snapshots.slice(at).filter((s) => s.state !== null);
+    const keep = new Set(holding.slice(0, run.snapshot ? SNAPSHOTS_KEPT - 1 : SNAPSHOTS_KEPT).map((s) => s.id));
+    const gone = book.snapshots.filter((s) => !keep.has(s.id)).map((s) => s.id);
+    if (gone.length) writes.add('DELETE FROM loan_replay_snapshots WHERE loan_id = $1 AND id = ANY($2::uuid[])', [loanId, gone]);
+    if (run.snapshot) {
+      const s = run.snapshot;
+      writes.add(
+        `INSERT INTO loan_replay_snapshots (tenant_id, loan_id, id, engine, through_date, through_seq, tx_count, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [ctx.tenant, loanId, uuidv7(), s.engine, s.through.effectiveDate, s.through.seq, s.count, JSON.stringify(s)],
+      );
+    }
   }
 
   /**
@@ -514,15 +561,15 @@ export class LoanServicingService {
       }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _accrued, _closed, _claimed, ...columns } = row;
-      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(_transactions, _postings, _accrued, _closed) } };
+      const { _locked, _seen, _timezone, _transactions, _postings, _accrued, _closed, _claimed, _snapshots, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(row) } };
     }
   }
 
   /** What a replay needs of a loan whose row the transaction holds. */
   private async readBook(ctx: RequestContext, loanId: string): Promise<Omit<LoanBook, 'timezone'>> {
     const [row] = await (await ctx.db()).query(`SELECT ${BOOK_COLUMNS} FROM loans l WHERE l.id = $1`, [loanId]);
-    return bookOf(row._transactions, row._postings, row._accrued, row._closed);
+    return bookOf(row);
   }
 
   private async replayInput(ctx: RequestContext, loanId: string): Promise<LoanTransaction[]> {
@@ -561,6 +608,15 @@ function toReplayInput(rows: TransactionRow[]): LoanTransaction[] {
 export function allocationOf(state: LoanState, transactionId: string): Allocation | null {
   return state.allocations.find((a) => a.transactionId === transactionId) ?? null;
 }
+
+/** Whether an allocation comes after a snapshot's point (those before it were posted by an earlier replay). */
+function afterPoint(s: ReplaySnapshot): (a: Allocation) => boolean {
+  const boundary = new Set(s.boundary);
+  return (a) => a.effectiveDate > s.through.effectiveDate || (a.effectiveDate === s.through.effectiveDate && !boundary.has(a.transactionId));
+}
+
+/** Snapshots kept per loan: the latest, and earlier ones to fall back on after a backdated or reversed transaction. */
+const SNAPSHOTS_KEPT = 3;
 
 /** The outstanding bucket each waiver kind waives. */
 const WAIVED: Partial<Record<LoanTransactionKind, 'interest' | 'penalties' | 'fees'>> = { INTEREST_WAIVER: 'interest', PENALTY_WAIVER: 'penalties', FEE_WAIVER: 'fees' };
@@ -613,6 +669,14 @@ interface LoanBook {
   interestAccrued: string;
   /** The tenant's last closed business date (null before any close of business completed). */
   lastClosed: string | null;
+  /** Every snapshot of the loan, newest point first (the engine resumes from the latest that holds). */
+  snapshots: StoredSnapshot[];
+}
+
+/** A row of loan_replay_snapshots; `state` is null when another engine version took it. */
+interface StoredSnapshot {
+  id: string;
+  state: ReplaySnapshot | null;
 }
 
 /** A loan's transactions in order as one JSON array (of `loans l`'s row), the amounts in its currency's decimals. */
@@ -627,7 +691,10 @@ const BOOK_COLUMNS = `${TRANSACTIONS_JSON} AS "_transactions",
    FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
   (SELECT json_build_object('penalty', coalesce(sum(a.penalty), 0)::text, 'interest', coalesce(sum(a.interest), 0)::text)
    FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_accrued",
-  (SELECT max(r.business_date)::text FROM cob_runs r WHERE r.tenant_id = l.tenant_id AND r.status = 'COMPLETED') AS "_closed"`;
+  (SELECT max(r.business_date)::text FROM cob_runs r WHERE r.tenant_id = l.tenant_id AND r.status = 'COMPLETED') AS "_closed",
+  (SELECT coalesce(json_agg(json_build_object('id', s.id, 'state', CASE WHEN s.engine = ${REPLAY_ENGINE_VERSION} THEN s.state END)
+                             ORDER BY s.through_date DESC, s.through_seq DESC, s.created_at DESC), '[]')
+   FROM loan_replay_snapshots s WHERE s.tenant_id = l.tenant_id AND s.loan_id = l.id) AS "_snapshots"`;
 
 type TransactionJson = Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string };
 
@@ -636,8 +703,11 @@ function transactionRows(json: TransactionJson[]): TransactionRow[] {
   return json.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) }));
 }
 
-function bookOf(transactions: TransactionJson[], postings: LoanBook['postings'], accrued: { penalty: string; interest: string }, lastClosed: string | null): Omit<LoanBook, 'timezone'> {
-  return { transactions: transactionRows(transactions), postings, penaltyAccrued: accrued.penalty, interestAccrued: accrued.interest, lastClosed };
+function bookOf(row: Record<string, any>): Omit<LoanBook, 'timezone'> {
+  return {
+    transactions: transactionRows(row._transactions), postings: row._postings, penaltyAccrued: row._accrued.penalty, interestAccrued: row._accrued.interest,
+    lastClosed: row._closed, snapshots: row._snapshots,
+  };
 }
 
 let loanSelect: string | undefined;
