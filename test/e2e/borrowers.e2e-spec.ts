@@ -1,3 +1,4 @@
+import { BACKFILL_FRONT_ENDS } from '../../migrations/1766620000000-borrower-front-end';
 import { borrowerInput, lenderWithProduct } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 
@@ -92,5 +93,58 @@ describe('borrowers and their personal data', () => {
     const again = await app.gql(CREATE, { i: borrowerInput({ externalRef: 'app-user-77', nationalId: 'COMPLETE-0078' }) }, appKey);
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalRef' });
     expect(again.errors![0].extensions).not.toHaveProperty('borrowerId');
+  });
+  it('lets a front-end (APP key) record consent only for its own users; another front-end of the tenant gets NOT_FOUND and writes nothing', async () => {
+    const appA = await app.apiKey(lender.slug, 'APP');
+    const appB = await app.apiKey(lender.slug, 'APP');
+    const consent = (id: string) => `mutation { recordConsent(borrowerId: "${id}", kind: DATA_PROCESSING, granted: true, textVersion: "fe-v1") { kind granted } }`;
+    const signedIn = (await app.gql('mutation { mintBorrowerToken(input: { externalRef: "fe-a-user-1" }) { borrowerId } }', {}, appA)).data!.mintBorrowerToken.borrowerId;
+    const registered = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'FRONT-END-A-01' }) }, appA)).data!.createBorrower.id;
+    const byStaff = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'FRONT-END-S-01' }) }, lender.admin)).data!.createBorrower.id;
+
+    for (const own of [signedIn, registered]) {
+      expect((await app.gql(consent(own), {}, appA)).data!.recordConsent).toEqual([{ kind: 'DATA_PROCESSING', granted: true }]);
+    }
+    const consentsBefore = await app.ownerQuery('SELECT count(*)::int AS n FROM borrower_consents');
+    const auditBefore = await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries');
+    for (const [id, key] of [[signedIn, appB], [registered, appB], [byStaff, appA], [byStaff, appB]]) {
+      const refused = await app.gql(consent(id), {}, key);
+      expect(refused.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(refused.data).toBeNull();
+    }
+    expect(await app.ownerQuery('SELECT count(*)::int AS n FROM borrower_consents')).toEqual(consentsBefore);
+    expect(await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries')).toEqual(auditBefore);
+    // Staff still record consent for anyone.
+    expect((await app.gql(consent(byStaff), {}, lender.admin)).errors).toBeUndefined();
+  });
+
+  it('keeps a front-end from reaching another front-end’s user through its reference (no token, no completion)', async () => {
+    const appA = await app.apiKey(lender.slug, 'APP');
+    const appB = await app.apiKey(lender.slug, 'APP');
+    const mint = 'mutation { mintBorrowerToken(input: { externalRef: "fe-a-user-2" }) { token borrowerId } }';
+    const minted = (await app.gql(mint, {}, appA)).data!.mintBorrowerToken;
+    expect((await app.gql(mint, {}, appA)).data!.mintBorrowerToken.borrowerId).toBe(minted.borrowerId);
+    const stolen = await app.gql(mint, {}, appB);
+    expect(stolen.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalRef' });
+    expect(JSON.stringify(stolen)).not.toContain(minted.borrowerId);
+    const completed = await app.gql(CREATE, { i: borrowerInput({ externalRef: 'fe-a-user-2', nationalId: 'FRONT-END-B-02' }) }, appB);
+    expect(completed.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalRef' });
+    const [row] = await app.ownerQuery('SELECT national_id_bidx, app_key_id FROM borrowers WHERE id = $1', [minted.borrowerId]);
+    expect(row.national_id_bidx).toBeNull();
+    const [keyA] = await app.ownerQuery("SELECT id::text FROM api_keys WHERE $1 LIKE 'ml_%_' || prefix || '_%'", [appA]);
+    expect(row.app_key_id).toBe(keyA.id);
+  });
+  it('gives borrowers a front-end made before it was recorded back to that front-end, from the audit chain; staff-made ones to none', async () => {
+    const appKey = await app.apiKey(lender.slug, 'APP');
+    const signedIn = (await app.gql('mutation { mintBorrowerToken(input: { externalRef: "fe-old-user" }) { borrowerId } }', {}, appKey)).data!.mintBorrowerToken.borrowerId;
+    const registered = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'FRONT-END-OLD-1' }) }, appKey)).data!.createBorrower.id;
+    const byStaff = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'FRONT-END-OLD-S' }) }, lender.admin)).data!.createBorrower.id;
+    const ids = [signedIn, registered, byStaff];
+    const owners = () => app.ownerQuery('SELECT id, app_key_id FROM borrowers WHERE id = ANY($1) ORDER BY id', [ids]);
+    const recorded = await owners();
+    expect(recorded.filter((r) => r.app_key_id !== null)).toHaveLength(2);
+    await app.ownerQuery('UPDATE borrowers SET app_key_id = NULL WHERE id = ANY($1)', [ids]);
+    await app.ownerQuery(BACKFILL_FRONT_ENDS);
+    expect(await owners()).toEqual(recorded);
   });
 });

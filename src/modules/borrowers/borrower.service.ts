@@ -66,7 +66,9 @@ export class BorrowerService {
       const known = await repo.findOneBy({ externalRef: data.externalRef });
       // A borrower first seen through mintBorrowerToken (a front-end's sign-in: only its reference) is
       // completed by the full record; a complete one with this reference is another borrower.
-      if (known && known.nationalIdBidx) throw conflict('A borrower with this externalRef already exists', { field: `${root}.externalRef`, ...(mayKnow && { borrowerId: known.id }) });
+      // So is one another front-end signed in: its users are not this caller's to complete.
+      const othersUser = known !== null && ctx.frontEnd !== null && known.appKeyId !== ctx.frontEnd;
+      if (known && (known.nationalIdBidx || othersUser)) throw conflict('A borrower with this externalRef already exists', { field: `${root}.externalRef`, ...(mayKnow && { borrowerId: known.id }) });
       if (known) {
         if (known.pseudonymisedAt) throw conflict('This borrower was erased');
         Object.assign(known, await this.columns(ctx, data), { displayName: known.displayName ?? data.fullName, updatedAt: now });
@@ -75,7 +77,7 @@ export class BorrowerService {
         return known;
       }
     }
-    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.hasRole('AGENT') ? ctx.actor.id : null }, await this.columns(ctx, data), { updatedAt: now });
+    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.hasRole('AGENT') ? ctx.actor.id : null, appKeyId: ctx.frontEnd }, await this.columns(ctx, data), { updatedAt: now });
     await repo.save(borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
@@ -98,7 +100,7 @@ export class BorrowerService {
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<BorrowerEntity> {
     if (ctx.hasRole('BORROWER') && ctx.borrowerId !== id) throw notFound('Borrower', id);
     const qb = (await ctx.db()).getRepository(BorrowerEntity).createQueryBuilder('b').where('b.id = :id', { id });
-    const borrower = await agentScoped(ctx, qb).getOne();
+    const borrower = await frontEndScoped(ctx, agentScoped(ctx, qb)).getOne();
     if (!borrower) throw notFound('Borrower', id);
     return borrower;
   }
@@ -108,7 +110,7 @@ export class BorrowerService {
     const size = pageSize(args, this.limits);
     const qb = (await ctx.db()).getRepository(BorrowerEntity).createQueryBuilder('b').orderBy('b.id', 'ASC').limit(size + 1);
     if (args.after) qb.andWhere('b.id > :after', { after: decodeCursor(args.after) });
-    agentScoped(ctx, qb);
+    frontEndScoped(ctx, agentScoped(ctx, qb));
     if (args.nationalId || args.phone) {
       const cipher = await this.ciphers.cipher(ctx);
       if (args.nationalId) qb.andWhere('b.national_id_bidx = :n', { n: cipher.blindIndex('nationalId', args.nationalId) });
@@ -118,6 +120,7 @@ export class BorrowerService {
     return toConnection(await qb.getMany(), size, (b) => b.id, Boolean(args.after));
   }
 
+  /** Staff, an agent for the borrowers it may read, a front-end for its own users, a borrower for itself; for anyone else NOT_FOUND. */
   async recordConsent(ctx: RequestContext, borrowerId: string, kind: ConsentKind, granted: boolean, textVersion: string): Promise<void> {
     await this.byIdOrThrow(ctx, borrowerId);
     await (await ctx.db()).query(
@@ -216,4 +219,10 @@ export class BorrowerService {
 function agentScoped(ctx: RequestContext, qb: SelectQueryBuilder<BorrowerEntity>): SelectQueryBuilder<BorrowerEntity> {
   if (ctx.referringAgent === null) return qb;
   return qb.andWhere('(b.agent_id = :agent OR EXISTS (SELECT 1 FROM applications x WHERE x.tenant_id = b.tenant_id AND x.borrower_id = b.id AND x.agent_id = :agent))', { agent: ctx.referringAgent });
+}
+
+/** A front-end reads and acts only on its own users (see RequestContext.frontEnd). */
+function frontEndScoped(ctx: RequestContext, qb: SelectQueryBuilder<BorrowerEntity>): SelectQueryBuilder<BorrowerEntity> {
+  const key = ctx.frontEnd;
+  return key === null ? qb : qb.andWhere('b.app_key_id = :appKey', { appKey: key });
 }

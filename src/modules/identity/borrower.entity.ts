@@ -15,6 +15,8 @@ export class BorrowerEntity {
   @Column('text', { name: 'display_name', nullable: true }) displayName!: string | null;
   /** The agent key that registered the borrower, if an agent did. */
   @Column('text', { name: 'agent_id', nullable: true }) agentId!: string | null;
+  /** The front-end (APP key) that signed the borrower in or registered it; null when staff or an agent did. */
+  @Column('text', { name: 'app_key_id', nullable: true }) appKeyId!: string | null;
   @Column('text') kind!: BorrowerKind;
   @Column('text', { nullable: true }) segment!: string | null;
   @Column('text', { name: 'full_name', nullable: true }) fullName!: string | null;

@@ -3,7 +3,7 @@ import { lockedUntil } from '../../core/auth/lockout';
 import { verifyPasswordOrDecoy } from '../../platform/auth/passwords';
 import { type TokenSettings, signToken } from '../../platform/auth/tokens';
 import { uuidv7 } from '../../platform/db/ids';
-import { badInput, unauthenticated } from '../../platform/graphql/errors';
+import { badInput, conflict, unauthenticated } from '../../platform/graphql/errors';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import type { AuditService } from '../audit/audit.service';
@@ -66,11 +66,16 @@ export class SessionService {
     if (!externalRef || externalRef.length > 200) throw badInput('input.externalRef', 'externalRef must be 1-200 characters');
     const em = await ctx.db();
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO borrowers (tenant_id, id, external_ref, display_name) VALUES ($1, $2, $3, $4)
+      `INSERT INTO borrowers (tenant_id, id, external_ref, display_name, app_key_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, external_ref) DO NOTHING RETURNING id`,
-      [ctx.tenant, uuidv7(), externalRef, input.displayName ?? null],
+      [ctx.tenant, uuidv7(), externalRef, input.displayName ?? null, ctx.frontEnd],
     );
     const borrower = inserted[0] ?? (await em.getRepository(BorrowerEntity).findOneByOrFail({ externalRef }));
+    const borrowerOwner = inserted[0] ? ctx.frontEnd : (borrower as BorrowerEntity).appKeyId;
+    // Another front-end's user is not this one's to sign in (nor, through the token, to act for).
+    if (borrowerOwner !== null && borrowerOwner !== ctx.frontEnd) {
+      throw conflict('This externalRef is a user of another front-end', { field: 'input.externalRef' });
+    }
     if (inserted[0]) await this.audit.record(ctx, { action: 'borrower.registered', entityType: 'Borrower', entityId: borrower.id, after: { externalRef } });
     const signed = await signToken(this.tokens, { kind: 'borrower', tenantId: ctx.tenant, subject: borrower.id, roles: ['BORROWER'] }, this.tokens.borrowerTtlSeconds);
     return { ...signed, borrowerId: borrower.id };

@@ -45,6 +45,15 @@ export class RequestContext {
     return this.hasRole('AGENT') && !this.hasRole('LENDER_ADMIN', 'UNDERWRITER') ? this.actor.id : null;
   }
 
+  /**
+   * The front-end (APP key) calling, if one is: it reaches only the borrowers it signed in
+   * (mintBorrowerToken) or registered (createBorrower), never another front-end's users or those the
+   * lender's staff registered. An API key holds one role, so an APP key is nothing else.
+   */
+  get frontEnd(): string | null {
+    return this.hasRole('APP') && this.actor.type === 'API_KEY' ? this.actor.id : null;
+  }
+
   /** The caller's tenant; a platform or anonymous caller reaching tenant code is a programming error. */
   get tenant(): string {
     if (!this.tenantId) throw new Error('tenant-scoped operation without a tenant in the request context');
