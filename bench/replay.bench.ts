@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Client } from 'pg';
 import { formatIsoDate } from '../src/core/loan-math/calendar';
 import { type LoanTransaction, type OverpaymentPolicy, type ScheduledInstallment, type ServicingTerms, replayLoan } from '../src/core/servicing';
