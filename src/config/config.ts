@@ -21,7 +21,11 @@ export interface Config {
   redisUrl?: string;
   embedded: { dataDir: string; port: number };
   jwt: { secret: Uint8Array; staffTtlSeconds: number; borrowerTtlSeconds: number; issuer: string };
-  graphql: { maxDepth: number; maxCost: number; maxPageSize: number; defaultPageSize: number };
+  /**
+   * Limits of one GraphQL document, checked before it runs: depth, cost (points, see
+   * src/platform/graphql/limits.ts), aliases, tokens and directives; page sizes.
+   */
+  graphql: { maxDepth: number; maxCost: number; maxPageSize: number; defaultPageSize: number; maxAliases: number; maxTokens: number; maxDirectives: number };
   logLevel: string;
   /** Apply pending migrations when the API starts (off in a deployment, where a Job migrates). */
   migrateOnBoot: boolean;
@@ -43,8 +47,12 @@ export interface Config {
    * replays only the transactions since the latest snapshot (0: never; every replay starts at disbursement).
    */
   servicingSnapshotEvery: number;
-  /** Requests a minute per credential and per anonymous client address (0: unlimited), counted across replicas. */
-  rateLimits: { perMinute: number; anonymousPerMinute: number };
+  /**
+   * Cost budgets (leaky buckets of query-cost points), shared by every replica: one per credential,
+   * sized by its tenant's plan (`plans`, a tenant without one gets `defaultPlan`), and one per client
+   * address without a credential. Off (`enabled: false`) only in tests and benchmarks.
+   */
+  rateLimits: { enabled: boolean; plans: Record<string, CostBucket>; defaultPlan: string; anonymous: CostBucket };
   /** Jobs a worker process runs at once. */
   workerConcurrency: number;
   /** Where a worker process serves /healthz, /readyz and /metrics (null: it serves nothing). */
@@ -66,6 +74,36 @@ export interface Config {
   citus: { distribute: boolean };
 }
 
+/** A leaky bucket of query-cost points: holds at most `maximumAvailable`, refilled at `restoreRate` points a second. */
+export interface CostBucket {
+  maximumAvailable: number;
+  restoreRate: number;
+}
+
+/** `max:restore`, e.g. `2000:100`. */
+const bucketSchema = z.string().regex(/^\d+:\d+(\.\d+)?$/, 'maximumAvailable:restoreRate, e.g. 2000:100').transform((v): CostBucket => {
+  const [max, rate] = v.split(':');
+  return { maximumAvailable: Number(max), restoreRate: Number(rate) };
+}).refine((b) => b.maximumAvailable > 0 && b.restoreRate > 0, 'both must be positive');
+
+/** `NAME:max:restore,NAME:max:restore…`, e.g. `STARTER:1000:50,STANDARD:2000:100`. */
+const plansSchema = z.string().transform((v, issue) => {
+  const plans: Record<string, CostBucket> = {};
+  for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Z][A-Z0-9_]{0,39}):(\d+):(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m || Number(m[2]) <= 0 || Number(m[3]) <= 0) {
+      issue.addIssue({ code: 'custom', message: `"${part}" is not PLAN:maximumAvailable:restoreRate (upper-case name, positive numbers)` });
+      return z.NEVER;
+    }
+    plans[m[1]] = { maximumAvailable: Number(m[2]), restoreRate: Number(m[3]) };
+  }
+  if (!Object.keys(plans).length) {
+    issue.addIssue({ code: 'custom', message: 'names at least one plan' });
+    return z.NEVER;
+  }
+  return plans;
+});
+
 const DEV_JWT_SECRET = 'microlend-development-only-jwt-secret-change-me';
 const DEV_MASTER_KEY = createHash('sha256').update('microlend-development-only-master-key').digest();
 const DEV_APP_DB_PASSWORD = 'microlend-app-dev';
@@ -73,6 +111,16 @@ const DEV_APP_DB_PASSWORD = 'microlend-app-dev';
 const PUBLISHED_SECRETS = [DEV_JWT_SECRET, DEV_APP_DB_PASSWORD].map((v) => new TextEncoder().encode(v));
 // The folder with package.json: two levels up from src/config, three from the build's dist/src/config.
 const PROJECT_ROOT = findProjectRoot(__dirname);
+
+/**
+ * Budgets per plan, after Shopify's Admin API: a credential may spend a burst of up to
+ * maximumAvailable points, then restoreRate points a second. Each holds at least one query of the
+ * highest cost (GRAPHQL_MAX_COST, 10,000); a STANDARD key reads a 50-loan page (~550 points) about
+ * four times a second for as long as it likes, and ninety times in a burst.
+ */
+const DEFAULT_PLANS = 'STARTER:20000:500,STANDARD:50000:2000,ENTERPRISE:200000:10000';
+/** A client without a credential (sign-in, health probes of GraphQL): small, per address. */
+const DEFAULT_ANONYMOUS_BUCKET = '300:5';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -87,7 +135,10 @@ const envSchema = z.object({
   JWT_STAFF_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   JWT_BORROWER_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(10000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().positive().default(50),
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   IN_PROCESS_WORKER: z.enum(['true', 'false']).optional(),
@@ -99,8 +150,10 @@ const envSchema = z.object({
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   SERVICING_SNAPSHOT_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(200),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
-  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  RATE_LIMITS: z.enum(['true', 'false']).default('true'),
+  RATE_LIMIT_PLANS: plansSchema.prefault(DEFAULT_PLANS),
+  RATE_LIMIT_DEFAULT_PLAN: z.string().default('STANDARD'),
+  RATE_LIMIT_ANONYMOUS: bucketSchema.prefault(DEFAULT_ANONYMOUS_BUCKET),
   WORKER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_HOST: z.string().optional(),
@@ -142,6 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.MASTER_KEY) throw new ConfigError('Production needs MASTER_KEY');
     refuseWeakSecrets(e);
   }
+  const starved = Object.entries(e.RATE_LIMIT_PLANS).filter(([, b]) => b.maximumAvailable < e.GRAPHQL_MAX_COST).map(([name]) => name);
+  if (starved.length) throw new ConfigError(`RATE_LIMIT_PLANS: ${starved.join(', ')} cannot hold one query of GRAPHQL_MAX_COST (${e.GRAPHQL_MAX_COST}) points`);
+  if (!Object.hasOwn(e.RATE_LIMIT_PLANS, e.RATE_LIMIT_DEFAULT_PLAN)) {
+    throw new ConfigError(`RATE_LIMIT_DEFAULT_PLAN ${e.RATE_LIMIT_DEFAULT_PLAN} is not one of RATE_LIMIT_PLANS (${Object.keys(e.RATE_LIMIT_PLANS).join(', ')})`);
+  }
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT: /metrics is not served on the public port');
   // With only the app role's URL there is no one to migrate as, and no owner for BullMQ's Postgres schema.
   const appRoleOnly = !e.DATABASE_URL && Boolean(e.APP_DATABASE_URL);
@@ -167,6 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.GRAPHQL_MAX_COST,
       maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
       defaultPageSize: Math.min(20, e.GRAPHQL_MAX_PAGE_SIZE),
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
     },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     migrateOnBoot,
@@ -178,7 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cobStatementTimeoutMs: e.COB_STATEMENT_TIMEOUT_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
     servicingSnapshotEvery: e.SERVICING_SNAPSHOT_EVERY,
-    rateLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+    rateLimits: { enabled: e.RATE_LIMITS === 'true', plans: e.RATE_LIMIT_PLANS, defaultPlan: e.RATE_LIMIT_DEFAULT_PLAN, anonymous: e.RATE_LIMIT_ANONYMOUS },
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerHttpPort: e.WORKER_HTTP_PORT ?? null,
     metricsPort: e.METRICS_PORT ?? null,

@@ -27,7 +27,7 @@ const SHARED_TABLES = [
   'platform_api_keys', // the operator's keys
   'reference_rates', // published reference rates, read by every tenant
   'migrations', // TypeORM's record of applied migrations
-  'rate_limit_windows', // request counters per caller and minute (platform state, unlogged, coordinator-local)
+  'rate_limit_buckets', // query-cost budgets per caller (platform state, unlogged, coordinator-local)
 ];
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -152,7 +152,7 @@ describe('citus readiness', () => {
     });
 
     it('makes the shared tables reference tables and keeps the migrations table local', () => {
-      const local = ['migrations', 'rate_limit_windows'];
+      const local = ['migrations', 'rate_limit_buckets'];
       expect([...plan.reference].sort()).toEqual(SHARED_TABLES.filter((t) => !local.includes(t)).sort());
       expect(plan.local).toEqual(local);
       expect(plan.reference.some((t) => plan.distributed.includes(t))).toBe(false);

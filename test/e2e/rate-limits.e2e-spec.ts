@@ -1,29 +1,34 @@
+import IORedis from 'ioredis';
 import request from 'supertest';
 import { createHttpApp } from '../../src/platform/http/app';
+import { CostBudget, PostgresBucketStore, RedisBucketStore } from '../../src/platform/http/rate-limit';
 import { bootRuntime } from '../../src/platform/runtime';
 import { startRedis } from '../support/services';
 import { type TestApp, startTestApp } from '../support/test-app';
 
+/** 2 points: `viewer` and `roles`. */
 const VIEWER = { query: '{ viewer { roles } }' };
-
-/** Waits out the last seconds of a minute, so a spec's requests fall in one fixed window. */
-async function freshWindow(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 8_000) await new Promise((r) => setTimeout(r, left + 50));
-}
+/** 25 points: one object and 24 aliased fields under it. */
+const COSTLY = { query: `{ viewer { ${Array.from({ length: 24 }, (_, i) => `r${i}: roles`).join(' ')} } }` };
 
 /**
- * Limits hold across replicas: two API processes' worth of apps on one database (and one Redis)
- * count a caller's requests together, per credential and per anonymous address.
+ * Cost budgets hold across replicas: two API processes' worth of apps on one database (and one Redis)
+ * spend a caller's leaky bucket together, sized by its tenant's plan; an address without a credential
+ * has a small bucket of its own. Restore rates here are tiny, so nothing refills during a spec.
  */
-describe.each(['postgres', 'redis'] as const)('rate limits shared by two API replicas (counted in %s)', (store) => {
+describe.each(['postgres', 'redis'] as const)('cost budgets shared by two API replicas (kept in %s)', (store) => {
   let app: TestApp;
   let second: { http: Awaited<ReturnType<typeof createHttpApp>>; close(): Promise<void> };
   let redis: Awaited<ReturnType<typeof startRedis>> | null = null;
 
   beforeAll(async () => {
     if (store === 'redis') redis = await startRedis();
-    app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3', ...(redis ? { REDIS_URL: redis.url } : {}) } });
+    app = await startTestApp({
+      env: {
+        RATE_LIMITS: 'true', RATE_LIMIT_PLANS: 'SMALL:100:0.01,LARGE:1000:0.01', RATE_LIMIT_DEFAULT_PLAN: 'SMALL', RATE_LIMIT_ANONYMOUS: '6:0.01', GRAPHQL_MAX_COST: '100',
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      },
+    });
     const runtime = await bootRuntime(app.config, { migrate: false, worker: false });
     const http = await createHttpApp(runtime);
     second = { http, close: async () => { await http.stop(); await runtime.close(); } };
@@ -34,34 +39,117 @@ describe.each(['postgres', 'redis'] as const)('rate limits shared by two API rep
     if (redis) process.kill(redis.pid);
   });
 
-  const post = (replica: 0 | 1, token?: string) => {
+  const post = (replica: 0 | 1, body: object, token?: string) => {
     const req = request(replica === 0 ? app.http.app : second.http.app).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
-    return req.send(VIEWER);
+    return req.send(body);
   };
 
-  it('lets a key make its quota across both replicas, then answers 429 RATE_LIMITED with Retry-After; other keys are unaffected', async () => {
+  it('spends a key’s points across both replicas, then answers 429 RATE_LIMITED with Retry-After and the cost; other keys are unaffected', async () => {
     const { slug } = await app.createTenant();
     const key = await app.apiKey(slug, 'ANALYST');
     const other = await app.apiKey(slug, 'ANALYST');
-    await freshWindow();
-    const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post((i % 2) as 0 | 1, key)).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    const refused = await post(1, key);
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await post((i % 2) as 0 | 1, COSTLY, key));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    // Shopify's shape: what was asked, and what the bucket holds after it.
+    expect(answers.map((a) => a.body.extensions.cost.throttleStatus.currentlyAvailable)).toEqual([75, 50, 25, 0]);
+    expect(answers[0].body.extensions.cost).toEqual({ requestedQueryCost: 25, throttleStatus: { maximumAvailable: 100, currentlyAvailable: 75, restoreRate: 0.01 } });
+    const refused = await post(1, VIEWER, key);
     expect(refused.status).toBe(429);
-    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 5, retryAfterSeconds: expect.any(Number) });
+    expect(refused.body.data).toBeUndefined();
+    // 2 points at 0.01 a second: 200 s.
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', requestedQueryCost: 2, retryAfterSeconds: 200 });
     expect(refused.body.errors[0].extensions.http).toBeUndefined();
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect((await post(0, key)).status).toBe(429);
-    expect((await post(0, other)).status).toBe(200);
+    expect(refused.headers['retry-after']).toBe('200');
+    expect(refused.body.extensions.cost).toEqual({ requestedQueryCost: 2, throttleStatus: { maximumAvailable: 100, currentlyAvailable: 0, restoreRate: 0.01 } });
+    expect((await post(0, VIEWER, key)).status).toBe(429);
+    expect((await post(0, VIEWER, other)).status).toBe(200);
   });
 
-  it('limits callers without a credential by address', async () => {
-    await freshWindow();
+  it('sizes the bucket by the tenant’s plan', async () => {
+    const small = await app.createTenant();
+    const large = await app.createTenant();
+    await app.ownerQuery("INSERT INTO tenant_api_plans (tenant_id, plan) VALUES ($1, 'LARGE')", [large.id]);
+    const spend = async (slug: string) => {
+      const key = await app.apiKey(slug, 'ANALYST');
+      let admitted = 0;
+      for (let i = 0; i < 50; i++) {
+        const res = await post((i % 2) as 0 | 1, COSTLY, key);
+        if (res.status !== 200) break;
+        admitted++;
+      }
+      return admitted;
+    };
+    expect(await spend(small.slug)).toBe(4);
+    expect(await spend(large.slug)).toBe(40);
+  });
+
+  it('gives callers without a credential a small bucket per address', async () => {
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post((i % 2) as 0 | 1)).status);
-    // Three answers (401: `viewer` wants a credential), then the limit.
+    for (let i = 0; i < 4; i++) statuses.push((await post((i % 2) as 0 | 1, VIEWER)).status);
+    // Three answers (401: `viewer` wants a credential), then the bucket of 6 is empty.
     expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
+
+/**
+ * The buckets themselves, on the real stores, with a clock the spec moves: they drain, refill at the
+ * restore rate up to the maximum, never go negative, and a refused take spends nothing.
+ */
+describe.each(['postgres', 'redis'] as const)('leaky bucket in %s', (store) => {
+  let app: TestApp;
+  let redis: Awaited<ReturnType<typeof startRedis>> | null = null;
+  let client: IORedis | null = null;
+  let now = 1_000_000;
+  let budget: CostBudget;
+  let plan: string | null = null;
+  const spender = (id: string, tenantId = '00000000-0000-0000-0000-000000000001') => ({ tenantId, actor: { type: 'API_KEY' as const, id }, ip: null });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    if (store === 'redis') {
+      redis = await startRedis();
+      client = new IORedis(redis.url);
+    }
+    budget = new CostBudget(client ? new RedisBucketStore(client) : new PostgresBucketStore(() => app.runtime.dataSource),
+      { plans: { STANDARD: { maximumAvailable: 100, restoreRate: 10 }, PREMIUM: { maximumAvailable: 1000, restoreRate: 50 } }, defaultPlan: 'STANDARD', anonymous: { maximumAvailable: 10, restoreRate: 1 } },
+      async () => plan, () => now);
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await app.close();
+    if (redis) process.kill(redis.pid);
+  });
+
+  it('drains, refuses with the wait the restore rate needs, and refills with time up to the maximum', async () => {
+    expect(await budget.charge(spender('k1'), 60)).toEqual({ maximumAvailable: 100, currentlyAvailable: 40, restoreRate: 10 });
+    expect((await budget.charge(spender('k1'), 40))!.currentlyAvailable).toBe(0);
+    // 30 points short at 10 a second: 3 s.
+    await expect(budget.charge(spender('k1'), 30)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3 } });
+    now += 2_000;
+    // 20 restored; the refused take spent nothing.
+    expect((await budget.charge(spender('k1'), 20))!.currentlyAvailable).toBe(0);
+    now += 3_000;
+    expect((await budget.charge(spender('k1'), 30))!.currentlyAvailable).toBe(0);
+    now += 60_000;
+    expect((await budget.charge(spender('k1'), 1))!.currentlyAvailable).toBe(99);
+    // A clock behind the last take (another replica's) refills nothing.
+    now -= 5_000;
+    expect((await budget.charge(spender('k1'), 1))!.currentlyAvailable).toBe(98);
+    now += 5_000;
+  });
+
+  it('refuses a query costlier than the bucket can ever hold, without a Retry-After', async () => {
+    const refused = await budget.charge(spender('k2'), 101).catch((e) => e);
+    expect(refused.extensions).toMatchObject({ code: 'RATE_LIMITED', requestedQueryCost: 101 });
+    expect(refused.extensions.retryAfterSeconds).toBeUndefined();
+  });
+
+  it('gives each plan its own budget', async () => {
+    plan = 'PREMIUM';
+    const premium = spender('k3', '00000000-0000-0000-0000-000000000002');
+    expect(await budget.charge(premium, 500)).toEqual({ maximumAvailable: 1000, currentlyAvailable: 500, restoreRate: 50 });
+    plan = null;
   });
 });

@@ -63,7 +63,7 @@ export async function createTestDatabase(): Promise<string> {
 
 export function testConfig(env: Record<string, string | undefined>): Config {
   // Specs fire requests far faster than any caller should: limits are off unless a spec sets them.
-  return loadConfig({ NODE_ENV: 'test', APP_DB_PASSWORD: TEST_APP_PASSWORD, JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', ...env });
+  return loadConfig({ NODE_ENV: 'test', APP_DB_PASSWORD: TEST_APP_PASSWORD, JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', RATE_LIMITS: 'false', ...env });
 }
 
 let tenantCounter = 0;

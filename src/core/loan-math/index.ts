@@ -9,6 +9,7 @@ export { scheduleApr } from './schedule-apr';
 export { dayCountFraction } from './day-count';
 export { generateDueDates } from './due-dates';
 export { LoanMathInputError } from './errors';
+export { MAX_OFFERED_TERM_COUNT, MAX_TERM_COUNT } from './terms';
 export { AMORTIZATIONS, APR_CONVENTIONS, DAY_COUNTS, FEE_KINDS, FREQUENCIES, UNIT_PERIODS, UPFRONT_FEE_TREATMENTS } from './types';
 export type {
   Amortization,

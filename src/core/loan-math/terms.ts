@@ -11,8 +11,15 @@ import { AMORTIZATIONS, Amortization, DAY_COUNTS, DayCount, FREQUENCIES, Frequen
 
 /** Most decimals accepted on the annual rate; keeps rate x day-count products exact integers. */
 export const MAX_RATE_DECIMALS = 9;
-/** Most instalments in one schedule (a daily loan over 30 years stays below it). */
+/** Most instalments in one schedule (a daily loan over 30 years stays below it): what the engine can replay. */
 export const MAX_TERM_COUNT = 20000;
+/**
+ * Most instalments of a new schedule, whatever the product: a daily loan over three years and three
+ * months, a monthly one over 100 years. Schedules are previewed, priced and booked through the API
+ * within this ceiling, so the work of one is bounded (a preview of this size is ~30 ms of server
+ * time); loans booked before it existed are still replayed up to MAX_TERM_COUNT.
+ */
+export const MAX_OFFERED_TERM_COUNT = 1200;
 
 /**
  * A validated schedule request in integers: money in minor units at `decimals`, the rate as a

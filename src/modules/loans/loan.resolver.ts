@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, encodeCursor } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { costOf } from '../../platform/graphql/cost';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import { selectedFields } from '../../platform/graphql/selection';
 import { todayIn } from '../../platform/tenancy/business-date';
@@ -125,7 +126,8 @@ export class LoanResolver {
     return this.servicing.recordRecovery(ctx, input);
   }
 
-  @Query(() => PayoffQuoteType, { description: 'The amount that settles the loan on a date (default today).' })
+  // A replay of the loan's history to the date: priced as a loan of typical length (a long history costs more time).
+  @Query(() => PayoffQuoteType, { description: 'The amount that settles the loan on a date (default today).', complexity: costOf(100) })
   payoffQuote(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
     return this.servicing.payoffQuote(ctx, loanId, asOf);
   }
@@ -135,7 +137,8 @@ export class LoanResolver {
     return this.servicing.statement(ctx, loanId, from, to);
   }
 
-  @Query(() => TrialBalanceType, { description: 'Every ledger account of the tenant as of a business date; debits equal credits.' })
+  // One aggregate over the tenant's journal; the lines are the chart of accounts (a few dozen rows, priced as 50).
+  @Query(() => TrialBalanceType, { description: 'Every ledger account of the tenant as of a business date; debits equal credits.', complexity: ({ childComplexity }) => 50 + 50 * childComplexity })
   async trialBalance(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
     return this.ledger.trialBalance(ctx, asOf ?? todayIn((await this.tenantService.current(ctx)).timezone));
   }

@@ -4,6 +4,7 @@ import { adverseActionReasons } from '../../core/decisioning';
 import { Dec } from '../../core/money';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { costOf } from '../../platform/graphql/cost';
 import { notFound } from '../../platform/graphql/errors';
 import { DateScalar } from '../../platform/graphql/scalars';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -12,7 +13,7 @@ import {
   ApplicationConnection, ApplicationEventType, ApplicationStatusEnum, ApplicationType, ApplicationVoteType, DecisionSimulationType,
   DisbursedLoanType, SlaBreachType, SubmitApplicationInput, VoteEnum,
 } from './dto/application.type';
-import type { OriginationService } from './origination.service';
+import { type OriginationService, SIMULATED_APPLICATIONS } from './origination.service';
 import type { ApprovalService } from '../approvals/approval.service';
 
 @ArgsType()
@@ -92,7 +93,11 @@ export class OriginationResolver {
     return (await this.origination.slaBreaches(ctx)).map((b) => ({ application: toApplicationType(b.application), stage: b.application.status, limitHours: b.limitHours, overdueMinutes: b.overdueMinutes }));
   }
 
-  @Query(() => DecisionSimulationType, { description: 'How approvals, grades and expected losses would change under draft scorecard / rules versions.' })
+  @Query(() => DecisionSimulationType, {
+    description: `How approvals, grades and expected losses would change under draft scorecard / rules versions, over the latest ${SIMULATED_APPLICATIONS} decided applications.`,
+    // Each application is scored and ruled twice (active and draft versions): 2 points each.
+    complexity: costOf(2 * SIMULATED_APPLICATIONS),
+  })
   simulateDecision(@Ctx() { ctx }: GraphQLContext, @Arg('scorecardId', () => ID, { nullable: true }) scorecardId?: string, @Arg('ruleSetId', () => ID, { nullable: true }) ruleSetId?: string) {
     return this.origination.simulate(ctx, { scorecardId, rulesId: ruleSetId });
   }

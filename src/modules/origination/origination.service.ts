@@ -22,6 +22,9 @@ import { submitSchema } from './submit-definition';
 import type { LoanBookingService } from '../loans/loan-booking.service';
 import type { CreditLineService } from '../loans/credit-line.service';
 
+/** Decided applications a decision simulation replays, newest first: bounds its work (see simulateDecision's cost). */
+export const SIMULATED_APPLICATIONS = 2000;
+
 export interface ApplicationFilter {
   status?: ApplicationStatus | null;
   productId?: string | null;
@@ -312,7 +315,7 @@ export class OriginationService {
     const scorecard = draft.scorecardId ? ((await configs.byIdOrThrow(ctx, draft.scorecardId)).definition as ScorecardDefinition) : current.scorecard;
     const rules = draft.rulesId ? ((await configs.byIdOrThrow(ctx, draft.rulesId)).definition as RuleSet) : current.rules;
     const rows: { id: string; amount: string; decision: DecisionRecord; risk_grade: string | null }[] = await (await ctx.db()).query(
-      "SELECT id, requested_amount::text AS amount, decision, risk_grade FROM applications WHERE decision IS NOT NULL ORDER BY created_at DESC LIMIT 5000");
+      "SELECT id, requested_amount::text AS amount, decision, risk_grade FROM applications WHERE decision IS NOT NULL ORDER BY created_at DESC LIMIT $1", [SIMULATED_APPLICATIONS]);
     const past: PastApplication[] = rows.map((r) => ({ id: r.id, amount: r.amount, facts: r.decision.facts, actualOutcome: r.decision.outcome, grade: r.risk_grade }));
     const { lossGivenDefault } = await configs.policy(ctx, 'OFFERS');
     return simulateDecisions(past, { scorecard: current.scorecard, rules: current.rules }, { scorecard, rules }, lossGivenDefault);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FREQUENCIES, type Frequency } from '../../core/loan-math';
+import { FREQUENCIES, type Frequency, MAX_OFFERED_TERM_COUNT } from '../../core/loan-math';
 import { borrowerSchema } from '../borrowers/borrower-definition';
 
 /** submitApplication's input, validated before anything is written. */
@@ -10,7 +10,7 @@ export const submitSchema = z
     bureauConsentTextVersion: z.string().max(60).optional(),
     productId: z.string().uuid(),
     amount: z.string().regex(/^(0|[1-9]\d{0,13})(\.\d{1,4})?$/, 'a positive amount such as "20000.00"').refine((v) => !/^0(\.0+)?$/.test(v), 'must be positive'),
-    termCount: z.number().int().min(1).max(20000),
+    termCount: z.number().int().min(1).max(MAX_OFFERED_TERM_COUNT),
     frequency: z.enum(FREQUENCIES as [Frequency, ...Frequency[]]).optional(),
     purpose: z.string().max(500).optional(),
     deviceId: z.string().max(200).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AMORTIZATIONS, DAY_COUNTS, FREQUENCIES, UPFRONT_FEE_TREATMENTS } from '../../core/loan-math';
+import { AMORTIZATIONS, DAY_COUNTS, FREQUENCIES, MAX_OFFERED_TERM_COUNT, UPFRONT_FEE_TREATMENTS } from '../../core/loan-math';
 import { currencyDecimals, isKnownCurrency } from '../../core/money';
 import { DEFAULT_CHART } from '../../core/ledger/journal';
 import { ALLOCATION_BUCKETS, COLLATERAL_KINDS, type ProductTerms, SEGMENTS } from '../../core/products/product-terms';
@@ -51,8 +51,8 @@ export const productTermsSchema = z
     currency: z.string().refine(isKnownCurrency, 'an ISO 4217 currency code'),
     amountMin: decimal('amountMin'),
     amountMax: decimal('amountMax'),
-    termMin: z.number().int().min(1).max(20000),
-    termMax: z.number().int().min(1).max(20000),
+    termMin: z.number().int().min(1).max(MAX_OFFERED_TERM_COUNT),
+    termMax: z.number().int().min(1).max(MAX_OFFERED_TERM_COUNT),
     frequencies: z.array(z.enum(FREQUENCIES as [string, ...string[]])).min(1).refine((f) => new Set(f).size === f.length, 'no frequency twice'),
     amortization: z.enum(AMORTIZATIONS as [string, ...string[]]),
     dayCount: z.enum(DAY_COUNTS as [string, ...string[]]),

@@ -1,4 +1,4 @@
-import { type AprConvention, MinorUnitSchedule, type ScheduleInput, annualPercentageRate, buildSchedule } from '../../core/loan-math';
+import { type AprConvention, MAX_OFFERED_TERM_COUNT, MinorUnitSchedule, type ScheduleInput, annualPercentageRate, buildSchedule } from '../../core/loan-math';
 import { Dec, currencyDecimals, isKnownCurrency } from '../../core/money';
 import { productScheduleInput, scheduleAprUnder } from '../../core/products/product-schedule';
 import { scheduleFees } from '../../core/pricing/risk-pricing';
@@ -21,6 +21,7 @@ export class ScheduleService {
   ) {}
 
   async preview(ctx: RequestContext, input: SchedulePreviewInput): Promise<SchedulePreviewType> {
+    if (input.termCount > MAX_OFFERED_TERM_COUNT) throw badInput('input.termCount', `termCount must be at most ${MAX_OFFERED_TERM_COUNT}, whatever the product`);
     const resolved = input.productId ? await this.fromProduct(ctx, input) : await this.fromExplicitTerms(ctx, input);
     const schedule = buildSchedule(resolved.scheduleInput, { currencyDecimals: currencyDecimals(resolved.currency) });
     const cap = await this.pricing.capFor(ctx, input.disbursementDate);

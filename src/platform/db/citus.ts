@@ -9,7 +9,7 @@
 export const CITUS_DISTRIBUTE_GUC = 'microlend.citus_distribute';
 
 /** Tables in `public` that have no tenant_id and stay local to the coordinator (never joined with tenant data). */
-export const LOCAL_ONLY_TABLES = ['migrations', 'rate_limit_windows'];
+export const LOCAL_ONLY_TABLES = ['migrations', 'rate_limit_buckets'];
 
 export interface SchemaCatalog {
   /** Ordinary and partitioned tables in `public`, with whether they have a tenant_id column. */

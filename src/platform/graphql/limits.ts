@@ -1,6 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode, visit } from 'graphql';
-import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { RequestHandler } from 'express';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import {
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode,
+  type ValidationContext, type ValidationRule, visit,
+} from 'graphql';
+import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { CostBudget, ThrottleStatus } from '../http/rate-limit';
+import type { GraphQLContext } from './context';
 import { AppError } from './errors';
 
 /** Depth of the deepest field path of an operation, following fragments; introspection is not counted. */
@@ -27,18 +36,91 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return walk(operation.selectionSet, 0, new Set());
 }
 
-const measurements = new WeakMap<DocumentNode, Map<string, { depth: number; variableCost: boolean; cost?: number }>>();
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  defaultPageSize: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+/** The figure armor's message names ("… found 31."), when it names one. */
+const found = (err: GraphQLError): number | undefined => {
+  const m = /found (\d+)/.exec(err.message);
+  return m ? Number(m[1]) : undefined;
+};
 
 /**
- * Whether the cost depends on the request's variables: a page size (`first`) given by a variable, or
- * a field kept or dropped by @include / @skip.
+ * Validation rules (graphql-armor) that refuse a document with more aliases or directives than the
+ * limits, counted through fragments, as QUERY_TOO_COMPLEX (HTTP 400) naming the limit. They run once
+ * per query text: Apollo keeps validated documents.
  */
-function costDependsOnVariables(document: DocumentNode): boolean {
+export function documentLimitRules(limits: Pick<QueryLimits, 'maxAliases' | 'maxDirectives'>): ValidationRule[] {
+  const refuse = (what: 'aliases' | 'directives', limit: number) => (ctx: ValidationContext | null, err: GraphQLError) => {
+    const n = found(err);
+    const key = what === 'aliases' ? 'maxAliases' : 'maxDirectives';
+    ctx?.reportError(new AppError('QUERY_TOO_COMPLEX', `Query has ${n ?? 'too many'} ${what}; at most ${limit} are allowed`, { [what]: n, [key]: limit, http: { status: 400 } }));
+  };
+  return [
+    // No allow-list: 10,000 aliases of __typename are as much work to answer as any.
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], propagateOnRejection: false, onReject: [refuse('aliases', limits.maxAliases)] }),
+    maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: [refuse('directives', limits.maxDirectives)] }),
+  ];
+}
+
+/**
+ * Refuses a document of more than `maxTokens` tokens while reading it (graphql-armor's counting
+ * parser), before Apollo parses it, so a huge document costs at most that many tokens of work:
+ * QUERY_TOO_COMPLEX, HTTP 400. Express middleware in front of Apollo (whose plugin hooks cannot refuse
+ * a request before parsing); query texts already accepted are remembered, so a client's usual
+ * documents are read once.
+ */
+export function tokenLimit(maxTokens: number): RequestHandler {
+  const accepted = new Set<string>();
+  const tooMany = (source: string): boolean => {
+    if (accepted.has(source)) return false;
+    let refused = false;
+    try {
+      new MaxTokensParserWLexer(source, { n: maxTokens, propagateOnRejection: true, onReject: [() => (refused = true)] }).parseDocument();
+    } catch {
+      // A syntax error other than the limit: Apollo's own parse reports it (GRAPHQL_PARSE_FAILED).
+      return refused;
+    }
+    if (source.length <= 20_000) {
+      if (accepted.size >= 1000) accepted.clear();
+      accepted.add(source);
+    }
+    return false;
+  };
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    const sources = [...(Array.isArray(body) ? body : [body]).map((b) => (b as { query?: unknown } | undefined)?.query), req.query?.query];
+    if (sources.some((q) => typeof q === 'string' && tooMany(q))) {
+      res.status(400).json({ errors: [{ message: `Query has more than ${maxTokens} tokens`, extensions: { code: 'QUERY_TOO_COMPLEX', maxTokens } }] });
+      return;
+    }
+    next();
+  };
+}
+
+interface Measured {
+  depth: number;
+  /** Whether the cost depends on the request's variables (then it is measured on every request). */
+  variableCost: boolean;
+  cost?: number;
+}
+
+const measurements = new WeakMap<DocumentNode, Map<string, Measured>>();
+
+/**
+ * Whether the cost depends on the request's variables: any variable may feed a cost function (a page
+ * size, a termCount, a list of cash flows), and @include / @skip keep or drop fields.
+ */
+function costDependsOnVariables(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if (operation.variableDefinitions?.length) return true;
   let found = false;
   visit(document, {
-    Argument(node) {
-      if (node.name.value === 'first' && node.value.kind !== Kind.INT) found = true;
-    },
     Directive(node) {
       if (node.name.value === 'include' || node.name.value === 'skip') found = true;
     },
@@ -53,38 +135,44 @@ const connectionEstimator = (defaultPageSize: number): ComplexityEstimator => ({
   return 1 + childComplexity * first;
 };
 
+/** The response's `extensions.cost`, as Shopify's Admin API reports it. */
+export interface QueryCostReport {
+  requestedQueryCost: number;
+  throttleStatus?: ThrottleStatus;
+}
+
 /**
- * Rejects operations deeper than `maxDepth` or costlier than `maxCost` before they execute, with the
- * coded error QUERY_TOO_COMPLEX and the measured figure.
+ * Limits every operation before it runs (after tokenLimit and documentLimitRules have refused too
+ * many tokens, aliases and directives): depth and cost (QUERY_TOO_COMPLEX, HTTP 400, with the measured figure),
+ * then the caller's cost budget (RATE_LIMITED, HTTP 429, when the bucket lacks the points). Every
+ * answer that got as far as a cost reports it in `extensions.cost`. A request refused before it
+ * has a cost (a syntax or validation error) takes one point, so invalid documents are not free.
  */
-export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: { maxDepth: number; maxCost: number; defaultPageSize: number }): ApolloServerPlugin {
+export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits, budget: CostBudget | null = null): ApolloServerPlugin<GraphQLContext> {
+  const estimators = [fieldExtensionsEstimator(), connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })];
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      let report: QueryCostReport | undefined;
+      let charged = false;
+      const spender = () => ({ tenantId: contextValue.ctx.tenantId, actor: contextValue.ctx.actor, ip: contextValue.ctx.client.ip });
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          // Depth is the document's; the cost too, unless a page size comes from a variable. Apollo
-          // keeps one parsed document per query text, so both are measured once per text.
-          const measured = measurements.get(document) ?? new Map<string, { depth: number; variableCost: boolean; cost?: number }>();
+          // Depth is the document's; the cost too, unless variables feed it. Apollo keeps one parsed
+          // document per query text, so a fixed text is measured once.
+          const measured = measurements.get(document) ?? new Map<string, Measured>();
           measurements.set(document, measured);
           const key = request.operationName ?? '';
           let m = measured.get(key);
-          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation), variableCost: costDependsOnVariables(document) }));
+          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation), variableCost: costDependsOnVariables(document, operation) }));
           const depth = m.depth;
           if (depth > limits.maxDepth) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
           }
           let cost = m.cost;
           try {
-            cost ??= getComplexity({
-              schema: schema(),
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost ??= getComplexity({ schema: schema(), query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators });
           } catch (err) {
-            // The estimator gives up on a document with too many fields (e.g. 10,000 aliases) before it has a figure.
             if (/maximum allowed number of nodes/.test((err as Error).message)) {
               throw new AppError('QUERY_TOO_COMPLEX', 'Query has too many fields to run', { maxCost: limits.maxCost });
             }
@@ -92,8 +180,29 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: { maxDept
             return;
           }
           if (!m.variableCost) m.cost = cost;
+          report = { requestedQueryCost: cost };
           if (cost > limits.maxCost) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
+          }
+          if (!budget) return;
+          charged = true;
+          try {
+            const status = await budget.charge(spender(), cost);
+            if (status) report.throttleStatus = status;
+          } catch (err) {
+            const status = (err as AppError).extensions?.throttleStatus as ThrottleStatus | undefined;
+            if (status) report.throttleStatus = status;
+            throw err;
+          }
+        },
+        async willSendResponse({ response }) {
+          if (budget && !charged) {
+            charged = true;
+            await budget.charge(spender(), 1).catch(() => undefined);
+          }
+          if (report && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, cost: report };
           }
         },
       };

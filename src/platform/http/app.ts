@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import IORedis from 'ioredis';
-import { PostgresRateLimitStore, RateLimiter, RedisRateLimitStore } from './rate-limit';
+import { CostBudget, PostgresBucketStore, RedisBucketStore } from './rate-limit';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
@@ -13,7 +13,7 @@ import { authenticate } from '../auth/authenticate';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError, toAppError } from '../graphql/errors';
 import { inputGuardPlugin } from '../graphql/input-guard';
-import { queryLimitsPlugin } from '../graphql/limits';
+import { documentLimitRules, queryLimitsPlugin, tokenLimit } from '../graphql/limits';
 import { createLoaders } from '../../modules/loaders';
 import { mergeRuleMaps, shieldMiddleware } from '../graphql/permissions';
 import { observabilityPlugin, transactionPlugin } from '../graphql/plugins';
@@ -78,6 +78,16 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const { config, dataSource, metrics, logger } = runtime;
   const development = config.env === 'development';
   const schema = await buildServedSchema(runtime);
+  // Only a process that serves requests spends budgets; with Redis, on a connection of its own that
+  // fails fast, so a Redis outage lets requests through rather than holding them.
+  const limiterRedis = config.rateLimits.enabled && config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  limiterRedis?.on('error', () => undefined);
+  const budget = config.rateLimits.enabled
+    ? new CostBudget(limiterRedis ? new RedisBucketStore(limiterRedis) : new PostgresBucketStore(() => dataSource), config.rateLimits,
+      async (tenantId) => ((await dataSource.query('SELECT api_plan_of($1) AS plan', [tenantId])) as { plan: string | null }[])[0]?.plan ?? null,
+      undefined, (err) => logger.warn({ err: err.message }, 'cost budget unavailable; request let through'))
+    : null;
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
@@ -85,22 +95,16 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),
+    validationRules: documentLimitRules(config.graphql),
     plugins: [
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       inputGuardPlugin(),
-      queryLimitsPlugin(() => schema, config.graphql),
+      queryLimitsPlugin(() => schema, config.graphql, budget),
       transactionPlugin(),
       observabilityPlugin(logger, metrics),
     ],
   });
   await apollo.start();
-
-  // Only a process that serves requests counts them; with Redis, on a connection of its own that
-  // fails fast, so a Redis outage lets requests through rather than holding them.
-  const limiterRedis = config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
-  limiterRedis?.on('error', () => undefined);
-  const rateLimiter = new RateLimiter(limiterRedis ? new RedisRateLimitStore(limiterRedis) : new PostgresRateLimitStore(() => dataSource), config.rateLimits,
-    undefined, (err) => logger.warn({ err: err.message }, 'rate limiter unavailable; request let through'));
 
   const app = express();
   app.disable('x-powered-by');
@@ -120,6 +124,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    tokenLimit(config.graphql.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -127,7 +132,6 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         const principal = await authenticate(dataSource, config.jwt, req.headers.authorization).catch((err: unknown) => {
           throw toAppError(err) ?? err;
         });
-        await rateLimiter.check(principal, req.ip ?? null);
         const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
         const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform, client);

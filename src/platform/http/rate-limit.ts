@@ -1,89 +1,168 @@
+import { HeaderMap } from '@apollo/server';
 import type IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/authenticate';
+import type { CostBucket } from '../../config/config';
 import { AppError } from '../graphql/errors';
+import type { Actor } from '../tenancy/request-context';
 
-/** Counts a caller's requests in a window, shared by every replica. */
-export interface RateLimitStore {
-  /** Adds one hit to `key` in the window starting at `windowStart` (ms) and answers the window's total. */
-  hit(key: string, windowStart: number, windowMs: number): Promise<number>;
+/** What a bucket holds after a request: Shopify's `throttleStatus`. */
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
 }
 
-/** Redis: one INCR per request, the key expiring with its window. */
-export class RedisRateLimitStore implements RateLimitStore {
+/** Leaky buckets of points, shared by every replica. */
+export interface BucketStore {
+  /**
+   * Refills `key`'s bucket for the time since it was last touched (at `bucket.restoreRate` points a
+   * second, up to `bucket.maximumAvailable`; a new bucket starts full), then takes `cost` points if
+   * that many are there. One atomic step, so concurrent requests on any replica cannot overspend.
+   */
+  take(key: string, cost: number, bucket: CostBucket, nowMs: number): Promise<{ taken: boolean; available: number }>;
+}
+
+/**
+ * Refill and take in one Lua script (atomic in Redis). The time is the caller's, so a replica whose
+ * clock is behind never refills twice (`t` only moves forward). The key expires once it would be
+ * full again: a full bucket and no bucket are the same.
+ */
+const TAKE_SCRIPT = `
+local cost, max, rate, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local v = redis.call('HMGET', KEYS[1], 'a', 't')
+local available, at = tonumber(v[1]), tonumber(v[2])
+if available == nil or at == nil then available, at = max, now end
+if now > at then available = math.min(max, available + (now - at) * rate / 1000); at = now end
+available = math.min(available, max)
+local taken = 0
+if available >= cost then available = available - cost; taken = 1 end
+redis.call('HSET', KEYS[1], 'a', tostring(available), 't', tostring(at))
+redis.call('PEXPIRE', KEYS[1], math.ceil((max - available) * 1000 / rate) + 1000)
+return { taken, tostring(available) }
+`;
+
+/** Redis: the bucket is a hash refilled and spent by one script. */
+export class RedisBucketStore implements BucketStore {
   constructor(private readonly redis: IORedis) {}
 
-  async hit(key: string, windowStart: number, windowMs: number): Promise<number> {
-    const k = `microlend:rl:${key}:${windowStart}`;
-    const results = await this.redis.multi().incr(k).pexpire(k, windowMs * 2).exec();
-    const [err, hits] = results?.[0] ?? [new Error('redis transaction discarded'), 0];
-    if (err) throw err;
-    return Number(hits);
+  async take(key: string, cost: number, bucket: CostBucket, nowMs: number): Promise<{ taken: boolean; available: number }> {
+    const [taken, available] = (await this.redis.eval(TAKE_SCRIPT, 1, `microlend:budget:${key}`, cost, bucket.maximumAvailable, bucket.restoreRate, nowMs)) as [number, string];
+    return { taken: taken === 1, available: Number(available) };
   }
 }
 
-/** PostgreSQL (no Redis): an upsert on an unlogged table; passed windows are swept now and then. */
-export class PostgresRateLimitStore implements RateLimitStore {
+/**
+ * PostgreSQL (no Redis, the embedded default): one upsert on an unlogged table; the row lock of the
+ * conflicting row makes refill-and-take atomic. Every SET expression reads the row as it was, so
+ * `taken` and `available` are computed from the same refilled figure.
+ */
+export class PostgresBucketStore implements BucketStore {
   private lastSweep = 0;
 
   constructor(private readonly dataSource: () => DataSource) {}
 
-  async hit(key: string, windowStart: number, windowMs: number): Promise<number> {
+  async take(key: string, cost: number, bucket: CostBucket, nowMs: number): Promise<{ taken: boolean; available: number }> {
     const ds = this.dataSource();
-    const [{ hits }] = await ds.query(
-      `INSERT INTO rate_limit_windows (key, window_start, hits) VALUES ($1, $2, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_windows.hits + 1 RETURNING hits`,
-      [key, windowStart],
+    const refilled = 'LEAST($3::float8, b.available + GREATEST(0, $5::bigint - b.updated_ms) * $4::float8 / 1000.0)';
+    const [row] = await ds.query(
+      `INSERT INTO rate_limit_buckets AS b (key, available, updated_ms, taken)
+       VALUES ($1, CASE WHEN $2::float8 <= $3::float8 THEN $3::float8 - $2::float8 ELSE $3::float8 END, $5::bigint, $2::float8 <= $3::float8)
+       ON CONFLICT (key) DO UPDATE SET
+         taken = ${refilled} >= $2::float8,
+         available = ${refilled} - CASE WHEN ${refilled} >= $2::float8 THEN $2::float8 ELSE 0 END,
+         updated_ms = GREATEST(b.updated_ms, $5::bigint)
+       RETURNING available, taken`,
+      [key, cost, bucket.maximumAvailable, bucket.restoreRate, nowMs],
     );
-    if (windowStart - this.lastSweep >= windowMs) {
-      this.lastSweep = windowStart;
-      await ds.query('DELETE FROM rate_limit_windows WHERE window_start < $1', [windowStart - windowMs]).catch(() => undefined);
+    // Buckets untouched for an hour are full again under any sensible plan: the same as no row.
+    if (nowMs - this.lastSweep >= 60_000) {
+      this.lastSweep = nowMs;
+      await ds.query('DELETE FROM rate_limit_buckets WHERE updated_ms < $1', [nowMs - 3_600_000]).catch(() => undefined);
     }
-    return hits;
+    return { taken: row.taken, available: Number(row.available) };
   }
 }
 
-export interface RateLimits {
-  /** Requests per minute per credential (API key, staff user, borrower token); 0: unlimited. */
-  perMinute: number;
-  /** Requests per minute per client address without a credential; 0: unlimited. */
-  anonymousPerMinute: number;
+export interface CostBudgetSettings {
+  plans: Record<string, CostBucket>;
+  defaultPlan: string;
+  anonymous: CostBucket;
 }
 
-const WINDOW_MS = 60_000;
+/** Who spends: a credential of a tenant, the operator, or an address without a credential. */
+export interface Spender {
+  tenantId: string | null;
+  actor: Actor;
+  ip: string | null;
+}
+
+const PLAN_TTL_MS = 60_000;
 
 /**
- * Fixed one-minute windows per caller, counted in Redis or PostgreSQL so that every API replica
- * sees the same count. Over the limit: RATE_LIMITED (HTTP 429) with Retry-After.
+ * Query-cost budgets: each credential (API key, staff user, borrower token) has a leaky bucket of
+ * points sized by its tenant's plan, each address without a credential a small one. A request takes
+ * its requested cost before it runs; a bucket without that much answers RATE_LIMITED (HTTP 429) with
+ * Retry-After, the time the restore rate needs to refill the difference.
  */
-export class RateLimiter {
+export class CostBudget {
+  private readonly planCache = new Map<string, { plan: string; at: number }>();
+
   constructor(
-    private readonly store: RateLimitStore,
-    private readonly limits: RateLimits,
+    private readonly store: BucketStore,
+    private readonly settings: CostBudgetSettings,
+    /** The plan a tenant is on (null: the default plan); cached here for a minute. */
+    private readonly planOf: (tenantId: string) => Promise<string | null>,
     private readonly now: () => number = Date.now,
     /** A store that cannot answer lets the request through (availability over strictness), reported here. */
     private readonly onStoreError: (err: Error) => void = () => undefined,
   ) {}
 
-  async check(principal: Principal, ip: string | null): Promise<void> {
-    const anonymous = principal.actor.type === 'ANONYMOUS';
-    const limit = anonymous ? this.limits.anonymousPerMinute : this.limits.perMinute;
-    if (limit <= 0) return;
-    const key = anonymous ? `ip:${ip ?? 'unknown'}` : `${principal.tenantId ?? 'platform'}:${principal.actor.type}:${principal.actor.id}`;
-    const now = this.now();
-    const windowStart = now - (now % WINDOW_MS);
-    let hits: number;
+  /** Takes `cost` points from the spender's bucket and answers what is left, or throws RATE_LIMITED. Null: the store could not answer. */
+  async charge(spender: Spender, cost: number): Promise<ThrottleStatus | null> {
+    let key: string;
+    let bucket: CostBucket;
     try {
-      hits = await this.store.hit(key, windowStart, WINDOW_MS);
+      ({ key, bucket } = await this.bucketOf(spender));
     } catch (err) {
       this.onStoreError(err as Error);
-      return;
+      return null;
     }
-    if (hits > limit) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-      throw new AppError('RATE_LIMITED', `Rate limit of ${limit} requests a minute reached; retry in ${retryAfter} s`, {
-        limit, retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+    let result: { taken: boolean; available: number };
+    try {
+      result = await this.store.take(key, cost, bucket, this.now());
+    } catch (err) {
+      this.onStoreError(err as Error);
+      return null;
+    }
+    const status: ThrottleStatus = { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(result.available), restoreRate: bucket.restoreRate };
+    if (!result.taken) {
+      const affordable = cost <= bucket.maximumAvailable;
+      const retryAfter = affordable ? Math.max(1, Math.ceil((cost - result.available) / bucket.restoreRate)) : null;
+      const message = affordable
+        ? `Query cost ${cost} exceeds the ${status.currentlyAvailable} points available; ${bucket.restoreRate} points are restored a second, retry in ${retryAfter} s`
+        : `Query cost ${cost} exceeds the ${bucket.maximumAvailable} points this credential can ever hold`;
+      throw new AppError('RATE_LIMITED', message, {
+        requestedQueryCost: cost, throttleStatus: status, ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}),
+        http: { status: 429, headers: new HeaderMap(retryAfter ? [['retry-after', String(retryAfter)]] : []) },
       });
     }
+    return status;
+  }
+
+  private async bucketOf(s: Spender): Promise<{ key: string; bucket: CostBucket }> {
+    if (s.actor.type === 'ANONYMOUS') return { key: `ip:${s.ip ?? 'unknown'}`, bucket: this.settings.anonymous };
+    const key = `${s.tenantId ?? 'platform'}:${s.actor.type}:${s.actor.id}`;
+    const plan = s.tenantId ? await this.cachedPlan(s.tenantId) : null;
+    return { key, bucket: this.settings.plans[plan ?? this.settings.defaultPlan] ?? this.settings.plans[this.settings.defaultPlan] };
+  }
+
+  private async cachedPlan(tenantId: string): Promise<string | null> {
+    const now = this.now();
+    const hit = this.planCache.get(tenantId);
+    if (hit && now - hit.at < PLAN_TTL_MS) return hit.plan;
+    const plan = (await this.planOf(tenantId)) ?? this.settings.defaultPlan;
+    if (this.planCache.size > 10_000) this.planCache.clear();
+    this.planCache.set(tenantId, { plan, at: now });
+    return plan;
   }
 }
