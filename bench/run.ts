@@ -3,30 +3,49 @@ import { printCobResult, runCobBench } from './cob.bench';
 import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
+import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
 
 /**
  * `npm run bench`: every benchmark of the project, each printing its figures next to a baseline
  * measured in the same run. BENCH_ITERATIONS scales the loan-maths work (default 2000 schedules a round);
  * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000), BENCH_COB_LATE_LOANS (a past-due book, default 100,000)
- * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench.
+ * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench;
+ * BENCH_QUERY_COST_SECONDS the query-cost bench. BENCH_ONLY=name[,name] runs only those (loan-math,
+ * origination, replay, cob, graphql-read, query-cost).
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
+  const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
+  const run = (name: string) => !only || only.includes(name);
   console.log(`microlend benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
-  console.log('== loan maths: 360-row schedules and APR solves');
-  printLoanMath(runLoanMathBench({ iterations }));
-  console.log('== origination: decisions through GraphQL with the sandbox providers');
-  printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 300) }));
-  console.log('== servicing: replaying a heavy loan');
-  printReplayResult(runReplayBench());
-  console.log('== servicing: one repayment on a loan with thousands of transactions, from disbursement and from a snapshot');
-  printRepaymentReplayResult(await runRepaymentReplayBench({ transactions: Number(process.env.BENCH_REPLAY_TRANSACTIONS ?? 4000) }));
-  console.log('== servicing: close of business over a large book, and repayments through GraphQL');
-  printCobResult(await runCobBench({
-    loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000), lateLoans: Number(process.env.BENCH_COB_LATE_LOANS ?? 100_000),
-  }));
-  console.log('== graphql-read: a page of loans through the API next to a bare Apollo server');
-  printGraphQLReadResult(await runGraphQLReadBench({ loans: Number(process.env.BENCH_READ_LOANS ?? 300), requests: Number(process.env.BENCH_READ_REQUESTS ?? 3000) }));
+  if (run('loan-math')) {
+    console.log('== loan maths: 360-row schedules and APR solves');
+    printLoanMath(runLoanMathBench({ iterations }));
+  }
+  if (run('origination')) {
+    console.log('== origination: decisions through GraphQL with the sandbox providers');
+    printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 300) }));
+  }
+  if (run('replay')) {
+    console.log('== servicing: replaying a heavy loan');
+    printReplayResult(runReplayBench());
+    console.log('== servicing: one repayment on a loan with thousands of transactions, from disbursement and from a snapshot');
+    printRepaymentReplayResult(await runRepaymentReplayBench({ transactions: Number(process.env.BENCH_REPLAY_TRANSACTIONS ?? 4000) }));
+  }
+  if (run('cob')) {
+    console.log('== servicing: close of business over a large book, and repayments through GraphQL');
+    printCobResult(await runCobBench({
+      loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000), lateLoans: Number(process.env.BENCH_COB_LATE_LOANS ?? 100_000),
+    }));
+  }
+  if (run('graphql-read')) {
+    console.log('== graphql-read: a page of loans through the API next to a bare Apollo server');
+    printGraphQLReadResult(await runGraphQLReadBench({ loans: Number(process.env.BENCH_READ_LOANS ?? 300), requests: Number(process.env.BENCH_READ_REQUESTS ?? 3000) }));
+  }
+  if (run('query-cost')) {
+    console.log('== query cost: the most expensive admissible query from 4 clients, against 4 clients reading { viewer { roles } }');
+    printQueryCostResult(await runQueryCostBench());
+  }
 }
 
 void main();
