@@ -3,11 +3,11 @@
  * waterfall, overpayment policies, penalty interest, late fees, credit), payoff quotes and delinquency
  * buckets. Money in and out is decimal strings; semantics are documented in README.md.
  */
-export { replayLoan, replayLoanFrom } from './replay';
+export { replayLoan, replayLoanAfter, replayLoanFrom, resumesAfter } from './replay';
 export type { ReplayOptions, ResumedReplay } from './replay';
 export { REPLAY_ENGINE_VERSION } from './snapshot';
 export type { ReplayPoint, ReplaySnapshot } from './snapshot';
-export { payoffQuote } from './payoff';
+export { payoffQuote, payoffQuoteAfter } from './payoff';
 export { bucketFor, DEFAULT_BUCKETS, delinquencyDate, dpdAt } from './delinquency';
 export { penaltyAccrualState } from './penalty-state';
 export { loanStatement } from './statement';

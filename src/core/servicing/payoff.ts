@@ -2,7 +2,7 @@ import { settlementDue } from './allocation';
 import { ServicingInputError } from './errors';
 import { formatUnits } from './format';
 import { parseCharge, parseDay } from './parse';
-import { replayLedger } from './replay';
+import { replayLedger, replayLedgerAfter, ReplayResult } from './replay';
 import type { ReplaySnapshot } from './snapshot';
 import { LoanTransaction, PayoffOptions, PayoffQuote, ScheduledInstallment, ServicingTerms } from './types';
 
@@ -37,7 +37,21 @@ export function payoffQuote(
   opts?: PayoffOptions,
   from?: ReplaySnapshot | readonly ReplaySnapshot[] | null,
 ): PayoffQuote {
-  const { ledger, asOfDay } = replayLedger(terms, schedule, transactions, asOf, { from });
+  return quoteOf(replayLedger(terms, schedule, transactions, asOf, { from }), opts);
+}
+
+/**
+ * {@link payoffQuote} given only the transactions after `after`'s point (see replayLoanAfter): null
+ * when the snapshot does not hold, and the caller quotes from the whole history.
+ */
+export function payoffQuoteAfter(
+  terms: ServicingTerms, schedule: ScheduledInstallment[], after: ReplaySnapshot, tail: LoanTransaction[], asOf: string, opts?: PayoffOptions,
+): PayoffQuote | null {
+  const result = replayLedgerAfter(terms, schedule, after, tail, asOf);
+  return result && quoteOf(result, opts);
+}
+
+function quoteOf({ ledger, asOfDay }: ReplayResult, opts?: PayoffOptions): PayoffQuote {
   const { rows, terms: t } = ledger;
   const firstStart = opts ? parseDay(opts.disbursementDate, 'opts.disbursementDate') : null;
   const fee = opts?.prepaymentFee ? parseCharge(opts.prepaymentFee, t.decimals, 'opts.prepaymentFee') : opts && opts.prepaymentFee === null ? null : undefined;

@@ -6,7 +6,7 @@ import { AllocationTally, byRowInOrder, Ledger, newTally, openLedger, Row, penal
 import { ServicingInputError } from './errors';
 import { ParsedTransaction, parseDay, parseSchedule, parseTerms, parseTransactions } from './parse';
 import { accrueTo, assessLateFees, LateFeeEvent } from './penalties';
-import { comparePoints, ReplaySnapshot, ResumePoint, restoreLedger, resumePoint, snapshotBasis, takeSnapshot } from './snapshot';
+import { comparePoints, ReplaySnapshot, ResumePoint, restoreLedger, resumeAfter, resumePoint, snapshotBasis, takeSnapshot } from './snapshot';
 import { Allocation, BucketTotals, InstallmentState, LoanState, LoanTransaction, LoanTransactionKind, ScheduledInstallment, ServicingTerms } from './types';
 
 /** The replayed ledger and the raw events, before formatting (shared with the payoff quote). */
@@ -29,6 +29,12 @@ export interface ReplayOptions {
    * these that holds; else replay from disbursement.
    */
   from?: ReplaySnapshot | readonly ReplaySnapshot[] | null;
+  /**
+   * The transactions given are only those after this snapshot's point, and the caller vouches that
+   * those at or before it are the ones it was taken over (see resumeAfter). When it does not hold
+   * otherwise, there is nothing to replay from: the replay answers null.
+   */
+  after?: ReplaySnapshot;
   /** Take a snapshot after the last transaction applied when this run applied at least this many (0 or absent: never). */
   snapshotEvery?: number;
 }
@@ -76,15 +82,27 @@ function creditApplication(ledger: Ledger, id: string, date: string, t: Allocati
  * transactions after T and the later days, exactly as the full replay does.
  */
 export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string, opts: ReplayOptions = {}): ReplayResult {
+  return replay(terms, schedule, transactions, asOf, { ...opts, after: undefined })!;
+}
+
+/** {@link replayLedger} given only the transactions after `after`'s point (see ReplayOptions.after): null when it does not hold. */
+export function replayLedgerAfter(
+  terms: ServicingTerms, schedule: ScheduledInstallment[], after: ReplaySnapshot, tail: LoanTransaction[], asOf: string, opts: { snapshotEvery?: number } = {},
+): ReplayResult | null {
+  return replay(terms, schedule, tail, asOf, { snapshotEvery: opts.snapshotEvery, after });
+}
+
+function replay(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string, opts: ReplayOptions): ReplayResult | null {
   const parsedTerms = parseTerms(terms);
   const rows = parseSchedule(schedule, parsedTerms.decimals);
   const asOfDay = parseDay(asOf, 'asOf');
   const ledger = openLedger(parsedTerms, rows);
   const every = opts.snapshotEvery ?? 0;
-  const basis = opts.from || every > 0 ? snapshotBasis(terms, schedule) : '';
+  const basis = opts.from || opts.after || every > 0 ? snapshotBasis(terms, schedule) : '';
   let resume: ResumePoint | null = null;
   const candidates = !opts.from ? [] : Array.isArray(opts.from) ? [...opts.from].sort((a, b) => comparePoints(b.through, a.through)) : [opts.from as ReplaySnapshot];
   for (const c of candidates) if ((resume = resumePoint(c, basis, transactions, asOf, ledger))) break;
+  if (opts.after && !(resume = resumeAfter(opts.after, basis, transactions, asOf, ledger))) return null;
   let txs: ParsedTransaction[] | null = null;
   if (resume) {
     try {
@@ -92,6 +110,7 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
     } catch (e) {
       // Refused with the field as the caller's list names it: by the full replay.
       if (!(e instanceof ServicingInputError)) throw e;
+      if (opts.after) return null;
       resume = null;
     }
   }
@@ -162,9 +181,9 @@ export function replayLedger(terms: ServicingTerms, schedule: ScheduledInstallme
         // The day's allocations so far, those before a snapshot resumed on this day included.
         const earlier = resume && resume.snapshot.through.effectiveDate === date ? resume.snapshot.boundary : [];
         const boundary = [...earlier, ...allocations.slice(dayStart).map((a) => a.transactionId)];
+        // The digest chains on from the resumed snapshot's: the transactions before its point are not needed.
         const byId = new Map(transactions.map((x) => [x.id, x]));
-        const included = [...(resume ? resume.included : []), ...txs.slice(0, next + 1).map((x) => byId.get(x.id)!)];
-        snapshot = takeSnapshot(ledger, lateFees, boundary, t, included, basis);
+        snapshot = takeSnapshot(ledger, lateFees, boundary, t, resume ? resume.snapshot : null, txs.slice(0, next + 1).map((x) => byId.get(x.id)!), basis);
       }
     }
   }
@@ -222,6 +241,37 @@ export interface ResumedReplay {
 export function replayLoanFrom(terms: ServicingTerms, schedule: ScheduledInstallment[], transactions: LoanTransaction[], asOf: string, opts: ReplayOptions): ResumedReplay {
   const result = replayLedger(terms, schedule, transactions, asOf, opts);
   return { state: stateOf(result, asOf), resumed: result.resumed, snapshot: result.snapshot };
+}
+
+/**
+ * Whether {@link replayLoanAfter} resumes for these inputs (rather than answering null), without
+ * replaying: a caller checks once at the earliest asOf it will replay to, then replays freely.
+ */
+export function resumesAfter(terms: ServicingTerms, schedule: ScheduledInstallment[], after: ReplaySnapshot, tail: LoanTransaction[], asOf: string): boolean {
+  try {
+    const parsedTerms = parseTerms(terms);
+    const resume = resumeAfter(after, snapshotBasis(terms, schedule), tail, asOf, openLedger(parsedTerms, parseSchedule(schedule, parsedTerms.decimals)));
+    parseDay(asOf, 'asOf');
+    if (resume) parseTransactions(resume.tail, parsedTerms.decimals);
+    return resume !== null;
+  } catch (e) {
+    // Refused inputs are refused by the full replay, with its own message.
+    if (e instanceof ServicingInputError) return false;
+    throw e;
+  }
+}
+
+/**
+ * {@link replayLoanFrom} given only `tail`, the transactions after `after`'s point, for a caller that
+ * keeps the history up to the point unchanged while the snapshot exists (so it need not read it).
+ * Null when the snapshot does not hold otherwise (engine, terms, schedule, asOf before its point, a
+ * transaction of the tail not after it or not well formed): the caller then replays the whole history.
+ */
+export function replayLoanAfter(
+  terms: ServicingTerms, schedule: ScheduledInstallment[], after: ReplaySnapshot, tail: LoanTransaction[], asOf: string, opts: { snapshotEvery?: number } = {},
+): ResumedReplay | null {
+  const result = replayLedgerAfter(terms, schedule, after, tail, asOf, opts);
+  return result && { state: stateOf(result, asOf), resumed: result.resumed, snapshot: result.snapshot };
 }
 
 function stateOf({ ledger, asOfDay, allocations, lateFees }: ReplayResult, asOf: string): LoanState {

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { formatIsoDate } from '../loan-math/calendar';
 import { RoundingMode } from '../money/rounding';
-import { ALLOCATION_BUCKETS, Allocation, LoanState, LoanTransaction, LoanTransactionKind, OVERPAYMENT_POLICIES, payoffQuote, replayLoan, replayLoanFrom, ScheduledInstallment, ServicingTerms } from './index';
+import {
+  ALLOCATION_BUCKETS, Allocation, LoanState, LoanTransaction, LoanTransactionKind, OVERPAYMENT_POLICIES, payoffQuote, payoffQuoteAfter, replayLoan, replayLoanAfter, replayLoanFrom,
+  resumesAfter, ScheduledInstallment, ServicingTerms,
+} from './index';
 import { replayLedger } from './replay';
-import { ReplaySnapshot } from './snapshot';
+import { comparePoints, ReplaySnapshot } from './snapshot';
 
 /*
  * Replay from a snapshot is replay from disbursement. A snapshot is taken of a loan's history at one
@@ -131,7 +134,24 @@ describe('replay from a snapshot', () => {
         const ledgers = [replayLedger(sc.terms, sc.schedule, now, sc.asOf).ledger, replayLedger(sc.terms, sc.schedule, now, sc.asOf, { from: snapshots }).ledger];
         expect(ledgers[1]).toStrictEqual(ledgers[0]);
         const opts = { disbursementDate: formatIsoDate(19000) };
-        expect(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts, snapshots))).toEqual(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts)));
+        const quote = outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts));
+        expect(outcome(() => payoffQuote(sc.terms, sc.schedule, now, sc.asOf, opts, snapshots))).toEqual(quote);
+
+        // Given only the transactions after the point of the snapshot that holds (the caller vouching
+        // for those before it, as the database does), the same replay, snapshot and quote.
+        const after = (s: ReplaySnapshot) => now.filter((t) => comparePoints(t, s.through) > 0);
+        if (r.resumed) {
+          const tail = replayLoanAfter(sc.terms, sc.schedule, r.resumed, after(r.resumed), sc.asOf, { snapshotEvery: 1 });
+          expect(resumesAfter(sc.terms, sc.schedule, r.resumed, after(r.resumed), sc.asOf)).toBe(true);
+          expect(tail).toStrictEqual(r);
+          expect(outcome(() => payoffQuoteAfter(sc.terms, sc.schedule, r.resumed!, after(r.resumed!), sc.asOf, opts))).toEqual(quote);
+        }
+        // Not before its point, nor with a transaction at or before it in the tail.
+        for (const s of snapshots) {
+          if (sc.asOf < s.through.effectiveDate) expect(replayLoanAfter(sc.terms, sc.schedule, s, after(s), sc.asOf)).toBeNull();
+          const atOrBefore = now.find((t) => comparePoints(t, s.through) <= 0);
+          if (atOrBefore) expect(replayLoanAfter(sc.terms, sc.schedule, s, [...after(s), atOrBefore], sc.asOf)).toBeNull();
+        }
 
         // A snapshot of a resumed replay resumes as well: one more payment on asOf, from it.
         if (!r.snapshot) return;
@@ -139,7 +159,11 @@ describe('replay from a snapshot', () => {
         const more = [...now, { id: 'later', kind: 'REPAYMENT' as const, effectiveDate: sc.asOf, amount: fmt(777, sc.terms.decimals), seq: sc.posted.length }];
         const again = replayLoanFrom(sc.terms, sc.schedule, more, sc.asOf, { from: second });
         expect(again.resumed).not.toBeNull();
-        expectSame(again.state, again.resumed, replayLoan(sc.terms, sc.schedule, more, sc.asOf));
+        const full2 = replayLoan(sc.terms, sc.schedule, more, sc.asOf);
+        expectSame(again.state, again.resumed, full2);
+        // And from the tail alone: the snapshot a tail replay took chains its digest on, and a replay of the whole history checks it.
+        expectSame(replayLoanAfter(sc.terms, sc.schedule, second, more.filter((t) => comparePoints(t, second.through) > 0), sc.asOf)!.state, second, full2);
+        expect(second.links.length).toBe((r.resumed?.links.length ?? 0) + 1);
       }),
       RUNS,
     );
@@ -161,6 +185,16 @@ describe('replay from a snapshot', () => {
     expect(replayLoanFrom({ ...terms, penaltyAnnualRate: '0.5' }, schedule, later, '2024-02-20', { from: snapshot }).resumed).toBeNull();
     expect(replayLoanFrom(terms, [schedule[0], { ...schedule[1], interest: '7.00' }], later, '2024-02-20', { from: snapshot }).resumed).toBeNull();
     expect(replayLoanFrom(terms, schedule, later, '2024-02-20', { from: { ...snapshot!, engine: snapshot!.engine + 1 } }).resumed).toBeNull();
+    // Given only the tail, the same checks (the history before the point is the caller's to vouch for).
+    expect(replayLoanAfter(terms, schedule, snapshot!, [later[1]], '2024-02-20')?.resumed).toBe(snapshot);
+    expect(replayLoanAfter({ ...terms, penaltyAnnualRate: '0.5' }, schedule, snapshot!, [later[1]], '2024-02-20')).toBeNull();
+    expect(replayLoanAfter(terms, [schedule[0], { ...schedule[1], interest: '7.00' }], snapshot!, [later[1]], '2024-02-20')).toBeNull();
+    expect(replayLoanAfter(terms, schedule, { ...snapshot!, engine: snapshot!.engine + 1 }, [later[1]], '2024-02-20')).toBeNull();
+    expect(replayLoanAfter(terms, schedule, snapshot!, [later[1]], '2024-02-09')).toBeNull();
+    expect(replayLoanAfter(terms, schedule, snapshot!, [later[1], { ...later[1], id: 'b2', amount: '1.234' }], '2024-02-20')).toBeNull();
+    expect(resumesAfter(terms, schedule, snapshot!, [later[1], { ...later[1], id: 'b2', amount: '1.234' }], '2024-02-20')).toBe(false);
+    // The digest chains: a broken chain or a digest of other transactions is refused by a replay of the whole history.
+    expect(replayLoanFrom(terms, schedule, later, '2024-02-20', { from: { ...snapshot!, links: [] } }).resumed).toBeNull();
     // An amount changed under the same id: the digest no longer matches.
     expect(replayLoanFrom(terms, schedule, [{ ...txs[0], amount: '51.00' }, later[1]], '2024-02-20', { from: snapshot }).resumed).toBeNull();
     // Fewer than snapshotEvery transactions replayed: no new snapshot.
