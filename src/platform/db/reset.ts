@@ -2,7 +2,11 @@ import { Client } from 'pg';
 import type { Config } from '../../config/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
-/** Drops the embedded database so the next boot starts empty. Refuses to touch a DATABASE_URL server. */
+/**
+ * Drops the embedded database so the next boot starts empty. Refuses to touch a DATABASE_URL server,
+ * and (startEmbeddedPostgres checks `SHOW data_directory`) any server on EMBEDDED_PG_PORT whose data
+ * is not this checkout's.
+ */
 export async function resetEmbeddedDatabase(config: Config): Promise<void> {
   if (config.databaseUrl) throw new Error('reset only applies to the embedded database; drop your own database yourself');
   const embedded = await startEmbeddedPostgres({ dataDir: config.embedded.dataDir, port: config.embedded.port });
