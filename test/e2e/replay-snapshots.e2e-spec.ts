@@ -1,3 +1,5 @@
+import { LoanServicingService } from '../../src/modules/loans/loan-servicing.service';
+import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import { REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
 import { borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -6,8 +8,14 @@ import { type TestApp, startTestApp } from '../support/test-app';
  * Replay from snapshots, end to end: the same loan serviced by two deployments, one snapshotting its
  * replay state every 10 transactions and one replaying every change from disbursement. After a few
  * hundred transactions, a repayment backdated between two snapshots and a reversal before all of them,
- * both read alike over GraphQL (balances, schedule, statement, payoff quote) and hold alike in the
- * books (the loan row the nightly run reads, the journal, the accrual sub-ledger).
+ * a fee charge backdated before all of them and a waiver, and a backdated repayment written by a
+ * deployment with snapshots off on the same database, both read alike over GraphQL (balances,
+ * schedule, statement, payoff quote) and hold alike in the books (the loan row the nightly run reads,
+ * the journal, the accrual sub-ledger).
+ *
+ * A change reads only the latest snapshot and what came after its point; the database keeps the
+ * snapshots true to the history (a trigger on loan_transactions). The last case shows both: with the
+ * trigger off, a change to a transaction before the snapshot goes unseen by the next repayment.
  */
 
 const EVERY = 10;
@@ -139,5 +147,57 @@ describe('replay from snapshots: a loan with hundreds of transactions reads and 
     for (let i = 0; i < 15; i++) await repay('3.00', today(), `today-pay-${i}`);
     await expectAlike();
     expect(await snapshotCounts(snap)).toEqual([166, 156]);
+  }, 120_000);
+
+  it('after a fee charge backdated before every snapshot, and a waiver', async () => {
+    await both((s) => s.app.gql(`mutation($id: ID!, $d: Date!) { chargeFee(loanId: $id, amount: "15.00", name: "Backdated", effectiveDate: $d) { id } }`, { id: s.loanId, d: addDays(start, 3) }, s.admin));
+    await expectAlike();
+    // No snapshot before its date: replayed from disbursement, the old ones gone, a new one at the end.
+    expect(await snapshotCounts(snap)).toEqual([172]);
+    await both((s) => s.app.gql('mutation($id: ID!) { waive(loanId: $id, kind: FEE, amount: "5.00", reason: "goodwill") { __typename } }', { id: s.loanId }, s.admin));
+    await expectAlike();
+    for (let i = 0; i < 10; i++) await repay('4.00', today(), `after-fee-${i}`);
+    await expectAlike();
+    expect(await snapshotCounts(snap)).toEqual([182, 172]);
+  }, 120_000);
+
+  it('after a backdated repayment written by a deployment with snapshots off: the database drops the snapshots it comes before', async () => {
+    const paidAt = addDays(today(), -5);
+    // The same database, serviced by a deployment that neither reads nor takes snapshots.
+    const services = snap.app.runtime.services;
+    const off = new LoanServicingService({ tenants: services.tenants, ledger: services.ledger, audit: services.audit, limits: snap.app.runtime.config.graphql, snapshotEvery: 0 });
+    const [{ tenant_id: tenantId }] = await snap.app.ownerQuery('SELECT tenant_id FROM loans WHERE id = $1', [snap.loanId]);
+    const input = { loanId: snap.loanId, amount: '40.00', paidAt, method: 'MOBILE_MONEY', reference: 'off-deployment-pay', idempotencyKey: 'off-deployment-pay' };
+    await runInContext(snap.app.runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'test' }, roles: ['LENDER_ADMIN'] }, (ctx) => off.recordRepayment(ctx, input));
+    const res = await full.app.gql(REPAY, { i: { ...input, loanId: full.loanId } }, full.admin);
+    expect(res.errors).toBeUndefined();
+    // Every snapshot was taken today, after its date.
+    expect(await snapshotCounts(snap)).toEqual([]);
+    await repay('6.00', today(), 'after-off-pay');
+    await expectAlike();
+    expect(await snapshotCounts(snap)).toEqual([185]);
+  }, 120_000);
+
+  it('reads nothing before the snapshot: with the trigger off, a change before it goes unseen (and with it on, is seen)', async () => {
+    for (let i = 0; i < 10; i++) await repay('2.00', today(), `before-tamper-${i}`);
+    expect(await snapshotCounts(snap)).toEqual([195, 185]);
+    const early = (s: Side) => s.app.ownerQuery("SELECT id FROM loan_transactions WHERE loan_id = $1 AND status = 'POSTED' AND kind = 'REPAYMENT' ORDER BY effective_date, seq LIMIT 1", [s.loanId]);
+    const tamper = async (s: Side) => s.app.ownerQuery('UPDATE loan_transactions SET amount = amount + 100 WHERE id = $1', [(await early(s))[0].id]);
+    // With the trigger on, the change drops every snapshot: both replay it alike.
+    await Promise.all([tamper(snap), tamper(full)]);
+    expect(await snapshotCounts(snap)).toEqual([]);
+    await repay('2.00', today(), 'after-tamper');
+    await expectAlike();
+    // With it off, the snapshot stays and the next repayment replays from it: the change is not read.
+    await snap.app.ownerQuery('ALTER TABLE loan_transactions DISABLE TRIGGER loan_transactions_replay_snapshots');
+    try {
+      await Promise.all([tamper(snap), tamper(full)]);
+      expect(await snapshotCounts(snap)).toEqual([196]);
+      await repay('2.00', today(), 'unseen-change');
+      const [a, b] = await Promise.all([everything(snap), everything(full)]);
+      expect(a.read).not.toEqual(b.read);
+    } finally {
+      await snap.app.ownerQuery('ALTER TABLE loan_transactions ENABLE TRIGGER loan_transactions_replay_snapshots');
+    }
   }, 120_000);
 });

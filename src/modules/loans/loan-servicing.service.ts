@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { type AccountMapping, type JournalLine, loanAccountMapping } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import {
-  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ReplaySnapshot, type ServicingTerms,
-  REPLAY_ENGINE_VERSION, bucketFor, delinquencyDate, dpdAt, interestEarnedInPeriod, interestSettled, loanStatement, payoffQuote, penaltyAccrualState, recognisedInterest, replayLoan, replayLoanFrom,
+  type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ReplaySnapshot, type ResumedReplay, type ServicingTerms,
+  REPLAY_ENGINE_VERSION, bucketFor, delinquencyDate, dpdAt, interestEarnedInPeriod, interestSettled, loanStatement, payoffQuote, payoffQuoteAfter, penaltyAccrualState,
+  recognisedInterest, replayLoan, replayLoanAfter, replayLoanFrom, resumesAfter,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
 import { type KeyClaim, once } from '../../platform/db/idempotency';
@@ -58,9 +59,13 @@ export interface LoanFilter {
  * ledger is brought in line with the replay: an allocation that changed is reversed and re-posted.
  * The loan row is locked for the whole operation, so concurrent payments queue rather than race.
  *
- * A change replays from the latest snapshot of the replay's state that still holds (nothing at or
- * before its transaction changed since: see core/servicing/snapshot.ts) instead of from disbursement,
- * and takes a new one after every `snapshotEvery` transactions replayed. Reads replay in full.
+ * A change replays from the latest snapshot of the replay's state before its date instead of from
+ * disbursement, reading only that snapshot and the transactions and postings after its point: the
+ * database keeps every stored snapshot true to the history (a trigger on loan_transactions deletes
+ * those at or after a transaction written, reversed or changed before them), so nothing before the
+ * point is read. When the snapshot does not hold otherwise (other terms or schedule, another engine),
+ * the whole history is read and replayed as before. A new snapshot is taken after every
+ * `snapshotEvery` transactions replayed. The payoff quote reads the same way.
  */
 export class LoanServicingService {
   constructor(
@@ -71,9 +76,32 @@ export class LoanServicingService {
     },
   ) {}
 
-  /** The snapshots a change of this loan may resume from, the latest that holds (none when snapshots are off). */
+  /** Whether replays resume from snapshots and take them. */
+  private get snapshotting(): boolean {
+    return (this.deps.snapshotEvery ?? 0) > 0;
+  }
+
+  /** The snapshots a replay of a whole history may resume from, the latest that holds (none when snapshots are off). */
   private from(book: { snapshots: StoredSnapshot[] }): ReplaySnapshot[] {
-    return (this.deps.snapshotEvery ?? 0) > 0 ? book.snapshots.flatMap((s) => (s.state ? [s.state] : [])) : [];
+    return this.snapshotting ? book.snapshots.flatMap((s) => (s.state ? [s.state] : [])) : [];
+  }
+
+  /**
+   * The book, when it is read from a snapshot that holds for a replay as of `asOf` or later (the
+   * same terms, schedule and engine, asOf not before its point); else the loan's whole history.
+   */
+  private async holding(ctx: RequestContext, loan: LoanEntity, book: LoanBook, asOf: string): Promise<LoanBook> {
+    if (!book.resume || resumesAfter(termsOf(loan), loan.schedule, book.resume, toReplayInput(book.transactions), asOf)) return book;
+    return this.readBook(ctx, loan.id, { whole: true });
+  }
+
+  /** The loan replayed as of `asOf` from its book: from the book's snapshot (see holding) or from the history it holds. */
+  private replay(loan: LoanEntity, book: LoanBook, asOf: string, snapshotEvery = 0): ResumedReplay {
+    const transactions = toReplayInput(book.transactions);
+    if (!book.resume) return replayLoanFrom(termsOf(loan), loan.schedule, transactions, asOf, { from: this.from(book), snapshotEvery });
+    const run = replayLoanAfter(termsOf(loan), loan.schedule, book.resume, transactions, asOf, { snapshotEvery });
+    if (!run) throw new Error(`loan ${loan.id}: the snapshot checked to hold as of an earlier date does not as of ${asOf}`);
+    return run;
   }
 
   async recordRepayment(ctx: RequestContext, input: { loanId: string; amount: string; paidAt: string; method: string; reference?: string | null; idempotencyKey: string }) {
@@ -111,10 +139,12 @@ export class LoanServicingService {
   ): Promise<{ transaction: TransactionRow; state: LoanState }> {
     // The loan locked and read with all the replay needs (and the caller's idempotency key claimed), in one statement.
     let tx = txIn;
-    const { loan, book } = await this.lockWithBook(ctx, loanId, claim);
+    // A snapshot the new transaction comes after: at or before its date (it takes the next seq).
+    const locked = await this.lockWithBook(ctx, loanId, claim, isCalendarDate(txIn.effectiveDate) ? txIn.effectiveDate : null);
+    const loan = locked.loan;
     // A closed loan may still hold the borrower's money: refunding it is the one thing left to do.
     if (loan.status !== 'ACTIVE' && !(tx.kind === 'CREDIT_REFUND' && loan.status === 'CLOSED')) throw conflict(`The loan is ${loan.status}`);
-    const today = todayIn(book.timezone);
+    const today = todayIn(locked.timezone);
     if (!isCalendarDate(tx.effectiveDate)) throw badInput('input.paidAt', 'a date YYYY-MM-DD');
     if (tx.effectiveDate > today) throw badInput('input.paidAt', `cannot be after today (${today}) in the tenant's time zone`);
     if (tx.effectiveDate < loan.disbursementDate!) throw badInput('input.paidAt', `cannot be before the loan started (${loan.disbursementDate})`);
@@ -122,12 +152,14 @@ export class LoanServicingService {
     if (amount.lte(0)) throw badInput('input.amount', 'must be positive');
     const decimals = (loan.servicingTerms as ServicingTerms).decimals;
     if (amount.decimalPlaces() > decimals) throw badInput('input.amount', `at most ${decimals} decimals`);
+    // Every replay below is as of the transaction's date or later.
+    const book = await this.holding(ctx, loan, locked.book, tx.effectiveDate);
     if (tx.kind === 'CREDIT_REFUND') {
-      const held = replayLoanFrom(termsOf(loan), loan.schedule, toReplayInput(book.transactions), today, { from: this.from(book) }).state.credit;
+      const held = this.replay(loan, book, today).state.credit;
       if (amount.gt(held)) throw badInput('input.amount', `the loan holds ${held} for the borrower; a refund cannot exceed it`);
     }
     if (tx.kind === 'SETTLEMENT' || (opts.settleAtQuote && tx.kind === 'REPAYMENT')) {
-      const quote = { asOf: tx.effectiveDate, ...payoffQuote(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate, undefined, this.from(book)) };
+      const quote = { asOf: tx.effectiveDate, ...this.quote(loan, book, tx.effectiveDate) };
       const atQuote = amount.eq(quote.total);
       if (tx.kind === 'SETTLEMENT' && !atQuote) throw conflict(`The payoff on ${tx.effectiveDate} is ${quote.total}, not ${amount.toFixed()}`, { field: 'amount', quote });
       // A repayment of exactly a payoff that charges to-the-day interest or a prepayment fee settles the loan.
@@ -136,7 +168,7 @@ export class LoanServicingService {
     const waived = WAIVED[tx.kind];
     if (waived) {
       // A waiver records exactly what it waives: more than is owed is refused, never cut down silently.
-      const owed = replayLoanFrom(termsOf(loan), loan.schedule, toReplayInput(book.transactions), tx.effectiveDate, { from: this.from(book) }).state.outstanding[waived];
+      const owed = this.replay(loan, book, tx.effectiveDate).state.outstanding[waived];
       if (amount.gt(owed)) throw badInput('amount', `the loan owes ${owed} of ${waived}; a waiver cannot exceed it`, { owed });
     }
     const transaction: TransactionRow = {
@@ -152,11 +184,11 @@ export class LoanServicingService {
     );
     loan.nextTxSeq += 1;
     const events = new LoanEvents(ctx, loanId, today);
-    const { state, transactions } = await this.reconcile(ctx, loan, today, { ...book, transactions: [...book.transactions, transaction] }, writes, events);
+    const { state } = await this.reconcile(ctx, loan, today, { ...book, transactions: [...book.transactions, transaction] }, writes, events);
     await this.deps.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: transaction.id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
     // A settlement is money received like any repayment (LOAN_CLOSED follows from the reconcile).
     events.add(tx.kind === 'REPAYMENT' || tx.kind === 'SETTLEMENT' ? 'REPAYMENT_POSTED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });
-    if (tx.kind === 'REPAYMENT') this.warnOnShrinkingPayments(events, loan, transactions, state.dpd);
+    if (tx.kind === 'REPAYMENT') this.warnOnShrinkingPayments(events, loan, [...book.recentRepayments, transaction], state.dpd);
     events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());
     return { transaction, state };
@@ -279,7 +311,23 @@ export class LoanServicingService {
     const loan = await this.byIdOrThrow(ctx, loanId);
     const on = asOf ?? (await this.today(ctx));
     if (!isCalendarDate(on)) throw badInput('asOf', 'a date YYYY-MM-DD');
+    if (this.snapshotting) {
+      // The latest snapshot at or before the date and the transactions after it, in one statement.
+      const [row] = await queryPrepared<{ resume: ReplaySnapshot | null; transactions: TransactionJson[] }>(await ctx.db(),
+        `SELECT r.state AS resume, ${transactionsJson(true)} AS transactions FROM loans l ${RESUME_JOIN('$2')} WHERE l.id = $1`, [loan.id, on]);
+      const quote = row?.resume ? payoffQuoteAfter(termsOf(loan), loan.schedule, row.resume, toReplayInput(transactionRows(row.transactions)), on) : null;
+      if (quote) return { asOf: on, ...quote };
+    }
     return { asOf: on, ...payoffQuote(termsOf(loan), loan.schedule, await this.replayInput(ctx, loan.id), on) };
+  }
+
+  /** The payoff quote as of `asOf` from the book (see replay). */
+  private quote(loan: LoanEntity, book: LoanBook, asOf: string) {
+    const transactions = toReplayInput(book.transactions);
+    if (!book.resume) return payoffQuote(termsOf(loan), loan.schedule, transactions, asOf, undefined, this.from(book));
+    const quote = payoffQuoteAfter(termsOf(loan), loan.schedule, book.resume, transactions, asOf);
+    if (!quote) throw new Error(`loan ${loan.id}: the snapshot checked to hold as of an earlier date does not as of ${asOf}`);
+    return quote;
   }
 
   /**
@@ -346,7 +394,7 @@ export class LoanServicingService {
   }
 
   async transactions(ctx: RequestContext, loanId: string): Promise<TransactionRow[]> {
-    const [row] = await (await ctx.db()).query(`SELECT ${TRANSACTIONS_JSON} AS transactions FROM loans l WHERE l.id = $1`, [loanId]);
+    const [row] = await (await ctx.db()).query(`SELECT ${transactionsJson(false)} AS transactions FROM loans l WHERE l.id = $1`, [loanId]);
     return row ? transactionRows(row.transactions) : [];
   }
 
@@ -374,15 +422,15 @@ export class LoanServicingService {
    */
   private async reconcile(
     ctx: RequestContext, loan: LoanEntity, today: string, book?: LoanBook, callerWrites?: SqlBatch, callerEvents?: LoanEvents,
-  ): Promise<{ state: LoanState; transactions: TransactionRow[] }> {
-    const read = book ?? (await this.readBook(ctx, loan.id));
+  ): Promise<{ state: LoanState }> {
+    const read = book ?? (await this.holding(ctx, loan, await this.readBook(ctx, loan.id), today));
     const { transactions, postings, penaltyAccrued, interestAccrued, lastClosed } = read;
     const writes = callerWrites ?? new SqlBatch();
     const events = callerEvents ?? new LoanEvents(ctx, loan.id, today);
     const mapping = loanAccountMapping(loan.servicingTerms);
-    const run = replayLoanFrom(termsOf(loan), loan.schedule, toReplayInput(transactions), today, { from: this.from(read), snapshotEvery: this.deps.snapshotEvery ?? 0 });
+    const run = this.replay(loan, read, today, this.deps.snapshotEvery ?? 0);
     const { state, resumed } = run;
-    this.stageSnapshots(ctx, writes, loan.id, read, run);
+    this.stageSnapshots(ctx, writes, loan, read, run);
     const after = resumed ? afterPoint(resumed) : () => true;
     const byKey = new Map(postings.filter((p) => after(p.allocation)).map((p) => [p.posting_key, p]));
     const kinds = new Map(transactions.map((t) => [t.id, t.kind as LoanTransactionKind]));
@@ -456,28 +504,31 @@ export class LoanServicingService {
     await this.stageTrueUp(ctx, writes, loan.id, 'penalty', new Dec(penalty.total).minus(penaltyAccrued), today, mapping);
     if (!callerEvents) events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());
-    return { state, transactions };
+    return { state };
   }
 
   /**
    * Keeps the loan's snapshots to what can still be resumed from: a new one taken by this replay is
    * stored, those after the one it resumed from (or all, when it replayed from disbursement) no
    * longer hold (a backdated or reversed transaction before their point) and go, and of the rest
-   * only the latest SNAPSHOTS_KEPT stay.
+   * only the latest SNAPSHOTS_KEPT stay. The new one records the highest seq its replay saw, so the
+   * trigger that deletes snapshots a new transaction comes before spares it (it is stored by the
+   * statement that inserts the transaction, and already includes it).
    */
-  private stageSnapshots(ctx: RequestContext, writes: SqlBatch, loanId: string, book: Omit<LoanBook, 'timezone'>, run: { resumed: ReplaySnapshot | null; snapshot: ReplaySnapshot | null }): void {
-    if ((this.deps.snapshotEvery ?? 0) === 0) return;
+  private stageSnapshots(ctx: RequestContext, writes: SqlBatch, loan: LoanEntity, book: LoanBook, run: { resumed: ReplaySnapshot | null; snapshot: ReplaySnapshot | null }): void {
+    if (!this.snapshotting) return;
+    const loanId = loan.id;
     const at = run.resumed ? book.snapshots.findIndex((s) => s.state === run.resumed) : book.snapshots.length;
     // Newest first: those before the resumed one no longer hold; it and the older ones may.
-    const holding = book.snapshots.slice(at).filter((s) => s.state !== null);
+    const holding = book.snapshots.slice(at).filter((s) => s.engine === REPLAY_ENGINE_VERSION);
     const keep = new Set(holding.slice(0, run.snapshot ? SNAPSHOTS_KEPT - 1 : SNAPSHOTS_KEPT).map((s) => s.id));
     const gone = book.snapshots.filter((s) => !keep.has(s.id)).map((s) => s.id);
     if (gone.length) writes.add('DELETE FROM loan_replay_snapshots WHERE loan_id = $1 AND id = ANY($2::uuid[])', [loanId, gone]);
     if (run.snapshot) {
       const s = run.snapshot;
       writes.add(
-        `INSERT INTO loan_replay_snapshots (tenant_id, loan_id, id, engine, through_date, through_seq, tx_count, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [ctx.tenant, loanId, uuidv7(), s.engine, s.through.effectiveDate, s.through.seq, s.count, JSON.stringify(s)],
+        `INSERT INTO loan_replay_snapshots (tenant_id, loan_id, id, engine, through_date, through_seq, tx_count, history_seq, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [ctx.tenant, loanId, uuidv7(), s.engine, s.through.effectiveDate, s.through.seq, s.count, loan.nextTxSeq - 1, JSON.stringify(s)],
       );
     }
   }
@@ -486,7 +537,7 @@ export class LoanServicingService {
    * Early warning: the last three repayments were each smaller than the one before and all short of
    * the regular instalment, while the loan is behind. One event per such streak.
    */
-  private warnOnShrinkingPayments(events: LoanEvents, loan: LoanEntity, transactions: TransactionRow[], dpd: number): void {
+  private warnOnShrinkingPayments(events: LoanEvents, loan: LoanEntity, transactions: Pick<TransactionRow, 'kind' | 'status' | 'effectiveDate' | 'seq' | 'amount'>[], dpd: number): void {
     const repayments = transactions.filter((t) => t.kind === 'REPAYMENT' && t.status === 'POSTED').sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.seq - b.seq));
     const last = repayments.slice(-3).map((t) => new Dec(t.amount));
     const instalment = new Dec(loan.schedule[0]?.total ?? '0');
@@ -541,18 +592,20 @@ export class LoanServicingService {
    * older than the row it locked: when the row changed meanwhile (a concurrent payment committed),
    * the read is repeated, now under the lock, so the rest matches the row.
    */
-  private async lockWithBook(ctx: RequestContext, id: string, claim?: KeyClaim): Promise<{ loan: LoanEntity; book: LoanBook }> {
+  private async lockWithBook(ctx: RequestContext, id: string, claim?: KeyClaim, before: string | null = null): Promise<{ loan: LoanEntity; book: LoanBook; timezone: string }> {
     const em = await ctx.db();
+    const light = this.snapshotting;
     for (;;) {
       // The first read may carry the caller's idempotency claim (see KeyClaim).
       const carried = claim?.pending ? claim.statement() : null;
-      const params: unknown[] = [id, ...(carried?.params ?? [])];
+      const own: unknown[] = light ? [id, before] : [id];
+      const params: unknown[] = [...own, ...(carried?.params ?? [])];
       const [row] = await queryPrepared<Record<string, any>>(
         em,
-        `${carried ? `WITH claim AS (${shiftPlaceholders(carried.sql, 1)}) ` : ''}
+        `${carried ? `WITH claim AS (${shiftPlaceholders(carried.sql, own.length)}) ` : ''}
          SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
-                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${BOOK_COLUMNS}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
-         FROM loans l WHERE l.id = $1 FOR UPDATE OF l`,
+                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${bookColumns(light)}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
+         FROM loans l ${light ? RESUME_JOIN('$2') : ''} WHERE l.id = $1 FOR UPDATE OF l`,
         params,
       );
       if (carried) {
@@ -561,14 +614,19 @@ export class LoanServicingService {
       }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _accrued, _closed, _claimed, _snapshots, ...columns } = row;
-      return { loan: Object.assign(new LoanEntity(), columns), book: { timezone: _timezone, ...bookOf(row) } };
+      const { _locked, _seen, _timezone, _transactions, _postings, _accrued, _closed, _claimed, _snapshots, _resume, _resumeId, _recent, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: bookOf(row), timezone: _timezone };
     }
   }
 
-  /** What a replay needs of a loan whose row the transaction holds. */
-  private async readBook(ctx: RequestContext, loanId: string): Promise<Omit<LoanBook, 'timezone'>> {
-    const [row] = await (await ctx.db()).query(`SELECT ${BOOK_COLUMNS} FROM loans l WHERE l.id = $1`, [loanId]);
+  /**
+   * What a replay needs of a loan whose row the transaction holds: from its latest snapshot when
+   * snapshots are on (unless `whole`), else its whole history.
+   */
+  private async readBook(ctx: RequestContext, loanId: string, opts: { whole?: boolean } = {}): Promise<LoanBook> {
+    const light = this.snapshotting && !opts.whole;
+    const [row] = await queryPrepared<Record<string, any>>(await ctx.db(),
+      `SELECT ${bookColumns(light)} FROM loans l ${light ? RESUME_JOIN('$2') : ''} WHERE l.id = $1`, light ? [loanId, null] : [loanId]);
     return bookOf(row);
   }
 
@@ -661,7 +719,6 @@ function normalise(a: Allocation): unknown {
 
 /** What a replay of one loan reads besides the loan row. */
 interface LoanBook {
-  timezone: string;
   transactions: TransactionRow[];
   postings: { posting_key: string; allocation: Allocation; journal_entry_id: string }[];
   penaltyAccrued: string;
@@ -669,44 +726,89 @@ interface LoanBook {
   interestAccrued: string;
   /** The tenant's last closed business date (null before any close of business completed). */
   lastClosed: string | null;
-  /** Every snapshot of the loan, newest point first (the engine resumes from the latest that holds). */
+  /**
+   * Every snapshot of the loan, newest point first (the engine resumes from the latest that holds);
+   * read from a snapshot (`resume`), only that one's state is loaded.
+   */
   snapshots: StoredSnapshot[];
+  /**
+   * Read from this snapshot: `transactions` are only those after its point and `postings` only those
+   * dated on or after its day (the database keeps the history up to its point as it was taken). Null:
+   * the whole history.
+   */
+  resume: ReplaySnapshot | null;
+  /** The loan's last three posted repayments (date, seq order). */
+  recentRepayments: Pick<TransactionRow, 'kind' | 'status' | 'effectiveDate' | 'seq' | 'amount'>[];
 }
 
-/** A row of loan_replay_snapshots; `state` is null when another engine version took it. */
+/** A row of loan_replay_snapshots; `state` is null when another engine version took it, or when not loaded. */
 interface StoredSnapshot {
   id: string;
+  engine: number;
   state: ReplaySnapshot | null;
 }
 
-/** A loan's transactions in order as one JSON array (of `loans l`'s row), the amounts in its currency's decimals. */
-const TRANSACTIONS_JSON = `
+/**
+ * The latest snapshot of the loan `l` (of this engine) at or before the date `param` (any when null),
+ * as `r`: the transactions and postings a replay from it needs are those after its point.
+ */
+const RESUME_JOIN = (param: string) => `LEFT JOIN LATERAL (
+    SELECT s.id, s.through_date, s.through_seq, s.state FROM loan_replay_snapshots s
+    WHERE s.tenant_id = l.tenant_id AND s.loan_id = l.id AND s.engine = ${REPLAY_ENGINE_VERSION} AND s.through_date <= coalesce(${param}::date, 'infinity'::date)
+    ORDER BY s.through_date DESC, s.through_seq DESC, s.created_at DESC LIMIT 1) r ON true`;
+
+/**
+ * A loan's transactions in order as one JSON array (of `loans l`'s row), the amounts in its currency's
+ * decimals; `afterResume`: only those after the point of RESUME_JOIN's `r` (all when there is none).
+ */
+function transactionsJson(afterResume: boolean): string {
+  return `
   (SELECT coalesce(json_agg(json_build_object('id', t.id, 'loanId', t.loan_id, 'seq', t.seq, 'kind', t.kind, 'effectiveDate', t.effective_date::text,
             'amount', round(t.amount, l.money_decimals)::text, 'method', t.method, 'reference', t.reference, 'note', t.note, 'status', t.status,
             'reversedAt', t.reversed_at, 'reversalReason', t.reversal_reason, 'createdAt', t.created_at) ORDER BY t.seq), '[]')
-   FROM loan_transactions t WHERE t.tenant_id = l.tenant_id AND t.loan_id = l.id)`;
+   FROM loan_transactions t WHERE t.tenant_id = l.tenant_id AND t.loan_id = l.id
+   ${afterResume ? `AND (t.effective_date, t.seq) > (coalesce(r.through_date, '-infinity'::date), coalesce(r.through_seq, 0))` : ''})`;
+}
 
-const BOOK_COLUMNS = `${TRANSACTIONS_JSON} AS "_transactions",
-  (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)), '[]')
-   FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id) AS "_postings",
+/**
+ * What a replay reads besides the loan row: its whole history, or (`light`) only what comes after
+ * RESUME_JOIN's snapshot `r` (postings by the index on their allocation's date; of the snapshots
+ * only their ids, `r`'s state apart). Postings in date order either way, so a replay reverses changed
+ * ones in the same order whichever it read.
+ */
+function bookColumns(light: boolean): string {
+  return `${transactionsJson(light)} AS "_transactions",
+  (SELECT coalesce(json_agg(json_build_object('posting_key', p.posting_key, 'allocation', p.allocation, 'journal_entry_id', p.journal_entry_id)
+                             ORDER BY p.allocation->>'effectiveDate', p.posting_key), '[]')
+   FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id
+   ${light ? `AND (p.allocation->>'effectiveDate') >= coalesce(to_char(r.through_date, 'YYYY-MM-DD'), '')` : ''}) AS "_postings",
   (SELECT json_build_object('penalty', coalesce(sum(a.penalty), 0)::text, 'interest', coalesce(sum(a.interest), 0)::text)
    FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_accrued",
-  (SELECT max(r.business_date)::text FROM cob_runs r WHERE r.tenant_id = l.tenant_id AND r.status = 'COMPLETED') AS "_closed",
-  (SELECT coalesce(json_agg(json_build_object('id', s.id, 'state', CASE WHEN s.engine = ${REPLAY_ENGINE_VERSION} THEN s.state END)
+  (SELECT max(c.business_date)::text FROM cob_runs c WHERE c.tenant_id = l.tenant_id AND c.status = 'COMPLETED') AS "_closed",
+  (SELECT coalesce(json_agg(json_build_object('id', s.id, 'engine', s.engine, 'state', ${light ? 'NULL' : `CASE WHEN s.engine = ${REPLAY_ENGINE_VERSION} THEN s.state END`})
                              ORDER BY s.through_date DESC, s.through_seq DESC, s.created_at DESC), '[]')
-   FROM loan_replay_snapshots s WHERE s.tenant_id = l.tenant_id AND s.loan_id = l.id) AS "_snapshots"`;
+   FROM loan_replay_snapshots s WHERE s.tenant_id = l.tenant_id AND s.loan_id = l.id) AS "_snapshots",
+  (SELECT coalesce(json_agg(x ORDER BY x."effectiveDate", x.seq), '[]') FROM (
+     SELECT t.kind, t.status, t.effective_date::text AS "effectiveDate", t.seq, round(t.amount, l.money_decimals)::text AS amount FROM loan_transactions t
+     WHERE t.tenant_id = l.tenant_id AND t.loan_id = l.id AND t.kind = 'REPAYMENT' AND t.status = 'POSTED' ORDER BY t.effective_date DESC, t.seq DESC LIMIT 3) x) AS "_recent"
+  ${light ? ', r.id AS "_resumeId", r.state AS "_resume"' : ''}`;
+}
 
 type TransactionJson = Omit<TransactionRow, 'reversedAt' | 'createdAt'> & { reversedAt: string | null; createdAt: string };
 
-/** TRANSACTIONS_JSON's rows with their timestamps as dates. */
+/** transactionsJson's rows with their timestamps as dates. */
 function transactionRows(json: TransactionJson[]): TransactionRow[] {
   return json.map((t) => ({ ...t, reversedAt: t.reversedAt === null ? null : new Date(t.reversedAt), createdAt: new Date(t.createdAt) }));
 }
 
-function bookOf(row: Record<string, any>): Omit<LoanBook, 'timezone'> {
+function bookOf(row: Record<string, any>): LoanBook {
+  const resume: ReplaySnapshot | null = row._resume ?? null;
+  const snapshots: StoredSnapshot[] = row._snapshots;
+  // The one loaded is the one resumed from (stageSnapshots finds it by identity).
+  if (resume) snapshots.find((s) => s.id === row._resumeId)!.state = resume;
   return {
     transactions: transactionRows(row._transactions), postings: row._postings, penaltyAccrued: row._accrued.penalty, interestAccrued: row._accrued.interest,
-    lastClosed: row._closed, snapshots: row._snapshots,
+    lastClosed: row._closed, snapshots, resume, recentRepayments: row._recent,
   };
 }
 
