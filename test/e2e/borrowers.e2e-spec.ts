@@ -118,6 +118,30 @@ describe('borrowers and their personal data', () => {
     expect((await app.gql(consent(byStaff), {}, lender.admin)).errors).toBeUndefined();
   });
 
+  it('shows a front-end (APP key) the events of its own users only', async () => {
+    const appA = await app.apiKey(lender.slug, 'APP');
+    const appB = await app.apiKey(lender.slug, 'APP');
+    const ownUser = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'FE-EVENTS-A-01' }) }, appA)).data!.createBorrower.id;
+    const staffUser = (await app.gql(CREATE, { i: borrowerInput({ nationalId: 'FE-EVENTS-S-01' }) }, lender.admin)).data!.createBorrower.id;
+    const submit = 'mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { id } }';
+    const applied: Record<string, string> = {};
+    for (const borrowerId of [ownUser, staffUser]) {
+      await app.gql(`mutation { recordConsent(borrowerId: "${borrowerId}", kind: BUREAU_PULL, granted: true, textVersion: "bureau-v1") { kind } }`, {}, lender.admin);
+      const res = await app.gql(submit, { i: { productId: lender.productId, amount: '15000.00', termCount: 6, frequency: 'MONTHLY', borrowerId } }, lender.admin);
+      expect(res.errors).toBeUndefined();
+      applied[borrowerId] = res.data!.submitApplication.id;
+    }
+    const EVENTS = '{ events(first: 100, filter: { types: ["application.*"] }) { nodes { type subjectId } } }';
+    const subjects = async (key: string) => new Set(((await app.gql(EVENTS, {}, key)).data!.events.nodes as { subjectId: string }[]).map((n) => n.subjectId));
+    const seenByA = await subjects(appA);
+    expect(seenByA.has(applied[ownUser])).toBe(true);
+    expect(seenByA.has(applied[staffUser])).toBe(false);
+    expect((await subjects(appB)).size).toBe(0);
+    // Staff see both.
+    const seenByStaff = await subjects(lender.admin);
+    expect(seenByStaff.has(applied[ownUser]) && seenByStaff.has(applied[staffUser])).toBe(true);
+  });
+
   it('keeps a front-end from reaching another front-end’s user through its reference (no token, no completion)', async () => {
     const appA = await app.apiKey(lender.slug, 'APP');
     const appB = await app.apiKey(lender.slug, 'APP');

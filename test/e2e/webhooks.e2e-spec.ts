@@ -163,7 +163,7 @@ describe('events out: outbox, webhooks, subscriptions', () => {
       return { received, errors, close: async () => { stop(); await client.dispose(); } };
     }
 
-    it('gives each tenant its own events and never another’s; a borrower only its own loans’', async () => {
+    it('gives each tenant its own events and never another’s; a borrower only its own loans’, a front-end only its own users’', async () => {
       const other = await autoLender(app);
       const a = watch(lender.admin);
       const b = watch(other.admin);
@@ -173,6 +173,8 @@ describe('events out: outbox, webhooks, subscriptions', () => {
       const appKey = await app.apiKey(lender.slug, 'APP');
       const { token } = (await app.gql('mutation { mintBorrowerToken(input: { externalRef: "watching-borrower" }) { token } }', {}, appKey)).data!.mintBorrowerToken;
       const borrower = watch(token);
+      // A front-end sees its own users' events only; none of these borrowers is another front-end's user.
+      const otherFrontEnd = watch(await app.apiKey(lender.slug, 'APP'));
       try {
         // Subscriptions start asynchronously: keep posting until each watcher has seen its own events.
         await eventually(async () => {
@@ -188,9 +190,10 @@ describe('events out: outbox, webhooks, subscriptions', () => {
         expect(b.received.every((e) => e.subjectId === loanB)).toBe(true);
         expect(borrower.received.every((e) => e.subjectId === loanA)).toBe(true);
         expect(a.received.some((e) => e.subjectId === loanA2)).toBe(true);
-        expect(a.errors.concat(b.errors, borrower.errors)).toEqual([]);
+        expect(otherFrontEnd.received).toEqual([]);
+        expect(a.errors.concat(b.errors, borrower.errors, otherFrontEnd.errors)).toEqual([]);
       } finally {
-        await Promise.all([a.close(), b.close(), borrower.close()]);
+        await Promise.all([a.close(), b.close(), borrower.close(), otherFrontEnd.close()]);
       }
     });
 

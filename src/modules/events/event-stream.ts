@@ -2,13 +2,14 @@ import type { DataSource } from 'typeorm';
 import { matchesEventTypes } from '../../core/webhooks';
 import type { Notifications } from '../../platform/db/notifications';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import { EVENT_COLUMNS, type DomainEventRow, type EventFilter, visibleTo } from './event-log.service';
+import { EVENT_COLUMNS, EVENT_SOURCE, type DomainEventRow, type EventFilter, visibleTo } from './event-log.service';
 
 /** Who is watching: the tenant from the verified credential, and the row scope of the caller. */
 export interface Watcher {
   tenantId: string;
   borrowerId: string | null;
   referringAgent: string | null;
+  frontEnd: string | null;
 }
 
 interface Subscriber {
@@ -124,8 +125,8 @@ export class EventStream {
   private read(tenantId: string, cursor: bigint | null): Promise<DomainEventRow[]> {
     return runInContext(this.dataSource(), { tenantId, actor: { type: 'SYSTEM', id: 'event-stream' }, roles: [] }, async (ctx) => {
       const em = await ctx.db();
-      if (cursor === null) return em.query(`SELECT ${EVENT_COLUMNS} FROM outbox_events ORDER BY seq DESC LIMIT ${LOOKBACK}`);
-      return em.query(`SELECT ${EVENT_COLUMNS} FROM outbox_events WHERE seq > $1 ORDER BY seq LIMIT 5000`, [String(cursor - LOOKBACK)]);
+      if (cursor === null) return em.query(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_SOURCE} ORDER BY e.seq DESC LIMIT ${LOOKBACK}`);
+      return em.query(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_SOURCE} WHERE e.seq > $1 ORDER BY e.seq LIMIT 5000`, [String(cursor - LOOKBACK)]);
     });
   }
 }

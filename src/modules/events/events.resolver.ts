@@ -34,7 +34,7 @@ export class EventsResolver {
       const { ctx, eventStream } = context as SubscriptionContext;
       if (!ctx.tenantId || !eventStream) throw forbidden('Subscriptions are per tenant, over graphql-ws');
       return eventStream.subscribe(
-        { tenantId: ctx.tenantId, borrowerId: ctx.borrowerId, referringAgent: ctx.referringAgent },
+        { tenantId: ctx.tenantId, borrowerId: ctx.borrowerId, referringAgent: ctx.referringAgent, frontEnd: ctx.frontEnd },
         { types: (args as EventSubscriptionArgs).types, subjectId: (args as EventSubscriptionArgs).subjectId },
       );
     },
