@@ -22,6 +22,13 @@ export interface Config {
   embedded: { dataDir: string; port: number };
   jwt: { secret: Uint8Array; staffTtlSeconds: number; borrowerTtlSeconds: number; issuer: string };
   /**
+   * How long (ms) the API keeps a verified credential before looking it up again (0: every request
+   * looks it up). Revocation, suspension and user changes drop it at once on every replica (NOTIFY),
+   * expiry ends it at the instant, and it is bypassed while the LISTEN connection is down: this is
+   * only the bound on a change notification lost without the connection being seen to drop.
+   */
+  credentialCacheMs: number;
+  /**
    * Limits of one GraphQL document, checked before it runs: depth, cost (points, see
    * src/platform/graphql/limits.ts), aliases, tokens and directives; page sizes.
    */
@@ -134,6 +141,7 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   JWT_STAFF_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   JWT_BORROWER_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  CREDENTIAL_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(10000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(30),
@@ -220,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       borrowerTtlSeconds: e.JWT_BORROWER_TTL_SECONDS,
       issuer: 'microlend',
     },
+    credentialCacheMs: e.CREDENTIAL_CACHE_MS,
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

@@ -51,10 +51,12 @@ describe('identity and access', () => {
     expect(after.errors![0]).toMatchObject({ message: 'API key revoked', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('stops an expired key', async () => {
-    const key = await app.apiKey(slug, 'ANALYST', { expiresAt: new Date(Date.now() + 60_000) });
+  it('stops a key at its expiry', async () => {
+    // The key really expires (an expiry cannot be moved through the product): a verified key kept by the API ends at its own expiry too.
+    const expiresAt = new Date(Date.now() + 3_000);
+    const key = await app.apiKey(slug, 'ANALYST', { expiresAt });
     expect((await app.gql(VIEWER, {}, key)).errors).toBeUndefined();
-    await app.ownerQuery("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE role = 'ANALYST'");
+    await new Promise((r) => setTimeout(r, expiresAt.getTime() - Date.now() + 20));
     const res = await app.gql(VIEWER, {}, key);
     expect(res.errors![0]).toMatchObject({ message: 'API key expired', extensions: { code: 'UNAUTHENTICATED' } });
   });

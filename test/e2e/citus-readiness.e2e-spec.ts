@@ -28,6 +28,7 @@ const SHARED_TABLES = [
   'reference_rates', // published reference rates, read by every tenant
   'migrations', // TypeORM's record of applied migrations
   'rate_limit_buckets', // query-cost budgets per caller (platform state, unlogged, coordinator-local)
+  'credential_epoch', // one counter moved by every credential change, read with each request's BEGIN
 ];
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -71,7 +71,7 @@ export class ApiKeyService {
     key.revokedAt = new Date();
     await repo.update({ tenantId: key.tenantId, id: key.id }, { revokedAt: key.revokedAt });
     // Open subscriptions on this key close when the revocation commits, on every replica.
-    await announceCredentialChange(await ctx.db(), { kind: 'api_key', id: key.id });
+    await announceCredentialChange(ctx, { kind: 'api_key', id: key.id });
     await this.audit.record(ctx, { action: 'apiKey.revoked', entityType: 'ApiKey', entityId: key.id, before: { revokedAt: null }, after: { revokedAt: key.revokedAt } });
     return key;
   }

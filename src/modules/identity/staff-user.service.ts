@@ -76,7 +76,7 @@ export class StaffUserService {
     const before = { roles: user.roles, status: user.status };
     Object.assign(user, patch, { updatedAt: new Date() });
     await repo.update({ tenantId: user.tenantId, id: user.id }, { ...patch, updatedAt: user.updatedAt });
-    await announceCredentialChange(await ctx.db(), { kind: 'staff_user', id });
+    await announceCredentialChange(ctx, { kind: 'staff_user', id });
     await this.audit.record(ctx, { action, entityType: 'StaffUser', entityId: id, before, after: { roles: user.roles, status: user.status } });
     return user;
   }

@@ -89,7 +89,7 @@ export class TenantService {
     });
     await repo.save(next);
     // Suspension ends every credential of the tenant: open subscriptions re-check when this commits.
-    if (existing && existing.status !== next.status) await announceCredentialChange(await ctx.db(), { kind: 'tenant', id: next.id });
+    if (existing && existing.status !== next.status) await announceCredentialChange(ctx, { kind: 'tenant', id: next.id });
     ctx.transactionState(CURRENT, () => new Map<string, TenantEntity>()).set(next.id, next);
     await this.audit.record(ctx.forTenant(next.id), {
       action: existing ? 'tenant.updated' : 'tenant.created',

@@ -16,6 +16,9 @@ export interface Principal {
   expiresAt?: Date | null;
 }
 
+/** Where credentials are looked up: the pool, or a transaction (a kept verdict re-checked in the request's own). */
+export type Queryable = Pick<DataSource, 'query'>;
+
 export const ANONYMOUS: Principal = { tenantId: null, actor: { type: 'ANONYMOUS', id: null }, roles: [], borrowerId: null, platform: false };
 
 /**
@@ -23,7 +26,7 @@ export const ANONYMOUS: Principal = { tenantId: null, actor: { type: 'ANONYMOUS'
  * Keys are looked up through SECURITY DEFINER functions because the tenant is not known yet;
  * every credential dies with its tenant's suspension.
  */
-export async function authenticate(db: DataSource, tokens: TokenSettings, header: string | undefined): Promise<Principal> {
+export async function authenticate(db: Queryable, tokens: TokenSettings, header: string | undefined): Promise<Principal> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('Authorization header must be "Bearer <key or token>"');
@@ -32,7 +35,7 @@ export async function authenticate(db: DataSource, tokens: TokenSettings, header
   return authenticateToken(db, tokens, credential);
 }
 
-async function authenticateKey(db: DataSource, key: string): Promise<Principal> {
+async function authenticateKey(db: Queryable, key: string): Promise<Principal> {
   const parsed = parseApiKey(key);
   if (!parsed) throw unauthenticated('Malformed API key');
   if (parsed.tenantSlug === PLATFORM_SLUG) {
@@ -59,12 +62,12 @@ function expiryOf(row: { expires_at: Date | null }): Date | null {
 }
 
 /** Records last use at most once a minute, so a busy key does not write on every request. */
-async function touch(db: DataSource, tenantId: string | null, keyId: string, lastUsed: Date | null): Promise<void> {
+async function touch(db: Queryable, tenantId: string | null, keyId: string, lastUsed: Date | null): Promise<void> {
   if (lastUsed && Date.now() - new Date(lastUsed).getTime() < 60_000) return;
   await db.query('SELECT auth_touch_key($1, $2)', [tenantId, keyId]);
 }
 
-async function authenticateToken(db: DataSource, tokens: TokenSettings, token: string): Promise<Principal> {
+async function authenticateToken(db: Queryable, tokens: TokenSettings, token: string): Promise<Principal> {
   let claims;
   try {
     claims = await verifyToken(tokens, token);

@@ -16,6 +16,7 @@ export class Notifications {
   private listening = new Set<string>();
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
+  private readonly watchers = new Set<(listening: boolean) => void>();
 
   constructor(
     private readonly url: string,
@@ -41,6 +42,21 @@ export class Notifications {
     return () => set.delete(handler);
   }
 
+  /**
+   * Tells `watcher` when the connection drops (false: payloads may be missed from now on) and when a
+   * new one listens again (true: every channel with a handler is LISTENed to by then). Payloads
+   * committed in between are lost. Returns the function that stops it.
+   */
+  watch(watcher: (listening: boolean) => void): () => void {
+    this.watchers.add(watcher);
+    return () => void this.watchers.delete(watcher);
+  }
+
+  /** Whether a connection is up and listening. */
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
@@ -60,19 +76,43 @@ export class Notifications {
         if (this.client !== client) return;
         this.client = null;
         if (err) this.onError(err);
+        for (const w of this.watchers) w(false);
         client.end().catch(() => undefined);
-        if (!this.closed) this.retry = setTimeout(() => void this.connect().catch((e: Error) => this.onError(e)), 1000);
+        this.reconnectLater();
       };
       client.on('error', lost);
       client.on('end', () => lost());
-      await client.connect();
       const channels = new Set([this.channel, ...this.handlers.keys()]);
-      for (const channel of channels) await client.query(`LISTEN ${channel}`);
+      try {
+        await client.connect();
+        for (const channel of channels) await client.query(`LISTEN ${channel}`);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      if (this.closed) {
+        // Closed while connecting: nobody would ever end this connection.
+        await client.end().catch(() => undefined);
+        return;
+      }
       this.listening = channels;
       this.client = client;
+      for (const w of this.watchers) w(true);
     })().finally(() => {
       this.connecting = null;
     });
     return this.connecting;
+  }
+
+  /** After a drop: a new connection in a second, and again a second after each failed attempt. */
+  private reconnectLater(): void {
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.connect().catch((err: Error) => {
+        this.onError(err);
+        this.reconnectLater();
+      });
+    }, 1000);
   }
 }

@@ -9,7 +9,8 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { createResolvers, permissionMaps } from '../../modules';
-import { authenticate } from '../auth/authenticate';
+import { ANONYMOUS, authenticate } from '../auth/authenticate';
+import { CredentialCache, listenForCredentialChanges } from '../auth/credential-cache';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError, toAppError } from '../graphql/errors';
 import { inputGuardPlugin } from '../graphql/input-guard';
@@ -30,6 +31,8 @@ export interface HttpApp {
   schema: GraphQLSchema;
   /** Stops accepting GraphQL work (in-flight operations finish first) and closes subscriptions. */
   stop(): Promise<void>;
+  /** Credentials verified a moment ago (see CredentialCache). */
+  credentials: CredentialCache;
   /** Serves GraphQL subscriptions (graphql-ws) on the listening server's /graphql. */
   attachSubscriptions(server: Server): void;
 }
@@ -87,6 +90,16 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       async (tenantId) => ((await dataSource.query('SELECT api_plan_of($1) AS plan', [tenantId])) as { plan: string | null }[])[0]?.plan ?? null,
       undefined, (err) => logger.warn({ err: err.message }, 'cost budget unavailable; request let through'))
     : null;
+  // A credential verified a moment ago is not looked up again while this process hears every change
+  // to credentials (and plans) on the LISTEN connection.
+  const credentials = new CredentialCache(config.credentialCacheMs);
+  const stopListening = listenForCredentialChanges(runtime.services.eventNotifications(), dataSource, {
+    changed(change) {
+      credentials.changed(change);
+      if (!change || change.kind === 'tenant_plan') budget?.forgetPlans(change?.id);
+    },
+    listening: (up) => credentials.listening(up),
+  }, (err) => logger.warn({ err: err.message }, 'not listening for credential changes; every request looks its credential up'));
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -129,10 +142,13 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         // A database that is down answers 503 SERVICE_UNAVAILABLE here too, not "context creation failed".
-        const principal = await authenticate(dataSource, config.jwt, req.headers.authorization).catch((err: unknown) => {
-          throw toAppError(err) ?? err;
-        });
-        const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
+        const header = req.headers.authorization;
+        const { principal, check } = !header ? { principal: ANONYMOUS, check: undefined }
+          : await credentials.principalOf(header, dataSource, (db) => authenticate(db, config.jwt, header)).catch((err: unknown) => {
+            throw toAppError(err) ?? err;
+          });
+        // A kept verdict is confirmed by the transaction's first statement (see CredentialCache).
+        const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform }, check);
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
         const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform, client);
         return { ctx, transaction, loaders: createLoaders(ctx) };
@@ -142,11 +158,12 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.use(graphqlShapedErrors(logger));
   const subscriptions: { close(): Promise<void> }[] = [];
   return {
-    app, apollo, schema,
+    app, apollo, schema, credentials,
     attachSubscriptions: (server) => void subscriptions.push(attachSubscriptions(server, runtime, schema)),
     async stop() {
       await Promise.all(subscriptions.map((s) => s.close()));
       await apollo.stop();
+      stopListening();
       limiterRedis?.disconnect();
     },
   };

@@ -41,12 +41,20 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((max - available) * 1000 / rate) + 1000
 return { taken, tostring(available) }
 `;
 
-/** Redis: the bucket is a hash refilled and spent by one script. */
+type TakeCommand = (key: string, cost: number, max: number, rate: number, now: number) => Promise<[number, string]>;
+
+/** Redis: the bucket is a hash refilled and spent by one script, sent by its SHA (EVALSHA; the script itself only when Redis lacks it). */
 export class RedisBucketStore implements BucketStore {
-  constructor(private readonly redis: IORedis) {}
+  private readonly takeCommand: TakeCommand;
+
+  constructor(redis: IORedis) {
+    redis.defineCommand('microlendBudgetTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
+    const commands = redis as unknown as { microlendBudgetTake: TakeCommand };
+    this.takeCommand = commands.microlendBudgetTake.bind(redis);
+  }
 
   async take(key: string, cost: number, bucket: CostBucket, nowMs: number): Promise<{ taken: boolean; available: number }> {
-    const [taken, available] = (await this.redis.eval(TAKE_SCRIPT, 1, `microlend:budget:${key}`, cost, bucket.maximumAvailable, bucket.restoreRate, nowMs)) as [number, string];
+    const [taken, available] = await this.takeCommand(`microlend:budget:${key}`, cost, bucket.maximumAvailable, bucket.restoreRate, nowMs);
     return { taken: taken === 1, available: Number(available) };
   }
 }
@@ -96,6 +104,7 @@ export interface Spender {
   ip: string | null;
 }
 
+/** How long a tenant's plan is kept: a change announced on CREDENTIALS_CHANNEL drops it sooner (see forgetPlans). */
 const PLAN_TTL_MS = 60_000;
 
 /**
@@ -110,7 +119,7 @@ export class CostBudget {
   constructor(
     private readonly store: BucketStore,
     private readonly settings: CostBudgetSettings,
-    /** The plan a tenant is on (null: the default plan); cached here for a minute. */
+    /** The plan a tenant is on (null: the default plan); kept here for a minute, or until forgetPlans. */
     private readonly planOf: (tenantId: string) => Promise<string | null>,
     private readonly now: () => number = Date.now,
     /** A store that cannot answer lets the request through (availability over strictness), reported here. */
@@ -147,6 +156,12 @@ export class CostBudget {
       });
     }
     return status;
+  }
+
+  /** Drops the kept plan of `tenantId` (its plan changed), or of every tenant. */
+  forgetPlans(tenantId?: string): void {
+    if (tenantId) this.planCache.delete(tenantId);
+    else this.planCache.clear();
   }
 
   private async bucketOf(s: Spender): Promise<{ key: string; bucket: CostBucket }> {

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/authenticate';
-import { type CredentialChange, parseCredentialChange } from '../auth/credential-changes';
+import { parseCredentialChange, restsOn } from '../auth/credential-changes';
 import { AppError } from '../graphql/errors';
 
 /** graphql-ws close codes: the credential ended on its own (re-authenticate), or it was taken away. */
@@ -146,15 +146,4 @@ export class SubscriptionCredentials {
 
 function expired(principal: Principal): boolean {
   return Boolean(principal.expiresAt && principal.expiresAt.getTime() <= Date.now());
-}
-
-function restsOn(principal: Principal, change: CredentialChange): boolean {
-  switch (change.kind) {
-    case 'tenant':
-      return principal.tenantId === change.id;
-    case 'api_key':
-      return (principal.actor.type === 'API_KEY' || principal.actor.type === 'PLATFORM_KEY') && principal.actor.id === change.id;
-    case 'staff_user':
-      return principal.actor.type === 'STAFF_USER' && principal.actor.id === change.id;
-  }
 }

@@ -1,10 +1,21 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-changes';
 import { isUuid } from '../db/ids';
 
 /** What a transaction is scoped to: one tenant, or the platform (tenant rows only, never tenant data). */
 export interface TenantScope {
   tenantId: string | null;
   platform: boolean;
+}
+
+/**
+ * A credential verdict kept from an earlier request (see CredentialCache), to be confirmed by the
+ * transaction's first statement: when the credential epoch has moved since `epoch`, `recheck` looks
+ * the credential up again in the transaction and throws if it no longer stands.
+ */
+export interface CredentialCheck {
+  epoch: string;
+  recheck(db: EntityManager, epoch: string): Promise<void>;
 }
 
 /**
@@ -24,6 +35,7 @@ export class TenantTransaction {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: TenantScope,
+    private readonly credential?: CredentialCheck,
   ) {
     this.currentTenant = scope.tenantId;
   }
@@ -119,7 +131,13 @@ export class TenantTransaction {
       }
     }
     this.finished = true;
-    const runner = await this.runner;
+    // It never opened (the credential was refused, the database was down): nothing to end.
+    const runner = await this.runner.catch(() => null);
+    if (!runner) {
+      await this.runAfterRollback();
+      if (hookError !== undefined) throw hookError;
+      return;
+    }
     try {
       if (runner.isTransactionActive) {
         if (commit && hookError === undefined) {
@@ -146,19 +164,29 @@ export class TenantTransaction {
 
   private async open(): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const client = (await runner.connect()) as { query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> };
+    let began = false;
     try {
-      // BEGIN and the scope in one round trip (the simple protocol takes several statements when
-      // nothing is bound, so the tenant id, checked to be a uuid, is written into the text).
+      // BEGIN, the scope and (for a kept credential) the credential epoch in one round trip (the
+      // simple protocol takes several statements when nothing is bound, so the tenant id, checked to
+      // be a uuid, is written into the text). On the driver's client: TypeORM drops all but one result.
       const tenant = this.scope.tenantId ?? '';
       if (tenant && !isUuid(tenant)) throw new Error(`not a tenant id: ${tenant}`);
-      await runner.query(
-        `START TRANSACTION; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.platform', '${this.scope.platform ? 'on' : 'off'}', true)`,
+      const epoch = this.credential ? `, ${CREDENTIAL_EPOCH_SQL} AS epoch` : '';
+      began = true;
+      const results = await client.query(
+        `START TRANSACTION; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.platform', '${this.scope.platform ? 'on' : 'off'}', true)${epoch}`,
       );
       // What runner.startTransaction() would have recorded, so commit and rollback go through TypeORM.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      if (this.credential) {
+        const now = String(results[1].rows[0].epoch);
+        if (now !== this.credential.epoch) await this.credential.recheck(runner.manager, now);
+      }
       return runner;
     } catch (err) {
+      if (began) await client.query('ROLLBACK').catch(() => undefined);
+      Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
       await runner.release();
       throw err;
     }
