@@ -1,3 +1,5 @@
+// First: graphql-js reads NODE_ENV when it is loaded.
+import './support/production-env';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -19,6 +21,8 @@ export interface GraphQLReadResult {
   /** A bare Apollo 5 server (express5) answering the same shape from memory. */
   bareApolloPerSecond: number;
   ratio: number;
+  /** NODE_ENV of the run (both servers run in this process). */
+  nodeEnv: string;
 }
 
 /** The read the issue measures: a page of 50 loans with the fields a loan list shows. */
@@ -99,7 +103,7 @@ export async function runGraphQLReadBench({ loans = 300, requests = 3000, concur
     log(` ${apiPerSecond.toFixed(0)}/s; ids only`);
     const apiIdsPerSecond = await measure(bench.url, LOAN_IDS_QUERY, auth);
     log(` ${apiIdsPerSecond.toFixed(0)}/s\n`);
-    return { loans, requests, concurrency, apiPerSecond, apiIdsPerSecond, bareApolloPerSecond, ratio: apiPerSecond / bareApolloPerSecond };
+    return { loans, requests, concurrency, apiPerSecond, apiIdsPerSecond, bareApolloPerSecond, ratio: apiPerSecond / bareApolloPerSecond, nodeEnv: process.env.NODE_ENV ?? 'development' };
   } finally {
     if (bare) {
       bare.server.closeAllConnections();
@@ -128,7 +132,7 @@ async function startBareApollo(nodes: Record<string, unknown>[]): Promise<{ serv
 }
 
 export function printGraphQLReadResult(r: GraphQLReadResult): void {
-  console.log(`graphql-read: loans(first: 50) with 10 fields, ${r.requests} requests from ${r.concurrency} clients over ${r.loans} loans`);
+  console.log(`graphql-read: loans(first: 50) with 10 fields, ${r.requests} requests from ${r.concurrency} clients over ${r.loans} loans, NODE_ENV=${r.nodeEnv} for both servers`);
   console.log(`  API (RLS, API key, rate limiter on)  ${r.apiPerSecond.toFixed(0).padStart(7)} req/s`);
   console.log(`  API, nodes { id } only               ${r.apiIdsPerSecond.toFixed(0).padStart(7)} req/s`);
   console.log(`  bare Apollo 5 (express5), in memory  ${r.bareApolloPerSecond.toFixed(0).padStart(7)} req/s`);

@@ -1,3 +1,5 @@
+// First: graphql-js reads NODE_ENV when it is loaded.
+import './support/production-env';
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
 import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -40,9 +41,17 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<{
   const dbName = `microlend_bench_${process.pid}`;
   await ensureDatabase(adminUrl, dbName);
   const ownerUrl = withDatabase(adminUrl, dbName);
-  await ensureAppRole(ownerUrl, 'microlend-app-bench');
+  // Under NODE_ENV=production (see support/production-env.ts) the app runs as in production, which
+  // refuses development secrets: this run makes its own.
+  const production = process.env.NODE_ENV === 'production';
+  const secrets = production
+    ? { APP_DB_PASSWORD: randomBytes(32).toString('base64url'), JWT_SECRET: randomBytes(48).toString('base64'), MASTER_KEY: randomBytes(32).toString('base64') }
+    : { APP_DB_PASSWORD: 'microlend-app-bench' };
+  await ensureAppRole(ownerUrl, secrets.APP_DB_PASSWORD);
   await runMigrations(ownerUrl);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl, APP_DB_PASSWORD: 'microlend-app-bench', REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent', RATE_LIMITS: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: production ? 'production' : 'test', DATABASE_URL: ownerUrl, ...secrets, REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent', RATE_LIMITS: 'false', ...env,
+  });
   const runtime = await bootRuntime(config, { migrate: false, worker: false });
   const http = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {

@@ -77,6 +77,11 @@ export interface Config {
   stripe: { api: { host: string; port: number; protocol: 'http' | 'https' } | null; platformSecretKey: string | null };
   /** Outgoing webhooks: retry backoff base, attempts per delivery, consecutive failures that disable an endpoint, request timeout, safety sweep. */
   webhooks: { backoffBaseMs: number; maxBackoffMs: number; maxAttempts: number; disableAfterFailures: number; timeoutMs: number; sweepMs: number; allowPrivateNetworks: boolean };
+  /**
+   * Payouts (disbursements, commissions, refunds) sent by the payout job: provider calls per round
+   * whose outcome is unknown (timeouts, 5xx) before the payout is FAILED, and the backoff between them.
+   */
+  payouts: { maxAttempts: number; backoffBaseMs: number; maxBackoffMs: number };
   /** Citus: `distribute` makes the migrations distribute tenant tables on tenant_id (docs/citus.md). */
   citus: { distribute: boolean };
 }
@@ -175,6 +180,9 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).optional(),
+  PAYOUT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  PAYOUT_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(60_000),
+  PAYOUT_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(3_600_000),
   CITUS_DISTRIBUTE: z.enum(['true', 'false']).default('false'),
   MASTER_KEY: z
     .string()
@@ -258,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       api: e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST, port: e.STRIPE_API_PORT ?? 443, protocol: e.STRIPE_API_PROTOCOL ?? 'https' } : null,
       platformSecretKey: e.STRIPE_PLATFORM_SECRET_KEY ?? null,
     },
+    payouts: { maxAttempts: e.PAYOUT_MAX_ATTEMPTS, backoffBaseMs: e.PAYOUT_BACKOFF_BASE_MS, maxBackoffMs: e.PAYOUT_MAX_BACKOFF_MS },
     webhooks: {
       backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_MS,
       maxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
