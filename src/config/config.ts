@@ -126,9 +126,10 @@ const PROJECT_ROOT = findProjectRoot(__dirname);
 
 /**
  * Budgets per plan, after Shopify's Admin API: a credential may spend a burst of up to
- * maximumAvailable points, then restoreRate points a second. Each holds at least one query of the
- * highest cost (GRAPHQL_MAX_COST, 10,000); a STANDARD key reads a 50-loan page (~550 points) about
- * four times a second for as long as it likes, and ninety times in a burst.
+ * maximumAvailable points, then restoreRate points a second (a point is about a microsecond of the
+ * API's CPU). Each holds at least one query of the highest cost (GRAPHQL_MAX_COST, 15,000); a
+ * STANDARD key reads a 50-loan page of ten fields (~1,050 points) about twice a second for as long
+ * as it likes, and about fifty times in a burst.
  */
 const DEFAULT_PLANS = 'STARTER:20000:500,STANDARD:50000:2000,ENTERPRISE:200000:10000';
 /** A client without a credential (sign-in, health probes of GraphQL): small, per address. */
@@ -148,7 +149,7 @@ const envSchema = z.object({
   JWT_BORROWER_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   CREDENTIAL_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(10000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(15000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(30),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().positive().default(50),

@@ -31,31 +31,79 @@ describe('query cost and document limits', () => {
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxAliases: 30 });
-    // Within the alias limit, the cost refuses it: 20 x 20,000 rows at 8 points a row.
+    // Within the alias limit, the cost refuses it: 20 x 20,000 rows computed at a point a row, even with no row selected.
     const costly = await post(`{ ${Array.from({ length: 20 }, (_, i) => preview(`p${i}`, 20000)).join(' ')} }`);
     expect(costly.status).toBe(400);
     expect(costly.body.data).toBeUndefined();
-    expect(costly.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 10000 });
-    expect(costly.body.errors[0].extensions.cost).toBeGreaterThan(20 * 20000 * 8);
+    expect(costly.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 15000 });
+    expect(costly.body.errors[0].extensions.cost).toBeGreaterThan(20 * 20000);
     expect(costly.body.extensions.cost.requestedQueryCost).toBe(costly.body.errors[0].extensions.cost);
     // One alias of it too.
-    expect((await post(`{ ${preview('p', 20000)} }`)).body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 10000 });
+    expect((await post(`{ ${preview('p', 20000)} }`)).body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 15000 });
   });
 
-  it('prices a schedule by its rows and an APR by its cash flows, from literals and variables alike', async () => {
-    const cost = async (query: string, variables?: Record<string, unknown>) => {
-      const res = await post(query, variables);
-      expect(res.body.errors).toBeUndefined();
-      return res.body.extensions.cost.requestedQueryCost as number;
-    };
+  const cost = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await post(query, variables);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.extensions.cost.requestedQueryCost as number;
+  };
+
+  it('prices a schedule by the rows it computes and, only when they are selected, the values it renders', async () => {
+    // Totals only: a point a row computed (and in the APR solve).
     const short = await cost(`{ ${preview('p', 12)} }`);
     const long = await cost(`{ ${preview('p', 360)} }`);
-    expect(long - short).toBe(8 * 348);
-    const viaVariable = await cost(`query($n: Int!) { ${preview('p', '$n')} }`, { n: 360 });
-    expect(viaVariable).toBe(long);
+    expect(long - short).toBe(348);
+    expect(await cost(`query($n: Int!) { ${preview('p', '$n')} }`, { n: 360 })).toBe(long);
+    // Rows selected: 2 points a row and 2 a value, for each value the rows carry (merged as GraphQL merges them).
+    const rows = (fields: string, n = 360) => cost(`{ ${preview('p', n, `totalPayable apr ${fields}`)} }`);
+    const selection = (fields: string) => fields.split(/[\s{}]+/).filter((t) => t && !t.endsWith(':')).length; // what the selection itself costs, a point a field
+    const twoValues = 'installments { number total }';
+    expect((await rows(twoValues)) - long - selection(twoValues)).toBe(360 * (2 + 2 * 2));
+    const merged = 'installments { number } installments { total number }';
+    expect((await rows(merged)) - long - selection(merged)).toBe(360 * (2 + 2 * 2));
+    const twoLists = 'a: installments { number total } b: installments { total }';
+    expect((await rows(twoLists)) - long - selection(twoLists)).toBe(360 * (2 + 2 * 2) + 360 * (2 + 2 * 1));
+    const viaFragment = await cost(`query { ${preview('p', 360, 'totalPayable apr ...Rows')} } fragment Rows on SchedulePreview { installments { ... on ScheduleInstallment { number total } } }`);
+    expect(viaFragment - long).toBe(360 * (2 + 2 * 2) + 3);
+    // An APR: 12 points a cash flow.
     const apr = (n: number) => `{ annualPercentageRate(input: { advances: [{ date: "2025-01-01", amount: "1000.00" }], payments: [${
       Array.from({ length: n }, (_, i) => `{ date: "2025-${String(2 + (i % 10)).padStart(2, '0')}-01", amount: "10.00" }`).join(',')}], unitPeriod: MONTHLY }) { apr } }`;
-    expect((await cost(apr(10))) - (await cost(apr(2)))).toBe(5 * 8);
+    expect((await cost(apr(10))) - (await cost(apr(2)))).toBe(12 * 8);
+  });
+
+  it('admits a 1,200-row daily schedule with totals or a few row fields, and refuses every row field at the default limit', async () => {
+    const every = 'installments { number dueDate principal interest fees total balance } totalPayable';
+    const refused = await post(`{ ${preview('p', 1200, every)} }`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 15000 });
+    expect(refused.body.errors[0].extensions.cost).toBeGreaterThan(1200 * (1 + 2 + 2 * 7));
+    const few = await post(`{ ${preview('p', 1200, 'installments { dueDate total balance } totalPayable')} }`);
+    expect(few.body.errors).toBeUndefined();
+    expect(few.body.extensions.cost.requestedQueryCost).toBeLessThanOrEqual(15000);
+    const rows = few.body.data.p.installments;
+    expect(rows).toHaveLength(1200);
+    expect(rows[0]).toEqual({ dueDate: '2025-01-02', total: expect.stringMatching(/^\d+\.\d{2}$/), balance: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(rows[1199].balance).toBe('0.00');
+    // Every row field of a shorter schedule, written from the minor units with the schedule's decimals.
+    const full = (await post(`{ ${preview('p', 3, every)} }`)).body.data.p;
+    expect(full.installments.map((r: Record<string, unknown>) => Object.keys(r))).toEqual(Array(3).fill(['number', 'dueDate', 'principal', 'interest', 'fees', 'total', 'balance']));
+    for (const r of full.installments) for (const k of ['principal', 'interest', 'fees', 'total', 'balance']) expect(r[k]).toMatch(/^\d+\.\d{2}$/);
+    expect(full.installments[2].balance).toBe('0.00');
+  });
+
+  it('prices a decision simulation by the applications it replays, and each loan replay in a page', async () => {
+    const sim = async (args: string) => (await post(`{ simulateDecision${args} { applications } }`)).body.extensions.cost.requestedQueryCost as number;
+    expect((await sim('(applications: 100)')) - (await sim('(applications: 10)'))).toBe(90 * 40);
+    expect(await sim('')).toBe(await sim('(applications: 300)'));
+    const all = await post('{ simulateDecision(applications: 2000) { applications } }');
+    expect(all.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 15000 });
+    expect(all.body.errors[0].extensions.cost).toBeGreaterThan(2000 * 40);
+    expect((await post('{ simulateDecision(applications: 0) { applications } }')).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'applications' });
+    // A loan's schedule or balances replays the loan: 2,000 points each, per loan of the page.
+    const page = await post('{ loans(first: 10) { nodes { id schedule { number } } } }');
+    expect(page.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 15000 });
+    expect(page.body.errors[0].extensions.cost).toBeGreaterThan(10 * 2000);
+    expect(await cost('{ loans(first: 5) { nodes { id schedule { number } } } }')).toBeGreaterThan(5 * 2000);
   });
 
   it('refuses a schedule of more instalments than any product may offer with BAD_USER_INPUT naming termCount', async () => {

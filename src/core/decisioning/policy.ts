@@ -1,5 +1,5 @@
-import { type RuleResult, type RuleSet, evaluateRules } from './rules';
-import { type Facts, type ScoreResult, type ScorecardDefinition, scoreApplicant } from './scorecard';
+import { type RuleResult, type RuleSet, assertValidRuleSet, evaluateValidRules } from './rules';
+import { type Facts, type ScoreResult, type ScorecardDefinition, assertValidScorecard, scoreWithValidCard } from './scorecard';
 
 /** A credit policy as simulated and applied: a scorecard and the rules that read its output. */
 export interface CreditPolicy {
@@ -24,8 +24,23 @@ export interface PolicyDecision {
  * this so a simulated policy decides exactly as the live one would.
  */
 export function decideWithPolicy(policy: CreditPolicy, facts: Facts): PolicyDecision {
-  const score = scoreApplicant(policy.scorecard, facts);
-  const rules = evaluateRules(policy.rules, { ...facts, score: score.score, grade: score.grade, pd: score.pd });
+  assertValidPolicy(policy);
+  return decideWithValidPolicy(policy, facts);
+}
+
+/**
+ * @throws InvalidDecisionConfigError when the scorecard or the rules have problems (see
+ * validateScorecard, validateRuleSet).
+ */
+export function assertValidPolicy(policy: CreditPolicy): void {
+  assertValidScorecard(policy.scorecard);
+  assertValidRuleSet(policy.rules);
+}
+
+/** {@link decideWithPolicy} for a policy already checked by {@link assertValidPolicy}: the same decision, without re-checking the configuration per applicant. */
+export function decideWithValidPolicy(policy: CreditPolicy, facts: Facts): PolicyDecision {
+  const score = scoreWithValidCard(policy.scorecard, facts);
+  const rules = evaluateValidRules(policy.rules, { ...facts, score: score.score, grade: score.grade, pd: score.pd });
   const decision = rules.outcome === 'DECLINE' ? 'DECLINED' : rules.outcome === 'REFER' ? 'REFERRED' : 'APPROVED';
   return { decision, score, rules };
 }

@@ -54,9 +54,18 @@ export const MAX_CONDITION_DEPTH = 10;
  * @throws InvalidDecisionConfigError when {@link validateRuleSet} finds problems.
  */
 export function evaluateRules(set: RuleSet, facts: Facts): { outcome: 'PASS' | 'REFER' | 'DECLINE'; results: RuleResult[] } {
+  assertValidRuleSet(set);
+  return evaluateValidRules(set, facts);
+}
+
+/** @throws InvalidDecisionConfigError when {@link validateRuleSet} finds problems. */
+export function assertValidRuleSet(set: RuleSet): void {
   const issues = validateRuleSet(set);
   if (issues.length) throw new InvalidDecisionConfigError('RULE_SET', issues);
+}
 
+/** {@link evaluateRules} for a set already checked by {@link assertValidRuleSet}. */
+export function evaluateValidRules(set: RuleSet, facts: Facts): { outcome: 'PASS' | 'REFER' | 'DECLINE'; results: RuleResult[] } {
   const results = set.rules.map((rule): RuleResult => {
     const inputs: Record<string, FactValue> = {};
     for (const name of referencedFacts(rule.when)) inputs[name] = readFact(facts, name);

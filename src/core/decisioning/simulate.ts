@@ -1,5 +1,5 @@
 import { Dec } from '../money';
-import { type AutomatedDecision, type CreditPolicy, decideWithPolicy } from './policy';
+import { type AutomatedDecision, type CreditPolicy, assertValidPolicy, decideWithValidPolicy } from './policy';
 import type { RuleSet } from './rules';
 import type { Facts, ScorecardDefinition } from './scorecard';
 
@@ -56,6 +56,9 @@ export function simulateDecisions(
   draft: { scorecard: ScorecardDefinition; rules: RuleSet },
   lgd: string,
 ): SimulationReport {
+  // Each policy is checked once (as decideWithPolicy would on every applicant), then applied to all.
+  assertValidPolicy(current);
+  assertValidPolicy(draft);
   const loss = new Dec(lgd);
   const currentRun = new PolicyTotals(loss);
   const draftRun = new PolicyTotals(loss);
@@ -78,7 +81,7 @@ class PolicyTotals {
   constructor(private readonly lgd: Dec) {}
 
   add(app: PastApplication, policy: CreditPolicy): { decision: AutomatedDecision; grade: string } {
-    const { decision, score } = decideWithPolicy(policy, app.facts);
+    const { decision, score } = decideWithValidPolicy(policy, app.facts);
     this.counts[decision]++;
     this.grades[score.grade] = (this.grades[score.grade] ?? 0) + 1;
     if (decision === 'APPROVED') this.expectedLoss = this.expectedLoss.plus(new Dec(score.pd).times(app.amount).times(this.lgd));

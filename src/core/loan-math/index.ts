@@ -3,7 +3,7 @@
  * Decimals of the shared clone (`src/core/money`). Conventions are documented in README.md.
  */
 export { buildSchedule, buildScheduleMinor, MinorUnitSchedule } from './schedule';
-export type { BuildScheduleOptions } from './schedule';
+export type { BuildScheduleOptions, InstallmentStrings } from './schedule';
 export { annualPercentageRate, APR_TOLERANCE } from './apr/apr';
 export { scheduleApr } from './schedule-apr';
 export { dayCountFraction } from './day-count';

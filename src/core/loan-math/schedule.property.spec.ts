@@ -4,7 +4,7 @@ import { RoundingMode } from '../money/rounding';
 import { formatScaled } from '../money/scaled-integer';
 import { annuityInstallmentUnits, exactAnnuityUnits } from './amortization/annuity';
 import { formatIsoDate } from './calendar';
-import { AMORTIZATIONS, buildSchedule, buildScheduleMinor, DAY_COUNTS, FeeSpec, FREQUENCIES, ScheduleInput } from './index';
+import { AMORTIZATIONS, buildSchedule, buildScheduleMinor, DAY_COUNTS, FeeSpec, FREQUENCIES, MinorUnitSchedule, ScheduleInput } from './index';
 import { referenceSchedule } from './reference-schedule';
 
 const MODES: RoundingMode[] = ['HALF_EVEN', 'HALF_UP', 'DOWN', 'UP'];
@@ -105,6 +105,20 @@ describe('schedule properties', () => {
         const values = [s.totalPrincipal, s.totalInterest, s.totalFees, s.totalPayable, s.netDisbursement];
         for (const r of s.installments) values.push(r.principal, r.interest, r.fees, r.total, r.balance);
         for (const v of values) expect(v.decimalPlaces()).toBeLessThanOrEqual(d);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('installmentStrings are the installments written with the schedule\'s decimals, digit for digit', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const s = buildSchedule(input, OPTS) as MinorUnitSchedule;
+        const d = s.terms.decimals;
+        const money = (v: Dec) => v.toFixed(d);
+        expect(s.installmentStrings()).toEqual(s.installments.map((r) => ({
+          number: r.number, dueDate: r.dueDate, principal: money(r.principal), interest: money(r.interest), fees: money(r.fees), total: money(r.total), balance: money(r.balance),
+        })));
       }),
       { numRuns: 300 },
     );

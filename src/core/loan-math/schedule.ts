@@ -32,6 +32,9 @@ export function buildScheduleMinor(input: ScheduleInput, opts: BuildScheduleOpti
   return { terms, rows: computeRows(terms) };
 }
 
+/** An {@link Installment} with its amounts as plain decimal strings of the schedule's decimals. */
+export type InstallmentStrings = { [K in keyof Installment]: Installment[K] extends Dec ? string : Installment[K] };
+
 /** A {@link Schedule} backed by minor-unit rows; Decimal views are built lazily and cached. */
 export class MinorUnitSchedule implements Schedule {
   private installmentsCache: Installment[] | undefined;
@@ -88,6 +91,30 @@ export class MinorUnitSchedule implements Schedule {
       financed: this.money(this.terms.financedUnits),
       paidUpfront: this.money(this.terms.paidUpfrontUnits),
     };
+  }
+
+  /**
+   * The rows with every amount as a plain string of the schedule's decimals ("17.00"), straight from
+   * the minor units: the same text as `installments` with `toFixed(decimals)`, without building the
+   * five Decimals a row (twenty times the cost of the schedule itself for a long one).
+   */
+  installmentStrings(): InstallmentStrings[] {
+    const r = this.rows;
+    const d = this.terms.decimals;
+    const fees = formatScaled(r.feeUnits, d);
+    const list: InstallmentStrings[] = new Array(r.termCount);
+    for (let k = 0; k < r.termCount; k++) {
+      list[k] = {
+        number: k + 1,
+        dueDate: formatIsoDate(r.dueDays[k]),
+        principal: formatScaled(r.principal[k], d),
+        interest: formatScaled(r.interest[k], d),
+        fees,
+        total: formatScaled(r.principal[k] + r.interest[k] + r.feeUnits, d),
+        balance: formatScaled(r.balance[k], d),
+      };
+    }
+    return list;
   }
 
   /** Reg Z actuarial APR with the schedule frequency as unit period (computed once, on demand). */

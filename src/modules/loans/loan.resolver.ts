@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, encodeCursor } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { costOf } from '../../platform/graphql/cost';
+import { CONNECTION_ROW_POINTS, type CostFunction, connectionRows, costOf } from '../../platform/graphql/cost';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import { selectedFields } from '../../platform/graphql/selection';
 import { todayIn } from '../../platform/tenancy/business-date';
@@ -42,6 +42,19 @@ function pageOf<T extends { id: string }>(items: T[], args: PageArgs, max = 100)
     pageInfo: { hasNextPage: start + size < items.length, hasPreviousPage: start > 0, startCursor: nodes[0] ? encodeCursor(nodes[0].id) : null, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
   };
 }
+
+/**
+ * Prices, in points (about a microsecond of CPU each; see docs/api-limits.md). A replay of a loan's
+ * history (payoffQuote, a loan's schedule or balances) measured about 2 ms on a loan of typical
+ * length whose latest snapshot is recent; a loan list read (its transactions, journal or events) a
+ * few hundred microseconds before its rows; the trial balance's aggregate about a millisecond.
+ */
+export const REPLAY_POINTS = 2000;
+export const LOAN_READ_POINTS = 300;
+export const TRIAL_BALANCE_POINTS = 1000;
+
+/** A loan's transactions or journal: the read, then the page as any connection (its rows times what each selects). */
+const loanListCost: CostFunction = ({ args, childComplexity }) => LOAN_READ_POINTS + connectionRows(args.first) * (childComplexity + CONNECTION_ROW_POINTS);
 
 @Resolver(() => LoanType)
 export class LoanResolver {
@@ -126,8 +139,7 @@ export class LoanResolver {
     return this.servicing.recordRecovery(ctx, input);
   }
 
-  // A replay of the loan's history to the date: priced as a loan of typical length (a long history costs more time).
-  @Query(() => PayoffQuoteType, { description: 'The amount that settles the loan on a date (default today).', complexity: costOf(100) })
+  @Query(() => PayoffQuoteType, { description: 'The amount that settles the loan on a date (default today).', complexity: costOf(REPLAY_POINTS) })
   payoffQuote(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
     return this.servicing.payoffQuote(ctx, loanId, asOf);
   }
@@ -138,7 +150,7 @@ export class LoanResolver {
   }
 
   // One aggregate over the tenant's journal; the lines are the chart of accounts (a few dozen rows, priced as 50).
-  @Query(() => TrialBalanceType, { description: 'Every ledger account of the tenant as of a business date; debits equal credits.', complexity: ({ childComplexity }) => 50 + 50 * childComplexity })
+  @Query(() => TrialBalanceType, { description: 'Every ledger account of the tenant as of a business date; debits equal credits.', complexity: ({ childComplexity }) => TRIAL_BALANCE_POINTS + 50 * childComplexity })
   async trialBalance(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
     return this.ledger.trialBalance(ctx, asOf ?? todayIn((await this.tenantService.current(ctx)).timezone));
   }
@@ -149,13 +161,13 @@ export class LoanResolver {
     return { id: p.id, code: p.code, name: p.name, version: loan.productVersion };
   }
 
-  @FieldResolver(() => [LoanInstallmentType], { description: 'The schedule with paid and unpaid parts per instalment, as of today.' })
+  @FieldResolver(() => [LoanInstallmentType], { description: 'The schedule with paid and unpaid parts per instalment, as of today.', complexity: costOf(REPLAY_POINTS) })
   async schedule(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
     const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
     return state.installments.map((i) => ({ ...i, unpaid: unpaidOf(i) }));
   }
 
-  @FieldResolver(() => LoanBalancesType)
+  @FieldResolver(() => LoanBalancesType, { complexity: costOf(REPLAY_POINTS + LOAN_READ_POINTS) })
   async balances(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
     const entity = await this.servicing.byIdOrThrow(ctx, loan.id);
     const state = await this.servicing.state(ctx, entity);
@@ -165,17 +177,17 @@ export class LoanResolver {
     };
   }
 
-  @FieldResolver(() => LoanTransactionConnection)
+  @FieldResolver(() => LoanTransactionConnection, { complexity: loanListCost })
   async transactions(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext, @Args(() => PageArgs) args: PageArgs) {
     return pageOf(await this.servicing.transactions(ctx, loan.id), args);
   }
 
-  @FieldResolver(() => JournalEntryConnection)
+  @FieldResolver(() => JournalEntryConnection, { complexity: loanListCost })
   async journal(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext, @Args(() => PageArgs) args: PageArgs) {
     return pageOf(await this.servicing.journal(ctx, loan.id), args);
   }
 
-  @FieldResolver(() => [LoanEventType])
+  @FieldResolver(() => [LoanEventType], { complexity: costOf(LOAN_READ_POINTS) })
   events(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
     return this.servicing.events(ctx, loan.id);
   }

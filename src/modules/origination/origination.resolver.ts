@@ -1,10 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationStatus } from '../../core/lifecycle';
 import { adverseActionReasons } from '../../core/decisioning';
 import { Dec } from '../../core/money';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { costOf } from '../../platform/graphql/cost';
+import { costPer } from '../../platform/graphql/cost';
 import { notFound } from '../../platform/graphql/errors';
 import { DateScalar } from '../../platform/graphql/scalars';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -13,7 +13,15 @@ import {
   ApplicationConnection, ApplicationEventType, ApplicationStatusEnum, ApplicationType, ApplicationVoteType, DecisionSimulationType,
   DisbursedLoanType, SlaBreachType, SubmitApplicationInput, VoteEnum,
 } from './dto/application.type';
-import { type OriginationService, SIMULATED_APPLICATIONS } from './origination.service';
+import { MAX_SIMULATED_APPLICATIONS, type OriginationService, SIMULATED_APPLICATIONS } from './origination.service';
+
+/**
+ * A simulation's price, in points (about a microsecond of CPU each; see docs/api-limits.md): the
+ * configuration reads, then each application replayed: its facts read, scored and ruled under the
+ * active and the draft policy.
+ */
+export const SIMULATION_POINTS = 500;
+export const SIMULATED_APPLICATION_POINTS = 40;
 import type { ApprovalService } from '../approvals/approval.service';
 
 @ArgsType()
@@ -94,12 +102,16 @@ export class OriginationResolver {
   }
 
   @Query(() => DecisionSimulationType, {
-    description: `How approvals, grades and expected losses would change under draft scorecard / rules versions, over the latest ${SIMULATED_APPLICATIONS} decided applications.`,
-    // Each application is scored and ruled twice (active and draft versions): 2 points each.
-    complexity: costOf(2 * SIMULATED_APPLICATIONS),
+    description: `How approvals, grades and expected losses would change under draft scorecard / rules versions, over the latest decided applications (${SIMULATED_APPLICATIONS} unless \`applications\` says otherwise, at most ${MAX_SIMULATED_APPLICATIONS}; the cost grows with them).`,
+    complexity: costPer(SIMULATION_POINTS, SIMULATED_APPLICATION_POINTS, (a) => a.applications, SIMULATED_APPLICATIONS),
   })
-  simulateDecision(@Ctx() { ctx }: GraphQLContext, @Arg('scorecardId', () => ID, { nullable: true }) scorecardId?: string, @Arg('ruleSetId', () => ID, { nullable: true }) ruleSetId?: string) {
-    return this.origination.simulate(ctx, { scorecardId, rulesId: ruleSetId });
+  simulateDecision(
+    @Ctx() { ctx }: GraphQLContext,
+    @Arg('scorecardId', () => ID, { nullable: true }) scorecardId?: string,
+    @Arg('ruleSetId', () => ID, { nullable: true }) ruleSetId?: string,
+    @Arg('applications', () => Int, { nullable: true, description: `How many of the latest decided applications to replay (default ${SIMULATED_APPLICATIONS}, at most ${MAX_SIMULATED_APPLICATIONS}).` }) applications?: number | null,
+  ) {
+    return this.origination.simulate(ctx, { scorecardId, rulesId: ruleSetId }, applications ?? SIMULATED_APPLICATIONS);
   }
 
   @FieldResolver(() => [ApplicationVoteType])

@@ -22,8 +22,12 @@ import { submitSchema } from './submit-definition';
 import type { LoanBookingService } from '../loans/loan-booking.service';
 import type { CreditLineService } from '../loans/credit-line.service';
 
-/** Decided applications a decision simulation replays, newest first: bounds its work (see simulateDecision's cost). */
-export const SIMULATED_APPLICATIONS = 2000;
+/**
+ * Decided applications a decision simulation replays, newest first, unless the caller asks for
+ * another number up to the maximum; simulateDecision is charged per application replayed.
+ */
+export const SIMULATED_APPLICATIONS = 300;
+export const MAX_SIMULATED_APPLICATIONS = 2000;
 
 export interface ApplicationFilter {
   status?: ApplicationStatus | null;
@@ -309,14 +313,19 @@ export class OriginationService {
   }
 
   /** Runs a draft scorecard and/or rule set over the tenant's past decisions, before it is activated. */
-  async simulate(ctx: RequestContext, draft: { scorecardId?: string | null; rulesId?: string | null }) {
+  async simulate(ctx: RequestContext, draft: { scorecardId?: string | null; rulesId?: string | null }, applications = SIMULATED_APPLICATIONS) {
+    if (!Number.isInteger(applications) || applications < 1 || applications > MAX_SIMULATED_APPLICATIONS) {
+      throw badInput('applications', `applications must be between 1 and ${MAX_SIMULATED_APPLICATIONS}`);
+    }
     const { configs } = this.deps;
     const current = await configs.active(ctx);
     const scorecard = draft.scorecardId ? ((await configs.byIdOrThrow(ctx, draft.scorecardId)).definition as ScorecardDefinition) : current.scorecard;
     const rules = draft.rulesId ? ((await configs.byIdOrThrow(ctx, draft.rulesId)).definition as RuleSet) : current.rules;
-    const rows: { id: string; amount: string; decision: DecisionRecord; risk_grade: string | null }[] = await (await ctx.db()).query(
-      "SELECT id, requested_amount::text AS amount, decision, risk_grade FROM applications WHERE decision IS NOT NULL ORDER BY created_at DESC LIMIT $1", [SIMULATED_APPLICATIONS]);
-    const past: PastApplication[] = rows.map((r) => ({ id: r.id, amount: r.amount, facts: r.decision.facts, actualOutcome: r.decision.outcome, grade: r.risk_grade }));
+    // Only the facts and the outcome of each decision: the rest of the record (checks, score, rules) is most of its size.
+    const rows: { id: string; amount: string; facts: DecisionRecord['facts']; outcome: DecisionRecord['outcome']; risk_grade: string | null }[] = await (await ctx.db()).query(
+      `SELECT id, requested_amount::text AS amount, decision->'facts' AS facts, decision->>'outcome' AS outcome, risk_grade
+       FROM applications WHERE decision IS NOT NULL ORDER BY created_at DESC LIMIT $1`, [applications]);
+    const past: PastApplication[] = rows.map((r) => ({ id: r.id, amount: r.amount, facts: r.facts, actualOutcome: r.outcome, grade: r.risk_grade }));
     const { lossGivenDefault } = await configs.policy(ctx, 'OFFERS');
     return simulateDecisions(past, { scorecard: current.scorecard, rules: current.rules }, { scorecard, rules }, lossGivenDefault);
   }

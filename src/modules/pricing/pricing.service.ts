@@ -10,6 +10,9 @@ import { rateCapExceeded } from './pricing.errors';
 import { type RateCapRuleDefinition, type ReferenceRateDefinition, rateCapRuleSchema, referenceRateSchema } from './pricing-definition';
 import { zodToBadInput } from '../tenancy/tenant.errors';
 
+/** The caps resolved in this transaction, by date: several previews in one request read the rules once. */
+const CAPS = Symbol('resolved caps');
+
 /** Reference rates (shared) and each tenant's rate caps, and the one place the cap is enforced. */
 export class PricingService {
   constructor(
@@ -22,6 +25,7 @@ export class PricingService {
     const parsed = referenceRateSchema.safeParse(input);
     if (!parsed.success) throw zodToBadInput(parsed.error, '');
     const def: ReferenceRateDefinition = parsed.data;
+    ctx.transactionState(CAPS, () => new Map()).clear();
     const em = await ctx.db();
     await em.query(
       `INSERT INTO reference_rates (name, effective_from, rate) VALUES ($1, $2, $3)
@@ -45,6 +49,7 @@ export class PricingService {
     const parsed = rateCapRuleSchema.safeParse(input);
     if (!parsed.success) throw zodToBadInput(parsed.error, root);
     const def = parsed.data as RateCapRuleDefinition;
+    ctx.transactionState(CAPS, () => new Map()).clear();
     const em = await ctx.db();
     if (def.kind === 'MULTIPLE_OF_REFERENCE') {
       const known = await em.getRepository(ReferenceRateEntity).existsBy({ name: def.referenceName! });
@@ -71,7 +76,14 @@ export class PricingService {
   }
 
   /** The cap in force for the tenant's jurisdiction on `date`, or null where no rule applies. */
-  async capFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
+  capFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
+    const resolved = ctx.transactionState(CAPS, () => new Map<string, Promise<ResolvedCap | null>>());
+    let cap = resolved.get(date);
+    if (!cap) resolved.set(date, (cap = this.resolveCapFor(ctx, date)));
+    return cap;
+  }
+
+  private async resolveCapFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
     const tenant = await this.tenants.current(ctx);
     const rules = (await this.capRules(ctx)).map(ruleOf);
     if (!rules.some((r) => r.jurisdiction === tenant.jurisdiction)) return null;

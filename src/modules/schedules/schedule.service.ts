@@ -31,14 +31,13 @@ export class ScheduleService {
       this.pricing.assertWithinCap(apr, cap);
       capCheck = { apr: new Dec(apr).toFixed(10), aprConvention: cap.rule.aprConvention, cap: cap.cap, description: cap.description, withinCap: withinCap(apr, cap) };
     }
-    return {
-      ...toPreview(schedule as MinorUnitSchedule),
+    return toPreview(schedule as MinorUnitSchedule, {
       annualInterestRate: String(resolved.scheduleInput.annualInterestRate),
       currency: resolved.currency,
       riskGrade: resolved.grade,
       productVersion: resolved.productVersion,
       capCheck,
-    };
+    });
   }
 
   apr(input: AprInputType): AprResultType {
@@ -88,13 +87,17 @@ export class ScheduleService {
   }
 }
 
-/** Money as the borrower reads it: every amount with the schedule's decimals ("17.00", not "17"). */
-function toPreview(s: MinorUnitSchedule) {
+/**
+ * Money as the borrower reads it: every amount with the schedule's decimals ("17.00", not "17"). The
+ * rows are written only when the query selects `installments` (GraphQL reads the property only then,
+ * once per alias), straight from the minor units: a preview of totals formats no row.
+ */
+function toPreview(s: MinorUnitSchedule, rest: Pick<SchedulePreviewType, 'annualInterestRate' | 'currency' | 'riskGrade' | 'productVersion' | 'capCheck'>): SchedulePreviewType {
   const money = (d: Dec) => d.toFixed(s.terms.decimals);
   return {
-    installments: s.installments.map((i) => ({
-      number: i.number, dueDate: i.dueDate, principal: money(i.principal), interest: money(i.interest), fees: money(i.fees), total: money(i.total), balance: money(i.balance),
-    })),
+    get installments() {
+      return s.installmentStrings();
+    },
     totalPrincipal: money(s.totalPrincipal),
     totalInterest: money(s.totalInterest),
     totalFees: money(s.totalFees),
@@ -102,6 +105,6 @@ function toPreview(s: MinorUnitSchedule) {
     upfrontFees: { deducted: money(s.upfrontFees.deducted), financed: money(s.upfrontFees.financed), paidUpfront: money(s.upfrontFees.paidUpfront) },
     netDisbursement: money(s.netDisbursement),
     apr: s.apr.toFixed(10),
+    ...rest,
   };
 }
-

@@ -1,4 +1,6 @@
+import type { FragmentDefinitionNode } from 'graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { renderedItems } from './selection';
 
 /**
  * The query-cost model, in points. A point is about the server time of resolving one field of an
@@ -26,4 +28,30 @@ export function costPer(base: number, perUnit: number, units: (args: Record<stri
 /** A field of fixed work beyond what the caller selects under it (a ledger scan, a loan's replay). */
 export function costOf(points: number): CostFunction {
   return ({ childComplexity }) => points + childComplexity;
+}
+
+/**
+ * A connection's row beyond the fields selected in it: its SQL row read and decoded, its object and
+ * edge. A page of 100 loans measured about 6 µs a row with one field and 37 µs with sixteen; priced
+ * 12 and 27.
+ */
+export const CONNECTION_ROW_POINTS = 10;
+
+/** The rows a page asks for: `first`, else the default page size. */
+export function connectionRows(first: unknown, defaultPageSize = 20): number {
+  return typeof first === 'number' && Number.isFinite(first) && first > 0 ? first : defaultPageSize;
+}
+
+/** What every cost function gets as `context`: the operation's fragments, to read its field's selection. */
+export interface CostContext {
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/**
+ * What a list field under this one renders per item (see `renderedItems`): nothing when the list
+ * is not selected. Fragments come from the `context` limits.ts passes (without it, nothing selected
+ * through a spread is counted).
+ */
+export function listItems({ node, context }: Pick<ComplexityEstimatorArgs, 'node' | 'context'>, field: string): { lists: number; values: number } {
+  return renderedItems({ fieldNodes: [node], fragments: (context as CostContext | undefined)?.fragments ?? {} }, field);
 }

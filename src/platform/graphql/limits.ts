@@ -10,6 +10,7 @@ import {
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { CostBudget, ThrottleStatus } from '../http/rate-limit';
 import type { GraphQLContext } from './context';
+import { CONNECTION_ROW_POINTS, type CostContext, connectionRows } from './cost';
 import { AppError } from './errors';
 
 /** Depth of the deepest field path of an operation, following fragments; introspection is not counted. */
@@ -128,11 +129,17 @@ function costDependsOnVariables(document: DocumentNode, operation: OperationDefi
   return found;
 }
 
-/** A list field with `first` costs its children once per requested row. */
+/** The document's fragments, for cost functions that price what their field selects (see cost.ts). */
+function costContext(document: DocumentNode): CostContext {
+  const fragments: CostContext['fragments'] = {};
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  return { fragments };
+}
+
+/** A list field with `first` costs its children, and the row itself, once per requested row. */
 const connectionEstimator = (defaultPageSize: number): ComplexityEstimator => ({ args, childComplexity, field }) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' ? args.first : defaultPageSize;
-  return 1 + childComplexity * first;
+  return 1 + connectionRows(args.first, defaultPageSize) * (childComplexity + CONNECTION_ROW_POINTS);
 };
 
 /** The response's `extensions.cost`, as Shopify's Admin API reports it. */
@@ -171,7 +178,7 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: QueryLimi
           }
           let cost = m.cost;
           try {
-            cost ??= getComplexity({ schema: schema(), query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators });
+            cost ??= getComplexity({ schema: schema(), query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators, context: costContext(document) });
           } catch (err) {
             if (/maximum allowed number of nodes/.test((err as Error).message)) {
               throw new AppError('QUERY_TOO_COMPLEX', 'Query has too many fields to run', { maxCost: limits.maxCost });
