@@ -69,7 +69,8 @@ import { webhookDeliverJob, webhookDispatchJob, webhookSweepJob } from './events
 import { Notifications } from '../platform/db/notifications';
 import { AutoDebitService } from './payments/auto-debit.service';
 import { CollectionSettlement } from './payments/collection-settlement';
-import { DisbursementRouter } from './payments/disbursement-router';
+import { PayoutService } from './payments/payouts.service';
+import { payoutJob, payoutSweepJob, payoutTenantSweepJob } from './payments/jobs/payout.job';
 import { autoDebitRunJob, autoDebitScheduleJob } from './payments/jobs/auto-debit.job';
 import { PaymentSettingsService } from './payments/payment-settings.service';
 import { paymentsPermissions } from './payments/payments.permissions';
@@ -122,17 +123,21 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const pipeline = new DecisionPipeline(providers, ciphers, decisionConfigs, pricing);
   const paymentSettings = new PaymentSettingsService({ ciphers, audit });
   const stripeClients = new StripeClients(config.stripe.api, paymentSettings);
-  const payouts = new DisbursementRouter({ fallback: providers.payments, settings: paymentSettings, clients: stripeClients, tenants });
-  const booking = new LoanBookingService({ ciphers, payouts, ledger, audit });
+  let servicingRef: LoanServicingService | null = null;
+  const payouts = new PayoutService({
+    settings: paymentSettings, clients: stripeClients, fallback: providers.payments, ciphers, ledger, servicing: () => servicingRef!, tenants, audit, queue, policy: config.payouts,
+  });
+  const booking = new LoanBookingService({ payouts, ledger, audit });
   const creditLines = new CreditLineService({ tenants, products, pricing, booking, audit });
   const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines });
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
+  servicingRef = servicing;
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
   const approvals = new ApprovalService({ audit, limits, operations: guardedOperations({ servicing, restructuring, origination, products, decisionConfigs, tenants }) });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
   const cob = new CobService({ dataSource, tenants, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
-  const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, ledger, tenants, audit, limits });
+  const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants, audit, limits });
   const settlement = new CollectionSettlement({ servicing, tenants });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants, audit });
   const stripeWebhooks = new StripeWebhookService({ dataSource, settings: paymentSettings, clients: stripeClients, settlement });
@@ -145,7 +150,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(dataSource, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { approvals, bankStatements, usage, paymentSettings, stripePayments, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { approvals, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -162,7 +167,7 @@ export function createResolvers(s: Services) {
     new CobResolver(s.cob, s.queue),
     new LedgerResolver(s.ledger),
     new CreditLineResolver(s.creditLines, s.servicing),
-    new PaymentsResolver(s.paymentSettings, s.stripePayments, s.autoDebit, s.tenants),
+    new PaymentsResolver(s.paymentSettings, s.stripePayments, s.autoDebit, s.tenants, s.payouts),
     new EventsResolver(s.eventLog, s.webhookEndpoints, s.webhookDeliveries),
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
@@ -178,6 +183,8 @@ export const jobSchedules = [
   { id: 'payments-auto-debit', everyMs: 3_600_000, job: 'payments.auto_debit.schedule' },
   // Usage billing: a closed month per tenant goes to Stripe once; ticks through the day retry a month that failed.
   { id: 'usage-schedule', everyMs: 6 * 3_600_000, job: 'usage.schedule' },
+  // Payouts: each tenant's due payouts whose job was lost (or whose worker died mid-call) are sent again.
+  { id: 'payments-payout-sweep', everyMs: 60_000, job: 'payments.payout.sweep' },
 ];
 
 /** Every job the worker runs. */
@@ -185,7 +192,8 @@ export function jobDefinitions(s: Services): JobDefinition[] {
   return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob, s.queue) as JobDefinition, cobPartitionJob(s.cob, s.queue) as JobDefinition, cobScheduleJob(s.queue, s.cob),
     autoDebitRunJob(s.autoDebit) as JobDefinition, autoDebitScheduleJob(s.queue, s.autoDebit),
     webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries),
-    usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage)];
+    usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage),
+    payoutJob(s.payouts) as JobDefinition, payoutTenantSweepJob(s.payouts), payoutSweepJob(s.queue, s.payouts)];
 }
 
 /** The connection string the data source was opened with (the app role), for side connections such as LISTEN. */

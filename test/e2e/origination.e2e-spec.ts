@@ -53,8 +53,9 @@ describe('origination', () => {
     const ledger = await app.ownerQuery(
       `SELECT l.account_code, sum(l.debit)::text AS debit, sum(l.credit)::text AS credit FROM journal_lines l JOIN journal_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
        WHERE e.loan_id = $1 GROUP BY 1 ORDER BY 1`, [first.data!.disburseLoan.id]);
+    // The net amount is owed to the borrower until the payout job has paid it (then it moves to cash).
     expect(ledger).toEqual([
-      { account_code: 'CASH_CLEARING', debit: '0.0000', credit: '19800.0000' },
+      { account_code: 'DISBURSEMENT_PAYABLE', debit: '0.0000', credit: '19800.0000' },
       { account_code: 'FEE_INCOME', debit: '0.0000', credit: '200.0000' },
       { account_code: 'LOAN_PRINCIPAL', debit: '20000.0000', credit: '0.0000' },
     ]);

@@ -4,6 +4,7 @@ import { Dec } from '../../src/core/money';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
 import { LOAN, REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
 import { SUBMIT, borrowerInput } from '../support/origination';
+import { drainPayouts } from '../support/payouts';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const SECRET_KEY = 'sk_test_51TenantOwnKeyAbcdefghijklmnop';
@@ -266,10 +267,17 @@ describe('payments through Stripe: intents, signed webhooks, auto-debit, refunds
     const REFUND = `mutation($i: RefundOverpaymentInput!) { refundOverpayment(input: $i) { id kind status amount providerRef parentPaymentId loanTransactionId } }`;
     const tooMuch = await app.gql(REFUND, { i: { loanId, amount: new Dec(held).plus('0.01').toFixed(2), idempotencyKey: `refund-big-${loanId}` } }, lender.admin);
     expect(tooMuch.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
-    const refund = (await gql(REFUND, { i: { loanId, amount: held, idempotencyKey: `refund-${loanId}` } })).refundOverpayment;
-    expect(refund).toMatchObject({ kind: 'REFUND', status: 'SUCCEEDED', amount: held, providerRef: expect.stringMatching(/^re_/), parentPaymentId: intent.paymentId });
+    const queued = (await gql(REFUND, { i: { loanId, amount: held, idempotencyKey: `refund-${loanId}` } })).refundOverpayment;
+    // The credit refund is posted at once; Stripe is called by the payout job after commit.
+    expect(queued).toMatchObject({ kind: 'REFUND', status: 'PENDING', amount: held, providerRef: null, parentPaymentId: intent.paymentId });
+    expect(fake.requests.filter((r) => r.path === '/v1/refunds' && r.body.payment_intent === intent.providerRef)).toHaveLength(0);
+    // (The loans disbursed above are paid out by the same run.)
+    expect(await drainPayouts(app, lender.slug)).toMatchObject({ [queued.id]: 'SUCCEEDED' });
+    const refund = (await gql(PAYMENTS(`, loanId: "${loanId}", kind: REFUND`))).payments.nodes[0];
+    expect(refund).toMatchObject({ id: queued.id, kind: 'REFUND', status: 'SUCCEEDED', amount: held, providerRef: expect.stringMatching(/^re_/), parentPaymentId: intent.paymentId, loanTransactionId: queued.loanTransactionId });
     const again = (await gql(REFUND, { i: { loanId, amount: held, idempotencyKey: `refund-${loanId}` } })).refundOverpayment;
     expect(again.id).toBe(refund.id);
+    expect(await drainPayouts(app, lender.slug)).toEqual({});
     const calls = fake.requests.filter((r) => r.path === '/v1/refunds' && r.body.payment_intent === intent.providerRef);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ idempotencyKey: `payment:${refund.id}`, body: { amount: new Dec(held).times(100).toFixed(0) } });
@@ -289,9 +297,16 @@ describe('payments through Stripe: intents, signed webhooks, auto-debit, refunds
     const noAccount = await app.gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0000' } }, lender.admin);
     expect(noAccount.errors![0].extensions.code).toBe('NOT_FOUND');
     await gql(`mutation { setAgentPayoutAccount(agentId: "${agentId}", stripeAccountId: "acct_1AgentConnected") { stripeAccountId } }`);
-    const paid = (await gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0001' } })).payAgentCommission;
-    expect(paid).toMatchObject({ kind: 'COMMISSION_PAYOUT', status: 'SUCCEEDED', amount: '250.00', currency: 'KES', providerRef: expect.stringMatching(/^tr_/) });
+    const queued = (await gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0001' } })).payAgentCommission;
+    // Queued: nothing is posted or sent until the payout job has Stripe's answer.
+    expect(queued).toMatchObject({ kind: 'COMMISSION_PAYOUT', status: 'PENDING', amount: '250.00', currency: 'KES', providerRef: null, journalEntryId: null });
+    expect(await app.ownerQuery("SELECT id FROM outbox_events WHERE type = 'commission.paid'")).toEqual([]);
+    // (The loans disbursed above are paid out by the same run.)
+    expect(await drainPayouts(app, lender.slug)).toMatchObject({ [queued.id]: 'SUCCEEDED' });
+    const paid = (await gql(PAYMENTS(', kind: COMMISSION_PAYOUT'))).payments.nodes[0];
+    expect(paid).toMatchObject({ id: queued.id, kind: 'COMMISSION_PAYOUT', status: 'SUCCEEDED', amount: '250.00', currency: 'KES', providerRef: expect.stringMatching(/^tr_/), journalEntryId: expect.any(String) });
     expect((await gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0001' } })).payAgentCommission.id).toBe(paid.id);
+    expect(await drainPayouts(app, lender.slug)).toEqual({});
     const transfers = fake.requests.filter((r) => r.path === '/v1/transfers' && r.body.metadata?.agent_id === agentId);
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({ idempotencyKey: `payment:${paid.id}`, body: { amount: '25000', currency: 'kes', destination: 'acct_1AgentConnected' } });
@@ -299,6 +314,7 @@ describe('payments through Stripe: intents, signed webhooks, auto-debit, refunds
     expect(lines.map((l) => [l.account_code, new Dec(l.debit).toFixed(2), new Dec(l.credit).toFixed(2)])).toEqual([['COMMISSION_EXPENSE', '250.00', '0.00'], ['CASH_CLEARING', '0.00', '250.00']]);
     const [event] = await app.ownerQuery("SELECT agent_id, data FROM outbox_events WHERE type = 'commission.paid'");
     expect(event).toMatchObject({ agent_id: agentId, data: { paymentId: paid.id, amount: '250.00', transferId: paid.providerRef } });
+    expect(await app.ownerQuery("SELECT agent_id, data->>'paymentId' AS payment FROM outbox_events WHERE type = 'payout.succeeded' AND subject_type = 'Agent'")).toEqual([{ agent_id: agentId, payment: paid.id }]);
     expect((await gql('{ trialBalance { balanced } }')).trialBalance.balanced).toBe(true);
   });
 
@@ -308,6 +324,9 @@ describe('payments through Stripe: intents, signed webhooks, auto-debit, refunds
     const hash = (await gql(`mutation { acceptOffer(applicationId: "${submitted.id}") { contract { sha256 } } }`)).acceptOffer.contract.sha256;
     await gql(`mutation { signContract(applicationId: "${submitted.id}", signerName: "B", documentHash: "${hash}") { status } }`);
     const loan = (await gql(`mutation { disburseLoan(applicationId: "${submitted.id}", idempotencyKey: "stripe-disburse-${submitted.id}") { id } }`)).disburseLoan;
+    const [queued] = (await gql(PAYMENTS(`, loanId: "${loan.id}", kind: DISBURSEMENT`))).payments.nodes;
+    expect(queued).toMatchObject({ status: 'PENDING', providerRef: null });
+    expect(await drainPayouts(app, lender.slug)).toMatchObject({ [queued.id]: 'SUCCEEDED' });
     const [payment] = (await gql(PAYMENTS(`, loanId: "${loan.id}", kind: DISBURSEMENT`))).payments.nodes;
     expect(payment).toMatchObject({ status: 'SUCCEEDED', amount: submitted.offer.netDisbursement, providerRef: expect.stringMatching(/^tr_/) });
     const [row] = await app.ownerQuery('SELECT disbursement_ref FROM loans WHERE id = $1', [loan.id]);

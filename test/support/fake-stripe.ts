@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
  * idempotency like Stripe's: a repeated `Idempotency-Key` replays the stored response (same status,
  * `Idempotent-Replayed: true`), the same key with other parameters is a 400 `idempotency_error`.
  *
- * Routes live in a table (`route(method, pattern, handler)`), so another endpoint is one line.
+ * Routes live in a table (`route(method, pattern, handler)`), so another endpoint is one line; a
+ * route added later wins over an earlier one for the same path (a spec overriding `/v1/transfers`),
+ * and a handler may be async (a spec looking at the database while the call is in flight).
  * Test-controlled behaviour: a payment method in `declines` (by default `pm_card_chargeDeclined`)
  * declines with its decline code; `succeed(piId)` plays the customer confirming on the client.
  */
@@ -28,7 +30,7 @@ export interface StripeAnswer {
   body: Record<string, unknown>;
 }
 
-type Handler = (req: StripeRequest) => StripeAnswer;
+type Handler = (req: StripeRequest) => StripeAnswer | Promise<StripeAnswer>;
 
 export interface FakeStripe {
   /** `{ host, port, protocol }` for `new Stripe(key, …)`, and the env that points the app at it. */
@@ -154,7 +156,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     return { status: 200, body: { object: 'billing.meter_event', event_name: b.event_name, identifier: b.identifier ?? id('mev'), payload: b.payload, timestamp: Number(b.timestamp ?? now()), created: now(), livemode: false } };
   });
 
-  const handle = (msg: IncomingMessage, raw: string): StripeAnswer & { replayed?: boolean } => {
+  const handle = async (msg: IncomingMessage, raw: string): Promise<StripeAnswer & { replayed?: boolean }> => {
     const url = new URL(msg.url ?? '/', 'http://fake-stripe');
     const auth = /^Bearer (\S+)$/.exec(msg.headers.authorization ?? '');
     const req: StripeRequest = {
@@ -163,7 +165,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     };
     requests.push(req);
     if (!req.apiKey) return error(401, 'invalid_request_error', 'You did not provide an API key.');
-    const match = routes.find((r) => r.method === req.method && r.re.test(req.path));
+    const match = [...routes].reverse().find((r) => r.method === req.method && r.re.test(req.path));
     if (!match) return error(404, 'invalid_request_error', `Unrecognized request URL (${req.method}: ${req.path}).`);
     match.re.exec(req.path)!.slice(1).forEach((v, i) => (req.params[match.names[i]] = decodeURIComponent(v)));
     if (req.method !== 'POST' || !req.idempotencyKey) return match.handler(req);
@@ -174,17 +176,17 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (previous.hash !== hash) return error(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${req.idempotencyKey}' if you meant to execute a different request.`);
       return { ...previous.answer, replayed: true };
     }
-    const answer = match.handler(req);
-    // Like Stripe, a response is kept for the key unless the request never ran (a 5xx would not be).
-    replay.set(scope, { hash, answer: JSON.parse(JSON.stringify(answer)) });
+    const answer = await match.handler(req);
+    // Like Stripe, a response is kept for the key unless the request never ran (a 5xx is not).
+    if (answer.status < 500) replay.set(scope, { hash, answer: JSON.parse(JSON.stringify(answer)) });
     return answer;
   };
 
   const server: Server = createServer((msg: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     msg.on('data', (c: Buffer) => chunks.push(c));
-    msg.on('end', () => {
-      const answer = handle(msg, Buffer.concat(chunks).toString('utf8'));
+    msg.on('end', async () => {
+      const answer = await handle(msg, Buffer.concat(chunks).toString('utf8'));
       res.writeHead(answer.status, {
         'content-type': 'application/json', 'request-id': id('req'), 'stripe-version': '2026-10-28.endive',
         ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),

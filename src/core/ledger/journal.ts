@@ -9,6 +9,8 @@ export const DEFAULT_CHART = [
   { code: 'CASH_CLEARING', name: 'Cash and clearing', type: 'ASSET' },
   { code: 'SUSPENSE', name: 'Suspense', type: 'LIABILITY' },
   { code: 'OVERPAYMENT_LIABILITY', name: 'Borrower overpayments', type: 'LIABILITY' },
+  // A booked loan's net disbursement until its payout succeeds (then moved to cash).
+  { code: 'DISBURSEMENT_PAYABLE', name: 'Disbursements payable (in transit)', type: 'LIABILITY' },
   { code: 'INTEREST_INCOME', name: 'Interest income', type: 'INCOME' },
   { code: 'FEE_INCOME', name: 'Fee income', type: 'INCOME' },
   { code: 'PENALTY_INCOME', name: 'Penalty income', type: 'INCOME' },

@@ -3,8 +3,6 @@ import type { ProductTerms } from '../../core/products/product-terms';
 import { uuidv7 } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
-import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
-import { BorrowerEntity } from '../identity/borrower.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Offer } from '../origination/offer';
 import type { TenantPaymentsProvider } from '../origination/providers/providers';
@@ -21,7 +19,7 @@ export interface Booking {
   offer: Offer;
   agentId: string | null;
   creditLineId?: string | null;
-  /** The caller's idempotency key: the payout carries one derived from it. */
+  /** The caller's idempotency key: the payout (its payment id and provider key) is derived from it. */
   idempotencyKey: string;
   businessDate: string;
   /**
@@ -33,20 +31,23 @@ export interface Booking {
 
 /**
  * Books a loan: the row with its schedule and servicing terms frozen, the payout of the net amount
- * through the payments provider, the balanced disbursement entry, and the nightly run's starting
+ * queued for the payments provider (see PayoutService), the balanced disbursement entry (principal
+ * receivable against the payable to the borrower and fee income), and the nightly run's starting
  * state. Used for disbursement of an application and for each draw on a credit line.
  */
 export class LoanBookingService {
-  constructor(private readonly deps: { ciphers: TenantCipherService; payouts: TenantPaymentsProvider; ledger: LedgerService; audit: AuditService }) {}
+  constructor(private readonly deps: { payouts: TenantPaymentsProvider; ledger: LedgerService; audit: AuditService }) {}
 
   async book(ctx: RequestContext, b: Booking): Promise<{ loanId: string; payoutReference: string }> {
     const { offer } = b;
-    const em = await ctx.db();
-    const borrower = await em.getRepository(BorrowerEntity).findOneByOrFail({ id: b.borrowerId });
-    const beneficiary = borrower.bankAccountEnc ? (await this.deps.ciphers.cipher(ctx)).decrypt('bankAccount', borrower.bankAccountEnc) : `borrower:${borrower.id}`;
     const loanId = uuidv7();
     const backdated = b.backdatedTo ?? null;
-    const payout = backdated ? { reference: `migrated:${loanId}` } : await this.deps.payouts.disburse(ctx, { amount: offer.netDisbursement, currency: offer.currency, beneficiary, reference: loanId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}`, borrowerId: b.borrowerId });
+    // The payout is queued here and paid by a job once this transaction commits (no provider call
+    // while the application and loan rows are locked); until it is paid the money is owed to the borrower.
+    const payout = backdated
+      ? { reference: `migrated:${loanId}` }
+      : new Dec(offer.netDisbursement).isZero() ? { reference: `nothing-paid:${loanId}` }
+      : await this.deps.payouts.queueDisbursement(ctx, { amount: offer.netDisbursement, currency: offer.currency, loanId, borrowerId: b.borrowerId, idempotencyKey: `disburse:${ctx.tenant}:${b.idempotencyKey}` });
     const principal = new Dec(offer.amount).plus(offer.upfrontFees.financed);
     await this.insertLoan(ctx, {
       loanId, applicationId: b.applicationId, borrowerId: b.borrowerId, productId: b.productId, productVersion: b.productVersion, terms: b.terms,
@@ -59,7 +60,8 @@ export class LoanBookingService {
       kind: 'DISBURSEMENT', businessDate: b.businessDate, loanId, reference: payout.reference,
       lines: [
         { account: 'LOAN_PRINCIPAL', debit: principal.toFixed() },
-        { account: 'CASH_CLEARING', credit: offer.netDisbursement },
+        // A migrated loan's money left long ago; a new one's is owed until its payout succeeds (then cash).
+        { account: backdated ? 'CASH_CLEARING' : 'DISBURSEMENT_PAYABLE', credit: offer.netDisbursement },
         { account: 'FEE_INCOME', credit: new Dec(offer.upfrontFees.deducted).plus(offer.upfrontFees.financed).toFixed() },
       ],
     });

@@ -29,6 +29,12 @@ export interface PaymentRow {
   failedOn: string | null;
   failureCode: string | null;
   failureMessage: string | null;
+  /** A payout's Stripe connected account (null: the default provider pays the borrower's bank account). */
+  destination: string | null;
+  /** A payout's provider calls in its current round, the round (a lender's retry starts the next), and when the next call is due. */
+  tries: number;
+  round: number;
+  nextAttemptAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,7 +42,7 @@ export interface PaymentRow {
 const COLUMNS = `id, kind, provider, loan_id AS "loanId", agent_id AS "agentId", amount::text AS amount, currency, provider_ref AS "providerRef", status, attempt,
   due_date::text AS "dueDate", parent_payment_id AS "parentPaymentId", idempotency_key AS "idempotencyKey", loan_transaction_id AS "loanTransactionId",
   journal_entry_id AS "journalEntryId", succeeded_on::text AS "succeededOn", failed_on::text AS "failedOn", failure_code AS "failureCode",
-  failure_message AS "failureMessage", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  failure_message AS "failureMessage", destination, tries, round, next_attempt_at AS "nextAttemptAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export interface NewPayment {
   id: string;
@@ -52,14 +58,18 @@ export interface NewPayment {
   parentPaymentId?: string | null;
   idempotencyKey: string;
   loanTransactionId?: string | null;
+  destination?: string | null;
+  /** A payout to send: due now (the job, or failing that the sweep, sends it after commit). */
+  queued?: boolean;
 }
 
 export async function insertPayment(ctx: RequestContext, p: NewPayment): Promise<PaymentRow> {
   const [row] = await (await ctx.db()).query(
-    `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, agent_id, amount, currency, status, attempt, due_date, parent_payment_id, idempotency_key, loan_transaction_id, created_by_type, created_by_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING ${COLUMNS}`,
+    `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, agent_id, amount, currency, status, attempt, due_date, parent_payment_id, idempotency_key, loan_transaction_id,
+                           created_by_type, created_by_id, destination, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $18::boolean THEN now() END) RETURNING ${COLUMNS}`,
     [ctx.tenant, p.id, p.kind, p.provider, p.loanId ?? null, p.agentId ?? null, p.amount, p.currency, p.status ?? 'PENDING', p.attempt ?? 1, p.dueDate ?? null,
-      p.parentPaymentId ?? null, p.idempotencyKey, p.loanTransactionId ?? null, ctx.actor.type, ctx.actor.id],
+      p.parentPaymentId ?? null, p.idempotencyKey, p.loanTransactionId ?? null, ctx.actor.type, ctx.actor.id, p.destination ?? null, p.queued ?? false],
   );
   return row;
 }
@@ -76,10 +86,11 @@ export async function collectionByRef(ctx: RequestContext, providerRef: string):
   return row ?? null;
 }
 
-type Patch = Partial<Pick<PaymentRow, 'status' | 'providerRef' | 'loanTransactionId' | 'journalEntryId' | 'succeededOn' | 'failedOn' | 'failureCode' | 'failureMessage'>>;
+type Patch = Partial<Pick<PaymentRow, 'status' | 'providerRef' | 'loanTransactionId' | 'journalEntryId' | 'succeededOn' | 'failedOn' | 'failureCode' | 'failureMessage' | 'tries' | 'round' | 'nextAttemptAt'>>;
 const PATCH_COLUMNS: Record<keyof Patch, string> = {
   status: 'status', providerRef: 'provider_ref', loanTransactionId: 'loan_transaction_id', journalEntryId: 'journal_entry_id',
   succeededOn: 'succeeded_on', failedOn: 'failed_on', failureCode: 'failure_code', failureMessage: 'failure_message',
+  tries: 'tries', round: 'round', nextAttemptAt: 'next_attempt_at',
 };
 
 export async function updatePayment(ctx: RequestContext, id: string, patch: Patch): Promise<PaymentRow> {

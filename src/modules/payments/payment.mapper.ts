@@ -8,7 +8,8 @@ export function toPaymentType(row: PaymentRow): PaymentType {
     id: row.id, kind: row.kind, provider: row.provider, loanId: row.loanId, agentId: row.agentId,
     amount: amountOf(row), currency: row.currency, providerRef: row.providerRef, status: row.status,
     attempt: row.attempt, dueDate: row.dueDate, parentPaymentId: row.parentPaymentId, loanTransactionId: row.loanTransactionId, journalEntryId: row.journalEntryId,
-    succeededOn: row.succeededOn, failedOn: row.failedOn, failureCode: row.failureCode, failureMessage: row.failureMessage, createdAt: new Date(row.createdAt),
+    succeededOn: row.succeededOn, failedOn: row.failedOn, failureCode: row.failureCode, failureMessage: row.failureMessage,
+    attempts: row.tries, round: row.round, nextAttemptAt: row.nextAttemptAt ? new Date(row.nextAttemptAt) : null, createdAt: new Date(row.createdAt),
   };
 }
 

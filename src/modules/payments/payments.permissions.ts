@@ -17,6 +17,7 @@ export const paymentsPermissions = {
     setAgentPayoutAccount: hasRole('LENDER_ADMIN'),
     setBorrowerPayoutAccount: hasRole('LENDER_ADMIN', 'SERVICER'),
     payAgentCommission: hasRole('LENDER_ADMIN'),
+    retryPayout: hasRole('LENDER_ADMIN'),
   },
   PaymentSettings: allow,
   RetryPolicy: allow,

@@ -8,6 +8,7 @@ import {
 } from './dto/payments.type';
 import { toPaymentSettingsType, toPaymentType } from './payment.mapper';
 import type { PaymentSettingsService } from './payment-settings.service';
+import type { PayoutService } from './payouts.service';
 import type { StripePaymentsService } from './stripe-payments.service';
 
 @Resolver()
@@ -17,6 +18,7 @@ export class PaymentsResolver {
     private readonly stripePayments: StripePaymentsService,
     private readonly autoDebit: AutoDebitService,
     private readonly tenants: TenantService,
+    private readonly payouts: PayoutService,
   ) {}
 
   @Query(() => PaymentSettingsType, { description: 'The lender’s payment provider settings (never the secrets).' })
@@ -40,7 +42,7 @@ export class PaymentsResolver {
     return this.stripePayments.createRepaymentIntent(ctx, input);
   }
 
-  @Mutation(() => PaymentType, { description: 'Pays held overpayment back by a Stripe refund of the loan’s latest Stripe payment; idempotent by key.' })
+  @Mutation(() => PaymentType, { description: 'Refunds held overpayment: the credit refund is posted and a Stripe refund of the loan’s latest Stripe payment queued (PENDING), sent by a job; idempotent by key.' })
   async refundOverpayment(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RefundOverpaymentInput) input: RefundOverpaymentInput) {
     return toPaymentType(await this.stripePayments.refundOverpayment(ctx, input));
   }
@@ -70,7 +72,12 @@ export class PaymentsResolver {
     return this.stripePayments.setPayoutAccount(ctx, 'BORROWER', borrowerId, stripeAccountId);
   }
 
-  @Mutation(() => PaymentType, { description: 'Pays an agent’s commission by Connect transfer, posts commission expense against cash, emits commission.paid; idempotent by key.' })
+  @Mutation(() => PaymentType, { description: 'A FAILED disbursement or commission payout sent again, in a new round with a new provider idempotency key; answers the payment, PENDING. Idempotent by key.' })
+  async retryPayout(@Ctx() { ctx }: GraphQLContext, @Arg('paymentId', () => ID) paymentId: string, @Arg('idempotencyKey') idempotencyKey: string) {
+    return toPaymentType(await this.payouts.retry(ctx, paymentId, idempotencyKey));
+  }
+
+  @Mutation(() => PaymentType, { description: 'Queues an agent’s commission payout (PENDING); a job pays it by Connect transfer, then posts commission expense against cash and emits commission.paid. Idempotent by key.' })
   async payAgentCommission(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => PayAgentCommissionInput) input: PayAgentCommissionInput) {
     return toPaymentType(await this.stripePayments.payAgentCommission(ctx, input));
   }

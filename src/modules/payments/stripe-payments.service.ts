@@ -4,15 +4,13 @@ import { StripeAmountError, toStripeAmount } from '../../core/payments/minor-uni
 import { once } from '../../platform/db/idempotency';
 import type { PageArgs } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
-import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
-import { emitEvent } from '../events/outbox';
-import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanServicingService } from '../loans/loan-servicing.service';
 import type { TenantService } from '../tenancy/tenant.service';
-import { type PaymentFilter, type PaymentRow, amountOf, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
+import { type PaymentFilter, type PaymentRow, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
+import type { PayoutService } from './payouts.service';
 import type { StripeClients } from './stripe-clients';
 
 const KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -37,13 +35,13 @@ export function stripeAmountOrThrow(field: string, amount: string, currency: str
 /**
  * Money through the tenant's own Stripe account: repayments collected with PaymentIntents (posted
  * when Stripe says they succeeded, see StripeWebhookService), refunds of held overpayments, and
- * agent commission payouts by Connect transfer. Every call carries an idempotency key derived from
- * our payment row.
+ * agent commission payouts by Connect transfer (both queued here and sent by PayoutService's job,
+ * never inside the request's transaction). Every call carries an idempotency key derived from our payment row.
  */
 export class StripePaymentsService {
   constructor(
     private readonly deps: {
-      settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; ledger: LedgerService; tenants: TenantService; audit: AuditService;
+      settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; payouts: PayoutService; tenants: TenantService; audit: AuditService;
       limits: { defaultPageSize: number; maxPageSize: number };
     },
   ) {}
@@ -76,15 +74,16 @@ export class StripePaymentsService {
   }
 
   /**
-   * Pays held overpayment back through Stripe: a refund against the loan's latest succeeded
-   * PaymentIntent, and the credit refund in servicing (which checks the loan holds that much). The
-   * servicing step runs first, so a refusal there calls nobody; a Stripe error rolls it back.
+   * Pays held overpayment back through Stripe: the credit refund in servicing (which checks the loan
+   * holds that much) and a PENDING refund against the loan's latest succeeded PaymentIntent, which a
+   * job sends to Stripe after commit (PayoutService). A refusal in servicing calls nobody; a refund
+   * Stripe finally refuses reverses the credit refund, so the loan holds the credit again.
    */
   async refundOverpayment(ctx: RequestContext, input: { loanId: string; amount: string; idempotencyKey: string }) {
     return once(ctx, 'refundOverpayment', input.idempotencyKey, { loanId: input.loanId, amount: input.amount }, async () => {
       const loan = await this.deps.servicing.byIdOrThrow(ctx, input.loanId);
-      const minor = stripeAmountOrThrow('input.amount', input.amount, loan.currency);
-      const stripe = await this.deps.clients.forTenant(ctx);
+      stripeAmountOrThrow('input.amount', input.amount, loan.currency);
+      await this.deps.clients.forTenant(ctx);
       const [collection]: PaymentRow[] = await (await ctx.db()).query(
         `SELECT id, amount::text AS amount, provider_ref AS "providerRef" FROM payments
          WHERE loan_id = $1 AND kind IN ('COLLECTION', 'AUTO_DEBIT') AND status = 'SUCCEEDED' AND provider_ref LIKE 'pi_%' ORDER BY succeeded_on DESC, id DESC LIMIT 1`, [loan.id]);
@@ -92,16 +91,11 @@ export class StripePaymentsService {
       if (new Dec(input.amount).gt(collection.amount)) throw badInput('input.amount', `at most the payment refunded against (${new Dec(collection.amount).toFixed(currencyDecimals(loan.currency))})`);
       const transaction = await this.deps.servicing.refundCredit(ctx, { loanId: loan.id, amount: input.amount, method: 'STRIPE', reference: collection.providerRef, idempotencyKey: `stripe-refund:${input.idempotencyKey}` });
       const id = paymentIdFor(ctx, `refund:${input.idempotencyKey}`);
-      await insertPayment(ctx, { id, kind: 'REFUND', provider: 'STRIPE', loanId: loan.id, amount: new Dec(input.amount).toFixed(), currency: loan.currency, parentPaymentId: collection.id, idempotencyKey: `refund:${input.idempotencyKey}`, loanTransactionId: transaction.id });
-      const refund = await stripe.refunds.create(
-        { payment_intent: collection.providerRef!, amount: minor, reason: 'requested_by_customer', metadata: { tenant_id: ctx.tenant, loan_id: loan.id, payment_id: id } },
-        { idempotencyKey: stripeKeyOf(id) },
-      );
-      if (refund.status === 'failed' || refund.status === 'canceled') throw conflict(`Stripe refused the refund (${refund.status})`);
-      const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
-      const row = await updatePayment(ctx, id, { providerRef: refund.id, status: refund.status === 'succeeded' ? 'SUCCEEDED' : 'PENDING', succeededOn: refund.status === 'succeeded' ? today : undefined });
-      await emitEvent(ctx, { type: 'payment.refunded', subjectType: 'Payment', subjectId: id, borrowerId: loan.borrowerId, data: { paymentId: id, loanId: loan.id, amount: amountOf(row), currency: loan.currency, refundId: refund.id, transactionId: transaction.id } });
-      await this.deps.audit.record(ctx, { action: 'payment.refunded', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, refundId: refund.id } });
+      const row = await this.deps.payouts.queue(ctx, {
+        id, kind: 'REFUND', provider: 'STRIPE', loanId: loan.id, amount: new Dec(input.amount).toFixed(), currency: loan.currency, parentPaymentId: collection.id,
+        idempotencyKey: `refund:${input.idempotencyKey}`, loanTransactionId: transaction.id,
+      });
+      await this.deps.audit.record(ctx, { action: 'payment.refundRequested', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, transactionId: transaction.id } });
       return row;
     });
   }
@@ -124,32 +118,22 @@ export class StripePaymentsService {
   }
 
   /**
-   * An agent's commission: a Connect transfer to its payout account, the balanced entry (commission
-   * expense against cash), and a `commission.paid` event, all once per idempotency key.
+   * An agent's commission: a PENDING payout to its connected account, sent by Connect transfer by a
+   * job after commit (PayoutService); when Stripe has made it, the balanced entry (commission expense
+   * against cash) and `commission.paid`. Once per idempotency key.
    */
   async payAgentCommission(ctx: RequestContext, input: { agentId: string; amount: string; idempotencyKey: string }) {
     return once(ctx, 'payAgentCommission', input.idempotencyKey, { agentId: input.agentId, amount: input.amount }, async () => {
       const tenant = await this.deps.tenants.current(ctx);
       const currency = tenant.baseCurrency;
-      const minor = stripeAmountOrThrow('input.amount', input.amount, currency);
+      stripeAmountOrThrow('input.amount', input.amount, currency);
       const destination = await payoutAccountOf(ctx, 'AGENT', input.agentId);
       if (!destination) throw notFound('PayoutAccount', input.agentId);
-      const stripe = await this.deps.clients.forTenant(ctx);
+      await this.deps.clients.forTenant(ctx);
       const id = paymentIdFor(ctx, `commission:${input.idempotencyKey}`);
       const amount = new Dec(input.amount).toFixed();
-      await insertPayment(ctx, { id, kind: 'COMMISSION_PAYOUT', provider: 'STRIPE', agentId: input.agentId, amount, currency, idempotencyKey: `commission:${input.idempotencyKey}` });
-      const transfer = await stripe.transfers.create(
-        { amount: minor, currency: currency.toLowerCase(), destination, transfer_group: `commission:${id}`, metadata: { tenant_id: ctx.tenant, agent_id: input.agentId, payment_id: id } },
-        { idempotencyKey: stripeKeyOf(id) },
-      );
-      const today = todayIn(tenant.timezone);
-      const entryId = await this.deps.ledger.post(ctx, {
-        kind: 'COMMISSION_PAYOUT', businessDate: today, reference: `payment:${id}`,
-        lines: [{ account: 'COMMISSION_EXPENSE', debit: amount }, { account: 'CASH_CLEARING', credit: amount }],
-      });
-      const row = await updatePayment(ctx, id, { providerRef: transfer.id, status: 'SUCCEEDED', journalEntryId: entryId, succeededOn: today });
-      await emitEvent(ctx, { type: 'commission.paid', subjectType: 'Agent', subjectId: input.agentId, agentId: input.agentId, data: { paymentId: id, agentId: input.agentId, amount: amountOf(row), currency, transferId: transfer.id, journalEntryId: entryId } });
-      await this.deps.audit.record(ctx, { action: 'commission.paid', entityType: 'Agent', entityId: input.agentId, after: { paymentId: id, amount, transferId: transfer.id } });
+      const row = await this.deps.payouts.queue(ctx, { id, kind: 'COMMISSION_PAYOUT', provider: 'STRIPE', agentId: input.agentId, amount, currency, idempotencyKey: `commission:${input.idempotencyKey}`, destination });
+      await this.deps.audit.record(ctx, { action: 'commission.payoutRequested', entityType: 'Agent', entityId: input.agentId, after: { paymentId: id, amount } });
       return row;
     });
   }

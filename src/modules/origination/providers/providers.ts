@@ -37,11 +37,12 @@ export interface PaymentsProvider {
 }
 
 /**
- * The payments provider chosen per tenant (its own Stripe account when configured, else the default):
- * booking pays out through this, naming the borrower so a connected account can be found.
+ * Disbursements as booking sees them: a payout queued in the booking's transaction (a PENDING
+ * payment row) and paid by a job after commit, through the tenant's own Stripe account when the
+ * borrower has a connected account, else the default provider. Never a provider call in the transaction.
  */
 export interface TenantPaymentsProvider {
-  disburse(ctx: RequestContext, req: Parameters<PaymentsProvider['disburse']>[0] & { borrowerId: string }): Promise<{ reference: string; status: 'SUCCEEDED' | 'PENDING' }>;
+  queueDisbursement(ctx: RequestContext, req: { amount: string; currency: string; loanId: string; borrowerId: string; idempotencyKey: string }): Promise<{ paymentId: string; reference: string }>;
 }
 
 export interface Providers {

@@ -60,6 +60,9 @@ export class PaymentType {
   @Field(() => DateScalar, { nullable: true }) failedOn!: string | null;
   @Field(() => String, { nullable: true, description: 'e.g. insufficient_funds, card_declined, disputed.' }) failureCode!: string | null;
   @Field(() => String, { nullable: true }) failureMessage!: string | null;
+  @Field(() => Int, { description: 'A payout’s provider calls in its current round (the job sends disbursements, commissions and refunds after commit).' }) attempts!: number;
+  @Field(() => Int, { description: 'A payout’s round: 1, then one more for each retryPayout after a FAILED round.' }) round!: number;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a PENDING payout’s next provider call is due; null once it is settled or failed.' }) nextAttemptAt!: Date | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 export const PaymentConnection = ConnectionType(PaymentType, 'Payment');
