@@ -84,7 +84,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const schema = await buildServedSchema(runtime);
   // Only a process that serves requests spends budgets; with Redis, on a connection of its own that
   // fails fast, so a Redis outage lets requests through rather than holding them.
-  const limiterRedis = config.rateLimits.enabled && config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true }) : null;
+  const limiterRedis = config.rateLimits.enabled && config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   limiterRedis?.on('error', () => undefined);
   const budget = config.rateLimits.enabled
     ? new CostBudget(limiterRedis ? new RedisBucketStore(limiterRedis) : new PostgresBucketStore(() => dataSource), config.rateLimits,
