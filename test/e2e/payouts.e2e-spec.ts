@@ -5,6 +5,7 @@ import { type FakeStripe, type StripeRequest, startFakeStripe } from '../support
 import { autoLender } from '../support/loans';
 import { SUBMIT, borrowerInput } from '../support/origination';
 import { drainPayouts } from '../support/payouts';
+import { pendingPayoutRef } from '../../src/modules/payments/payouts.service';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const SET_CREDENTIALS = 'mutation($i: SetStripeCredentialsInput!) { setStripeCredentials(input: $i) { provider } }';
@@ -103,7 +104,7 @@ describe.each(['redis', 'postgres'] as const)('payouts by a job on the %s backen
     // Committed before the provider is called: the loan, its entry and a PENDING payout.
     const [pending] = (await gqlOf(app, lender.admin, PAYOUT(loan.id))).payments.nodes;
     expect(pending).toMatchObject({ provider: 'STRIPE', status: 'PENDING', amount: net, providerRef: null });
-    expect(loan.disbursementRef).toBe(`payout:${pending.id}`);
+    expect(loan.disbursementRef).toBe(pendingPayoutRef(pending.id));
     expect(await loanBalances(app, loan.id)).toMatchObject({ DISBURSEMENT_PAYABLE: new Dec(net).neg().toFixed(2) });
     open();
 
@@ -148,7 +149,7 @@ describe.each(['redis', 'postgres'] as const)('payouts by a job on the %s backen
     expect((await loanBalances(app, loan.id)).CASH_CLEARING ?? '0.00').toBe('0.00');
     expect((await gqlOf(app, lender.admin, '{ trialBalance { balanced } }')).trialBalance.balanced).toBe(true);
     const [status] = await app.ownerQuery('SELECT status, disbursement_ref FROM loans WHERE id = $1', [loan.id]);
-    expect(status).toEqual({ status: 'ACTIVE', disbursement_ref: `payout:${failed.id}` });
+    expect(status).toEqual({ status: 'ACTIVE', disbursement_ref: pendingPayoutRef(failed.id) });
     expect((await app.ownerQuery("SELECT type, data FROM outbox_events WHERE subject_id = $1 AND type LIKE 'payout.%'", [loan.id])))
       .toEqual([{ type: 'payout.failed', data: expect.objectContaining({ paymentId: failed.id, attempts: 3, failureCode: 'api_error' }) }]);
 

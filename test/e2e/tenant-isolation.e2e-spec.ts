@@ -28,6 +28,7 @@ describe('tenant isolation', () => {
   let configIdA: string;
   let nationalIdA: string;
   let loanIdA: string;
+  let payoutIdA: string;
   let repaymentIdA: string;
   let paymentIdA: string;
   let endpointIdA: string;
@@ -59,6 +60,8 @@ describe('tenant isolation', () => {
     const hash = (await app.gql(`mutation { acceptOffer(applicationId: "${loanAppId}") { contract { sha256 } } }`, {}, adminA)).data!.acceptOffer.contract.sha256;
     await app.gql(`mutation { signContract(applicationId: "${loanAppId}", signerName: "A", documentHash: "${hash}") { status } }`, {}, adminA);
     loanIdA = (await app.gql(`mutation { disburseLoan(applicationId: "${loanAppId}", idempotencyKey: "disburse-a-1") { id } }`, {}, adminA)).data!.disburseLoan.id;
+    // A's disbursement payout, made FAILED so that only the tenant check stands between B and a retry.
+    [{ id: payoutIdA }] = await app.ownerQuery("UPDATE payments SET status = 'FAILED', next_attempt_at = NULL WHERE loan_id = $1 AND kind = 'DISBURSEMENT' RETURNING id", [loanIdA]);
     repaymentIdA = (await app.gql(`mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "repay-a-1" }) { transactionId } }`, {}, adminA)).data?.recordRepayment.transactionId;
     // Payments of A: Stripe settings, an auto-debit mandate, an agent payout account and a payment row (set up without calling Stripe).
     await app.gql('mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantA0001", webhookSigningSecret: "whsec_SecretOfTenantA0001" }) { provider } }', {}, adminA);
@@ -225,6 +228,7 @@ describe('tenant isolation', () => {
     setAgentPayoutAccount: () => 'mutation { setAgentPayoutAccount(agentId: "agent-of-b", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }',
     setBorrowerPayoutAccount: () => `mutation { setBorrowerPayoutAccount(borrowerId: "${borrowerIdA}", stripeAccountId: "acct_Thief") { stripeAccountId } }`,
     payAgentCommission: () => 'mutation { payAgentCommission(input: { agentId: "agent-of-a", amount: "1.00", idempotencyKey: "steal-commission" }) { id } }',
+    retryPayout: () => `mutation { retryPayout(paymentId: "${payoutIdA}", idempotencyKey: "steal-retry-1") { id } }`,
     // Policies act only on the caller's own tenant; A's requests and staff are not found.
     setApprovalPolicy: () => 'mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "999", approverRoles: [SERVICER]) { operation } }',
     removeApprovalPolicy: () => 'mutation { removeApprovalPolicy(operation: writeOffLoan) }',

@@ -76,7 +76,8 @@ export class PayoutService implements TenantPaymentsProvider {
       id, kind: 'DISBURSEMENT', provider: destination ? 'STRIPE' : 'MANUAL', loanId: req.loanId, amount: new Dec(req.amount).toFixed(), currency: req.currency,
       idempotencyKey: req.idempotencyKey, destination,
     });
-    return { paymentId: id, reference: `payout:${id}` };
+    // The loan's reference until the provider's replaces it: one word, so a bank statement line quoting it matches the loan.
+    return { paymentId: id, reference: pendingPayoutRef(id) };
   }
 
   /** Any payout, queued in the caller's transaction (see the class comment). */
@@ -316,6 +317,9 @@ export class PayoutService implements TenantPaymentsProvider {
     return { paymentId: p.id, kind: p.kind, loanId: p.loanId, agentId: p.agentId, amount: amountOf(p), currency: p.currency, attempts: p.tries, round: p.round, ...extra };
   }
 }
+
+/** A queued disbursement's reference (`payout_<payment id in hex>`), the loan's disbursement reference until it is paid. */
+export const pendingPayoutRef = (paymentId: string) => `payout_${paymentId.replace(/-/g, '')}`;
 
 function failureOf(r: PayoutCallResult): { code: string; message: string } {
   return r.ok ? { code: 'none', message: '' } : { code: r.code, message: r.message };
