@@ -1,26 +1,19 @@
 import { addDaysIso, daysBetweenIso } from '../loan-math/calendar';
 import { ServicingInputError } from './errors';
+import { bucketIndex, DEFAULT_BUCKETS } from '../cob/delinquency';
 import { DelinquencyBucket } from './types';
 
-/** CURRENT (0), 1-30, 31-60, 61-90, 90+ (91 and more) days past due. */
-export const DEFAULT_BUCKETS: DelinquencyBucket[] = [
-  { name: 'CURRENT', minDpd: 0, maxDpd: 0 },
-  { name: '1-30', minDpd: 1, maxDpd: 30 },
-  { name: '31-60', minDpd: 31, maxDpd: 60 },
-  { name: '61-90', minDpd: 61, maxDpd: 90 },
-  { name: '90+', minDpd: 91, maxDpd: null },
-];
+export { DEFAULT_BUCKETS };
 
 /**
  * Name of the first bucket (in array order) with minDpd <= dpd <= maxDpd (maxDpd null = open-ended).
  *
  * @throws ServicingInputError when dpd is not a non-negative integer or no bucket covers it.
  */
-export function bucketFor(dpd: number, buckets: DelinquencyBucket[]): string {
+export function bucketFor(dpd: number, buckets: readonly DelinquencyBucket[]): string {
   if (!Number.isInteger(dpd) || dpd < 0) throw new ServicingInputError('dpd', `must be a non-negative integer, got ${dpd}`);
-  for (const b of buckets) {
-    if (dpd >= b.minDpd && (b.maxDpd === null || dpd <= b.maxDpd)) return b.name;
-  }
+  const i = bucketIndex(dpd, buckets);
+  if (i >= 0) return buckets[i].name;
   throw new ServicingInputError('buckets', `no bucket covers ${dpd} days past due`);
 }
 

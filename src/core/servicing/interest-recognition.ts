@@ -1,17 +1,17 @@
+import { earnedInPeriod } from '../cob/accrue-interest';
 import { daysBetweenIso } from '../loan-math/calendar';
-import { Dec, roundMoney } from '../money';
+import { Dec } from '../money';
 import type { RoundingMode } from '../money';
 import type { InstallmentState, LoanState } from './types';
 
 /**
  * A period's interest earned through the end of `through`, pro rata by days elapsed:
  * round(interest x elapsed / period) with the loan's rounding, elapsed clamped to the period. The
- * nightly run's accrual by cumulative rounding reaches exactly this figure on that day.
+ * nightly run's accrual by cumulative rounding reaches exactly this figure on that day (it is the
+ * accrue-interest step's rule, src/core/cob).
  */
 export function interestEarnedInPeriod(interest: string, start: string, due: string, through: string, decimals: number, mode: RoundingMode): Dec {
-  const period = daysBetweenIso(start, due);
-  const elapsed = Math.max(0, Math.min(daysBetweenIso(start, through), period));
-  return period > 0 && elapsed > 0 ? roundMoney(new Dec(interest).mul(elapsed).div(period), decimals, mode) : new Dec(0);
+  return earnedInPeriod(interest, daysBetweenIso(start, through), daysBetweenIso(start, due), decimals, mode);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { earnedInPeriodUnits } from '../cob/accrue-interest';
+import { penaltyUnits } from '../cob/accrue-penalty';
 import { divRoundNonNegBig } from '../money/integer-rounding';
 import { ServicingInputError } from './errors';
 import { ParsedRow, ParsedTerms } from './parse';
@@ -158,7 +160,7 @@ export function earnedInterest(ledger: Ledger, row: Row, day: number, start: num
   const period = row.dueDay - periodStart;
   if (period <= 0) return day >= row.dueDay ? row.interestDue : 0n;
   if (row.periodStart === null || row.schedBalance === 0n) {
-    return divRoundNonNegBig(row.interestDue * BigInt(Math.min(Math.max(day - periodStart, 0), period)), BigInt(period), ledger.terms.mode);
+    return earnedInPeriodUnits(row.interestDue, day - periodStart, period, ledger.terms.mode);
   }
   const d = Math.min(Math.max(day, row.segStart), row.dueDay);
   const balanceDays = row.balanceDays + BigInt(d - row.segStart) * row.segBalance;
@@ -192,7 +194,7 @@ export function reprice(ledger: Ledger, day: number, date: string): void {
 
 /** Penalty accrued on the row, rounded with the terms (exact accrual, one rounding). */
 export function penaltyDue(ledger: Ledger, row: Row): bigint {
-  return row.penaltyAcc === 0n ? 0n : divRoundNonNegBig(row.penaltyAcc, ledger.terms.penaltyPerDay.den, ledger.terms.mode);
+  return penaltyUnits(row.penaltyAcc, ledger.terms.penaltyPerDay.den, ledger.terms.mode);
 }
 
 export const unpaidPrincipal = (r: Row): bigint => r.principalDue - r.principalPaid;

@@ -1,6 +1,8 @@
 import { parseIsoDate } from '../loan-math/calendar';
 import { LoanMathInputError } from '../loan-math/errors';
 import { RoundingMode, ROUNDING_MODES } from '../money/rounding';
+import { penaltyYearBasis } from '../cob/accrue-penalty';
+import { DAY_COUNTS, DayCount } from '../loan-math/types';
 import { ServicingInputError } from './errors';
 import {
   ALLOCATION_BUCKETS,
@@ -33,8 +35,10 @@ export interface ParsedTerms {
   decimals: number;
   mode: RoundingMode;
   order: AllocationBucket[];
-  /** Penalty per minor unit of overdue principal per day = num / den (den includes the 365). */
+  /** Penalty per minor unit of overdue principal per unit of day weight = num / den (den includes the year basis). */
   penaltyPerDay: Ratio;
+  /** The product's day-count convention (ACTUAL_365 when the terms do not say): the penalty's year. */
+  dayCount: DayCount;
   lateFee: { charge: ParsedCharge; graceDays: number } | null;
   policy: OverpaymentPolicy;
   prepaymentFee: ParsedCharge | null;
@@ -142,6 +146,8 @@ export function parseTerms(terms: ServicingTerms): ParsedTerms {
     if (!isNonNegInt(terms.lateFee.graceDays, 36500)) throw new ServicingInputError('terms.lateFee.graceDays', 'must be a non-negative integer');
     lateFee = { charge: parseCharge(terms.lateFee, terms.decimals, 'terms.lateFee'), graceDays: terms.lateFee.graceDays };
   }
+  const dayCount = terms.dayCount ?? 'ACTUAL_365';
+  if (!DAY_COUNTS.includes(dayCount)) throw new ServicingInputError('terms.dayCount', `must be one of ${DAY_COUNTS.join(', ')}`);
   if (!OVERPAYMENT_POLICIES.includes(terms.overpaymentPolicy)) {
     throw new ServicingInputError('terms.overpaymentPolicy', `must be one of ${OVERPAYMENT_POLICIES.join(', ')}`);
   }
@@ -149,7 +155,8 @@ export function parseTerms(terms: ServicingTerms): ParsedTerms {
     decimals: terms.decimals,
     mode: terms.roundingMode,
     order: [...order],
-    penaltyPerDay: { num: rate.num, den: rate.den * 365n },
+    penaltyPerDay: { num: rate.num, den: rate.den * BigInt(penaltyYearBasis(dayCount)) },
+    dayCount,
     lateFee,
     policy: terms.overpaymentPolicy,
     prepaymentFee: terms.prepaymentFee ? parseCharge(terms.prepaymentFee, terms.decimals, 'terms.prepaymentFee') : null,

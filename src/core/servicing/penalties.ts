@@ -1,11 +1,14 @@
 import { formatIsoDate } from '../loan-math/calendar';
+import { penaltyDayWeight } from '../cob/accrue-penalty';
 import { divRoundNonNegBig } from '../money/integer-rounding';
 import { Ledger, refresh, unpaidInterest, unpaidPrincipal } from './ledger';
 
 /*
  * Time passing: penalty interest and late fees. Replay jumps from event day to event day; between
  * two event days nothing that penalty accrual depends on changes, so a span of d days on overdue
- * principal P adds exactly d x P x rate / 365 (kept as a numerator, rounded only when read).
+ * principal P adds exactly w x P x rate / basis, w the span's day weight and basis the year of the
+ * product's day count (the nightly run's accrue-penalty step, src/core/cob), kept as a numerator and
+ * rounded only when read.
  */
 
 /**
@@ -23,7 +26,7 @@ export function accrueTo(ledger: Ledger, day: number): void {
       const p = unpaidPrincipal(r);
       if (p === 0n) continue;
       const from = r.dueDay > ledger.accruedThrough ? r.dueDay : ledger.accruedThrough;
-      r.penaltyAcc += BigInt(day - from) * p * num;
+      r.penaltyAcc += penaltyDayWeight(ledger.terms.dayCount, from, day) * p * num;
     }
   }
   if (day > ledger.accruedThrough) ledger.accruedThrough = day;

@@ -1,3 +1,4 @@
+import { penaltyYearBasis } from '../cob/accrue-penalty';
 import { formatIsoDate } from '../loan-math/calendar';
 import { applyCredit, allocateRepayment, allocateSettlement } from './allocation';
 import { chargeFee, waive } from './adjustments';
@@ -277,8 +278,8 @@ export function replayLoanAfter(
 function stateOf({ ledger, asOfDay, allocations, lateFees }: ReplayResult, asOf: string): LoanState {
   const d = ledger.terms.decimals;
   const f = (u: bigint) => formatUnits(u, d);
-  // penaltyAcc is in minor units x the rate's numerator (a power-of-ten denominator x 365).
-  const numeratorScale = (ledger.terms.penaltyPerDay.den / 365n).toString().length - 1;
+  // penaltyAcc is in minor units x the rate's numerator (a power-of-ten denominator x the year basis).
+  const numeratorScale = (ledger.terms.penaltyPerDay.den / BigInt(penaltyYearBasis(ledger.terms.dayCount))).toString().length - 1;
   const out = { p: 0n, i: 0n, f: 0n, pen: 0n };
   const due = { p: 0n, i: 0n, f: 0n, pen: 0n };
   let oldestRow: Row | null = null;

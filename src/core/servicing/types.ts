@@ -1,3 +1,5 @@
+import type { DelinquencyBucket } from '../cob/types';
+import type { DayCount } from '../loan-math/types';
 /*
  * Public types of the loan-servicing replay engine. The shapes are a contract with the
  * persistence / GraphQL side: fields may be added (optional), never renamed or retyped.
@@ -24,8 +26,15 @@ export interface ServicingTerms {
   roundingMode: 'HALF_EVEN' | 'HALF_UP' | 'DOWN' | 'UP';
   /** A permutation of the four buckets: the order one instalment's buckets are paid in. */
   allocationOrder: AllocationBucket[];
-  /** Penalty interest on overdue principal: simple, actual days / 365, from the day after the due date. */
+  /**
+   * Penalty interest on overdue principal: simple, daily, from the day after the due date, over the year
+   * of `dayCount` (see src/core/cob/accrue-penalty.ts).
+   */
   penaltyAnnualRate: string;
+  /** The product's day-count convention; absent (loans booked before terms carried it): ACTUAL_365. */
+  dayCount?: DayCount | null;
+  /** The product's delinquency buckets; absent: DEFAULT_BUCKETS. */
+  delinquencyBuckets?: DelinquencyBucket[] | null;
   /**
    * Charged once per instalment still owing principal or interest `graceDays` days after its due date
    * (charged ON dueDate + graceDays + 1). PERCENT is a fraction of the instalment's unpaid principal + interest.
@@ -91,7 +100,8 @@ export interface InstallmentState {
   penaltyDue: string;
   /**
    * The exact penalty accrual behind penaltyDue: the sum over accrued days of the unpaid principal x the
-   * annual penalty rate, unrounded, so penaltyDue = round(penaltyNumerator / 365). Lets a nightly run
+   * annual penalty rate (x the day's weight), unrounded, so penaltyDue = round(penaltyNumerator / basis),
+   * basis the year of the terms' day count (365 unless it says otherwise). Lets a nightly run
    * continue the accrual exactly where the replay left it. Always present in engine output.
    */
   penaltyNumerator?: string;
@@ -175,12 +185,7 @@ export interface LoanState {
   closed: boolean;
 }
 
-/** A days-past-due bucket; maxDpd null means open-ended. */
-export interface DelinquencyBucket {
-  name: string;
-  minDpd: number;
-  maxDpd: number | null;
-}
+export type { DelinquencyBucket } from '../cob/types';
 
 /** Optional inputs of a payoff quote. */
 export interface PayoffOptions {

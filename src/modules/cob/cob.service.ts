@@ -1,5 +1,4 @@
 import { addDaysIso } from '../../core/loan-math/calendar';
-import { DEFAULT_BUCKETS } from '../../core/servicing';
 import { Dec } from '../../core/money';
 import { badInput } from '../../platform/graphql/errors';
 import { isCalendarDate } from '../../platform/graphql/scalars';
@@ -13,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { AuditCheckpointService } from '../audit/audit-checkpoint.service';
 import type { TenantService } from '../tenancy/tenant.service';
-import { bucketCaseSql, cobChunkSql } from './cob.sql';
+import { cobChunkSql } from './cob.sql';
 
 export interface CobProgress {
   businessDate: string;
@@ -33,6 +32,8 @@ export interface CobResult {
 }
 
 const NPA_THRESHOLD_DAYS = 90;
+/** The nightly steps (src/core/cob) as one statement per chunk and date. */
+const CHUNK_SQL = cobChunkSql();
 
 /**
  * The nightly close of business for one tenant. Each business date is planned once into partitions
@@ -163,7 +164,7 @@ export class CobService {
       `SELECT coalesce(min(last_cob_date) + 1, $3::date)::text AS "from" FROM loans
        WHERE status = 'ACTIVE' AND id >= $1 AND id <= $2 AND last_cob_date < $3::date`, [lo, hi, date]);
     const totals = { loans: 0, accruals: 0, events: 0 };
-    const sql = cobChunkSql(bucketCaseSql(DEFAULT_BUCKETS));
+    const sql = CHUNK_SQL;
     for (let d = from as string; d <= date; d = addDays(d, 1)) {
       const entryId = d < date || closed ? uuidv7() : null;
       const [r] = await em.query(sql, [c.tenant, d, lo, hi, NPA_THRESHOLD_DAYS, entryId]);
