@@ -12,7 +12,7 @@ import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
  * measured in the same run. BENCH_ITERATIONS scales the loan-maths work (default 2000 schedules a round);
  * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000), BENCH_COB_LATE_LOANS (a past-due book, default 100,000)
  * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench;
- * BENCH_QUERY_COST_SECONDS the query-cost bench. BENCH_ONLY=name[,name] runs only those (loan-math,
+ * BENCH_QUERY_COST_SECONDS (and BENCH_GRAPHQL_MAX_COST, to try another cost limit) the query-cost bench. BENCH_ONLY=name[,name] runs only those (loan-math,
  * origination, replay, cob, graphql-read, query-cost).
  */
 async function main(): Promise<void> {

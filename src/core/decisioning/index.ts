@@ -20,7 +20,7 @@ export { nameSimilarity, normaliseName, screenName } from './name-match';
 export type { NameScreeningMatch } from './name-match';
 export { decideWithPolicy } from './policy';
 export type { AutomatedDecision, CreditPolicy, PolicyDecision } from './policy';
-export { simulateDecisions } from './simulate';
+export { DecisionSimulation, simulateDecisions } from './simulate';
 export type { PastApplication, PolicySimulation, SimulationChange, SimulationReport } from './simulate';
 export { adverseActionReasons } from './adverse-action';
 export type { AdverseActionReason, RecordedReason } from './adverse-action';

@@ -1,7 +1,6 @@
 import { Dec } from '../money';
 import { type AutomatedDecision, type CreditPolicy, assertValidPolicy, decideWithValidPolicy } from './policy';
-import type { RuleSet } from './rules';
-import type { Facts, ScorecardDefinition } from './scorecard';
+import type { Facts } from './scorecard';
 
 /** A past application replayed through a policy. */
 export interface PastApplication {
@@ -52,25 +51,49 @@ export interface SimulationReport {
  */
 export function simulateDecisions(
   past: PastApplication[],
-  current: { scorecard: ScorecardDefinition; rules: RuleSet },
-  draft: { scorecard: ScorecardDefinition; rules: RuleSet },
+  current: CreditPolicy,
+  draft: CreditPolicy,
   lgd: string,
 ): SimulationReport {
-  // Each policy is checked once (as decideWithPolicy would on every applicant), then applied to all.
-  assertValidPolicy(current);
-  assertValidPolicy(draft);
-  const loss = new Dec(lgd);
-  const currentRun = new PolicyTotals(loss);
-  const draftRun = new PolicyTotals(loss);
-  const changed: SimulationChange[] = [];
+  const simulation = new DecisionSimulation(current, draft, lgd);
+  for (const app of past) simulation.add(app);
+  return simulation.report();
+}
 
-  for (const app of past) {
-    const before = currentRun.add(app, current);
-    const after = draftRun.add(app, draft);
-    if (before.decision !== after.decision || before.grade !== after.grade)
-      changed.push({ id: app.id, from: before.decision, to: after.decision, gradeFrom: before.grade, gradeTo: after.grade, actualOutcome: app.actualOutcome });
+/**
+ * {@link simulateDecisions} one application at a time, for a caller that interleaves other work
+ * between them (the API yields to other requests every few dozen applications). The same report.
+ */
+export class DecisionSimulation {
+  private readonly currentRun: PolicyTotals;
+  private readonly draftRun: PolicyTotals;
+  private readonly changed: SimulationChange[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly current: CreditPolicy,
+    private readonly draft: CreditPolicy,
+    lgd: string,
+  ) {
+    // Each policy is checked once (as decideWithPolicy would on every applicant), then applied to all.
+    assertValidPolicy(current);
+    assertValidPolicy(draft);
+    const loss = new Dec(lgd);
+    this.currentRun = new PolicyTotals(loss);
+    this.draftRun = new PolicyTotals(loss);
   }
-  return { applications: past.length, current: currentRun.report(past.length), draft: draftRun.report(past.length), changed };
+
+  add(app: PastApplication): void {
+    const before = this.currentRun.add(app, this.current);
+    const after = this.draftRun.add(app, this.draft);
+    this.count++;
+    if (before.decision !== after.decision || before.grade !== after.grade)
+      this.changed.push({ id: app.id, from: before.decision, to: after.decision, gradeFrom: before.grade, gradeTo: after.grade, actualOutcome: app.actualOutcome });
+  }
+
+  report(): SimulationReport {
+    return { applications: this.count, current: this.currentRun.report(this.count), draft: this.draftRun.report(this.count), changed: [...this.changed] };
+  }
 }
 
 class PolicyTotals {

@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../../platform/graphql/context';
 import { CONNECTION_ROW_POINTS, type CostFunction, connectionRows, costOf } from '../../platform/graphql/cost';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import { selectedFields } from '../../platform/graphql/selection';
+import { inSlices } from '../../platform/graphql/slices';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanProductService } from '../products/loan-product.service';
@@ -164,7 +165,7 @@ export class LoanResolver {
   @FieldResolver(() => [LoanInstallmentType], { description: 'The schedule with paid and unpaid parts per instalment, as of today.', complexity: costOf(REPLAY_POINTS) })
   async schedule(@Root() loan: LoanType, @Ctx() { ctx }: GraphQLContext) {
     const state = await this.servicing.state(ctx, await this.servicing.byIdOrThrow(ctx, loan.id));
-    return state.installments.map((i) => ({ ...i, unpaid: unpaidOf(i) }));
+    return inSlices(state.installments.map((i) => ({ ...i, unpaid: unpaidOf(i) })));
   }
 
   @FieldResolver(() => LoanBalancesType, { complexity: costOf(REPLAY_POINTS + LOAN_READ_POINTS) })

@@ -4,6 +4,7 @@ import { productScheduleInput, scheduleAprUnder } from '../../core/products/prod
 import { scheduleFees } from '../../core/pricing/risk-pricing';
 import { withinCap } from '../../core/pricing/rate-cap';
 import { badInput, conflict } from '../../platform/graphql/errors';
+import { inSlices } from '../../platform/graphql/slices';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PricingService } from '../pricing/pricing.service';
 import type { LoanProductService } from '../products/loan-product.service';
@@ -90,13 +91,14 @@ export class ScheduleService {
 /**
  * Money as the borrower reads it: every amount with the schedule's decimals ("17.00", not "17"). The
  * rows are written only when the query selects `installments` (GraphQL reads the property only then,
- * once per alias), straight from the minor units: a preview of totals formats no row.
+ * once per alias), straight from the minor units: a preview of totals formats no row. Rendered a
+ * slice of rows per turn of the event loop (see inSlices), so a long schedule does not hold up other requests.
  */
 function toPreview(s: MinorUnitSchedule, rest: Pick<SchedulePreviewType, 'annualInterestRate' | 'currency' | 'riskGrade' | 'productVersion' | 'capCheck'>): SchedulePreviewType {
   const money = (d: Dec) => d.toFixed(s.terms.decimals);
   return {
     get installments() {
-      return s.installmentStrings();
+      return inSlices(s.installmentStrings());
     },
     totalPrincipal: money(s.totalPrincipal),
     totalInterest: money(s.totalInterest),

@@ -20,6 +20,7 @@ import { createLoaders } from '../../modules/loaders';
 import { mergeRuleMaps, shieldMiddleware } from '../graphql/permissions';
 import { observabilityPlugin, transactionPlugin } from '../graphql/plugins';
 import { buildGraphQLSchema } from '../graphql/schema';
+import { yieldBeforeCostlyFields } from '../graphql/slices';
 import type { Runtime } from '../runtime';
 import { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
@@ -41,7 +42,7 @@ export interface HttpApp {
 /** The schema as served: code-first types with the shield around every field whose rule is not `allow`. */
 export async function buildServedSchema(runtime: Pick<Runtime, 'services'>): Promise<GraphQLSchema> {
   const schema = await buildGraphQLSchema(createResolvers(runtime.services));
-  return applyMiddleware(schema, shieldMiddleware(schema, mergeRuleMaps(schema, permissionMaps)));
+  return yieldBeforeCostlyFields(applyMiddleware(schema, shieldMiddleware(schema, mergeRuleMaps(schema, permissionMaps))));
 }
 
 /** /healthz (the process is up) and /readyz (database and queue answer), for the API and the worker alike. */

@@ -56,7 +56,8 @@ export class CapCheckType {
 
 @ObjectType('SchedulePreview')
 export class SchedulePreviewType {
-  @Field(() => [ScheduleInstallmentType]) installments!: ScheduleInstallmentType[];
+  // Items may be promises: a long schedule is rendered a slice per turn of the event loop (see inSlices).
+  @Field(() => [ScheduleInstallmentType]) installments!: (ScheduleInstallmentType | Promise<ScheduleInstallmentType>)[];
   @Field(() => DecimalScalar, { description: 'Principal repaid by the instalments (financed fees included).' }) totalPrincipal!: string;
   @Field(() => DecimalScalar) totalInterest!: string;
   @Field(() => DecimalScalar, { description: 'Fees collected with the instalments.' }) totalFees!: string;
