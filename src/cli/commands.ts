@@ -60,9 +60,8 @@ export function buildCli(config: Config, io: CliIo): Command {
   const program = new Command('microlend').description('microlend: multi-tenant lending platform').exitOverride();
   program.configureOutput({ writeOut: io.out, writeErr: io.err });
 
-  program
-    .command('tenants')
-    .description('tenants as code')
+  const tenants = program.command('tenants').description('tenants as code, and each tenant\u2019s API plan');
+  tenants
     .command('apply')
     .argument('[path]', 'a tenant YAML file or a folder of them', config.tenantsDir)
     .description('validate and apply tenants/<slug>.yaml files (idempotent)')
@@ -81,6 +80,30 @@ export function buildCli(config: Config, io: CliIo): Command {
           throw err;
         }
       });
+    });
+
+  tenants
+    .command('plan')
+    .argument('<slug>', 'the tenant')
+    .argument('[plan]', `the plan to put it on, one of RATE_LIMIT_PLANS (${Object.keys(config.rateLimits.plans).join(', ')})`)
+    .description('show a tenant\u2019s API plan (the cost budget of each of its credentials), or put it on another')
+    .action(async (slug: string, plan?: string) => {
+      const plans = config.rateLimits.plans;
+      const describe = (name: string) => `${plans[name].maximumAvailable.toLocaleString('en')} points, ${plans[name].restoreRate.toLocaleString('en')} restored a second`;
+      if (plan !== undefined && !Object.hasOwn(plans, plan)) {
+        throw new UsageError(`unknown plan ${plan}: RATE_LIMIT_PLANS has ${Object.keys(plans).join(', ')}`);
+      }
+      const shown = (name: string | null) => (name === null ? `${config.rateLimits.defaultPlan} (the default)` : name);
+      await withRuntime((rt) => runInContext(rt.dataSource, PLATFORM, async (platform) => {
+        if (plan === undefined) {
+          const current = await rt.services.tenants.apiPlan(platform, slug);
+          const name = current.plan ?? config.rateLimits.defaultPlan;
+          io.out(`${slug}: ${shown(current.plan)}${Object.hasOwn(plans, name) ? `: ${describe(name)}` : ' (not in RATE_LIMIT_PLANS: the default applies)'}\n`);
+          return;
+        }
+        const { before } = await rt.services.tenants.setApiPlan(platform, slug, plan, 'cli');
+        io.out(before === plan ? `${slug}: already ${plan}\n` : `${slug}: ${shown(before)} -> ${plan}: ${describe(plan)}\n`);
+      }));
     });
 
   program

@@ -114,6 +114,31 @@ export class TenantService {
     return (await this.apply(ctx, this.parseDefinition(def), null)).tenant;
   }
 
+  /** The tenant's API plan (its credentials' cost budget, see docs/api-limits.md); null: the default plan. */
+  async apiPlan(ctx: RequestContext, slug: string): Promise<{ tenant: TenantEntity; plan: string | null }> {
+    const tenant = await this.bySlugOrThrow(ctx, slug);
+    const [row] = (await (await ctx.db()).query('SELECT plan FROM tenant_api_plans WHERE tenant_id = $1', [tenant.id])) as { plan: string }[];
+    return { tenant, plan: row?.plan ?? null };
+  }
+
+  /**
+   * The operator puts a tenant on an API plan (the caller checks the name against the configured
+   * plans). Every replica forgets the plan it had cached when this commits; the change is audited in
+   * the tenant's chain.
+   */
+  async setApiPlan(ctx: RequestContext, slug: string, plan: string, by: string): Promise<{ tenant: TenantEntity; before: string | null }> {
+    const { tenant, plan: before } = await this.apiPlan(ctx, slug);
+    if (before === plan) return { tenant, before };
+    await (await ctx.db()).query(
+      `INSERT INTO tenant_api_plans (tenant_id, plan, updated_by) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET plan = EXCLUDED.plan, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+      [tenant.id, plan, by],
+    );
+    await announceCredentialChange(ctx, { kind: 'tenant_plan', id: tenant.id });
+    await this.audit.record(ctx.forTenant(tenant.id), { action: 'tenant.api_plan_changed', entityType: 'Tenant', entityId: tenant.id, before: { plan: before }, after: { plan } });
+    return { tenant, before };
+  }
+
   /** A lender admin changes its own settings. */
   async updateSettings(ctx: RequestContext, input: unknown): Promise<TenantEntity> {
     const parsed = tenantSettingsSchema.safeParse(input);
