@@ -10,6 +10,7 @@ import { createLogger } from './observability/logger';
 import { type Metrics, createMetrics } from './observability/metrics';
 import { QueueRuntime } from './queue/queue-runtime';
 import { startDispatchTrigger } from '../modules/events/dispatch-trigger';
+import { setNetworkGuard } from './tenancy/transaction-scope';
 
 /** Everything a process (API, worker, CLI) runs on, built once and closed once. */
 export interface Runtime {
@@ -39,6 +40,8 @@ export interface BootOptions {
  */
 export async function bootRuntime(config: Config, opts: BootOptions): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  // No outbound call inside an open transaction: refused outright in development and tests.
+  setNetworkGuard(config.env !== 'production');
   const metrics = createMetrics();
   const keepAlive = opts.keepDatabaseAlive
     ? {

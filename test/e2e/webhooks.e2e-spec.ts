@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Client } from 'pg';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -80,6 +81,38 @@ describe('events out: outbox, webhooks, subscriptions', () => {
     const forLoan = deliveries.filter((d: any) => ids.includes(d.eventId));
     expect(forLoan).toHaveLength(4);
     expect(forLoan.every((d: any) => d.status === 'DELIVERED' && d.attempts === 3 && d.lastStatusCode === 200 && d.deliveredAt)).toBe(true);
+  });
+
+  it('posts with no transaction open: the lane is not locked and no session of the app waits in a transaction while the receiver answers', async () => {
+    const seen: { laneLocked: boolean; waiting: number }[] = [];
+    let endpointId = '';
+    const receiver = await startReceiver({
+      onRequest: async (headers) => {
+        const client = new Client({ connectionString: app.ownerUrl });
+        await client.connect();
+        try {
+          const [event] = (await client.query('SELECT subject_type || \':\' || subject_id AS key FROM outbox_events WHERE id = $1', [headers['microlend-event-id']])).rows;
+          const lane = `webhook-lane:${endpointId}:${event.key}`;
+          const [{ got }] = (await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got', [lane])).rows;
+          if (got) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lane]);
+          // A session idle in a transaction that holds an advisory lock: the sender waiting on us with its lane lock.
+          const [{ n }] = (await client.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity a WHERE a.datname = current_database() AND a.state LIKE 'idle in transaction%'
+             AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory')`)).rows;
+          seen.push({ laneLocked: !got, waiting: n });
+        } finally {
+          await client.end();
+        }
+      },
+    });
+    receivers.push(receiver);
+    const created = await app.gql(CREATE, { i: { url: receiver.url, eventTypes: ['loan.repayment_posted'] } }, lender.admin);
+    endpointId = created.data!.createWebhookEndpoint.endpoint.id;
+    const { loanId } = await disbursedLoan(app, lender);
+    expect((await repay(loanId, '14.00')).errors).toBeUndefined();
+    await eventually(() => expect(receiver.accepted.filter((r) => r.subjectId === loanId)).toHaveLength(1));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual(seen.map(() => ({ laneLocked: false, waiting: 0 })));
   });
 
   it('disables an endpoint that keeps failing, tells the tenant, and sends what queued, in order, once enabled again', async () => {

@@ -14,9 +14,10 @@ export interface Received {
 /**
  * A tenant's webhook receiver, as the docs tell them to write one: it checks the signature, answers
  * `failFirst` times with 500 for each new event id (then 200), and keeps the events it accepted,
- * deduplicated by event id (`accepted`), next to every request it saw (`requests`).
+ * deduplicated by event id (`accepted`), next to every request it saw (`requests`). `onRequest` runs
+ * while the sender waits for the answer (e.g. to look at the database's locks from outside).
  */
-export async function startReceiver(opts: { secret?: () => string; failFirst?: number; status?: () => number; delayMs?: number } = {}) {
+export async function startReceiver(opts: { secret?: () => string; failFirst?: number; status?: () => number; delayMs?: number; onRequest?: (headers: IncomingHttpHeaders) => Promise<void> } = {}) {
   const requests: { headers: IncomingHttpHeaders; body: string; status: number }[] = [];
   const accepted: Received[] = [];
   const failures = new Map<string, number>();
@@ -25,6 +26,7 @@ export async function startReceiver(opts: { secret?: () => string; failFirst?: n
     req.on('data', (c) => (raw += c));
     req.on('end', async () => {
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+      await opts.onRequest?.(req.headers);
       const id = String(req.headers['microlend-event-id']);
       const failed = failures.get(id) ?? 0;
       let status = opts.status?.() ?? 200;

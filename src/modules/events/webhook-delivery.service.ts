@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { WebhookEndpointService } from './webhook-endpoint.service';
 import { isUuid } from '../../platform/db/ids';
 import { SqlWhere } from '../../platform/db/sql-where';
-import { postWebhook } from './webhook-http';
+import { type PostAnswer, postWebhook } from './webhook-http';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhooks.dispatch';
 export const WEBHOOK_DELIVER_JOB = 'webhooks.deliver';
@@ -56,7 +56,18 @@ interface Lane {
   orderingKey: string;
 }
 
+/** A claimed attempt, ready to POST with no transaction open. */
+interface Claim {
+  deliveryId: string;
+  attempt: number;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
 const DISPATCH_BATCH = 1000;
+/** How much longer than the POST's timeout a claimed attempt holds its lane before the attempt counts as lost. */
+const LEASE_MARGIN_MS = 60_000;
 const COLUMNS = `d.id, d.endpoint_id AS "endpointId", d.event_id AS "eventId", e.type AS "eventType", e.subject_id AS "subjectId", d.status, d.attempts,
   CASE WHEN d.status = 'PENDING' THEN d.next_attempt_at END AS "nextAttemptAt", d.last_attempt_at AS "lastAttemptAt", d.last_status_code AS "lastStatusCode",
   d.last_response AS "lastResponse", d.last_error AS "lastError", d.delivered_at AS "deliveredAt", d.created_at AS "createdAt", d.replay_of AS "replayOf"`;
@@ -117,9 +128,24 @@ export class WebhookDeliveryService {
 
   /**
    * Sends the oldest pending delivery of a lane, records the answer and queues what comes next:
-   * the following delivery at once, or this one again after its backoff.
+   * the following delivery at once, or this one again after its backoff. The POST waits on no
+   * transaction: the delivery is claimed in one short transaction (its attempt counted and leased,
+   * which holds the lane), sent with none open, and the answer recorded in another.
    */
   async deliverNext(ctx: RequestContext, lane: Lane): Promise<'BUSY' | 'IDLE' | 'WAITING' | DeliveryStatus> {
+    const claimed = await ctx.detached((c) => this.claim(c, lane));
+    if (typeof claimed === 'string') return claimed;
+    const answer = await postWebhook(claimed.url, claimed.body, claimed.headers, { timeoutMs: this.deps.settings.timeoutMs, allowPrivate: this.deps.settings.allowPrivateNetworks });
+    return ctx.detached((c) => this.record(c, lane, claimed, answer));
+  }
+
+  /**
+   * Takes the lane's head if it is due: counts the attempt and leases it for longer than a POST can
+   * take, so the lane's next job finds it WAITING rather than sending it again (or the next one
+   * before it). A worker that dies mid-POST leaves the lease to run out; the head is then sent again
+   * with the same event id, which receivers deduplicate.
+   */
+  private async claim(ctx: RequestContext, lane: Lane): Promise<Claim | 'BUSY' | 'IDLE' | 'WAITING'> {
     const em = await ctx.db();
     const [{ locked }] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [`webhook-lane:${lane.endpointId}:${lane.orderingKey}`]);
     if (!locked) return 'BUSY';
@@ -134,13 +160,16 @@ export class WebhookDeliveryService {
       [lane.endpointId, lane.orderingKey],
     );
     if (!head) return 'IDLE';
-    // Backing off (a delayed job can fire a little early): look again when the backoff ends.
+    // Backing off, or in flight elsewhere (a delayed job can fire a little early): look again when that ends.
     if (head.waitMs > 0) {
       const tenantId = ctx.tenant;
       ctx.onAfterCommit(() => this.enqueueLane(tenantId, lane, head.waitMs + 5));
       return 'WAITING';
     }
-
+    const attempt = head.attempts + 1;
+    await em.query(
+      'UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = clock_timestamp() + make_interval(secs => $3::double precision / 1000) WHERE id = $1',
+      [head.id, attempt, this.deps.settings.timeoutMs + LEASE_MARGIN_MS]);
     const body = JSON.stringify({
       id: head.eventId,
       type: head.type,
@@ -148,27 +177,37 @@ export class WebhookDeliveryService {
       subject: { type: head.subjectType, id: head.subjectId },
       data: head.data,
     });
-    const attempt = head.attempts + 1;
     const timestamp = Math.floor(Date.now() / 1000);
-    const answer = await postWebhook(endpoint.url, body, {
-      'content-type': 'application/json',
-      'user-agent': 'microlend-webhooks/1',
-      'microlend-event-id': head.eventId,
-      'microlend-event-type': head.type,
-      'microlend-delivery-id': head.id,
-      'microlend-delivery-attempt': String(attempt),
-      'microlend-signature': signatureHeader(endpoint.secret, timestamp, body),
-    }, { timeoutMs: this.deps.settings.timeoutMs, allowPrivate: this.deps.settings.allowPrivateNetworks });
+    return {
+      deliveryId: head.id, attempt, url: endpoint.url, body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'microlend-webhooks/1',
+        'microlend-event-id': head.eventId,
+        'microlend-event-type': head.type,
+        'microlend-delivery-id': head.id,
+        'microlend-delivery-attempt': String(attempt),
+        'microlend-signature': signatureHeader(endpoint.secret, timestamp, body),
+      },
+    };
+  }
 
+  /** The answer to a claimed attempt, its effect on the endpoint, and the lane's next job. Nothing when the lease was lost meanwhile. */
+  private async record(ctx: RequestContext, lane: Lane, claimed: Claim, answer: PostAnswer): Promise<'BUSY' | DeliveryStatus> {
+    const em = await ctx.db();
     const s = this.deps.settings;
-    const outcome = afterAttempt(answer.ok, attempt, { baseMs: s.backoffBaseMs, maxMs: s.maxBackoffMs, maxAttempts: s.maxAttempts });
-    await em.query(
-      `UPDATE webhook_deliveries SET status = $2, attempts = $3, last_attempt_at = now(), last_status_code = $4, last_response = $5, last_error = $6,
-              delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() END,
-              next_attempt_at = clock_timestamp() + make_interval(secs => $7::double precision / 1000)
-       WHERE id = $1`,
-      [head.id, outcome.status, attempt, answer.status, answer.body, answer.error, outcome.status === 'PENDING' ? outcome.retryInMs : 0],
+    const outcome = afterAttempt(answer.ok, claimed.attempt, { baseMs: s.backoffBaseMs, maxMs: s.maxBackoffMs, maxAttempts: s.maxAttempts });
+    const updated = await em.query(
+      `WITH u AS (
+         UPDATE webhook_deliveries SET status = $2, last_attempt_at = now(), last_status_code = $4, last_response = $5, last_error = $6,
+                delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() END,
+                next_attempt_at = clock_timestamp() + make_interval(secs => $7::double precision / 1000)
+         WHERE id = $1 AND status = 'PENDING' AND attempts = $3 RETURNING 1)
+       SELECT 1 FROM u`,
+      [claimed.deliveryId, outcome.status, claimed.attempt, answer.status, answer.body, answer.error, outcome.status === 'PENDING' ? outcome.retryInMs : 0],
     );
+    // The lease ran out and another attempt took the delivery: that attempt records the outcome.
+    if (!updated.length) return 'BUSY';
     const [{ failures }] = await em.query(
       // (In a WITH, so the driver answers rows rather than [rows, count] as it does for a bare UPDATE.)
       `WITH u AS (UPDATE webhook_endpoints SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END WHERE id = $1 RETURNING consecutive_failures)

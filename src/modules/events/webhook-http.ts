@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { isPrivateAddress } from '../../core/webhooks';
+import { assertNoOpenTransaction } from '../../platform/tenancy/transaction-scope';
 
 export interface PostAnswer {
   ok: boolean;
@@ -40,11 +41,15 @@ function guardedLookup(allowPrivate: boolean, resolve: Resolve): LookupFunction 
   };
 }
 
-/** POSTs a delivery; any answer (or none) is an outcome, never an exception. Redirects are not followed. */
+/**
+ * POSTs a delivery; any answer (or none) is an outcome, never an exception. Redirects are not
+ * followed. Refused (NetworkCallInTransactionError) when the caller's transaction is open.
+ */
 export function postWebhook(
   url: string, body: string, headers: Record<string, string>,
   opts: { timeoutMs: number; allowPrivate: boolean; resolve?: Resolve },
 ): Promise<PostAnswer> {
+  assertNoOpenTransaction('a webhook endpoint');
   return new Promise((resolve) => {
     const unreachable: PostAnswer = { ok: false, status: null, body: null, error: UNREACHABLE };
     let target: URL;

@@ -24,6 +24,7 @@ import { yieldBeforeCostlyFields } from '../graphql/slices';
 import type { Runtime } from '../runtime';
 import { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { bindTransaction, withTransactionScope } from '../tenancy/transaction-scope';
 import { graphqlShapedErrors } from './http-errors';
 import { attachSubscriptions } from './subscriptions';
 
@@ -143,6 +144,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     '/graphql',
     express.json({ limit: '1mb' }),
     tokenLimit(config.graphql.maxTokens),
+    // The request's transaction is its async context's (bound below), so an outbound call made while it is open is refused.
+    (_req, _res, next) => withTransactionScope(undefined, () => next()),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -154,6 +157,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
           });
         // A kept verdict is confirmed by the transaction's first statement (see CredentialCache).
         const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform }, check);
+        bindTransaction(transaction);
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
         const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform, client);
         return { ctx, transaction, loaders: createLoaders(ctx) };

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-changes';
 import { isUuid } from '../db/ids';
+import { type ScopedTransaction, withTransactionScope } from './transaction-scope';
 
 /** What a transaction is scoped to: one tenant, or the platform (tenant rows only, never tenant data). */
 export interface TenantScope {
@@ -23,7 +24,7 @@ export interface CredentialCheck {
  * `app.platform`) with SET LOCAL semantics so row-level security scopes every statement in it.
  * It is committed or rolled back once at the boundary that created it.
  */
-export class TenantTransaction {
+export class TenantTransaction implements ScopedTransaction {
   private runner?: Promise<QueryRunner>;
   private finished = false;
   private currentTenant: string | null;
@@ -58,6 +59,11 @@ export class TenantTransaction {
 
   get started(): boolean {
     return this.runner !== undefined;
+  }
+
+  /** Opened (BEGIN sent, or on its way) and not yet committed or rolled back: no network call may wait now. */
+  get isOpen(): boolean {
+    return this.runner !== undefined && !this.finished;
   }
 
   /**
@@ -96,10 +102,13 @@ export class TenantTransaction {
     return this.bag.get(key) as T;
   }
 
-  /** Runs `work` as this transaction's whole life: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs `work` as this transaction's whole life: committed when it returns, rolled back when it
+   * throws. The transaction is the async context's (see transaction-scope) for the network guard.
+   */
   async around<T>(work: () => Promise<T>): Promise<T> {
     try {
-      const result = await work();
+      const result = await withTransactionScope(this, work);
       await this.finish(true);
       return result;
     } catch (err) {
