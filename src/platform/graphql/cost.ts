@@ -3,12 +3,14 @@ import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { renderedItems } from './selection';
 
 /**
- * The query-cost model, in points. A point is about the server time of resolving one field of an
- * object already loaded; a page of a connection costs its children once per requested row (see
- * limits.ts). Fields whose work grows with an argument declare it beside their resolver, with
- * type-graphql's `complexity` option and the helpers below, so the price of a field is read where its
- * work is written. Weights are measured, not guessed: `BENCH_ONLY=query-cost npm run bench` prints
- * the time of the most expensive query these weights admit, next to cheap reads under its load.
+ * The query-cost model, in points. A point is about a microsecond of the API's CPU (a field of an
+ * object already loaded is 1-2), so GRAPHQL_MAX_COST bounds how long one request holds the event
+ * loop; a page of a connection costs its children, and the row itself, once per requested row (see
+ * limits.ts). Fields whose work grows with an argument, or that do work of their own, declare it
+ * beside their resolver, with type-graphql's `complexity` option and the helpers below, so the price
+ * of a field is read where its work is written. Weights are measured, not guessed:
+ * `BENCH_ONLY=query-cost npm run bench` prints the CPU time and microseconds a point of the most
+ * expensive query of each shape the limits admit (docs/api-limits.md).
  */
 export type CostFunction = (args: ComplexityEstimatorArgs) => number;
 

@@ -21,21 +21,28 @@ export function inSlices<T>(items: readonly T[], size = 50): (T | Promise<T>)[] 
 }
 
 /**
- * Makes every field that declares a cost of its own (a `complexity` beside its resolver: previews,
- * simulations, replays) start its work on a fresh turn of the event loop. Without it, the aliases of
- * one document (30 previews, 7 payoff quotes) run back to back in one piece whenever their lookups are
- * already cached; with it, other requests get the loop between any two of them. Changes the schema's
- * resolvers in place; returns the schema.
+ * Makes the fields that declare a cost of their own (a `complexity` beside the resolver: previews,
+ * simulations, replays) take turns within a request, each starting on a fresh turn of the event loop
+ * once the one before it has resolved. Without it, the 30 aliases of one document run back to back in
+ * one piece whenever their lookups are cached (started together, they would also all wake on the same
+ * turn); with it, other requests get the loop between any two of them. Changes the schema's resolvers
+ * in place; returns the schema.
  */
 export function yieldBeforeCostlyFields(schema: GraphQLSchema): GraphQLSchema {
+  // The last costly field started by each request (its context), which the next one waits for.
+  const last = new WeakMap<object, Promise<unknown>>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
       if (!resolve || field.extensions?.complexity === undefined) continue;
-      field.resolve = async (source, args, context, info) => {
-        await setImmediate();
-        return resolve(source, args, context, info);
+      field.resolve = (source, args, context, info) => {
+        const key = typeof context === 'object' && context !== null ? (context as object) : last;
+        const run = (last.get(key) ?? Promise.resolve())
+          .then(() => setImmediate())
+          .then(() => resolve(source, args, context, info));
+        last.set(key, run.catch(() => undefined));
+        return run;
       };
     }
   }
