@@ -63,15 +63,32 @@ export class AutoDebitService {
     return row;
   }
 
-  /** One run for the tenant: charges what is due today under its retry policy. A tenant without Stripe has nothing to do. */
+  /**
+   * One run for the tenant: charges what is due today under its retry policy. A tenant without
+   * Stripe has nothing to do. No charge waits on Stripe inside a transaction: the attempts are
+   * written (PENDING, due now) in one short transaction under the tenant's run lock, then each is
+   * claimed, charged with its own idempotency key and recorded in short transactions of its own.
+   * An attempt left PENDING by a crash or a network failure is charged again (same key) by the next run.
+   */
   async run(ctx: RequestContext): Promise<AutoDebitRunSummary> {
     const summary: AutoDebitRunSummary = { attempted: 0, succeeded: 0, failed: 0, pending: 0, waiting: 0, gaveUp: 0 };
+    const due = await ctx.detached((c) => this.plan(c, summary));
+    for (const id of due) {
+      summary.attempted++;
+      const outcome = await this.process(ctx, id);
+      if (outcome !== 'busy') summary[outcome]++;
+    }
+    return summary;
+  }
+
+  /** Writes today's new attempts and returns every attempt due to be charged (new ones and those left unsent). */
+  private async plan(ctx: RequestContext, summary: AutoDebitRunSummary): Promise<string[]> {
     const settings = await this.deps.settings.get(ctx);
-    if (settings.provider !== 'STRIPE') return summary;
-    const stripe = await this.deps.clients.forTenant(ctx);
+    if (settings.provider !== 'STRIPE') return [];
+    await this.deps.clients.forTenant(ctx);
     const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
     const em = await ctx.db();
-    // One run per tenant at a time (the hourly job and an operator's runAutoDebit): the second waits, then finds the work done.
+    // One plan per tenant at a time (the hourly job and an operator's runAutoDebit): the second waits, then finds the attempts written.
     await em.query("SELECT pg_advisory_xact_lock(hashtext('microlend:auto-debit:' || $1))", [ctx.tenant]);
     const mandates: AutoDebitMandate[] = await em.query(
       `SELECT a.loan_id AS "loanId", a.customer_id AS "customerId", a.payment_method_id AS "paymentMethodId", a.status
@@ -88,42 +105,80 @@ export class AutoDebitService {
         if (decision.action === 'WAIT') summary.waiting++;
         if (decision.action === 'GIVE_UP') summary.gaveUp++;
         if (decision.action !== 'CHARGE') continue;
-        summary.attempted++;
-        const outcome = await this.charge(ctx, stripe, { loan, mandate, dueDate: inst.dueDate, attempt: decision.attempt, amount: unpaidOf(inst), paymentMethodTypes: settings.paymentMethodTypes });
-        summary[outcome]++;
+        const key = `autodebit:${loan.id}:${inst.dueDate}:${decision.attempt}`;
+        const amount = unpaidOf(inst);
+        stripeAmountOrThrow('amount', amount, loan.currency);
+        await insertPayment(ctx, {
+          id: paymentIdFor(ctx, key), kind: 'AUTO_DEBIT', provider: 'STRIPE', loanId: loan.id, amount, currency: loan.currency, attempt: decision.attempt, dueDate: inst.dueDate,
+          idempotencyKey: key, queued: true,
+        });
       }
     }
-    return summary;
+    const due: { id: string }[] = await em.query(
+      `SELECT id FROM payments WHERE kind = 'AUTO_DEBIT' AND status = 'PENDING' AND provider_ref IS NULL AND next_attempt_at <= clock_timestamp() ORDER BY next_attempt_at, id`);
+    return due.map((d) => d.id);
   }
 
-  private async charge(
-    ctx: RequestContext, stripe: Stripe,
-    a: { loan: LoanEntity; mandate: AutoDebitMandate; dueDate: string; attempt: number; amount: string; paymentMethodTypes: string[] },
-  ): Promise<'succeeded' | 'failed' | 'pending'> {
-    const key = `autodebit:${a.loan.id}:${a.dueDate}:${a.attempt}`;
-    const id = paymentIdFor(ctx, key);
-    const minor = stripeAmountOrThrow('amount', a.amount, a.loan.currency);
-    await insertPayment(ctx, { id, kind: 'AUTO_DEBIT', provider: 'STRIPE', loanId: a.loan.id, amount: a.amount, currency: a.loan.currency, attempt: a.attempt, dueDate: a.dueDate, idempotencyKey: key });
-    let intent: Stripe.PaymentIntent;
+  /** One attempt: claimed (leased) in a short transaction, charged with none open, recorded in another. */
+  private async process(ctx: RequestContext, paymentId: string): Promise<'succeeded' | 'failed' | 'pending' | 'busy'> {
+    const claimed = await ctx.detached((c) => this.claim(c, paymentId));
+    if (!claimed) return 'busy';
+    let answer: ChargeAnswer;
     try {
-      intent = await stripe.paymentIntents.create(
-        {
-          amount: minor, currency: a.loan.currency.toLowerCase(), customer: a.mandate.customerId, payment_method: a.mandate.paymentMethodId,
-          allowed_payment_method_types: a.paymentMethodTypes, confirm: true, off_session: true,
-          description: `Loan instalment due ${a.dueDate}`, metadata: { tenant_id: ctx.tenant, loan_id: a.loan.id, payment_id: id, due_date: a.dueDate, attempt: String(a.attempt) },
-        },
-        { idempotencyKey: key },
-      );
+      answer = { intent: await claimed.charge() };
     } catch (err) {
       // A decline answers 402 with the PaymentIntent it left behind: a failed attempt, not a failed job.
-      if (!(err instanceof Stripe.errors.StripeCardError)) throw err;
+      if (err instanceof Stripe.errors.StripeCardError) answer = { declined: err };
+      else answer = { error: err as Error };
+    }
+    return ctx.detached((c) => this.record(c, paymentId, answer));
+  }
+
+  private async claim(ctx: RequestContext, paymentId: string): Promise<{ charge: () => Promise<Stripe.PaymentIntent> } | null> {
+    const em = await ctx.db();
+    const [row] = await em.query(
+      `SELECT id FROM payments WHERE id = $1 AND status = 'PENDING' AND provider_ref IS NULL AND next_attempt_at <= clock_timestamp() FOR UPDATE SKIP LOCKED`, [paymentId]);
+    if (!row) return null;
+    await em.query(`UPDATE payments SET tries = tries + 1, next_attempt_at = clock_timestamp() + make_interval(secs => $2::double precision / 1000), updated_at = now() WHERE id = $1`, [paymentId, LEASE_MS]);
+    const p = (await paymentById(ctx, paymentId))!;
+    const [mandate]: AutoDebitMandate[] = await em.query(
+      `SELECT loan_id AS "loanId", customer_id AS "customerId", payment_method_id AS "paymentMethodId", status FROM auto_debits WHERE loan_id = $1`, [p.loanId]);
+    const settings = await this.deps.settings.get(ctx);
+    const stripe = await this.deps.clients.forTenant(ctx);
+    const minor = stripeAmountOrThrow('amount', p.amount, p.currency);
+    const tenantId = ctx.tenant;
+    return {
+      charge: () => stripe.paymentIntents.create(
+        {
+          amount: minor, currency: p.currency.toLowerCase(), customer: mandate.customerId, payment_method: mandate.paymentMethodId,
+          allowed_payment_method_types: settings.paymentMethodTypes, confirm: true, off_session: true,
+          description: `Loan instalment due ${p.dueDate}`, metadata: { tenant_id: tenantId, loan_id: p.loanId!, payment_id: p.id, due_date: p.dueDate!, attempt: String(p.attempt) },
+        },
+        { idempotencyKey: p.idempotencyKey },
+      ),
+    };
+  }
+
+  private async record(ctx: RequestContext, paymentId: string, answer: ChargeAnswer): Promise<'succeeded' | 'failed' | 'pending' | 'busy'> {
+    const current = (await paymentById(ctx, paymentId, true))!;
+    // Recorded meanwhile (a run whose lease this one outlived, the webhook): nothing more to do.
+    if (current.status !== 'PENDING' || current.providerRef) return 'busy';
+    if ('error' in answer) {
+      // Outcome unknown (network, 5xx): the next run charges it again under the same key, which replays Stripe's answer if it did act.
+      await (await ctx.db()).query(
+        `UPDATE payments SET failure_code = 'provider_error', failure_message = $2, next_attempt_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
+        [paymentId, answer.error.message ?? String(answer.error)]);
+      return 'pending';
+    }
+    if ('declined' in answer) {
+      const err = answer.declined;
       const ref = err.payment_intent?.id;
-      if (ref) await updatePayment(ctx, id, { providerRef: ref });
-      await this.deps.settlement.apply(ctx, (await paymentById(ctx, id, true))!, { outcome: 'FAILED', at: new Date(), failureCode: err.decline_code ?? err.code ?? 'card_declined', failureMessage: err.message });
+      if (ref) await updatePayment(ctx, paymentId, { providerRef: ref });
+      await this.deps.settlement.apply(ctx, (await paymentById(ctx, paymentId, true))!, { outcome: 'FAILED', at: new Date(), failureCode: err.decline_code ?? err.code ?? 'card_declined', failureMessage: err.message });
       return 'failed';
     }
-    await updatePayment(ctx, id, { providerRef: intent.id });
-    const payment = (await paymentById(ctx, id, true))!;
+    const intent = answer.intent;
+    const payment = await updatePayment(ctx, paymentId, { providerRef: intent.id, nextAttemptAt: null });
     if (intent.status === 'succeeded') {
       await this.deps.settlement.apply(ctx, payment, { outcome: 'SUCCEEDED', at: new Date() });
       return 'succeeded';
@@ -137,3 +192,8 @@ export class AutoDebitService {
     return 'pending';
   }
 }
+
+type ChargeAnswer = { intent: Stripe.PaymentIntent } | { declined: InstanceType<typeof Stripe.errors.StripeCardError> } | { error: Error };
+
+/** How long a claimed charge may take before another run charges it again (same key): past the client's timeout and retries. */
+const LEASE_MS = 5 * 60_000;

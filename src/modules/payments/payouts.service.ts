@@ -30,6 +30,8 @@ export const PAYOUT_TENANT_SWEEP_JOB = 'payments.payout.tenant_sweep';
  */
 const LEASE_MS = 5 * 60_000;
 const SWEEP_BATCH = 500;
+/** Money out; an auto-debit attempt (money in) is due the same way but charged by AutoDebitService. */
+const PAYOUT_KINDS = "('DISBURSEMENT', 'COMMISSION_PAYOUT', 'REFUND')";
 
 /** What the job did with one payout. */
 export type PayoutRunOutcome = 'SUCCEEDED' | 'SUBMITTED' | 'RETRY' | 'FAILED' | 'NOT_DUE' | 'DONE' | 'BUSY';
@@ -108,7 +110,7 @@ export class PayoutService implements TenantPaymentsProvider {
     const [row]: (PaymentRow & { waitMs: number })[] = await em.query(
       `SELECT id, status, provider_ref AS "providerRef", next_attempt_at AS "nextAttemptAt",
               ceil(greatest(0, extract(epoch FROM next_attempt_at - clock_timestamp()) * 1000))::int AS "waitMs"
-       FROM payments WHERE id = $1 FOR UPDATE SKIP LOCKED`, [paymentId]);
+       FROM payments WHERE id = $1 AND kind IN ${PAYOUT_KINDS} FOR UPDATE SKIP LOCKED`, [paymentId]);
     if (!row) return (await paymentById(ctx, paymentId)) ? 'BUSY' : 'DONE';
     if (row.status !== 'PENDING' || row.providerRef || !row.nextAttemptAt) return 'DONE';
     if (row.waitMs > 0) {
@@ -212,7 +214,7 @@ export class PayoutService implements TenantPaymentsProvider {
 
   private async due(ctx: RequestContext): Promise<{ id: string; round: number; tries: number }[]> {
     return (await ctx.db()).query(
-      `SELECT id, round, tries FROM payments WHERE status = 'PENDING' AND provider_ref IS NULL AND next_attempt_at <= clock_timestamp()
+      `SELECT id, round, tries FROM payments WHERE kind IN ${PAYOUT_KINDS} AND status = 'PENDING' AND provider_ref IS NULL AND next_attempt_at <= clock_timestamp()
        ORDER BY next_attempt_at LIMIT ${SWEEP_BATCH}`);
   }
 

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import type { Config } from '../../config/config';
 import { conflict } from '../../platform/graphql/errors';
+import { guardedStripeHttpClient } from '../../platform/tenancy/guarded-stripe-http';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PaymentSettingsService } from './payment-settings.service';
 
@@ -16,7 +17,8 @@ export class StripeClients {
   ) {}
 
   client(secretKey: string): Stripe {
-    return new Stripe(secretKey, { ...(this.api ?? {}), maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: 'microlend' } });
+    // The guard refuses a call made inside an open transaction (in development and tests).
+    return new Stripe(secretKey, { ...(this.api ?? {}), maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: 'microlend' }, httpClient: guardedStripeHttpClient() });
   }
 
   /** The tenant's client; CONFLICT when the tenant has not configured Stripe. */

@@ -46,31 +46,48 @@ export class StripePaymentsService {
     },
   ) {}
 
+  /**
+   * A PaymentIntent for a repayment, its client secret answered to the caller. Stripe is called with
+   * no transaction open: the PENDING collection is written and committed first (its id, and so the
+   * Stripe idempotency key, derived from the caller's key), then the intent is created (or, when a
+   * retry finds it made, retrieved), then its reference recorded. A request that dies between the
+   * steps is finished by its retry: the same key creates nothing new at Stripe.
+   */
   async createRepaymentIntent(ctx: RequestContext, input: { loanId: string; amount: string; idempotencyKey: string }) {
     if (!KEY_RE.test(input.idempotencyKey)) throw badInput('input.idempotencyKey', 'idempotencyKey must be 8-200 letters, digits or . _ : -');
-    const loan = await this.deps.servicing.byIdOrThrow(ctx, input.loanId);
-    if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);
-    const minor = stripeAmountOrThrow('input.amount', input.amount, loan.currency);
-    const settings = await this.deps.settings.get(ctx);
-    const stripe = await this.deps.clients.forTenant(ctx);
-    const id = paymentIdFor(ctx, `intent:${input.idempotencyKey}`);
-    const existing = await paymentById(ctx, id, true);
-    if (existing) {
-      if (existing.loanId !== input.loanId || !new Dec(existing.amount).eq(input.amount)) throw conflict(`idempotencyKey ${input.idempotencyKey} was used for a different payment`, { field: 'idempotencyKey' });
-      const pi = await stripe.paymentIntents.retrieve(existing.providerRef!);
+    const planned = await ctx.detached(async (c) => {
+      const loan = await this.deps.servicing.byIdOrThrow(c, input.loanId);
+      if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);
+      const minor = stripeAmountOrThrow('input.amount', input.amount, loan.currency);
+      const settings = await this.deps.settings.get(c);
+      const stripe = await this.deps.clients.forTenant(c);
+      const id = paymentIdFor(c, `intent:${input.idempotencyKey}`);
+      const existing = await paymentById(c, id, true);
+      if (existing && (existing.loanId !== input.loanId || !new Dec(existing.amount).eq(input.amount))) {
+        throw conflict(`idempotencyKey ${input.idempotencyKey} was used for a different payment`, { field: 'idempotencyKey' });
+      }
+      if (!existing) await insertPayment(c, { id, kind: 'COLLECTION', provider: 'STRIPE', loanId: loan.id, amount: new Dec(input.amount).toFixed(), currency: loan.currency, idempotencyKey: `intent:${input.idempotencyKey}` });
+      return { id, stripe, existing, loan: { id: loan.id, currency: loan.currency }, minor, methods: settings.paymentMethodTypes, tenantId: c.tenant };
+    });
+    const { id, stripe, existing, loan } = planned;
+    if (existing?.providerRef) {
+      const pi = await stripe.paymentIntents.retrieve(existing.providerRef);
       return { paymentId: id, clientSecret: pi.client_secret, status: existing.status, providerRef: pi.id };
     }
-    await insertPayment(ctx, { id, kind: 'COLLECTION', provider: 'STRIPE', loanId: loan.id, amount: new Dec(input.amount).toFixed(), currency: loan.currency, idempotencyKey: `intent:${input.idempotencyKey}` });
     const pi = await stripe.paymentIntents.create(
       {
-        amount: minor, currency: loan.currency.toLowerCase(), allowed_payment_method_types: settings.paymentMethodTypes,
-        description: `Loan repayment ${loan.id}`, metadata: { tenant_id: ctx.tenant, loan_id: loan.id, payment_id: id },
+        amount: planned.minor, currency: loan.currency.toLowerCase(), allowed_payment_method_types: planned.methods,
+        description: `Loan repayment ${loan.id}`, metadata: { tenant_id: planned.tenantId, loan_id: loan.id, payment_id: id },
       },
       { idempotencyKey: stripeKeyOf(id) },
     );
-    await updatePayment(ctx, id, { providerRef: pi.id });
-    await this.deps.audit.record(ctx, { action: 'payment.intentCreated', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, providerRef: pi.id } });
-    return { paymentId: id, clientSecret: pi.client_secret, status: 'PENDING', providerRef: pi.id };
+    await ctx.detached(async (c) => {
+      const row = await paymentById(c, id, true);
+      if (row?.providerRef) return;
+      await updatePayment(c, id, { providerRef: pi.id });
+      await this.deps.audit.record(c, { action: 'payment.intentCreated', entityType: 'Payment', entityId: id, after: { loanId: loan.id, amount: input.amount, providerRef: pi.id } });
+    });
+    return { paymentId: id, clientSecret: pi.client_secret, status: existing?.status ?? 'PENDING', providerRef: pi.id };
   }
 
   /**

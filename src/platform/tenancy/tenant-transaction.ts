@@ -91,9 +91,13 @@ export class TenantTransaction implements ScopedTransaction {
     this.afterRollback.push(work);
   }
 
-  /** A new transaction with the same scope, independent of this one (see RequestContext.detached). */
+  /**
+   * A new transaction with the same scope, independent of this one (see RequestContext.detached).
+   * A kept credential is confirmed by its BEGIN too, so work detached from a request (e.g. the steps
+   * around a provider call) is refused once the credential is revoked, as the request's own would be.
+   */
   sibling(): TenantTransaction {
-    return new TenantTransaction(this.dataSource, this.scope);
+    return new TenantTransaction(this.dataSource, this.scope, this.credential);
   }
 
   /** Per-transaction state of a mechanism, keyed by a symbol the mechanism owns. */
