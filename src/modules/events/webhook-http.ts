@@ -49,7 +49,11 @@ export function postWebhook(
   url: string, body: string, headers: Record<string, string>,
   opts: { timeoutMs: number; allowPrivate: boolean; resolve?: Resolve },
 ): Promise<PostAnswer> {
-  assertNoOpenTransaction('a webhook endpoint');
+  try {
+    assertNoOpenTransaction('a webhook endpoint');
+  } catch (err) {
+    return Promise.reject(err);
+  }
   return new Promise((resolve) => {
     const unreachable: PostAnswer = { ok: false, status: null, body: null, error: UNREACHABLE };
     let target: URL;
