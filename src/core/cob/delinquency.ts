@@ -12,7 +12,7 @@ export const DEFAULT_BUCKETS: DelinquencyBucket[] = [
 
 /** Index of the first bucket (in array order) with minDpd <= dpd <= maxDpd (maxDpd null: open-ended), or -1. */
 export function bucketIndex(dpd: number, buckets: readonly DelinquencyBucket[]): number {
-  return buckets.findIndex((b) => dpd >= b.minDpd && (b.maxDpd === null || dpd <= b.maxDpd));
+  return buckets.findIndex((b) => dpd >= b.minDpd && (b.maxDpd === null || b.maxDpd === undefined || dpd <= b.maxDpd));
 }
 
 /**
@@ -41,7 +41,7 @@ export function delinquency(night: Night): Night {
 /** SQL CASE for the bucket of the expression `dpd` from `buckets` (the first that covers it, else the last). */
 export function bucketCaseSql(buckets: readonly DelinquencyBucket[], dpd = 'dpd'): string {
   const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  const arms = buckets.map((b) => `WHEN ${dpd} >= ${Math.trunc(b.minDpd)}${b.maxDpd === null ? '' : ` AND ${dpd} <= ${Math.trunc(b.maxDpd)}`} THEN ${quote(b.name)}`);
+  const arms = buckets.map((b) => `WHEN ${dpd} >= ${Math.trunc(b.minDpd)}${b.maxDpd === null || b.maxDpd === undefined ? '' : ` AND ${dpd} <= ${Math.trunc(b.maxDpd)}`} THEN ${quote(b.name)}`);
   return `CASE ${arms.join(' ')} ELSE ${quote(buckets[buckets.length - 1].name)} END`;
 }
 
@@ -52,7 +52,8 @@ export function bucketCaseSql(buckets: readonly DelinquencyBucket[], dpd = 'dpd'
  */
 export function delinquencySql(defaults: readonly DelinquencyBucket[]): (prev: string) => string {
   return (prev) => `SELECT d.*,
-    CASE WHEN d.buckets IS NULL THEN ${bucketCaseSql(defaults, 'd.dpd2')}
+    -- No buckets of its own (SQL NULL, or a JSON null frozen into the terms): the defaults.
+    CASE WHEN d.buckets IS NULL OR jsonb_typeof(d.buckets) <> 'array' THEN ${bucketCaseSql(defaults, 'd.dpd2')}
          ELSE coalesce((SELECT b.v ->> 'name' FROM jsonb_array_elements(d.buckets) WITH ORDINALITY AS b(v, n)
                         WHERE d.dpd2 >= (b.v ->> 'minDpd')::int AND (b.v ->> 'maxDpd' IS NULL OR d.dpd2 <= (b.v ->> 'maxDpd')::int) ORDER BY b.n LIMIT 1),
                        d.buckets -> -1 ->> 'name') END AS bucket2,

@@ -19,19 +19,34 @@ export interface ReplayedInstallment {
   penaltyNumerator?: string;
 }
 
+/** What the nightly run's own bookkeeping says about the loan (the hand-off leaves these alone). */
+export type RunPosition = Pick<NightlyLoanState, 'accrualIndex' | 'nonAccrual' | 'periodStart' | 'periodEnd'>;
+
+/** The nightly fields a replay sets; `interest` is null for a loan not accruing (left as the run has it). */
+export interface HandOff {
+  overduePrincipal: string;
+  nextUnpaidPrincipal: string;
+  nextUnpaidTotal: string;
+  oldestUnpaidDueDate: string | null;
+  penaltyRows: PenaltyAccrualRow[];
+  penaltyFrom: string | null;
+  penaltyTotal: string;
+  interest: Pick<NightlyLoanState, 'interestSchedule' | 'periodInterest' | 'accruedInPeriod'> | null;
+}
+
 /**
  * What a replay through `today` hands the nightly run, so that the next nights continue exactly where
  * the replay left the loan: the overdue principal and the accruing instalment's unpaid amounts (the
  * run's period stays where the run put it), the oldest instalment past due and unpaid, each
  * instalment's penalty state (the replay owns penalty through today), and, for a loan still accruing,
  * each instalment's interest as replayed and the period's interest earned through `through` (the
- * run's last date). The loans module writes these fields after every replay.
+ * run's last date). The loans module writes these fields after every replay ({@link afterHandOff}).
  */
 export function handOff(
-  nightly: NightlyLoanState, installments: readonly ReplayedInstallment[], oldestUnpaidDueDate: string | null, today: string, through: string,
+  run: RunPosition, installments: readonly ReplayedInstallment[], oldestUnpaidDueDate: string | null, today: string, through: string,
   money: { decimals: number; roundingMode: RoundingMode },
-): NightlyLoanState {
-  const k = nightly.accrualIndex;
+): HandOff {
+  const k = run.accrualIndex;
   const principal = (i: ReplayedInstallment) => new Dec(i.principalDue).minus(i.principalPaid);
   const total = (i: ReplayedInstallment) =>
     principal(i).plus(i.interestDue).minus(i.interestPaid).minus(i.interestWaived).plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived);
@@ -40,9 +55,8 @@ export function handOff(
   const replayOldest = oldestUnpaidDueDate && oldestUnpaidDueDate < today ? oldestUnpaidDueDate : null;
   const current = installments[k];
   const penalty = penaltyAccrualState(installments);
-  const accruing = !nightly.nonAccrual && current && nightly.periodStart && nightly.periodEnd;
+  const accruing = !run.nonAccrual && current && run.periodStart && run.periodEnd;
   return {
-    ...nightly,
     overduePrincipal: pastDue.reduce((acc, i) => acc.plus(principal(i)), new Dec(0)).toFixed(),
     nextUnpaidPrincipal: current ? principal(current).toFixed() : '0',
     nextUnpaidTotal: current ? total(current).toFixed() : '0',
@@ -50,15 +64,20 @@ export function handOff(
     penaltyRows: penalty.rows,
     penaltyFrom: penalty.from,
     penaltyTotal: penalty.total,
-    penaltyThrough: nightly.penaltyThrough !== null && nightly.penaltyThrough > today ? nightly.penaltyThrough : today,
-    ...(accruing
+    interest: accruing
       ? {
           interestSchedule: installments.map((i) => i.interestDue),
           periodInterest: current.interestDue,
-          accruedInPeriod: earnedInPeriod(current.interestDue, daysBetweenIso(nightly.periodStart!, through), daysBetweenIso(nightly.periodStart!, nightly.periodEnd!), money.decimals, money.roundingMode).toFixed(),
+          accruedInPeriod: earnedInPeriod(current.interestDue, daysBetweenIso(run.periodStart!, through), daysBetweenIso(run.periodStart!, run.periodEnd!), money.decimals, money.roundingMode).toFixed(),
         }
-      : {}),
+      : null,
   };
+}
+
+/** The loan's nightly state once a replay through `today` handed over (penalty is accrued through today). */
+export function afterHandOff(state: NightlyLoanState, h: HandOff, today: string): NightlyLoanState {
+  const { interest, ...rest } = h;
+  return { ...state, ...rest, ...(interest ?? {}), penaltyThrough: state.penaltyThrough !== null && state.penaltyThrough > today ? state.penaltyThrough : today };
 }
 
 /** The penalty accrual state a replay leaves, for the nightly run to carry on from. */

@@ -11,5 +11,5 @@ export { bucketCaseSql, bucketIndex, DEFAULT_BUCKETS, delinquency, delinquencySq
 export { COB_SLOTS, nightlySteps, nightlyStepsSql, runNight } from './steps';
 export type { CobSlot, RegisteredSteps } from './steps';
 export type { CobStep, DelinquencyBucket, Night, NightlyInstallment, NightlyLoanState, NightlyTerms, PenaltyAccrualRow } from './types';
-export { handOff, penaltyAccrualState } from './hand-off';
-export type { PenaltyAccrualState, ReplayedInstallment } from './hand-off';
+export { afterHandOff, handOff, penaltyAccrualState } from './hand-off';
+export type { HandOff, PenaltyAccrualState, ReplayedInstallment, RunPosition } from './hand-off';

@@ -79,6 +79,11 @@ export interface ProductTerms {
   overpaymentPolicy?: 'REDUCE_TERM' | 'REDUCE_INSTALLMENT' | 'CREDIT';
   collateral: CollateralRule[];
   creditLine?: CreditLineTerms | null;
+  /**
+   * Days-past-due buckets of this product's loans (frozen into each loan at disbursement), contiguous
+   * from 0, the last open-ended; absent: the default buckets (CURRENT, 1-30, 31-60, 61-90, 90+).
+   */
+  delinquencyBuckets?: { name: string; minDpd: number; maxDpd: number | null }[] | null;
   /** Accounts this product posts to instead of the default roles (accounts of the tenant's chart). */
   accountMapping?: { role: string; account: string }[];
   rateBands: RateBand[];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import {
-  DEFAULT_BUCKETS, handOff, nightlySteps, nightlyStepsSql, runNight,
+  afterHandOff, DEFAULT_BUCKETS, handOff, nightlySteps, nightlyStepsSql, runNight,
   type DelinquencyBucket, type NightlyLoanState, type NightlyTerms,
 } from '../../core/cob';
 import { addDaysIso } from '../../core/loan-math/calendar';
@@ -153,7 +153,7 @@ describe('the nightly steps: pure rules and their SQL agree to the minor unit, a
             const replayed = replayLoan(c.terms, c.schedule, txs, date);
             if (replayed.closed) return;
             const before = state;
-            state = handOff(state, replayed.installments, replayed.oldestUnpaidDueDate, date, lastNight, c.terms);
+            state = afterHandOff(state, handOff(state, replayed.installments, replayed.oldestUnpaidDueDate, date, lastNight, c.terms), date);
             // What the loans module trues up: the replay's penalty and recognised interest less what the books hold.
             penaltyCharged = penaltyCharged.plus(new Dec(state.penaltyTotal).minus(before.penaltyTotal));
             const through = state.nonAccrual && state.nonAccrualSince ? state.nonAccrualSince : lastNight;

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
+import { handOff } from '../../core/cob';
 import { type AccountMapping, type JournalLine, loanAccountMapping } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import {
   type Allocation, DEFAULT_BUCKETS, type LoanState, type LoanTransaction, type LoanTransactionKind, type ReplaySnapshot, type ResumedReplay, type ServicingTerms,
-  REPLAY_ENGINE_VERSION, bucketFor, delinquencyDate, dpdAt, interestEarnedInPeriod, interestSettled, loanStatement, payoffQuote, payoffQuoteAfter, penaltyAccrualState,
+  REPLAY_ENGINE_VERSION, bucketFor, delinquencyDate, dpdAt, interestSettled, loanStatement, payoffQuote, payoffQuoteAfter,
   recognisedInterest, replayLoan, replayLoanAfter, replayLoanFrom, resumesAfter,
 } from '../../core/servicing';
 import { uuidv7 } from '../../platform/db/ids';
@@ -465,26 +466,19 @@ export class LoanServicingService {
       );
     }
     const next = state.installments.find((i) => i.status !== 'PAID');
-    // Keep the nightly run's view consistent with the replay: the instalment it is accruing is
-    // `accrual_index`; everything before it counts as past due.
-    const k = loan.accrualIndex;
-    const unpaid = (i: (typeof state.installments)[number], part: 'principal' | 'total') => {
-      const principal = new Dec(i.principalDue).minus(i.principalPaid);
-      if (part === 'principal') return principal;
-      return principal.plus(i.interestDue).minus(i.interestPaid).minus(i.interestWaived).plus(i.feesDue).minus(i.feesPaid).minus(i.feesWaived);
-    };
-    const pastDue = state.installments.slice(0, k);
-    const overduePrincipal = pastDue.reduce((acc, i) => acc.plus(unpaid(i, 'principal')), new Dec(0));
-    // The oldest instalment past due and unpaid (never a future date, which would make DPD negative).
-    const replayOldest = state.oldestUnpaidDueDate && state.oldestUnpaidDueDate < today ? state.oldestUnpaidDueDate : null;
-    const oldestPastDue = pastDue.find((i) => unpaid(i, 'total').gt(0))?.dueDate ?? replayOldest;
-    const current = state.installments[k];
+    // The replay hands the nightly run its state (src/core/cob/hand-off.ts): the run's period stays where
+    // the run put it (`accrual_index`), everything before it counts as past due, and the replay owns the
+    // penalty through today; the next nights carry on from there by the same steps.
+    const terms = loan.servicingTerms as ServicingTerms;
+    const handed = handOff(
+      { accrualIndex: loan.accrualIndex, nonAccrual: loan.nonAccrual, periodStart: loan.accrualPeriodStart, periodEnd: loan.accrualPeriodEnd },
+      state.installments, state.oldestUnpaidDueDate, today, recognitionDate(loan), terms,
+    );
     // One DPD clock: measured at the last closed business date, as the nightly run measures it.
     const dpd = dpdAt(state.oldestUnpaidDueDate, delinquencyDate(today, lastClosed, loan.lastCobDate));
-    // The replay owns the penalty through today; the nightly run carries on from its exact state.
-    const penalty = penaltyAccrualState(state.installments);
     // One UPDATE of the loan row per statement (a second one in the same statement would be lost).
-    const interest = await this.trueUpRecognisedInterest(ctx, writes, loan, state, interestAccrued, today, mapping);
+    await this.trueUpRecognisedInterest(ctx, writes, loan, state, interestAccrued, today, mapping);
+    const interest = handed.interest;
     writes.add(
       `UPDATE loans SET dpd = $2, bucket = $3, principal_outstanding = $4, total_outstanding = $5, overdue_total = $6, credit_balance = $7,
               next_due_date = $8, oldest_unpaid_due_date = $9, state_version = state_version + 1, next_tx_seq = $11,
@@ -494,14 +488,14 @@ export class LoanServicingService {
               accrued_in_period = coalesce($21::numeric, accrued_in_period),
               status = CASE WHEN $10 THEN 'CLOSED' ELSE status END, closed_at = CASE WHEN $10 THEN coalesce(closed_at, now()) ELSE closed_at END
        WHERE id = $1`,
-      [loan.id, dpd, bucketFor(dpd, DEFAULT_BUCKETS), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
-        next?.dueDate ?? null, oldestPastDue, state.closed, loan.nextTxSeq, overduePrincipal.toFixed(),
-        current ? unpaid(current, 'principal').toFixed() : '0', current ? unpaid(current, 'total').toFixed() : '0',
-        JSON.stringify(penalty.rows), penalty.from, penalty.total, today, interest?.schedule ?? null, interest?.periodInterest ?? null, interest?.accruedInPeriod ?? null],
+      [loan.id, dpd, bucketFor(dpd, terms.delinquencyBuckets ?? DEFAULT_BUCKETS), state.outstanding.principal, state.outstanding.total, state.overdue.total, state.credit,
+        next?.dueDate ?? null, handed.oldestUnpaidDueDate, state.closed, loan.nextTxSeq, handed.overduePrincipal, handed.nextUnpaidPrincipal, handed.nextUnpaidTotal,
+        JSON.stringify(handed.penaltyRows), handed.penaltyFrom, handed.penaltyTotal, today,
+        interest ? JSON.stringify(interest.interestSchedule) : null, interest?.periodInterest ?? null, interest?.accruedInPeriod ?? null],
     );
     if (state.closed && loan.status === 'ACTIVE') events.add('LOAN_CLOSED', {});
     // Accrued penalties (nightly) brought to the replay's exact figure, in sub-ledger and ledger.
-    await this.stageTrueUp(ctx, writes, loan.id, 'penalty', new Dec(penalty.total).minus(penaltyAccrued), today, mapping);
+    await this.stageTrueUp(ctx, writes, loan.id, 'penalty', new Dec(handed.penaltyTotal).minus(penaltyAccrued), today, mapping);
     if (!callerEvents) events.stage(writes);
     if (!callerWrites) await writes.run(await ctx.db());
     return { state };
@@ -567,23 +561,15 @@ export class LoanServicingService {
   /**
    * Interest income follows the replay: recognised through the nightly run's last date (the day the
    * loan became non-accrual, if it did) by the run's own rule, all of it once the loan is settled. The
-   * sub-ledger and the ledger are brought to that figure; answers the run's state for the running period
-   * (and the interest of later periods, which an advance payment can change), for the loan's update.
+   * sub-ledger and the ledger are brought to that figure (the run's state for the running period is
+   * handed over with the rest, see handOff).
    */
   private async trueUpRecognisedInterest(
     ctx: RequestContext, writes: SqlBatch, loan: LoanEntity, state: LoanState, accrued: string, today: string, mapping: AccountMapping | null,
-  ): Promise<{ schedule: string; periodInterest: string; accruedInPeriod: string } | null> {
+  ): Promise<void> {
     const terms = loan.servicingTerms as ServicingTerms;
-    const through = recognitionDate(loan);
-    const target = recognisedInterest(state, loan.disbursementDate!, through, terms.decimals, terms.roundingMode);
-    const current = state.installments[loan.accrualIndex];
-    let carry: { schedule: string; periodInterest: string; accruedInPeriod: string } | null = null;
-    if (!loan.nonAccrual && current && loan.accrualPeriodStart && loan.accrualPeriodEnd) {
-      const inPeriod = interestEarnedInPeriod(current.interestDue, loan.accrualPeriodStart, loan.accrualPeriodEnd, through, terms.decimals, terms.roundingMode);
-      carry = { schedule: JSON.stringify(state.installments.map((i) => i.interestDue)), periodInterest: current.interestDue, accruedInPeriod: inPeriod.toFixed() };
-    }
+    const target = recognisedInterest(state, loan.disbursementDate!, recognitionDate(loan), terms.decimals, terms.roundingMode);
     await this.stageTrueUp(ctx, writes, loan.id, 'interest', target.minus(accrued), today, mapping);
-    return carry;
   }
 
   /**

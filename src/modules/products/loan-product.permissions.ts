@@ -23,4 +23,5 @@ export const loanProductPermissions = {
   CollateralRule: allow,
   CreditLineTerms: allow,
   AccountMapping: allow,
+  DelinquencyBucket: allow,
 };

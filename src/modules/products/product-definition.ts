@@ -76,6 +76,23 @@ export const productTermsSchema = z
       .object({ limitMin: decimal('limitMin'), limitMax: decimal('limitMax'), validityMonths: z.number().int().min(1).max(120) })
       .strict()
       .nullish(),
+    delinquencyBuckets: z
+      .array(z.object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 +_-]{0,29}$/, 'a bucket name such as 1-30 or WATCH'), minDpd: z.number().int().min(0), maxDpd: z.number().int().min(0).nullish().transform((v) => v ?? null) }).strict())
+      .min(1)
+      .nullish()
+      .superRefine((b, ctx) => {
+        if (!b) return;
+        // Contiguous from 0 and open-ended at the end, so every DPD has exactly one bucket.
+        const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+        if (new Set(b.map((x) => x.name)).size !== b.length) issue([], 'each bucket name once');
+        if (b[0].minDpd !== 0) issue([0, 'minDpd'], 'the first bucket starts at 0 days past due');
+        b.forEach((x, i) => {
+          const last = i === b.length - 1;
+          if (last && x.maxDpd !== null) issue([i, 'maxDpd'], 'the last bucket is open-ended (maxDpd null)');
+          if (!last && (x.maxDpd === null || x.maxDpd < x.minDpd)) issue([i, 'maxDpd'], 'maxDpd at least minDpd (only the last bucket is open-ended)');
+          if (!last && x.maxDpd !== null && b[i + 1].minDpd !== x.maxDpd + 1) issue([i + 1, 'minDpd'], `starts the day after the bucket before (${x.maxDpd + 1})`);
+        });
+      }),
     accountMapping: z
       .array(z.object({ role: z.enum(DEFAULT_CHART.map((a) => a.code) as [string, ...string[]]), account: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'an account code such as LOAN_PRINCIPAL_AGRI') }).strict())
       .default([])

@@ -85,6 +85,14 @@ export class AccountMappingType {
   @Field({ description: 'The account of the tenant’s chart, e.g. LOAN_PRINCIPAL_AGRI.' }) account!: string;
 }
 
+@ObjectType('DelinquencyBucket', { description: 'A days-past-due bucket of a product’s loans.' })
+@InputType('DelinquencyBucketInput')
+export class DelinquencyBucketType {
+  @Field() name!: string;
+  @Field(() => Int) minDpd!: number;
+  @Field(() => Int, { nullable: true, description: 'Null: open-ended (the last bucket).' }) maxDpd!: number | null;
+}
+
 @ObjectType('LoanProductTerms', { description: 'What one version of a product offers.' })
 @InputType('LoanProductTermsInput')
 export class LoanProductTermsType implements Omit<ProductTerms, 'rounding'> {
@@ -110,6 +118,8 @@ export class LoanProductTermsType implements Omit<ProductTerms, 'rounding'> {
   overpaymentPolicy?: 'REDUCE_TERM' | 'REDUCE_INSTALLMENT' | 'CREDIT';
   @Field(() => [CollateralRuleType], { nullable: true, description: 'Accepted collateral; default NONE.' }) collateral!: CollateralRuleType[];
   @Field(() => CreditLineTermsType, { nullable: true }) creditLine?: CreditLineTermsType | null;
+  @Field(() => [DelinquencyBucketType], { nullable: true, description: 'Days-past-due buckets of its loans, contiguous from 0, the last open-ended; null: CURRENT, 1-30, 31-60, 61-90, 90+.' })
+  delinquencyBuckets?: DelinquencyBucketType[] | null;
   @Field(() => [AccountMappingType], { nullable: true, defaultValue: [] }) accountMapping?: AccountMappingType[];
   @Field(() => [RateBandType]) rateBands!: RateBandType[];
   @Field(() => [SegmentOverrideType], { nullable: true, defaultValue: [] }) segmentOverrides!: SegmentOverrideType[];
