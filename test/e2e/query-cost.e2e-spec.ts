@@ -106,6 +106,17 @@ describe('query cost and document limits', () => {
     expect(await cost('{ loans(first: 5) { nodes { id schedule { number } } } }')).toBeGreaterThan(5 * 2000);
   });
 
+  it('runs costly queries in turns, and a costly query that fails ends its turn', async () => {
+    // payoffQuote costs 2,000 (costly from 1,000): of a loan that does not exist, NOT_FOUND. Were a
+    // failed request to keep its turn, the third of these would wait for ever (two run at once).
+    const missing = '{ payoffQuote(loanId: "00000000-0000-4000-8000-000000000000") { principal } }';
+    for (let i = 0; i < 5; i++) expect((await post(missing)).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // Six at once, each answered.
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => post(`{ ${preview(`p${i}`, 1200, 'installments { total } totalPayable')} }`)));
+    for (const a of answers) expect(a.body.data.p0 ?? Object.values(a.body.data)[0]).toMatchObject({ totalPayable: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(answers.every((a) => a.body.extensions.cost.requestedQueryCost >= 1000)).toBe(true);
+  });
+
   it('refuses a schedule of more instalments than any product may offer with BAD_USER_INPUT naming termCount', async () => {
     const res = await post(`{ ${preview('p', 1201)} }`);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termCount' });

@@ -149,6 +149,37 @@ export interface QueryCostReport {
 }
 
 /**
+ * Requests at or above this cost (about a millisecond of CPU) are costly: a replica runs at most
+ * {@link COSTLY_AT_ONCE} of them at a time, the others waiting their turn (holding no transaction)
+ * before they start. Node runs one piece of work at a time: four costly requests interleaved answer
+ * no sooner than four in turn, but every cheap request would wait behind a piece of each of them.
+ */
+export const COSTLY_QUERY_POINTS = 1000;
+export const COSTLY_AT_ONCE = 2;
+
+/** A counting semaphore, first come first served. */
+class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Resolves when the caller may run, with the function that ends its turn (call it once). */
+  async take(): Promise<() => void> {
+    if (this.running < this.size) this.running++;
+    else await new Promise<void>((ok) => this.waiting.push(ok));
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    };
+  }
+}
+
+/**
  * Limits every operation before it runs (after tokenLimit and documentLimitRules have refused too
  * many tokens, aliases and directives): depth and cost (QUERY_TOO_COMPLEX, HTTP 400, with the measured figure),
  * then the caller's cost budget (RATE_LIMITED, HTTP 429, when the bucket lacks the points). Every
@@ -157,10 +188,12 @@ export interface QueryCostReport {
  */
 export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits, budget: CostBudget | null = null): ApolloServerPlugin<GraphQLContext> {
   const estimators = [fieldExtensionsEstimator(), connectionEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })];
+  const costly = new Turns(COSTLY_AT_ONCE);
   return {
     async requestDidStart({ contextValue }) {
       let report: QueryCostReport | undefined;
       let charged = false;
+      let endTurn: (() => void) | undefined;
       const spender = () => ({ tenantId: contextValue.ctx.tenantId, actor: contextValue.ctx.actor, ip: contextValue.ctx.client.ip });
       return {
         async didResolveOperation({ document, operation, request }) {
@@ -191,18 +224,22 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: QueryLimi
           if (cost > limits.maxCost) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
           }
-          if (!budget) return;
-          charged = true;
-          try {
-            const status = await budget.charge(spender(), cost);
-            if (status) report.throttleStatus = status;
-          } catch (err) {
-            const status = (err as AppError).extensions?.throttleStatus as ThrottleStatus | undefined;
-            if (status) report.throttleStatus = status;
-            throw err;
+          if (budget) {
+            charged = true;
+            try {
+              const status = await budget.charge(spender(), cost);
+              if (status) report.throttleStatus = status;
+            } catch (err) {
+              const status = (err as AppError).extensions?.throttleStatus as ThrottleStatus | undefined;
+              if (status) report.throttleStatus = status;
+              throw err;
+            }
           }
+          // Last, so nothing after it can fail before willSendResponse ends the turn.
+          if (cost >= COSTLY_QUERY_POINTS && operation.operation === 'query') endTurn = await costly.take();
         },
         async willSendResponse({ response }) {
+          endTurn?.();
           if (budget && !charged) {
             charged = true;
             await budget.charge(spender(), 1).catch(() => undefined);
