@@ -302,7 +302,7 @@ describeWithHelm('helm chart helm/microlend', () => {
   it('can set every setting of src/config/config.ts (config: for settings, secrets: for secrets)', () => {
     const source = readFileSync(path.join(ROOT, 'src', 'config', 'config.ts'), 'utf8');
     const schema = source.slice(source.indexOf('const envSchema'), source.indexOf('export class ConfigError'));
-    const settings = [...schema.matchAll(/^\s+([A-Z][A-Z0-9_]+): z\./gm)].map((m) => m[1]);
+    const settings = [...schema.matchAll(/^\s+([A-Z][A-Z0-9_]+): (?:z\.|\w+Schema\.)/gm)].map((m) => m[1]);
     expect(settings.length).toBeGreaterThan(20);
     const values = YAML.parse(readFileSync(path.join(CHART, 'values.yaml'), 'utf8')) as { config: Record<string, unknown> };
     // Set by the chart itself, or meaningless in a cluster (the embedded PostgreSQL).
