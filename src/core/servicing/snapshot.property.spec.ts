@@ -167,8 +167,8 @@ describe('replay from a snapshot', () => {
       }),
       RUNS,
     );
-    // Not vacuous: a good share of the runs did resume.
-    expect(resumedRuns).toBeGreaterThan(RUNS.numRuns / 10);
+    // Not vacuous: a good share of the runs did resume (about a tenth on average; a twentieth is the floor a random draw stays above).
+    expect(resumedRuns).toBeGreaterThan(RUNS.numRuns / 20);
   });
 
   it('does not resume under other terms, another schedule or another engine version', () => {
