@@ -7,7 +7,7 @@ import { addDays } from '../src/modules/cob/cob.service';
 import { seedLoans } from '../src/modules/cob/seed-loans';
 import { todayIn } from '../src/platform/tenancy/business-date';
 import { runInContext } from '../src/platform/tenancy/run-in-context';
-import { startBenchApp } from './support/bench-app';
+import { benchLender, startBenchApp } from './support/bench-app';
 import { postAll } from './support/http-load';
 
 export interface CobBenchResult {
@@ -33,20 +33,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLo
   const bench = await startBenchApp();
   try {
     const { runtime } = bench;
-    const system = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'bench' }, roles: ['PLATFORM_ADMIN' as const] };
-    const lender = (slug: string) => runInContext(runtime.dataSource, system, async (platform) => {
-      const { tenant } = await runtime.services.tenants.apply(platform, {
-        slug, name: 'COB bench', legalName: 'COB Bench Ltd', country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'UTC',
-        locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {},
-      }, 'bench');
-      const ctx = platform.forTenant(tenant.id);
-      await runtime.services.products.create(ctx, 'BOOK', {
-        name: 'Book loan', segment: 'CONSUMER', currency: 'KES', amountMin: '10000', amountMax: '10000', termMin: 12, termMax: 12, frequencies: ['MONTHLY'],
-        amortization: 'EQUAL_INSTALLMENT', dayCount: 'ACTUAL_365', rounding: { decimals: 2, mode: 'HALF_EVEN' }, penaltyAnnualRate: '0.12', rateBands: [{ grade: 'A', annualRate: '0.18' }],
-      });
-      const { secret } = await runtime.services.apiKeys.create(ctx, { name: 'bench', role: 'LENDER_ADMIN' });
-      return { tenantId: tenant.id, key: secret };
-    });
+    const lender = (slug: string) => benchLender(runtime, slug, 'LENDER_ADMIN');
     const { tenantId, key } = await lender('cob-bench');
     const today = todayIn('UTC');
     const start = addDays(today, -3);

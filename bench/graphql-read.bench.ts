@@ -6,8 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { seedLoans } from '../src/modules/cob/seed-loans';
 import { todayIn } from '../src/platform/tenancy/business-date';
-import { runInContext } from '../src/platform/tenancy/run-in-context';
-import { startBenchApp } from './support/bench-app';
+import { benchLender, startBenchApp } from './support/bench-app';
 import { postAll } from './support/http-load';
 
 export interface GraphQLReadResult {
@@ -59,24 +58,11 @@ const BARE_TYPE_DEFS = `#graphql
  */
 export async function runGraphQLReadBench({ loans = 300, requests = 3000, concurrency = 8, log = (s: string) => void process.stderr.write(s) } = {}): Promise<GraphQLReadResult> {
   // The limiter on, with a budget far above what the run spends: it meters every request and refuses none.
-  const bench = await startBenchApp({ RATE_LIMITS: 'true', RATE_LIMIT_PLANS: 'BENCH:1000000000:1000000', RATE_LIMIT_DEFAULT_PLAN: 'BENCH', RATE_LIMIT_PER_MINUTE: '1000000000' });
+  const bench = await startBenchApp({ RATE_LIMITS: 'true', RATE_LIMIT_PLANS: 'BENCH:1000000000:1000000', RATE_LIMIT_DEFAULT_PLAN: 'BENCH' });
   let bare: { server: Server; apollo: ApolloServer } | undefined;
   try {
     const { runtime } = bench;
-    const system = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'bench' }, roles: ['PLATFORM_ADMIN' as const] };
-    const { tenantId, key } = await runInContext(runtime.dataSource, system, async (platform) => {
-      const { tenant } = await runtime.services.tenants.apply(platform, {
-        slug: 'read-bench', name: 'Read bench', legalName: 'Read Bench Ltd', country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'UTC',
-        locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {},
-      }, 'bench');
-      const ctx = platform.forTenant(tenant.id);
-      await runtime.services.products.create(ctx, 'BOOK', {
-        name: 'Book loan', segment: 'CONSUMER', currency: 'KES', amountMin: '10000', amountMax: '10000', termMin: 12, termMax: 12, frequencies: ['MONTHLY'],
-        amortization: 'EQUAL_INSTALLMENT', dayCount: 'ACTUAL_365', rounding: { decimals: 2, mode: 'HALF_EVEN' }, penaltyAnnualRate: '0.12', rateBands: [{ grade: 'A', annualRate: '0.18' }],
-      });
-      const { secret } = await runtime.services.apiKeys.create(ctx, { name: 'bench', role: 'SERVICER' });
-      return { tenantId: tenant.id, key: secret };
-    });
+    const { tenantId, key } = await benchLender(runtime, 'read-bench', 'SERVICER');
     log(`seeding ${loans} loans\n`);
     await seedLoans(runtime.dataSource, runtime.services, { tenantId, productCode: 'BOOK', count: loans, startDate: todayIn('UTC') });
     await runtime.dataSource.query('ANALYZE loans');

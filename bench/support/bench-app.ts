@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
 import { runMigrations } from '../../src/platform/db/migrate';
 import { createHttpApp } from '../../src/platform/http/app';
 import { type Runtime, bootRuntime } from '../../src/platform/runtime';
+import { runInContext } from '../../src/platform/tenancy/run-in-context';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -71,4 +72,25 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<{
       if (tmp) rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A lender for a bench: an active KES tenant `slug` with the 10,000 x 12-month product BOOK (18%,
+ * 12% penalty) and an API key of `role`, made through the services as `tenants apply` would.
+ */
+export async function benchLender(runtime: Runtime, slug: string, role: 'LENDER_ADMIN' | 'SERVICER'): Promise<{ tenantId: string; key: string }> {
+  const system = { tenantId: null, platform: true, actor: { type: 'SYSTEM' as const, id: 'bench' }, roles: ['PLATFORM_ADMIN' as const] };
+  return runInContext(runtime.dataSource, system, async (platform) => {
+    const { tenant } = await runtime.services.tenants.apply(platform, {
+      slug, name: `${slug} (bench)`, legalName: `${slug} Bench Ltd`, country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES', timezone: 'UTC',
+      locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {},
+    }, 'bench');
+    const ctx = platform.forTenant(tenant.id);
+    await runtime.services.products.create(ctx, 'BOOK', {
+      name: 'Book loan', segment: 'CONSUMER', currency: 'KES', amountMin: '10000', amountMax: '10000', termMin: 12, termMax: 12, frequencies: ['MONTHLY'],
+      amortization: 'EQUAL_INSTALLMENT', dayCount: 'ACTUAL_365', rounding: { decimals: 2, mode: 'HALF_EVEN' }, penaltyAnnualRate: '0.12', rateBands: [{ grade: 'A', annualRate: '0.18' }],
+    });
+    const { secret } = await runtime.services.apiKeys.create(ctx, { name: 'bench', role });
+    return { tenantId: tenant.id, key: secret };
+  });
 }
