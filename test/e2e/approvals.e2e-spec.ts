@@ -5,6 +5,7 @@ import { SUBMIT, borrowerInput } from '../support/origination';
 import { autoLender, disbursedLoan, REPAY } from '../support/loans';
 import { cli } from '../support/cli';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { tenantToday } from '../support/dates';
 
 /**
  * Four-eyes on money-moving operations, through GraphQL: a guarded call above its policy's threshold
@@ -17,7 +18,7 @@ describe('approvals (four-eyes)', () => {
   let maker: Person;
   let checker: Person;
   let servicer: Person;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = tenantToday();
 
   interface Person { id: string; token: string }
   let people = 0;

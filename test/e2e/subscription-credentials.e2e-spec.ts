@@ -5,11 +5,12 @@ import WebSocket from 'ws';
 import { eventually } from '../support/eventually';
 import { autoLender, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { tenantToday } from '../support/dates';
 
 const REPAY = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
 // Long enough for the first event to arrive on a loaded machine, short enough to wait out.
 const BORROWER_TTL_SECONDS = 12;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => tenantToday();
 let keys = 0;
 
 type Lender = Awaited<ReturnType<typeof autoLender>>;

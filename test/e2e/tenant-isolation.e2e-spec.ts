@@ -7,6 +7,7 @@ import { SUBMIT, borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { lastClosedPeriod } from '../../src/core/billing/usage';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
+import { tenantToday } from '../support/dates';
 
 /**
  * Tenant B must neither read nor change anything of tenant A, through any query or mutation. The
@@ -62,7 +63,7 @@ describe('tenant isolation', () => {
     loanIdA = (await app.gql(`mutation { disburseLoan(applicationId: "${loanAppId}", idempotencyKey: "disburse-a-1") { id } }`, {}, adminA)).data!.disburseLoan.id;
     // A's disbursement payout, made FAILED so that only the tenant check stands between B and a retry.
     [{ id: payoutIdA }] = await app.ownerQuery("UPDATE payments SET status = 'FAILED', next_attempt_at = NULL WHERE loan_id = $1 AND kind = 'DISBURSEMENT' RETURNING id", [loanIdA]);
-    repaymentIdA = (await app.gql(`mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "repay-a-1" }) { transactionId } }`, {}, adminA)).data?.recordRepayment.transactionId;
+    repaymentIdA = (await app.gql(`mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${tenantToday()}", method: CASH, idempotencyKey: "repay-a-1" }) { transactionId } }`, {}, adminA)).data?.recordRepayment.transactionId;
     // Payments of A: Stripe settings, an auto-debit mandate, an agent payout account and a payment row (set up without calling Stripe).
     await app.gql('mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantA0001", webhookSigningSecret: "whsec_SecretOfTenantA0001" }) { provider } }', {}, adminA);
     await app.gql(`mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_OfTenantA", paymentMethodId: "pm_OfTenantA" }) { status } }`, {}, adminA);
@@ -80,7 +81,7 @@ describe('tenant isolation', () => {
     endpointIdA = (await app.gql('mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/a-hook", eventTypes: ["loan.*"] }) { endpoint { id } } }', {}, adminA)).data!.createWebhookEndpoint.endpoint.id;
     await app.inTenant(a.slug, (ctx) => app.runtime.services.webhookDeliveries.dispatch(ctx));
     // A bank statement A imported (paying its loan), A's Stripe billing customer and a recorded month of usage (marked 777 active loans).
-    const todayA = new Date().toISOString().slice(0, 10);
+    const todayA = tenantToday();
     statementOfA = `date,amount,reference\\n${todayA},50.00,${loanIdA}\\n`;
     await app.gql(`mutation { importBankStatement(input: { csv: "${statementOfA}", idempotencyKey: "statement-a-1" }) { posted } }`, {}, adminA);
     await app.gql(`mutation { setTenantBillingCustomer(slug: "${a.slug}", customerId: "cus_OfTenantA") { slug } }`, {}, await app.platformKey());
@@ -197,8 +198,8 @@ describe('tenant isolation', () => {
     setContractTemplate: () => 'mutation { setContractTemplate(version: "b", body: "B template {{application.id}} with enough length") }',
     setWatchlist: () => 'mutation { setWatchlist(listName: "un", names: ["Other"]) }',
     addBlacklistEntry: () => `mutation { addBlacklistEntry(kind: NATIONAL_ID, value: "${nationalIdA}", reason: "b") }`,
-    recordRepayment: () => `mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-repay-1" }) { transactionId } }`,
-    settleLoan: () => `mutation { settleLoan(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-settle-1" }) { transactionId } }`,
+    recordRepayment: () => `mutation { recordRepayment(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${tenantToday()}", method: CASH, idempotencyKey: "steal-repay-1" }) { transactionId } }`,
+    settleLoan: () => `mutation { settleLoan(input: { loanId: "${loanIdA}", amount: "100.00", paidAt: "${tenantToday()}", method: CASH, idempotencyKey: "steal-settle-1" }) { transactionId } }`,
     reverseTransaction: () => `mutation { reverseTransaction(id: "${repaymentIdA}", reason: "x") { id } }`,
     chargeFee: () => `mutation { chargeFee(loanId: "${loanIdA}", amount: "10.00", name: "x") { id } }`,
     waive: () => `mutation { waive(loanId: "${loanIdA}", kind: FEE, amount: "10.00", reason: "x") { id } }`,
@@ -210,8 +211,8 @@ describe('tenant isolation', () => {
     refreshBureauReport: () => `mutation { refreshBureauReport(borrowerId: "${borrowerIdA}") { signals } }`,
     setLedgerAccount: () => 'mutation { setLedgerAccount(code: "B_ACCOUNT", name: "b", type: ASSET) { code } }',
     writeOffLoan: () => `mutation { writeOffLoan(loanId: "${loanIdA}", reason: "x") { id } }`,
-    recordRecovery: () => `mutation { recordRecovery(input: { loanId: "${loanIdA}", amount: "1.00", paidAt: "${new Date().toISOString().slice(0, 10)}", method: CASH, idempotencyKey: "steal-recovery" }) { transactionId } }`,
-    runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${new Date().toISOString().slice(0, 10)}") }`,
+    recordRecovery: () => `mutation { recordRecovery(input: { loanId: "${loanIdA}", amount: "1.00", paidAt: "${tenantToday()}", method: CASH, idempotencyKey: "steal-recovery" }) { transactionId } }`,
+    runCloseOfBusiness: () => `mutation { runCloseOfBusiness(date: "${tenantToday()}") }`,
     setStaffApprovalAuthority: () => `mutation { setStaffApprovalAuthority(id: "${userIdA}", approvalLimit: "1", groups: []) { id } }`,
     login: () => `mutation { login(input: { tenantSlug: "${b.slug}", email: "a@lender-a.test", password: "a long password" }) { token } }`,
     // B importing A's statement (even under A's key) matches none of A's loans; billing is the operator's.

@@ -3,9 +3,10 @@ import { startRedis } from '../support/services';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { eventually } from '../support/eventually';
 import { startReceiver } from '../support/webhook-receiver';
+import { tenantToday } from '../support/dates';
 
 const REPAY = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => tenantToday();
 
 /**
  * The queue is not the record: deliveries live in Postgres, so a Redis that dies in the middle of

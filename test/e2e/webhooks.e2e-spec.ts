@@ -7,10 +7,11 @@ import { autoLender, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { eventually } from '../support/eventually';
 import { startReceiver } from '../support/webhook-receiver';
+import { tenantToday } from '../support/dates';
 
 const REPAY = 'mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId } }';
 const CREATE = 'mutation($i: WebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id status eventTypes } signingSecret } }';
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => tenantToday();
 let keys = 0;
 
 /**

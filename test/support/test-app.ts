@@ -11,6 +11,7 @@ import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { Role } from '../../src/platform/tenancy/roles';
 import type { TenantDefinition } from '../../src/modules/tenancy/tenant-definition';
 import { TEST_APP_PASSWORD, templateDb } from './global-setup';
+import { TEST_TIME_ZONE } from './dates';
 
 export interface GqlResult<T = Record<string, any>> {
   status: number;
@@ -98,7 +99,7 @@ export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?
       const slug = overrides.slug ?? `lender-${process.pid}-${++tenantCounter}`;
       const def: TenantDefinition = {
         slug, name: `Lender ${slug}`, legalName: `Lender ${slug} Ltd`, country: 'KE', jurisdiction: 'KE', baseCurrency: 'KES',
-        timezone: 'Africa/Nairobi', locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {}, ...overrides,
+        timezone: TEST_TIME_ZONE, locale: 'en-KE', status: 'ACTIVE', rounding: { decimals: 2, mode: 'HALF_EVEN' }, settings: {}, ...overrides,
       };
       const { tenant } = await runInContext(runtime.dataSource, platformCtx, (ctx) => runtime.services.tenants.apply(ctx, def, 'test'));
       return { id: tenant.id, slug: tenant.slug };

@@ -25,6 +25,8 @@ interface TenantFeed {
   seen: Set<string>;
   running: Promise<void> | null;
   again: boolean;
+  /** The first read, which sets the cursor past what happened before the feed existed. */
+  ready: Promise<void>;
 }
 
 const LOOKBACK = 1000n;
@@ -46,14 +48,7 @@ export class EventStream {
   async subscribe(watcher: Watcher, filter: EventFilter): Promise<AsyncIterableIterator<DomainEventRow>> {
     this.unlisten ??= this.notifications().listen((tenantId) => this.wake(tenantId));
     await this.unlisten;
-    let feed = this.feeds.get(watcher.tenantId);
-    if (!feed) {
-      feed = { subscribers: new Set(), cursor: 0n, seen: new Set(), running: null, again: false };
-      this.feeds.set(watcher.tenantId, feed);
-      const recent = await this.read(watcher.tenantId, null);
-      for (const e of recent) feed.seen.add(e.id);
-      feed.cursor = recent.reduce((max, e) => (BigInt(e.sequence) > max ? BigInt(e.sequence) : max), 0n);
-    }
+    const feed = this.feedOf(watcher.tenantId);
     const queue: DomainEventRow[] = [];
     let waiting: ((r: IteratorResult<DomainEventRow>) => void) | null = null;
     let done = false;
@@ -68,15 +63,21 @@ export class EventStream {
         } else if (queue.length < BUFFER_LIMIT) queue.push(e);
       },
     };
+    // In the feed before anything is awaited: a wake that ends meanwhile must not drop a feed with a subscriber coming.
     feed.subscribers.add(subscriber);
     const stop = () => {
       done = true;
-      const f = this.feeds.get(watcher.tenantId);
-      f?.subscribers.delete(subscriber);
-      if (f && f.subscribers.size === 0 && !f.running) this.feeds.delete(watcher.tenantId);
+      feed.subscribers.delete(subscriber);
+      if (feed.subscribers.size === 0 && !feed.running) this.drop(watcher.tenantId, feed);
       waiting?.({ value: undefined, done: true });
       waiting = null;
     };
+    try {
+      await feed.ready;
+    } catch (err) {
+      stop();
+      throw err;
+    }
     const iterator: AsyncIterableIterator<DomainEventRow> = {
       next: () => {
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
@@ -96,6 +97,34 @@ export class EventStream {
     return iterator;
   }
 
+  /**
+   * The feed of a tenant, made on its first subscriber: its first read (the latest LOOKBACK events,
+   * marked seen) runs once, and every wake waits for it, so nothing before the feed is delivered and
+   * nothing after it is missed. A failed first read drops the feed; the next subscriber tries again.
+   */
+  private feedOf(tenantId: string): TenantFeed {
+    const existing = this.feeds.get(tenantId);
+    if (existing) return existing;
+    const feed: TenantFeed = { subscribers: new Set(), cursor: 0n, seen: new Set(), running: null, again: false, ready: Promise.resolve() };
+    feed.ready = this.read(tenantId, null).then(
+      (recent) => {
+        for (const e of recent) feed.seen.add(e.id);
+        feed.cursor = recent.reduce((max, e) => (BigInt(e.sequence) > max ? BigInt(e.sequence) : max), feed.cursor);
+      },
+      (err: unknown) => {
+        this.drop(tenantId, feed);
+        throw err;
+      },
+    );
+    this.feeds.set(tenantId, feed);
+    return feed;
+  }
+
+  /** Forgets a feed, unless another has taken its place. */
+  private drop(tenantId: string, feed: TenantFeed): void {
+    if (this.feeds.get(tenantId) === feed) this.feeds.delete(tenantId);
+  }
+
   private wake(tenantId: string): void {
     const feed = this.feeds.get(tenantId);
     if (!feed) return;
@@ -104,6 +133,7 @@ export class EventStream {
       return;
     }
     feed.running = (async () => {
+      await feed.ready.catch(() => undefined);
       do {
         feed.again = false;
         const rows = await this.read(tenantId, feed.cursor).catch(() => []);
@@ -117,7 +147,7 @@ export class EventStream {
       } while (feed.again);
     })().finally(() => {
       feed.running = null;
-      if (feed.subscribers.size === 0) this.feeds.delete(tenantId);
+      if (feed.subscribers.size === 0) this.drop(tenantId, feed);
     });
   }
 
