@@ -74,9 +74,11 @@ export class AutoDebitService {
     const summary: AutoDebitRunSummary = { attempted: 0, succeeded: 0, failed: 0, pending: 0, waiting: 0, gaveUp: 0 };
     const due = await ctx.detached((c) => this.plan(c, summary));
     for (const id of due) {
-      summary.attempted++;
       const outcome = await this.process(ctx, id);
-      if (outcome !== 'busy') summary[outcome]++;
+      // Claimed by a run beside this one (the hourly job and an operator's runAutoDebit): that run reports it.
+      if (outcome === 'busy') continue;
+      summary.attempted++;
+      summary[outcome]++;
     }
     return summary;
   }

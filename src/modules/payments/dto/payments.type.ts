@@ -107,7 +107,7 @@ export class AutoDebitType {
 
 @ObjectType('AutoDebitRun', { description: 'What one auto-debit run did: instalments charged, and those waiting for a retry date or given up.' })
 export class AutoDebitRunType {
-  @Field(() => Int) attempted!: number;
+  @Field(() => Int, { description: 'Charges this run sent (one a run beside it claimed first is that run’s).' }) attempted!: number;
   @Field(() => Int) succeeded!: number;
   @Field(() => Int) failed!: number;
   @Field(() => Int) pending!: number;
