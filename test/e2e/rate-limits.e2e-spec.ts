@@ -1,7 +1,7 @@
 import IORedis from 'ioredis';
 import request from 'supertest';
 import { createHttpApp } from '../../src/platform/http/app';
-import { CostBudget, PostgresBucketStore, RedisBucketStore } from '../../src/platform/http/rate-limit';
+import { CostBudget, allowanceFor, PostgresBucketStore, RedisBucketStore } from '../../src/platform/http/rate-limit';
 import { bootRuntime } from '../../src/platform/runtime';
 import { startRedis } from '../support/services';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -144,6 +144,51 @@ describe.each(['postgres', 'redis'] as const)('leaky bucket in %s', (store) => {
     const refused = await budget.charge(spender('k2'), 101).catch((e) => e);
     expect(refused.extensions).toMatchObject({ code: 'RATE_LIMITED', requestedQueryCost: 101 });
     expect(refused.extensions.retryAfterSeconds).toBeUndefined();
+  });
+
+  it('spends a large bucket from an allowance taken in one step, which another replica sees taken, and never over-spends', async () => {
+    plan = 'LARGE';
+    // The real store, with its round trips counted.
+    const shared = budget['store' as never] as PostgresBucketStore;
+    let takes = 0;
+    const counted = { take: (...args: Parameters<PostgresBucketStore['take']>) => (takes++, shared.take(...args)) };
+    const large = new CostBudget(counted, {
+      plans: { LARGE: { maximumAvailable: 100_000, restoreRate: 50 } }, defaultPlan: 'LARGE', anonymous: { maximumAvailable: 10, restoreRate: 1 },
+    }, async () => plan, () => now);
+    const other = new CostBudget(large['store' as never], large['settings' as never], async () => plan, () => now);
+    // A hundredth of the bucket would be 1,000 points; a second of its restore rate is 50: the allowance is 50.
+    expect(allowanceFor(10, { maximumAvailable: 100_000, restoreRate: 50 })).toBe(50);
+    const k = spender('k4', '00000000-0000-0000-0000-000000000003');
+    const left = [];
+    for (let i = 0; i < 5; i++) left.push((await large.charge(k, 10))!.currentlyAvailable);
+    // The first request took 50 from the shared bucket; the next four spent them here.
+    expect(left).toEqual([99_990, 99_980, 99_970, 99_960, 99_950]);
+    expect(takes).toBe(1);
+    // The other replica finds the 50 gone, and takes its own allowance.
+    expect((await other.charge(k, 10))!.currentlyAvailable).toBe(99_940);
+    expect(takes).toBe(2);
+    // The allowance lapses after a second: what it held is not spent again.
+    now += 1_001;
+    const after = (await large.charge(k, 10))!.currentlyAvailable;
+    expect(takes).toBe(3);
+    expect(after).toBeLessThanOrEqual(99_950 - 10 + 50);
+
+    // Drained: requests stop where the shared bucket does, whoever holds allowances.
+    // A bucket of 1,000 restoring 20 a second: allowances of 10 points for requests of 7.
+    const tiny = 'TINY';
+    plan = tiny;
+    expect(allowanceFor(7, { maximumAvailable: 1_000, restoreRate: 20 })).toBe(10);
+    const drain = new CostBudget(large['store' as never], { plans: { TINY: { maximumAvailable: 1_000, restoreRate: 20 } }, defaultPlan: tiny, anonymous: { maximumAvailable: 10, restoreRate: 1 } }, async () => plan, () => now);
+    const drain2 = new CostBudget(large['store' as never], drain['settings' as never], async () => plan, () => now);
+    const d = spender('k5', '00000000-0000-0000-0000-000000000004');
+    let spent = 0;
+    for (let i = 0; i < 200; i++) {
+      const ok = await (i % 2 ? drain : drain2).charge(d, 7).then(() => true, () => false);
+      if (ok) spent += 7;
+    }
+    expect(spent).toBeLessThanOrEqual(1_000);
+    expect(spent).toBeGreaterThan(1_000 - 2 * 10);
+    plan = null;
   });
 
   it('gives each plan its own budget', async () => {

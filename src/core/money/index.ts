@@ -6,3 +6,4 @@ export { currencyDecimals, isKnownCurrency, UnknownCurrencyError } from './curre
 export { divRoundNonNeg, divRoundNonNegBig, mulDivRound, gcd, gcdBig } from './integer-rounding';
 export { parseScaledInteger, formatScaled, POW10, MAX_SAFE_DIGITS } from './scaled-integer';
 export type { ScaledInteger } from './scaled-integer';
+export { storedFixed, storedPlain } from './stored-decimal';

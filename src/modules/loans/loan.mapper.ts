@@ -1,4 +1,4 @@
-import { Dec } from '../../core/money';
+import { Dec, storedFixed, storedPlain } from '../../core/money';
 import type { LoanType } from './dto/loan.type';
 import type { LoanEntity } from './loan.entity';
 
@@ -57,9 +57,9 @@ export function loanColumnsFor(fields: Iterable<string>): LoanColumn[] {
 export function toLoanTypeFromRow(row: Partial<Record<LoanColumn, unknown>>): LoanType {
   const { decimals, ...loan } = row as Record<string, unknown>;
   const d = typeof decimals === 'number' ? decimals : 2;
-  if (typeof loan.principal === 'string') loan.principal = new Dec(loan.principal).toFixed(d);
-  if (typeof loan.netDisbursed === 'string') loan.netDisbursed = new Dec(loan.netDisbursed).toFixed(d);
-  if (typeof loan.annualRate === 'string') loan.annualRate = new Dec(loan.annualRate).toFixed();
-  if (typeof loan.apr === 'string') loan.apr = new Dec(loan.apr).toFixed();
+  if (typeof loan.principal === 'string') loan.principal = storedFixed(loan.principal, d);
+  if (typeof loan.netDisbursed === 'string') loan.netDisbursed = storedFixed(loan.netDisbursed, d);
+  if (typeof loan.annualRate === 'string') loan.annualRate = storedPlain(loan.annualRate);
+  if (typeof loan.apr === 'string') loan.apr = storedPlain(loan.apr);
   return loan as unknown as LoanType;
 }

@@ -8,6 +8,19 @@ interface PgClient {
 /** How many statements one connection keeps prepared; past it, statements run unnamed as usual. */
 const PER_CONNECTION = 200;
 const prepared = new WeakMap<object, Set<string>>();
+/** Statement names by text, so a hot statement is hashed once per process, not once per call. */
+const names = new Map<string, string>();
+const NAMES_KEPT = 2000;
+
+function nameOf(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `ml_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
 
 /**
  * Runs a statement as a named prepared statement on the transaction's connection, so Postgres parses
@@ -19,10 +32,10 @@ export async function queryPrepared<T = Record<string, unknown>>(em: EntityManag
   const runner = em.queryRunner as (EntityManager['queryRunner'] & { connect(): Promise<PgClient> }) | undefined;
   if (!runner) return em.query(sql, params);
   const client = await runner.connect();
-  const name = `ml_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
-  let names = prepared.get(client);
-  if (!names) prepared.set(client, (names = new Set()));
-  if (!names.has(name) && names.size >= PER_CONNECTION) return em.query(sql, params);
-  names.add(name);
+  const name = nameOf(sql);
+  let held = prepared.get(client);
+  if (!held) prepared.set(client, (held = new Set()));
+  if (!held.has(name) && held.size >= PER_CONNECTION) return em.query(sql, params);
+  held.add(name);
   return (await client.query({ name, text: sql, values: params })).rows as T[];
 }

@@ -37,6 +37,25 @@ function nulBytePath(value: unknown, path: string, depth = 0): string | undefine
   return undefined;
 }
 
+/** Documents already looked at (Apollo hands the same parsed document to every request of the same text). */
+const literalVerdicts = new WeakMap<DocumentNode, string | null>();
+
+/** The path of the first literal argument holding a NUL byte, or null; once per document. */
+function nulLiteralPath(document: DocumentNode): string | null {
+  let verdict = literalVerdicts.get(document);
+  if (verdict === undefined) {
+    verdict = null;
+    for (const [node, path] of literalArgumentPaths(document)) {
+      if ((node.kind === Kind.STRING || node.kind === Kind.ENUM) && node.value.includes('\u0000')) {
+        verdict = path;
+        break;
+      }
+    }
+    literalVerdicts.set(document, verdict);
+  }
+  return verdict;
+}
+
 const NUL_MESSAGE = 'Text must not contain a NUL byte (\\u0000)';
 
 /** Where graphql-js says a variable's value was wrong: `Variable "$i" got invalid value … at "i.amount"; …`. */
@@ -61,13 +80,7 @@ export function inputGuardPlugin(): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           const inVariables = nulBytePath(request.variables ?? {}, '');
           if (inVariables) throw badRequestInput(inVariables, NUL_MESSAGE);
-          let inLiteral: string | undefined;
-          for (const [node, path] of literalArgumentPaths(document)) {
-            if ((node.kind === Kind.STRING && node.value.includes('\u0000')) || (node.kind === Kind.ENUM && node.value.includes('\u0000'))) {
-              inLiteral = path;
-              break;
-            }
-          }
+          const inLiteral = nulLiteralPath(document);
           if (inLiteral) throw badRequestInput(inLiteral, NUL_MESSAGE);
         },
         async didEncounterErrors({ errors, document, response }) {

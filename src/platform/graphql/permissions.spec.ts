@@ -62,9 +62,9 @@ describe('shield middleware: rules stay on the fields that have them, not on all
     const served = await buildServedSchema({ services: createServices(loadConfig({ NODE_ENV: 'test' }), none, none) });
     const loan = served.getType('Loan') as GraphQLObjectType;
     const application = served.getType('Application') as GraphQLObjectType;
-    const info = {} as never;
     const parent = { id: 'l1', agentId: 'agent-7', votes: [{ comment: 'secret' }] };
-    const resolve = (type: GraphQLObjectType, field: string, roles: string[]) => (type.getFields()[field].resolve ?? defaultFieldResolver)(parent, {}, context(...roles), info);
+    // A plain field has graphql-js's default resolver, which reads the property info names.
+    const resolve = (type: GraphQLObjectType, field: string, roles: string[]) => (type.getFields()[field].resolve ?? defaultFieldResolver)(parent, {}, context(...roles), { fieldName: field } as never);
 
     const hidden = await resolve(loan, 'agentId', ['BORROWER']);
     expect(hidden).toBeInstanceOf(Error);

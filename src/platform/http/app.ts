@@ -127,6 +127,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag buys nothing.
+  app.set('etag', false);
   mountHealth(app, runtime);
   // Stripe signs the exact bytes it sent: the body stays raw until the signature is checked.
   app.post('/webhooks/stripe/:tenantSlug', express.raw({ type: 'application/json', limit: '1mb' }), async (req, res) => {

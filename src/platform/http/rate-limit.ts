@@ -108,13 +108,37 @@ export interface Spender {
 const PLAN_TTL_MS = 60_000;
 
 /**
+ * An allowance is taken from the shared bucket in one step and spent here: at most a hundredth of
+ * the bucket and a second of its restore rate, never less than the request's cost, and good for a
+ * second. Points of an allowance that lapses unspent are gone (the bucket was charged for them), so
+ * a replica can under-spend a credential's budget by one allowance a second, never over-spend it.
+ */
+const ALLOWANCE_SHARE = 100;
+const ALLOWANCE_MS = 1_000;
+const ALLOWANCES_KEPT = 10_000;
+
+interface Allowance {
+  points: number;
+  /** What the shared bucket held once the allowance was taken. */
+  shared: number;
+  until: number;
+}
+
+/** The points to take from the shared bucket for a request of `cost` (see ALLOWANCE_SHARE). */
+export function allowanceFor(cost: number, bucket: CostBucket): number {
+  return Math.max(cost, Math.min(Math.floor(bucket.maximumAvailable / ALLOWANCE_SHARE), Math.floor(bucket.restoreRate)));
+}
+
+/**
  * Query-cost budgets: each credential (API key, staff user, borrower token) has a leaky bucket of
  * points sized by its tenant's plan, each address without a credential a small one. A request takes
- * its requested cost before it runs; a bucket without that much answers RATE_LIMITED (HTTP 429) with
+ * its requested cost before it runs, from an allowance this replica took from the shared bucket
+ * when the bucket is large (see ALLOWANCE_SHARE: one store round trip for many requests); a bucket without that much answers RATE_LIMITED (HTTP 429) with
  * Retry-After, the time the restore rate needs to refill the difference.
  */
 export class CostBudget {
   private readonly planCache = new Map<string, { plan: string; at: number }>();
+  private readonly allowances = new Map<string, Allowance>();
 
   constructor(
     private readonly store: BucketStore,
@@ -136,17 +160,33 @@ export class CostBudget {
       this.onStoreError(err as Error);
       return null;
     }
+    const now = this.now();
+    const held = this.allowances.get(key);
+    const local = held && now < held.until ? held.points : 0;
+    if (held && local >= cost) {
+      held.points -= cost;
+      return { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(held.shared + held.points), restoreRate: bucket.restoreRate };
+    }
+    // What the allowance held still counts: only the difference comes from the shared bucket.
+    const need = cost - local;
+    const want = Math.max(need, allowanceFor(cost, bucket));
+    let got = want;
     let result: { taken: boolean; available: number };
     try {
-      result = await this.store.take(key, cost, bucket, this.now());
+      result = await this.store.take(key, want, bucket, now);
+      // Near the bottom of the bucket an allowance is more than is there; the request alone may still fit.
+      if (!result.taken && want > need) result = await this.store.take(key, (got = need), bucket, now);
     } catch (err) {
       this.onStoreError(err as Error);
       return null;
     }
-    const status: ThrottleStatus = { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(result.available), restoreRate: bucket.restoreRate };
+    const leftover = result.taken ? local + got - cost : local;
+    if (leftover > 0) this.keep(key, { points: leftover, shared: result.available, until: result.taken ? now + ALLOWANCE_MS : held!.until }, now);
+    else this.allowances.delete(key);
+    const status: ThrottleStatus = { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(result.available + leftover), restoreRate: bucket.restoreRate };
     if (!result.taken) {
       const affordable = cost <= bucket.maximumAvailable;
-      const retryAfter = affordable ? Math.max(1, Math.ceil((cost - result.available) / bucket.restoreRate)) : null;
+      const retryAfter = affordable ? Math.max(1, Math.ceil((need - result.available) / bucket.restoreRate)) : null;
       const message = affordable
         ? `Query cost ${cost} exceeds the ${status.currentlyAvailable} points available; ${bucket.restoreRate} points are restored a second, retry in ${retryAfter} s`
         : `Query cost ${cost} exceeds the ${bucket.maximumAvailable} points this credential can ever hold`;
@@ -156,6 +196,12 @@ export class CostBudget {
       });
     }
     return status;
+  }
+
+  private keep(key: string, allowance: Allowance, now: number): void {
+    if (this.allowances.size >= ALLOWANCES_KEPT) for (const [k, a] of this.allowances) if (a.until <= now) this.allowances.delete(k);
+    if (this.allowances.size >= ALLOWANCES_KEPT) this.allowances.clear();
+    this.allowances.set(key, allowance);
   }
 
   /** Drops the kept plan of `tenantId` (its plan changed), or of every tenant. */

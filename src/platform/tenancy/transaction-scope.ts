@@ -31,6 +31,8 @@ export class NetworkCallInTransactionError extends Error {
  * step), nested in whatever context called it: a detached transaction inside a request sees both.
  */
 export function withTransactionScope<T>(tx: ScopedTransaction | undefined, work: () => T): T {
+  // Only the guard reads the scope: with it off (production), no async context is kept for it.
+  if (!guarding) return work();
   return scope.run({ tx, parent: scope.getStore() }, work);
 }
 
