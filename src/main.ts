@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { loadConfig } from './config/config';
 import { resetEmbeddedDatabase } from './platform/db/reset';
-import { createHttpApp, serveMetrics } from './platform/http/app';
-import { bootRuntime } from './platform/runtime';
+import { createHttpApp, serveMetrics } from './app/http/app';
+import { bootRuntime } from './app/runtime';
 import { applyTenantFiles } from './modules/tenant-config/apply-tenant-files';
 
 /**

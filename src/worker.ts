@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import express from 'express';
 import { loadConfig } from './config/config';
-import { mountHealth, mountMetrics } from './platform/http/app';
-import { bootRuntime } from './platform/runtime';
+import { mountHealth, mountMetrics } from './app/http/app';
+import { bootRuntime } from './app/runtime';
 
 /** The job worker entry point (`npm run worker`): processes queued jobs until SIGTERM, then drains. */
 async function main(): Promise<void> {

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { ensureAppRole, ensureDatabase, withDatabase } from '../../src/platform/db/database';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
-import { runMigrations } from '../../src/platform/db/migrate';
-import { createHttpApp } from '../../src/platform/http/app';
-import { type Runtime, bootRuntime } from '../../src/platform/runtime';
+import { runMigrations } from '../../src/app/migrate';
+import { createHttpApp } from '../../src/app/http/app';
+import { type Runtime, bootRuntime } from '../../src/app/runtime';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 
 async function freePort(): Promise<number> {

@@ -8,7 +8,7 @@ import {
   type DistributionPlan, type SchemaCatalog,
 } from '../../src/platform/db/citus';
 import { quoteIdent, withDatabase } from '../../src/platform/db/database';
-import { runMigrations } from '../../src/platform/db/migrate';
+import { runMigrations } from '../../src/app/migrate';
 import { adminUrl, createTestDatabase } from '../support/test-app';
 import { sqlLiterals, tsFiles } from '../support/sql-sources';
 

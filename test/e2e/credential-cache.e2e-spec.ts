@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { type HttpApp, createHttpApp } from '../../src/platform/http/app';
-import { type Runtime, bootRuntime } from '../../src/platform/runtime';
+import { type HttpApp, createHttpApp } from '../../src/app/http/app';
+import { type Runtime, bootRuntime } from '../../src/app/runtime';
 import { eventually } from '../support/eventually';
 import { type TestApp, startTestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 import { periodBounds, lastClosedPeriod } from '../../src/core/billing/usage';
 import { Dec } from '../../src/core/money';
-import { jobSchedules } from '../../src/modules';
+import { jobSchedules } from '../../src/app/composition';
 import { eventually } from '../support/eventually';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
 import { LOAN, REPAY, ageLoan } from '../support/loans';

@@ -1,8 +1,8 @@
 import IORedis from 'ioredis';
 import request from 'supertest';
-import { createHttpApp } from '../../src/platform/http/app';
+import { createHttpApp } from '../../src/app/http/app';
 import { CostBudget, allowanceFor, PostgresBucketStore, RedisBucketStore } from '../../src/platform/http/rate-limit';
-import { bootRuntime } from '../../src/platform/runtime';
+import { bootRuntime } from '../../src/app/runtime';
 import { startRedis } from '../support/services';
 import { type TestApp, startTestApp } from '../support/test-app';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ensureAppRole, quoteIdent, withDatabase } from '../../src/platform/db/database';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
-import { runMigrations } from '../../src/platform/db/migrate';
+import { runMigrations } from '../../src/app/migrate';
 import { type ServiceState, freePort, onPath, startRedis, traversableTempDir, writeState } from './services';
 
 /**

@@ -6,6 +6,7 @@ import type { AuditVerificationService } from './audit-verification.service';
 import { StaffUserType } from '../identity/dto/identity.type';
 import { toStaffUserType } from '../identity/identity.mapper';
 import { AuditEntryConnection, AuditEntryType, AuditVerificationType } from './dto/audit-entry.type';
+import { STAFF_USERS } from '../identity/staff-user.loader';
 
 @ArgsType()
 class AuditLogArgs extends PageArgs {
@@ -38,7 +39,7 @@ export class AuditResolver {
   @FieldResolver(() => StaffUserType, { nullable: true, description: 'The staff user who acted, when a staff user did (batched per request).' })
   async actorUser(@Root() entry: AuditEntryType, @Ctx() { loaders }: GraphQLContext) {
     if (entry.actorType !== 'STAFF_USER' || !entry.actorId) return null;
-    const user = await loaders.staffUser.load(entry.actorId);
+    const user = await loaders.load(STAFF_USERS, entry.actorId);
     return user ? toStaffUserType(user) : null;
   }
 }

@@ -2,7 +2,7 @@ import { type GraphQLObjectType, type GraphQLResolveInfo, parse, Kind, type Oper
 import { loadConfig } from '../../config/config';
 import { buildGraphQLSchema } from '../../platform/graphql/schema';
 import { selectedFields } from '../../platform/graphql/selection';
-import { createResolvers, createServices } from '..';
+import { createResolvers, createServices } from '../../app/composition';
 import { LOAN_COLUMNS, loanColumnsFor, toLoanTypeFromRow } from './loan.mapper';
 
 /** The `loans` field of a query as a resolver's info sees it. */

@@ -9,6 +9,7 @@ import {
 import { toLoanProductType, toLoanProductVersionType } from './loan-product.mapper';
 import type { LoanProductService } from './loan-product.service';
 import type { ApprovalService } from '../approvals/approval.service';
+import { PRODUCT_VERSIONS } from './product-versions.loader';
 
 @ArgsType()
 class LoanProductsArgs extends PageArgs {
@@ -53,12 +54,12 @@ export class LoanProductResolver {
 
   @FieldResolver(() => LoanProductTermsType, { description: 'The terms of the current version.' })
   async terms(@Root() product: LoanProductType, @Ctx() { loaders }: GraphQLContext) {
-    const versions = await loaders.productVersions.load(product.id);
+    const versions = await loaders.load(PRODUCT_VERSIONS, product.id);
     return toLoanProductVersionType(versions.find((v) => v.version === product.currentVersion)!).terms;
   }
 
   @FieldResolver(() => [LoanProductVersionType], { description: 'Every version, oldest first.' })
   async versions(@Root() product: LoanProductType, @Ctx() { loaders }: GraphQLContext) {
-    return (await loaders.productVersions.load(product.id)).map(toLoanProductVersionType);
+    return (await loaders.load(PRODUCT_VERSIONS, product.id)).map(toLoanProductVersionType);
   }
 }

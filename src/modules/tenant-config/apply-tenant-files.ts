@@ -3,7 +3,22 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { toAppError } from '../../platform/graphql/errors';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import type { Services } from '..';
+import type { ApprovalService } from '../approvals/approval.service';
+import type { DecisionConfigService } from '../decision-config/decision-config.service';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { PricingService } from '../pricing/pricing.service';
+import type { LoanProductService } from '../products/loan-product.service';
+import type { TenantService } from '../tenancy/tenant.service';
+
+/** The services a tenant file is applied through. */
+export interface TenantFileServices {
+  tenants: TenantService;
+  pricing: PricingService;
+  products: LoanProductService;
+  decisionConfigs: DecisionConfigService;
+  ledger: LedgerService;
+  approvals: ApprovalService;
+}
 import type { ApplyOutcome } from '../tenancy/tenant.service';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
@@ -18,7 +33,7 @@ export interface ApplyReport {
  */
 export async function applyTenantFiles(
   dataSource: DataSource,
-  services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger' | 'approvals'>,
+  services: TenantFileServices,
   target: string,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): Promise<ApplyReport> {
@@ -42,7 +57,7 @@ export async function applyTenantFiles(
   return { results };
 }
 
-async function applyOne(dataSource: DataSource, services: Pick<Services, 'tenants' | 'pricing' | 'products' | 'decisionConfigs' | 'ledger' | 'approvals'>, file: TenantFile) {
+async function applyOne(dataSource: DataSource, services: TenantFileServices, file: TenantFile) {
   const products: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   let section: (string | number)[] = ['tenant'];
   try {

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { migrations } from '../../../migrations';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { CITUS_DISTRIBUTE_GUC } from './citus';
 
 const MIGRATION_LOCK = 7_270_001;
@@ -10,12 +9,15 @@ export interface MigrateOptions {
   citusDistribute?: boolean;
 }
 
+/** A migration class, as TypeORM takes them. */
+export type MigrationClass = new () => MigrationInterface;
+
 /**
- * Runs pending migrations as the schema owner, one process at a time (an advisory lock), each
+ * Runs the pending ones of `migrations` (the app's list: src/app/migrate.ts) as the schema owner, one process at a time (an advisory lock), each
  * migration in its own transaction. Returns the names of the migrations it ran. Options reach the
  * migrations as custom settings of their session (migrations never read the environment).
  */
-export async function runMigrations(ownerUrl: string, opts: MigrateOptions = {}): Promise<string[]> {
+export async function runMigrationList(ownerUrl: string, migrations: MigrationClass[], opts: MigrateOptions = {}): Promise<string[]> {
   const lock = new Client({ connectionString: ownerUrl });
   await lock.connect();
   try {

@@ -1,11 +1,11 @@
 import type { RequestContext } from '../tenancy/request-context';
 import type { TenantTransaction } from '../tenancy/tenant-transaction';
-import type { Loaders } from '../../modules/loaders';
+import type { RequestLoaders } from './loaders';
 
 /** The GraphQL context: the request context plus per-request DataLoaders. */
 export interface GraphQLContext {
   ctx: RequestContext;
-  loaders: Loaders;
+  loaders: RequestLoaders;
   /** The request's transaction, finished by the transaction plugin. */
   transaction: TenantTransaction;
 }

@@ -1,8 +1,8 @@
 import { type GraphQLObjectType, defaultFieldResolver, isObjectType } from 'graphql';
 import { allow } from 'graphql-shield';
-import { createResolvers, createServices, permissionMaps } from '../../modules';
+import { createResolvers, createServices, permissionMaps } from '../../app/composition';
 import { loadConfig } from '../../config/config';
-import { buildServedSchema } from '../http/app';
+import { buildServedSchema } from '../../app/http/app';
 import { buildGraphQLSchema } from './schema';
 import { describeRules, effectiveRule, mergeRuleMaps, shieldMiddleware } from './permissions';
 

@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
-import { type Services, createServices, entities, jobDefinitions, jobSchedules } from '../modules';
-import { createAppDataSource } from './db/data-source';
-import { type DatabaseEndpoints, ensureAppRole, resolveDatabase } from './db/database';
-import type { KeepAliveEvent } from './db/embedded-postgres';
-import { runMigrations } from './db/migrate';
-import { createLogger } from './observability/logger';
-import { type Metrics, createMetrics } from './observability/metrics';
-import { QueueRuntime } from './queue/queue-runtime';
+import { type Services, createServices, entities, jobDefinitions, jobSchedules } from './composition';
+import { createAppDataSource } from '../platform/db/data-source';
+import { type DatabaseEndpoints, ensureAppRole, resolveDatabase } from '../platform/db/database';
+import type { KeepAliveEvent } from '../platform/db/embedded-postgres';
+import { runMigrations } from './migrate';
+import { createLogger } from '../platform/observability/logger';
+import { type Metrics, createMetrics } from '../platform/observability/metrics';
+import { QueueRuntime } from '../platform/queue/queue-runtime';
 import { startDispatchTrigger } from '../modules/events/dispatch-trigger';
-import { setNetworkGuard } from './tenancy/transaction-scope';
+import { setNetworkGuard } from '../platform/tenancy/transaction-scope';
 
 /** Everything a process (API, worker, CLI) runs on, built once and closed once. */
 export interface Runtime {

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { createLoaders } from '../../modules/loaders';
-import { type Principal, authenticate } from '../auth/authenticate';
-import { CREDENTIALS_CHANNEL } from '../auth/credential-changes';
-import { formatError } from '../graphql/errors';
+import { type Principal, authenticate } from '../../platform/auth/authenticate';
+import { CREDENTIALS_CHANNEL } from '../../platform/auth/credential-changes';
+import { formatError } from '../../platform/graphql/errors';
 import type { Runtime } from '../runtime';
-import { RequestContext } from '../tenancy/request-context';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { SubscriptionCredentials } from './subscription-credentials';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { TenantTransaction } from '../../platform/tenancy/tenant-transaction';
+import { SubscriptionCredentials } from '../../platform/http/subscription-credentials';
+import { RequestLoaders } from '../../platform/graphql/loaders';
 
 // graphql-ws publishes its server only through package "exports", which our (node10) resolution
 // cannot see at type level: the types come by file path, the code by the exported name.
@@ -54,7 +54,7 @@ export function attachSubscriptions(server: Server, runtime: Pick<Runtime, 'conf
         // Opened only if a resolver reads the database; event payloads come from the stream.
         const transaction = new TenantTransaction(dataSource, { tenantId: principal.tenantId, platform: principal.platform });
         const ctx = new RequestContext(randomUUID(), principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform);
-        return { ctx, transaction, loaders: createLoaders(ctx), eventStream: services.eventStream };
+        return { ctx, transaction, loaders: new RequestLoaders(ctx), eventStream: services.eventStream };
       },
       onError: (_ctx, _id, _payload, errors) => {
         runtime.logger.debug({ errors: errors.map((e) => e.message) }, 'subscription error');

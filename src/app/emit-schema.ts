@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../config/config';
-import { createServices } from '../../modules';
-import { buildServedSchema } from '../http/app';
-import { printSortedSchema } from './schema';
+import { loadConfig } from '../config/config';
+import { createServices } from './composition';
+import { buildServedSchema } from './http/app';
+import { printSortedSchema } from '../platform/graphql/schema';
 
 /** Writes schema/schema.graphql from the code (`npm run schema:emit`). A test fails when it drifts. */
 export async function emittedSchema(): Promise<string> {
@@ -16,7 +16,7 @@ export async function emittedSchema(): Promise<string> {
   return printSortedSchema(await buildServedSchema({ services }));
 }
 
-export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'schema', 'schema.graphql');
+export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
 
 if (require.main === module) {
   void emittedSchema().then((sdl) => {

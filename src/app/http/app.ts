@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import IORedis from 'ioredis';
-import { CostBudget, PostgresBucketStore, RedisBucketStore } from './rate-limit';
+import { CostBudget, PostgresBucketStore, RedisBucketStore } from '../../platform/http/rate-limit';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -9,24 +9,24 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { createResolvers, permissionMaps } from '../../modules';
-import { ANONYMOUS, authenticate } from '../auth/authenticate';
-import { CredentialCache, listenForCredentialChanges } from '../auth/credential-cache';
-import type { GraphQLContext } from '../graphql/context';
-import { formatError, toAppError } from '../graphql/errors';
-import { inputGuardPlugin } from '../graphql/input-guard';
-import { documentLimitRules, queryLimitsPlugin, tokenLimit } from '../graphql/limits';
-import { createLoaders } from '../../modules/loaders';
-import { mergeRuleMaps, shieldMiddleware } from '../graphql/permissions';
-import { observabilityPlugin, transactionPlugin } from '../graphql/plugins';
-import { buildGraphQLSchema } from '../graphql/schema';
-import { yieldBeforeCostlyFields } from '../graphql/slices';
+import { createResolvers, permissionMaps } from '../composition';
+import { ANONYMOUS, authenticate } from '../../platform/auth/authenticate';
+import { CredentialCache, listenForCredentialChanges } from '../../platform/auth/credential-cache';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { formatError, toAppError } from '../../platform/graphql/errors';
+import { inputGuardPlugin } from '../../platform/graphql/input-guard';
+import { documentLimitRules, queryLimitsPlugin, tokenLimit } from '../../platform/graphql/limits';
+import { mergeRuleMaps, shieldMiddleware } from '../../platform/graphql/permissions';
+import { observabilityPlugin, transactionPlugin } from '../../platform/graphql/plugins';
+import { buildGraphQLSchema } from '../../platform/graphql/schema';
+import { yieldBeforeCostlyFields } from '../../platform/graphql/slices';
 import type { Runtime } from '../runtime';
-import { RequestContext } from '../tenancy/request-context';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { bindTransaction, withTransactionScope } from '../tenancy/transaction-scope';
-import { graphqlShapedErrors } from './http-errors';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { TenantTransaction } from '../../platform/tenancy/tenant-transaction';
+import { bindTransaction, withTransactionScope } from '../../platform/tenancy/transaction-scope';
+import { graphqlShapedErrors } from '../../platform/http/http-errors';
 import { attachSubscriptions } from './subscriptions';
+import { RequestLoaders } from '../../platform/graphql/loaders';
 
 export interface HttpApp {
   app: Express;
@@ -162,7 +162,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         bindTransaction(transaction);
         const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
         const ctx = new RequestContext(requestId, principal.tenantId, principal.actor, new Set(principal.roles), transaction, principal.borrowerId, principal.platform, client);
-        return { ctx, transaction, loaders: createLoaders(ctx) };
+        return { ctx, transaction, loaders: new RequestLoaders(ctx) };
       },
     }),
   );
