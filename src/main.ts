@@ -45,17 +45,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    // The step under way, so an exceeded grace period says what it waited for.
+    let step = 'closing the HTTP server';
     const timer = setTimeout(() => {
-      logger.error('shutdown grace period exceeded');
+      logger.error({ step }, 'shutdown grace period exceeded');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    step = 'stopping GraphQL and subscriptions';
     await http.stop();
+    step = 'closing the metrics server';
     await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
-    await runtime.close();
+    await runtime.close((s) => (step = s));
     logger.info('runtime closed');
     clearTimeout(timer);
     process.exit(0);

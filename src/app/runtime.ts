@@ -21,7 +21,8 @@ export interface Runtime {
   dataSource: DataSource;
   queue: QueueRuntime;
   services: Services;
-  close(): Promise<void>;
+  /** Closes what boot opened, in order; `onStep` hears each step as it starts. */
+  close(onStep?: (step: string) => void): Promise<void>;
 }
 
 export interface BootOptions {
@@ -77,11 +78,15 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     }
     return {
       config, logger, metrics, db, dataSource, queue, services,
-      async close() {
+      async close(onStep: (step: string) => void = () => undefined) {
         stopDispatchTrigger();
+        onStep('closing the LISTEN connection');
         await services.closeNotifications();
-        await queue.close();
+        onStep('closing the queue and its workers');
+        await queue.close(config.shutdownGraceMs / 2, (n) => logger.warn({ workers: n }, 'a worker did not close in time; its jobs run again'));
+        onStep('closing the database pool');
         await dataSource.destroy();
+        onStep('stopping the embedded PostgreSQL');
         await db.stop();
       },
     };

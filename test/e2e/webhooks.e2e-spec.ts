@@ -80,10 +80,13 @@ describe('events out: outbox, webhooks, subscriptions', () => {
     const ids = mine().map((r) => r.id);
     for (const id of ids) expect(receiver.requests.filter((q) => q.headers['microlend-event-id'] === id).map((q) => q.status)).toEqual([500, 500, 200]);
 
-    const deliveries = (await app.gql('query($e: ID) { webhookDeliveries(first: 100, filter: { endpointId: $e }) { nodes { eventId status attempts lastStatusCode deliveredAt } } }', { e: endpointId }, lender.admin)).data!.webhookDeliveries.nodes;
-    const forLoan = deliveries.filter((d: any) => ids.includes(d.eventId));
-    expect(forLoan).toHaveLength(4);
-    expect(forLoan.every((d: any) => d.status === 'DELIVERED' && d.attempts === 3 && d.lastStatusCode === 200 && d.deliveredAt)).toBe(true);
+    // The receiver has the last event a moment before the sender records its answer.
+    await eventually(async () => {
+      const deliveries = (await app.gql('query($e: ID) { webhookDeliveries(first: 100, filter: { endpointId: $e }) { nodes { eventId status attempts lastStatusCode deliveredAt } } }', { e: endpointId }, lender.admin)).data!.webhookDeliveries.nodes;
+      const forLoan = deliveries.filter((d: any) => ids.includes(d.eventId));
+      expect(forLoan).toHaveLength(4);
+      expect(forLoan.every((d: any) => d.status === 'DELIVERED' && d.attempts === 3 && d.lastStatusCode === 200 && d.deliveredAt)).toBe(true);
+    });
   });
 
   it('posts with no transaction open: the lane is not locked and no session of the app waits in a transaction while the receiver answers', async () => {
@@ -158,7 +161,12 @@ describe('events out: outbox, webhooks, subscriptions', () => {
     const endpointId = (await app.gql(CREATE, { i: { url: receiver.url, eventTypes: ['loan.disbursed'] } }, lender.admin)).data!.createWebhookEndpoint.endpoint.id;
     const { loanId } = await disbursedLoan(app, lender);
     await eventually(() => expect(receiver.accepted.filter((r) => r.subjectId === loanId)).toHaveLength(1));
-    const [delivery] = (await app.gql(`{ webhookDeliveries(first: 10, filter: { endpointId: "${endpointId}", status: DELIVERED }) { nodes { id eventId } } }`, {}, lender.admin)).data!.webhookDeliveries.nodes;
+    // The receiver has the event before the sender records its answer: wait for the DELIVERED row.
+    const delivery = await eventually(async () => {
+      const [found] = (await app.gql(`{ webhookDeliveries(first: 10, filter: { endpointId: "${endpointId}", status: DELIVERED }) { nodes { id eventId } } }`, {}, lender.admin)).data!.webhookDeliveries.nodes;
+      expect(found).toBeDefined();
+      return found;
+    });
     const replay = await app.gql(`mutation { replayWebhookDelivery(id: "${delivery.id}") { id eventId replayOf } }`, {}, lender.admin);
     expect(replay.data!.replayWebhookDelivery).toMatchObject({ eventId: delivery.eventId, replayOf: delivery.id });
     await eventually(() => expect(receiver.requests.filter((q) => q.headers['microlend-event-id'] === delivery.eventId)).toHaveLength(2));

@@ -83,8 +83,14 @@ export class QueueRuntime {
   }
 
   /** Waits for running jobs to finish, then closes every connection. */
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+  /**
+   * Closes the workers (each finishing its current job), the queues and their connections. A worker
+   * that has not closed after `workerWaitMs` is left behind (after a database restart BullMQ's loop
+   * can take longer than a shutdown may): its unfinished jobs count as stalled and run again.
+   */
+  async close(workerWaitMs = 5_000, onLate: (n: number) => void = () => undefined): Promise<void> {
+    const late = await Promise.all(this.workers.map((w) => Promise.race([w.close().then(() => false), sleep(workerWaitMs).then(() => true)])));
+    if (late.some(Boolean)) onLate(late.filter(Boolean).length);
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await Promise.all(this.redisConnections.map((c) => c.quit().catch(() => c.disconnect())));
   }
@@ -101,3 +107,5 @@ export class QueueRuntime {
     return { connectionString: this.backend.url, schema: 'bullmq', migrate: true, max: 5 } as never;
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
