@@ -29,6 +29,13 @@ module.exports = {
       to: { path: '^(src/(modules|app|cli)/|migrations/)' },
     },
     {
+      name: 'platform-data-speaks-no-graphql',
+      comment: 'The database, auth, tenancy and queue mechanisms refuse with DomainError (core/domain-error.ts); only the GraphQL layer turns errors into GraphQL errors.',
+      severity: 'error',
+      from: { path: '^src/platform/(db|auth|tenancy|queue|crypto)/', pathNot: SPEC },
+      to: { path: '^src/platform/(graphql|http)/' },
+    },
+    {
       name: 'modules-do-not-compose',
       comment: 'Modules are composed by src/app/; a module never imports the composition, the CLI or the entry points.',
       severity: 'error',

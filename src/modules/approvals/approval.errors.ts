@@ -1,12 +1,12 @@
-import { AppError } from '../../platform/graphql/errors';
+import { DomainError } from '../../core/domain-error';
 import type { ApprovalRequestRow } from './approval.service';
 
 /**
  * The answer to a guarded call that became a request: nothing was done, the request is committed and
  * waits for a second person. The mutation keeps its return type; the caller finds the request here.
  */
-export function approvalRequired(request: ApprovalRequestRow): AppError {
-  return new AppError('APPROVAL_REQUIRED', `${request.operation} needs a second person's approval: request ${request.id} is pending until ${request.expiresAt.toISOString()}`, {
+export function approvalRequired(request: ApprovalRequestRow): DomainError {
+  return new DomainError('APPROVAL_REQUIRED', `${request.operation} needs a second person's approval: request ${request.id} is pending until ${request.expiresAt.toISOString()}`, {
     approvalRequestId: request.id,
     operation: request.operation,
     reason: request.reason,
@@ -16,8 +16,8 @@ export function approvalRequired(request: ApprovalRequestRow): AppError {
 }
 
 /** A waiver above the maker's own limit when no waive policy names who could approve it. */
-export function waiverLimitExceeded(amount: string, waiverLimit: string): AppError {
-  return new AppError('FORBIDDEN', `The waiver of ${amount} exceeds your waiver limit of ${waiverLimit}, and no approval policy for waive routes it to an approver`, {
+export function waiverLimitExceeded(amount: string, waiverLimit: string): DomainError {
+  return new DomainError('FORBIDDEN', `The waiver of ${amount} exceeds your waiver limit of ${waiverLimit}, and no approval policy for waive routes it to an approver`, {
     reason: 'WAIVER_LIMIT', amount, waiverLimit,
   });
 }

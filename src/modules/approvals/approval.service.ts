@@ -8,7 +8,8 @@ import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import { returnedRows } from '../../platform/db/returned-rows';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { AppError, type ErrorCode, badInput, notFound, toAppError } from '../../platform/graphql/errors';
+import { badInput, DomainError, type DomainErrorCode, notFound } from '../../core/domain-error';
+import { toAppError } from '../../platform/graphql/errors';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
@@ -164,7 +165,7 @@ export class ApprovalService {
       ctx.onAfterRollback(() => ctx.detached((own) => this.settleFailed(own, request, error, note)));
       if (!coded) throw err;
       const { http: _http, code, ...extensions } = coded.extensions as Record<string, unknown>;
-      throw new AppError(code as ErrorCode, coded.message, { ...extensions, approvalRequestId: id, approvalStatus: 'FAILED' });
+      throw new DomainError(code as DomainErrorCode, coded.message, { ...extensions, approvalRequestId: id, approvalStatus: 'FAILED' });
     }
     const summary = summarize(result);
     const [updated] = returnedRows(await (await ctx.db()).query(
@@ -278,7 +279,7 @@ export class ApprovalService {
       }
       await this.deps.audit.record(own, { action: 'approval.refused', entityType: 'ApprovalRequest', entityId: request.id, after: { attempted: action, reason: check.reason } });
     }));
-    throw new AppError(check.code, check.message, { reason: check.reason, approvalRequestId: request.id });
+    throw new DomainError(check.code, check.message, { reason: check.reason, approvalRequestId: request.id });
   }
 
   private async settleFailed(ctx: RequestContext, request: ApprovalRequestRow, error: unknown, note: string | null): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ApprovalOperation } from '../../core/approvals';
 import { Dec } from '../../core/money';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';

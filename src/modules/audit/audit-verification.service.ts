@@ -1,5 +1,5 @@
 import type { ChainReport } from '../../core/audit/hash-chain';
-import { notFound } from '../../platform/graphql/errors';
+import { notFound } from '../../core/domain-error';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from './audit.service';

@@ -4,7 +4,7 @@ import {
 } from '../../core/billing/usage';
 import { Dec, currencyDecimals } from '../../core/money';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';

@@ -3,7 +3,7 @@ import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { conflict, forbidden, notFound } from '../../platform/graphql/errors';
+import { conflict, forbidden, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { Role } from '../../platform/tenancy/roles';

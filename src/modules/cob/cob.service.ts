@@ -1,6 +1,6 @@
 import { addDaysIso } from '../../core/loan-math/calendar';
 import { Dec } from '../../core/money';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';

@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../core/domain-error';
 import { DecimalScalar } from '../../platform/graphql/scalars';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import { StaffUserType } from '../identity/dto/identity.type';

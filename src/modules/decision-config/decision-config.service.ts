@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { uuidv7 } from '../../platform/db/ids';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';

@@ -1,7 +1,7 @@
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { isEventTypePattern } from '../../core/webhooks';
 import { SqlWhere } from '../../platform/db/sql-where';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 export interface DomainEventRow {

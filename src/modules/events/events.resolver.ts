@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { forbidden } from '../../platform/graphql/errors';
+import { forbidden } from '../../core/domain-error';
 import {
   DomainEventConnection, DomainEventType, EventFilterInput, EventSubscriptionArgs, WebhookDeliveryConnection, WebhookDeliveryFilter, WebhookDeliveryType,
   WebhookEndpointInput, WebhookEndpointType, WebhookEndpointWithSecretType,

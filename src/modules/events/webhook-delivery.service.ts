@@ -1,6 +1,6 @@
 import { afterAttempt, matchesEventTypes, signatureHeader } from '../../core/webhooks';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { JobDefinition } from '../../platform/queue/job';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { RequestContext } from '../../platform/tenancy/request-context';

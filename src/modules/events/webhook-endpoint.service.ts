@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isEventTypePattern, isPrivateAddress } from '../../core/webhooks';
 import { isUuid, uuidv7 } from '../../platform/db/ids';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';

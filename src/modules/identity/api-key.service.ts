@@ -2,7 +2,7 @@ import { generateApiKey, visiblePrefix } from '../../platform/auth/api-key-forma
 import { announceCredentialChange } from '../../platform/auth/credential-changes';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { API_KEY_ROLES, type Role } from '../../platform/tenancy/roles';
 import type { AuditService } from '../audit/audit.service';

@@ -3,7 +3,7 @@ import { lockedUntil } from '../../core/auth/lockout';
 import { verifyPasswordOrDecoy } from '../../platform/auth/passwords';
 import { type TokenSettings, signToken } from '../../platform/auth/tokens';
 import { uuidv7 } from '../../platform/db/ids';
-import { badInput, conflict, unauthenticated } from '../../platform/graphql/errors';
+import { badInput, conflict, unauthenticated } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import type { AuditService } from '../audit/audit.service';

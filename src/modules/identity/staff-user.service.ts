@@ -2,7 +2,7 @@ import { announceCredentialChange } from '../../platform/auth/credential-changes
 import { hashPassword } from '../../platform/auth/passwords';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { type Role, STAFF_ROLES } from '../../platform/tenancy/roles';
 import type { AuditService } from '../audit/audit.service';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import { AccountTypeChange, type LedgerService } from './ledger.service';
 
 export enum AccountTypeEnum { ASSET = 'ASSET', LIABILITY = 'LIABILITY', EQUITY = 'EQUITY', INCOME = 'INCOME', EXPENSE = 'EXPENSE' }

@@ -1,4 +1,4 @@
-import { conflict } from '../../platform/graphql/errors';
+import { conflict } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { BorrowerService } from '../borrowers/borrower.service';

@@ -2,7 +2,7 @@ import { Dec } from '../../core/money';
 import type { ProductTerms } from '../../core/products/product-terms';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
-import { AppError, badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, DomainError, notFound } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
@@ -62,7 +62,7 @@ export class CreditLineService {
       const amount = new Dec(input.amount);
       if (amount.lte(0)) throw badInput('input.amount', 'must be positive');
       if (amount.gt(line.available)) {
-        throw new AppError('CONFLICT', `The draw of ${amount.toFixed(2)} exceeds the available ${line.available} of the ${line.limit} limit`, { field: 'input.amount', reason: 'INSUFFICIENT_LIMIT', available: line.available });
+        throw new DomainError('CONFLICT', `The draw of ${amount.toFixed(2)} exceeds the available ${line.available} of the ${line.limit} limit`, { field: 'input.amount', reason: 'INSUFFICIENT_LIMIT', available: line.available });
       }
       const [row] = await (await ctx.db()).query('SELECT product_id, product_version FROM credit_lines WHERE id = $1', [id]);
       const version = await this.deps.products.version(ctx, row.product_id, row.product_version);

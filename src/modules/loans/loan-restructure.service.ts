@@ -2,7 +2,7 @@ import { type Frequency, MinorUnitSchedule, buildSchedule } from '../../core/loa
 import { Dec, currencyDecimals } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
-import { badInput, conflict } from '../../platform/graphql/errors';
+import { badInput, conflict } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';

@@ -14,7 +14,7 @@ import { queryPrepared } from '../../platform/db/prepared';
 import { SqlBatch, shiftPlaceholders } from '../../platform/db/sql-batch';
 import { SqlWhere } from '../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';

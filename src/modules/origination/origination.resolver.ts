@@ -5,7 +5,7 @@ import { Dec } from '../../core/money';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { costPer } from '../../platform/graphql/cost';
-import { notFound } from '../../platform/graphql/errors';
+import { notFound } from '../../core/domain-error';
 import { DateScalar } from '../../platform/graphql/scalars';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { ApplicationEntity } from './application.entity';

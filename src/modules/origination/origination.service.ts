@@ -5,7 +5,7 @@ import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -76,7 +76,7 @@ export class OriginationService {
     if (!borrower.fullName || !borrower.nationalIdEnc) throw conflict('The borrower profile is incomplete: full name and national ID are needed', { field: 'input.borrowerId' });
     if (borrower.pseudonymisedAt) throw conflict('This borrower was erased', { field: 'input.borrowerId' });
     if (!(await borrowers.hasConsent(ctx, borrowerId, 'BUREAU_PULL'))) {
-      throw new AppError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
+      throw new DomainError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
     }
 
     const product = await products.byIdOrThrow(ctx, data.productId);
@@ -179,7 +179,7 @@ export class OriginationService {
     const refusal = app.status !== 'REFERRED'
       ? 'NOT_PENDING'
       : checkVote(tier, { amount: new Dec(app.requestedAmount).toFixed(), makerIds, openedAt: app.statusEnteredAt }, { id: approver.id, groups: approver.approvalGroups, authorityLimit: approver.approvalLimit === null ? '0' : new Dec(approver.approvalLimit).toFixed() }, votes, new Date(), vote);
-    if (refusal) throw new AppError('FORBIDDEN', voteRefusalMessage(refusal, tier), { reason: refusal });
+    if (refusal) throw new DomainError('FORBIDDEN', voteRefusalMessage(refusal, tier), { reason: refusal });
     await em.query('INSERT INTO application_votes (tenant_id, id, application_id, voter_id, vote, comment) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), id, approver.id, vote, comment]);
     await this.deps.audit.record(ctx, { action: 'application.voted', entityType: 'Application', entityId: id, after: { vote, comment, tier: tier.id } });
     const outcome = tally(tier, [...votes, { voterId: approver.id, vote, at: new Date() }], { openedAt: app.statusEnteredAt }, new Date());
@@ -358,7 +358,7 @@ export class OriginationService {
     try {
       assertTransition(app.status, to);
     } catch (err) {
-      if (err instanceof IllegalTransitionError) throw new AppError('CONFLICT', `An application cannot go from ${err.from} to ${err.to}`, { from: err.from, to: err.to, reason: 'ILLEGAL_TRANSITION' });
+      if (err instanceof IllegalTransitionError) throw new DomainError('CONFLICT', `An application cannot go from ${err.from} to ${err.to}`, { from: err.from, to: err.to, reason: 'ILLEGAL_TRANSITION' });
       throw err;
     }
     const from = app.status;

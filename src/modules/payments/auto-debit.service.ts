@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { Dec } from '../../core/money';
 import { type FailedAttempt, nextAutoDebitAttempt } from '../../core/payments/retry-schedule';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { DateFormat, RowDecision, StatementOptions } from '../../core/bank-statement';
 import { CoreInputError } from '../../core/input-error';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import { API_MAX_ROWS, type BankStatementService } from './bank-statement.service';
 import { BankStatementFormatInput, BankStatementImportType, BankStatementPreviewType, ImportBankStatementInput } from './dto/bank-statement.type';
 

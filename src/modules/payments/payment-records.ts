@@ -1,6 +1,6 @@
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { SqlWhere } from '../../platform/db/sql-where';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import { isUuid } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PaymentStatus } from '../../core/payments/payment-status';

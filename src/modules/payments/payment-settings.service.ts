@@ -1,5 +1,5 @@
 import { retryPolicyProblem } from '../../core/payments/retry-schedule';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';

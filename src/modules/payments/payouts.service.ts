@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { Dec } from '../../core/money';
 import { type PayoutCallResult, type PayoutRetryPolicy, afterPayoutCall, payoutProviderKey } from '../../core/payments/payout-policy';
 import { once } from '../../platform/db/idempotency';
-import { conflict, notFound } from '../../platform/graphql/errors';
+import { conflict, notFound } from '../../core/domain-error';
 import type { JobData, JobDefinition } from '../../platform/queue/job';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import { todayIn } from '../../platform/tenancy/business-date';

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { Config } from '../../config/config';
-import { conflict } from '../../platform/graphql/errors';
+import { conflict } from '../../core/domain-error';
 import { guardedStripeHttpClient } from '../../platform/tenancy/guarded-stripe-http';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PaymentSettingsService } from './payment-settings.service';

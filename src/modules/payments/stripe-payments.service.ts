@@ -3,7 +3,7 @@ import { Dec, currencyDecimals } from '../../core/money';
 import { StripeAmountError, toStripeAmount } from '../../core/payments/minor-units';
 import { once } from '../../platform/db/idempotency';
 import type { PageArgs } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { LoanServicingService } from '../loans/loan-servicing.service';

@@ -1,7 +1,7 @@
 import { Dec } from '../../core/money';
 import { type CapRule, CapUnresolvedError, type ResolvedCap, resolveCap, withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
-import { AppError, badInput } from '../../platform/graphql/errors';
+import { badInput, DomainError } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import type { TenantService } from '../tenancy/tenant.service';
@@ -91,7 +91,7 @@ export class PricingService {
     try {
       return resolveCap(rules, rates, tenant.jurisdiction, date);
     } catch (err) {
-      if (err instanceof CapUnresolvedError) throw new AppError('CONFLICT', `The rate cap cannot be resolved: ${err.message}`);
+      if (err instanceof CapUnresolvedError) throw new DomainError('CONFLICT', `The rate cap cannot be resolved: ${err.message}`);
       throw err;
     }
   }

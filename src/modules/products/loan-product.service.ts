@@ -4,7 +4,7 @@ import type { ProductTerms } from '../../core/products/product-terms';
 import { worstCaseApr } from '../../core/products/product-schedule';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
+import { badInput, conflict, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';

@@ -3,7 +3,7 @@ import { Dec, currencyDecimals, isKnownCurrency } from '../../core/money';
 import { productScheduleInput, scheduleAprUnder } from '../../core/products/product-schedule';
 import { scheduleFees } from '../../core/pricing/risk-pricing';
 import { withinCap } from '../../core/pricing/rate-cap';
-import { badInput, conflict } from '../../platform/graphql/errors';
+import { badInput, conflict } from '../../core/domain-error';
 import { inSlices } from '../../platform/graphql/slices';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PricingService } from '../pricing/pricing.service';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../core/domain-error';
 
 /** The first zod issue as BAD_USER_INPUT naming the field path (e.g. `input.rounding.decimals`). */
 export function zodToBadInput(error: z.ZodError, root: string) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { announceCredentialChange } from '../../platform/auth/credential-changes';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { notFound } from '../../platform/graphql/errors';
+import { notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../audit/audit.service';
 import { zodToBadInput } from './tenant.errors';

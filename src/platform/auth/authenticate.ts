@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { unauthenticated } from '../graphql/errors';
+import { unauthenticated } from '../../core/domain-error';
 import type { Actor } from '../tenancy/request-context';
 import type { Role } from '../tenancy/roles';
 import { PLATFORM_SLUG, parseApiKey, secretMatches } from './api-key-format';

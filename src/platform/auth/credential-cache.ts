@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Notifications } from '../db/notifications';
-import { unauthenticated } from '../graphql/errors';
+import { unauthenticated } from '../../core/domain-error';
 import type { CredentialCheck } from '../tenancy/tenant-transaction';
 import type { Principal, Queryable } from './authenticate';
 import { CREDENTIALS_CHANNEL, type CredentialChange, onCommittedHere, parseCredentialChange, readCredentialEpoch, restsOn } from './credential-changes';

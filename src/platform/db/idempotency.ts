@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badInput, conflict } from '../graphql/errors';
+import { badInput, conflict } from '../../core/domain-error';
 import type { RequestContext } from '../tenancy/request-context';
 import { queryPrepared } from './prepared';
 import { SqlBatch, type SqlStatement } from './sql-batch';

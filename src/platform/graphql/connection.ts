@@ -1,6 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import { badInput } from './errors';
+import { badInput } from '../../core/domain-error';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {

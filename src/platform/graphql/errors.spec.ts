@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { AppError, badInput, formatError } from './errors';
+import { badInput } from '../../core/domain-error';
+import { AppError, formatError } from './errors';
 
 const fmt = (error: GraphQLError, development: boolean) => formatError({ message: error.message, extensions: error.extensions as never, path: ['x'] }, error, development);
 

@@ -1,5 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError, type DomainErrorCode, badInput, conflict } from '../../core/domain-error';
 import { CoreInputError } from '../../core/input-error';
 
 /** Every error code a client can see. Anything else that escapes becomes INTERNAL. */
@@ -50,12 +51,24 @@ export class AppError extends GraphQLError {
 /** A bad request refused before execution: answered with HTTP 400 whatever else the response holds. */
 export const badRequestInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field, http: { status: 400 } });
 
-export const badInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
-  new AppError('BAD_USER_INPUT', message, { field, ...extra });
-export const notFound = (entity: string, id: string) => new AppError('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
-export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, extra);
-export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
-export const unauthenticated = (message = 'Authentication required') => new AppError('UNAUTHENTICATED', message);
+/**
+ * The one place a use case's error code becomes the code a client reads (exhaustive: a code added
+ * to DOMAIN_ERROR_CODES does not compile until it is mapped here).
+ */
+const GRAPHQL_CODE: Record<DomainErrorCode, ErrorCode> = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  RATE_CAP_EXCEEDED: 'RATE_CAP_EXCEEDED',
+  APPROVAL_REQUIRED: 'APPROVAL_REQUIRED',
+};
+
+/** A use case's error as the client sees it: its code mapped, its details as extensions. */
+export function fromDomain(error: DomainError): AppError {
+  return new AppError(GRAPHQL_CODE[error.code] ?? 'INTERNAL', error.message, error.details);
+}
 
 /**
  * Errors from outside the GraphQL layer (pure core, database) that carry meaning for the client.
@@ -68,15 +81,15 @@ export function registerErrorTranslator(translate: ErrorTranslator): void {
 }
 
 /** Every pure core refuses bad input by naming the field; the client sees it under `input`. */
-registerErrorTranslator((error) => (error instanceof CoreInputError ? badInput(`input.${error.field}`, error.message) : undefined));
+registerErrorTranslator((error) => (error instanceof CoreInputError ? fromDomain(badInput(`input.${error.field}`, error.message)) : undefined));
 
 /** Postgres constraint violations that reach the edge are conflicts or bad input, never a 500 with SQL in it. */
 registerErrorTranslator((error) => {
   const pg = error as { code?: string; constraint?: string; detail?: string };
-  if (pg?.code === '23505') return conflict('A record with these values already exists', { constraint: pg.constraint });
-  if (pg?.code === '23503') return badInput(pg.constraint ?? 'reference', 'Refers to a record that does not exist');
-  if (pg?.code === '23514') return badInput(pg.constraint ?? 'value', 'Value violates a rule of the record');
-  if (pg?.code === '22P02') return badInput('id', 'Malformed identifier');
+  if (pg?.code === '23505') return fromDomain(conflict('A record with these values already exists', { constraint: pg.constraint }));
+  if (pg?.code === '23503') return fromDomain(badInput(pg.constraint ?? 'reference', 'Refers to a record that does not exist'));
+  if (pg?.code === '23514') return fromDomain(badInput(pg.constraint ?? 'value', 'Value violates a rule of the record'));
+  if (pg?.code === '22P02') return fromDomain(badInput('id', 'Malformed identifier'));
   return undefined;
 });
 
@@ -91,15 +104,15 @@ registerErrorTranslator((error) => {
   switch (pg?.code) {
     case '22P05':
     case '22021':
-      return badInput(field, 'Text contains a character that cannot be stored (such as a NUL byte)');
+      return fromDomain(badInput(field, 'Text contains a character that cannot be stored (such as a NUL byte)'));
     case '22003':
-      return badInput(field, 'A number is out of the range that can be stored');
+      return fromDomain(badInput(field, 'A number is out of the range that can be stored'));
     case '22001':
     case '54000':
-      return badInput(field, 'A value is too long to be stored');
+      return fromDomain(badInput(field, 'A value is too long to be stored'));
     case '22007':
     case '22008':
-      return badInput(field, 'A date or time is out of range');
+      return fromDomain(badInput(field, 'A date or time is out of range'));
     default:
       return undefined;
   }
@@ -147,6 +160,7 @@ export function isInputValueRefusal(error: unknown): boolean {
 
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (error instanceof DomainError) return fromDomain(error);
   for (const translate of translators) {
     const mapped = translate(error);
     if (mapped) return mapped;

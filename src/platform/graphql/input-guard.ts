@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type ASTNode, type DocumentNode, Kind, type ValueNode, visit } from 'graphql';
+import { DomainError } from '../../core/domain-error';
 import { RETRY_AFTER_SECONDS, badRequestInput, isInputValueRefusal, toAppError } from './errors';
 
 /** Every value node of the document's literal arguments, with its path from the argument ("input.name", "ids[2]"). */
@@ -71,7 +72,8 @@ function variableErrorField(message: string): string | undefined {
  * - a NUL byte in any string of the variables or of a literal argument is refused before execution
  *   (Postgres cannot store it) as BAD_USER_INPUT with the field, HTTP 400;
  * - a scalar's refusal of a literal or variable names the argument (`field`);
- * - an answer that failed because the database is unavailable is HTTP 503 with Retry-After.
+ * - an answer that failed because the database is unavailable is HTTP 503 with Retry-After;
+ * - a use case's error gets the HTTP status of its code (UNAUTHENTICATED: 401).
  */
 export function inputGuardPlugin(): ApolloServerPlugin {
   return {
@@ -87,11 +89,15 @@ export function inputGuardPlugin(): ApolloServerPlugin {
           let paths: Map<ASTNode, string> | undefined;
           for (const error of errors) {
             const original = error.originalError ?? error;
-            if (toAppError(original)?.extensions.code === 'SERVICE_UNAVAILABLE') {
+            const mapped = toAppError(original);
+            if (mapped?.extensions.code === 'SERVICE_UNAVAILABLE') {
               response.http.status = 503;
               response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
             }
-            if (original === error || !isInputValueRefusal(original) || error.extensions.field) continue;
+            // A use case's error (not a GraphQLError, whose own http hint Apollo applies) gets the status its code carries, e.g. 401.
+            const http = original instanceof DomainError ? (mapped?.extensions.http as { status?: number } | undefined) : undefined;
+            if (http?.status) response.http.status = http.status;
+            if (original === error || original instanceof DomainError || !isInputValueRefusal(original) || error.extensions.field) continue;
             let field = variableErrorField(error.message);
             if (!field && document && error.nodes?.length) {
               paths ??= literalArgumentPaths(document);

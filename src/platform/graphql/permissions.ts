@@ -3,7 +3,8 @@ import { allow, deny, shield } from 'graphql-shield';
 import type { IMiddlewareFieldMap } from 'graphql-middleware';
 import type { IRules, ShieldRule } from 'graphql-shield/typings/types';
 import type { GraphQLContext } from './context';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from '../../core/domain-error';
+import { fromDomain } from './errors';
 
 type RuleMap = Record<string, ShieldRule | Record<string, ShieldRule>>;
 
@@ -32,7 +33,7 @@ export function mergeRuleMaps(schema: GraphQLSchema, maps: RuleMap[]): IRules {
 
 /** Unauthenticated callers learn they must authenticate; authenticated ones that they may not. */
 function fallbackError(_thrown: unknown, _parent: unknown, _args: unknown, context: GraphQLContext): Promise<Error> {
-  return Promise.resolve(context.ctx.isAuthenticated ? forbidden('Your role may not do this') : unauthenticated());
+  return Promise.resolve(fromDomain(context.ctx.isAuthenticated ? forbidden('Your role may not do this') : unauthenticated()));
 }
 
 /** graphql-shield, deny by default; coded domain errors thrown by resolvers pass through unchanged. */

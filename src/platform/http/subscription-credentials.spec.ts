@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/authenticate';
-import { unauthenticated } from '../graphql/errors';
+import { unauthenticated } from '../../core/domain-error';
 import { CLOSE_CHECK_FAILED, CLOSE_EXPIRED, CLOSE_FORBIDDEN, SubscriptionCredentials } from './subscription-credentials';
 
 const TENANT = '00000000-0000-7000-8000-000000000001';

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/authenticate';
 import { parseCredentialChange, restsOn } from '../auth/credential-changes';
+import { DomainError } from '../../core/domain-error';
 import { AppError } from '../graphql/errors';
 
 /** graphql-ws close codes: the credential ended on its own (re-authenticate), or it was taken away. */
@@ -105,8 +106,9 @@ export class SubscriptionCredentials {
         fresh = await this.authenticate(session.header);
       } catch (err) {
         if (session.closed) return false;
-        if (!(err instanceof AppError)) return this.end(session, CLOSE_CHECK_FAILED, 'credential check failed');
-        return this.end(session, expired(session.principal) ? CLOSE_EXPIRED : CLOSE_FORBIDDEN, err.message);
+        // A refusal of the credential ends the socket as such; anything else (the database down) is a failed check.
+        if (!(err instanceof DomainError || err instanceof AppError)) return this.end(session, CLOSE_CHECK_FAILED, 'credential check failed');
+        return this.end(session, expired(session.principal) ? CLOSE_EXPIRED : CLOSE_FORBIDDEN, (err as Error).message);
       }
       if (session.closed) return false;
       // Rights granted at connect and since taken away (a staff user's role) end the socket too.
