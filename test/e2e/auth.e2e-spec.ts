@@ -95,6 +95,8 @@ describe('identity and access', () => {
     const userId = created.data!.createStaffUser.id;
     const bad = await app.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { tenantSlug: slug, email: 'wanjiru@example.com', password: 'wrong password!!' } });
     expect(bad.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    // The service's refusal carries its code's HTTP status, as a credential refused at the door does.
+    expect(bad.status).toBe(401);
     const login = await app.gql('mutation($i: LoginInput!) { login(input: $i) { token expiresAt } }', { i: { tenantSlug: slug, email: 'wanjiru@example.com', password: 'correct horse battery' } });
     const token = login.data!.login.token;
     expect((await app.gql(VIEWER, {}, token)).data!.viewer).toMatchObject({ roles: ['UNDERWRITER'], actor: { type: 'STAFF_USER', id: userId } });
