@@ -161,7 +161,7 @@ export function createResolvers(s: Services) {
     new LoanProductResolver(s.products, s.approvals),
     new ScheduleResolver(s.schedules),
     new BorrowerResolver(s.borrowers),
-    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit, s.approvals),
+    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit, s.approvals, s.staff),
     new OriginationResolver(s.origination, s.approvals),
     new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.monitoring, s.approvals),
     new CobResolver(s.cob, s.queue),

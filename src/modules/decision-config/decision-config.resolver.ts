@@ -1,14 +1,13 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput, notFound } from '../../core/domain-error';
+import { badInput } from '../../core/domain-error';
 import { DecimalScalar } from '../../platform/graphql/scalars';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import { StaffUserType } from '../identity/dto/identity.type';
 import { toStaffUserType } from '../identity/identity.mapper';
-import { StaffUserEntity } from '../identity/staff-user.entity';
+import type { StaffUserService } from '../identity/staff-user.service';
 import type { AuditService } from '../audit/audit.service';
 import type { DecisionConfigService } from './decision-config.service';
 import type { ApprovalService } from '../approvals/approval.service';
@@ -23,6 +22,7 @@ export class DecisionConfigResolver {
     private readonly ciphers: TenantCipherService,
     private readonly audit: AuditService,
     private readonly approvals: ApprovalService,
+    private readonly staff: StaffUserService,
   ) {}
 
   @Query(() => [DecisionConfigType])
@@ -109,13 +109,6 @@ export class DecisionConfigResolver {
     @Arg('approvalLimit', () => DecimalScalar, { nullable: true }) approvalLimit: string | null,
     @Arg('groups', () => [String]) groups: string[],
   ) {
-    if (approvalLimit !== null && approvalLimit !== undefined && new Dec(approvalLimit).isNeg()) throw badInput('approvalLimit', 'must not be negative');
-    const repo = (await ctx.db()).getRepository(StaffUserEntity);
-    const user = await repo.findOneBy({ id });
-    if (!user) throw notFound('StaffUser', id);
-    const before = { approvalLimit: user.approvalLimit, approvalGroups: user.approvalGroups };
-    await repo.update({ tenantId: user.tenantId, id }, { approvalLimit: approvalLimit ?? null, approvalGroups: [...new Set(groups)] });
-    await this.audit.record(ctx, { action: 'staffUser.authorityChanged', entityType: 'StaffUser', entityId: id, before, after: { approvalLimit, approvalGroups: groups } });
-    return toStaffUserType((await repo.findOneBy({ id }))!);
+    return toStaffUserType(await this.staff.setApprovalAuthority(ctx, id, approvalLimit ?? null, groups));
   }
 }

@@ -3,6 +3,7 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../core/domain-error';
+import { Dec } from '../../core/money';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { type Role, STAFF_ROLES } from '../../platform/tenancy/roles';
 import type { AuditService } from '../audit/audit.service';
@@ -67,6 +68,18 @@ export class StaffUserService {
   async setStatus(ctx: RequestContext, id: string, status: StaffUserStatus): Promise<StaffUserEntity> {
     if (status === 'DISABLED' && ctx.actor.type === 'STAFF_USER' && ctx.actor.id === id) throw badInput('id', 'you cannot disable yourself');
     return this.change(ctx, id, 'staffUser.statusChanged', { status });
+  }
+
+  /** An approver's authority: the largest amount they may approve (null: none), and the approval groups they sit on. */
+  async setApprovalAuthority(ctx: RequestContext, id: string, approvalLimit: string | null, groups: string[]): Promise<StaffUserEntity> {
+    if (approvalLimit !== null && new Dec(approvalLimit).isNeg()) throw badInput('approvalLimit', 'must not be negative');
+    const repo = (await ctx.db()).getRepository(StaffUserEntity);
+    const user = await repo.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+    if (!user) throw notFound('StaffUser', id);
+    const before = { approvalLimit: user.approvalLimit, approvalGroups: user.approvalGroups };
+    await repo.update({ tenantId: user.tenantId, id }, { approvalLimit, approvalGroups: [...new Set(groups)], updatedAt: new Date() });
+    await this.audit.record(ctx, { action: 'staffUser.authorityChanged', entityType: 'StaffUser', entityId: id, before, after: { approvalLimit, approvalGroups: groups } });
+    return (await repo.findOneBy({ id }))!;
   }
 
   private async change(ctx: RequestContext, id: string, action: string, patch: Partial<Pick<StaffUserEntity, 'roles' | 'status'>>): Promise<StaffUserEntity> {
