@@ -12,7 +12,7 @@ import { badInput, DomainError, type DomainErrorCode, notFound } from '../../cor
 import { toAppError } from '../../platform/graphql/errors';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { StaffUserEntity } from '../identity/staff-user.entity';
 import { zodToBadInput } from '../tenancy/tenant.errors';
 import { type ApprovalPolicyDefinition, approvalPoliciesSchema, approvalPolicySchema } from './approval-definition';

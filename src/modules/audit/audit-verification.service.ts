@@ -2,7 +2,7 @@ import type { ChainReport } from '../../core/audit/hash-chain';
 import { notFound } from '../../core/domain-error';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from './audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { AuditVerificationStateEnum, type AuditVerificationType } from './dto/audit-entry.type';
 import { auditVerifyJob } from './jobs/audit-verify.job';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import type { AuditService } from './audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { AuditVerificationService } from './audit-verification.service';
 import { StaffUserType } from '../identity/dto/identity.type';
 import { toStaffUserType } from '../identity/identity.mapper';

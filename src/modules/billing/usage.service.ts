@@ -8,7 +8,7 @@ import { badInput } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import type { TenantService } from '../tenancy/tenant.service';
 import type { UsageMeter } from './usage-meter';

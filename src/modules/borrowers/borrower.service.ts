@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { Role } from '../../platform/tenancy/roles';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { BorrowerEntity } from '../identity/borrower.entity';
 import { zodToBadInput } from '../tenancy/tenant.errors';
 import { borrowerSchema, type BorrowerInputData } from './borrower-definition';

@@ -8,7 +8,7 @@ import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import { StaffUserType } from '../identity/dto/identity.type';
 import { toStaffUserType } from '../identity/identity.mapper';
 import type { StaffUserService } from '../identity/staff-user.service';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { DecisionConfigService } from './decision-config.service';
 import type { ApprovalService } from '../approvals/approval.service';
 import {

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import { badInput, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { zodToBadInput } from '../tenancy/tenant.errors';
 import { DEFAULT_POLICIES, DEFAULT_RULES, DEFAULT_SCORECARD, type PolicyKind } from './default-policies';
 import { POLICY_SCHEMAS } from './policy-schemas';

@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { JobDefinition } from '../../platform/queue/job';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { WebhookEndpointService } from './webhook-endpoint.service';
 import { isUuid } from '../../platform/db/ids';
 import { SqlWhere } from '../../platform/db/sql-where';

@@ -3,7 +3,7 @@ import { isEventTypePattern, isPrivateAddress } from '../../core/webhooks';
 import { isUuid, uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import { emitEvent } from './outbox';
 

@@ -5,7 +5,7 @@ import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } 
 import { badInput, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { API_KEY_ROLES, type Role } from '../../platform/tenancy/roles';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { ApiKeyEntity, PlatformApiKeyEntity } from './api-key.entity';
 

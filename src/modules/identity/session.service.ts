@@ -6,7 +6,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, unauthenticated } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { BorrowerEntity } from './borrower.entity';
 import { StaffUserEntity } from './staff-user.entity';
 

@@ -6,7 +6,7 @@ import { badInput, conflict, notFound } from '../../core/domain-error';
 import { Dec } from '../../core/money';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { type Role, STAFF_ROLES } from '../../platform/tenancy/roles';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { StaffUserEntity, type StaffUserStatus } from './staff-user.entity';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

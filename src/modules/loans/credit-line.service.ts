@@ -5,7 +5,7 @@ import { once } from '../../platform/db/idempotency';
 import { badInput, conflict, DomainError, notFound } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { BorrowerEntity } from '../identity/borrower.entity';
 import type { ApplicationEntity } from '../origination/application.entity';
 import { type Offer, makeOffer } from '../origination/offer';

@@ -2,7 +2,7 @@ import { Dec } from '../../core/money';
 import type { ProductTerms } from '../../core/products/product-terms';
 import { uuidv7 } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Offer } from '../origination/offer';
 import type { TenantPaymentsProvider } from '../origination/providers/providers';

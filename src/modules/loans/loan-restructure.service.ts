@@ -5,7 +5,7 @@ import { once } from '../../platform/db/idempotency';
 import { badInput, conflict } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';

@@ -18,7 +18,7 @@ import { badInput, conflict, notFound } from '../../core/domain-error';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { LoanEntity, type LoanStatus } from './loan.entity';

@@ -9,7 +9,7 @@ import { badInput, conflict, DomainError, forbidden, notFound } from '../../core
 import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { BorrowerService } from '../borrowers/borrower.service';
 import type { DecisionConfigService } from '../decision-config/decision-config.service';
 import { StaffUserEntity } from '../identity/staff-user.entity';

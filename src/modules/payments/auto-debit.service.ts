@@ -4,7 +4,7 @@ import { type FailedAttempt, nextAutoDebitAttempt } from '../../core/payments/re
 import { badInput, notFound } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { LoanEntity } from '../loans/loan.entity';
 import { type LoanServicingService, unpaidOf } from '../loans/loan-servicing.service';
 import type { TenantService } from '../tenancy/tenant.service';

@@ -10,7 +10,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import type { Role } from '../../platform/tenancy/roles';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { LoanServicingService } from '../loans/loan-servicing.service';
 import type { TenantService } from '../tenancy/tenant.service';
 

@@ -1,7 +1,7 @@
 import { retryPolicyProblem } from '../../core/payments/retry-schedule';
 import { badInput } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 
 export type PaymentProviderName = 'MANUAL' | 'STRIPE';

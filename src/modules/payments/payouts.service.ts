@@ -7,7 +7,7 @@ import type { JobData, JobDefinition } from '../../platform/queue/job';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
 import { emitEvent } from '../events/outbox';
 import { BorrowerEntity } from '../identity/borrower.entity';

@@ -5,7 +5,7 @@ import { once } from '../../platform/db/idempotency';
 import type { PageArgs } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { LoanServicingService } from '../loans/loan-servicing.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { type PaymentFilter, type PaymentRow, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';

@@ -3,7 +3,7 @@ import { type CapRule, CapUnresolvedError, type ResolvedCap, resolveCap, withinC
 import { uuidv7 } from '../../platform/db/ids';
 import { badInput, DomainError } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { ReferenceRateEntity, RateCapRuleEntity } from './pricing.entity';
 import { rateCapExceeded } from './pricing.errors';

@@ -8,7 +8,7 @@ import { badInput, conflict, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { PricingService } from '../pricing/pricing.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import { ACCOUNT_TYPES } from '../../core/ledger/journal';

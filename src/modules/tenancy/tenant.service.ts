@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { zodToBadInput } from './tenant.errors';
 import { TenantEntity, type TenantStatus } from './tenant.entity';
 import { type TenantDefinition, type TenantSettings, tenantDefinitionSchema, tenantSettingsSchema } from './tenant-definition';

@@ -1,6 +1,6 @@
 import type { ChainReport } from '../../../core/audit/hash-chain';
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
-import type { AuditService } from '../audit.service';
+import type { AuditService } from '../../../platform/audit/audit.service';
 
 /** Re-verifies one tenant's audit chain in the background; a broken chain fails the job loudly. */
 export function auditVerifyJob(audit: AuditService): JobDefinition<JobData, ChainReport> {

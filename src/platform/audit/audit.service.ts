@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { type ChainReport, ChainVerifier, GENESIS_HASH, type ChainedEntry, entryHashPrefix } from '../../core/audit/hash-chain';
-import { uuidv7 } from '../../platform/db/ids';
-import { queryPrepared } from '../../platform/db/prepared';
-import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import type { RequestContext } from '../../platform/tenancy/request-context';
+import { uuidv7 } from '../db/ids';
+import { queryPrepared } from '../db/prepared';
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../graphql/connection';
+import type { RequestContext } from '../tenancy/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 const PENDING = Symbol('pending audit entries');
