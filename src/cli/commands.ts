@@ -10,6 +10,7 @@ import { createLogger } from '../platform/observability/logger';
 import { type Runtime, bootRuntime } from '../app/runtime';
 import type { RequestContext } from '../platform/tenancy/request-context';
 import { runInContext } from '../platform/tenancy/run-in-context';
+import { DomainError } from '../core/domain-error';
 import { toAppError } from '../platform/graphql/errors';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
@@ -343,8 +344,8 @@ export function describeFailure(err: unknown): { message: string; code: number }
   if (err instanceof TenantFileError) return { message: `invalid tenant configuration:\n${err.message}`, code: 2 };
   if (err instanceof UsageError) return { message: err.message, code: 2 };
   if (err instanceof CheckFailed) return { message: err.message, code: 1 };
-  // A use case's error (or a GraphQL one) by the code a client would read.
-  const coded = (toAppError(err) ?? err) as { extensions?: { code?: string }; message?: string };
+  // A use case's refusal by the code a client would read; anything else (the database unreachable) with its own reason.
+  const coded = (err instanceof DomainError ? toAppError(err) : err) as { extensions?: { code?: string }; message?: string };
   const code = coded?.extensions?.code;
   if (code) return { message: `${code}: ${coded.message}`, code: code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? 2 : 1 };
   return { message: err instanceof Error ? err.message : String(err), code: 1 };

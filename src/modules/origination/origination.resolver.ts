@@ -10,7 +10,7 @@ import { DateScalar } from '../../platform/graphql/scalars';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { ApplicationEntity } from './application.entity';
 import {
-  ApplicationConnection, ApplicationEventType, ApplicationStatusEnum, ApplicationType, ApplicationVoteType, DecisionSimulationType,
+  ApplicationConnection, ApplicationEventType, ApplicationType, ApplicationVoteType, DecisionSimulationType,
   DisbursedLoanType, SlaBreachType, SubmitApplicationInput, VoteEnum,
 } from './dto/application.type';
 import { MAX_SIMULATED_APPLICATIONS, type OriginationService, SIMULATED_APPLICATIONS } from './origination.service';
@@ -23,6 +23,7 @@ import { MAX_SIMULATED_APPLICATIONS, type OriginationService, SIMULATED_APPLICAT
 export const SIMULATION_POINTS = 500;
 export const SIMULATED_APPLICATION_POINTS = 40;
 import type { ApprovalService } from '../approvals/approval.service';
+import { ApplicationStatusEnum } from '../../platform/graphql/core-enums';
 
 @ArgsType()
 class ApplicationsArgs extends PageArgs {

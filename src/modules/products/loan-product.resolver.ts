@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { SegmentEnum } from '../schedules/dto/loan-math-enums';
+import { SegmentEnum } from '../../platform/graphql/core-enums';
 import type { Segment } from '../../core/products/product-terms';
 import {
   LoanProductConnection, LoanProductStatusEnum, LoanProductTermsType, LoanProductType, LoanProductVersionType,

@@ -2,7 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
-import { SegmentEnum } from '../../schedules/dto/loan-math-enums';
+import { SegmentEnum } from '../../../platform/graphql/core-enums';
 import type { Segment } from '../../../core/products/product-terms';
 
 export enum BorrowerKindEnum { INDIVIDUAL = 'INDIVIDUAL', SOLE_PROPRIETOR = 'SOLE_PROPRIETOR', SMALL_FIRM = 'SMALL_FIRM' }

@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
-import { ApplicationStatusEnum } from '../../origination/dto/application.type';
+import { ApplicationStatusEnum } from '../../../platform/graphql/core-enums';
 
 export enum DecisionConfigKindEnum { SCORECARD = 'SCORECARD', RULES = 'RULES' }
 registerEnumType(DecisionConfigKindEnum, { name: 'DecisionConfigKind' });

@@ -1,15 +1,13 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../core/lifecycle';
+import { ApplicationStatusEnum } from '../../../platform/graphql/core-enums';
 import type { Frequency } from '../../../core/loan-math';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { BorrowerInput } from '../../borrowers/dto/borrower.type';
-import { CollateralKindEnum, FrequencyEnum } from '../../schedules/dto/loan-math-enums';
+import { CollateralKindEnum, FrequencyEnum } from '../../../platform/graphql/core-enums';
 import { ScheduleInstallmentType, UpfrontFeesType } from '../../schedules/dto/schedule.type';
 
-export const ApplicationStatusEnum = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, s])) as Record<ApplicationStatus, ApplicationStatus>;
-registerEnumType(ApplicationStatusEnum, { name: 'ApplicationStatus' });
 export enum VoteEnum { APPROVE = 'APPROVE', DECLINE = 'DECLINE' }
 registerEnumType(VoteEnum, { name: 'Vote' });
 export enum ApplicationSourceEnum { STAFF = 'STAFF', BORROWER = 'BORROWER', AGENT = 'AGENT' }

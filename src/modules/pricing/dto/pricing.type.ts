@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
-import { AprConventionEnum } from '../../schedules/dto/loan-math-enums';
+import { AprConventionEnum } from '../../../platform/graphql/core-enums';
 import type { AprConvention } from '../../../core/loan-math';
 
 export enum RateCapKindEnum {

@@ -8,7 +8,7 @@ import { DecimalScalar } from '../../../platform/graphql/scalars';
 import { RoundingModeEnum } from '../../tenancy/dto/tenant.type';
 import {
   AllocationBucketEnum, AmortizationEnum, ChargeTypeEnum, CollateralKindEnum, DayCountEnum, FeeKindEnum, FrequencyEnum, SegmentEnum, UpfrontFeeTreatmentEnum,
-} from '../../schedules/dto/loan-math-enums';
+} from '../../../platform/graphql/core-enums';
 
 export enum OverpaymentPolicyEnum {
   REDUCE_TERM = 'REDUCE_TERM',

@@ -3,7 +3,7 @@ import type { Amortization, AprConvention, DayCount, Frequency, UnitPeriod } fro
 import type { Segment } from '../../../core/products/product-terms';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { ProductFeeType, ProductRounding } from '../../products/dto/loan-product.type';
-import { AmortizationEnum, AprConventionEnum, DayCountEnum, FrequencyEnum, SegmentEnum, UnitPeriodEnum } from './loan-math-enums';
+import { AmortizationEnum, AprConventionEnum, DayCountEnum, FrequencyEnum, SegmentEnum, UnitPeriodEnum } from '../../../platform/graphql/core-enums';
 
 @InputType('SchedulePreviewInput', {
   description: 'Either a product (productId + riskGrade, terms from the product) or explicit terms (annualInterestRate, amortization, dayCount, frequency, …).',

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { AMORTIZATIONS, APR_CONVENTIONS, DAY_COUNTS, FREQUENCIES, UNIT_PERIODS, UPFRONT_FEE_TREATMENTS } from '../../../core/loan-math';
-import { ALLOCATION_BUCKETS, COLLATERAL_KINDS, SEGMENTS } from '../../../core/products/product-terms';
+import { AMORTIZATIONS, APR_CONVENTIONS, DAY_COUNTS, FREQUENCIES, UNIT_PERIODS, UPFRONT_FEE_TREATMENTS } from '../../core/loan-math';
+import { ALLOCATION_BUCKETS, COLLATERAL_KINDS, SEGMENTS } from '../../core/products/product-terms';
+import { APPLICATION_STATUSES } from '../../core/lifecycle';
 
 /** GraphQL enums built from the pure core's lists, so the API and the engine cannot disagree. */
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
@@ -18,8 +19,10 @@ export const CollateralKindEnum = enumOf(COLLATERAL_KINDS);
 export const AllocationBucketEnum = enumOf(ALLOCATION_BUCKETS);
 export const FeeKindEnum = enumOf(['UPFRONT', 'PER_INSTALLMENT', 'LATE', 'PREPAYMENT'] as const);
 export const ChargeTypeEnum = enumOf(['FLAT', 'PERCENT'] as const);
+export const ApplicationStatusEnum = enumOf(APPLICATION_STATUSES);
 
 registerEnumType(FrequencyEnum, { name: 'Frequency' });
+registerEnumType(ApplicationStatusEnum, { name: 'ApplicationStatus' });
 registerEnumType(AmortizationEnum, {
   name: 'Amortization',
   description: 'EQUAL_INSTALLMENT (annuity), EQUAL_PRINCIPAL, INTEREST_ONLY (balloon at the end), FLAT, BULLET.',
