@@ -57,7 +57,7 @@ import { DecisionPipeline } from '../modules/origination/decision-pipeline';
 import { originationPermissions } from '../modules/origination/origination.permissions';
 import { OriginationResolver } from '../modules/origination/origination.resolver';
 import { OriginationService } from '../modules/origination/origination.service';
-import { type Providers, sandboxProviders } from '../modules/origination/providers/providers';
+import { type Providers, sandboxProviders } from '../platform/providers/providers';
 import { tenantPermissions } from '../modules/tenancy/tenant.permissions';
 import { eventPermissions } from '../modules/events/events.permissions';
 import { EventsResolver } from '../modules/events/events.resolver';

@@ -3,7 +3,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { BorrowerService } from '../borrowers/borrower.service';
 import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
-import type { BureauReport, Providers } from '../origination/providers/providers';
+import type { BureauReport, Providers } from '../../platform/providers/providers';
 import type { TenantService } from '../tenancy/tenant.service';
 import type { LoanServicingService } from './loan-servicing.service';
 import { recordLoanEvent } from './loan-events';

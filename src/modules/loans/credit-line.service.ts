@@ -7,8 +7,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import { BorrowerEntity } from '../identity/borrower.entity';
-import type { ApplicationEntity } from '../origination/application.entity';
-import { type Offer, makeOffer } from '../origination/offer';
+import { type Offer, makeOffer } from '../../core/products/offer';
 import type { PricingService } from '../pricing/pricing.service';
 import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
@@ -28,6 +27,15 @@ export interface CreditLineView {
   riskGrade: string;
 }
 
+/** What a credit line is opened from: the accepted application's parties, product and grade. */
+export interface ApprovedApplication {
+  id: string;
+  borrowerId: string;
+  productId: string;
+  productVersion: number;
+  riskGrade: string | null;
+}
+
 /**
  * Revolving credit lines (随借随还): the approved amount becomes a limit; the borrower draws any time
  * while the line is open, each draw a loan on the product's terms and the line's grade (interest
@@ -38,7 +46,7 @@ export class CreditLineService {
     private readonly deps: { tenants: TenantService; products: LoanProductService; pricing: PricingService; booking: LoanBookingService; audit: AuditService },
   ) {}
 
-  async open(ctx: RequestContext, app: ApplicationEntity, offer: Offer, terms: ProductTerms): Promise<string> {
+  async open(ctx: RequestContext, app: ApprovedApplication, offer: Offer, terms: ProductTerms): Promise<string> {
     const id = uuidv7();
     const opened = offer.disbursementDate;
     const expires = new Date(`${opened}T00:00:00Z`);

@@ -4,8 +4,8 @@ import { uuidv7 } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { LedgerService } from '../ledger/ledger.service';
-import type { Offer } from '../origination/offer';
-import type { TenantPaymentsProvider } from '../origination/providers/providers';
+import type { Offer } from '../../core/products/offer';
+import type { TenantPaymentsProvider } from '../../platform/providers/providers';
 import { servicingTermsOf } from './servicing-terms';
 import { recordLoanEvent } from './loan-events';
 

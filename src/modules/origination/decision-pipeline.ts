@@ -17,7 +17,7 @@ import type { BorrowerEntity } from '../identity/borrower.entity';
 import type { PricingService } from '../pricing/pricing.service';
 import type { TenantEntity } from '../tenancy/tenant.entity';
 import type { ApplicationEntity } from './application.entity';
-import type { Providers } from './providers/providers';
+import type { Providers } from '../../platform/providers/providers';
 
 export type DecisionOutcome = 'APPROVED' | 'REFERRED' | 'DECLINED';
 

@@ -18,7 +18,7 @@ import type { LoanProductService } from '../products/loan-product.service';
 import type { TenantService } from '../tenancy/tenant.service';
 import { type ApplicationSource, ApplicationEntity } from './application.entity';
 import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
-import { type Offer, contractValues, makeOffer, renderContract } from './offer';
+import { type Offer, contractValues, makeOffer, renderContract } from '../../core/products/offer';
 import { submitSchema } from './submit-definition';
 import type { LoanBookingService } from '../loans/loan-booking.service';
 import type { CreditLineService } from '../loans/credit-line.service';

@@ -13,7 +13,7 @@ import { emitEvent } from '../events/outbox';
 import { BorrowerEntity } from '../identity/borrower.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { LoanServicingService } from '../loans/loan-servicing.service';
-import type { PaymentsProvider, TenantPaymentsProvider } from '../origination/providers/providers';
+import type { PaymentsProvider, TenantPaymentsProvider } from '../../platform/providers/providers';
 import type { TenantService } from '../tenancy/tenant.service';
 import { type NewPayment, type PaymentRow, amountOf, insertPayment, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Dec, currencyDecimals } from '../../core/money';
-import { type MinorUnitSchedule, buildSchedule } from '../../core/loan-math';
-import { productScheduleInput, scheduleAprUnder } from '../../core/products/product-schedule';
-import type { ProductTerms, Segment } from '../../core/products/product-terms';
-import type { ResolvedCap } from '../../core/pricing/rate-cap';
+import { Dec, currencyDecimals } from '../money';
+import { type MinorUnitSchedule, buildSchedule } from '../loan-math';
+import { productScheduleInput, scheduleAprUnder } from './product-schedule';
+import type { ProductTerms, Segment } from './product-terms';
+import type { ResolvedCap } from '../pricing/rate-cap';
 
 /** What the borrower is offered: the full disclosure, frozen until it is accepted or expires. */
 export interface Offer {

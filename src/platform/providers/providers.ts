@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RequestContext } from '../../../platform/tenancy/request-context';
+import type { RequestContext } from '../tenancy/request-context';
 
 /** Identity verification: document, liveness and face match (a real KYC vendor sits behind this). */
 export interface KycProvider {
