@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^src/(app|cli)/|^src/(main|worker)\\.ts$' },
     },
     {
+      name: 'no-cycles',
+      comment: 'No import cycle anywhere in src/ (a module that needs another that needs it shares something that belongs lower: core or platform).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: SPEC },
+      to: { circular: true },
+    },
+    {
       name: 'migrations-are-sql',
       comment: 'A migration is frozen SQL: it may use platform helpers that write SQL, never a module (whose code changes after the migration ran).',
       severity: 'error',

@@ -89,7 +89,11 @@ import { usageReportJob, usageScheduleJob } from '../modules/billing/jobs/usage.
 import { approvalPermissions } from '../modules/approvals/approval.permissions';
 import { ApprovalResolver } from '../modules/approvals/approval.resolver';
 import { ApprovalService } from '../modules/approvals/approval.service';
-import { guardedOperations } from '../modules/approvals/guarded-operations';
+import type { GuardedOperationRegistry } from '../modules/approvals/guarded-operation';
+import { decisionConfigGuardedOperations } from '../modules/decision-config/guarded-operations';
+import { loanGuardedOperations } from '../modules/loans/guarded-operations';
+import { originationGuardedOperations } from '../modules/origination/guarded-operations';
+import { productGuardedOperations } from '../modules/products/guarded-operations';
 import { TenantResolver } from '../modules/tenancy/tenant.resolver';
 import { TenantService } from '../modules/tenancy/tenant.service';
 
@@ -133,7 +137,15 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const servicing = new LoanServicingService({ tenants, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
   servicingRef = servicing;
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
-  const approvals = new ApprovalService({ audit, limits, operations: guardedOperations({ servicing, restructuring, origination, products, decisionConfigs, tenants }) });
+  // The operations a tenant can put under four-eyes, each declared by its module; approvals runs a stored request by name.
+  const guarded = {
+    loans: loanGuardedOperations({ servicing, restructuring, tenants }),
+    origination: originationGuardedOperations({ origination }),
+    products: productGuardedOperations({ products }),
+    decisionConfigs: decisionConfigGuardedOperations({ decisionConfigs }),
+  };
+  const operations = { ...guarded.loans, ...guarded.origination, ...guarded.products, ...guarded.decisionConfigs } satisfies GuardedOperationRegistry;
+  const approvals = new ApprovalService({ audit, limits, operations });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
   const cob = new CobService({ dataSource, tenants, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
@@ -150,7 +162,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(dataSource, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { approvals, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -158,12 +170,12 @@ export type Services = ReturnType<typeof createServices>;
 export function createResolvers(s: Services) {
   return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit, s.auditVerifications),
     new PricingResolver(s.pricing, s.tenants),
-    new LoanProductResolver(s.products, s.approvals),
+    new LoanProductResolver(s.products, s.approvals, s.guarded.products),
     new ScheduleResolver(s.schedules),
     new BorrowerResolver(s.borrowers),
-    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit, s.approvals, s.staff),
-    new OriginationResolver(s.origination, s.approvals),
-    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.monitoring, s.approvals),
+    new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit, s.approvals, s.staff, s.guarded.decisionConfigs),
+    new OriginationResolver(s.origination, s.approvals, s.guarded.origination),
+    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.monitoring, s.approvals, s.guarded.loans),
     new CobResolver(s.cob, s.queue),
     new LedgerResolver(s.ledger),
     new CreditLineResolver(s.creditLines, s.servicing),

@@ -1,11 +1,20 @@
 import { DomainError } from '../../core/domain-error';
-import type { ApprovalRequestRow } from './approval.service';
+import type { ApprovalOperation, ApprovalReason, ApproverRole } from '../../core/approvals';
+
+/** What the maker is told of the request their call became. */
+export interface PendingRequest {
+  id: string;
+  operation: ApprovalOperation;
+  reason: ApprovalReason;
+  approverRoles: ApproverRole[];
+  expiresAt: Date;
+}
 
 /**
  * The answer to a guarded call that became a request: nothing was done, the request is committed and
  * waits for a second person. The mutation keeps its return type; the caller finds the request here.
  */
-export function approvalRequired(request: ApprovalRequestRow): DomainError {
+export function approvalRequired(request: PendingRequest): DomainError {
   return new DomainError('APPROVAL_REQUIRED', `${request.operation} needs a second person's approval: request ${request.id} is pending until ${request.expiresAt.toISOString()}`, {
     approvalRequestId: request.id,
     operation: request.operation,

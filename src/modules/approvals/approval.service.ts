@@ -17,7 +17,7 @@ import { StaffUserEntity } from '../identity/staff-user.entity';
 import { zodToBadInput } from '../tenancy/tenant.errors';
 import { type ApprovalPolicyDefinition, approvalPoliciesSchema, approvalPolicySchema } from './approval-definition';
 import { approvalRequired, waiverLimitExceeded } from './approval.errors';
-import type { ArgsOf, GuardedOperation, GuardedOperations, Measure, ResultOf } from './guarded-operations';
+import type { GuardedOperation, GuardedOperationRegistry, Measure } from './guarded-operation';
 
 export interface ApprovalPolicyRow extends ApprovalPolicy {
   updatedAt: Date;
@@ -64,11 +64,11 @@ export interface ApprovalFilter {
  * operation definition, under a row lock on the request, so it runs once however often it is approved.
  */
 export class ApprovalService {
-  constructor(private readonly deps: { audit: AuditService; operations: GuardedOperations; limits: { defaultPageSize: number; maxPageSize: number } }) {}
+  constructor(private readonly deps: { audit: AuditService; operations: GuardedOperationRegistry; limits: { defaultPageSize: number; maxPageSize: number } }) {}
 
   /** Runs the operation now, or records a request for a second person and throws APPROVAL_REQUIRED. */
-  async guard<K extends ApprovalOperation>(ctx: RequestContext, operation: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-    const definition = this.definition(operation);
+  async guard<A, R>(ctx: RequestContext, definition: GuardedOperation<A, R>, args: A): Promise<R> {
+    const { operation } = definition;
     // One round trip: the tenant's policy for the operation and, for a staff user's waiver, their limit.
     const staffUser = operation === 'waive' && ctx.actor.type === 'STAFF_USER' ? ctx.actor.id : null;
     const [row] = await (await ctx.db()).query(
@@ -158,7 +158,7 @@ export class ApprovalService {
     await this.checkChecker(ctx, request, 'APPROVE');
     let result: unknown;
     try {
-      result = await this.definition(request.operation).run(ctx, request.arguments as never);
+      result = await this.definition(request.operation).run(ctx, request.arguments);
     } catch (err) {
       const coded = toAppError(err);
       const error = coded ? { code: coded.extensions.code, message: coded.message } : { code: 'INTERNAL', message: 'The operation failed' };
@@ -208,8 +208,9 @@ export class ApprovalService {
     return (await repo.findOneBy({ id: userId }))!;
   }
 
-  private definition<K extends ApprovalOperation>(operation: K): GuardedOperation<ArgsOf<K>, ResultOf<K>> {
-    return this.deps.operations[operation] as unknown as GuardedOperation<ArgsOf<K>, ResultOf<K>>;
+  /** A stored request's operation, by name: its arguments are what `guard` stored for it. */
+  private definition(operation: ApprovalOperation): GuardedOperation<unknown, unknown> {
+    return this.deps.operations[operation] as GuardedOperation<unknown, unknown>;
   }
 
   private async write(ctx: RequestContext, policy: ApprovalPolicyDefinition): Promise<{ changed: boolean; policy: ApprovalPolicyRow }> {

@@ -14,6 +14,7 @@ import type { ApprovalService } from '../approvals/approval.service';
 import {
   ApprovalTierType, BlacklistKindEnum, DecisionConfigKindEnum, DecisionConfigType, OriginationPoliciesType, RiskAppetiteLimitType, StageTimeLimitInput,
 } from './dto/decision-config.type';
+import type { DecisionConfigGuardedOperations } from './guarded-operations';
 
 @Resolver()
 export class DecisionConfigResolver {
@@ -23,6 +24,8 @@ export class DecisionConfigResolver {
     private readonly audit: AuditService,
     private readonly approvals: ApprovalService,
     private readonly staff: StaffUserService,
+    /** This module's operations under four-eyes, run through `approvals.guard`. */
+    private readonly guarded: DecisionConfigGuardedOperations,
   ) {}
 
   @Query(() => [DecisionConfigType])
@@ -42,7 +45,7 @@ export class DecisionConfigResolver {
 
   @Mutation(() => DecisionConfigType, { description: 'Makes a version the active one of its kind (the previous one is retired).' })
   activateDecisionConfig(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.approvals.guard(ctx, 'activateDecisionConfig', { id });
+    return this.approvals.guard(ctx, this.guarded.activateDecisionConfig, { id });
   }
 
   @Query(() => OriginationPoliciesType)
@@ -61,7 +64,7 @@ export class DecisionConfigResolver {
 
   @Mutation(() => [RiskAppetiteLimitType], { description: 'Replaces the risk-appetite limits per borrower, industry, region and product.' })
   async setRiskAppetiteLimits(@Ctx() { ctx }: GraphQLContext, @Arg('limits', () => [RiskAppetiteLimitType]) limits: RiskAppetiteLimitType[]) {
-    return (await this.approvals.guard(ctx, 'setRiskAppetiteLimits', { limits })).definition;
+    return (await this.approvals.guard(ctx, this.guarded.setRiskAppetiteLimits, { limits })).definition;
   }
 
   @Mutation(() => GraphQLJSON, { description: 'Replaces the time limit (hours) per application stage.' })

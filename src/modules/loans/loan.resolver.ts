@@ -19,6 +19,7 @@ import { loanColumnsFor, toLoanType, toLoanTypeFromRow } from './loan.mapper';
 import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
 import type { BureauMonitoringService } from './bureau-monitoring.service';
 import type { ApprovalService } from '../approvals/approval.service';
+import type { LoanGuardedOperations } from './guarded-operations';
 
 @ArgsType()
 class LoansArgs extends PageArgs {
@@ -66,6 +67,8 @@ export class LoanResolver {
     private readonly tenantService: TenantService,
     private readonly monitoring: BureauMonitoringService,
     private readonly approvals: ApprovalService,
+    /** This module's operations under four-eyes, run through `approvals.guard`. */
+    private readonly guarded: LoanGuardedOperations,
   ) {}
 
   @Mutation(() => BureauRefreshType, { description: 'Pulls the borrower’s bureau report again; new delinquency or multi-lending raises early warnings on its active loans.' })
@@ -93,7 +96,7 @@ export class LoanResolver {
 
   @Mutation(() => LoanTransactionType, { description: 'Reverses a transaction; the loan is replayed without it and the ledger corrected by reversing entries.' })
   reverseTransaction(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
-    return this.approvals.guard(ctx, 'reverseTransaction', { id, reason });
+    return this.approvals.guard(ctx, this.guarded.reverseTransaction, { id, reason });
   }
 
   @Mutation(() => LoanTransactionType, { description: 'Pays held overpayment credit back to the borrower (also after the loan closed); idempotent by key.' })
@@ -105,7 +108,7 @@ export class LoanResolver {
     @Arg('idempotencyKey') idempotencyKey: string,
     @Arg('reference', () => String, { nullable: true }) reference?: string,
   ) {
-    return this.approvals.guard(ctx, 'refundCredit', { loanId, amount, method, reference, idempotencyKey });
+    return this.approvals.guard(ctx, this.guarded.refundCredit, { loanId, amount, method, reference, idempotencyKey });
   }
 
   @Mutation(() => LoanTransactionType, { description: 'Charges a fee on the loan (with the next instalment due).' })
@@ -116,17 +119,17 @@ export class LoanResolver {
 
   @Mutation(() => LoanTransactionType, { description: 'Waives unpaid fees, penalties or interest, oldest first, up to the amount.' })
   async waive(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('kind', () => WaiverKindEnum) kind: WaiverKindEnum, @Arg('amount', () => DecimalScalar) amount: string, @Arg('reason') reason: string) {
-    return this.approvals.guard(ctx, 'waive', { loanId, kind, amount, reason });
+    return this.approvals.guard(ctx, this.guarded.waive, { loanId, kind, amount, reason });
   }
 
   @Mutation(() => LoanType, { description: 'Writes the loan off to expense (principal, accrued interest and penalties); later payments are recoveries.' })
   async writeOffLoan(@Ctx() { ctx }: GraphQLContext, @Arg('loanId', () => ID) loanId: string, @Arg('reason') reason: string) {
-    return toLoanType(await this.approvals.guard(ctx, 'writeOffLoan', { loanId, reason }));
+    return toLoanType(await this.approvals.guard(ctx, this.guarded.writeOffLoan, { loanId, reason }));
   }
 
   @Mutation(() => LoanType, { description: 'Reschedules what is owed today onto a successor loan with a new term (and rate); the old loan is kept as RESTRUCTURED.' })
   async restructureLoan(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => RestructureLoanInput) input: RestructureLoanInput) {
-    const { loanId } = await this.approvals.guard(ctx, 'restructureLoan', { ...input });
+    const { loanId } = await this.approvals.guard(ctx, this.guarded.restructureLoan, { ...input });
     return toLoanType(await this.servicing.byIdOrThrow(ctx, loanId));
   }
 

@@ -24,6 +24,7 @@ export const SIMULATION_POINTS = 500;
 export const SIMULATED_APPLICATION_POINTS = 40;
 import type { ApprovalService } from '../approvals/approval.service';
 import { ApplicationStatusEnum } from '../../platform/graphql/core-enums';
+import type { OriginationGuardedOperations } from './guarded-operations';
 
 @ArgsType()
 class ApplicationsArgs extends PageArgs {
@@ -49,6 +50,8 @@ export class OriginationResolver {
   constructor(
     private readonly origination: OriginationService,
     private readonly approvals: ApprovalService,
+    /** This module's operations under four-eyes, run through `approvals.guard`. */
+    private readonly guarded: OriginationGuardedOperations,
   ) {}
 
   @Mutation(() => ApplicationType, { description: 'Submits an application and decides it: checks, bureau, score, rules, limits, price, tier; an auto-approved one comes back OFFERED.' })
@@ -88,7 +91,7 @@ export class OriginationResolver {
     @Arg('disbursedAt', () => DateScalar, { nullable: true, description: 'Migrating a loan paid out in the past (LENDER_ADMIN only, audited): booked on that date, scheduled from it, caught up by the next close of business; nothing is paid out.' })
     disbursedAt?: string | null,
   ) {
-    const { loanId } = await this.approvals.guard(ctx, 'disburseLoan', { applicationId, idempotencyKey, disbursedAt: disbursedAt ?? null });
+    const { loanId } = await this.approvals.guard(ctx, this.guarded.disburseLoan, { applicationId, idempotencyKey, disbursedAt: disbursedAt ?? null });
     return loanView(ctx, loanId);
   }
 

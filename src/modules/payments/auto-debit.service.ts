@@ -12,7 +12,7 @@ import type { CollectionSettlement } from './collection-settlement';
 import { insertPayment, paymentById, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
 import type { StripeClients } from './stripe-clients';
-import { paymentIdFor, stripeAmountOrThrow } from './stripe-payments.service';
+import { paymentIdFor, stripeAmountOrThrow } from './payment-keys';
 
 export interface AutoDebitMandate {
   loanId: string;

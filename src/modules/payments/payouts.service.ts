@@ -18,7 +18,7 @@ import type { TenantService } from '../tenancy/tenant.service';
 import { type NewPayment, type PaymentRow, amountOf, insertPayment, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
 import type { StripeClients } from './stripe-clients';
-import { paymentIdFor, stripeAmountOrThrow } from './stripe-payments.service';
+import { paymentIdFor, stripeAmountOrThrow } from './payment-keys';
 
 export const PAYOUT_JOB = 'payments.payout';
 export const PAYOUT_SWEEP_JOB = 'payments.payout.sweep';

@@ -1,6 +1,4 @@
-import { stableUuid } from '../../platform/db/ids';
 import { Dec, currencyDecimals } from '../../core/money';
-import { StripeAmountError, toStripeAmount } from '../../core/payments/minor-units';
 import { once } from '../../platform/db/idempotency';
 import type { PageArgs } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../core/domain-error';
@@ -11,26 +9,10 @@ import type { TenantService } from '../tenancy/tenant.service';
 import { type PaymentFilter, type PaymentRow, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
 import type { PayoutService } from './payouts.service';
+import { paymentIdFor, stripeAmountOrThrow, stripeKeyOf } from './payment-keys';
 import type { StripeClients } from './stripe-clients';
 
 const KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
-
-/** Our payment id for an operation key: the same request retried is the same payment (and the same Stripe idempotency key). */
-export const paymentIdFor = (ctx: RequestContext, operationKey: string) => stableUuid(`${ctx.tenant}:payment:${operationKey}`);
-
-/** The Stripe idempotency key of a payment: derived from our own record. */
-export const stripeKeyOf = (paymentId: string) => `payment:${paymentId}`;
-
-/** `amount` as Stripe minor units, or BAD_USER_INPUT naming the field. */
-export function stripeAmountOrThrow(field: string, amount: string, currency: string): number {
-  try {
-    if (new Dec(amount).decimalPlaces() > currencyDecimals(currency)) throw new StripeAmountError(`at most ${currencyDecimals(currency)} decimals in ${currency}`);
-    return toStripeAmount(amount, currency);
-  } catch (err) {
-    if (err instanceof StripeAmountError) throw badInput(field, err.message);
-    throw err;
-  }
-}
 
 /**
  * Money through the tenant's own Stripe account: repayments collected with PaymentIntents (posted

@@ -10,6 +10,7 @@ import { toLoanProductType, toLoanProductVersionType } from './loan-product.mapp
 import type { LoanProductService } from './loan-product.service';
 import type { ApprovalService } from '../approvals/approval.service';
 import { PRODUCT_VERSIONS } from './product-versions.loader';
+import type { ProductGuardedOperations } from './guarded-operations';
 
 @ArgsType()
 class LoanProductsArgs extends PageArgs {
@@ -24,6 +25,8 @@ export class LoanProductResolver {
   constructor(
     private readonly products: LoanProductService,
     private readonly approvals: ApprovalService,
+    /** This module's operations under four-eyes, run through `approvals.guard`. */
+    private readonly guarded: ProductGuardedOperations,
   ) {}
 
   @Query(() => LoanProductConnection)
@@ -44,7 +47,7 @@ export class LoanProductResolver {
 
   @Mutation(() => LoanProductType, { description: 'Saves new terms as the next version; loans and offers keep the version they were made on.' })
   async reviseLoanProduct(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input', () => LoanProductTermsType) input: LoanProductTermsType) {
-    return toLoanProductType(await this.approvals.guard(ctx, 'reviseLoanProduct', { id, input }));
+    return toLoanProductType(await this.approvals.guard(ctx, this.guarded.reviseLoanProduct, { id, input }));
   }
 
   @Mutation(() => LoanProductType, { description: 'Stops new applications on the product.' })

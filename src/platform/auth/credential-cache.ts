@@ -4,7 +4,8 @@ import type { Notifications } from '../db/notifications';
 import { unauthenticated } from '../../core/domain-error';
 import type { CredentialCheck } from '../tenancy/tenant-transaction';
 import type { Principal, Queryable } from './authenticate';
-import { CREDENTIALS_CHANNEL, type CredentialChange, onCommittedHere, parseCredentialChange, readCredentialEpoch, restsOn } from './credential-changes';
+import { CREDENTIALS_CHANNEL, type CredentialChange, onCommittedHere, parseCredentialChange, restsOn } from './credential-changes';
+import { readCredentialEpoch } from './credential-epoch';
 
 interface Entry {
   principal: Principal;

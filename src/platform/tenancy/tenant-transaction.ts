@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-changes';
+import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-epoch';
 import { isUuid } from '../db/ids';
 import { type ScopedTransaction, withTransactionScope } from './transaction-scope';
 
