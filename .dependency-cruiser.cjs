@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^src/(app|cli)/|^src/(main|worker)\\.ts$' },
     },
     {
+      name: 'modules-meet-at-their-faces',
+      comment: 'A module imports another only through its index.ts, the face that says what it offers; the files behind it are its own.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/', pathNot: SPEC },
+      to: { path: '^src/modules/[^/]+/.+', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
       name: 'no-cycles',
       comment: 'No import cycle anywhere in src/ (a module that needs another that needs it shares something that belongs lower: core or platform).',
       severity: 'error',

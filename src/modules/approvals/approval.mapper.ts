@@ -1,6 +1,6 @@
 import { effectiveStatus } from '../../core/approvals';
 import { Dec } from '../../core/money';
-import type { ActorTypeEnum, RoleEnum } from '../identity/dto/identity.type';
+import type { ActorTypeEnum, RoleEnum } from '../identity';
 import type { ApprovalPolicyRow, ApprovalRequestRow } from './approval.service';
 import type { ApprovalOperationEnum, ApprovalPolicyType, ApprovalReasonEnum, ApprovalRequestType, ApprovalStatusEnum } from './dto/approval.type';
 

@@ -2,8 +2,8 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } f
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DecimalScalar } from '../../platform/graphql/scalars';
-import { RoleEnum, StaffUserType } from '../identity/dto/identity.type';
-import { toStaffUserType } from '../identity/identity.mapper';
+import { RoleEnum, StaffUserType } from '../identity';
+import { toStaffUserType } from '../identity';
 import { toApprovalPolicyType, toApprovalRequestType } from './approval.mapper';
 import type { ApprovalService } from './approval.service';
 import { ApprovalOperationEnum, ApprovalPolicyType, ApprovalRequestConnection, ApprovalRequestType, ApprovalStatusEnum } from './dto/approval.type';

@@ -3,10 +3,10 @@ import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { AuditVerificationService } from './audit-verification.service';
-import { StaffUserType } from '../identity/dto/identity.type';
-import { toStaffUserType } from '../identity/identity.mapper';
+import { StaffUserType } from '../identity';
+import { toStaffUserType } from '../identity';
 import { AuditEntryConnection, AuditEntryType, AuditVerificationType } from './dto/audit-entry.type';
-import { STAFF_USERS } from '../identity/staff-user.loader';
+import { STAFF_USERS } from '../identity';
 
 @ArgsType()
 class AuditLogArgs extends PageArgs {

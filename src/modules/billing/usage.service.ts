@@ -9,8 +9,8 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { TenantEntity } from '../tenancy/tenant.entity';
-import type { TenantService } from '../tenancy/tenant.service';
+import { TenantEntity } from '../tenancy';
+import type { TenantService } from '../tenancy';
 import type { UsageMeter } from './usage-meter';
 import { returnedRows } from '../../platform/db/returned-rows';
 

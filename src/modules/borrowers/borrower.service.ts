@@ -8,8 +8,8 @@ import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { Role } from '../../platform/tenancy/roles';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { BorrowerEntity } from '../identity/borrower.entity';
-import { zodToBadInput } from '../tenancy/tenant.errors';
+import { BorrowerEntity } from '../identity';
+import { zodToBadInput } from '../tenancy';
 import { borrowerSchema, type BorrowerInputData } from './borrower-definition';
 import type { TenantCipherService } from './tenant-cipher.service';
 

@@ -4,14 +4,14 @@ import { badInput } from '../../core/domain-error';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { emitEvent } from '../events/outbox';
+import { emitEvent } from '../events';
 import { uuidFromBytes, uuidv7 } from '../../platform/db/ids';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
-import type { LedgerService } from '../ledger/ledger.service';
-import type { AuditCheckpointService } from '../audit/audit-checkpoint.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { LedgerService } from '../ledger';
+import type { AuditCheckpointService } from '../audit';
+import type { TenantService } from '../tenancy';
 import { cobChunkSql } from './cob.sql';
 
 export interface CobProgress {

@@ -4,9 +4,9 @@ import { productScheduleInput } from '../../core/products/product-schedule';
 import type { DataSource } from 'typeorm';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import { loanAccountMapping } from '../../core/ledger/journal';
-import type { LedgerService } from '../ledger/ledger.service';
-import type { LoanProductService } from '../products/loan-product.service';
-import { servicingTermsOf } from '../loans/servicing-terms';
+import type { LedgerService } from '../ledger';
+import type { LoanProductService } from '../products';
+import { servicingTermsOf } from '../loans';
 
 /**
  * Generates a book of synthetic, already-disbursed loans for load tests and demos (`npx microlend

@@ -4,13 +4,13 @@ import { uuidv7 } from '../../platform/db/ids';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput } from '../../core/domain-error';
 import { DecimalScalar } from '../../platform/graphql/scalars';
-import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
-import { StaffUserType } from '../identity/dto/identity.type';
-import { toStaffUserType } from '../identity/identity.mapper';
-import type { StaffUserService } from '../identity/staff-user.service';
+import type { TenantCipherService } from '../borrowers';
+import { StaffUserType } from '../identity';
+import { toStaffUserType } from '../identity';
+import type { StaffUserService } from '../identity';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { DecisionConfigService } from './decision-config.service';
-import type { ApprovalService } from '../approvals/approval.service';
+import type { ApprovalService } from '../approvals';
 import {
   ApprovalTierType, BlacklistKindEnum, DecisionConfigKindEnum, DecisionConfigType, OriginationPoliciesType, RiskAppetiteLimitType, StageTimeLimitInput,
 } from './dto/decision-config.type';

@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { zodToBadInput } from '../tenancy/tenant.errors';
+import { zodToBadInput } from '../tenancy';
 import { DEFAULT_POLICIES, DEFAULT_RULES, DEFAULT_SCORECARD, type PolicyKind } from './default-policies';
 import { POLICY_SCHEMAS } from './policy-schemas';
 

@@ -1,6 +1,6 @@
 import { withoutNulls } from '../../platform/graphql/input';
-import { guarded } from '../approvals/guarded-operation';
-import { zodToBadInput } from '../tenancy/tenant.errors';
+import { guarded } from '../approvals';
+import { zodToBadInput } from '../tenancy';
 import type { DecisionConfigService } from './decision-config.service';
 import { POLICY_SCHEMAS } from './policy-schemas';
 

@@ -4,7 +4,7 @@ import { isUuid, uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
+import type { TenantCipherService } from '../borrowers';
 import { emitEvent } from './outbox';
 
 export interface WebhookEndpointRow {

@@ -6,7 +6,7 @@ import { badInput, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { API_KEY_ROLES, type Role } from '../../platform/tenancy/roles';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { TenantService } from '../tenancy';
 import { ApiKeyEntity, PlatformApiKeyEntity } from './api-key.entity';
 
 export interface NewApiKey {

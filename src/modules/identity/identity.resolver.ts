@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { type Connection, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { toTenantType } from '../tenancy/tenant.mapper';
-import type { TenantService } from '../tenancy/tenant.service';
+import { toTenantType } from '../tenancy';
+import type { TenantService } from '../tenancy';
 import type { ApiKeyService } from './api-key.service';
 import {
   ApiKeyConnection, ApiKeyType, AuthTokenType, BorrowerTokenType, CreateApiKeyInput, CreatedApiKeyType, CreateStaffUserInput,

@@ -1,10 +1,10 @@
 import { conflict } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { BorrowerService } from '../borrowers/borrower.service';
-import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
+import type { BorrowerService } from '../borrowers';
+import type { TenantCipherService } from '../borrowers';
 import type { BureauReport, Providers } from '../../platform/providers/providers';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { TenantService } from '../tenancy';
 import type { LoanServicingService } from './loan-servicing.service';
 import { recordLoanEvent } from './loan-events';
 

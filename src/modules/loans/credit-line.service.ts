@@ -6,11 +6,11 @@ import { badInput, conflict, DomainError, notFound } from '../../core/domain-err
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { BorrowerEntity } from '../identity/borrower.entity';
+import { BorrowerEntity } from '../identity';
 import { type Offer, makeOffer } from '../../core/products/offer';
-import type { PricingService } from '../pricing/pricing.service';
-import type { LoanProductService } from '../products/loan-product.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { PricingService } from '../pricing';
+import type { LoanProductService } from '../products';
+import type { TenantService } from '../tenancy';
 import type { LoanBookingService } from './loan-booking.service';
 
 export interface CreditLineView {

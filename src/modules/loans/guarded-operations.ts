@@ -2,8 +2,8 @@ import { badInput, conflict, notFound } from '../../core/domain-error';
 import { Dec } from '../../core/money';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { type Measure, guarded } from '../approvals/guarded-operation';
-import type { TenantService } from '../tenancy/tenant.service';
+import { type Measure, guarded } from '../approvals';
+import type { TenantService } from '../tenancy';
 import type { LoanRestructureService, RestructureInput } from './loan-restructure.service';
 import type { LoanServicingService } from './loan-servicing.service';
 

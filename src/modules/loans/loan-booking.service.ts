@@ -3,7 +3,7 @@ import type { ProductTerms } from '../../core/products/product-terms';
 import { uuidv7 } from '../../platform/db/ids';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerService } from '../ledger';
 import type { Offer } from '../../core/products/offer';
 import type { TenantPaymentsProvider } from '../../platform/providers/providers';
 import { servicingTermsOf } from './servicing-terms';

@@ -7,9 +7,9 @@ import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import { selectedFields } from '../../platform/graphql/selection';
 import { inSlices } from '../../platform/graphql/slices';
 import { todayIn } from '../../platform/tenancy/business-date';
-import type { LedgerService } from '../ledger/ledger.service';
-import type { LoanProductService } from '../products/loan-product.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { LedgerService } from '../ledger';
+import type { LoanProductService } from '../products';
+import type { TenantService } from '../tenancy';
 import {
   BureauRefreshType, JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
   LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, SettleLoanInput, TrialBalanceType, WaiverKindEnum,
@@ -18,7 +18,7 @@ import type { LoanStatus } from './loan.entity';
 import { loanColumnsFor, toLoanType, toLoanTypeFromRow } from './loan.mapper';
 import { type LoanServicingService, unpaidOf } from './loan-servicing.service';
 import type { BureauMonitoringService } from './bureau-monitoring.service';
-import type { ApprovalService } from '../approvals/approval.service';
+import type { ApprovalService } from '../approvals';
 import type { LoanGuardedOperations } from './guarded-operations';
 
 @ArgsType()

@@ -11,11 +11,11 @@ import { withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { TenantCipherService } from '../borrowers/tenant-cipher.service';
-import type { DecisionConfigService } from '../decision-config/decision-config.service';
-import type { BorrowerEntity } from '../identity/borrower.entity';
-import type { PricingService } from '../pricing/pricing.service';
-import type { TenantEntity } from '../tenancy/tenant.entity';
+import type { TenantCipherService } from '../borrowers';
+import type { DecisionConfigService } from '../decision-config';
+import type { BorrowerEntity } from '../identity';
+import type { PricingService } from '../pricing';
+import type { TenantEntity } from '../tenancy';
 import type { ApplicationEntity } from './application.entity';
 import type { Providers } from '../../platform/providers/providers';
 

@@ -1,6 +1,6 @@
 import { conflict } from '../../core/domain-error';
 import { Dec } from '../../core/money';
-import { guarded } from '../approvals/guarded-operation';
+import { guarded } from '../approvals';
 import type { OriginationService } from './origination.service';
 
 /** Origination's operation under four-eyes: a disbursement, measured by the offer's principal. */

@@ -22,7 +22,7 @@ import { MAX_SIMULATED_APPLICATIONS, type OriginationService, SIMULATED_APPLICAT
  */
 export const SIMULATION_POINTS = 500;
 export const SIMULATED_APPLICATION_POINTS = 40;
-import type { ApprovalService } from '../approvals/approval.service';
+import type { ApprovalService } from '../approvals';
 import { ApplicationStatusEnum } from '../../platform/graphql/core-enums';
 import type { OriginationGuardedOperations } from './guarded-operations';
 

@@ -10,18 +10,18 @@ import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { BorrowerService } from '../borrowers/borrower.service';
-import type { DecisionConfigService } from '../decision-config/decision-config.service';
-import { StaffUserEntity } from '../identity/staff-user.entity';
-import type { PricingService } from '../pricing/pricing.service';
-import type { LoanProductService } from '../products/loan-product.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { BorrowerService } from '../borrowers';
+import type { DecisionConfigService } from '../decision-config';
+import { StaffUserEntity } from '../identity';
+import type { PricingService } from '../pricing';
+import type { LoanProductService } from '../products';
+import type { TenantService } from '../tenancy';
 import { type ApplicationSource, ApplicationEntity } from './application.entity';
 import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from '../../core/products/offer';
 import { submitSchema } from './submit-definition';
-import type { LoanBookingService } from '../loans/loan-booking.service';
-import type { CreditLineService } from '../loans/credit-line.service';
+import type { LoanBookingService } from '../loans';
+import type { CreditLineService } from '../loans';
 
 /**
  * Decided applications a decision simulation replays, newest first, unless the caller asks for

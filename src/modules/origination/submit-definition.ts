@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FREQUENCIES, type Frequency, MAX_OFFERED_TERM_COUNT } from '../../core/loan-math';
-import { borrowerSchema } from '../borrowers/borrower-definition';
+import { borrowerSchema } from '../borrowers';
 
 /** submitApplication's input, validated before anything is written. */
 export const submitSchema = z

@@ -11,8 +11,8 @@ import type { Actor, RequestContext } from '../../platform/tenancy/request-conte
 import type { Role } from '../../platform/tenancy/roles';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { LoanServicingService } from '../loans/loan-servicing.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { LoanServicingService } from '../loans';
+import type { TenantService } from '../tenancy';
 
 /** How a bank transfer is recorded on the loan (PaymentMethod in GraphQL). */
 export const BANK_TRANSFER = 'BANK_TRANSFER';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { TenantService } from '../tenancy';
 import type { AutoDebitService } from './auto-debit.service';
 import {
   AutoDebitRunType, AutoDebitType, CreateRepaymentIntentInput, PayAgentCommissionInput, PaymentConnection, PaymentSettingsType, PaymentType, PaymentsArgs,

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { TenantService } from '../tenancy';
 import { RateCapRuleInput, RateCapRuleType, RateCapType, ReferenceRateType } from './dto/pricing.type';
 import { toRateCapRuleType, toRateCapType, toReferenceRateType } from './pricing.mapper';
 import type { PricingService } from './pricing.service';

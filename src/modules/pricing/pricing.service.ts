@@ -4,11 +4,11 @@ import { uuidv7 } from '../../platform/db/ids';
 import { badInput, DomainError } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { TenantService } from '../tenancy';
 import { ReferenceRateEntity, RateCapRuleEntity } from './pricing.entity';
 import { rateCapExceeded } from './pricing.errors';
 import { type RateCapRuleDefinition, type ReferenceRateDefinition, rateCapRuleSchema, referenceRateSchema } from './pricing-definition';
-import { zodToBadInput } from '../tenancy/tenant.errors';
+import { zodToBadInput } from '../tenancy';
 
 /** The caps resolved in this transaction, by date: several previews in one request read the rules once. */
 const CAPS = Symbol('resolved caps');

@@ -1,4 +1,4 @@
-import { guarded } from '../approvals/guarded-operation';
+import { guarded } from '../approvals';
 import type { LoanProductService } from './loan-product.service';
 
 /** The product change under four-eyes: a revision (no amount). */

@@ -8,7 +8,7 @@ import {
 } from './dto/loan-product.type';
 import { toLoanProductType, toLoanProductVersionType } from './loan-product.mapper';
 import type { LoanProductService } from './loan-product.service';
-import type { ApprovalService } from '../approvals/approval.service';
+import type { ApprovalService } from '../approvals';
 import { PRODUCT_VERSIONS } from './product-versions.loader';
 import type { ProductGuardedOperations } from './guarded-operations';
 

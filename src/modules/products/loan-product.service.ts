@@ -9,11 +9,11 @@ import { withoutNulls } from '../../platform/graphql/input';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { PricingService } from '../pricing/pricing.service';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { PricingService } from '../pricing';
+import type { LedgerService } from '../ledger';
 import { ACCOUNT_TYPES } from '../../core/ledger/journal';
-import { zodToBadInput } from '../tenancy/tenant.errors';
-import type { TenantService } from '../tenancy/tenant.service';
+import { zodToBadInput } from '../tenancy';
+import type { TenantService } from '../tenancy';
 import { LoanProductEntity, LoanProductVersionEntity, type LoanProductStatus } from './loan-product.entity';
 import { productCodeSchema, productTermsSchema, toProductTerms } from './product-definition';
 

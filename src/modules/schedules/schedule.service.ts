@@ -6,9 +6,9 @@ import { withinCap } from '../../core/pricing/rate-cap';
 import { badInput, conflict } from '../../core/domain-error';
 import { inSlices } from '../../platform/graphql/slices';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { PricingService } from '../pricing/pricing.service';
-import type { LoanProductService } from '../products/loan-product.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { PricingService } from '../pricing';
+import type { LoanProductService } from '../products';
+import type { TenantService } from '../tenancy';
 import type { AprInputType, AprResultType, SchedulePreviewInput, SchedulePreviewType } from './dto/schedule.type';
 
 const EXPLICIT_ONLY = ['annualInterestRate', 'amortization', 'dayCount', 'rounding', 'graceOnPrincipalPeriods', 'graceOnInterestPeriods', 'fees', 'currency'] as const;

@@ -3,12 +3,12 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { toAppError } from '../../platform/graphql/errors';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import type { ApprovalService } from '../approvals/approval.service';
-import type { DecisionConfigService } from '../decision-config/decision-config.service';
-import type { LedgerService } from '../ledger/ledger.service';
-import type { PricingService } from '../pricing/pricing.service';
-import type { LoanProductService } from '../products/loan-product.service';
-import type { TenantService } from '../tenancy/tenant.service';
+import type { ApprovalService } from '../approvals';
+import type { DecisionConfigService } from '../decision-config';
+import type { LedgerService } from '../ledger';
+import type { PricingService } from '../pricing';
+import type { LoanProductService } from '../products';
+import type { TenantService } from '../tenancy';
 
 /** The services a tenant file is applied through. */
 export interface TenantFileServices {
@@ -19,7 +19,7 @@ export interface TenantFileServices {
   ledger: LedgerService;
   approvals: ApprovalService;
 }
-import type { ApplyOutcome } from '../tenancy/tenant.service';
+import type { ApplyOutcome } from '../tenancy';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
-import { approvalPoliciesSchema } from '../approvals/approval-definition';
-import { POLICY_SCHEMAS } from '../decision-config/policy-schemas';
-import { rateCapRuleSchema } from '../pricing/pricing-definition';
-import { productCodeSchema, productTermsSchema } from '../products/product-definition';
-import { tenantDefinitionSchema, type TenantDefinition } from '../tenancy/tenant-definition';
+import { approvalPoliciesSchema } from '../approvals';
+import { POLICY_SCHEMAS } from '../decision-config';
+import { rateCapRuleSchema } from '../pricing';
+import { productCodeSchema, productTermsSchema } from '../products';
+import { tenantDefinitionSchema, type TenantDefinition } from '../tenancy';
 
 /**
  * `tenants/<slug>.yaml`: a lender's configuration as code. Each section is validated by the same

@@ -2,7 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
-import { ActorTypeEnum, RoleEnum } from '../../identity/dto/identity.type';
+import { ActorTypeEnum, RoleEnum } from '../../identity';
 
 /** The guarded operations: exactly the names of the mutations they guard. */
 export enum ApprovalOperationEnum {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
 import { todayIn } from '../../../platform/tenancy/business-date';
-import { TenantEntity } from '../../tenancy/tenant.entity';
+import { TenantEntity } from '../../tenancy';
 import { addDays, type CobService } from '../cob.service';
 
 type RunData = JobData & { date: string };

@@ -1,5 +1,5 @@
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
-import { TenantEntity } from '../../tenancy/tenant.entity';
+import { TenantEntity } from '../../tenancy';
 import { WEBHOOK_DELIVER_JOB, WEBHOOK_DISPATCH_JOB, type WebhookDeliveryService } from '../webhook-delivery.service';
 
 /** New outbox events of the job's tenant become deliveries; due lanes are queued. */

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
-import { TenantType } from '../../tenancy/dto/tenant.type';
+import { TenantType } from '../../tenancy';
 
 export enum RoleEnum {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',

@@ -4,9 +4,9 @@ import { ApplicationStatusEnum } from '../../../platform/graphql/core-enums';
 import type { Frequency } from '../../../core/loan-math';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
-import { BorrowerInput } from '../../borrowers/dto/borrower.type';
+import { BorrowerInput } from '../../borrowers';
 import { CollateralKindEnum, FrequencyEnum } from '../../../platform/graphql/core-enums';
-import { ScheduleInstallmentType, UpfrontFeesType } from '../../schedules/dto/schedule.type';
+import { ScheduleInstallmentType, UpfrontFeesType } from '../../schedules';
 
 export enum VoteEnum { APPROVE = 'APPROVE', DECLINE = 'DECLINE' }
 registerEnumType(VoteEnum, { name: 'Vote' });

@@ -1,7 +1,7 @@
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
 import { todayIn } from '../../../platform/tenancy/business-date';
-import { TenantEntity } from '../../tenancy/tenant.entity';
+import { TenantEntity } from '../../tenancy';
 import type { AutoDebitService } from '../auto-debit.service';
 
 /** One tenant's auto-debit run, in its context (a tenant not on Stripe returns at once). */

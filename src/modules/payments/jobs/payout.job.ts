@@ -1,6 +1,6 @@
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
-import { TenantEntity } from '../../tenancy/tenant.entity';
+import { TenantEntity } from '../../tenancy';
 import { PAYOUT_JOB, PAYOUT_SWEEP_JOB, PAYOUT_TENANT_SWEEP_JOB, type PayoutService } from '../payouts.service';
 
 /** One try of one payout: claim, provider call outside any transaction, record (PayoutService.process). */

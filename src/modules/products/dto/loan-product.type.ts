@@ -5,7 +5,7 @@ import type {
 import type { Amortization, DayCount, Frequency, UpfrontFeeTreatment } from '../../../core/loan-math';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
-import { RoundingModeEnum } from '../../tenancy/dto/tenant.type';
+import { RoundingModeEnum } from '../../tenancy';
 import {
   AllocationBucketEnum, AmortizationEnum, ChargeTypeEnum, CollateralKindEnum, DayCountEnum, FeeKindEnum, FrequencyEnum, SegmentEnum, UpfrontFeeTreatmentEnum,
 } from '../../../platform/graphql/core-enums';

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Amortization, AprConvention, DayCount, Frequency, UnitPeriod } from '../../../core/loan-math';
 import type { Segment } from '../../../core/products/product-terms';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
-import { ProductFeeType, ProductRounding } from '../../products/dto/loan-product.type';
+import { ProductFeeType, ProductRounding } from '../../products';
 import { AmortizationEnum, AprConventionEnum, DayCountEnum, FrequencyEnum, SegmentEnum, UnitPeriodEnum } from '../../../platform/graphql/core-enums';
 
 @InputType('SchedulePreviewInput', {
