@@ -32,7 +32,7 @@ import { TenantEntity } from '../modules/tenancy/tenant.entity';
 import { borrowerPermissions } from '../modules/borrowers/borrower.permissions';
 import { BorrowerResolver } from '../modules/borrowers/borrower.resolver';
 import { BorrowerService } from '../modules/borrowers/borrower.service';
-import { TenantCipherService } from '../modules/borrowers/tenant-cipher.service';
+import { TenantCipherService } from '../platform/crypto/tenant-cipher.service';
 import { decisionConfigPermissions } from '../modules/decision-config/decision-config.permissions';
 import { DecisionConfigResolver } from '../modules/decision-config/decision-config.resolver';
 import { DecisionConfigService } from '../modules/decision-config/decision-config.service';

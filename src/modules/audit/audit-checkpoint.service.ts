@@ -1,7 +1,7 @@
 import { type AuditCheckpoint, type CheckpointHead, checkAgainstCheckpoint, checkpointSignatureValid, checkpointSigningKey, publicKeyOf, signCheckpoint } from '../../core/audit/checkpoint';
 import type { ChainBreak } from '../../core/audit/hash-chain';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { emitEvent } from '../events';
+import { emitEvent } from '../../platform/events/outbox';
 
 /**
  * Anchors a tenant's audit chain outside the database: a checkpoint signs the head of every lane with

@@ -11,7 +11,7 @@ import type { AuditService } from '../../platform/audit/audit.service';
 import { BorrowerEntity } from '../identity';
 import { zodToBadInput } from '../tenancy';
 import { borrowerSchema, type BorrowerInputData } from './borrower-definition';
-import type { TenantCipherService } from './tenant-cipher.service';
+import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 
 export type ConsentKind = 'BUREAU_PULL' | 'DATA_PROCESSING' | 'MARKETING';
 

@@ -2,4 +2,3 @@
 export { borrowerSchema } from './borrower-definition';
 export type { BorrowerService } from './borrower.service';
 export { BorrowerInput } from './dto/borrower.type';
-export type { TenantCipherService } from './tenant-cipher.service';

@@ -4,7 +4,7 @@ import { badInput } from '../../core/domain-error';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { emitEvent } from '../events';
+import { emitEvent } from '../../platform/events/outbox';
 import { uuidFromBytes, uuidv7 } from '../../platform/db/ids';
 import { runInContext } from '../../platform/tenancy/run-in-context';
 import { hostname } from 'node:os';

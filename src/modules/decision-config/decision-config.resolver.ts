@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput } from '../../core/domain-error';
 import { DecimalScalar } from '../../platform/graphql/scalars';
-import type { TenantCipherService } from '../borrowers';
+import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 import { StaffUserType } from '../identity';
 import { toStaffUserType } from '../identity';
 import type { StaffUserService } from '../identity';

@@ -4,8 +4,8 @@ import { isUuid, uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantCipherService } from '../borrowers';
-import { emitEvent } from './outbox';
+import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
+import { emitEvent } from '../../platform/events/outbox';
 
 export interface WebhookEndpointRow {
   id: string;

@@ -2,7 +2,7 @@ import { conflict } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { BorrowerService } from '../borrowers';
-import type { TenantCipherService } from '../borrowers';
+import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 import type { BureauReport, Providers } from '../../platform/providers/providers';
 import type { TenantService } from '../tenancy';
 import type { LoanServicingService } from './loan-servicing.service';

@@ -11,7 +11,7 @@ import { withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import type { TenantCipherService } from '../borrowers';
+import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 import type { DecisionConfigService } from '../decision-config';
 import type { BorrowerEntity } from '../identity';
 import type { PricingService } from '../pricing';

@@ -1,7 +1,7 @@
 import { type PaymentAction, type ProviderOutcome, transition } from '../../core/payments/payment-status';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { emitEvent } from '../events';
+import { emitEvent } from '../../platform/events/outbox';
 import type { LoanServicingService } from '../loans';
 import type { TenantService } from '../tenancy';
 import { type PaymentRow, amountOf, updatePayment } from './payment-records';

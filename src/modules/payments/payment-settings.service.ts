@@ -2,7 +2,7 @@ import { retryPolicyProblem } from '../../core/payments/retry-schedule';
 import { badInput } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantCipherService } from '../borrowers';
+import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 
 export type PaymentProviderName = 'MANUAL' | 'STRIPE';
 

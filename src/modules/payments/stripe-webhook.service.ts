@@ -4,7 +4,7 @@ import { Dec } from '../../core/money';
 import { fromStripeAmount } from '../../core/payments/minor-units';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { runInContext } from '../../platform/tenancy/run-in-context';
-import { emitEvent } from '../events';
+import { emitEvent } from '../../platform/events/outbox';
 import type { CollectionSettlement } from './collection-settlement';
 import { type PaymentRow, collectionByRef, paymentById } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';

@@ -1,5 +1,5 @@
-import { uuidv7 } from '../../platform/db/ids';
-import type { RequestContext } from '../../platform/tenancy/request-context';
+import { uuidv7 } from '../db/ids';
+import type { RequestContext } from '../tenancy/request-context';
 
 /**
  * A domain change as the outside world sees it. `type` is `<subject>.<what happened>` in snake case

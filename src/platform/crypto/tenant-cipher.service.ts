@@ -1,5 +1,5 @@
-import { TenantCipher, newWrappedDataKey } from '../../platform/crypto/envelope';
-import type { RequestContext } from '../../platform/tenancy/request-context';
+import { TenantCipher, newWrappedDataKey } from './envelope';
+import type { RequestContext } from '../tenancy/request-context';
 
 /**
  * Each tenant's data key, created on first use and kept only wrapped in the database. Unwrapped
