@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TenantCipherService } from '../../src/modules/borrowers/tenant-cipher.service';
+import { TenantCipherService } from '../../src/platform/crypto/tenant-cipher.service';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import { cli } from '../support/cli';
 import { type TestApp, startTestApp, testConfig } from '../support/test-app';
