@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { SerialQueryRunner } from './serial-query-runner';
 
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
 
 /** How many statements one connection keeps prepared; past it, statements run unnamed as usual. */
 const PER_CONNECTION = 200;
@@ -29,13 +27,14 @@ function nameOf(sql: string): string {
  * data: each distinct text is held by the connection, up to PER_CONNECTION of them.
  */
 export async function queryPrepared<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const runner = em.queryRunner as (EntityManager['queryRunner'] & { connect(): Promise<PgClient> }) | undefined;
-  if (!runner) return em.query(sql, params);
-  const client = await runner.connect();
-  const name = nameOf(sql);
-  let held = prepared.get(client);
-  if (!held) prepared.set(client, (held = new Set()));
-  if (!held.has(name) && held.size >= PER_CONNECTION) return em.query(sql, params);
-  held.add(name);
-  return (await client.query({ name, text: sql, values: params })).rows as T[];
+  const runner = em.queryRunner;
+  if (!(runner instanceof SerialQueryRunner)) return em.query(sql, params);
+  return runner.exclusive(async (client) => {
+    const name = nameOf(sql);
+    let held = prepared.get(client);
+    if (!held) prepared.set(client, (held = new Set()));
+    if (!held.has(name) && held.size >= PER_CONNECTION) return (await client.query({ name: '', text: sql, values: params })).rows as T[];
+    held.add(name);
+    return (await client.query({ name, text: sql, values: params })).rows as T[];
+  });
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-epoch';
 import { isUuid } from '../db/ids';
+import { SerialQueryRunner } from '../db/serial-query-runner';
 import { type ScopedTransaction, withTransactionScope } from './transaction-scope';
 
 /** What a transaction is scoped to: one tenant, or the platform (tenant rows only, never tenant data). */
@@ -176,30 +177,25 @@ export class TenantTransaction implements ScopedTransaction {
   }
 
   private async open(): Promise<QueryRunner> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as { query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> };
-    let began = false;
+    const runner = new SerialQueryRunner(this.dataSource);
     try {
       // BEGIN, the scope and (for a kept credential) the credential epoch in one round trip (the
       // simple protocol takes several statements when nothing is bound, so the tenant id, checked to
-      // be a uuid, is written into the text). On the driver's client: TypeORM drops all but one result.
+      // be a uuid, is written into the text).
       const tenant = this.scope.tenantId ?? '';
       if (tenant && !isUuid(tenant)) throw new Error(`not a tenant id: ${tenant}`);
       const epoch = this.credential ? `, ${CREDENTIAL_EPOCH_SQL} AS epoch` : '';
-      began = true;
-      const results = await client.query(
+      const results = await runner.begin(
         `START TRANSACTION; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.platform', '${this.scope.platform ? 'on' : 'off'}', true)${epoch}`,
       );
-      // What runner.startTransaction() would have recorded, so commit and rollback go through TypeORM.
-      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       if (this.credential) {
         const now = String(results[1].rows[0].epoch);
         if (now !== this.credential.epoch) await this.credential.recheck(runner.manager, now);
       }
       return runner;
     } catch (err) {
-      if (began) await client.query('ROLLBACK').catch(() => undefined);
-      Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      else await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
       throw err;
     }

@@ -1,0 +1,71 @@
+import { Client } from 'pg';
+import { queryPrepared } from '../../src/platform/db/prepared';
+import { autoLender, disbursedLoan } from '../support/loans';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+/**
+ * A request's field resolvers run in parallel and share the request's one transaction, so its
+ * statements must take turns on the connection: pg queues overlapping calls itself only as a
+ * deprecated courtesy (gone in pg 9). Every call to a pg client is watched here: none may arrive
+ * while the client is still busy with another.
+ */
+describe('one connection per request: statements in order, never overlapping', () => {
+  let app: TestApp;
+  let lender: Awaited<ReturnType<typeof autoLender>>;
+  let loanId: string;
+  const original = Client.prototype.query;
+  let overlapping = 0;
+  let calls = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    lender = await autoLender(app);
+    ({ loanId } = await disbursedLoan(app, lender, { amount: '5000.00', termCount: 4 }));
+    Client.prototype.query = function watched(this: Client & { _activeQuery?: unknown; _queryQueue: unknown[] }, ...args: unknown[]) {
+      calls++;
+      if (this._activeQuery || this._queryQueue.length > 0) overlapping++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query;
+  });
+  afterAll(async () => {
+    Client.prototype.query = original;
+    await app.close();
+  });
+  beforeEach(() => {
+    overlapping = 0;
+    calls = 0;
+  });
+
+  it('a loan read with many lists resolved at once sends its statements one after another', async () => {
+    const res = await app.gql(`{
+      a: loan(id: "${loanId}") { id transactions(first: 10) { nodes { id amount } } journal(first: 10) { nodes { id lines } } events { kind } schedule { number principalDue } balances { outstanding { total } } }
+      b: loan(id: "${loanId}") { id status principal }
+      c: loans(first: 5) { nodes { id status } }
+      d: loanProducts(first: 5) { nodes { code } }
+    }`, {}, lender.admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.a.id).toBe(loanId);
+    expect(res.data!.a.schedule).toHaveLength(4);
+    expect(res.data!.a.journal.nodes.length).toBeGreaterThan(0);
+    expect(res.data!.c.nodes.map((l: { id: string }) => l.id)).toContain(loanId);
+    expect(calls).toBeGreaterThan(3);
+    expect(overlapping).toBe(0);
+  });
+
+  it('statements asked for at once in one transaction (entity reads, plain and prepared queries) run in order with their own answers', async () => {
+    const answers = await app.inTenant(lender.slug, async (ctx) => {
+      const db = await ctx.db();
+      return Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          i % 3 === 0
+            ? db.query('SELECT $1::int AS n, pg_sleep(0.005)', [i]).then((r: { n: number }[]) => r[0].n)
+            : i % 3 === 1
+              ? queryPrepared<{ n: number }>(db, 'SELECT $1::int AS n', [i]).then((r) => r[0].n)
+              : db.query("SELECT $1::int AS n, current_setting('app.tenant_id') AS t", [i]).then((r: { n: number; t: string }[]) => (r[0].t ? r[0].n : -1)),
+        ),
+      );
+    });
+    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(overlapping).toBe(0);
+  });
+});
