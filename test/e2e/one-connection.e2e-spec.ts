@@ -16,6 +16,8 @@ describe('one connection per request: statements in order, never overlapping', (
   const original = Client.prototype.query;
   let overlapping = 0;
   let calls = 0;
+  /** The statements each client was sent, in order. */
+  let sent = new Map<object, string[]>();
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -23,6 +25,9 @@ describe('one connection per request: statements in order, never overlapping', (
     ({ loanId } = await disbursedLoan(app, lender, { amount: '5000.00', termCount: 4 }));
     Client.prototype.query = function watched(this: Client & { _activeQuery?: unknown; _queryQueue: unknown[] }, ...args: unknown[]) {
       calls++;
+      const first = args[0] as string | { text: string };
+      if (!sent.has(this)) sent.set(this, []);
+      sent.get(this)!.push(typeof first === 'string' ? first : first.text);
       if (this._activeQuery || this._queryQueue.length > 0) overlapping++;
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof Client.prototype.query;
@@ -34,6 +39,7 @@ describe('one connection per request: statements in order, never overlapping', (
   beforeEach(() => {
     overlapping = 0;
     calls = 0;
+    sent = new Map();
   });
 
   it('a loan read with many lists resolved at once sends its statements one after another', async () => {
@@ -67,5 +73,24 @@ describe('one connection per request: statements in order, never overlapping', (
     });
     expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(overlapping).toBe(0);
+  });
+
+  it('a repayment is one unit of work: BEGIN, the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {
+    const key = `one-unit-${loanId}`;
+    const res = await app.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId allocation { principal interest } } }`,
+      { i: { loanId, amount: '100.00', paidAt: new Date().toISOString().slice(0, 10), method: 'CASH', idempotencyKey: key } }, lender.admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordRepayment.transactionId).toBeTruthy();
+    // The request's connection: the one whose transaction claimed the key.
+    const unit = [...sent.values()].find((texts) => texts.some((t) => t.includes('INSERT INTO idempotency_keys')))!;
+    const oneLine = unit.map((t) => t.replace(/\s+/g, ' '));
+    expect(oneLine).toHaveLength(5);
+    expect(oneLine[0]).toMatch(/^START TRANSACTION; SELECT set_config\('app.tenant_id'/);
+    expect(oneLine[1]).toMatch(/^WITH claim AS \(INSERT INTO idempotency_keys .* FROM loans l .* FOR UPDATE OF l/);
+    for (const write of ['INSERT INTO loan_transactions', 'INSERT INTO journal_entries', 'INSERT INTO journal_lines', 'INSERT INTO loan_postings', 'UPDATE loans SET', 'INSERT INTO loan_events', 'UPDATE idempotency_keys SET result']) {
+      expect(oneLine[2]).toContain(write);
+    }
+    expect(oneLine[3]).toContain('audit');
+    expect(oneLine[4]).toBe('COMMIT');
   });
 });

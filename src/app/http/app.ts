@@ -20,6 +20,7 @@ import { mergeRuleMaps, shieldMiddleware } from '../../platform/graphql/permissi
 import { observabilityPlugin, transactionPlugin } from '../../platform/graphql/plugins';
 import { buildGraphQLSchema } from '../../platform/graphql/schema';
 import { yieldBeforeCostlyFields } from '../../platform/graphql/slices';
+import { flushAfterMutations } from '../../platform/graphql/unit-of-work';
 import type { Runtime } from '../runtime';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { TenantTransaction } from '../../platform/tenancy/tenant-transaction';
@@ -43,7 +44,7 @@ export interface HttpApp {
 /** The schema as served: code-first types with the shield around every field whose rule is not `allow`. */
 export async function buildServedSchema(runtime: Pick<Runtime, 'services'>): Promise<GraphQLSchema> {
   const schema = await buildGraphQLSchema(createResolvers(runtime.services));
-  return yieldBeforeCostlyFields(applyMiddleware(schema, shieldMiddleware(schema, mergeRuleMaps(schema, permissionMaps))));
+  return flushAfterMutations(yieldBeforeCostlyFields(applyMiddleware(schema, shieldMiddleware(schema, mergeRuleMaps(schema, permissionMaps)))));
 }
 
 /** /healthz (the process is up) and /readyz (database and queue answer), for the API and the worker alike. */

@@ -1,7 +1,6 @@
 import { type AccountMapping, DEFAULT_CHART, type JournalLine, balancedLines, balancesByRole, loanAccountMapping, mapLines } from '../../core/ledger/journal';
 import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
-import { SqlBatch } from '../../platform/db/sql-batch';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 export interface JournalEntryInput {
@@ -15,6 +14,7 @@ export interface JournalEntryInput {
 }
 
 const MAPPINGS = Symbol('loan account mappings');
+const CHART_STAGED = Symbol('chart of accounts staged');
 
 export class AccountTypeChange extends Error {
   constructor(readonly code: string, readonly type: string) {
@@ -28,25 +28,15 @@ export class LedgerService {
   private readonly charted = new Set<string>();
 
   /**
-   * Posts in the caller's transaction; the entry and the change it records commit together. Lines
-   * name account roles; a loan's entry goes to its product's accounts where the product maps them.
+   * Posts in the caller's unit of work: the entry and its lines are staged (two appends) with the
+   * change they record, and commit with it. Lines name account roles; a loan's entry goes to its
+   * product's accounts where the product maps them. Answers the entry's id.
    */
   async post(ctx: RequestContext, entry: JournalEntryInput, mapping?: AccountMapping | null): Promise<string> {
-    const batch = new SqlBatch();
-    const id = await this.stage(ctx, batch, entry, mapping);
-    await batch.run(await ctx.db());
-    return id;
-  }
-
-  /**
-   * The entry and its lines added to `batch` (two appends), for a caller that sends its whole change
-   * in one statement; the entry is written when the batch runs, in the caller's transaction.
-   */
-  async stage(ctx: RequestContext, batch: SqlBatch, entry: JournalEntryInput, mapping?: AccountMapping | null): Promise<string> {
     const lines = mapLines(balancedLines(entry.lines), mapping !== undefined ? mapping : entry.loanId ? await this.mappingOf(ctx, entry.loanId) : null);
-    await this.ensureChart(ctx);
+    this.ensureChart(ctx);
     const id = entry.id ?? uuidv7();
-    batch.add('INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6)', [
+    ctx.writes.add('INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference) VALUES ($1, $2, $3, $4, $5, $6)', [
       ctx.tenant, id, entry.kind, entry.businessDate, entry.loanId ?? null, entry.reference ?? null,
     ]);
     const values: unknown[] = [ctx.tenant, id];
@@ -55,7 +45,7 @@ export class LedgerService {
       const b = 2 + i * 4;
       return `($1::uuid, $2::uuid, $${b + 1}::smallint, $${b + 2}::text, $${b + 3}::numeric, $${b + 4}::numeric)`;
     });
-    batch.add(`INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) VALUES ${rows.join(', ')}`, values);
+    ctx.writes.add(`INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit) VALUES ${rows.join(', ')}`, values);
     return id;
   }
 
@@ -96,7 +86,7 @@ export class LedgerService {
 
   /** Adds or renames an account of the tenant's chart; a default account keeps its type. */
   async setAccount(ctx: RequestContext, code: string, name: string, type: string): Promise<void> {
-    await this.ensureChart(ctx);
+    this.ensureChart(ctx);
     const em = await ctx.db();
     const [existing] = await em.query('SELECT type FROM ledger_accounts WHERE code = $1', [code]);
     if (existing && existing.type !== type) throw new AccountTypeChange(code, existing.type);
@@ -104,7 +94,7 @@ export class LedgerService {
   }
 
   async accounts(ctx: RequestContext): Promise<{ code: string; name: string; type: string }[]> {
-    await this.ensureChart(ctx);
+    this.ensureChart(ctx);
     return (await ctx.db()).query('SELECT code, name, type FROM ledger_accounts ORDER BY code');
   }
 
@@ -121,7 +111,7 @@ export class LedgerService {
 
   /** Every account's debits, credits and balance for entries of business dates up to `asOf`. */
   async trialBalance(ctx: RequestContext, asOf: string) {
-    await this.ensureChart(ctx);
+    this.ensureChart(ctx);
     const lines: { account: string; name: string; type: string; debit: string; credit: string; balance: string }[] = await (await ctx.db()).query(
       `SELECT a.code AS account, a.name, a.type,
               coalesce(sum(l.debit), 0)::numeric(18,4)::text AS debit, coalesce(sum(l.credit), 0)::numeric(18,4)::text AS credit,
@@ -136,17 +126,23 @@ export class LedgerService {
     return { asOf, lines, totalDebit: sum('debit').toFixed(4), totalCredit: sum('credit').toFixed(4), balanced: sum('debit').eq(sum('credit')) };
   }
 
-  private async ensureChart(ctx: RequestContext): Promise<void> {
+  /**
+   * The tenant's chart of accounts, staged with the first entry this process posts for the tenant
+   * (an insert that leaves existing accounts alone), so no read interrupts the unit's statement;
+   * remembered once that transaction commits.
+   */
+  private ensureChart(ctx: RequestContext): void {
     if (this.charted.has(ctx.tenant)) return;
-    const em = await ctx.db();
-    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM ledger_accounts');
-    if (n >= DEFAULT_CHART.length) {
-      // Committed by an earlier transaction: safe to remember.
-      this.charted.add(ctx.tenant);
-      return;
-    }
+    const staged = ctx.transactionState(CHART_STAGED, () => new Set<string>());
+    if (staged.has(ctx.tenant)) return;
+    staged.add(ctx.tenant);
     const values = DEFAULT_CHART.flatMap((a) => [ctx.tenant, a.code, a.name, a.type]);
     const rows = DEFAULT_CHART.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`);
-    await em.query(`INSERT INTO ledger_accounts (tenant_id, code, name, type) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
+    ctx.writes.add(`INSERT INTO ledger_accounts (tenant_id, code, name, type) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
+    const tenant = ctx.tenant;
+    ctx.onAfterCommit(async () => {
+      this.charted.add(tenant);
+    });
   }
+
 }

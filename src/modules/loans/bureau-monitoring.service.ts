@@ -46,7 +46,7 @@ export class BureauMonitoringService {
     const today = todayIn((await this.deps.tenants.current(ctx)).timezone);
     for (const l of loans) {
       for (const signal of signals) {
-        await recordLoanEvent(ctx, l.id, 'EARLY_WARNING', today, { signal, worstDelinquencyDays: report.worstDelinquencyDays, openLoans: report.openLoans.length, bureauReference: report.reference });
+        recordLoanEvent(ctx, l.id, 'EARLY_WARNING', today, { signal, worstDelinquencyDays: report.worstDelinquencyDays, openLoans: report.openLoans.length, bureauReference: report.reference });
       }
     }
     return {

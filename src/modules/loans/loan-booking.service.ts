@@ -71,7 +71,7 @@ export class LoanBookingService {
         lines: [{ account: 'CASH_CLEARING', debit: offer.upfrontFees.paidUpfront }, { account: 'FEE_INCOME', credit: offer.upfrontFees.paidUpfront }],
       });
     }
-    await recordLoanEvent(ctx, loanId, 'DISBURSED', b.businessDate, {
+    recordLoanEvent(ctx, loanId, 'DISBURSED', b.businessDate, {
       applicationId: b.applicationId, creditLineId: b.creditLineId ?? null, principal: principal.toFixed(), netDisbursed: offer.netDisbursement, currency: offer.currency, reference: payout.reference,
     });
     await this.deps.audit.record(ctx, {

@@ -1,15 +1,12 @@
 import { uuidv7 } from '../../platform/db/ids';
-import { SqlBatch } from '../../platform/db/sql-batch';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 /**
- * Appends an event to the loan's history, in the caller's transaction; the table's trigger puts it
+ * Stages an event of the loan's history in the caller's unit of work; the table's trigger puts it
  * in the outbox as `loan.<kind in lower case>` (the nightly run inserts its events set-based).
  */
-export async function recordLoanEvent(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>): Promise<void> {
-  const batch = new SqlBatch();
-  new LoanEvents(ctx, loanId, businessDate).add(kind, data).stage(batch);
-  await batch.run(await ctx.db());
+export function recordLoanEvent(ctx: RequestContext, loanId: string, kind: string, businessDate: string, data: Record<string, unknown>): void {
+  new LoanEvents(ctx, loanId, businessDate).add(kind, data).stage();
 }
 
 /** A loan's events of one change, gathered in order and written as one INSERT with the change's other writes. */
@@ -27,10 +24,10 @@ export class LoanEvents {
     return this;
   }
 
-  /** Adds the INSERT (when there is anything to write) to `batch`. */
-  stage(batch: SqlBatch): void {
+  /** Stages the INSERT (when there is anything to write) in the unit of work. */
+  stage(): void {
     if (this.rows.length === 0) return;
-    batch.add(
+    this.ctx.writes.add(
       `INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data)
        SELECT $1, e.id, $2, e.kind, $3, e.data FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS e (id, kind, data, n) ORDER BY e.n`,
       [this.ctx.tenant, this.loanId, this.businessDate, this.rows.map((r) => r.id), this.rows.map((r) => r.kind), this.rows.map((r) => r.data)],

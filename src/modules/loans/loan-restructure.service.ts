@@ -109,8 +109,8 @@ export class LoanRestructureService {
         action: 'loan.restructured', entityType: 'Loan', entityId: old.id,
         after: { successor, reason: input.reason, capitaliseArrears: input.capitaliseArrears, principal: P.toFixed(), arrears: arrears.toFixed(), credit: C.toFixed(), termCount: input.termCount, annualInterestRate: rate },
       });
-      await recordLoanEvent(ctx, old.id, 'RESTRUCTURED', today, { successor, reason: input.reason });
-      await recordLoanEvent(ctx, successor, 'RESTRUCTURED_FROM', today, { from: old.id, capitaliseArrears: input.capitaliseArrears });
+      recordLoanEvent(ctx, old.id, 'RESTRUCTURED', today, { successor, reason: input.reason });
+      recordLoanEvent(ctx, successor, 'RESTRUCTURED_FROM', today, { from: old.id, capitaliseArrears: input.capitaliseArrears });
       return { loanId: successor };
     });
   }

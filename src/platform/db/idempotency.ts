@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { badInput, conflict } from '../../core/domain-error';
 import type { RequestContext } from '../tenancy/request-context';
 import { queryPrepared } from './prepared';
-import { SqlBatch, type SqlStatement } from './sql-batch';
+import type { SqlStatement } from './sql-batch';
 
 /** A twin of this request holds the key: the operation stops and `once` answers as the twin did. */
 class KeyTaken extends Error {}
@@ -61,35 +61,48 @@ export class KeyClaim {
   }
 }
 
+const CARRIED = Symbol('idempotency claim carried by the first statement');
+
+/**
+ * The claim of the operation running in this unit of work, when the operation asked to carry it in
+ * its first statement and that statement has not been sent yet: the command that locks the record
+ * puts `statement()` into its read (see KeyClaim).
+ */
+export function carriedClaim(ctx: RequestContext): KeyClaim | undefined {
+  const claim = ctx.transactionState(CARRIED, () => ({ current: undefined as KeyClaim | undefined })).current;
+  return claim?.pending ? claim : undefined;
+}
+
 /**
  * Runs a money-moving operation at most once per (tenant, operation, key): the key is claimed (see
  * KeyClaim), a retry after commit gets the stored answer, and the same key with a different request
- * is a CONFLICT. Runs in the caller's transaction: if the operation fails, the claim rolls back with
- * it. The operation may leave its last writes in `writes`: they go in one statement with the stored
- * answer. With `claimInFirstStatement` the operation carries the claim itself (and must, before any
- * other write).
+ * is a CONFLICT. Runs in the caller's unit of work: if the operation fails, the claim rolls back with
+ * it, and the stored answer is staged with the operation's last writes (one statement). With
+ * `claimInFirstStatement` the operation carries the claim itself (see carriedClaim), and must,
+ * before any other write.
  */
 export async function once<T>(
   ctx: RequestContext, operation: string, key: string, request: unknown,
-  run: (writes: SqlBatch, claim: KeyClaim) => Promise<T>, options: { claimInFirstStatement?: boolean } = {},
+  run: () => Promise<T>, options: { claimInFirstStatement?: boolean } = {},
 ): Promise<T> {
   if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw badInput('idempotencyKey', 'idempotencyKey must be 8-200 letters, digits or . _ : -');
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-  const em = await ctx.db();
   const claim = new KeyClaim(ctx, operation, key, requestHash);
-  const writes = new SqlBatch();
+  const carried = ctx.transactionState(CARRIED, () => ({ current: undefined as KeyClaim | undefined }));
   let result: T;
   try {
-    if (!options.claimInFirstStatement) await claim.send();
-    result = await run(writes, claim);
+    if (options.claimInFirstStatement) carried.current = claim;
+    else await claim.send();
+    result = await run();
   } catch (err) {
     if (!(err instanceof KeyTaken)) throw err;
-    const [previous] = await em.query('SELECT request_hash, result FROM idempotency_keys WHERE tenant_id = $1 AND operation = $2 AND key = $3', [ctx.tenant, operation, key]);
+    const [previous] = await (await ctx.db()).query('SELECT request_hash, result FROM idempotency_keys WHERE tenant_id = $1 AND operation = $2 AND key = $3', [ctx.tenant, operation, key]);
     if (previous.request_hash !== requestHash) throw conflict(`idempotencyKey ${key} was used for a different ${operation} request`, { field: 'idempotencyKey' });
     return previous.result as T;
+  } finally {
+    if (carried.current === claim) carried.current = undefined;
   }
   if (claim.pending) throw new Error(`${operation} finished without claiming its idempotency key`);
-  writes.add('UPDATE idempotency_keys SET result = $4 WHERE tenant_id = $1 AND operation = $2 AND key = $3', [ctx.tenant, operation, key, JSON.stringify(result)]);
-  await writes.run(em);
+  ctx.writes.add('UPDATE idempotency_keys SET result = $4 WHERE tenant_id = $1 AND operation = $2 AND key = $3', [ctx.tenant, operation, key, JSON.stringify(result)]);
   return result;
 }

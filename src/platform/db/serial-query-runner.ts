@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -8,31 +9,63 @@ export interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
+/** Writes a unit of work has staged and not yet sent (see SqlBatch): taken as one statement, or null. */
+export interface StagedWrites {
+  take(): { sql: string; params: unknown[] } | null;
+  clear(): void;
+}
+
 /**
  * The query runner of one tenant transaction: one connection whose statements run one after
  * another, in the order they were asked for. A request's field resolvers run in parallel and share
  * the transaction; pg would otherwise queue their statements itself (deprecated, gone in pg 9), so
- * they wait their turn here. The transaction begins with one text of several statements (BEGIN and
- * the scope in one round trip), after which TypeORM sees an active transaction, as it would after
- * its own `startTransaction` (so its writes do not open one of their own).
+ * they wait their turn here.
+ *
+ * The unit of work's staged writes go first: whatever statement comes next (a read, a prepared
+ * statement, COMMIT) is preceded by them, as one statement, so every read sees what the unit wrote.
+ * On rollback they are dropped unsent.
+ *
+ * The transaction begins with one text of several statements (BEGIN and the scope in one round
+ * trip), after which TypeORM sees an active transaction, as after its own `startTransaction` (so its
+ * writes do not open one of their own).
  */
 export class SerialQueryRunner extends PostgresQueryRunner {
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, private readonly staged?: StagedWrites) {
     super(dataSource.driver as PostgresDriver, 'master');
     this.manager = dataSource.createEntityManager(this);
   }
 
-  /** Runs `work` on the connection once every statement asked for before it has finished. */
+  /** Runs `work` on the connection once every statement asked for before it (and the staged writes) has finished. */
   exclusive<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
-    const run = this.tail.then(async () => work((await this.connect()) as PgClient));
+    const run = this.tail.then(async () => {
+      const client = (await this.connect()) as PgClient;
+      const writes = this.staged?.take();
+      if (writes) await sendPrepared(client, writes.sql, writes.params);
+      return work(client);
+    });
     this.tail = run.catch(() => undefined);
     return run;
   }
 
   override query(...args: Parameters<PostgresQueryRunner['query']>): Promise<any> {
     return this.exclusive(() => super.query(...args));
+  }
+
+  /** A statement as a named prepared statement of this connection (see sendPrepared). */
+  prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.exclusive((client) => sendPrepared(client, sql, params)) as Promise<T[]>;
+  }
+
+  /** Sends the staged writes now (their errors surface here, not at COMMIT). */
+  flush(): Promise<void> {
+    return this.exclusive(async () => undefined);
+  }
+
+  override rollbackTransaction(): Promise<void> {
+    this.staged?.clear();
+    return super.rollbackTransaction();
   }
 
   /** Sends `sql` (BEGIN and what goes with it, in one text) and records the transaction as begun. */
@@ -42,4 +75,35 @@ export class SerialQueryRunner extends PostgresQueryRunner {
     this.transactionDepth = 1;
     return results;
   }
+}
+
+/** How many statements one connection keeps prepared; past it, statements run unnamed as usual. */
+const PER_CONNECTION = 200;
+const prepared = new WeakMap<object, Set<string>>();
+/** Statement names by text, so a hot statement is hashed once per process, not once per call. */
+const names = new Map<string, string>();
+const NAMES_KEPT = 2000;
+
+function nameOf(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `ml_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a statement as a named prepared statement on the connection, so Postgres parses and plans it
+ * once per connection rather than on every call (planning the write path's larger statements costs
+ * more than running them). Each distinct text is held by the connection, up to PER_CONNECTION of them.
+ */
+async function sendPrepared<T>(client: PgClient, sql: string, params: unknown[]): Promise<T[]> {
+  const name = nameOf(sql);
+  let held = prepared.get(client);
+  if (!held) prepared.set(client, (held = new Set()));
+  if (!held.has(name) && held.size >= PER_CONNECTION) return (await client.query({ name: '', text: sql, values: params })).rows as T[];
+  held.add(name);
+  return (await client.query({ name, text: sql, values: params })).rows as T[];
 }

@@ -39,12 +39,28 @@ export class SqlBatch {
     return { sql: `WITH ${ctes.join(',\n')}\nSELECT 1`, params };
   }
 
+  /** How many statements are waiting. */
+  get size(): number {
+    return this.parts.length;
+  }
+
+  /** The batch as one statement, emptied (null when there is nothing to send). */
+  take(): SqlStatement | null {
+    if (this.parts.length === 0) return null;
+    const statement = this.toStatement();
+    this.parts.length = 0;
+    return statement;
+  }
+
+  /** Forgets what is waiting (the transaction it was for rolled back). */
+  clear(): void {
+    this.parts.length = 0;
+  }
+
   /** Sends the batch (nothing when empty) as a prepared statement (its shapes repeat) and empties it. */
   async run(em: EntityManager): Promise<void> {
-    if (this.parts.length === 0) return;
-    const { sql, params } = this.toStatement();
-    this.parts.length = 0;
-    await queryPrepared(em, sql, params);
+    const statement = this.take();
+    if (statement) await queryPrepared(em, statement.sql, statement.params);
   }
 }
 

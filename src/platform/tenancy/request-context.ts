@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlBatch } from '../db/sql-batch';
 import type { Role } from './roles';
 import type { TenantTransaction } from './tenant-transaction';
 
@@ -90,6 +91,20 @@ export class RequestContext {
   /** See TenantTransaction.state. */
   transactionState<T>(key: symbol, create: () => T): T {
     return this.transaction.state(key, create);
+  }
+
+  /**
+   * The unit of work's writes: a command stages its INSERTs and UPDATEs here and they go to the
+   * database as one statement, before the transaction's next statement (so a read sees them), when
+   * the mutation returns, or before COMMIT; never when the unit fails (see TenantTransaction.writes).
+   */
+  get writes(): SqlBatch {
+    return this.transaction.writes;
+  }
+
+  /** Sends the staged writes now (the boundary does so when a mutation returns). */
+  flush(): Promise<void> {
+    return this.transaction.flush();
   }
 
   /** The entity manager of this request's transaction (opened on first use, with `app.tenant_id` set). */

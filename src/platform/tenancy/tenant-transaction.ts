@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-epoch';
 import { isUuid } from '../db/ids';
 import { SerialQueryRunner } from '../db/serial-query-runner';
+import { SqlBatch } from '../db/sql-batch';
 import { type ScopedTransaction, withTransactionScope } from './transaction-scope';
 
 /** What a transaction is scoped to: one tenant, or the platform (tenant rows only, never tenant data). */
@@ -33,6 +34,12 @@ export class TenantTransaction implements ScopedTransaction {
   private readonly afterCommit: (() => Promise<void>)[] = [];
   private readonly afterRollback: (() => Promise<void>)[] = [];
   private readonly bag = new Map<symbol, unknown>();
+  /**
+   * The unit of work's writes: staged by the commands, sent as one statement before the
+   * transaction's next statement (so reads see them), or at the end of a mutation, or before COMMIT.
+   * Dropped on rollback.
+   */
+  readonly writes = new SqlBatch();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,6 +63,13 @@ export class TenantTransaction implements ScopedTransaction {
       this.currentTenant = tenantId;
     }
     return runner.manager;
+  }
+
+  /** Sends the staged writes now, so their errors surface with the command that staged them. */
+  async flush(): Promise<void> {
+    if (this.writes.size === 0) return;
+    await this.manager(this.currentTenant);
+    await ((await this.runner!) as SerialQueryRunner).flush();
   }
 
   get started(): boolean {
@@ -126,7 +140,8 @@ export class TenantTransaction implements ScopedTransaction {
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     // Work queued for before the commit (e.g. an audit entry) needs the transaction even if nothing else opened it.
-    if (commit && this.beforeCommit.length) this.runner ??= this.open();
+    if (commit && (this.beforeCommit.length || this.writes.size)) this.runner ??= this.open();
+    else if (!commit) this.writes.clear();
     if (!this.runner) {
       // Nothing was opened, so nothing to commit; work queued for after the commit still follows it.
       this.finished = true;
@@ -138,7 +153,8 @@ export class TenantTransaction implements ScopedTransaction {
     let committed = false;
     if (commit) {
       try {
-        // Still open: the hooks write in this transaction.
+        // Still open: the unit's last writes, then the hooks, in this transaction.
+        await this.flush();
         for (const work of this.beforeCommit) await work();
       } catch (err) {
         hookError = err;
@@ -177,7 +193,7 @@ export class TenantTransaction implements ScopedTransaction {
   }
 
   private async open(): Promise<QueryRunner> {
-    const runner = new SerialQueryRunner(this.dataSource);
+    const runner = new SerialQueryRunner(this.dataSource, this.writes);
     try {
       // BEGIN, the scope and (for a kept credential) the credential epoch in one round trip (the
       // simple protocol takes several statements when nothing is bound, so the tenant id, checked to
