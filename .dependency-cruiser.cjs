@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^src/(app|cli)/|^src/(main|worker)\\.ts$' },
     },
     {
+      name: 'modules-open-no-transaction',
+      comment: 'A unit of work (one transaction) is opened by a boundary: the request, a job, a CLI command, or the Units the app hands a module that commits in parts. A module never opens one itself.',
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: SPEC },
+      to: { path: '^src/platform/(tenancy/(run-in-context|tenant-transaction)|db/(data-source|database))\\.ts$' },
+    },
+    {
       name: 'modules-meet-at-their-faces',
       comment: 'A module imports another only through its index.ts, the face that says what it offers; the files behind it are its own.',
       severity: 'error',

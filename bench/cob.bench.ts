@@ -40,7 +40,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLo
     let t = process.hrtime.bigint();
     const secs = () => Number(process.hrtime.bigint() - t) / 1e9;
     log(`seeding ${loans} loans`);
-    await seedLoans(runtime.dataSource, runtime.services, { tenantId, productCode: 'BOOK', count: loans, startDate: start }, (done, total) => {
+    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: loans, startDate: start }, (done, total) => {
       if (done % 200_000 === 0 || done === total) log(` ${done}`);
     });
     const seedSeconds = secs();
@@ -76,7 +76,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLo
     const late = await lender('cob-bench-late');
     const lateDate = addDays(today, -2);
     log(`seeding ${lateLoans} past-due loans`);
-    await seedLoans(runtime.dataSource, runtime.services, { tenantId: late.tenantId, productCode: 'BOOK', count: lateLoans, startDate: addDays(today, -75) });
+    await seedLoans(runtime.services.units, runtime.services, { tenantId: late.tenantId, productCode: 'BOOK', count: lateLoans, startDate: addDays(today, -75) });
     await owner.query('UPDATE loans SET last_cob_date = $2::date WHERE tenant_id = $1', [late.tenantId, addDays(lateDate, -1)]);
     await owner.query('VACUUM ANALYZE loans');
     t = process.hrtime.bigint();

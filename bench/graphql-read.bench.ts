@@ -67,7 +67,7 @@ export async function runGraphQLReadBench({ loans = 300, requests = 3000, concur
     const { runtime } = bench;
     const { tenantId, key } = await benchLender(runtime, 'read-bench', 'SERVICER');
     log(`seeding ${loans} loans\n`);
-    await seedLoans(runtime.dataSource, runtime.services, { tenantId, productCode: 'BOOK', count: loans, startDate: todayIn('UTC') });
+    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: loans, startDate: todayIn('UTC') });
     await runtime.dataSource.query('ANALYZE loans');
 
     const auth = `Bearer ${key}`;

@@ -99,7 +99,7 @@ export async function runQueryCostBench({ seconds = Number(process.env.BENCH_QUE
     await owner.connect();
     await owner.query('INSERT INTO tenant_api_plans (tenant_id, plan) VALUES ($1, $2)', [attacker.id, planName]);
     log('  seeding the attacker tenant: 300 loans, 2,500 decided applications\n');
-    await seedLoans(runtime.dataSource, runtime.services, { tenantId: attacker.id, productCode: 'BENCH', count: 300, startDate: todayIn('UTC') });
+    await seedLoans(runtime.services.units, runtime.services, { tenantId: attacker.id, productCode: 'BENCH', count: 300, startDate: todayIn('UTC') });
     // One request at a time: the process's CPU time over it is the server's (and this small client's),
     // which a loaded machine stretches less than the wall-clock time.
     const post = async (key: string, query: string, variables?: unknown) => {

@@ -76,7 +76,7 @@ export async function runRepaymentReplayBench({ transactions = 4000, snapshotEve
     });
     const today = new Date().toISOString().slice(0, 10);
     const start = new Date(Date.now() - 360 * 86_400_000).toISOString().slice(0, 10);
-    await seedLoans(runtime.dataSource, s, { tenantId, productCode: 'HEAVY', count: 1, startDate: start });
+    await seedLoans(s.units, s, { tenantId, productCode: 'HEAVY', count: 1, startDate: start });
     // The loan's history, written directly: small repayments spread over its 360 days.
     const owner = new Client({ connectionString: bench.ownerUrl });
     await owner.connect();

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--fresh')) await resetEmbeddedDatabase(config);
   const runtime = await bootRuntime(config, { migrate: config.migrateOnBoot, worker: config.inProcessWorker, keepDatabaseAlive: true });
   const { logger } = runtime;
-  const report = await applyTenantFiles(runtime.dataSource, runtime.services, config.tenantsDir);
+  const report = await applyTenantFiles(runtime.services.units, runtime.services, config.tenantsDir);
   logger.info({ tenants: report.results.map((r) => `${r.slug}:${r.outcome}`) }, 'tenants applied');
   const http = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {

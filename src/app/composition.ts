@@ -1,3 +1,4 @@
+import { Units } from '../platform/tenancy/units';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { JobDefinition } from '../platform/queue/job';
@@ -111,11 +112,13 @@ export const permissionMaps = [tenantPermissions, identityPermissions, auditPerm
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
   const limits = config.graphql;
+  // Units of work for modules that commit in parts or start with none of their own.
+  const units = new Units(dataSource);
   const audit = new AuditService(limits);
   const tenants = new TenantService(audit, limits);
   const apiKeys = new ApiKeyService(tenants, audit, limits);
   const staff = new StaffUserService(audit, limits);
-  const sessions = new SessionService(dataSource, { ...config.jwt }, audit);
+  const sessions = new SessionService(units, { ...config.jwt }, audit);
   const auditVerifications = new AuditVerificationService(audit, queue);
   const pricing = new PricingService(tenants, audit);
   const ledger = new LedgerService();
@@ -148,21 +151,21 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const approvals = new ApprovalService({ audit, limits, operations });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
-  const cob = new CobService({ dataSource, tenants, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
+  const cob = new CobService({ units, tenants, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
   const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants, audit, limits });
   const settlement = new CollectionSettlement({ servicing, tenants });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants, audit });
-  const stripeWebhooks = new StripeWebhookService({ dataSource, settings: paymentSettings, clients: stripeClients, settlement });
-  const bankStatements = new BankStatementService({ dataSource, servicing, tenants, audit });
-  const usage = new UsageBillingService({ dataSource, tenants, audit, meter: stripeUsageMeter(config.stripe), limits });
+  const stripeWebhooks = new StripeWebhookService({ units, settings: paymentSettings, clients: stripeClients, settlement });
+  const bankStatements = new BankStatementService({ units, servicing, tenants, audit });
+  const usage = new UsageBillingService({ units, tenants, audit, meter: stripeUsageMeter(config.stripe), limits });
   const eventLog = new EventLogService(limits);
   // One LISTEN connection per process, opened by the first user (a subscription, the dispatch trigger).
   let notifications: Notifications | null = null;
   const eventNotifications = () => (notifications ??= new Notifications(appUrlOf(dataSource()), 'microlend_events'));
-  const eventStream = new EventStream(dataSource, eventNotifications);
+  const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -71,7 +71,7 @@ export function buildCli(config: Config, io: CliIo): Command {
       await withRuntime(async (rt) => {
         const bar = progressBar('tenants', 1, io.err);
         try {
-          const report = await applyTenantFiles(rt.dataSource, rt.services, path.resolve(target), (done, total, file) => bar.update(done, file, total));
+          const report = await applyTenantFiles(rt.services.units, rt.services, path.resolve(target), (done, total, file) => bar.update(done, file, total));
           bar.stop();
           for (const r of report.results) {
             const p = r.products;
@@ -228,7 +228,7 @@ export function buildCli(config: Config, io: CliIo): Command {
         const tenant = await runInContext(rt.dataSource, PLATFORM, (ctx) => rt.services.tenants.bySlugOrThrow(ctx, opts.tenant));
         const bar = progressBar('seed', opts.count, io.err);
         try {
-          return await seedLoans(rt.dataSource, rt.services, { tenantId: tenant.id, productCode: opts.product, count: opts.count, startDate: opts.start }, (done) => bar.update(done));
+          return await seedLoans(rt.services.units, rt.services, { tenantId: tenant.id, productCode: opts.product, count: opts.count, startDate: opts.start }, (done) => bar.update(done));
         } finally {
           bar.stop();
         }

@@ -39,7 +39,7 @@ describe('close of business partitioned across two worker processes', () => {
 
   async function bookOf(app: TestApp, startDate: string) {
     const lender = await lenderWithProduct(app);
-    await seedLoans(app.runtime.dataSource, app.runtime.services, { tenantId: lender.tenantId, productCode: 'CONSUMER-1', count: LOANS, startDate });
+    await seedLoans(app.runtime.services.units, app.runtime.services, { tenantId: lender.tenantId, productCode: 'CONSUMER-1', count: LOANS, startDate });
     return lender;
   }
 

@@ -20,9 +20,9 @@ describe('the live event feed of a tenant', () => {
   it('delivers what is committed after subscribing, though a NOTIFY came while the feed was being made', async () => {
     const lender = await autoLender(app);
     const { loanId } = await disbursedLoan(app, lender);
-    const { dataSource, services } = app.runtime;
+    const { services } = app.runtime;
     // A stream of its own, on the real database and LISTEN connection, whose first read waits for a gate.
-    const stream = new EventStream(() => dataSource, services.eventNotifications);
+    const stream = new EventStream(services.units, services.eventNotifications);
     const read = (stream as unknown as { read(t: string, c: bigint | null): Promise<unknown[]> }).read.bind(stream);
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));

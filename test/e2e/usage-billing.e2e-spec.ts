@@ -168,7 +168,7 @@ describe('usage billing of tenants', () => {
       },
     };
     const s = app.runtime.services;
-    const service = new UsageBillingService({ dataSource: () => app.runtime.dataSource, tenants: s.tenants, audit: s.audit, meter: flaky, limits: app.config.graphql });
+    const service = new UsageBillingService({ units: s.units, tenants: s.tenants, audit: s.audit, meter: flaky, limits: app.config.graphql });
     const run = () => runInContext(app.runtime.dataSource, { tenantId: d.tenantId, actor: { type: 'SYSTEM', id: 'test' }, roles: [] }, (ctx) => service.report(ctx, period));
     const failed = await run();
     expect([failed.status, failed.sent, failed.message]).toEqual(['FAILED', 1, 'microlend_disbursed_volume: Stripe is unavailable']);

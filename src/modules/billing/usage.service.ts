@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   USAGE_METERS, type UsageMeterName, assertPeriod, isClosed, lastClosedPeriod, meterEventIdentifier, meterEventTimestamp, periodBounds, periodOf, toMinorUnits,
 } from '../../core/billing/usage';
@@ -7,7 +7,7 @@ import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } 
 import { badInput } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import type { AuditService } from '../../platform/audit/audit.service';
 import { TenantEntity } from '../tenancy';
 import type { TenantService } from '../tenancy';
@@ -61,7 +61,7 @@ type Row = Omit<UsageRecord, 'status'> & { activeLoansSentAt: Date | null; disbu
  * sent twice: each meter's send is recorded in the row, in the transaction that made it.
  */
 export class UsageBillingService {
-  constructor(private readonly deps: { dataSource: () => DataSource; tenants: TenantService; audit: AuditService; meter: UsageMeter | null; limits: { defaultPageSize: number; maxPageSize: number } }) {}
+  constructor(private readonly deps: { units: Units; tenants: TenantService; audit: AuditService; meter: UsageMeter | null; limits: { defaultPageSize: number; maxPageSize: number } }) {}
 
   /**
    * What a tenant used in a month, from the loans themselves. A loan is an **active loan** of the
@@ -173,7 +173,7 @@ export class UsageBillingService {
       : await (await platform.db()).getRepository(TenantEntity).find({ order: { slug: 'ASC' } });
     const runs: UsageRun[] = [];
     for (const t of tenants) {
-      const run = await runInContext(this.deps.dataSource(), { tenantId: t.id, actor: opts.actor ?? platform.actor, roles: [], requestId: `usage:${t.id}:${period}` }, (ctx) => this.report(ctx, period))
+      const run = await this.deps.units.run({ tenantId: t.id, actor: opts.actor ?? platform.actor, roles: [], requestId: `usage:${t.id}:${period}` }, (ctx) => this.report(ctx, period))
         .catch((err: Error) => ({ period, status: 'FAILED' as const, record: null, sent: 0, message: err.message }));
       runs.push({ tenantId: t.id, slug: t.slug, ...run });
       onProgress?.(runs.length, tenants.length, t.slug);

@@ -6,9 +6,8 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../../platform/events/outbox';
 import { uuidFromBytes, uuidv7 } from '../../platform/db/ids';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import { hostname } from 'node:os';
-import type { DataSource } from 'typeorm';
 import type { LedgerService } from '../ledger';
 import type { AuditCheckpointService } from '../audit';
 import type { TenantService } from '../tenancy';
@@ -46,7 +45,7 @@ const CHUNK_SQL = cobChunkSql();
  */
 export class CobService {
   constructor(
-    private readonly deps: { dataSource: () => DataSource; tenants: TenantService; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number },
+    private readonly deps: { units: Units; tenants: TenantService; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number },
   ) {}
 
   /**
@@ -248,7 +247,7 @@ export class CobService {
 
   /** Work in its own transaction of the caller's tenant: the run commits as it goes and holds none open. */
   private scoped<T>(ctx: RequestContext, actor: string, work: (c: RequestContext) => Promise<T>): Promise<T> {
-    return runInContext(this.deps.dataSource(), { tenantId: ctx.tenant, actor: { type: 'SYSTEM', id: actor }, roles: [], requestId: `${ctx.requestId}:${actor}` }, work);
+    return this.deps.units.run({ tenantId: ctx.tenant, actor: { type: 'SYSTEM', id: actor }, roles: [], requestId: `${ctx.requestId}:${actor}` }, work);
   }
 }
 

@@ -1,8 +1,7 @@
 import { buildSchedule } from '../../core/loan-math';
 import { currencyDecimals } from '../../core/money';
 import { productScheduleInput } from '../../core/products/product-schedule';
-import type { DataSource } from 'typeorm';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import { loanAccountMapping } from '../../core/ledger/journal';
 import type { LedgerService } from '../ledger';
 import type { LoanProductService } from '../products';
@@ -17,14 +16,14 @@ import { servicingTermsOf } from '../loans';
  * reconciles with the ledger and close of business catches each loan up from `startDate`.
  */
 export async function seedLoans(
-  dataSource: DataSource,
+  units: Units,
   services: { products: LoanProductService; ledger: LedgerService },
   opts: { tenantId: string; productCode: string; count: number; startDate: string; batchSize?: number },
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<number> {
   const batch = opts.batchSize ?? 50_000;
   const actor = { type: 'SYSTEM' as const, id: 'seed' };
-  const setup = await runInContext(dataSource, { tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
+  const setup = await units.run({ tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
     const em = await ctx.db();
     const [product] = await em.query('SELECT id, current_version FROM loan_products WHERE code = $1', [opts.productCode]);
     if (!product) throw new Error(`no product ${opts.productCode}`);
@@ -46,7 +45,7 @@ export async function seedLoans(
   while (done < opts.count) {
     const size = Math.min(batch, opts.count - done);
     const from = setup.offset + done + 1;
-    await runInContext(dataSource, { tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
+    await units.run({ tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
       const em = await ctx.db();
       const first = setup.schedule[0];
       await em.query(

@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { matchesEventTypes } from '../../core/webhooks';
 import type { Notifications } from '../../platform/db/notifications';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import { EVENT_COLUMNS, EVENT_SOURCE, type DomainEventRow, type EventFilter, visibleTo } from './event-log.service';
 
 /** Who is watching: the tenant from the verified credential, and the row scope of the caller. */
@@ -43,7 +42,7 @@ export class EventStream {
   private readonly feeds = new Map<string, TenantFeed>();
   private unlisten: Promise<() => void> | null = null;
 
-  constructor(private readonly dataSource: () => DataSource, private readonly notifications: () => Notifications) {}
+  constructor(private readonly units: Units, private readonly notifications: () => Notifications) {}
 
   async subscribe(watcher: Watcher, filter: EventFilter): Promise<AsyncIterableIterator<DomainEventRow>> {
     this.unlisten ??= this.notifications().listen((tenantId) => this.wake(tenantId));
@@ -153,7 +152,7 @@ export class EventStream {
 
   /** Events of one tenant, read as that tenant: from LOOKBACK below the cursor, or the latest LOOKBACK. */
   private read(tenantId: string, cursor: bigint | null): Promise<DomainEventRow[]> {
-    return runInContext(this.dataSource(), { tenantId, actor: { type: 'SYSTEM', id: 'event-stream' }, roles: [] }, async (ctx) => {
+    return this.units.run({ tenantId, actor: { type: 'SYSTEM', id: 'event-stream' }, roles: [] }, async (ctx) => {
       const em = await ctx.db();
       if (cursor === null) return em.query(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_SOURCE} ORDER BY e.seq DESC LIMIT ${LOOKBACK}`);
       return em.query(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_SOURCE} WHERE e.seq > $1 ORDER BY e.seq LIMIT 5000`, [String(cursor - LOOKBACK)]);

@@ -1,11 +1,10 @@
-import type { DataSource } from 'typeorm';
 import { lockedUntil } from '../../core/auth/lockout';
 import { verifyPasswordOrDecoy } from '../../platform/auth/passwords';
 import { type TokenSettings, signToken } from '../../platform/auth/tokens';
 import { uuidv7 } from '../../platform/db/ids';
 import { badInput, conflict, unauthenticated } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import type { AuditService } from '../../platform/audit/audit.service';
 import { BorrowerEntity } from './borrower.entity';
 import { StaffUserEntity } from './staff-user.entity';
@@ -13,7 +12,7 @@ import { StaffUserEntity } from './staff-user.entity';
 /** Short-lived tokens: staff sessions from a password, borrower tokens minted by a front-end's APP key. */
 export class SessionService {
   constructor(
-    private readonly dataSource: () => DataSource,
+    private readonly units: Units,
     private readonly tokens: TokenSettings & { staffTtlSeconds: number; borrowerTtlSeconds: number },
     private readonly audit: AuditService,
   ) {}
@@ -25,16 +24,16 @@ export class SessionService {
    * consecutive wrong passwords, for longer each time (core/auth/lockout), whatever the password then.
    */
   async login(ctx: RequestContext, input: { tenantSlug: string; email: string; password: string }): Promise<{ token: string; expiresAt: Date }> {
-    const db = this.dataSource();
     const failure = unauthenticated('Invalid tenant, email or password');
-    const [tenant] = await db.query('SELECT * FROM auth_tenant(NULL, $1)', [input.tenantSlug]);
+    const anonymous = { tenantId: null, actor: { type: 'ANONYMOUS' as const, id: null }, requestId: ctx.requestId };
+    const [tenant] = await this.units.run(anonymous, async (c) => (await c.db()).query('SELECT * FROM auth_tenant(NULL, $1)', [input.tenantSlug]));
     if (!tenant || tenant.status !== 'ACTIVE') {
       await verifyPasswordOrDecoy(input.password, null);
       throw failure;
     }
     const scope = { tenantId: tenant.tenant_id as string, actor: { type: 'ANONYMOUS' as const, id: null }, roles: [], requestId: ctx.requestId };
     const now = new Date();
-    const verdict = await runInContext(db, scope, async (scoped) => {
+    const verdict = await this.units.run(scope, async (scoped) => {
       const repo = (await scoped.db()).getRepository(StaffUserEntity);
       const user = await repo.createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
       const ok = await verifyPasswordOrDecoy(input.password, user?.passwordHash);
@@ -47,7 +46,7 @@ export class SessionService {
     if (verdict.signedIn) return verdict.signedIn;
     if (verdict.wrongPasswordOf) {
       // Counted in a transaction of its own: the failed request's is rolled back.
-      await runInContext(db, scope, async (scoped) => {
+      await this.units.run(scope, async (scoped) => {
         const [row] = await (await scoped.db()).query(
           'WITH u AS (UPDATE staff_users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins) SELECT failed_logins FROM u', [verdict.wrongPasswordOf]);
         const until = lockedUntil(Number(row?.failed_logins ?? 0), now);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import {
   type LoanCandidate, type RowDecision, type StatementOptions, type StatementTotals, loanIdsIn, matchStatement, parseStatement, referenceTokens, rowKey, statementTotals,
 } from '../../core/bank-statement';
@@ -9,7 +8,7 @@ import { toAppError } from '../../platform/graphql/errors';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import type { Role } from '../../platform/tenancy/roles';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { LoanServicingService } from '../loans';
 import type { TenantService } from '../tenancy';
@@ -58,7 +57,7 @@ export interface ImportResult {
  * (as the close of business commits per chunk): a row that fails is reported and the others stand.
  */
 export class BankStatementService {
-  constructor(private readonly deps: { dataSource: () => DataSource; servicing: LoanServicingService; tenants: TenantService; audit: AuditService }) {}
+  constructor(private readonly deps: { units: Units; servicing: LoanServicingService; tenants: TenantService; audit: AuditService }) {}
 
   /** What an import would do, row by row; writes nothing. */
   async preview(ctx: RequestContext, csv: string, opts: StatementOptions = { maxRows: API_MAX_ROWS }): Promise<StatementPreview> {
@@ -121,7 +120,7 @@ export class BankStatementService {
       }
       const key = rowKey(d.row.fingerprint);
       try {
-        const posted = await runInContext(this.deps.dataSource(), { tenantId, actor, roles, requestId: `bank-statement:${preview.sha256.slice(0, 12)}:${d.row.line}` }, async (c) => {
+        const posted = await this.deps.units.run({ tenantId, actor, roles, requestId: `bank-statement:${preview.sha256.slice(0, 12)}:${d.row.line}` }, async (c) => {
           const em = await c.db();
           // Two imports of one file at once: the second waits here for the first's row to commit, and
           // then reports it as imported (recordRepayment's key alone would keep it from posting twice,

@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
-import type { DataSource } from 'typeorm';
 import { Dec } from '../../core/money';
 import { fromStripeAmount } from '../../core/payments/minor-units';
 import type { RequestContext } from '../../platform/tenancy/request-context';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import { emitEvent } from '../../platform/events/outbox';
 import type { CollectionSettlement } from './collection-settlement';
 import { type PaymentRow, collectionByRef, paymentById } from './payment-records';
@@ -33,13 +32,14 @@ const idOf = (v: string | { id: string } | null | undefined) => (typeof v === 's
  * answers 500, so Stripe delivers again.
  */
 export class StripeWebhookService {
-  constructor(private readonly deps: { dataSource: () => DataSource; settings: PaymentSettingsService; clients: StripeClients; settlement: CollectionSettlement }) {}
+  constructor(private readonly deps: { units: Units; settings: PaymentSettingsService; clients: StripeClients; settlement: CollectionSettlement }) {}
 
   async handle(tenantSlug: string, rawBody: Buffer, signature: string | undefined): Promise<WebhookResponse> {
-    const [tenant] = await this.deps.dataSource().query('SELECT tenant_id, status FROM auth_tenant(NULL, $1)', [tenantSlug]);
+    const webhook = { type: 'SYSTEM' as const, id: 'stripe-webhook' };
+    const [tenant] = await this.deps.units.run({ tenantId: null, actor: webhook }, async (c) => (await c.db()).query('SELECT tenant_id, status FROM auth_tenant(NULL, $1)', [tenantSlug]));
     if (!tenant || tenant.status !== 'ACTIVE') return { status: 404, body: { error: 'unknown endpoint' } };
     try {
-      return await runInContext(this.deps.dataSource(), { tenantId: tenant.tenant_id, actor: { type: 'SYSTEM', id: 'stripe-webhook' }, roles: [] }, async (ctx) => {
+      return await this.deps.units.run({ tenantId: tenant.tenant_id, actor: { type: 'SYSTEM', id: 'stripe-webhook' }, roles: [] }, async (ctx) => {
         const secrets = await this.deps.settings.stripeSecrets(ctx);
         if (!secrets) throw new Rejected(400, 'Stripe webhooks are not configured for this lender');
         let event: Stripe.Event;

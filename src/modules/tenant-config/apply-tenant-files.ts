@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
 import { toAppError } from '../../platform/graphql/errors';
-import { runInContext } from '../../platform/tenancy/run-in-context';
+import type { Units } from '../../platform/tenancy/units';
 import type { ApprovalService } from '../approvals';
 import type { DecisionConfigService } from '../decision-config';
 import type { LedgerService } from '../ledger';
@@ -32,7 +31,7 @@ export interface ApplyReport {
  * applying the same files again changes nothing.
  */
 export async function applyTenantFiles(
-  dataSource: DataSource,
+  units: Units,
   services: TenantFileServices,
   target: string,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
@@ -51,18 +50,17 @@ export async function applyTenantFiles(
   if (problems.length) throw new TenantFileError(problems);
   const results: ApplyReport['results'] = [];
   for (const [i, file] of loaded.entries()) {
-    results.push(await applyOne(dataSource, services, file));
+    results.push(await applyOne(units, services, file));
     onProgress(i + 1, loaded.length, path.basename(file.file));
   }
   return { results };
 }
 
-async function applyOne(dataSource: DataSource, services: TenantFileServices, file: TenantFile) {
+async function applyOne(units: Units, services: TenantFileServices, file: TenantFile) {
   const products: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   let section: (string | number)[] = ['tenant'];
   try {
-    return await runInContext(
-      dataSource,
+    return await units.run(
       { tenantId: null, platform: true, actor: { type: 'SYSTEM', id: 'tenants-apply' }, roles: ['PLATFORM_ADMIN'] },
       async (platform) => {
         const { outcome, tenant } = await services.tenants.apply(platform, file.definition, path.basename(file.file));
