@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^src/(app|cli)/|^src/(main|worker)\\.ts$' },
     },
     {
+      name: 'use-cases-speak-no-graphql-errors',
+      comment: 'Modules and the CLI refuse with DomainError and read errors with asDomainError (platform/db/domain-errors.ts); only the GraphQL layer maps them to GraphQL errors (platform/graphql/errors.ts).',
+      severity: 'error',
+      from: { path: '^src/(modules|cli)/', pathNot: SPEC },
+      to: { path: '^src/platform/graphql/errors\\.ts$' },
+    },
+    {
       name: 'modules-open-no-transaction',
       comment: 'A unit of work (one transaction) is opened by a boundary: the request, a job, a CLI command, or the Units the app hands a module that commits in parts. A module never opens one itself.',
       severity: 'error',

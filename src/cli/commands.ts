@@ -11,7 +11,6 @@ import { type Runtime, bootRuntime } from '../app/runtime';
 import type { RequestContext } from '../platform/tenancy/request-context';
 import { runInContext } from '../platform/tenancy/run-in-context';
 import { DomainError } from '../core/domain-error';
-import { toAppError } from '../platform/graphql/errors';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
@@ -345,9 +344,7 @@ export function describeFailure(err: unknown): { message: string; code: number }
   if (err instanceof UsageError) return { message: err.message, code: 2 };
   if (err instanceof CheckFailed) return { message: err.message, code: 1 };
   // A use case's refusal by the code a client would read; anything else (the database unreachable) with its own reason.
-  const coded = (err instanceof DomainError ? toAppError(err) : err) as { extensions?: { code?: string }; message?: string };
-  const code = coded?.extensions?.code;
-  if (code) return { message: `${code}: ${coded.message}`, code: code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? 2 : 1 };
+  if (err instanceof DomainError) return { message: `${err.code}: ${err.message}`, code: err.code === 'BAD_USER_INPUT' || err.code === 'NOT_FOUND' ? 2 : 1 };
   return { message: err instanceof Error ? err.message : String(err), code: 1 };
 }
 

@@ -1,18 +1,22 @@
 /**
- * What a use case tells its caller went wrong, as one closed list of codes. The GraphQL layer maps
- * each to the code a client sees, in one exhaustive place (platform/graphql/errors.ts); the CLI and
- * jobs read the same codes. Services throw these and know nothing of GraphQL.
+ * What a use case tells its caller went wrong, as closed lists of codes: those every module uses,
+ * and each module's own (a module adds its list here, e.g. collections its conduct refusals). The
+ * GraphQL layer maps each code to the code a client sees, in one exhaustive place
+ * (platform/graphql/errors.ts: a code added here does not compile until it is mapped there); the CLI
+ * and jobs read the same codes. Services throw these and know nothing of GraphQL.
  */
-export const DOMAIN_ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'RATE_CAP_EXCEEDED',
-  'APPROVAL_REQUIRED',
-] as const;
-export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+export const DOMAIN_ERRORS = {
+  /** Every module's: the input, the record, its state, the caller. */
+  common: ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED'],
+  /** pricing: a price above the tenant's rate cap. */
+  pricing: ['RATE_CAP_EXCEEDED'],
+  /** approvals: the operation waits for a checker (four-eyes). */
+  approvals: ['APPROVAL_REQUIRED'],
+  /** platform: not the caller's fault and not a bug (the database is down, the work ran past its time); retry after details.retryAfterSeconds. */
+  platform: ['SERVICE_UNAVAILABLE'],
+} as const;
+export type DomainErrorCode = (typeof DOMAIN_ERRORS)[keyof typeof DOMAIN_ERRORS][number];
+export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = Object.values(DOMAIN_ERRORS).flat();
 
 export class DomainError extends Error {
   constructor(

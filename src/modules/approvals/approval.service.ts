@@ -8,8 +8,8 @@ import { Dec } from '../../core/money';
 import { uuidv7 } from '../../platform/db/ids';
 import { returnedRows } from '../../platform/db/returned-rows';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
-import { badInput, DomainError, type DomainErrorCode, notFound } from '../../core/domain-error';
-import { toAppError } from '../../platform/graphql/errors';
+import { badInput, DomainError, notFound } from '../../core/domain-error';
+import { asDomainError } from '../../platform/db/domain-errors';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -160,12 +160,11 @@ export class ApprovalService {
     try {
       result = await this.definition(request.operation).run(ctx, request.arguments);
     } catch (err) {
-      const coded = toAppError(err);
-      const error = coded ? { code: coded.extensions.code, message: coded.message } : { code: 'INTERNAL', message: 'The operation failed' };
+      const coded = asDomainError(err);
+      const error = coded ? { code: coded.code, message: coded.message } : { code: 'INTERNAL', message: 'The operation failed' };
       ctx.onAfterRollback(() => ctx.detached((own) => this.settleFailed(own, request, error, note)));
       if (!coded) throw err;
-      const { http: _http, code, ...extensions } = coded.extensions as Record<string, unknown>;
-      throw new DomainError(code as DomainErrorCode, coded.message, { ...extensions, approvalRequestId: id, approvalStatus: 'FAILED' });
+      throw new DomainError(coded.code, coded.message, { ...coded.details, approvalRequestId: id, approvalStatus: 'FAILED' });
     }
     const summary = summarize(result);
     const [updated] = returnedRows(await (await ctx.db()).query(

@@ -4,7 +4,7 @@ import {
 } from '../../core/bank-statement';
 import { Dec } from '../../core/money';
 import { once } from '../../platform/db/idempotency';
-import { toAppError } from '../../platform/graphql/errors';
+import { asDomainError } from '../../platform/db/domain-errors';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import type { Role } from '../../platform/tenancy/roles';
@@ -134,9 +134,9 @@ export class BankStatementService {
           ? { ...base, outcome: 'POSTED', transactionId: posted.transactionId, message: d.message }
           : { ...base, outcome: 'ALREADY_IMPORTED', message: 'posted by another import meanwhile' });
       } catch (err) {
-        const coded = toAppError(err);
+        const coded = asDomainError(err);
         // An unexpected failure is not shown to the client as such (no SQL or stack leaves the server).
-        rows.push({ ...base, outcome: 'FAILED', errorCode: coded ? String(coded.extensions.code) : 'INTERNAL', message: coded ? coded.message : 'the payment could not be posted' });
+        rows.push({ ...base, outcome: 'FAILED', errorCode: coded ? coded.code : 'INTERNAL', message: coded ? coded.message : 'the payment could not be posted' });
       }
       onProgress?.(++done, matched);
     }

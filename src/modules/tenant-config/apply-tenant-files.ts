@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { GraphQLError } from 'graphql';
-import { toAppError } from '../../platform/graphql/errors';
+import { asDomainError } from '../../platform/db/domain-errors';
 import type { Units } from '../../platform/tenancy/units';
 import type { ApprovalService } from '../approvals';
 import type { DecisionConfigService } from '../decision-config';
@@ -111,11 +110,11 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
       },
     );
   } catch (err) {
-    const coded = toAppError(err);
+    const coded = asDomainError(err);
     if (!coded) throw err;
     // A refusal from a service (e.g. RATE_CAP_EXCEEDED): point at the section of the file it came from.
-    const field = (coded.extensions.field as string | undefined)?.split('.') ?? section.map(String);
+    const field = (coded.details.field as string | undefined)?.split('.') ?? section.map(String);
     const where = file.locate(field.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
-    throw new TenantFileError([{ file: file.file, ...where, path: field.join('.'), message: `${coded.extensions.code}: ${(coded as GraphQLError).message}` }]);
+    throw new TenantFileError([{ file: file.file, ...where, path: field.join('.'), message: `${coded.code}: ${coded.message}` }]);
   }
 }

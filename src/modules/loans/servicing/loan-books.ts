@@ -97,9 +97,10 @@ export class LoanBooks {
 
   /** The loan row locked for this transaction (without its book). */
   async lock(ctx: RequestContext, id: string): Promise<LoanEntity> {
-    const loan = await (await ctx.db()).getRepository(LoanEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
-    if (!loan || (ctx.hasRole('BORROWER') && loan.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
-    return loan;
+    const em = await ctx.db();
+    const [row] = await queryPrepared<Record<string, unknown>>(em, `SELECT ${loanColumns(em)} FROM loans l WHERE l.id = $1 FOR UPDATE OF l`, [id]);
+    if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
+    return Object.assign(new LoanEntity(), row);
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
