@@ -91,7 +91,7 @@ export async function runRepaymentReplayBench({ transactions = 4000, snapshotEve
     // Everything posted once (and the first snapshot taken).
     log(`replaying a loan with ${transactions} transactions`);
     await runInContext(runtime.dataSource, ctxOf, async (ctx) => s.servicing.refresh(ctx, await s.servicing.lockForChange(ctx, loanId), today));
-    const full = new LoanServicingService({ tenants: s.tenants, ledger: s.ledger, audit: s.audit, limits: runtime.config.graphql, snapshotEvery: 0 });
+    const full = new LoanServicingService({ tenants: s.directory, ledger: s.ledger, audit: s.audit, limits: runtime.config.graphql, snapshotEvery: 0 });
     let n = 0;
     const median = async (servicing: LoanServicingService) => {
       const times: number[] = [];

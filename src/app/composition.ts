@@ -97,6 +97,7 @@ import { originationGuardedOperations } from '../modules/origination/guarded-ope
 import { productGuardedOperations } from '../modules/products/guarded-operations';
 import { TenantResolver } from '../modules/tenancy/tenant.resolver';
 import { TenantService } from '../modules/tenancy/tenant.service';
+import { TenantDirectory } from '../platform/tenancy/tenant-directory';
 
 /** Every TypeORM entity. */
 export const entities = [
@@ -115,15 +116,17 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   // Units of work for modules that commit in parts or start with none of their own.
   const units = new Units(dataSource);
   const audit = new AuditService(limits);
-  const tenants = new TenantService(audit, limits);
-  const apiKeys = new ApiKeyService(tenants, audit, limits);
+  // The lenders as every module reads them; the tenancy module writes them.
+  const directory = new TenantDirectory();
+  const tenants = new TenantService(audit, limits, directory);
+  const apiKeys = new ApiKeyService(directory, audit, limits);
   const staff = new StaffUserService(audit, limits);
   const sessions = new SessionService(units, { ...config.jwt }, audit);
   const auditVerifications = new AuditVerificationService(audit, queue);
-  const pricing = new PricingService(tenants, audit);
+  const pricing = new PricingService(directory, audit);
   const ledger = new LedgerService();
-  const products = new LoanProductService(tenants, pricing, audit, limits, ledger);
-  const schedules = new ScheduleService(tenants, products, pricing);
+  const products = new LoanProductService(directory, pricing, audit, limits, ledger);
+  const schedules = new ScheduleService(directory, products, pricing);
   const ciphers = new TenantCipherService(config.masterKey, config.masterKeyPrevious);
   const borrowers = new BorrowerService(ciphers, audit, limits);
   const decisionConfigs = new DecisionConfigService(audit);
@@ -132,32 +135,32 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const stripeClients = new StripeClients(config.stripe.api, paymentSettings);
   let servicingRef: LoanServicingService | null = null;
   const payouts = new PayoutService({
-    settings: paymentSettings, clients: stripeClients, fallback: providers.payments, ciphers, ledger, servicing: () => servicingRef!, tenants, audit, queue, policy: config.payouts,
+    settings: paymentSettings, clients: stripeClients, fallback: providers.payments, ciphers, ledger, servicing: () => servicingRef!, tenants: directory, audit, queue, policy: config.payouts,
   });
   const booking = new LoanBookingService({ payouts, ledger, audit });
-  const creditLines = new CreditLineService({ tenants, products, pricing, booking, audit });
-  const origination = new OriginationService({ tenants, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines });
-  const servicing = new LoanServicingService({ tenants, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
+  const creditLines = new CreditLineService({ tenants: directory, products, pricing, booking, audit });
+  const origination = new OriginationService({ tenants: directory, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines });
+  const servicing = new LoanServicingService({ tenants: directory, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
   servicingRef = servicing;
-  const restructuring = new LoanRestructureService({ servicing, booking, products, tenants, ledger, audit });
+  const restructuring = new LoanRestructureService({ servicing, booking, products, tenants: directory, ledger, audit });
   // The operations a tenant can put under four-eyes, each declared by its module; approvals runs a stored request by name.
   const guarded = {
-    loans: loanGuardedOperations({ servicing, restructuring, tenants }),
+    loans: loanGuardedOperations({ servicing, restructuring, tenants: directory }),
     origination: originationGuardedOperations({ origination }),
     products: productGuardedOperations({ products }),
     decisionConfigs: decisionConfigGuardedOperations({ decisionConfigs }),
   };
   const operations = { ...guarded.loans, ...guarded.origination, ...guarded.products, ...guarded.decisionConfigs } satisfies GuardedOperationRegistry;
   const approvals = new ApprovalService({ audit, limits, operations });
-  const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants });
+  const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants: directory });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
-  const cob = new CobService({ units, tenants, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
-  const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants, audit, limits });
-  const settlement = new CollectionSettlement({ servicing, tenants });
-  const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants, audit });
+  const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
+  const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits });
+  const settlement = new CollectionSettlement({ servicing, tenants: directory });
+  const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants: directory, audit });
   const stripeWebhooks = new StripeWebhookService({ units, settings: paymentSettings, clients: stripeClients, settlement });
-  const bankStatements = new BankStatementService({ units, servicing, tenants, audit });
-  const usage = new UsageBillingService({ units, tenants, audit, meter: stripeUsageMeter(config.stripe), limits });
+  const bankStatements = new BankStatementService({ units, servicing, tenants: directory, audit });
+  const usage = new UsageBillingService({ units, tenants: directory, audit, meter: stripeUsageMeter(config.stripe), limits });
   const eventLog = new EventLogService(limits);
   // One LISTEN connection per process, opened by the first user (a subscription, the dispatch trigger).
   let notifications: Notifications | null = null;
@@ -165,24 +168,24 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** Resolver instances for type-graphql's container. */
 export function createResolvers(s: Services) {
   return [new TenantResolver(s.tenants), new IdentityResolver(s.tenants, s.apiKeys, s.staff, s.sessions), new AuditResolver(s.audit, s.auditVerifications),
-    new PricingResolver(s.pricing, s.tenants),
+    new PricingResolver(s.pricing, s.directory),
     new LoanProductResolver(s.products, s.approvals, s.guarded.products),
     new ScheduleResolver(s.schedules),
     new BorrowerResolver(s.borrowers),
     new DecisionConfigResolver(s.decisionConfigs, s.ciphers, s.audit, s.approvals, s.staff, s.guarded.decisionConfigs),
     new OriginationResolver(s.origination, s.approvals, s.guarded.origination),
-    new LoanResolver(s.servicing, s.ledger, s.products, s.tenants, s.monitoring, s.approvals, s.guarded.loans),
+    new LoanResolver(s.servicing, s.ledger, s.products, s.directory, s.monitoring, s.approvals, s.guarded.loans),
     new CobResolver(s.cob, s.queue),
     new LedgerResolver(s.ledger),
     new CreditLineResolver(s.creditLines, s.servicing),
-    new PaymentsResolver(s.paymentSettings, s.stripePayments, s.autoDebit, s.tenants, s.payouts),
+    new PaymentsResolver(s.paymentSettings, s.stripePayments, s.autoDebit, s.directory, s.payouts),
     new EventsResolver(s.eventLog, s.webhookEndpoints, s.webhookDeliveries),
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
@@ -204,11 +207,11 @@ export const jobSchedules = [
 
 /** Every job the worker runs. */
 export function jobDefinitions(s: Services): JobDefinition[] {
-  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob, s.queue) as JobDefinition, cobPartitionJob(s.cob, s.queue) as JobDefinition, cobScheduleJob(s.queue, s.cob),
-    autoDebitRunJob(s.autoDebit) as JobDefinition, autoDebitScheduleJob(s.queue, s.autoDebit),
-    webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries),
-    usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage),
-    payoutJob(s.payouts) as JobDefinition, payoutTenantSweepJob(s.payouts), payoutSweepJob(s.queue, s.payouts)];
+  return [auditVerifyJob(s.audit) as JobDefinition, cobRunJob(s.cob, s.queue) as JobDefinition, cobPartitionJob(s.cob, s.queue) as JobDefinition, cobScheduleJob(s.queue, s.cob, s.directory),
+    autoDebitRunJob(s.autoDebit) as JobDefinition, autoDebitScheduleJob(s.queue, s.autoDebit, s.directory),
+    webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries, s.directory),
+    usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage, s.directory),
+    payoutJob(s.payouts) as JobDefinition, payoutTenantSweepJob(s.payouts), payoutSweepJob(s.queue, s.payouts, s.directory)];
 }
 
 /** The connection string the data source was opened with (the app role), for side connections such as LISTEN. */

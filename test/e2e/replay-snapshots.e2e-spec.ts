@@ -165,7 +165,7 @@ describe('replay from snapshots: a loan with hundreds of transactions reads and 
     const paidAt = addDays(today(), -5);
     // The same database, serviced by a deployment that neither reads nor takes snapshots.
     const services = snap.app.runtime.services;
-    const off = new LoanServicingService({ tenants: services.tenants, ledger: services.ledger, audit: services.audit, limits: snap.app.runtime.config.graphql, snapshotEvery: 0 });
+    const off = new LoanServicingService({ tenants: services.directory, ledger: services.ledger, audit: services.audit, limits: snap.app.runtime.config.graphql, snapshotEvery: 0 });
     const [{ tenant_id: tenantId }] = await snap.app.ownerQuery('SELECT tenant_id FROM loans WHERE id = $1', [snap.loanId]);
     const input = { loanId: snap.loanId, amount: '40.00', paidAt, method: 'MOBILE_MONEY', reference: 'off-deployment-pay', idempotencyKey: 'off-deployment-pay' };
     await runInContext(snap.app.runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'test' }, roles: ['LENDER_ADMIN'] }, (ctx) => off.recordRepayment(ctx, input));

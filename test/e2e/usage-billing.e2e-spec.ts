@@ -127,7 +127,7 @@ describe('usage billing of tenants', () => {
 
   it('the scheduler queues every tenant’s last closed month, once a day', async () => {
     await runInContext(app.runtime.dataSource, { tenantId: null, platform: true, actor: { type: 'SYSTEM', id: 'test' }, roles: [] },
-      (ctx) => usageScheduleJob(() => app.runtime.queue, app.runtime.services.usage).run(ctx, { tenantId: null }, async () => undefined));
+      (ctx) => usageScheduleJob(() => app.runtime.queue, app.runtime.services.usage, app.runtime.services.directory).run(ctx, { tenantId: null }, async () => undefined));
     for (const t of [a, b, c]) {
       const job = await app.runtime.queue.queue().getJob(`usage-${t.tenantId}-${period}-${today}`);
       expect(job?.name).toBe('usage.report');
@@ -168,7 +168,7 @@ describe('usage billing of tenants', () => {
       },
     };
     const s = app.runtime.services;
-    const service = new UsageBillingService({ units: s.units, tenants: s.tenants, audit: s.audit, meter: flaky, limits: app.config.graphql });
+    const service = new UsageBillingService({ units: s.units, tenants: s.directory, audit: s.audit, meter: flaky, limits: app.config.graphql });
     const run = () => runInContext(app.runtime.dataSource, { tenantId: d.tenantId, actor: { type: 'SYSTEM', id: 'test' }, roles: [] }, (ctx) => service.report(ctx, period));
     const failed = await run();
     expect([failed.status, failed.sent, failed.message]).toEqual(['FAILED', 1, 'microlend_disbursed_volume: Stripe is unavailable']);

@@ -9,8 +9,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { Actor, RequestContext } from '../../platform/tenancy/request-context';
 import type { Units } from '../../platform/tenancy/units';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { TenantEntity } from '../tenancy';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { UsageMeter } from './usage-meter';
 import { returnedRows } from '../../platform/db/returned-rows';
 
@@ -61,7 +60,7 @@ type Row = Omit<UsageRecord, 'status'> & { activeLoansSentAt: Date | null; disbu
  * sent twice: each meter's send is recorded in the row, in the transaction that made it.
  */
 export class UsageBillingService {
-  constructor(private readonly deps: { units: Units; tenants: TenantService; audit: AuditService; meter: UsageMeter | null; limits: { defaultPageSize: number; maxPageSize: number } }) {}
+  constructor(private readonly deps: { units: Units; tenants: TenantDirectory; audit: AuditService; meter: UsageMeter | null; limits: { defaultPageSize: number; maxPageSize: number } }) {}
 
   /**
    * What a tenant used in a month, from the loans themselves. A loan is an **active loan** of the
@@ -170,7 +169,7 @@ export class UsageBillingService {
     assertPeriod(period);
     const tenants = opts.slug
       ? [await this.deps.tenants.bySlugOrThrow(platform, opts.slug)]
-      : await (await platform.db()).getRepository(TenantEntity).find({ order: { slug: 'ASC' } });
+      : await this.deps.tenants.list(platform);
     const runs: UsageRun[] = [];
     for (const t of tenants) {
       const run = await this.deps.units.run({ tenantId: t.id, actor: opts.actor ?? platform.actor, roles: [], requestId: `usage:${t.id}:${period}` }, (ctx) => this.report(ctx, period))

@@ -10,7 +10,7 @@ import type { Units } from '../../platform/tenancy/units';
 import { hostname } from 'node:os';
 import type { LedgerService } from '../ledger';
 import type { AuditCheckpointService } from '../audit';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { cobChunkSql } from './cob.sql';
 
 export interface CobProgress {
@@ -45,7 +45,7 @@ const CHUNK_SQL = cobChunkSql();
  */
 export class CobService {
   constructor(
-    private readonly deps: { units: Units; tenants: TenantService; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number },
+    private readonly deps: { units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number },
   ) {}
 
   /**

@@ -6,7 +6,7 @@ import { badInput, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { API_KEY_ROLES, type Role } from '../../platform/tenancy/roles';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { ApiKeyEntity, PlatformApiKeyEntity } from './api-key.entity';
 
 export interface NewApiKey {
@@ -18,7 +18,7 @@ export interface NewApiKey {
 /** A tenant's API keys: created (secret shown once), listed with their visible prefix, revoked. */
 export class ApiKeyService {
   constructor(
-    private readonly tenants: TenantService,
+    private readonly tenants: TenantDirectory,
     private readonly audit: AuditService,
     private readonly limits: { defaultPageSize: number; maxPageSize: number },
   ) {}

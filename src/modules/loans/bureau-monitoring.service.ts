@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { BorrowerService } from '../borrowers';
 import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 import type { BureauReport, Providers } from '../../platform/providers/providers';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LoanServicingService } from './loan-servicing.service';
 import { recordLoanEvent } from './loan-events';
 
@@ -25,7 +25,7 @@ export interface BureauRefreshResult {
  */
 export class BureauMonitoringService {
   constructor(
-    private readonly deps: { borrowers: BorrowerService; ciphers: TenantCipherService; providers: Providers; servicing: LoanServicingService; tenants: TenantService },
+    private readonly deps: { borrowers: BorrowerService; ciphers: TenantCipherService; providers: Providers; servicing: LoanServicingService; tenants: TenantDirectory },
   ) {}
 
   async refresh(ctx: RequestContext, borrowerId: string): Promise<BureauRefreshResult> {

@@ -10,7 +10,7 @@ import { BorrowerEntity } from '../identity';
 import { type Offer, makeOffer } from '../../core/products/offer';
 import type { PricingService } from '../pricing';
 import type { LoanProductService } from '../products';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LoanBookingService } from './loan-booking.service';
 
 export interface CreditLineView {
@@ -43,7 +43,7 @@ export interface ApprovedApplication {
  */
 export class CreditLineService {
   constructor(
-    private readonly deps: { tenants: TenantService; products: LoanProductService; pricing: PricingService; booking: LoanBookingService; audit: AuditService },
+    private readonly deps: { tenants: TenantDirectory; products: LoanProductService; pricing: PricingService; booking: LoanBookingService; audit: AuditService },
   ) {}
 
   async open(ctx: RequestContext, app: ApprovedApplication, offer: Offer, terms: ProductTerms): Promise<string> {

@@ -3,7 +3,7 @@ import { Dec } from '../../core/money';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { type Measure, guarded } from '../approvals';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LoanRestructureService, RestructureInput } from './loan-restructure.service';
 import type { LoanServicingService } from './loan-servicing.service';
 
@@ -23,7 +23,7 @@ function positiveAmount(value: string, field: string): string {
  * loan's outstanding total today, a waiver or refund by its amount, a reversal by the reversed
  * transaction's amount.
  */
-export function loanGuardedOperations(d: { servicing: LoanServicingService; restructuring: LoanRestructureService; tenants: TenantService }) {
+export function loanGuardedOperations(d: { servicing: LoanServicingService; restructuring: LoanRestructureService; tenants: TenantDirectory }) {
   const activeLoan = async (ctx: RequestContext, loanId: string) => {
     const loan = await d.servicing.byIdOrThrow(ctx, loanId);
     if (loan.status !== 'ACTIVE') throw conflict(`The loan is ${loan.status}`);

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { LedgerService } from '../ledger';
 import type { LoanProductService } from '../products';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LoanBookingService } from './loan-booking.service';
 import type { LoanServicingService } from './loan-servicing.service';
 import { recordLoanEvent } from './loan-events';
@@ -32,7 +32,7 @@ export interface RestructureInput {
 export class LoanRestructureService {
   constructor(
     private readonly deps: {
-      servicing: LoanServicingService; booking: LoanBookingService; products: LoanProductService; tenants: TenantService; ledger: LedgerService; audit: AuditService;
+      servicing: LoanServicingService; booking: LoanBookingService; products: LoanProductService; tenants: TenantDirectory; ledger: LedgerService; audit: AuditService;
     },
   ) {}
 

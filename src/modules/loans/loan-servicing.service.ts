@@ -3,7 +3,7 @@ import type { Connection, PageArgs } from '../../platform/graphql/connection';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { LedgerService } from '../ledger';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LoanEntity } from './loan.entity';
 import type { LoanColumn } from './loan.mapper';
 import { LoanEvents } from './loan-events';
@@ -48,7 +48,7 @@ export class LoanServicingService {
 
   constructor(
     deps: {
-      tenants: TenantService; ledger: LedgerService; audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number };
+      tenants: TenantDirectory; ledger: LedgerService; audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number };
       /** Transactions replayed before a snapshot is taken (0: never, and never resumed from). */
       snapshotEvery?: number;
     },

@@ -9,7 +9,7 @@ import { inSlices } from '../../platform/graphql/slices';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { LedgerService } from '../ledger';
 import type { LoanProductService } from '../products';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import {
   BureauRefreshType, JournalEntryConnection, LoanBalancesType, LoanConnection, LoanEventType, LoanInstallmentType, LoanProductRefType, LoanStatusEnum, LoanTransactionConnection,
   LoanStatementType, LoanTransactionType, LoanType, PaymentMethodEnum, PayoffQuoteType, RestructureLoanInput, RecordRepaymentInput, RepaymentResultType, SettleLoanInput, TrialBalanceType, WaiverKindEnum,
@@ -64,7 +64,7 @@ export class LoanResolver {
     private readonly servicing: LoanServicingService,
     private readonly ledger: LedgerService,
     private readonly products: LoanProductService,
-    private readonly tenantService: TenantService,
+    private readonly tenantService: TenantDirectory,
     private readonly monitoring: BureauMonitoringService,
     private readonly approvals: ApprovalService,
     /** This module's operations under four-eyes, run through `approvals.guard`. */

@@ -15,7 +15,7 @@ import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.se
 import type { DecisionConfigService } from '../decision-config';
 import type { BorrowerEntity } from '../identity';
 import type { PricingService } from '../pricing';
-import type { TenantEntity } from '../tenancy';
+import type { TenantProfile } from '../../platform/tenancy/tenant-directory';
 import type { ApplicationEntity } from './application.entity';
 import type { Providers } from '../../platform/providers/providers';
 
@@ -52,7 +52,7 @@ export class DecisionPipeline {
 
   async decide(
     ctx: RequestContext,
-    input: { app: ApplicationEntity; borrower: BorrowerEntity; tenant: TenantEntity; terms: ProductTerms; productCode: string; collateralValue: string; hasCollateral: boolean },
+    input: { app: ApplicationEntity; borrower: BorrowerEntity; tenant: TenantProfile; terms: ProductTerms; productCode: string; collateralValue: string; hasCollateral: boolean },
   ): Promise<DecisionRecord> {
     const { app, borrower, tenant, terms } = input;
     const em = await ctx.db();

@@ -15,7 +15,7 @@ import type { DecisionConfigService } from '../decision-config';
 import { StaffUserEntity } from '../identity';
 import type { PricingService } from '../pricing';
 import type { LoanProductService } from '../products';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { type ApplicationSource, ApplicationEntity } from './application.entity';
 import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from '../../core/products/offer';
@@ -47,7 +47,7 @@ export interface ApplicationFilter {
 export class OriginationService {
   constructor(
     private readonly deps: {
-      tenants: TenantService; borrowers: BorrowerService; products: LoanProductService; pricing: PricingService; configs: DecisionConfigService;
+      tenants: TenantDirectory; borrowers: BorrowerService; products: LoanProductService; pricing: PricingService; configs: DecisionConfigService;
       pipeline: DecisionPipeline; audit: AuditService; booking: LoanBookingService; creditLines: CreditLineService;
       limits: { defaultPageSize: number; maxPageSize: number };
     },

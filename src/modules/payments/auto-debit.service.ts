@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import { LoanEntity } from '../loans';
 import { type LoanServicingService, unpaidOf } from '../loans';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { CollectionSettlement } from './collection-settlement';
 import { insertPayment, paymentById, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
@@ -39,7 +39,7 @@ export interface AutoDebitRunSummary {
  */
 export class AutoDebitService {
   constructor(
-    private readonly deps: { settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; settlement: CollectionSettlement; tenants: TenantService; audit: AuditService },
+    private readonly deps: { settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; settlement: CollectionSettlement; tenants: TenantDirectory; audit: AuditService },
   ) {}
 
   async set(ctx: RequestContext, input: { loanId: string; customerId: string; paymentMethodId: string }): Promise<AutoDebitMandate> {

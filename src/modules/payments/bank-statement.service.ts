@@ -11,7 +11,7 @@ import type { Role } from '../../platform/tenancy/roles';
 import type { Units } from '../../platform/tenancy/units';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { LoanServicingService } from '../loans';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 
 /** How a bank transfer is recorded on the loan (PaymentMethod in GraphQL). */
 export const BANK_TRANSFER = 'BANK_TRANSFER';
@@ -57,7 +57,7 @@ export interface ImportResult {
  * (as the close of business commits per chunk): a row that fails is reported and the others stand.
  */
 export class BankStatementService {
-  constructor(private readonly deps: { units: Units; servicing: LoanServicingService; tenants: TenantService; audit: AuditService }) {}
+  constructor(private readonly deps: { units: Units; servicing: LoanServicingService; tenants: TenantDirectory; audit: AuditService }) {}
 
   /** What an import would do, row by row; writes nothing. */
   async preview(ctx: RequestContext, csv: string, opts: StatementOptions = { maxRows: API_MAX_ROWS }): Promise<StatementPreview> {

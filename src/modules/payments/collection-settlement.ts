@@ -3,7 +3,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../../platform/events/outbox';
 import type { LoanServicingService } from '../loans';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { type PaymentRow, amountOf, updatePayment } from './payment-records';
 
 export interface ProviderNews {
@@ -23,7 +23,7 @@ export interface ProviderNews {
  * repeated is a no-op.
  */
 export class CollectionSettlement {
-  constructor(private readonly deps: { servicing: LoanServicingService; tenants: TenantService }) {}
+  constructor(private readonly deps: { servicing: LoanServicingService; tenants: TenantDirectory }) {}
 
   async apply(ctx: RequestContext, payment: PaymentRow, news: ProviderNews): Promise<PaymentAction | 'UNAPPLIED'> {
     const { next, action } = transition(payment.status, news.outcome);

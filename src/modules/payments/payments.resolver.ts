@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { AutoDebitService } from './auto-debit.service';
 import {
   AutoDebitRunType, AutoDebitType, CreateRepaymentIntentInput, PayAgentCommissionInput, PaymentConnection, PaymentSettingsType, PaymentType, PaymentsArgs,
@@ -17,7 +17,7 @@ export class PaymentsResolver {
     private readonly settings: PaymentSettingsService,
     private readonly stripePayments: StripePaymentsService,
     private readonly autoDebit: AutoDebitService,
-    private readonly tenants: TenantService,
+    private readonly tenants: TenantDirectory,
     private readonly payouts: PayoutService,
   ) {}
 

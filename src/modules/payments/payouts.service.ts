@@ -14,7 +14,7 @@ import { BorrowerEntity } from '../identity';
 import type { LedgerService } from '../ledger';
 import type { LoanServicingService } from '../loans';
 import type { PaymentsProvider, TenantPaymentsProvider } from '../../platform/providers/providers';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { type NewPayment, type PaymentRow, amountOf, insertPayment, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
 import type { StripeClients } from './stripe-clients';
@@ -60,7 +60,7 @@ export class PayoutService implements TenantPaymentsProvider {
   constructor(
     private readonly deps: {
       settings: PaymentSettingsService; clients: StripeClients; fallback: PaymentsProvider; ciphers: TenantCipherService;
-      ledger: LedgerService; servicing: () => LoanServicingService; tenants: TenantService; audit: AuditService; queue: () => QueueRuntime; policy: PayoutRetryPolicy;
+      ledger: LedgerService; servicing: () => LoanServicingService; tenants: TenantDirectory; audit: AuditService; queue: () => QueueRuntime; policy: PayoutRetryPolicy;
     },
   ) {}
 

@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { LoanServicingService } from '../loans';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { type PaymentFilter, type PaymentRow, insertPayment, listPayments, paymentById, payoutAccountOf, updatePayment } from './payment-records';
 import type { PaymentSettingsService } from './payment-settings.service';
 import type { PayoutService } from './payouts.service';
@@ -23,7 +23,7 @@ const KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
 export class StripePaymentsService {
   constructor(
     private readonly deps: {
-      settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; payouts: PayoutService; tenants: TenantService; audit: AuditService;
+      settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; payouts: PayoutService; tenants: TenantDirectory; audit: AuditService;
       limits: { defaultPageSize: number; maxPageSize: number };
     },
   ) {}

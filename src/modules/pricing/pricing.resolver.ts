@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import { todayIn } from '../../platform/tenancy/business-date';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { RateCapRuleInput, RateCapRuleType, RateCapType, ReferenceRateType } from './dto/pricing.type';
 import { toRateCapRuleType, toRateCapType, toReferenceRateType } from './pricing.mapper';
 import type { PricingService } from './pricing.service';
@@ -11,7 +11,7 @@ import type { PricingService } from './pricing.service';
 export class PricingResolver {
   constructor(
     private readonly pricing: PricingService,
-    private readonly tenantService: TenantService,
+    private readonly tenantService: TenantDirectory,
   ) {}
 
   @Query(() => [ReferenceRateType], { description: 'Published reference rates, newest first per name.' })

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import { badInput, DomainError } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { ReferenceRateEntity, RateCapRuleEntity } from './pricing.entity';
 import { rateCapExceeded } from './pricing.errors';
 import { type RateCapRuleDefinition, type ReferenceRateDefinition, rateCapRuleSchema, referenceRateSchema } from './pricing-definition';
@@ -16,7 +16,7 @@ const CAPS = Symbol('resolved caps');
 /** Reference rates (shared) and each tenant's rate caps, and the one place the cap is enforced. */
 export class PricingService {
   constructor(
-    private readonly tenants: TenantService,
+    private readonly tenants: TenantDirectory,
     private readonly audit: AuditService,
   ) {}
 

@@ -13,7 +13,7 @@ import type { PricingService } from '../pricing';
 import type { LedgerService } from '../ledger';
 import { ACCOUNT_TYPES } from '../../core/ledger/journal';
 import { zodToBadInput } from '../tenancy';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { LoanProductEntity, LoanProductVersionEntity, type LoanProductStatus } from './loan-product.entity';
 import { productCodeSchema, productTermsSchema, toProductTerms } from './product-definition';
 
@@ -30,7 +30,7 @@ export interface ProductFilter {
  */
 export class LoanProductService {
   constructor(
-    private readonly tenants: TenantService,
+    private readonly tenants: TenantDirectory,
     private readonly pricing: PricingService,
     private readonly audit: AuditService,
     private readonly limits: { defaultPageSize: number; maxPageSize: number },

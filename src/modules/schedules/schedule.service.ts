@@ -8,7 +8,7 @@ import { inSlices } from '../../platform/graphql/slices';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { PricingService } from '../pricing';
 import type { LoanProductService } from '../products';
-import type { TenantService } from '../tenancy';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { AprInputType, AprResultType, SchedulePreviewInput, SchedulePreviewType } from './dto/schedule.type';
 
 const EXPLICIT_ONLY = ['annualInterestRate', 'amortization', 'dayCount', 'rounding', 'graceOnPrincipalPeriods', 'graceOnInterestPeriods', 'fees', 'currency'] as const;
@@ -16,7 +16,7 @@ const EXPLICIT_ONLY = ['annualInterestRate', 'amortization', 'dayCount', 'roundi
 /** Schedules and APRs as the borrower will see them, from a product or from explicit terms, always under the cap. */
 export class ScheduleService {
   constructor(
-    private readonly tenants: TenantService,
+    private readonly tenants: TenantDirectory,
     private readonly products: LoanProductService,
     private readonly pricing: PricingService,
   ) {}

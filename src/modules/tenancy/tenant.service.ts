@@ -5,6 +5,7 @@ import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } 
 import { notFound } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { zodToBadInput } from './tenant.errors';
 import { TenantEntity, type TenantStatus } from './tenant.entity';
 import { type TenantDefinition, type TenantSettings, tenantDefinitionSchema, tenantSettingsSchema } from './tenant-definition';
@@ -18,6 +19,7 @@ export class TenantService {
   constructor(
     private readonly audit: AuditService,
     private readonly limits: { defaultPageSize: number; maxPageSize: number },
+    private readonly directory: TenantDirectory,
   ) {}
 
   /** The caller's own tenant, read once per transaction (a change to it within the request updates the copy). */
@@ -91,6 +93,7 @@ export class TenantService {
     // Suspension ends every credential of the tenant: open subscriptions re-check when this commits.
     if (existing && existing.status !== next.status) await announceCredentialChange(ctx, { kind: 'tenant', id: next.id });
     ctx.transactionState(CURRENT, () => new Map<string, TenantEntity>()).set(next.id, next);
+    this.directory.remember(ctx, next);
     await this.audit.record(ctx.forTenant(next.id), {
       action: existing ? 'tenant.updated' : 'tenant.created',
       entityType: 'Tenant',

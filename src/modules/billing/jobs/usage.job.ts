@@ -1,7 +1,7 @@
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
 import { todayIn } from '../../../platform/tenancy/business-date';
-import { TenantEntity } from '../../tenancy';
+import type { TenantDirectory } from '../../../platform/tenancy/tenant-directory';
 import { UsageBillingService } from '../usage.service';
 
 /**
@@ -25,12 +25,12 @@ export function usageReportJob(usage: UsageBillingService): JobDefinition<JobDat
  * month that could not be sent on the 1st (Stripe down, no customer set yet) goes out on a later
  * day; a month already sent is a no-op, so ticking often is safe.
  */
-export function usageScheduleJob(queue: () => QueueRuntime, usage: UsageBillingService): JobDefinition {
+export function usageScheduleJob(queue: () => QueueRuntime, usage: UsageBillingService, directory: TenantDirectory): JobDefinition {
   return {
     name: 'usage.schedule',
     platform: true,
     async run(ctx) {
-      const tenants = await (await ctx.db()).getRepository(TenantEntity).find();
+      const tenants = await directory.list(ctx);
       for (const t of tenants) {
         const period = UsageBillingService.dueFor(t.timezone);
         await queue().enqueue(usageReportJob(usage), { tenantId: t.id, period }, { jobId: `usage-${t.id}-${period}-${todayIn(t.timezone)}` });

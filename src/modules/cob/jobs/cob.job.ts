@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
 import { todayIn } from '../../../platform/tenancy/business-date';
-import { TenantEntity } from '../../tenancy';
+import type { TenantDirectory } from '../../../platform/tenancy/tenant-directory';
 import { addDays, type CobService } from '../cob.service';
 
 type RunData = JobData & { date: string };
@@ -65,12 +65,12 @@ async function enqueue<T extends JobData>(queue: () => QueueRuntime, def: JobDef
  * date. One job per tenant and date (the job id de-duplicates ticks); a run that has nothing to do
  * is a no-op, so ticking often is safe.
  */
-export function cobScheduleJob(queue: () => QueueRuntime, cob: CobService): JobDefinition {
+export function cobScheduleJob(queue: () => QueueRuntime, cob: CobService, directory: TenantDirectory): JobDefinition {
   return {
     name: 'cob.schedule',
     platform: true,
     async run(ctx) {
-      const tenants = await (await ctx.db()).getRepository(TenantEntity).findBy({ status: 'ACTIVE' });
+      const tenants = await directory.list(ctx, 'ACTIVE');
       for (const t of tenants) {
         const date = addDays(todayIn(t.timezone), -1);
         await queue().enqueue(cobRunJob(cob, queue), { tenantId: t.id, date }, { jobId: `cob-${t.id}-${date}` });

@@ -1,5 +1,5 @@
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
-import { TenantEntity } from '../../tenancy';
+import type { TenantDirectory } from '../../../platform/tenancy/tenant-directory';
 import { WEBHOOK_DELIVER_JOB, WEBHOOK_DISPATCH_JOB, type WebhookDeliveryService } from '../webhook-delivery.service';
 
 /** New outbox events of the job's tenant become deliveries; due lanes are queued. */
@@ -20,12 +20,12 @@ export function webhookDeliverJob(deliveries: WebhookDeliveryService): JobDefini
 export const WEBHOOK_SWEEP_JOB = 'webhooks.sweep';
 
 /** Safety net, platform-wide: a dispatch for every active tenant (picks up anything a lost queue dropped). */
-export function webhookSweepJob(deliveries: WebhookDeliveryService): JobDefinition {
+export function webhookSweepJob(deliveries: WebhookDeliveryService, directory: TenantDirectory): JobDefinition {
   return {
     name: WEBHOOK_SWEEP_JOB,
     platform: true,
     async run(ctx) {
-      const tenants = await (await ctx.db()).getRepository(TenantEntity).findBy({ status: 'ACTIVE' });
+      const tenants = await directory.list(ctx, 'ACTIVE');
       for (const t of tenants) await deliveries.enqueueDispatch(t.id);
       return { tenants: tenants.length };
     },

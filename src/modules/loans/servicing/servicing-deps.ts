@@ -2,14 +2,14 @@ import { todayIn } from '../../../platform/tenancy/business-date';
 import type { RequestContext } from '../../../platform/tenancy/request-context';
 import type { AuditService } from '../../../platform/audit/audit.service';
 import type { LedgerService } from '../../ledger';
-import type { TenantService } from '../../tenancy';
+import type { TenantDirectory } from '../../../platform/tenancy/tenant-directory';
 import type { LoanEntity } from '../loan.entity';
 import type { LoanBook, LoanBooks } from './loan-books';
 import type { Replays } from './replays';
 
 /** What the servicing commands and queries work with: the loans' repository, the replays, the ledger, the audit. */
 export interface ServicingDeps {
-  tenants: TenantService;
+  tenants: TenantDirectory;
   ledger: LedgerService;
   audit: AuditService;
   books: LoanBooks;

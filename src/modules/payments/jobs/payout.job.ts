@@ -1,6 +1,6 @@
 import type { JobData, JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
-import { TenantEntity } from '../../tenancy';
+import type { TenantDirectory } from '../../../platform/tenancy/tenant-directory';
 import { PAYOUT_JOB, PAYOUT_SWEEP_JOB, PAYOUT_TENANT_SWEEP_JOB, type PayoutService } from '../payouts.service';
 
 /** One try of one payout: claim, provider call outside any transaction, record (PayoutService.process). */
@@ -17,12 +17,12 @@ export function payoutTenantSweepJob(payouts: PayoutService): JobDefinition {
  * The safety net, platform-wide and every minute: a sweep per active tenant, so a payout whose job
  * was lost (queued after commit into a queue that then lost it, a worker killed mid-call) is sent.
  */
-export function payoutSweepJob(queue: () => QueueRuntime, payouts: PayoutService): JobDefinition {
+export function payoutSweepJob(queue: () => QueueRuntime, payouts: PayoutService, directory: TenantDirectory): JobDefinition {
   return {
     name: PAYOUT_SWEEP_JOB,
     platform: true,
     async run(ctx) {
-      const tenants = await (await ctx.db()).getRepository(TenantEntity).findBy({ status: 'ACTIVE' });
+      const tenants = await directory.list(ctx, 'ACTIVE');
       for (const t of tenants) await queue().enqueue(payoutTenantSweepJob(payouts), { tenantId: t.id }, { attempts: 1 });
       return { tenants: tenants.length };
     },
