@@ -1,5 +1,6 @@
 // First: graphql-js reads NODE_ENV when it is loaded.
 import './support/production-env';
+import 'reflect-metadata';
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
 import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';
