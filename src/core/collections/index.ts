@@ -1,0 +1,4 @@
+export * from './policy';
+export * from './templates';
+export * from './conduct';
+export { localTime, instantOf } from './zoned-time';
