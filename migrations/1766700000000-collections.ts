@@ -12,7 +12,7 @@ export class Collections1766700000000 implements MigrationInterface {
   name = 'Collections1766700000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const tables = ['collection_policies', 'collection_conduct', 'collection_cases', 'collection_contacts', 'collection_promises', 'collection_refusals', 'complaints'];
+    const tables = ['collection_policies', 'collection_conduct', 'collection_cases', 'collection_actions', 'collection_contacts', 'collection_promises', 'collection_refusals', 'complaints'];
     const statements = [
       `ALTER TABLE borrowers ADD COLUMN timezone text, ADD COLUMN locale text`,
       `CREATE TABLE collection_policies (
@@ -65,6 +65,24 @@ export class Collections1766700000000 implements MigrationInterface {
        )`,
       `CREATE UNIQUE INDEX collection_cases_open_loan ON collection_cases (tenant_id, loan_id) WHERE status = 'OPEN'`,
       `CREATE INDEX collection_cases_queue ON collection_cases (tenant_id, status, assignee_id, stage_index)`,
+      `CREATE TABLE collection_actions (
+         tenant_id uuid NOT NULL,
+         id uuid NOT NULL,
+         case_id uuid NOT NULL,
+         stage_index smallint NOT NULL,
+         action_index smallint NOT NULL,
+         channel text NOT NULL,
+         business_date date NOT NULL,
+         due_at timestamptz NOT NULL,
+         status text NOT NULL CHECK (status IN ('PENDING', 'DONE', 'REFUSED', 'CANCELLED')),
+         refused_rule text,
+         contact_id uuid,
+         done_at timestamptz,
+         PRIMARY KEY (tenant_id, id),
+         UNIQUE (tenant_id, case_id, stage_index, action_index, business_date),
+         FOREIGN KEY (tenant_id, case_id) REFERENCES collection_cases (tenant_id, id)
+       )`,
+      `CREATE INDEX collection_actions_due ON collection_actions (tenant_id, due_at) WHERE status = 'PENDING'`,
       `CREATE TABLE collection_contacts (
          tenant_id uuid NOT NULL,
          id uuid NOT NULL,
@@ -142,7 +160,7 @@ export class Collections1766700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['complaints', 'collection_refusals', 'collection_promises', 'collection_contacts', 'collection_cases', 'collection_conduct', 'collection_policies']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['complaints', 'collection_refusals', 'collection_promises', 'collection_contacts', 'collection_actions', 'collection_cases', 'collection_conduct', 'collection_policies']) await q.query(`DROP TABLE IF EXISTS ${t}`);
     await q.query('ALTER TABLE borrowers DROP COLUMN IF EXISTS timezone, DROP COLUMN IF EXISTS locale');
   }
 }

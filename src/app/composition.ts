@@ -1,3 +1,11 @@
+import { CollectionActionService } from '../modules/collections/collection-action.service';
+import { CollectionCaseService } from '../modules/collections/collection-case.service';
+import { CollectionPolicyService } from '../modules/collections/collection-policy.service';
+import { collectionsCobWriter } from '../modules/collections/collections.cob';
+import { collectionsPermissions } from '../modules/collections/collections.permissions';
+import { CollectionCaseFieldsResolver, CollectionsResolver } from '../modules/collections/collections.resolver';
+import { ComplaintService } from '../modules/collections/complaint.service';
+import { collectionActionsJob, collectionActionsScheduleJob } from '../modules/collections/jobs/collection-actions.job';
 import { Units } from '../platform/tenancy/units';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
@@ -108,7 +116,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions, approvalPermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -154,7 +162,12 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const approvals = new ApprovalService({ audit, limits, operations });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants: directory });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
-  const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs });
+  const collectionPolicies = new CollectionPolicyService(audit);
+  const collectionCases = new CollectionCaseService({ policies: collectionPolicies, tenants: directory, audit, limits });
+  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory });
+  const complaints = new ComplaintService({ policies: collectionPolicies, audit, limits });
+  // Close of business writes collection cases in each partition's statement.
+  const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs, writers: [collectionsCobWriter] });
   const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits });
   const settlement = new CollectionSettlement({ servicing, tenants: directory });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants: directory, audit });
@@ -168,7 +181,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, collectionPolicies, collectionCases, collectionActions, complaints, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -190,6 +203,8 @@ export function createResolvers(s: Services) {
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
     new ApprovalResolver(s.approvals),
+    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints),
+    new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers),
   ];
 }
 
@@ -203,6 +218,8 @@ export const jobSchedules = [
   { id: 'usage-schedule', everyMs: 6 * 3_600_000, job: 'usage.schedule' },
   // Payouts: each tenant's due payouts whose job was lost (or whose worker died mid-call) are sent again.
   { id: 'payments-payout-sweep', everyMs: 60_000, job: 'payments.payout.sweep' },
+  // Collections: each tenant's due messages (and those the conduct rules moved) go out.
+  { id: 'collections-actions', everyMs: 5 * 60_000, job: 'collections.actions.schedule' },
 ];
 
 /** Every job the worker runs. */
@@ -211,7 +228,8 @@ export function jobDefinitions(s: Services): JobDefinition[] {
     autoDebitRunJob(s.autoDebit) as JobDefinition, autoDebitScheduleJob(s.queue, s.autoDebit, s.directory),
     webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries, s.directory),
     usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage, s.directory),
-    payoutJob(s.payouts) as JobDefinition, payoutTenantSweepJob(s.payouts), payoutSweepJob(s.queue, s.payouts, s.directory)];
+    payoutJob(s.payouts) as JobDefinition, payoutTenantSweepJob(s.payouts), payoutSweepJob(s.queue, s.payouts, s.directory),
+    collectionActionsJob(s.collectionActions), collectionActionsScheduleJob(s.queue, s.collectionActions, s.directory)];
 }
 
 /** The connection string the data source was opened with (the app role), for side connections such as LISTEN. */

@@ -12,6 +12,8 @@ export const DOMAIN_ERRORS = {
   pricing: ['RATE_CAP_EXCEEDED'],
   /** approvals: the operation waits for a checker (four-eyes). */
   approvals: ['APPROVAL_REQUIRED'],
+  /** collections: a contact the lender's conduct rules forbid (details.rule, details.allowedAt). */
+  collections: ['CONDUCT_RULE_VIOLATION'],
   /** platform: not the caller's fault and not a bug (the database is down, the work ran past its time); retry after details.retryAfterSeconds. */
   platform: ['SERVICE_UNAVAILABLE'],
 } as const;

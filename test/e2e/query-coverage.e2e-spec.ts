@@ -3,7 +3,8 @@ import { Dec } from '../../src/core/money';
 import { jobSchedules } from '../../src/app/composition';
 import { eventually } from '../support/eventually';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
-import { LOAN, REPAY, ageLoan } from '../support/loans';
+import { LOAN, REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { tenantToday } from '../support/dates';
 import { SUBMIT, borrowerInput } from '../support/origination';
 import { CREATE_PRODUCT, productTerms } from '../support/products';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -36,6 +37,7 @@ describe('every query of the schema answers over real data', () => {
     ruleSetId: string; rateCapRuleId: string; endpointId: string; endpointUrl: string;
     paymentId: string; paymentAmount: string; usagePeriod: string; usageRun: { activeLoans: number; status: string };
     verificationId: string; auditEntriesBefore: number; submitted: number;
+    lateLoanId: string; lateBorrowerId: string; caseId: string; complaintId: string; collectionsAdmin: string; collectionsAnalyst: string;
   };
 
   /** Sends a query and fails on any error; returns data. */
@@ -148,6 +150,26 @@ describe('every query of the schema answers over real data', () => {
       expect(run?.status).toBe('COMPLETED');
     }, 120_000);
 
+    // Collections, at a lender of their own (so the book above stays as it is): a policy, a loan whose
+    // first instalment went unpaid, its case opened by close of business, the stage's SMS sent; a complaint.
+    const collector = await autoLender(app);
+    fx.collectionsAdmin = collector.admin;
+    fx.collectionsAnalyst = await app.apiKey(collector.slug, 'ANALYST');
+    await q(`mutation($i: CollectionPolicyInput!) { setCollectionPolicy(input: $i) { id } }`, fx.collectionsAdmin, { i: {
+      code: 'COVERAGE', name: 'Coverage collections',
+      stages: [
+        { name: 'EARLY', minDpd: 1, maxDpd: 30, actions: [{ channel: 'SMS', everyDays: 0, templates: [{ locale: 'en', text: '{{amountOverdue}} {{currency}} overdue on {{loanId}}' }] }] },
+        { name: 'LATE', minDpd: 31, actions: [{ channel: 'CALL', everyDays: 7 }] },
+      ],
+    } });
+    await q('mutation { setCollectionConduct(input: { quietHours: null, coolingOffDays: 3, forbiddenWords: ["prison"] }) { coolingOffDays } }', fx.collectionsAdmin);
+    ({ borrowerId: fx.lateBorrowerId, loanId: fx.lateLoanId } = await disbursedLoan(app, collector, { amount: '8000.00', termCount: 6, borrower: borrowerInput({ timeZone: 'Asia/Shanghai' }) }));
+    await ageLoan(app, fx.lateLoanId, 40);
+    await app.inTenant(collector.slug, (ctx) => app.runtime.services.cob.run(ctx, tenantToday()));
+    fx.caseId = (await q('{ collectionCases(first: 10) { nodes { id loanId } } }', fx.collectionsAdmin)).collectionCases.nodes.find((c: { loanId: string }) => c.loanId === fx.lateLoanId).id;
+    await q('mutation { runCollectionActions }', fx.collectionsAdmin);
+    fx.complaintId = (await q(`mutation { fileComplaint(input: { borrowerId: "${fx.lateBorrowerId}", channel: "PHONE", category: "BILLING", text: "Charged twice" }) { id } }`, fx.collectionsAdmin)).fileComplaint.id;
+
     // An audit verification of everything so far, run by the worker.
     fx.auditEntriesBefore = (await app.ownerQuery('SELECT count(*)::int AS n FROM audit_entries WHERE tenant_id = $1', [fx.tenantId]))[0].n;
     fx.verificationId = (await q('mutation { verifyAuditLog { id } }', fx.admin)).verifyAuditLog.id;
@@ -227,6 +249,44 @@ describe('every query of the schema answers over real data', () => {
       expect(byId.borrowers.nodes).toEqual([{ id: fx.borrowerId, fullName: fx.borrower.fullName }]);
       const byName = await q('{ borrowers(name: "Coverage Otieno") { nodes { id } } }', fx.admin);
       expect(byName.borrowers.nodes).toEqual([{ id: fx.borrowerId }]);
+    },
+    collectionPolicies: async () => {
+      const d = await q('{ collectionPolicies { code version isCurrent stages { name minDpd maxDpd actions { channel everyDays templates { locale text } } } } }', fx.collectionsAnalyst);
+      expect(d.collectionPolicies).toEqual([{ code: 'COVERAGE', version: 1, isCurrent: true, stages: [
+        { name: 'EARLY', minDpd: 1, maxDpd: 30, actions: [{ channel: 'SMS', everyDays: 0, templates: [{ locale: 'en', text: '{{amountOverdue}} {{currency}} overdue on {{loanId}}' }] }] },
+        { name: 'LATE', minDpd: 31, maxDpd: null, actions: [{ channel: 'CALL', everyDays: 7, templates: [] }] },
+      ] }]);
+    },
+    collectionConduct: async () => {
+      const d = await q('{ collectionConduct { quietHours { start end } maxContactsPerDay maxContactsPerWeek perChannel { channel } allowedChannelsByStage { stage } coolingOffDays forbiddenWords messageProvider complaintDeadlines { category } } }', fx.collectionsAnalyst);
+      expect(d.collectionConduct).toEqual({ quietHours: { start: '00:00', end: '00:00' }, maxContactsPerDay: 3, maxContactsPerWeek: 10, perChannel: [], allowedChannelsByStage: [], coolingOffDays: 3, forbiddenWords: ['prison'], messageProvider: 'SANDBOX', complaintDeadlines: [] });
+    },
+    collectionCases: async () => {
+      const d = await q('{ collectionCases(first: 10, status: OPEN) { nodes { id loanId stageName dpd status amountOverdue priority } pageInfo { hasNextPage } } }', fx.collectionsAnalyst);
+      expect(d.collectionCases.nodes).toEqual([expect.objectContaining({ id: fx.caseId, loanId: fx.lateLoanId, stageName: 'EARLY', status: 'OPEN' })]);
+      expect(d.collectionCases.nodes[0].dpd).toBeGreaterThan(0);
+      expect(Number(d.collectionCases.nodes[0].priority)).toBeCloseTo(Number(d.collectionCases.nodes[0].amountOverdue), 2);
+    },
+    collectionCase: async () => {
+      const d = await q(`{ collectionCase(id: "${fx.caseId}") { id loan { id } borrower { id timeZone } stage { name } actions { channel status } contacts { channel automatic } promises { id } borrowerClock { timeZone } } }`, fx.collectionsAdmin);
+      expect(d.collectionCase).toEqual({ id: fx.caseId, loan: { id: fx.lateLoanId }, borrower: { id: fx.lateBorrowerId, timeZone: 'Asia/Shanghai' }, stage: { name: 'EARLY' },
+        actions: [{ channel: 'SMS', status: 'DONE' }], contacts: [{ channel: 'SMS', automatic: true }], promises: [], borrowerClock: { timeZone: 'Asia/Shanghai' } });
+    },
+    collectionMessages: async () => {
+      const d = await q(`{ collectionMessages(caseId: "${fx.caseId}") { channel message } }`, fx.collectionsAnalyst);
+      expect(d.collectionMessages).toEqual([{ channel: 'SMS', message: expect.stringMatching(new RegExp(`^\\d+\\.\\d{2} KES overdue on ${fx.lateLoanId}$`)) }]);
+    },
+    myCollectionQueue: async () => {
+      const d = await q('{ myCollectionQueue { id } }', fx.collectionsAdmin);
+      expect(d.myCollectionQueue).toEqual([]);
+    },
+    complaints: async () => {
+      const d = await q('{ complaints(first: 10) { nodes { id category status breached } } }', fx.collectionsAdmin);
+      expect(d.complaints.nodes).toEqual([{ id: fx.complaintId, category: 'BILLING', status: 'OPEN', breached: false }]);
+    },
+    complaintSlaBreaches: async () => {
+      const d = await q('{ complaintSlaBreaches(first: 10) { nodes { id } } }', fx.collectionsAdmin);
+      expect(d.complaintSlaBreaches.nodes).toEqual([]);
     },
     cobRuns: async () => {
       const d = await q('{ cobRuns }', fx.analystKey);

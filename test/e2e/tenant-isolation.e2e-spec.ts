@@ -36,6 +36,8 @@ describe('tenant isolation', () => {
   let statementOfA: string;
   let usagePeriod: string;
   let approvalRequestIdA: string;
+  let caseIdA: string;
+  let complaintIdA: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -92,6 +94,17 @@ describe('tenant isolation', () => {
     // A puts write-offs under four-eyes and has one pending (the loan stays ACTIVE).
     await app.gql('mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "0", approverRoles: [LENDER_ADMIN]) { operation } }', {}, adminA);
     approvalRequestIdA = (await app.gql(`mutation { writeOffLoan(loanId: "${loanIdA}", reason: "a's") { id } }`, {}, adminA)).errors![0].extensions.approvalRequestId as string;
+    // A's collections: a policy, conduct rules, a case on its loan (as close of business would open it) with a contact and a promise, a complaint.
+    const policyA = await app.gql(`mutation { setCollectionPolicy(input: { code: "A-POLICY", name: "secret policy of A", stages: [{ name: "A-STAGE", minDpd: 1, actions: [{ channel: CALL, everyDays: 1 }] }] }) { id } }`, {}, adminA);
+    await app.gql('mutation { setCollectionConduct(input: { forbiddenWords: ["secret-word-of-a"] }) { coolingOffDays } }', {}, adminA);
+    [{ id: caseIdA }] = await app.ownerQuery(
+      `INSERT INTO collection_cases (tenant_id, id, loan_id, borrower_id, policy_id, stage_index, stage_name, team, status, dpd, amount_overdue, opened_on, stage_entered_on)
+       SELECT tenant_id, gen_random_uuid(), id, borrower_id, $2, 0, 'A-STAGE', 'COLLECTOR', 'OPEN', 3, 100, current_date, current_date FROM loans WHERE id = $1 RETURNING id`, [loanIdA, policyA.data!.setCollectionPolicy.id]);
+    await app.ownerQuery(`INSERT INTO collection_actions (tenant_id, id, case_id, stage_index, action_index, channel, business_date, due_at, status) VALUES ($1, gen_random_uuid(), $2, 0, 0, 'CALL', current_date, now(), 'PENDING')`, [a.id, caseIdA]);
+    await app.gql(`mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: INBOUND, outcome: PROMISE }) { id } }`, {}, adminA);
+    await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "50.00", dueDate: "${tenantToday()}" }) { id } }`, {}, adminA);
+    const loanBorrowerA = (await app.ownerQuery('SELECT borrower_id FROM loans WHERE id = $1', [loanIdA]))[0].borrower_id;
+    complaintIdA = (await app.gql(`mutation { fileComplaint(input: { borrowerId: "${loanBorrowerA}", channel: "PHONE", category: "COLLECTIONS", text: "secret complaint of A" }) { id } }`, {}, adminA)).data!.fileComplaint.id;
   });
   afterAll(() => app.close());
 
@@ -146,6 +159,14 @@ describe('tenant isolation', () => {
     paymentSettings: () => ({ query: '{ paymentSettings { provider stripeSecretKeyLast4 } }', check: (d) => expect(d.paymentSettings).toEqual({ provider: 'MANUAL', stripeSecretKeyLast4: null }) }),
     approvalPolicies: () => ({ query: '{ approvalPolicies { operation } }', check: (d) => expect(d.approvalPolicies).toEqual([]) }),
     pendingApprovals: () => ({ query: '{ pendingApprovals(first: 100) { nodes { id subject } } }', check: (d) => expect(d.pendingApprovals.nodes).toEqual([]) }),
+    collectionPolicies: () => ({ query: '{ collectionPolicies { id code name } }', check: (d) => expect(d.collectionPolicies).toEqual([]) }),
+    collectionConduct: () => ({ query: '{ collectionConduct { forbiddenWords } }', check: (d) => expect(d.collectionConduct.forbiddenWords).not.toContain('secret-word-of-a') }),
+    collectionCases: () => ({ query: '{ collectionCases(first: 100) { nodes { id loanId } } }', check: (d) => expect(d.collectionCases.nodes).toEqual([]) }),
+    collectionCase: () => ({ query: `{ collectionCase(id: "${caseIdA}") { id } }`, check: () => { throw new Error('read another tenant’s collection case'); } }),
+    myCollectionQueue: () => ({ query: '{ myCollectionQueue { id } }', check: (d) => expect(d.myCollectionQueue).toEqual([]) }),
+    collectionMessages: () => ({ query: `{ collectionMessages(caseId: "${caseIdA}") { id } }`, check: () => { throw new Error('read another tenant’s messages'); } }),
+    complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
+    complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
     payments: () => ({ query: '{ payments(first: 100) { nodes { id providerRef } } }', check: (d) => expect(JSON.stringify(d.payments.nodes)).not.toMatch(new RegExp(`${paymentIdA}|pi_OfTenantA`)) }),
   };
@@ -233,6 +254,14 @@ describe('tenant isolation', () => {
     // Policies act only on the caller's own tenant; A's requests and staff are not found.
     setApprovalPolicy: () => 'mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "999", approverRoles: [SERVICER]) { operation } }',
     removeApprovalPolicy: () => 'mutation { removeApprovalPolicy(operation: writeOffLoan) }',
+    setCollectionPolicy: () => 'mutation { setCollectionPolicy(input: { code: "A-POLICY", name: "B overwrites", stages: [{ name: "B", minDpd: 1 }] }) { id version } }',
+    setCollectionConduct: () => 'mutation { setCollectionConduct(input: { forbiddenWords: [] }) { coolingOffDays } }',
+    assignCollectionCases: (ids) => `mutation { assignCollectionCases(ids: ["${caseIdA}"], assignee: "${ids.keyIdA}") { id } }`,
+    logCollectionContact: () => `mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: OUTBOUND }) { id } }`,
+    recordPromiseToPay: () => `mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "1.00", dueDate: "${tenantToday()}" }) { id } }`,
+    runCollectionActions: () => 'mutation { runCollectionActions }',
+    fileComplaint: () => `mutation { fileComplaint(input: { borrowerId: "${borrowerIdA}", channel: "PHONE", category: "OTHER", text: "b" }) { id } }`,
+    respondToComplaint: () => `mutation { respondToComplaint(id: "${complaintIdA}", response: "b answers") { id } }`,
     approveRequest: () => `mutation { approveRequest(id: "${approvalRequestIdA}") { id status } }`,
     rejectRequest: () => `mutation { rejectRequest(id: "${approvalRequestIdA}", reason: "b") { id status } }`,
     setWaiverLimit: (ids) => `mutation { setWaiverLimit(userId: "${ids.userIdA}", limit: "1") { id } }`,
@@ -276,7 +305,9 @@ describe('tenant isolation', () => {
        'outbox_events WHERE tenant_id = $1', 'webhook_endpoints WHERE tenant_id = $1', 'webhook_deliveries WHERE tenant_id = $1',
        'usage_records WHERE tenant_id = $1', 'tenant_billing WHERE tenant_id = $1',
        'payment_settings WHERE tenant_id = $1', 'payments WHERE tenant_id = $1', 'stripe_events WHERE tenant_id = $1', 'auto_debits WHERE tenant_id = $1', 'payout_accounts WHERE tenant_id = $1',
-       'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1']
+       'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1',
+       'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
+       'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -10,6 +10,6 @@ export { advancePeriod, advancePeriodSql, advancePeriodStep } from './advance-pe
 export { bucketCaseSql, bucketIndex, DEFAULT_BUCKETS, delinquency, delinquencySql, delinquencyStep } from './delinquency';
 export { COB_SLOTS, nightlySteps, nightlyStepsSql, runNight } from './steps';
 export type { CobSlot, RegisteredSteps } from './steps';
-export type { CobStep, DelinquencyBucket, Night, NightlyInstallment, NightlyLoanState, NightlyTerms, PenaltyAccrualRow } from './types';
+export type { CobStep, CobWriter, DelinquencyBucket, Night, NightlyInstallment, NightlyLoanState, NightlyTerms, PenaltyAccrualRow } from './types';
 export { afterHandOff, handOff, penaltyAccrualState } from './hand-off';
 export type { HandOff, PenaltyAccrualState, ReplayedInstallment, RunPosition } from './hand-off';

@@ -99,3 +99,15 @@ export interface CobStep {
   apply(night: Night): Night;
   sql(prev: string): string;
 }
+
+/**
+ * What a module writes of the night into its own tables (collections opening and moving cases),
+ * set-based in the partition's one statement: CTE definitions (`name AS (...)`, comma separated)
+ * over `written`, the loans written back (tenant_id, id, dpd2, old_bucket, new_bucket,
+ * overdue_principal, penalty_total), with the statement's parameters ($1 tenant, $2 business date,
+ * $3/$4 the partition's loan id range). Data-modifying CTEs run whether or not anything reads them.
+ */
+export interface CobWriter {
+  name: string;
+  ctes(written: string): string;
+}

@@ -14,6 +14,10 @@ export const borrowerSchema = z
     phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number such as +254 700 000000').nullish(),
     email: z.string().email().nullish(),
     region: z.string().trim().min(1).max(100).nullish(),
+    /** The borrower's IANA time zone: collection conduct rules (quiet hours) are read on it. */
+    timeZone: z.string().refine((z) => isIanaZone(z), 'an IANA time zone such as Asia/Shanghai').nullish(),
+    /** The language messages to the borrower are written in (zh-CN, en-KE …). */
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale such as zh-CN or en-KE').nullish(),
     address: z.object({ line1: z.string().max(200).nullish(), city: z.string().max(100).nullish(), province: z.string().max(100).nullish(), postalCode: z.string().max(20).nullish() }).nullish(),
     industry: z.string().trim().min(1).max(100).nullish(),
     monthlyIncome: money.nullish(),
@@ -26,3 +30,8 @@ export const borrowerSchema = z
   })
   .strict();
 export type BorrowerInputData = z.infer<typeof borrowerSchema>;
+
+const ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+function isIanaZone(zone: string): boolean {
+  return ZONES.has(zone) || zone === 'UTC';
+}

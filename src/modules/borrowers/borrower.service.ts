@@ -33,6 +33,8 @@ export interface BorrowerView {
   email: string | null;
   dateOfBirth: string | null;
   region: string | null;
+  timeZone: string | null;
+  locale: string | null;
   address: Record<string, string> | null;
   industry: string | null;
   monthlyIncome: string | null;
@@ -181,7 +183,7 @@ export class BorrowerService {
       return forceClear || own || ctx.hasRole(...CLEAR[name]) ? cipher!.decrypt(name, enc) : mask(last4);
     };
     return {
-      id: b.id, kind: b.kind, segment: b.segment, fullName: b.fullName, email: b.email, dateOfBirth: b.dateOfBirth, region: b.region, address: b.address,
+      id: b.id, kind: b.kind, segment: b.segment, fullName: b.fullName, email: b.email, dateOfBirth: b.dateOfBirth, region: b.region, timeZone: b.timezone, locale: b.locale, address: b.address,
       industry: b.industry, business: b.business, externalRef: b.externalRef, pseudonymised: Boolean(b.pseudonymisedAt), createdAt: b.createdAt,
       monthlyIncome: b.monthlyIncome === null ? null : new Dec(b.monthlyIncome).toFixed(2),
       monthlyObligations: b.monthlyObligations === null ? null : new Dec(b.monthlyObligations).toFixed(2),
@@ -206,7 +208,7 @@ export class BorrowerService {
     const phone = secret('phone', d.phone);
     const bank = secret('bankAccount', d.bankAccount);
     return {
-      kind: d.kind, segment: d.segment, fullName: d.fullName, dateOfBirth: d.dateOfBirth ?? null, email: d.email ?? null, region: d.region ?? null,
+      kind: d.kind, segment: d.segment, fullName: d.fullName, dateOfBirth: d.dateOfBirth ?? null, email: d.email ?? null, region: d.region ?? null, timezone: d.timeZone ?? null, locale: d.locale ?? null,
       address: (d.address as Record<string, string>) ?? null, industry: d.industry ?? null, monthlyIncome: d.monthlyIncome ?? null,
       monthlyObligations: d.monthlyObligations ?? null, business: (d.business as Record<string, unknown>) ?? null, externalRef: d.externalRef ?? null,
       nationalIdEnc: nid.enc, nationalIdBidx: nid.bidx!, nationalIdLast4: nid.last4, phoneEnc: phone.enc, phoneBidx: phone.bidx, phoneLast4: phone.last4,

@@ -2,3 +2,4 @@
 export { borrowerSchema } from './borrower-definition';
 export type { BorrowerService } from './borrower.service';
 export { BorrowerInput } from './dto/borrower.type';
+export { BorrowerType } from './dto/borrower.type';

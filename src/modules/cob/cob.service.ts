@@ -12,6 +12,7 @@ import type { LedgerService } from '../ledger';
 import type { AuditCheckpointService } from '../audit';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { cobChunkSql } from './cob.sql';
+import { type CobWriter, nightlySteps } from '../../core/cob';
 
 export interface CobProgress {
   businessDate: string;
@@ -31,8 +32,6 @@ export interface CobResult {
 }
 
 const NPA_THRESHOLD_DAYS = 90;
-/** The nightly steps (src/core/cob) as one statement per chunk and date. */
-const CHUNK_SQL = cobChunkSql();
 
 /**
  * The nightly close of business for one tenant. Each business date is planned once into partitions
@@ -45,8 +44,17 @@ const CHUNK_SQL = cobChunkSql();
  */
 export class CobService {
   constructor(
-    private readonly deps: { units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number },
-  ) {}
+    private readonly deps: {
+      units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number;
+      /** What other modules write of each night, in the partition's statement (collections' cases). */
+      writers?: readonly CobWriter[];
+    },
+  ) {
+    this.chunkSql = cobChunkSql(nightlySteps(), deps.writers ?? []);
+  }
+
+  /** The nightly steps (src/core/cob) and the registered writers as one statement per chunk and date. */
+  private readonly chunkSql: string;
 
   /**
    * Runs every business date from the day after the last completed run up to `upTo` (inclusive); each
@@ -163,7 +171,7 @@ export class CobService {
       `SELECT coalesce(min(last_cob_date) + 1, $3::date)::text AS "from" FROM loans
        WHERE status = 'ACTIVE' AND id >= $1 AND id <= $2 AND last_cob_date < $3::date`, [lo, hi, date]);
     const totals = { loans: 0, accruals: 0, events: 0 };
-    const sql = CHUNK_SQL;
+    const sql = this.chunkSql;
     for (let d = from as string; d <= date; d = addDays(d, 1)) {
       const entryId = d < date || closed ? uuidv7() : null;
       const [r] = await em.query(sql, [c.tenant, d, lo, hi, NPA_THRESHOLD_DAYS, entryId]);

@@ -1,4 +1,4 @@
-import { nightlySteps, nightlyStepsSql, type CobStep } from '../../core/cob';
+import { nightlySteps, nightlyStepsSql, type CobStep, type CobWriter } from '../../core/cob';
 
 /**
  * The loans' nightly columns under the names the steps' SQL fragments read (src/core/cob): every
@@ -24,12 +24,12 @@ const NIGHTLY_SOURCE = `
  * accrue penalty on overdue principal over the product's day count, DPD, bucket and non-accrual, then
  * any registered step) composed over the chunk's loans, the loans written back, the accruals to the
  * sub-ledger, and bucket changes, instalments falling due or overdue to the loan's events (and so to
- * the outbox), in the same statement.
+ * the outbox), and what registered writers make of the night (collection cases), in the same statement.
  *
  * $1 tenant, $2 business date, $3/$4 the chunk's id range, $5 NPA threshold (days), $6 the journal
  * entry the accruals go to (a catch-up of a closed date), or null for the date's summary entry.
  */
-export function cobChunkSql(steps: readonly CobStep[] = nightlySteps()): string {
+export function cobChunkSql(steps: readonly CobStep[] = nightlySteps(), writers: readonly CobWriter[] = []): string {
   return `
 WITH cur AS (${NIGHTLY_SOURCE}
 ),
@@ -45,8 +45,8 @@ upd AS (
   WHERE l.tenant_id = c.tenant_id AND l.id = c.id
   RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual,
             c.crossed, c.nut AS fell_due_unpaid, c.pe AS fell_due_on, c.k AS fell_due_index, (c.oldest IS NULL AND c.oldest2 IS NOT NULL) AS newly_overdue,
-            c.pe2 AS due_on, c.nut2 AS due_unpaid, c.k2 AS due_index
-),
+            c.pe2 AS due_on, c.nut2 AS due_unpaid, c.k2 AS due_index, c.op2 AS overdue_principal, c.ptotal2 AS penalty_total
+),${writers.map((w) => `\n-- ${w.name}\n${w.ctes('upd')},`).join('')}
 accrued AS (
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
   SELECT tenant_id, id, $2::date, 'COB', interest_today, penalty_today, $6::uuid FROM upd WHERE interest_today <> 0 OR penalty_today <> 0

@@ -31,6 +31,8 @@ export class BorrowerEntity {
   @Column('text', { name: 'bank_account_bidx', nullable: true }) bankAccountBidx!: string | null;
   @Column('text', { nullable: true }) email!: string | null;
   @Column('text', { nullable: true }) region!: string | null;
+  @Column('text', { nullable: true }) timezone!: string | null;
+  @Column('text', { nullable: true }) locale!: string | null;
   @Column('jsonb', { nullable: true }) address!: Record<string, string> | null;
   @Column('text', { nullable: true }) industry!: string | null;
   @Column('numeric', { name: 'monthly_income', nullable: true }) monthlyIncome!: string | null;

@@ -5,3 +5,5 @@ export { unpaidOf } from './loan-servicing.service';
 export type { LoanServicingService } from './loan-servicing.service';
 export { LoanEntity } from './loan.entity';
 export { servicingTermsOf } from './servicing-terms';
+export { LoanType } from './dto/loan.type';
+export { toLoanType } from './loan.mapper';

@@ -39,6 +39,8 @@ export class BorrowerInput {
   @Field(() => String, { nullable: true, description: 'Stored encrypted.' }) phone?: string;
   @Field(() => String, { nullable: true }) email?: string;
   @Field(() => String, { nullable: true }) region?: string;
+  @Field(() => String, { nullable: true, description: 'IANA time zone (Asia/Shanghai): collection quiet hours are read on the borrower’s clock; the lender’s when unset.' }) timeZone?: string;
+  @Field(() => String, { nullable: true, description: 'The language of messages to the borrower (zh-CN, en-KE); the lender’s when unset.' }) locale?: string;
   @Field(() => AddressType, { nullable: true }) address?: AddressType;
   @Field(() => String, { nullable: true }) industry?: string;
   @Field(() => DecimalScalar, { nullable: true }) monthlyIncome?: string;
@@ -68,6 +70,8 @@ export class BorrowerType {
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => DateScalar, { nullable: true }) dateOfBirth!: string | null;
   @Field(() => String, { nullable: true }) region!: string | null;
+  @Field(() => String, { nullable: true }) timeZone!: string | null;
+  @Field(() => String, { nullable: true }) locale!: string | null;
   @Field(() => AddressType, { nullable: true }) address!: AddressType | null;
   @Field(() => String, { nullable: true }) industry!: string | null;
   @Field(() => DecimalScalar, { nullable: true }) monthlyIncome!: string | null;

@@ -1,0 +1,217 @@
+import { type CollectionChannel, type CollectionStage, type ContactParty, checkContact, localTime } from '../../core/collections';
+import { Dec } from '../../core/money';
+import { DomainError, badInput, conflict, notFound } from '../../core/domain-error';
+import { addDaysIso } from '../../core/loan-math/calendar';
+import type { AuditService } from '../../platform/audit/audit.service';
+import { uuidv7 } from '../../platform/db/ids';
+import { SqlWhere } from '../../platform/db/sql-where';
+import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { isCalendarDate } from '../../platform/graphql/scalars';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
+import type { CollectionPolicyService } from './collection-policy.service';
+import { contactAttempt } from './conduct-check';
+
+export interface CaseRow {
+  id: string;
+  loanId: string;
+  borrowerId: string;
+  policyId: string;
+  policyCode: string;
+  policyVersion: number;
+  stageIndex: number;
+  stageName: string;
+  stage: CollectionStage;
+  team: string;
+  status: 'OPEN' | 'CLOSED';
+  closeReason: string | null;
+  dpd: number;
+  amountOverdue: string;
+  brokenPromises: number;
+  priority: string;
+  assigneeId: string | null;
+  openedOn: string;
+  stageEnteredOn: string;
+  firstContactDueAt: Date | null;
+  pausedUntil: Date | null;
+  closedOn: string | null;
+  productId: string;
+  currency: string;
+}
+
+export interface CaseFilter {
+  stage?: string | null;
+  assignee?: string | null;
+  status?: 'OPEN' | 'CLOSED' | null;
+  dpdMin?: number | null;
+  productId?: string | null;
+}
+
+const CASE_SELECT = `
+  SELECT c.id, c.loan_id AS "loanId", c.borrower_id AS "borrowerId", c.policy_id AS "policyId", cp.code AS "policyCode", cp.version AS "policyVersion",
+         c.stage_index AS "stageIndex", c.stage_name AS "stageName", cp.definition -> 'stages' -> c.stage_index AS stage, c.team, c.status,
+         c.close_reason AS "closeReason", c.dpd, round(c.amount_overdue, l.money_decimals)::text AS "amountOverdue", c.broken_promises AS "brokenPromises",
+         round(c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises), 2)::text AS priority,
+         c.assignee_id AS "assigneeId", c.opened_on::text AS "openedOn", c.stage_entered_on::text AS "stageEnteredOn",
+         c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.closed_on::text AS "closedOn",
+         l.product_id AS "productId", l.currency
+  FROM collection_cases c
+  JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
+  JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id`;
+
+export interface ContactInput {
+  caseId: string;
+  channel: CollectionChannel;
+  direction: 'OUTBOUND' | 'INBOUND';
+  outcome?: string | null;
+  note?: string | null;
+  message?: string | null;
+  contactedParty?: ContactParty | null;
+  partyConsented?: boolean | null;
+  disclosesDebt?: boolean | null;
+}
+
+/**
+ * Collection cases (opened, moved and closed by close of business), the collectors' queues, the
+ * contact log under the lender's conduct rules, and promises to pay.
+ */
+export class CollectionCaseService {
+  constructor(private readonly deps: { policies: CollectionPolicyService; tenants: TenantDirectory; audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number } }) {}
+
+  async list(ctx: RequestContext, args: PageArgs & CaseFilter): Promise<Connection<CaseRow>> {
+    const size = pageSize(args, this.deps.limits);
+    const where = new SqlWhere();
+    if (args.after) where.and('c.id < ?', decodeCursor(args.after));
+    if (args.stage) where.and('c.stage_name = ?', args.stage);
+    if (args.assignee) where.and('c.assignee_id = ?', args.assignee);
+    if (args.status) where.and('c.status = ?', args.status);
+    if (args.dpdMin !== undefined && args.dpdMin !== null) where.and('c.dpd >= ?', args.dpdMin);
+    if (args.productId) where.and('l.product_id = ?', args.productId);
+    const rows = await (await ctx.db()).query(`${CASE_SELECT} ${where.sql} ORDER BY c.id DESC LIMIT ${where.bind(size + 1)}`, where.params);
+    return toConnection(rows as CaseRow[], size, (c) => c.id, Boolean(args.after));
+  }
+
+  async byIdOrThrow(ctx: RequestContext, id: string, lock = false): Promise<CaseRow> {
+    const [row] = await (await ctx.db()).query(`${CASE_SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
+    if (!row) throw notFound('CollectionCase', id);
+    return row;
+  }
+
+  /** The caller's open cases, most urgent first (amount overdue x stage weight x (1 + broken promises)). */
+  async queue(ctx: RequestContext, first: number): Promise<CaseRow[]> {
+    if (!ctx.actor.id) return [];
+    return (await ctx.db()).query(`${CASE_SELECT} WHERE c.status = 'OPEN' AND c.assignee_id = $1 ORDER BY c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises) DESC, c.id LIMIT $2`, [ctx.actor.id, Math.min(Math.max(first, 1), this.deps.limits.maxPageSize)]);
+  }
+
+  /** Gives cases to a collector: a staff user or API key of the tenant that holds COLLECTOR or LENDER_ADMIN. */
+  async assign(ctx: RequestContext, ids: string[], assignee: string): Promise<CaseRow[]> {
+    if (ids.length === 0 || ids.length > 500) throw badInput('ids', 'from 1 to 500 case ids');
+    const em = await ctx.db();
+    const found = await em.query("SELECT id FROM collection_cases WHERE id = ANY($1::uuid[]) AND status = 'OPEN' FOR UPDATE", [ids]);
+    const missing = ids.find((id) => !found.some((f: { id: string }) => f.id === id));
+    if (missing) throw notFound('CollectionCase', missing);
+    const [who] = await em.query(
+      `SELECT id::text FROM staff_users WHERE id::text = $1 AND status = 'ACTIVE' AND roles && ARRAY['COLLECTOR', 'LENDER_ADMIN']
+       UNION ALL SELECT id::text FROM api_keys WHERE id::text = $1 AND revoked_at IS NULL AND role IN ('COLLECTOR', 'LENDER_ADMIN')`, [assignee]);
+    if (!who) throw badInput('assignee', 'an active staff user or API key of this lender with the COLLECTOR or LENDER_ADMIN role');
+    ctx.writes.add('UPDATE collection_cases SET assignee_id = $2, updated_at = now() WHERE id = ANY($1::uuid[])', [ids, assignee]);
+    await this.deps.audit.record(ctx, { action: 'collectionCases.assigned', entityType: 'CollectionCase', entityId: ids[0], after: { ids, assignee } });
+    return Promise.all(ids.map((id) => this.byIdOrThrow(ctx, id)));
+  }
+
+  /**
+   * Records a contact. An outbound one is judged by the conduct rules first: refused with
+   * CONDUCT_RULE_VIOLATION (`extensions.rule`, `extensions.allowedAt`), and the refusal kept in the
+   * record of refusals even though nothing else is written. An outbound call or visit completes the
+   * case's pending task of that channel.
+   */
+  async logContact(ctx: RequestContext, input: ContactInput) {
+    const c = await this.byIdOrThrow(ctx, input.caseId, true);
+    if (c.status !== 'OPEN') throw conflict('The case is closed', { field: 'input.caseId' });
+    const party = input.contactedParty ?? 'BORROWER';
+    const at = new Date();
+    if (input.direction === 'OUTBOUND') {
+      const conduct = await this.deps.policies.conduct(ctx);
+      const attempt = await contactAttempt(ctx, this.deps.tenants, conduct, { id: c.id, borrower_id: c.borrowerId, stage_name: c.stageName, stage: c.stage, paused_until: c.pausedUntil },
+        { at, channel: input.channel, party, partyConsented: input.partyConsented ?? false, disclosesDebt: input.disclosesDebt ?? false, text: input.message ?? null });
+      const verdict = checkContact(conduct, attempt);
+      if (!verdict.allowed) {
+        const refusal = [ctx.tenant, uuidv7(), c.id, verdict.rule, input.channel, verdict.allowedAt, ctx.actor.type, ctx.actor.id];
+        ctx.onAfterRollback(() => ctx.detached(async (own) => {
+          await (await own.db()).query('INSERT INTO collection_refusals (tenant_id, id, case_id, rule, channel, automatic, allowed_at, actor_type, actor_id) VALUES ($1, $2, $3, $4, $5, false, $6, $7, $8)', refusal);
+        }));
+        throw new DomainError('CONDUCT_RULE_VIOLATION', verdict.message, { rule: verdict.rule, allowedAt: verdict.allowedAt?.toISOString() ?? null, field: fieldOf(verdict.rule) });
+      }
+    }
+    const id = uuidv7();
+    ctx.writes.add(
+      `INSERT INTO collection_contacts (tenant_id, id, case_id, borrower_id, channel, direction, party, outcome, note, message, automatic, actor_type, actor_id, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, $11, $12, $13)`,
+      [ctx.tenant, id, c.id, c.borrowerId, input.channel, input.direction, party, input.outcome ?? null, input.note ?? null, input.message ?? null, ctx.actor.type, ctx.actor.id, at],
+    );
+    if (input.direction === 'OUTBOUND' && (input.channel === 'CALL' || input.channel === 'FIELD_VISIT')) {
+      ctx.writes.add("UPDATE collection_actions SET status = 'DONE', contact_id = $3, done_at = $4 WHERE case_id = $1 AND channel = $2 AND status = 'PENDING'", [c.id, input.channel, id, at]);
+    }
+    await this.deps.audit.record(ctx, { action: 'collection.contactLogged', entityType: 'CollectionCase', entityId: c.id, after: { contactId: id, channel: input.channel, direction: input.direction, outcome: input.outcome ?? null, party } });
+    return (await this.contacts(ctx, c.id)).find((x) => x.id === id)!;
+  }
+
+  /**
+   * A promise to pay by `dueDate` (not before today, at most 60 days out, in the lender's time zone):
+   * close of business marks it kept once repayments since today cover it, broken when its day passes.
+   * One open promise per case; automatic reminders pause while it is open.
+   */
+  async recordPromise(ctx: RequestContext, input: { caseId: string; amount: string; dueDate: string }) {
+    const c = await this.byIdOrThrow(ctx, input.caseId, true);
+    if (c.status !== 'OPEN') throw conflict('The case is closed', { field: 'input.caseId' });
+    const today = await this.deps.tenants.today(ctx);
+    if (!isCalendarDate(input.dueDate) || input.dueDate < today) throw badInput('input.dueDate', `a date not before today (${today})`);
+    if (input.dueDate > addDaysIso(today, 60)) throw badInput('input.dueDate', 'at most 60 days from today');
+    const amount = new Dec(input.amount);
+    if (amount.lte(0) || amount.decimalPlaces() > 2) throw badInput('input.amount', 'a positive amount in the currency’s decimals');
+    const em = await ctx.db();
+    const [open] = await em.query("SELECT id FROM collection_promises WHERE case_id = $1 AND status = 'OPEN'", [c.id]);
+    if (open) throw conflict('The case already has an open promise', { field: 'input.caseId', promiseId: open.id });
+    const id = uuidv7();
+    ctx.writes.add(
+      `INSERT INTO collection_promises (tenant_id, id, case_id, loan_id, amount, promised_on, due_date, status, created_by_type, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'OPEN', $8, $9)`,
+      [ctx.tenant, id, c.id, c.loanId, amount.toFixed(), today, input.dueDate, ctx.actor.type, ctx.actor.id],
+    );
+    await this.deps.audit.record(ctx, { action: 'collection.promiseRecorded', entityType: 'CollectionCase', entityId: c.id, after: { promiseId: id, amount: amount.toFixed(), dueDate: input.dueDate } });
+    return (await this.promises(ctx, c.id)).find((p) => p.id === id)!;
+  }
+
+  async contacts(ctx: RequestContext, caseId: string): Promise<{ id: string; [k: string]: unknown }[]> {
+    return (await ctx.db()).query(
+      `SELECT id, case_id AS "caseId", channel, direction, party AS "contactedParty", outcome, note, message, automatic, actor_type AS "actorType", actor_id AS "actorId", at
+       FROM collection_contacts WHERE case_id = $1 ORDER BY at, id`, [caseId]);
+  }
+
+  async promises(ctx: RequestContext, caseId: string): Promise<{ id: string; [k: string]: unknown }[]> {
+    return (await ctx.db()).query(
+      `SELECT p.id, p.case_id AS "caseId", round(p.amount, l.money_decimals)::text AS amount, p.promised_on::text AS "promisedOn", p.due_date::text AS "dueDate", p.status,
+              CASE WHEN p.paid IS NULL THEN NULL ELSE round(p.paid, l.money_decimals)::text END AS paid, p.resolved_on::text AS "resolvedOn", p.created_at AS "createdAt"
+       FROM collection_promises p JOIN loans l ON l.tenant_id = p.tenant_id AND l.id = p.loan_id WHERE p.case_id = $1 ORDER BY p.created_at, p.id`, [caseId]);
+  }
+
+  async actions(ctx: RequestContext, caseId: string): Promise<{ id: string; [k: string]: unknown }[]> {
+    return (await ctx.db()).query(
+      `SELECT id, case_id AS "caseId", stage_index AS "stageIndex", channel, business_date::text AS "businessDate", due_at AS "dueAt", status,
+              refused_rule AS "refusedRule", contact_id AS "contactId", done_at AS "doneAt"
+       FROM collection_actions WHERE case_id = $1 ORDER BY business_date, due_at, id`, [caseId]);
+  }
+
+  /** The borrower's local time now, for the collector's screen. */
+  async borrowerClock(ctx: RequestContext, borrowerId: string): Promise<{ timeZone: string; localTime: string }> {
+    const [row] = await (await ctx.db()).query('SELECT timezone FROM borrowers WHERE id = $1', [borrowerId]);
+    const timeZone = row?.timezone ?? (await this.deps.tenants.current(ctx)).timezone;
+    const t = localTime(new Date(), timeZone);
+    return { timeZone, localTime: `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}:${String(t.minute % 60).padStart(2, '0')}` };
+  }
+}
+
+/** The input field a refusal points at. */
+function fieldOf(rule: string): string {
+  return rule === 'THIRD_PARTY' ? 'input.contactedParty' : rule === 'CONTENT' ? 'input.message' : rule === 'CHANNEL_NOT_ALLOWED' ? 'input.channel' : 'input.caseId';
+}

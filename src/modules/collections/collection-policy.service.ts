@@ -1,0 +1,96 @@
+import { isDeepStrictEqual } from 'node:util';
+import { type CollectionPolicyDefinition, DEFAULT_CONDUCT, conductProblems, policyProblems } from '../../core/collections';
+import { badInput } from '../../core/domain-error';
+import type { AuditService } from '../../platform/audit/audit.service';
+import { uuidv7 } from '../../platform/db/ids';
+import { withoutNulls } from '../../platform/graphql/input';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import { zodToBadInput } from '../tenancy';
+import { type ConductDefinition, asPolicy, collectionPolicySchema, conductSchema } from './collections-definition';
+
+export interface StoredPolicy {
+  id: string;
+  code: string;
+  version: number;
+  isCurrent: boolean;
+  definition: CollectionPolicyDefinition;
+  createdAt: Date;
+}
+
+const CONDUCT = Symbol('collection conduct of this transaction');
+
+/**
+ * A lender's collection policies (versioned like products: a new version when the definition
+ * changes, cases keep the version they were opened under) and conduct rules.
+ */
+export class CollectionPolicyService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Validates and stores a policy; the same definition again changes nothing. `root` names the input in errors. */
+  async setPolicy(ctx: RequestContext, input: unknown, source = 'api', root = 'input'): Promise<{ policy: StoredPolicy; outcome: 'created' | 'updated' | 'unchanged' }> {
+    const parsed = collectionPolicySchema.safeParse(withoutNulls(input));
+    if (!parsed.success) throw zodToBadInput(parsed.error, root);
+    const definition = asPolicy(parsed.data);
+    const problems = policyProblems(definition);
+    if (problems.length) throw badInput(`${root}.${problems[0].field}`, problems[0].message, { issues: problems.map((p) => ({ field: `${root}.${p.field}`, message: p.message })) });
+    const em = await ctx.db();
+    const [current] = await em.query('SELECT id, version, definition FROM collection_policies WHERE code = $1 AND is_current FOR UPDATE', [definition.code]);
+    if (current && isDeepStrictEqual(JSON.parse(JSON.stringify(current.definition)), JSON.parse(JSON.stringify(definition)))) {
+      return { policy: (await this.policies(ctx, definition.code)).find((p) => p.isCurrent)!, outcome: 'unchanged' };
+    }
+    const id = uuidv7();
+    const version = (current?.version ?? 0) + 1;
+    if (current) ctx.writes.add('UPDATE collection_policies SET is_current = false WHERE tenant_id = $1 AND id = $2', [ctx.tenant, current.id]);
+    ctx.writes.add(
+      'INSERT INTO collection_policies (tenant_id, id, code, version, is_current, definition, source, created_by_type, created_by_id) VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8)',
+      [ctx.tenant, id, definition.code, version, JSON.stringify(definition), source, ctx.actor.type, ctx.actor.id],
+    );
+    await this.audit.record(ctx, { action: current ? 'collectionPolicy.revised' : 'collectionPolicy.created', entityType: 'CollectionPolicy', entityId: id, before: current?.definition ?? null, after: { ...definition, version, source } });
+    return { policy: (await this.policies(ctx, definition.code)).find((p) => p.isCurrent)!, outcome: current ? 'updated' : 'created' };
+  }
+
+  /** Every version of the tenant's policies (or of one code), current first, then newest. */
+  async policies(ctx: RequestContext, code?: string | null, currentOnly = false): Promise<StoredPolicy[]> {
+    const rows = await (await ctx.db()).query(
+      `SELECT id, code, version, is_current AS "isCurrent", definition, created_at AS "createdAt" FROM collection_policies
+       WHERE ($1::text IS NULL OR code = $1) AND (NOT $2 OR is_current) ORDER BY code, is_current DESC, version DESC`,
+      [code ?? null, currentOnly],
+    );
+    return rows;
+  }
+
+  async policyById(ctx: RequestContext, id: string): Promise<StoredPolicy | null> {
+    const [row] = await (await ctx.db()).query('SELECT id, code, version, is_current AS "isCurrent", definition, created_at AS "createdAt" FROM collection_policies WHERE id = $1', [id]);
+    return row ?? null;
+  }
+
+  /** Sets the tenant's conduct rules (and complaint deadlines); the same rules again change nothing. */
+  async setConduct(ctx: RequestContext, input: unknown, root = 'input'): Promise<{ conduct: ConductDefinition; version: number; outcome: 'created' | 'updated' | 'unchanged' }> {
+    const parsed = conductSchema.safeParse(withoutNulls(input));
+    if (!parsed.success) throw zodToBadInput(parsed.error, root);
+    const rules = parsed.data as ConductDefinition;
+    const problems = conductProblems(rules);
+    if (problems.length) throw badInput(`${root}.${problems[0].field}`, problems[0].message);
+    const em = await ctx.db();
+    const [current] = await em.query('SELECT rules, version FROM collection_conduct FOR UPDATE');
+    if (current && isDeepStrictEqual(JSON.parse(JSON.stringify(current.rules)), JSON.parse(JSON.stringify(rules)))) return { conduct: rules, version: current.version, outcome: 'unchanged' };
+    const version = (current?.version ?? 0) + 1;
+    ctx.writes.add(
+      `INSERT INTO collection_conduct (tenant_id, rules, version) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET rules = EXCLUDED.rules, version = EXCLUDED.version, updated_at = now()`,
+      [ctx.tenant, JSON.stringify(rules), version],
+    );
+    ctx.transactionState(CONDUCT, () => ({ rules: null as ConductDefinition | null })).rules = rules;
+    await this.audit.record(ctx, { action: 'collectionConduct.set', entityType: 'CollectionConduct', entityId: ctx.tenant, before: current?.rules ?? null, after: { ...rules, version } });
+    return { conduct: rules, version, outcome: current ? 'updated' : 'created' };
+  }
+
+  /** The tenant's conduct rules (the platform's defaults until it sets its own). */
+  async conduct(ctx: RequestContext): Promise<ConductDefinition> {
+    const cache = ctx.transactionState(CONDUCT, () => ({ rules: null as ConductDefinition | null }));
+    if (cache.rules) return cache.rules;
+    const [row] = await (await ctx.db()).query('SELECT rules FROM collection_conduct');
+    cache.rules = row ? (row.rules as ConductDefinition) : { ...DEFAULT_CONDUCT, complaintDeadlines: {}, messageProvider: 'SANDBOX' };
+    return cache.rules;
+  }
+}

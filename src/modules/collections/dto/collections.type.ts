@@ -1,0 +1,240 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COLLECTION_CHANNELS, CONDUCT_RULES, CONTACT_PARTIES } from '../../../core/collections';
+import { ConnectionType } from '../../../platform/graphql/connection';
+import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const CollectionChannelEnum = enumOf(COLLECTION_CHANNELS);
+registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel', description: 'SMS, EMAIL, PUSH and LETTER are messages; CALL and FIELD_VISIT tasks for people; AGENCY_PLACEMENT hands the case to an agency.' });
+export const ContactPartyEnum = enumOf(CONTACT_PARTIES);
+registerEnumType(ContactPartyEnum, { name: 'ContactParty', description: 'Who was contacted: only the borrower, a guarantor or a consenting reference may be, and the debt disclosed to no one but the borrower.' });
+export const ConductRuleEnum = enumOf(CONDUCT_RULES);
+registerEnumType(ConductRuleEnum, { name: 'ConductRule', description: 'The conduct rule a refused contact breaks (extensions.rule of CONDUCT_RULE_VIOLATION).' });
+export const ContactDirectionEnum = enumOf(['OUTBOUND', 'INBOUND'] as const);
+registerEnumType(ContactDirectionEnum, { name: 'ContactDirection' });
+export const ContactOutcomeEnum = enumOf(['PROMISE', 'REFUSED', 'NO_ANSWER', 'WRONG_NUMBER', 'DISPUTE', 'HARDSHIP', 'PAID', 'SENT'] as const);
+registerEnumType(ContactOutcomeEnum, { name: 'ContactOutcome', description: 'SENT: a message the platform sent.' });
+export const CaseStatusEnum = enumOf(['OPEN', 'CLOSED'] as const);
+registerEnumType(CaseStatusEnum, { name: 'CollectionCaseStatus' });
+export const CaseCloseReasonEnum = enumOf(['CURED', 'SETTLED', 'PAID_OFF', 'WRITTEN_OFF', 'RESTRUCTURED'] as const);
+registerEnumType(CaseCloseReasonEnum, { name: 'CollectionCaseCloseReason' });
+export const PromiseStatusEnum = enumOf(['OPEN', 'KEPT', 'BROKEN'] as const);
+registerEnumType(PromiseStatusEnum, { name: 'PromiseStatus' });
+export const ActionStatusEnum = enumOf(['PENDING', 'DONE', 'REFUSED', 'CANCELLED'] as const);
+registerEnumType(ActionStatusEnum, { name: 'CollectionActionStatus', description: 'PENDING: due (a message waits for its time, a call or visit for the collector); REFUSED: the conduct rules never allow it.' });
+export const ComplaintStatusEnum = enumOf(['OPEN', 'RESPONDED'] as const);
+registerEnumType(ComplaintStatusEnum, { name: 'ComplaintStatus' });
+export const MessageProviderEnum = enumOf(['SANDBOX', 'WEBHOOK'] as const);
+registerEnumType(MessageProviderEnum, { name: 'CollectionMessageProvider', description: 'SANDBOX: messages kept by the platform; WEBHOOK: sent by the lender’s gateway on a signed collection.message_requested event.' });
+
+@ObjectType('MessageTemplate')
+@InputType('MessageTemplateInput')
+export class MessageTemplateType {
+  @Field({ description: 'A locale such as zh-CN or en-KE (the borrower’s, else its language, else the first).' }) locale!: string;
+  @Field({ description: 'The text, with {{loanId}} {{currency}} {{amountOverdue}} {{totalOutstanding}} {{dpd}} {{nextDueDate}} {{oldestDueDate}} {{instalment}} {{lender}}.' }) text!: string;
+}
+
+@ObjectType('StageAction')
+export class StageActionType {
+  @Field(() => CollectionChannelEnum) channel!: string;
+  @Field(() => Int, { description: 'On entering the stage, then every this many days (0: once).' }) everyDays!: number;
+  @Field(() => [MessageTemplateType]) templates!: MessageTemplateType[];
+}
+
+@InputType('StageActionInput')
+export class StageActionInput {
+  @Field(() => CollectionChannelEnum) channel!: string;
+  @Field(() => Int, { defaultValue: 0 }) everyDays!: number;
+  @Field(() => [MessageTemplateType], { nullable: true }) templates?: MessageTemplateType[] | null;
+}
+
+@ObjectType('CollectionStage')
+export class CollectionStageType {
+  @Field() name!: string;
+  @Field(() => Int) minDpd!: number;
+  @Field(() => Int, { nullable: true, description: 'Inclusive; null: open-ended (the last stage).' }) maxDpd!: number | null;
+  @Field({ description: 'The team or role that works the stage.' }) team!: string;
+  @Field(() => Int, { description: 'Hours from entering the stage to the first contact.' }) firstContactHours!: number;
+  @Field(() => DecimalScalar, { description: 'The largest settlement discount (fraction of what is owed) without a checker.' }) maxDiscount!: string;
+  @Field(() => DecimalScalar, { description: 'The stage’s weight in the queue.' }) weight!: string;
+  @Field(() => [StageActionType]) actions!: StageActionType[];
+}
+
+@InputType('CollectionStageInput')
+export class CollectionStageInput {
+  @Field() name!: string;
+  @Field(() => Int) minDpd!: number;
+  @Field(() => Int, { nullable: true }) maxDpd?: number | null;
+  @Field({ nullable: true, defaultValue: 'COLLECTOR' }) team?: string;
+  @Field(() => Int, { nullable: true, defaultValue: 24 }) firstContactHours?: number;
+  @Field(() => DecimalScalar, { nullable: true, defaultValue: '0' }) maxDiscount?: string;
+  @Field(() => DecimalScalar, { nullable: true, defaultValue: '1' }) weight?: string;
+  @Field(() => [StageActionInput], { defaultValue: [] }) actions!: StageActionInput[];
+}
+
+@InputType('CollectionPolicyInput')
+export class CollectionPolicyInput {
+  @Field({ description: 'The policy’s code: setting it again with another definition makes a new version.' }) code!: string;
+  @Field() name!: string;
+  @Field(() => [String], { nullable: true, description: 'Products it covers (none: all).' }) productCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Borrower segments it covers (none: all).' }) segments?: string[] | null;
+  @Field(() => Int, { nullable: true, defaultValue: 30 }) hardshipPauseDays?: number;
+  @Field(() => [CollectionStageInput], { description: 'In DPD order, contiguous, only the last open-ended.' }) stages!: CollectionStageInput[];
+}
+
+@ObjectType('CollectionPolicy', { description: 'A version of a collection policy; cases keep the version they were opened under.' })
+export class CollectionPolicyType {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field(() => Int) version!: number;
+  @Field() isCurrent!: boolean;
+  @Field() name!: string;
+  @Field(() => [String]) productCodes!: string[];
+  @Field(() => [String]) segments!: string[];
+  @Field(() => Int) hardshipPauseDays!: number;
+  @Field(() => [CollectionStageType]) stages!: CollectionStageType[];
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('QuietHours')
+@InputType('QuietHoursInput')
+export class QuietHoursType {
+  @Field({ description: 'HH:MM on the borrower’s clock.' }) start!: string;
+  @Field({ description: 'HH:MM; may be before start (spanning midnight).' }) end!: string;
+}
+
+@ObjectType('ChannelCap')
+@InputType('ChannelCapInput')
+export class ChannelCapType {
+  @Field(() => CollectionChannelEnum) channel!: string;
+  @Field(() => Int, { nullable: true }) perDay?: number | null;
+  @Field(() => Int, { nullable: true }) perWeek?: number | null;
+}
+
+@ObjectType('StageChannels')
+@InputType('StageChannelsInput')
+export class StageChannelsType {
+  @Field() stage!: string;
+  @Field(() => [CollectionChannelEnum]) channels!: string[];
+}
+
+@ObjectType('ComplaintDeadline')
+@InputType('ComplaintDeadlineInput')
+export class ComplaintDeadlineType {
+  @Field() category!: string;
+  @Field(() => Int) hours!: number;
+}
+
+@InputType('CollectionConductInput')
+export class CollectionConductInput {
+  @Field(() => QuietHoursType, { nullable: true, description: 'Null: no quiet hours.' }) quietHours?: QuietHoursType | null;
+  @Field(() => Int, { nullable: true }) maxContactsPerDay?: number | null;
+  @Field(() => Int, { nullable: true }) maxContactsPerWeek?: number | null;
+  @Field(() => [ChannelCapType], { nullable: true }) perChannel?: ChannelCapType[] | null;
+  @Field(() => [StageChannelsType], { nullable: true }) allowedChannelsByStage?: StageChannelsType[] | null;
+  @Field(() => Int, { nullable: true }) coolingOffDays?: number | null;
+  @Field(() => [String], { nullable: true }) forbiddenWords?: string[] | null;
+  @Field(() => MessageProviderEnum, { nullable: true }) messageProvider?: string | null;
+  @Field(() => [ComplaintDeadlineType], { nullable: true }) complaintDeadlines?: ComplaintDeadlineType[] | null;
+}
+
+@ObjectType('CollectionConduct', { description: 'The lender’s conduct rules: what the platform refuses whoever asks (CONDUCT_RULE_VIOLATION) and reschedules for its own actions.' })
+export class CollectionConductType {
+  @Field(() => QuietHoursType, { nullable: true }) quietHours!: QuietHoursType | null;
+  @Field(() => Int, { nullable: true }) maxContactsPerDay!: number | null;
+  @Field(() => Int, { nullable: true }) maxContactsPerWeek!: number | null;
+  @Field(() => [ChannelCapType]) perChannel!: ChannelCapType[];
+  @Field(() => [StageChannelsType]) allowedChannelsByStage!: StageChannelsType[];
+  @Field(() => Int) coolingOffDays!: number;
+  @Field(() => [String]) forbiddenWords!: string[];
+  @Field(() => MessageProviderEnum) messageProvider!: string;
+  @Field(() => [ComplaintDeadlineType]) complaintDeadlines!: ComplaintDeadlineType[];
+}
+
+@ObjectType('CollectionContact')
+export class CollectionContactType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) caseId!: string;
+  @Field(() => CollectionChannelEnum) channel!: string;
+  @Field(() => ContactDirectionEnum) direction!: string;
+  @Field(() => ContactPartyEnum) contactedParty!: string;
+  @Field(() => ContactOutcomeEnum, { nullable: true }) outcome!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'The message as sent.' }) message!: string | null;
+  @Field({ description: 'Sent by the platform (a stage action), not a person.' }) automatic!: boolean;
+  @Field(() => String, { nullable: true }) actorId!: string | null;
+  @Field() at!: Date;
+}
+
+@ObjectType('PromiseToPay')
+export class PromiseToPayType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) caseId!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => DateScalar) promisedOn!: string;
+  @Field(() => DateScalar) dueDate!: string;
+  @Field(() => PromiseStatusEnum) status!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Repaid toward it when close of business judged it.' }) paid!: string | null;
+  @Field(() => DateScalar, { nullable: true }) resolvedOn!: string | null;
+}
+
+@ObjectType('CollectionAction')
+export class CollectionActionType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) stageIndex!: number;
+  @Field(() => CollectionChannelEnum) channel!: string;
+  @Field(() => DateScalar, { description: 'The business date that scheduled it.' }) businessDate!: string;
+  @Field() dueAt!: Date;
+  @Field(() => ActionStatusEnum) status!: string;
+  @Field(() => ConductRuleEnum, { nullable: true, description: 'The rule that moved or refused it.' }) refusedRule!: string | null;
+  @Field(() => ID, { nullable: true }) contactId!: string | null;
+}
+
+@ObjectType('BorrowerClock')
+export class BorrowerClockType {
+  @Field() timeZone!: string;
+  @Field({ description: 'The borrower’s local date and time now (YYYY-MM-DDTHH:MM).' }) localTime!: string;
+}
+
+@ObjectType('CollectionCase')
+export class CollectionCaseType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) loanId!: string;
+  @Field(() => ID) borrowerId!: string;
+  @Field() policyCode!: string;
+  @Field(() => Int) policyVersion!: number;
+  @Field(() => CollectionStageType) stage!: CollectionStageType;
+  @Field() stageName!: string;
+  @Field() team!: string;
+  @Field(() => CaseStatusEnum) status!: string;
+  @Field(() => CaseCloseReasonEnum, { nullable: true }) closeReason!: string | null;
+  @Field(() => Int) dpd!: number;
+  @Field(() => DecimalScalar, { description: 'Overdue principal and penalty, as of the last close of business.' }) amountOverdue!: string;
+  @Field(() => Int) brokenPromises!: number;
+  @Field(() => DecimalScalar, { description: 'amountOverdue x stage weight x (1 + broken promises): the queue’s order.' }) priority!: string;
+  @Field(() => String, { nullable: true }) assigneeId!: string | null;
+  @Field(() => DateScalar) openedOn!: string;
+  @Field(() => DateScalar) stageEnteredOn!: string;
+  @Field(() => Date, { nullable: true }) firstContactDueAt!: Date | null;
+  @Field(() => Date, { nullable: true }) pausedUntil!: Date | null;
+  @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
+}
+export const CollectionCaseConnection = ConnectionType(CollectionCaseType, 'CollectionCase');
+
+@ObjectType('Complaint')
+export class ComplaintType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) borrowerId!: string;
+  @Field(() => ID, { nullable: true }) loanId!: string | null;
+  @Field() channel!: string;
+  @Field() category!: string;
+  @Field() text!: string;
+  @Field(() => ComplaintStatusEnum) status!: string;
+  @Field({ description: 'When the answer is due, by the category’s deadline.' }) dueAt!: Date;
+  @Field({ description: 'Answered late, or still open past its deadline.' }) breached!: boolean;
+  @Field(() => String, { nullable: true }) response!: string | null;
+  @Field(() => Date, { nullable: true }) respondedAt!: Date | null;
+  @Field() createdAt!: Date;
+}
+export const ComplaintConnection = ConnectionType(ComplaintType, 'Complaint');
