@@ -53,6 +53,31 @@ describe('tenants as code and the CLI', () => {
     expect(policies.filter((p) => p.kind === 'RISK_APPETITE').map((p) => [p.slug, p.n])).toEqual([['huinong-xiaodai', 3], ['jamii-credit', 3]]);
   });
 
+  it('gives the sample lenders their collection policies and conduct rules (China: no calls 21:00-08:00, at most 3 calls a day)', async () => {
+    const cn = await app.apiKey('huinong-xiaodai', 'LENDER_ADMIN');
+    const policies = await app.gql('{ collectionPolicies(currentOnly: true) { code productCodes stages { name minDpd maxDpd actions { channel } } } }', {}, cn);
+    expect(policies.errors).toBeUndefined();
+    expect(policies.data!.collectionPolicies.map((p: { code: string; stages: unknown[] }) => [p.code, p.stages.length])).toEqual([['AGRI', 3], ['STANDARD', 5]]);
+    const conduct = (await app.gql('{ collectionConduct { quietHours { start end } perChannel { channel perDay } messageProvider } }', {}, cn)).data!.collectionConduct;
+    expect(conduct.quietHours).toEqual({ start: '21:00', end: '08:00' });
+    expect(conduct.perChannel).toContainEqual({ channel: 'CALL', perDay: 3 });
+    const ke = await app.apiKey('jamii-credit', 'LENDER_ADMIN');
+    const keConduct = (await app.gql('{ collectionConduct { quietHours { start end } messageProvider } }', {}, ke)).data!.collectionConduct;
+    expect(keConduct).toEqual({ quietHours: { start: '20:00', end: '07:00' }, messageProvider: 'WEBHOOK' });
+  });
+
+  it('points at the line of a collection stage that overlaps the one before it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-coll-'));
+    const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8') as string;
+    const bad = source.replace('        minDpd: 4\n', '        minDpd: 3\n');
+    expect(bad).not.toBe(source);
+    writeFileSync(path.join(dir, 'jamii-credit.yaml'), bad);
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('collections.0.stages.1.minDpd');
+    expect(res.err).toContain('overlaps stage REMINDER (1-3)');
+  });
+
   it('revises a product whose terms changed in the file, keeping the old version', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-rev-'));
     const file = path.join(dir, 'jamii-credit.yaml');

@@ -16,8 +16,10 @@ export interface TenantFileServices {
   decisionConfigs: DecisionConfigService;
   ledger: LedgerService;
   approvals: ApprovalService;
+  collectionPolicies: CollectionPolicyService;
 }
 import type { ApplyOutcome } from '../tenancy';
+import type { CollectionPolicyService } from '../collections';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {
@@ -105,6 +107,14 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
           // Exactly the listed policies; the file itself is the reviewed change (it is not put under approval).
           section = ['approvalPolicies'];
           changed = (await services.approvals.applyPolicies(ctx, c.approvalPolicies)) || changed;
+        }
+        for (const [i, policy] of c.collections.entries()) {
+          section = ['collections', i];
+          changed = (await services.collectionPolicies.setPolicy(ctx, policy, 'tenant-file', `collections.${i}`)).outcome !== 'unchanged' || changed;
+        }
+        if (c.conduct !== undefined) {
+          section = ['conduct'];
+          changed = (await services.collectionPolicies.setConduct(ctx, c.conduct, 'conduct')).outcome !== 'unchanged' || changed;
         }
         return { file: file.file, slug: tenant.slug, outcome: outcome === 'unchanged' && changed ? 'updated' : outcome, products };
       },

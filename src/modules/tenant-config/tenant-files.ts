@@ -4,6 +4,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { approvalPoliciesSchema } from '../approvals';
+import { policyProblems } from '../../core/collections';
+import { asPolicy, collectionPolicySchema, conductSchema } from '../collections';
 import { POLICY_SCHEMAS } from '../decision-config';
 import { rateCapRuleSchema } from '../pricing';
 import { productCodeSchema, productTermsSchema } from '../products';
@@ -34,6 +36,15 @@ export const tenantFileSchema = z
     offers: POLICY_SCHEMAS.OFFERS.optional(),
     contractTemplate: POLICY_SCHEMAS.CONTRACT_TEMPLATE.optional(),
     approvalPolicies: approvalPoliciesSchema.optional(),
+    /** Collection policies by stage, each checked as setCollectionPolicy checks it. */
+    collections: z
+      .array(collectionPolicySchema.superRefine((p, ctx) => {
+        for (const problem of policyProblems(asPolicy(p))) ctx.addIssue({ code: 'custom', path: problem.field.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), message: problem.message });
+      }))
+      .default([])
+      .refine((p) => new Set(p.map((x) => x.code)).size === p.length, 'each policy code once'),
+    /** Collection conduct rules and complaint deadlines, as setCollectionConduct takes them. */
+    conduct: conductSchema.optional(),
   })
   .strict();
 
