@@ -230,4 +230,20 @@ describe('collections: policies by stage, cases through close of business, condu
     const events = await app.gql('{ events(first: 100, filter: { types: ["collection.*"] }) { nodes { type subjectId } } }', {}, lender.admin);
     expect(events.data!.events.nodes.filter((e: { type: string }) => e.type === 'collection.promise_broken').map((e: { subjectId: string }) => e.subjectId)).toEqual([otherCase.id]);
   });
+
+  it('a hardship request pauses the case (its pending actions cancelled) and cools contact off for the policy’s days', async () => {
+    const before = Date.now();
+    const res = await app.gql(`mutation { requestHardship(caseId: "${caseId}", reason: "Lost her job at the market") { id pausedUntil } }`, {}, collector);
+    expect(res.errors).toBeUndefined();
+    const paused = Date.parse(res.data!.requestHardship.pausedUntil);
+    expect(paused - before).toBeGreaterThanOrEqual(30 * 86_400_000 - 60_000);
+    expect(paused - before).toBeLessThanOrEqual(30 * 86_400_000 + 60_000);
+    const read = (await app.gql(CASE(caseId), {}, lender.admin)).data!.collectionCase;
+    expect(read.actions.filter((a: { status: string }) => a.status === 'PENDING')).toEqual([]);
+    expect(read.contacts.at(-1)).toMatchObject({ outcome: 'HARDSHIP', direction: 'INBOUND' });
+    const refused = await app.gql(CONTACT, { i: { caseId, channel: 'LETTER', direction: 'OUTBOUND' } }, collector);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONDUCT_RULE_VIOLATION', rule: 'COOLING_OFF', allowedAt: new Date(paused).toISOString() });
+    const events = await app.gql('{ events(first: 100, filter: { types: ["collection.hardship_requested"] }) { nodes { subjectId } } }', {}, lender.admin);
+    expect(events.data!.events.nodes).toEqual([{ subjectId: caseId }]);
+  });
 });

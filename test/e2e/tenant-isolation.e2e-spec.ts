@@ -260,6 +260,7 @@ describe('tenant isolation', () => {
     logCollectionContact: () => `mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: OUTBOUND }) { id } }`,
     recordPromiseToPay: () => `mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "1.00", dueDate: "${tenantToday()}" }) { id } }`,
     runCollectionActions: () => 'mutation { runCollectionActions }',
+    requestHardship: () => `mutation { requestHardship(caseId: "${caseIdA}", reason: "b") { id } }`,
     fileComplaint: () => `mutation { fileComplaint(input: { borrowerId: "${borrowerIdA}", channel: "PHONE", category: "OTHER", text: "b" }) { id } }`,
     respondToComplaint: () => `mutation { respondToComplaint(id: "${complaintIdA}", response: "b answers") { id } }`,
     approveRequest: () => `mutation { approveRequest(id: "${approvalRequestIdA}") { id status } }`,

@@ -182,6 +182,33 @@ export class CollectionCaseService {
     return (await this.promises(ctx, c.id)).find((p) => p.id === id)!;
   }
 
+  /**
+   * The borrower cannot pay for now: the case's actions pause (and the conduct rules cool off) for the
+   * policy's hardship days, the request is in the contact log, and `collection.hardship_requested`
+   * tells whoever restructures loans (restructureLoan) that one is asked for.
+   */
+  async requestHardship(ctx: RequestContext, input: { caseId: string; reason: string }): Promise<CaseRow> {
+    const c = await this.byIdOrThrow(ctx, input.caseId, true);
+    if (c.status !== 'OPEN') throw conflict('The case is closed', { field: 'input.caseId' });
+    if (!input.reason.trim() || input.reason.length > 2000) throw badInput('input.reason', 'why the borrower cannot pay, 1 to 2000 characters');
+    const [policy] = await (await ctx.db()).query('SELECT definition ->> \'hardshipPauseDays\' AS days FROM collection_policies WHERE id = $1', [c.policyId]);
+    const days = Number(policy?.days ?? 30);
+    const until = new Date(Date.now() + days * 86_400_000);
+    ctx.writes.add('UPDATE collection_cases SET paused_until = $2, updated_at = now() WHERE id = $1', [c.id, until]);
+    ctx.writes.add(
+      `INSERT INTO collection_contacts (tenant_id, id, case_id, borrower_id, channel, direction, party, outcome, note, automatic, actor_type, actor_id)
+       VALUES ($1, $2, $3, $4, 'CALL', 'INBOUND', 'BORROWER', 'HARDSHIP', $5, false, $6, $7)`,
+      [ctx.tenant, uuidv7(), c.id, c.borrowerId, input.reason, ctx.actor.type, ctx.actor.id],
+    );
+    ctx.writes.add("UPDATE collection_actions SET status = 'CANCELLED', done_at = now() WHERE case_id = $1 AND status = 'PENDING'", [c.id]);
+    ctx.writes.add(
+      `INSERT INTO outbox_events (tenant_id, id, type, subject_type, subject_id, borrower_id, data) VALUES ($1, gen_random_uuid(), 'collection.hardship_requested', 'CollectionCase', $2, $3, $4)`,
+      [ctx.tenant, c.id, c.borrowerId, JSON.stringify({ caseId: c.id, loanId: c.loanId, pausedUntil: until.toISOString(), reason: input.reason })],
+    );
+    await this.deps.audit.record(ctx, { action: 'collection.hardshipRequested', entityType: 'CollectionCase', entityId: c.id, after: { pausedUntil: until.toISOString(), reason: input.reason } });
+    return this.byIdOrThrow(ctx, c.id);
+  }
+
   async contacts(ctx: RequestContext, caseId: string): Promise<{ id: string; [k: string]: unknown }[]> {
     return (await ctx.db()).query(
       `SELECT id, case_id AS "caseId", channel, direction, party AS "contactedParty", outcome, note, message, automatic, actor_type AS "actorType", actor_id AS "actorId", at

@@ -21,6 +21,7 @@ export const collectionsPermissions = {
     assignCollectionCases: hasRole('LENDER_ADMIN'),
     logCollectionContact: WORKS_CASES,
     recordPromiseToPay: WORKS_CASES,
+    requestHardship: WORKS_CASES,
     runCollectionActions: hasRole('LENDER_ADMIN'),
     fileComplaint: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'APP', 'BORROWER'),
     respondToComplaint: hasRole('LENDER_ADMIN', 'SERVICER'),

@@ -120,6 +120,11 @@ export class CollectionsResolver {
     return this.cases.recordPromise(ctx, input);
   }
 
+  @Mutation(() => CollectionCaseType, { description: 'The borrower cannot pay for now: the case’s actions pause and contact cools off for the policy’s hardship days; collection.hardship_requested asks for a restructure.' })
+  async requestHardship(@Ctx() { ctx }: GraphQLContext, @Arg('caseId', () => ID) caseId: string, @Arg('reason') reason: string) {
+    return toCaseType(await this.cases.requestHardship(ctx, { caseId, reason }));
+  }
+
   @Mutation(() => Int, { description: 'Sends the collection messages due now (the worker does this every few minutes); answers how many went out.' })
   async runCollectionActions(@Ctx() { ctx }: GraphQLContext) {
     return (await this.actions.runDue(ctx)).sent;
