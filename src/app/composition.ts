@@ -5,6 +5,7 @@ import { collectionsCobWriter } from '../modules/collections/collections.cob';
 import { collectionsPermissions } from '../modules/collections/collections.permissions';
 import { CollectionCaseFieldsResolver, CollectionsResolver } from '../modules/collections/collections.resolver';
 import { ComplaintService } from '../modules/collections/complaint.service';
+import { CollectionKpiService } from '../modules/collections/collection-kpis.service';
 import { collectionActionsJob, collectionActionsScheduleJob } from '../modules/collections/jobs/collection-actions.job';
 import { Units } from '../platform/tenancy/units';
 import type { DataSource } from 'typeorm';
@@ -166,6 +167,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const collectionCases = new CollectionCaseService({ policies: collectionPolicies, tenants: directory, audit, limits });
   const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory });
   const complaints = new ComplaintService({ policies: collectionPolicies, audit, limits });
+  const collectionKpis = new CollectionKpiService();
   // Close of business writes collection cases in each partition's statement.
   const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs, writers: [collectionsCobWriter] });
   const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits });
@@ -181,7 +183,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, collectionPolicies, collectionCases, collectionActions, complaints, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -203,7 +205,7 @@ export function createResolvers(s: Services) {
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
     new ApprovalResolver(s.approvals),
-    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints),
+    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis),
     new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers),
   ];
 }

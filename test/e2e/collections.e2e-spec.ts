@@ -246,4 +246,25 @@ describe('collections: policies by stage, cases through close of business, condu
     const events = await app.gql('{ events(first: 100, filter: { types: ["collection.hardship_requested"] }) { nodes { subjectId } } }', {}, lender.admin);
     expect(events.data!.events.nodes).toEqual([{ subjectId: caseId }]);
   });
+
+  it('sums the period up: entries and cures by stage, roll rates, promises, recoveries, contacts, refusals by rule', async () => {
+    const res = await app.gql(`{ collectionKpis(from: "${firstDue}", to: "${todayUtc()}") {
+      stages { stage entered cured cureRate recovered } rollRates { from to loans } promisesMade promisesKept promisesBroken promiseKeptRate
+      recovered outboundContacts contactsPerThousandRecovered refusals { rule automatic count } } }`, {}, lender.admin);
+    expect(res.errors).toBeUndefined();
+    const k = res.data!.collectionKpis;
+    const stage = (name: string) => k.stages.find((s: { stage: string }) => s.stage === name);
+    for (const name of ['SOFT', 'EARLY', 'MID', 'LATE', 'LEGAL']) expect(stage(name).entered).toBeGreaterThanOrEqual(1);
+    expect(k.stages.reduce((n: number, s: { cured: number }) => n + s.cured, 0)).toBe(1);
+    expect([k.promisesMade, k.promisesKept, k.promisesBroken, Number(k.promiseKeptRate)]).toEqual([2, 1, 1, 0.5]);
+    // The 100.00 paid on the walked loan while its case was open, and what cured the other, are recoveries.
+    expect(Number(k.recovered)).toBeGreaterThan(100);
+    expect(k.outboundContacts).toBeGreaterThan(0);
+    expect(Number(k.contactsPerThousandRecovered)).toBeGreaterThan(0);
+    const refused = Object.fromEntries(k.refusals.filter((r: { automatic: boolean }) => !r.automatic).map((r: { rule: string; count: number }) => [r.rule, r.count]));
+    expect(refused).toEqual({ QUIET_HOURS: 1, THIRD_PARTY: 2, CHANNEL_NOT_ALLOWED: 1, CONTENT: 1, CONTACT_CAP: 1, COOLING_OFF: 2 });
+    expect(k.rollRates.length).toBeGreaterThan(0);
+    const bad = await app.gql('{ collectionKpis(from: "2026-02-01", to: "2026-01-01") { recovered } }', {}, lender.admin);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
 });

@@ -272,6 +272,10 @@ describe('every query of the schema answers over real data', () => {
       expect(d.collectionCase).toEqual({ id: fx.caseId, loan: { id: fx.lateLoanId }, borrower: { id: fx.lateBorrowerId, timeZone: 'Asia/Shanghai' }, stage: { name: 'EARLY' },
         actions: [{ channel: 'SMS', status: 'DONE' }], contacts: [{ channel: 'SMS', automatic: true }], promises: [], borrowerClock: { timeZone: 'Asia/Shanghai' } });
     },
+    collectionKpis: async () => {
+      const d = await q(`{ collectionKpis(from: "${addDays(today, -60)}", to: "${today}") { stages { stage entered } promisesMade outboundContacts recovered refusals { rule } } }`, fx.collectionsAnalyst);
+      expect(d.collectionKpis).toMatchObject({ stages: [{ stage: 'EARLY', entered: 1 }], promisesMade: 0, outboundContacts: 1, recovered: expect.any(String), refusals: [] });
+    },
     collectionMessages: async () => {
       const d = await q(`{ collectionMessages(caseId: "${fx.caseId}") { channel message } }`, fx.collectionsAnalyst);
       expect(d.collectionMessages).toEqual([{ channel: 'SMS', message: expect.stringMatching(new RegExp(`^\\d+\\.\\d{2} KES overdue on ${fx.lateLoanId}$`)) }]);

@@ -165,6 +165,7 @@ describe('tenant isolation', () => {
     collectionCase: () => ({ query: `{ collectionCase(id: "${caseIdA}") { id } }`, check: () => { throw new Error('read another tenant’s collection case'); } }),
     myCollectionQueue: () => ({ query: '{ myCollectionQueue { id } }', check: (d) => expect(d.myCollectionQueue).toEqual([]) }),
     collectionMessages: () => ({ query: `{ collectionMessages(caseId: "${caseIdA}") { id } }`, check: () => { throw new Error('read another tenant’s messages'); } }),
+    collectionKpis: () => ({ query: `{ collectionKpis(from: "2020-01-01", to: "${tenantToday()}") { promisesMade outboundContacts stages { stage } } }`, check: (d) => expect(d.collectionKpis).toMatchObject({ promisesMade: 0, outboundContacts: 0, stages: [] }) }),
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),

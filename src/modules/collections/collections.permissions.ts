@@ -13,6 +13,7 @@ export const collectionsPermissions = {
     myCollectionQueue: hasRole('LENDER_ADMIN', 'COLLECTOR'),
     collectionMessages: READS_CASES,
     complaints: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'ANALYST', 'BORROWER'),
+    collectionKpis: hasRole('LENDER_ADMIN', 'ANALYST', 'COLLECTOR'),
     complaintSlaBreaches: hasRole('LENDER_ADMIN', 'SERVICER', 'ANALYST'),
   },
   Mutation: {
@@ -41,4 +42,8 @@ export const collectionsPermissions = {
   CollectionAction: allow,
   BorrowerClock: allow,
   Complaint: allow,
+  CollectionKpis: allow,
+  CollectionStageKpi: allow,
+  BucketRoll: allow,
+  ConductRefusalCount: allow,
 };

@@ -9,10 +9,11 @@ import type { CollectionCaseService } from './collection-case.service';
 import type { CollectionPolicyService } from './collection-policy.service';
 import { conductFromInput, policyFromInput, toCaseType, toConductType, toPolicyType } from './collections.mapper';
 import type { ComplaintService } from './complaint.service';
+import type { CollectionKpiService } from './collection-kpis.service';
 import {
   BorrowerClockType, CaseStatusEnum, CollectionActionType, CollectionCaseConnection, CollectionCaseType, CollectionChannelEnum, CollectionConductInput, CollectionConductType,
   CollectionContactType, CollectionPolicyInput, CollectionPolicyType, ComplaintConnection, ComplaintStatusEnum, ComplaintType, ContactDirectionEnum, ContactOutcomeEnum,
-  ContactPartyEnum, PromiseToPayType,
+  CollectionKpisType, ContactPartyEnum, PromiseToPayType,
 } from './dto/collections.type';
 
 @ArgsType()
@@ -67,7 +68,13 @@ export class CollectionsResolver {
     private readonly cases: CollectionCaseService,
     private readonly actions: CollectionActionService,
     private readonly complaintService: ComplaintService,
+    private readonly kpiService: CollectionKpiService,
   ) {}
+
+  @Query(() => CollectionKpisType, { description: 'Collections figures of a period of business dates: cure rate by stage, roll rates, promise-kept rate, recovered amounts, contacts per 1,000 recovered, conduct refusals.' })
+  collectionKpis(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string) {
+    return this.kpiService.kpis(ctx, from, to);
+  }
 
   @Query(() => [CollectionPolicyType], { description: 'The lender’s collection policies: every version, current first (or only the current ones).' })
   async collectionPolicies(@Ctx() { ctx }: GraphQLContext, @Arg('code', () => String, { nullable: true }) code?: string | null, @Arg('currentOnly', { defaultValue: false }) currentOnly?: boolean) {

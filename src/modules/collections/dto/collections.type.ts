@@ -238,3 +238,42 @@ export class ComplaintType {
   @Field() createdAt!: Date;
 }
 export const ComplaintConnection = ConnectionType(ComplaintType, 'Complaint');
+
+@ObjectType('CollectionStageKpi')
+export class CollectionStageKpiType {
+  @Field() stage!: string;
+  @Field(() => Int, { description: 'Cases that entered the stage in the period (opened in it or moved into it).' }) entered!: number;
+  @Field(() => Int, { description: 'Cases closed CURED from the stage in the period.' }) cured!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'cured / entered (null when none entered).' }) cureRate!: string | null;
+  @Field(() => DecimalScalar, { description: 'Paid in the period on loans while their case was open, by the case’s stage now.' }) recovered!: string;
+}
+
+@ObjectType('BucketRoll')
+export class BucketRollType {
+  @Field() from!: string;
+  @Field() to!: string;
+  @Field(() => Int) loans!: number;
+}
+
+@ObjectType('ConductRefusalCount')
+export class ConductRefusalCountType {
+  @Field(() => ConductRuleEnum) rule!: string;
+  @Field({ description: 'A platform action rescheduled or dropped, rather than a person refused.' }) automatic!: boolean;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('CollectionKpis')
+export class CollectionKpisType {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => [CollectionStageKpiType]) stages!: CollectionStageKpiType[];
+  @Field(() => [BucketRollType], { description: 'Loans moving between delinquency buckets in the period.' }) rollRates!: BucketRollType[];
+  @Field(() => Int) promisesMade!: number;
+  @Field(() => Int) promisesKept!: number;
+  @Field(() => Int) promisesBroken!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'kept / (kept + broken) of promises judged in the period.' }) promiseKeptRate!: string | null;
+  @Field(() => DecimalScalar) recovered!: string;
+  @Field(() => Int) outboundContacts!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Outbound contacts per 1,000 recovered.' }) contactsPerThousandRecovered!: string | null;
+  @Field(() => [ConductRefusalCountType]) refusals!: ConductRefusalCountType[];
+}
