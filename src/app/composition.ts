@@ -165,7 +165,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
   const collectionPolicies = new CollectionPolicyService(audit);
   const collectionCases = new CollectionCaseService({ policies: collectionPolicies, tenants: directory, audit, limits });
-  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory });
+  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory, cases: collectionCases });
   const complaints = new ComplaintService({ policies: collectionPolicies, audit, limits });
   const collectionKpis = new CollectionKpiService();
   // Close of business writes collection cases in each partition's statement.

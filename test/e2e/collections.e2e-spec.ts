@@ -267,4 +267,25 @@ describe('collections: policies by stage, cases through close of business, condu
     const bad = await app.gql('{ collectionKpis(from: "2026-02-01", to: "2026-01-01") { recovered } }', {}, lender.admin);
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
+
+  it('shares a team’s unassigned cases among its members by load, within their capacity', async () => {
+    const unassigned = async () => (await app.gql('{ collectionCases(first: 100, status: OPEN) { nodes { id assigneeId team } } }', {}, lender.admin)).data!.collectionCases.nodes
+      .filter((c: { assigneeId: string | null }) => c.assigneeId === null);
+    const waiting = await unassigned();
+    expect(waiting.length).toBeGreaterThan(0);
+    const bad = await app.gql(`mutation { setCollectionTeam(input: { team: "COLLECTOR", members: ["${lender.tenantId}"], capacity: 5 }) { team } }`, {}, lender.admin);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', id: lender.tenantId });
+    // The collector already holds one case: with a capacity of one there is no room.
+    for (const team of ['COLLECTOR', 'LEGAL']) {
+      expect((await app.gql(`mutation { setCollectionTeam(input: { team: "${team}", members: ["${collectorKeyId}"], capacity: 1 }) { team members capacity } }`, {}, lender.admin)).data!.setCollectionTeam)
+        .toEqual({ team, members: [collectorKeyId], capacity: 1 });
+    }
+    await app.gql('mutation { runCollectionActions }', {}, lender.admin);
+    expect(await unassigned()).toHaveLength(waiting.length);
+    for (const team of ['COLLECTOR', 'LEGAL']) await app.gql(`mutation { setCollectionTeam(input: { team: "${team}", members: ["${collectorKeyId}"], capacity: 10 }) { team } }`, {}, lender.admin);
+    await app.gql('mutation { runCollectionActions }', {}, lender.admin);
+    expect(await unassigned()).toEqual([]);
+    const queue = (await app.gql('{ myCollectionQueue { id } }', {}, collector)).data!.myCollectionQueue.map((c: { id: string }) => c.id);
+    for (const c of waiting) expect(queue).toContain(c.id);
+  });
 });

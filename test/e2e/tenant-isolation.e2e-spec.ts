@@ -261,6 +261,7 @@ describe('tenant isolation', () => {
     logCollectionContact: () => `mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: OUTBOUND }) { id } }`,
     recordPromiseToPay: () => `mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "1.00", dueDate: "${tenantToday()}" }) { id } }`,
     runCollectionActions: () => 'mutation { runCollectionActions }',
+    setCollectionTeam: (ids) => `mutation { setCollectionTeam(input: { team: "COLLECTOR", members: ["${ids.keyIdA}"], capacity: 9 }) { team } }`,
     requestHardship: () => `mutation { requestHardship(caseId: "${caseIdA}", reason: "b") { id } }`,
     fileComplaint: () => `mutation { fileComplaint(input: { borrowerId: "${borrowerIdA}", channel: "PHONE", category: "OTHER", text: "b" }) { id } }`,
     respondToComplaint: () => `mutation { respondToComplaint(id: "${complaintIdA}", response: "b answers") { id } }`,
@@ -309,7 +310,7 @@ describe('tenant isolation', () => {
        'payment_settings WHERE tenant_id = $1', 'payments WHERE tenant_id = $1', 'stripe_events WHERE tenant_id = $1', 'auto_debits WHERE tenant_id = $1', 'payout_accounts WHERE tenant_id = $1',
        'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1',
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
-       'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1']
+       'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

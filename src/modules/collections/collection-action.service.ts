@@ -29,9 +29,11 @@ interface DueAction {
  * one they will never allow is REFUSED. Calls and visits stay as tasks for the case's collector.
  */
 export class CollectionActionService {
-  constructor(private readonly deps: { policies: CollectionPolicyService; tenants: TenantDirectory }) {}
+  constructor(private readonly deps: { policies: CollectionPolicyService; tenants: TenantDirectory; cases: { assignOpenCases(ctx: RequestContext): Promise<number> } }) {}
 
-  async runDue(ctx: RequestContext, limit = 500): Promise<{ sent: number; rescheduled: number; refused: number; cancelled: number }> {
+  async runDue(ctx: RequestContext, limit = 500): Promise<{ sent: number; rescheduled: number; refused: number; cancelled: number; assigned: number }> {
+    // New cases go to their team's members first (round-robin by load, within capacity).
+    const assigned = await this.deps.cases.assignOpenCases(ctx);
     const tenant = await this.deps.tenants.current(ctx);
     const due: DueAction[] = await (await ctx.db()).query(
       `SELECT a.id, a.case_id AS "caseId", a.channel, a.action_index AS "actionIndex", cp.definition -> 'stages' -> a.stage_index AS stage, c.stage_name AS "stageName",
@@ -50,7 +52,7 @@ export class CollectionActionService {
     );
     const conduct = await this.deps.policies.conduct(ctx);
     const messenger = MESSENGERS[conduct.messageProvider ?? 'SANDBOX'];
-    const count = { sent: 0, rescheduled: 0, refused: 0, cancelled: 0 };
+    const count = { sent: 0, rescheduled: 0, refused: 0, cancelled: 0, assigned };
     for (const a of due) {
       if (a.caseStatus !== 'OPEN') {
         ctx.writes.add("UPDATE collection_actions SET status = 'CANCELLED', done_at = now() WHERE id = $1", [a.id]);

@@ -120,6 +120,62 @@ export class CollectionCaseService {
   }
 
   /**
+   * A team's members (staff users or API keys with COLLECTOR or LENDER_ADMIN) and the open cases each
+   * may hold; `assignOpenCases` shares the team's unassigned cases among them.
+   */
+  async setTeam(ctx: RequestContext, input: { team: string; members: string[]; capacity: number }) {
+    if (!/^[A-Z][A-Z0-9_]{0,39}$/.test(input.team)) throw badInput('input.team', 'a team name in capitals, as the policy’s stages name it');
+    if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10_000) throw badInput('input.capacity', 'open cases per member, 1 to 10,000');
+    const members = [...new Set(input.members)];
+    if (members.length > 500) throw badInput('input.members', 'at most 500 members');
+    const em = await ctx.db();
+    const known: { id: string }[] = await em.query(
+      `SELECT id::text FROM staff_users WHERE id::text = ANY($1) AND status = 'ACTIVE' AND roles && ARRAY['COLLECTOR', 'LENDER_ADMIN']
+       UNION SELECT id::text FROM api_keys WHERE id::text = ANY($1) AND revoked_at IS NULL AND role IN ('COLLECTOR', 'LENDER_ADMIN')`, [members]);
+    const unknown = members.find((m) => !known.some((k) => k.id === m));
+    // Another lender's ids are as unknown as ids that do not exist.
+    if (unknown) throw notFound('Collector (an active staff user or API key with COLLECTOR or LENDER_ADMIN)', unknown);
+    ctx.writes.add(
+      `INSERT INTO collection_teams (tenant_id, team, members, capacity) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, team) DO UPDATE SET members = EXCLUDED.members, capacity = EXCLUDED.capacity, updated_at = now()`,
+      [ctx.tenant, input.team, members, input.capacity]);
+    await this.deps.audit.record(ctx, { action: 'collectionTeam.set', entityType: 'CollectionTeam', entityId: input.team, after: { members, capacity: input.capacity } });
+    return { team: input.team, members, capacity: input.capacity };
+  }
+
+  /**
+   * Round-robin by load: each team's unassigned open cases, most urgent first, go to the member with
+   * the fewest open cases, while any member is under the team's capacity. Answers how many were given.
+   */
+  async assignOpenCases(ctx: RequestContext): Promise<number> {
+    const em = await ctx.db();
+    const teams: { team: string; members: string[]; capacity: number }[] = await em.query('SELECT team, members, capacity FROM collection_teams ORDER BY team');
+    let given = 0;
+    for (const t of teams) {
+      if (t.members.length === 0) continue;
+      const loads = new Map<string, number>(t.members.map((m) => [m, 0]));
+      for (const row of await em.query("SELECT assignee_id AS id, count(*)::int AS n FROM collection_cases WHERE status = 'OPEN' AND assignee_id = ANY($1) GROUP BY 1", [t.members])) loads.set(row.id, row.n);
+      const room = [...loads.values()].reduce((sum, n) => sum + Math.max(0, t.capacity - n), 0);
+      if (room === 0) continue;
+      const cases: { id: string }[] = await em.query(
+        `SELECT c.id FROM collection_cases c JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
+         WHERE c.status = 'OPEN' AND c.assignee_id IS NULL AND c.team = $1
+         ORDER BY c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises) DESC, c.id
+         LIMIT $2 FOR UPDATE OF c SKIP LOCKED`, [t.team, room]);
+      const byMember = new Map<string, string[]>();
+      for (const c of cases) {
+        const [member, load] = [...loads.entries()].filter(([, n]) => n < t.capacity).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+        if (!member) break;
+        loads.set(member, (load ?? 0) + 1);
+        byMember.set(member, [...(byMember.get(member) ?? []), c.id]);
+        given++;
+      }
+      for (const [member, ids] of byMember) ctx.writes.add('UPDATE collection_cases SET assignee_id = $2, updated_at = now() WHERE id = ANY($1::uuid[])', [ids, member]);
+    }
+    return given;
+  }
+
+  /**
    * Records a contact. An outbound one is judged by the conduct rules first: refused with
    * CONDUCT_RULE_VIOLATION (`extensions.rule`, `extensions.allowedAt`), and the refusal kept in the
    * record of refusals even though nothing else is written. An outbound call or visit completes the

@@ -13,7 +13,7 @@ import type { CollectionKpiService } from './collection-kpis.service';
 import {
   BorrowerClockType, CaseStatusEnum, CollectionActionType, CollectionCaseConnection, CollectionCaseType, CollectionChannelEnum, CollectionConductInput, CollectionConductType,
   CollectionContactType, CollectionPolicyInput, CollectionPolicyType, ComplaintConnection, ComplaintStatusEnum, ComplaintType, ContactDirectionEnum, ContactOutcomeEnum,
-  CollectionKpisType, ContactPartyEnum, PromiseToPayType,
+  CollectionKpisType, CollectionTeamInput, CollectionTeamType, ContactPartyEnum, PromiseToPayType,
 } from './dto/collections.type';
 
 @ArgsType()
@@ -115,6 +115,11 @@ export class CollectionsResolver {
   @Mutation(() => [CollectionCaseType], { description: 'Gives open cases to a collector (a staff user or API key with COLLECTOR or LENDER_ADMIN).' })
   async assignCollectionCases(@Ctx() { ctx }: GraphQLContext, @Arg('ids', () => [ID]) ids: string[], @Arg('assignee', () => ID) assignee: string) {
     return (await this.cases.assign(ctx, ids, assignee)).map(toCaseType);
+  }
+
+  @Mutation(() => CollectionTeamType, { description: 'Who works a team’s cases and how many open cases each may hold: new cases of the team are shared among them by load (round-robin) when collection actions run.' })
+  setCollectionTeam(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => CollectionTeamInput) input: CollectionTeamInput) {
+    return this.cases.setTeam(ctx, input);
   }
 
   @Mutation(() => CollectionContactType, { description: 'Logs a contact; an outbound one the conduct rules forbid is refused with CONDUCT_RULE_VIOLATION (extensions.rule, extensions.allowedAt).' })

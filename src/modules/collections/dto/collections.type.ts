@@ -277,3 +277,17 @@ export class CollectionKpisType {
   @Field(() => DecimalScalar, { nullable: true, description: 'Outbound contacts per 1,000 recovered.' }) contactsPerThousandRecovered!: string | null;
   @Field(() => [ConductRefusalCountType]) refusals!: ConductRefusalCountType[];
 }
+
+@ObjectType('CollectionTeam')
+export class CollectionTeamType {
+  @Field() team!: string;
+  @Field(() => [ID], { description: 'Staff user or API key ids.' }) members!: string[];
+  @Field(() => Int, { description: 'Open cases each member may hold.' }) capacity!: number;
+}
+
+@InputType('CollectionTeamInput')
+export class CollectionTeamInput {
+  @Field({ description: 'As the policy’s stages name it (COLLECTOR, LEGAL …).' }) team!: string;
+  @Field(() => [ID]) members!: string[];
+  @Field(() => Int) capacity!: number;
+}
