@@ -1,5 +1,6 @@
 import type { CollectionChannel } from './policy';
-import { addDays, instantOf, isTimeZone, localTime, minuteOfDay } from './zoned-time';
+import { addDaysIso as addDays } from '../loan-math/calendar';
+import { instantOf, localTime, minuteOfDay } from './zoned-time';
 
 export const CONDUCT_RULES = ['QUIET_HOURS', 'CONTACT_CAP', 'THIRD_PARTY', 'CHANNEL_NOT_ALLOWED', 'COOLING_OFF', 'CONTENT'] as const;
 export type ConductRule = (typeof CONDUCT_RULES)[number];
@@ -187,4 +188,3 @@ export function conductProblems(r: ConductRules): ConductProblem[] {
   return problems;
 }
 
-export { isTimeZone };

@@ -18,15 +18,6 @@ export interface LocalTime {
   minute: number;
 }
 
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The instant `at` as read on a clock in `timeZone`. */
 export function localTime(at: Date, timeZone: string): LocalTime {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
@@ -53,11 +44,6 @@ export function instantOf(date: string, minute: number, timeZone: string): Date 
   const read = localTime(guess, timeZone);
   if (read.date === date && read.minute < minute) return new Date(guess.getTime() + (minute - read.minute) * 60_000);
   return guess;
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** 'HH:MM' as minutes since midnight, or null when it is not a time of day. */

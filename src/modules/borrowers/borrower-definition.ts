@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema, timeZoneSchema } from '../tenancy';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 
 const money = z.string().regex(/^(0|[1-9]\d{0,13})(\.\d{1,4})?$/, 'a non-negative amount such as "8500.00"');
@@ -15,9 +16,9 @@ export const borrowerSchema = z
     email: z.string().email().nullish(),
     region: z.string().trim().min(1).max(100).nullish(),
     /** The borrower's IANA time zone: collection conduct rules (quiet hours) are read on it. */
-    timeZone: z.string().refine((z) => isIanaZone(z), 'an IANA time zone such as Asia/Shanghai').nullish(),
+    timeZone: timeZoneSchema.nullish(),
     /** The language messages to the borrower are written in (zh-CN, en-KE …). */
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale such as zh-CN or en-KE').nullish(),
+    locale: localeSchema.nullish(),
     address: z.object({ line1: z.string().max(200).nullish(), city: z.string().max(100).nullish(), province: z.string().max(100).nullish(), postalCode: z.string().max(20).nullish() }).nullish(),
     industry: z.string().trim().min(1).max(100).nullish(),
     monthlyIncome: money.nullish(),
@@ -30,8 +31,3 @@ export const borrowerSchema = z
   })
   .strict();
 export type BorrowerInputData = z.infer<typeof borrowerSchema>;
-
-const ZONES = new Set(Intl.supportedValuesOf('timeZone'));
-function isIanaZone(zone: string): boolean {
-  return ZONES.has(zone) || zone === 'UTC';
-}

@@ -64,7 +64,7 @@ export class CollectionActionService {
       const locale = a.locale ?? tenant.locale;
       const text = renderTemplate(templateFor(action?.templates ?? {}, locale) ?? '', a.values);
       // The contacts this run sent before are in the log already (staged writes go before the next read).
-      const attempt = await contactAttempt(ctx, this.deps.tenants, conduct, { id: a.caseId, borrower_id: a.borrowerId, stage_name: a.stageName, stage: a.stage, paused_until: a.pausedUntil },
+      const attempt = await contactAttempt(ctx, this.deps.tenants, conduct, { id: a.caseId, borrower_id: a.borrowerId, stage: a.stage, paused_until: a.pausedUntil },
         { at, channel: a.channel, party: 'BORROWER', partyConsented: false, disclosesDebt: false, text });
       const allowed = firstAllowedTime(conduct, attempt);
       if (!allowed || allowed.getTime() > at.getTime()) {

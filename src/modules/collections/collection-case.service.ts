@@ -188,7 +188,7 @@ export class CollectionCaseService {
     const at = new Date();
     if (input.direction === 'OUTBOUND') {
       const conduct = await this.deps.policies.conduct(ctx);
-      const attempt = await contactAttempt(ctx, this.deps.tenants, conduct, { id: c.id, borrower_id: c.borrowerId, stage_name: c.stageName, stage: c.stage, paused_until: c.pausedUntil },
+      const attempt = await contactAttempt(ctx, this.deps.tenants, conduct, { id: c.id, borrower_id: c.borrowerId, stage: c.stage, paused_until: c.pausedUntil },
         { at, channel: input.channel, party, partyConsented: input.partyConsented ?? false, disclosesDebt: input.disclosesDebt ?? false, text: input.message ?? null });
       const verdict = checkContact(conduct, attempt);
       if (!verdict.allowed) {

@@ -7,7 +7,6 @@ import type { ConductDefinition } from './collections-definition';
 export interface CaseForConduct {
   id: string;
   borrower_id: string;
-  stage_name: string;
   stage: CollectionStage;
   paused_until: Date | null;
 }

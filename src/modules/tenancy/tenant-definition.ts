@@ -3,6 +3,11 @@ import { z } from 'zod';
 const IANA_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
+/** An IANA time zone (a lender's, a borrower's). */
+export const timeZoneSchema = z.string().refine((tz) => IANA_ZONES.has(tz) || tz === 'UTC', 'an IANA time zone such as Asia/Shanghai');
+/** A BCP 47 locale (zh-CN, en-KE). */
+export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'a BCP 47 locale such as zh-CN');
+
 export const roundingSchema = z.object({
   decimals: z.number().int().min(0).max(6),
   mode: z.enum(['HALF_EVEN', 'HALF_UP', 'DOWN', 'UP']),
@@ -31,8 +36,8 @@ export const tenantDefinitionSchema = z
     country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as CN or KE'),
     jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'a country code, optionally with a subdivision (US-CA)'),
     baseCurrency: z.string().refine((c) => CURRENCIES.has(c), 'an ISO 4217 currency code such as CNY'),
-    timezone: z.string().refine((tz) => IANA_ZONES.has(tz) || tz === 'UTC', 'an IANA time zone such as Asia/Shanghai'),
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'a BCP 47 locale such as zh-CN'),
+    timezone: timeZoneSchema,
+    locale: localeSchema,
     status: z.enum(['ACTIVE', 'SUSPENDED']).default('ACTIVE'),
     rounding: roundingSchema,
     settings: tenantSettingsSchema.default({}),

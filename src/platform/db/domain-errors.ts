@@ -22,7 +22,6 @@ export function asDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
-
 /** Every pure core refuses bad input by naming the field; the client sees it under `input`. */
 translators.push((error) => (error instanceof CoreInputError ? badInput(`input.${error.field}`, error.message) : undefined));
 
