@@ -213,6 +213,8 @@ describe('collections: policies by stage, cases through close of business, condu
     expect(past.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueDate' });
     const kept = await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseId}", amount: "100.00", dueDate: "${today}" }) { id status } }`, {}, collector);
     expect(kept.data!.recordPromiseToPay.status).toBe('OPEN');
+    const tooFine = await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseId}", amount: "10.005", dueDate: "${today}" }) { id } }`, {}, collector);
+    expect(tooFine.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
     const twice = await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseId}", amount: "50.00", dueDate: "${today}" }) { id } }`, {}, collector);
     expect(twice.errors![0].extensions.code).toBe('CONFLICT');
     const paid = await app.gql(REPAY, { i: { loanId, amount: '100.00', paidAt: today, method: 'MOBILE_MONEY', idempotencyKey: `promise-kept-${loanId}` } }, lender.admin);

@@ -37,6 +37,8 @@ export interface CaseRow {
   closedOn: string | null;
   productId: string;
   currency: string;
+  /** The loan's currency's minor-unit decimals (amounts are checked and shown in them). */
+  moneyDecimals: number;
 }
 
 export interface CaseFilter {
@@ -54,7 +56,7 @@ const CASE_SELECT = `
          round(c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises), 2)::text AS priority,
          c.assignee_id AS "assigneeId", c.opened_on::text AS "openedOn", c.stage_entered_on::text AS "stageEnteredOn",
          c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.closed_on::text AS "closedOn",
-         l.product_id AS "productId", l.currency
+         l.product_id AS "productId", l.currency, l.money_decimals AS "moneyDecimals"
   FROM collection_cases c
   JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
   JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id`;
@@ -224,7 +226,7 @@ export class CollectionCaseService {
     if (!isCalendarDate(input.dueDate) || input.dueDate < today) throw badInput('input.dueDate', `a date not before today (${today})`);
     if (input.dueDate > addDaysIso(today, 60)) throw badInput('input.dueDate', 'at most 60 days from today');
     const amount = new Dec(input.amount);
-    if (amount.lte(0) || amount.decimalPlaces() > 2) throw badInput('input.amount', 'a positive amount in the currency’s decimals');
+    if (amount.lte(0) || amount.decimalPlaces() > c.moneyDecimals) throw badInput('input.amount', `a positive amount with at most ${c.moneyDecimals} decimals (${c.currency})`);
     const em = await ctx.db();
     const [open] = await em.query("SELECT id FROM collection_promises WHERE case_id = $1 AND status = 'OPEN'", [c.id]);
     if (open) throw conflict('The case already has an open promise', { field: 'input.caseId', promiseId: open.id });
