@@ -121,6 +121,9 @@ export function casePriority(amountOverdue: string, weight: string, brokenPromis
   return new Dec(amountOverdue).times(weight).times(1 + brokenPromises);
 }
 
+/** casePriority in SQL, over a case `c` (collection_cases) and its policy version `cp` (collection_policies). */
+export const CASE_PRIORITY_SQL = `(c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises))`;
+
 /** Whether `policy` covers a loan of this product and segment (a policy naming none covers all). */
 export function policyCovers(policy: Pick<CollectionPolicyDefinition, 'productCodes' | 'segments'>, productCode: string, segment: string | null): boolean {
   return (policy.productCodes.length === 0 || policy.productCodes.includes(productCode)) && (policy.segments.length === 0 || (segment !== null && policy.segments.includes(segment)));

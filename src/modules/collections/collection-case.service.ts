@@ -1,4 +1,4 @@
-import { type CollectionChannel, type CollectionStage, type ContactParty, checkContact, localTime } from '../../core/collections';
+import { CASE_PRIORITY_SQL, type CollectionChannel, type CollectionStage, type ContactParty, checkContact, localTime } from '../../core/collections';
 import { Dec } from '../../core/money';
 import { DomainError, badInput, conflict, notFound } from '../../core/domain-error';
 import { addDaysIso } from '../../core/loan-math/calendar';
@@ -53,7 +53,7 @@ const CASE_SELECT = `
   SELECT c.id, c.loan_id AS "loanId", c.borrower_id AS "borrowerId", c.policy_id AS "policyId", cp.code AS "policyCode", cp.version AS "policyVersion",
          c.stage_index AS "stageIndex", c.stage_name AS "stageName", cp.definition -> 'stages' -> c.stage_index AS stage, c.team, c.status,
          c.close_reason AS "closeReason", c.dpd, round(c.amount_overdue, l.money_decimals)::text AS "amountOverdue", c.broken_promises AS "brokenPromises",
-         round(c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises), 2)::text AS priority,
+         round(${CASE_PRIORITY_SQL}, 2)::text AS priority,
          c.assignee_id AS "assigneeId", c.opened_on::text AS "openedOn", c.stage_entered_on::text AS "stageEnteredOn",
          c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.closed_on::text AS "closedOn",
          l.product_id AS "productId", l.currency, l.money_decimals AS "moneyDecimals"
@@ -102,7 +102,7 @@ export class CollectionCaseService {
   /** The caller's open cases, most urgent first (amount overdue x stage weight x (1 + broken promises)). */
   async queue(ctx: RequestContext, first: number): Promise<CaseRow[]> {
     if (!ctx.actor.id) return [];
-    return (await ctx.db()).query(`${CASE_SELECT} WHERE c.status = 'OPEN' AND c.assignee_id = $1 ORDER BY c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises) DESC, c.id LIMIT $2`, [ctx.actor.id, Math.min(Math.max(first, 1), this.deps.limits.maxPageSize)]);
+    return (await ctx.db()).query(`${CASE_SELECT} WHERE c.status = 'OPEN' AND c.assignee_id = $1 ORDER BY ${CASE_PRIORITY_SQL} DESC, c.id LIMIT $2`, [ctx.actor.id, Math.min(Math.max(first, 1), this.deps.limits.maxPageSize)]);
   }
 
   /** Gives cases to a collector: a staff user or API key of the tenant that holds COLLECTOR or LENDER_ADMIN. */
@@ -162,7 +162,7 @@ export class CollectionCaseService {
       const cases: { id: string }[] = await em.query(
         `SELECT c.id FROM collection_cases c JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
          WHERE c.status = 'OPEN' AND c.assignee_id IS NULL AND c.team = $1
-         ORDER BY c.amount_overdue * coalesce((cp.definition -> 'stages' -> c.stage_index ->> 'weight')::numeric, 1) * (1 + c.broken_promises) DESC, c.id
+         ORDER BY ${CASE_PRIORITY_SQL} DESC, c.id
          LIMIT $2 FOR UPDATE OF c SKIP LOCKED`, [t.team, room]);
       const byMember = new Map<string, string[]>();
       for (const c of cases) {
