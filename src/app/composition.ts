@@ -7,6 +7,7 @@ import { CollectionCaseFieldsResolver, CollectionsResolver } from '../modules/co
 import { ComplaintService } from '../modules/collections/complaint.service';
 import { CollectionKpiService } from '../modules/collections/collection-kpis.service';
 import { collectionActionsJob, collectionActionsScheduleJob } from '../modules/collections/jobs/collection-actions.job';
+import { SettlementOfferService, collectionGuardedOperations } from '../modules/collections/settlement-offers';
 import { Units } from '../platform/tenancy/units';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
@@ -102,6 +103,7 @@ import { ApprovalService } from '../modules/approvals/approval.service';
 import type { GuardedOperationRegistry } from '../modules/approvals/guarded-operation';
 import { decisionConfigGuardedOperations } from '../modules/decision-config/guarded-operations';
 import { loanGuardedOperations } from '../modules/loans/guarded-operations';
+import { settlementsCobWriter } from '../modules/loans/settlements.cob';
 import { originationGuardedOperations } from '../modules/origination/guarded-operations';
 import { productGuardedOperations } from '../modules/products/guarded-operations';
 import { TenantResolver } from '../modules/tenancy/tenant.resolver';
@@ -152,24 +154,26 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const servicing = new LoanServicingService({ tenants: directory, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
   servicingRef = servicing;
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants: directory, ledger, audit });
+  const collectionPolicies = new CollectionPolicyService(audit);
+  const collectionCases = new CollectionCaseService({ policies: collectionPolicies, tenants: directory, audit, limits });
+  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory, cases: collectionCases });
+  const complaints = new ComplaintService({ policies: collectionPolicies, audit, limits });
+  const collectionKpis = new CollectionKpiService();
+  const settlementOffers = new SettlementOfferService({ cases: collectionCases, servicing, audit });
   // The operations a tenant can put under four-eyes, each declared by its module; approvals runs a stored request by name.
   const guarded = {
     loans: loanGuardedOperations({ servicing, restructuring, tenants: directory }),
     origination: originationGuardedOperations({ origination }),
     products: productGuardedOperations({ products }),
     decisionConfigs: decisionConfigGuardedOperations({ decisionConfigs }),
+    collections: collectionGuardedOperations({ offers: settlementOffers }),
   };
-  const operations = { ...guarded.loans, ...guarded.origination, ...guarded.products, ...guarded.decisionConfigs } satisfies GuardedOperationRegistry;
+  const operations = { ...guarded.loans, ...guarded.origination, ...guarded.products, ...guarded.decisionConfigs, ...guarded.collections } satisfies GuardedOperationRegistry;
   const approvals = new ApprovalService({ audit, limits, operations });
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants: directory });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
-  const collectionPolicies = new CollectionPolicyService(audit);
-  const collectionCases = new CollectionCaseService({ policies: collectionPolicies, tenants: directory, audit, limits });
-  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory, cases: collectionCases });
-  const complaints = new ComplaintService({ policies: collectionPolicies, audit, limits });
-  const collectionKpis = new CollectionKpiService();
   // Close of business writes collection cases in each partition's statement.
-  const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs, writers: [collectionsCobWriter] });
+  const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs, writers: [settlementsCobWriter, collectionsCobWriter] });
   const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits });
   const settlement = new CollectionSettlement({ servicing, tenants: directory });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants: directory, audit });
@@ -183,7 +187,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -205,8 +209,8 @@ export function createResolvers(s: Services) {
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
     new ApprovalResolver(s.approvals),
-    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis),
-    new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers),
+    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis, s.approvals, s.guarded.collections),
+    new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers),
   ];
 }
 

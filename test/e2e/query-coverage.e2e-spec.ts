@@ -268,8 +268,9 @@ describe('every query of the schema answers over real data', () => {
       expect(Number(d.collectionCases.nodes[0].priority)).toBeCloseTo(Number(d.collectionCases.nodes[0].amountOverdue), 2);
     },
     collectionCase: async () => {
-      const d = await q(`{ collectionCase(id: "${fx.caseId}") { id loan { id } borrower { id timeZone } stage { name } actions { channel status } contacts { channel automatic } promises { id } borrowerClock { timeZone } } }`, fx.collectionsAdmin);
-      expect(d.collectionCase).toEqual({ id: fx.caseId, loan: { id: fx.lateLoanId }, borrower: { id: fx.lateBorrowerId, timeZone: 'Asia/Shanghai' }, stage: { name: 'EARLY' },
+      const d = await q(`{ collectionCase(id: "${fx.caseId}") { id loan { id } borrower { id timeZone } stage { name } actions { channel status } contacts { channel automatic } promises { id } borrowerClock { timeZone } settlement { id } } }`, fx.collectionsAdmin);
+      // A case's settlement over real data: collection-settlements.e2e-spec.ts.
+      expect(d.collectionCase).toEqual({ settlement: null,  id: fx.caseId, loan: { id: fx.lateLoanId }, borrower: { id: fx.lateBorrowerId, timeZone: 'Asia/Shanghai' }, stage: { name: 'EARLY' },
         actions: [{ channel: 'SMS', status: 'DONE' }], contacts: [{ channel: 'SMS', automatic: true }], promises: [], borrowerClock: { timeZone: 'Asia/Shanghai' } });
     },
     collectionKpis: async () => {

@@ -95,7 +95,7 @@ describe('tenant isolation', () => {
     await app.gql('mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "0", approverRoles: [LENDER_ADMIN]) { operation } }', {}, adminA);
     approvalRequestIdA = (await app.gql(`mutation { writeOffLoan(loanId: "${loanIdA}", reason: "a's") { id } }`, {}, adminA)).errors![0].extensions.approvalRequestId as string;
     // A's collections: a policy, conduct rules, a case on its loan (as close of business would open it) with a contact and a promise, a complaint.
-    const policyA = await app.gql(`mutation { setCollectionPolicy(input: { code: "A-POLICY", name: "secret policy of A", stages: [{ name: "A-STAGE", minDpd: 1, actions: [{ channel: CALL, everyDays: 1 }] }] }) { id } }`, {}, adminA);
+    const policyA = await app.gql(`mutation { setCollectionPolicy(input: { code: "A-POLICY", name: "secret policy of A", stages: [{ name: "A-STAGE", minDpd: 1, maxDiscount: "1", actions: [{ channel: CALL, everyDays: 1 }] }] }) { id } }`, {}, adminA);
     await app.gql('mutation { setCollectionConduct(input: { forbiddenWords: ["secret-word-of-a"] }) { coolingOffDays } }', {}, adminA);
     [{ id: caseIdA }] = await app.ownerQuery(
       `INSERT INTO collection_cases (tenant_id, id, loan_id, borrower_id, policy_id, stage_index, stage_name, team, status, dpd, amount_overdue, opened_on, stage_entered_on)
@@ -103,6 +103,8 @@ describe('tenant isolation', () => {
     await app.ownerQuery(`INSERT INTO collection_actions (tenant_id, id, case_id, stage_index, action_index, channel, business_date, due_at, status) VALUES ($1, gen_random_uuid(), $2, 0, 0, 'CALL', current_date, now(), 'PENDING')`, [a.id, caseIdA]);
     await app.gql(`mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: INBOUND, outcome: PROMISE }) { id } }`, {}, adminA);
     await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "50.00", dueDate: "${tenantToday()}" }) { id } }`, {}, adminA);
+    const settled = await app.gql(`mutation { offerSettlement(input: { caseId: "${caseIdA}", amount: "10.00", payBy: "${tenantToday()}" }) { id } }`, {}, adminA);
+    expect(settled.errors).toBeUndefined();
     const loanBorrowerA = (await app.ownerQuery('SELECT borrower_id FROM loans WHERE id = $1', [loanIdA]))[0].borrower_id;
     complaintIdA = (await app.gql(`mutation { fileComplaint(input: { borrowerId: "${loanBorrowerA}", channel: "PHONE", category: "COLLECTIONS", text: "secret complaint of A" }) { id } }`, {}, adminA)).data!.fileComplaint.id;
   });
@@ -263,6 +265,7 @@ describe('tenant isolation', () => {
     runCollectionActions: () => 'mutation { runCollectionActions }',
     setCollectionTeam: (ids) => `mutation { setCollectionTeam(input: { team: "COLLECTOR", members: ["${ids.keyIdA}"], capacity: 9 }) { team } }`,
     requestHardship: () => `mutation { requestHardship(caseId: "${caseIdA}", reason: "b") { id } }`,
+    offerSettlement: () => `mutation { offerSettlement(input: { caseId: "${caseIdA}", amount: "1.00", payBy: "${tenantToday()}" }) { id } }`,
     fileComplaint: () => `mutation { fileComplaint(input: { borrowerId: "${borrowerIdA}", channel: "PHONE", category: "OTHER", text: "b" }) { id } }`,
     respondToComplaint: () => `mutation { respondToComplaint(id: "${complaintIdA}", response: "b answers") { id } }`,
     approveRequest: () => `mutation { approveRequest(id: "${approvalRequestIdA}") { id status } }`,
@@ -310,7 +313,8 @@ describe('tenant isolation', () => {
        'payment_settings WHERE tenant_id = $1', 'payments WHERE tenant_id = $1', 'stripe_events WHERE tenant_id = $1', 'auto_debits WHERE tenant_id = $1', 'payout_accounts WHERE tenant_id = $1',
        'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1',
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
-       'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1']
+       'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
+       'loan_settlements WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -24,6 +24,14 @@ describe('decideGuard', () => {
     expect(decideGuard('waive', '60', null, limited)).toEqual({ kind: 'REFUSED', waiverLimit: '50' });
     expect(decideGuard('refundCredit', '60', null, limited)).toEqual({ kind: 'RUN' });
   });
+
+  it('always routes a call beyond the operation’s own authority: to the policy’s approvers, or a lender admin without one', () => {
+    expect(decideGuard('offerSettlement', '10', null, maker, true)).toEqual({ kind: 'PENDING', reason: 'AUTHORITY', approverRoles: ['LENDER_ADMIN'], expiresInHours: 72 });
+    const servicers = policy({ operation: 'offerSettlement', thresholdAmount: '1000', approverRoles: ['SERVICER'], expiresInHours: 24 });
+    expect(decideGuard('offerSettlement', '10', servicers, maker, true)).toEqual({ kind: 'PENDING', reason: 'AUTHORITY', approverRoles: ['SERVICER'], expiresInHours: 24 });
+    expect(decideGuard('offerSettlement', '10', servicers, maker, false)).toEqual({ kind: 'RUN' });
+    expect(decideGuard('offerSettlement', '1000.01', servicers, maker, false)).toMatchObject({ kind: 'PENDING', reason: 'POLICY' });
+  });
 });
 
 describe('checkDecision', () => {

@@ -9,7 +9,7 @@ import { Dec } from '../money';
 /** The operations a tenant can put under approval: exactly the GraphQL mutations they guard. */
 export const APPROVAL_OPERATIONS = [
   'writeOffLoan', 'waive', 'reverseTransaction', 'restructureLoan', 'refundCredit', 'disburseLoan',
-  'reviseLoanProduct', 'activateDecisionConfig', 'setRiskAppetiteLimits',
+  'reviseLoanProduct', 'activateDecisionConfig', 'setRiskAppetiteLimits', 'offerSettlement',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 
@@ -23,8 +23,14 @@ export type ApproverRole = (typeof APPROVER_ROLES)[number];
 export const APPROVAL_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'EXPIRED', 'FAILED'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
-/** Why a call became a request: the tenant's policy for the operation, or the maker's own waiver limit. */
-export type ApprovalReason = 'POLICY' | 'WAIVER_LIMIT';
+/**
+ * Why a call became a request: the tenant's policy for the operation, the maker's own waiver limit,
+ * or an authority the operation itself sets (a settlement's discount above its stage's maximum).
+ */
+export type ApprovalReason = 'POLICY' | 'WAIVER_LIMIT' | 'AUTHORITY';
+
+/** Who decides a request beyond an operation's own authority when the tenant set no policy for it. */
+export const AUTHORITY_DEFAULTS = { approverRoles: ['LENDER_ADMIN'] as ApproverRole[], expiresInHours: 72 };
 
 export interface ApprovalPolicy {
   operation: ApprovalOperation;
@@ -50,12 +56,17 @@ export type GuardDecision =
  * What becomes of a call: it runs, it waits for a second person, or (a waiver above the maker's own
  * limit with no waive policy to route it to an approver) it is refused.
  *
+ * - A call beyond the authority the operation itself sets (`beyondAuthority`) always waits, for the
+ *   policy's approvers or, without a policy, a lender admin.
  * - With a policy, a call needs approval when the operation has no amount, the threshold is null, or
  *   the amount is above the threshold (equal to it runs).
  * - A staff user's waiver limit applies to their waivers whatever the policy's threshold: above it,
  *   the waiver goes to the waive policy's approvers, or is refused when there is no waive policy.
  */
-export function decideGuard(operation: ApprovalOperation, amount: string | null, policy: ApprovalPolicy | null, maker: Maker): GuardDecision {
+export function decideGuard(operation: ApprovalOperation, amount: string | null, policy: ApprovalPolicy | null, maker: Maker, beyondAuthority = false): GuardDecision {
+  if (beyondAuthority) {
+    return { kind: 'PENDING', reason: 'AUTHORITY', approverRoles: policy?.approverRoles ?? AUTHORITY_DEFAULTS.approverRoles, expiresInHours: policy?.expiresInHours ?? AUTHORITY_DEFAULTS.expiresInHours };
+  }
   if (policy) {
     const above = amount === null || policy.thresholdAmount === null || new Dec(amount).gt(policy.thresholdAmount);
     if (above) return { kind: 'PENDING', reason: 'POLICY', approverRoles: policy.approverRoles, expiresInHours: policy.expiresInHours };

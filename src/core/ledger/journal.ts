@@ -17,6 +17,8 @@ export const DEFAULT_CHART = [
   { code: 'RECOVERIES', name: 'Recoveries', type: 'INCOME' },
   { code: 'WRITE_OFF_EXPENSE', name: 'Write-off expense', type: 'EXPENSE' },
   { code: 'COMMISSION_EXPENSE', name: 'Agent commission expense', type: 'EXPENSE' },
+  // What a settlement agreement forgives once the borrower paid the agreed amount.
+  { code: 'SETTLEMENT_DISCOUNT', name: 'Settlement discounts', type: 'EXPENSE' },
 ] as const;
 export type AccountCode = (typeof DEFAULT_CHART)[number]['code'];
 

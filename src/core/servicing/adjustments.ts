@@ -29,7 +29,7 @@ const WAIVED_BUCKET = { FEE_WAIVER: 'fees', PENALTY_WAIVER: 'penalties', INTERES
  * interest, oldest instalment first (instalments not yet due included), up to `units`; the unused
  * part is ignored.
  */
-export function waive(ledger: Ledger, kind: Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND' | 'SETTLEMENT'>, units: bigint, date: string): AllocationTally {
+export function waive(ledger: Ledger, kind: Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND' | 'SETTLEMENT' | 'SETTLEMENT_DISCOUNT'>, units: bigint, date: string): AllocationTally {
   const tally = newTally();
   const bucket = WAIVED_BUCKET[kind];
   const { rows } = ledger;

@@ -296,8 +296,8 @@ export interface SettlementResult extends RepaymentResult {
  * one's scheduled fees) are dropped, the loan is closed, and only money beyond the payoff is credit.
  * Money short of the payoff (a backdated transaction moved it) is allocated as a REPAYMENT.
  */
-export function allocateSettlement(ledger: Ledger, units: bigint, date: string, day: number): SettlementResult {
-  const need = settlementDue(ledger, day);
+export function allocateSettlement(ledger: Ledger, units: bigint, date: string, day: number, fee: ParsedCharge | null = ledger.terms.prepaymentFee): SettlementResult {
+  const need = settlementDue(ledger, day, { fee });
   // Short of the payoff, or nothing left to settle (a backdated payment closed the loan first): a repayment.
   const closed = ledger.firstOpen >= ledger.rows.length;
   if (closed || units + ledger.credit < need.gross) return { ...allocateRepayment(ledger, units, date, day), fromCredit: 0n };
@@ -335,4 +335,19 @@ export function applyCredit(ledger: Ledger, date: string): AllocationTally | nul
   if (left === ledger.credit) return null;
   ledger.credit = left;
   return tally;
+}
+
+/**
+ * SETTLEMENT_DISCOUNT: forgives up to `units` of the day's payoff without a prepayment fee (held
+ * credit, the borrower's money, is used first). Covering the rest of it, the loan closes exactly as a
+ * SETTLEMENT would, and nothing becomes credit; short of it (a backdated change moved the payoff),
+ * it forgives what is due, oldest first, and the loan stays open.
+ */
+export function allocateDiscount(ledger: Ledger, units: bigint, date: string, day: number): SettlementResult {
+  if (ledger.firstOpen >= ledger.rows.length) return { tally: newTally(), toCredit: 0n, fromCredit: 0n };
+  const need = settlementDue(ledger, day, { fee: null });
+  if (units + ledger.credit >= need.gross) return allocateSettlement(ledger, need.gross > ledger.credit ? need.gross - ledger.credit : 0n, date, day, null);
+  const tally = newTally();
+  payDue(ledger, units, tally, date);
+  return { tally, toCredit: 0n, fromCredit: 0n };
 }

@@ -8,6 +8,8 @@ export type { ReplayOptions, ResumedReplay } from './replay';
 export { REPLAY_ENGINE_VERSION } from './snapshot';
 export type { ReplayPoint, ReplaySnapshot } from './snapshot';
 export { payoffQuote, payoffQuoteAfter } from './payoff';
+export { settlementPlan } from './settlement-plan';
+export type { SettlementInstalment } from './settlement-plan';
 export { bucketFor, DEFAULT_BUCKETS, delinquencyDate, dpdAt } from './delinquency';
 export { penaltyAccrualState } from './penalty-state';
 export { loanStatement } from './statement';

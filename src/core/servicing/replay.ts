@@ -1,6 +1,6 @@
 import { penaltyYearBasis } from '../cob/accrue-penalty';
 import { formatIsoDate } from '../loan-math/calendar';
-import { applyCredit, allocateRepayment, allocateSettlement } from './allocation';
+import { applyCredit, allocateDiscount, allocateRepayment, allocateSettlement } from './allocation';
 import { chargeFee, waive } from './adjustments';
 import { formatUnits } from './format';
 import { AllocationTally, byRowInOrder, Ledger, newTally, openLedger, Row, penaltyDue, unpaidFees, unpaidInterest, unpaidPenalty, unpaidPrincipal } from './ledger';
@@ -162,6 +162,11 @@ function replay(terms: ServicingTerms, schedule: ScheduledInstallment[], transac
           allocations.push(toAllocation(ledger, t.id, date, tally, toCredit, fromCredit, 'TRANSACTION'));
           break;
         }
+        case 'SETTLEMENT_DISCOUNT': {
+          const { tally, fromCredit } = allocateDiscount(ledger, t.units, date, day);
+          allocations.push(toAllocation(ledger, t.id, date, tally, 0n, fromCredit, 'TRANSACTION'));
+          break;
+        }
         case 'CREDIT_REFUND': {
           // Money held for the borrower paid back: at most the credit held on that day (a backdated
           // payment can change it, so the refund is clamped rather than refused here).
@@ -176,7 +181,7 @@ function replay(terms: ServicingTerms, schedule: ScheduledInstallment[], transac
           break;
         }
         default:
-          allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind as Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND' | 'SETTLEMENT'>, t.units, date), 0n, 0n, 'TRANSACTION'));
+          allocations.push(toAllocation(ledger, t.id, date, waive(ledger, t.kind as Exclude<LoanTransactionKind, 'REPAYMENT' | 'FEE_CHARGE' | 'CREDIT_REFUND' | 'SETTLEMENT' | 'SETTLEMENT_DISCOUNT'>, t.units, date), 0n, 0n, 'TRANSACTION'));
       }
       if (t === snapshotAt) {
         // The day's allocations so far, those before a snapshot resumed on this day included.

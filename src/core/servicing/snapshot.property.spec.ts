@@ -15,7 +15,7 @@ import { comparePoints, ReplaySnapshot } from './snapshot';
  */
 
 const MODES: RoundingMode[] = ['HALF_EVEN', 'HALF_UP', 'DOWN', 'UP'];
-const KINDS: LoanTransactionKind[] = ['REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND', 'SETTLEMENT'];
+const KINDS: LoanTransactionKind[] = ['REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND', 'SETTLEMENT', 'SETTLEMENT_DISCOUNT'];
 const fmt = (units: number, d: number): string => (d === 0 ? String(units) : (units / 10 ** d).toFixed(d));
 const RUNS = { numRuns: Number(process.env.SERVICING_RUNS ?? 400) };
 

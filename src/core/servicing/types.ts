@@ -65,12 +65,14 @@ export interface ScheduledInstallment {
 
 /**
  * Kinds of loan transactions the engine replays. A SETTLEMENT is money paid to close the loan: it is
- * allocated as the payoff quote of its date computes it (see README.md).
+ * allocated as the payoff quote of its date computes it (see README.md). A SETTLEMENT_DISCOUNT is
+ * what a settlement agreement forgives once the agreed amount is paid: the rest of the payoff
+ * (without a prepayment fee), closing the loan; it is no money received.
  */
-export type LoanTransactionKind = 'REPAYMENT' | 'FEE_CHARGE' | 'FEE_WAIVER' | 'PENALTY_WAIVER' | 'INTEREST_WAIVER' | 'CREDIT_REFUND' | 'SETTLEMENT';
+export type LoanTransactionKind = 'REPAYMENT' | 'FEE_CHARGE' | 'FEE_WAIVER' | 'PENALTY_WAIVER' | 'INTEREST_WAIVER' | 'CREDIT_REFUND' | 'SETTLEMENT' | 'SETTLEMENT_DISCOUNT';
 
 /** The transaction kinds. */
-export const LOAN_TRANSACTION_KINDS: readonly LoanTransactionKind[] = ['REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND', 'SETTLEMENT'];
+export const LOAN_TRANSACTION_KINDS: readonly LoanTransactionKind[] = ['REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'CREDIT_REFUND', 'SETTLEMENT', 'SETTLEMENT_DISCOUNT'];
 
 /** A posted loan transaction. The engine orders them by (effectiveDate, seq, id), never by array position. */
 export interface LoanTransaction {

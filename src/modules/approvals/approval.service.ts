@@ -78,9 +78,9 @@ export class ApprovalService {
     );
     const policy: ApprovalPolicy | null = row.policy ? { ...row.policy, operation } : null;
     const waiverLimit: string | null = row.waiverLimit === null ? null : new Dec(row.waiverLimit).toFixed();
-    if (!policy && waiverLimit === null) return definition.run(ctx, args);
+    if (!policy && waiverLimit === null && !definition.hasAuthority) return definition.run(ctx, args);
     const measure = await definition.measure(ctx, args);
-    const decision = decideGuard(operation, measure.amount, policy, { type: ctx.actor.type, id: ctx.actor.id, waiverLimit });
+    const decision = decideGuard(operation, measure.amount, policy, { type: ctx.actor.type, id: ctx.actor.id, waiverLimit }, measure.beyondAuthority ?? false);
     if (decision.kind === 'RUN') return definition.run(ctx, args);
     if (decision.kind === 'REFUSED') {
       await ctx.detached((own) => this.deps.audit.record(own, {

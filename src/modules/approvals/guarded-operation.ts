@@ -7,6 +7,8 @@ export interface Measure {
   amount: string | null;
   currency: string | null;
   subject: string;
+  /** The call is beyond the authority the operation itself sets (e.g. a discount above its stage's): it needs a second person whatever the policy. */
+  beyondAuthority?: boolean;
 }
 
 /**
@@ -17,6 +19,8 @@ export interface Measure {
  */
 export interface GuardedOperation<A, R> {
   readonly operation: ApprovalOperation;
+  /** The operation sets its own authority (see Measure.beyondAuthority): every call is measured, with or without a policy. */
+  readonly hasAuthority?: boolean;
   measure(ctx: RequestContext, args: A): Promise<Measure>;
   run(ctx: RequestContext, args: A): Promise<R>;
 }

@@ -11,10 +11,10 @@ const stageOf = (stages: string, dpd: string) => `
  * loans): a loan past due with no open case gets one under the current policy that covers its
  * product and segment (most specific first) when its DPD reaches a stage; an open case follows its
  * loan's DPD through the stages of the policy version it was opened under, and closes CURED at 0 DPD;
- * a case whose loan left the book (paid off, written off, restructured) closes with that reason;
- * promises are kept once repayments since the promise cover them, broken when their day is over
- * and they are not; the day's actions of each open case's stage are scheduled (message or task),
- * unless the case is paused or a promise is open. Every change is an outbox event.
+ * a case whose loan left the book (paid off, settled, written off, restructured) closes with that
+ * reason; promises are kept once repayments since the promise cover them, broken when their day is
+ * over and they are not; the day's actions of each open case's stage are scheduled (message or
+ * task), unless the case is paused or a promise or a settlement is open. Every change is an outbox event.
  */
 export const collectionsCobWriter: CobWriter = {
   name: 'collections',
@@ -44,7 +44,8 @@ coll_moved AS (
   SELECT c.tenant_id, c.id, c.loan_id, c.borrower_id, c.stage_index AS old_index, c.stage_name AS old_stage, c.broken_promises, c.paused_until,
          cl.dpd, cl.overdue, st.idx, st.stage,
          (SELECT count(*) FROM coll_promise_upd pu WHERE pu.tenant_id = c.tenant_id AND pu.case_id = c.id AND pu.status = 'BROKEN')::int AS broken_now,
-         EXISTS (SELECT 1 FROM coll_promises op WHERE op.tenant_id = c.tenant_id AND op.case_id = c.id AND op.paid < op.amount AND op.due_date >= $2::date) AS promise_open
+         (EXISTS (SELECT 1 FROM coll_promises op WHERE op.tenant_id = c.tenant_id AND op.case_id = c.id AND op.paid < op.amount AND op.due_date >= $2::date)
+          OR EXISTS (SELECT 1 FROM loan_settlements ls WHERE ls.tenant_id = c.tenant_id AND ls.loan_id = c.loan_id AND ls.status = 'OPEN' AND ls.pay_by >= $2::date)) AS promise_open
   FROM collection_cases c
   JOIN coll_loans cl ON cl.tenant_id = c.tenant_id AND cl.loan_id = c.loan_id
   JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
@@ -84,7 +85,9 @@ coll_case_new AS (
 ),
 coll_case_ended AS (
   UPDATE collection_cases c SET status = 'CLOSED', closed_on = $2::date, updated_at = now(),
-    close_reason = CASE l.status WHEN 'WRITTEN_OFF' THEN 'WRITTEN_OFF' WHEN 'RESTRUCTURED' THEN 'RESTRUCTURED' ELSE coalesce(c.close_reason, 'PAID_OFF') END
+    close_reason = CASE l.status WHEN 'WRITTEN_OFF' THEN 'WRITTEN_OFF' WHEN 'RESTRUCTURED' THEN 'RESTRUCTURED'
+      ELSE CASE WHEN EXISTS (SELECT 1 FROM loan_settlements ls WHERE ls.tenant_id = c.tenant_id AND ls.loan_id = c.loan_id AND ls.status = 'PAID') THEN 'SETTLED'
+                ELSE coalesce(c.close_reason, 'PAID_OFF') END END
   FROM loans l
   WHERE c.tenant_id = $1 AND c.status = 'OPEN' AND c.loan_id >= $3 AND c.loan_id <= $4
     AND l.tenant_id = c.tenant_id AND l.id = c.loan_id AND l.status <> 'ACTIVE'

@@ -1,8 +1,10 @@
 import type { CollectionPolicyDefinition, CollectionStage } from '../../core/collections';
+import { Dec } from '../../core/money';
+import type { SettlementRow } from '../loans';
 import type { CaseRow } from './collection-case.service';
 import type { StoredPolicy } from './collection-policy.service';
 import type { ConductDefinition } from './collections-definition';
-import type { CollectionCaseType, CollectionConductType, CollectionPolicyType, CollectionStageType } from './dto/collections.type';
+import type { CollectionCaseType, CollectionConductType, CollectionPolicyType, CollectionStageType, SettlementType } from './dto/collections.type';
 
 export function toStageType(s: CollectionStage): CollectionStageType {
   return { ...s, actions: s.actions.map((a) => ({ channel: a.channel, everyDays: a.everyDays, templates: Object.entries(a.templates ?? {}).map(([locale, text]) => ({ locale, text })) })) };
@@ -47,4 +49,13 @@ export function policyFromInput(input: { stages?: { actions?: { templates?: { lo
       actions: (s.actions ?? []).map((a) => ({ ...a, templates: a.templates ? Object.fromEntries(a.templates.map((t) => [t.locale, t.text])) : null })),
     })),
   };
+}
+
+/** A settlement agreement as the API shows it: its discount's share of what was owed and what is left to pay. */
+export function toSettlementType(r: SettlementRow): SettlementType {
+  const owed = new Dec(r.owed);
+  const remaining = r.status === 'PAID' ? new Dec(0) : Dec.max(new Dec(r.amount).minus(r.paid), 0);
+  return {
+    ...r, discountShare: owed.isZero() ? '0' : new Dec(r.discount).div(owed).toDecimalPlaces(4).toFixed(), remaining: remaining.toFixed(new Dec(r.amount).decimalPlaces() || 0),
+  } as SettlementType;
 }

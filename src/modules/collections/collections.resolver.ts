@@ -7,13 +7,15 @@ import { LoanType, type LoanServicingService, toLoanType } from '../loans';
 import type { CollectionActionService } from './collection-action.service';
 import type { CollectionCaseService } from './collection-case.service';
 import type { CollectionPolicyService } from './collection-policy.service';
-import { conductFromInput, policyFromInput, toCaseType, toConductType, toPolicyType } from './collections.mapper';
+import { conductFromInput, policyFromInput, toCaseType, toConductType, toPolicyType, toSettlementType } from './collections.mapper';
+import type { ApprovalService } from '../approvals';
+import type { CollectionGuardedOperations, SettlementOfferService } from './settlement-offers';
 import type { ComplaintService } from './complaint.service';
 import type { CollectionKpiService } from './collection-kpis.service';
 import {
   BorrowerClockType, CaseStatusEnum, CollectionActionType, CollectionCaseConnection, CollectionCaseType, CollectionChannelEnum, CollectionConductInput, CollectionConductType,
   CollectionContactType, CollectionPolicyInput, CollectionPolicyType, ComplaintConnection, ComplaintStatusEnum, ComplaintType, ContactDirectionEnum, ContactOutcomeEnum,
-  CollectionKpisType, CollectionTeamInput, CollectionTeamType, ContactPartyEnum, PromiseToPayType,
+  CollectionKpisType, CollectionTeamInput, CollectionTeamType, ContactPartyEnum, PromiseToPayType, SettlementType,
 } from './dto/collections.type';
 
 @ArgsType()
@@ -52,6 +54,14 @@ class PromiseToPayInput {
   @Field(() => DateScalar) dueDate!: string;
 }
 
+@InputType('OfferSettlementInput')
+class OfferSettlementInput {
+  @Field(() => ID) caseId!: string;
+  @Field(() => DecimalScalar, { description: 'What the borrower pays to settle: less than the loan owes today (its payoff without a prepayment fee).' }) amount!: string;
+  @Field(() => DateScalar, { description: 'The last day money counts towards it (today or later, within a year).' }) payBy!: string;
+  @Field(() => Int, { defaultValue: 1, description: 'How many payments the amount is spread over (1 to 12), the last on payBy.' }) instalments!: number;
+}
+
 @InputType('ComplaintInput')
 class ComplaintInput {
   @Field(() => ID, { nullable: true, description: 'Required of staff and APP keys; a borrower’s token files for itself.' }) borrowerId?: string;
@@ -69,7 +79,17 @@ export class CollectionsResolver {
     private readonly actions: CollectionActionService,
     private readonly complaintService: ComplaintService,
     private readonly kpiService: CollectionKpiService,
+    private readonly approvals: ApprovalService,
+    /** This module's operations under four-eyes, run through `approvals.guard`. */
+    private readonly guarded: CollectionGuardedOperations,
   ) {}
+
+  @Mutation(() => SettlementType, {
+    description: 'Offers the borrower to close the loan for less: met when `amount` is received by `payBy` (the rest is then forgiven to the settlement-discount account and the case closes SETTLED at close of business). A discount above the case’s stage’s maxDiscount waits for a second person: APPROVAL_REQUIRED (reason AUTHORITY) with the request’s id.',
+  })
+  async offerSettlement(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => OfferSettlementInput) input: OfferSettlementInput) {
+    return toSettlementType(await this.approvals.guard(ctx, this.guarded.offerSettlement, { caseId: input.caseId, amount: input.amount, payBy: input.payBy, instalments: input.instalments }));
+  }
 
   @Query(() => CollectionKpisType, { description: 'Collections figures of a period of business dates: cure rate by stage, roll rates, promise-kept rate, recovered amounts, contacts per 1,000 recovered, conduct refusals.' })
   collectionKpis(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string) {
@@ -172,7 +192,13 @@ export class CollectionsResolver {
 /** What a case page reads beside the case: the loan, the borrower, the stage's actions, the contact log, the promises. */
 @Resolver(() => CollectionCaseType)
 export class CollectionCaseFieldsResolver {
-  constructor(private readonly cases: CollectionCaseService, private readonly servicing: LoanServicingService, private readonly borrowers: BorrowerService) {}
+  constructor(private readonly cases: CollectionCaseService, private readonly servicing: LoanServicingService, private readonly borrowers: BorrowerService, private readonly offers: SettlementOfferService) {}
+
+  @FieldResolver(() => SettlementType, { nullable: true, description: 'The case’s latest settlement offer.' })
+  async settlement(@Ctx() { ctx }: GraphQLContext, @Root() c: CollectionCaseType) {
+    const row = await this.offers.ofCase(ctx, c.id);
+    return row ? toSettlementType(row) : null;
+  }
 
   @FieldResolver(() => LoanType)
   async loan(@Ctx() { ctx }: GraphQLContext, @Root() c: CollectionCaseType) {

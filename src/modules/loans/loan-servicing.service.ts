@@ -18,10 +18,13 @@ import { Replays } from './servicing/replays';
 import { reverseTransaction } from './servicing/reverse-transaction';
 import { type ServicingDeps, bookOf } from './servicing/servicing-deps';
 import { settleLoan } from './servicing/settle-loan';
+import { type SettlementInput, agreeSettlement, owedForSettlement, settlementsOf } from './servicing/settlement-agreements';
 import { trueUpInterest } from './servicing/true-up-interest';
 import { writeOff } from './servicing/write-off';
 
 export type { LoanFilter, LoanRow, TransactionRow } from './servicing/loan-books';
+export type { SettlementInput, SettlementRow, SettlementStatus } from './servicing/settlement-agreements';
+export { checkSettlementTerms } from './servicing/settlement-agreements';
 export { allocationOf, termsOf, unpaidOf } from './servicing/replays';
 
 /**
@@ -60,6 +63,23 @@ export class LoanServicingService {
 
   recordRepayment(ctx: RequestContext, input: RepaymentInput) {
     return recordRepayment(this.s, ctx, input);
+  }
+
+  /** A settlement agreement: the loan closes for less once `amount` is received by `payBy` (see servicing/settlement-agreements.ts). */
+  agreeSettlement(ctx: RequestContext, input: SettlementInput) {
+    return agreeSettlement(this.s, ctx, input);
+  }
+
+  /** What an active loan owes today towards a settlement: its payoff without a prepayment fee. */
+  async owedForSettlement(ctx: RequestContext, loanId: string) {
+    const loan = await this.s.books.byIdOrThrow(ctx, loanId);
+    const on = await this.s.tenants.today(ctx);
+    return { loan, on, owed: await owedForSettlement(this.s, ctx, loan, on) };
+  }
+
+  /** Settlement agreements by id, loan or collection case, newest first. */
+  settlements(ctx: RequestContext, by: { ids?: string[]; loanIds?: string[]; caseIds?: string[] }) {
+    return settlementsOf(ctx, by);
   }
 
   settleLoan(ctx: RequestContext, input: RepaymentInput) {

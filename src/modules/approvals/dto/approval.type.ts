@@ -15,14 +15,15 @@ export enum ApprovalOperationEnum {
   reviseLoanProduct = 'reviseLoanProduct',
   activateDecisionConfig = 'activateDecisionConfig',
   setRiskAppetiteLimits = 'setRiskAppetiteLimits',
+  offerSettlement = 'offerSettlement',
 }
 registerEnumType(ApprovalOperationEnum, { name: 'ApprovalOperation', description: 'A mutation a tenant can put under four-eyes (setApprovalPolicy).' });
 
 export enum ApprovalStatusEnum { PENDING = 'PENDING', APPROVED = 'APPROVED', REJECTED = 'REJECTED', EXPIRED = 'EXPIRED', FAILED = 'FAILED' }
 registerEnumType(ApprovalStatusEnum, { name: 'ApprovalStatus' });
 
-export enum ApprovalReasonEnum { POLICY = 'POLICY', WAIVER_LIMIT = 'WAIVER_LIMIT' }
-registerEnumType(ApprovalReasonEnum, { name: 'ApprovalReason', description: 'POLICY: above the operation’s threshold; WAIVER_LIMIT: above the maker’s own waiver limit.' });
+export enum ApprovalReasonEnum { POLICY = 'POLICY', WAIVER_LIMIT = 'WAIVER_LIMIT', AUTHORITY = 'AUTHORITY' }
+registerEnumType(ApprovalReasonEnum, { name: 'ApprovalReason', description: 'POLICY: above the operation’s threshold; WAIVER_LIMIT: above the maker’s own waiver limit; AUTHORITY: beyond the authority the operation itself sets (a settlement discount above its collection stage’s maxDiscount).' });
 
 @ObjectType('ApprovalPolicy')
 export class ApprovalPolicyType {

@@ -179,6 +179,37 @@ export class PromiseToPayType {
   @Field(() => DateScalar, { nullable: true }) resolvedOn!: string | null;
 }
 
+export enum SettlementStatusEnum { OPEN = 'OPEN', PAID = 'PAID', BROKEN = 'BROKEN', WITHDRAWN = 'WITHDRAWN' }
+registerEnumType(SettlementStatusEnum, { name: 'SettlementStatus', description: 'OPEN: waiting for the money; PAID: met, the loan closed with the rest forgiven; BROKEN: its last day passed unmet; WITHDRAWN: taken back.' });
+
+@ObjectType('SettlementInstalment', { description: 'One payment of a settlement’s plan.' })
+export class SettlementInstalmentType {
+  @Field(() => Int) number!: number;
+  @Field(() => DateScalar) dueDate!: string;
+  @Field(() => DecimalScalar) amount!: string;
+}
+
+@ObjectType('Settlement', { description: 'A settlement agreement: the loan closes for `amount` received by `payBy`; the rest is forgiven to the settlement-discount account.' })
+export class SettlementType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) loanId!: string;
+  @Field(() => ID, { nullable: true }) caseId!: string | null;
+  @Field(() => DecimalScalar, { description: 'What the borrower pays to settle.' }) amount!: string;
+  @Field(() => DecimalScalar, { description: 'What the loan owed when it was agreed (its payoff without a prepayment fee).' }) owed!: string;
+  @Field(() => DecimalScalar, { description: 'What is forgiven: owed less amount when agreed; once PAID, what the discount transaction forgave.' }) discount!: string;
+  @Field(() => DecimalScalar, { description: 'The discount as a fraction of what was owed.' }) discountShare!: string;
+  @Field(() => [SettlementInstalmentType], { description: 'The payments the amount is spread over, the last on payBy.' }) plan!: SettlementInstalmentType[];
+  @Field(() => DateScalar) agreedOn!: string;
+  @Field(() => DateScalar) payBy!: string;
+  @Field(() => SettlementStatusEnum) status!: string;
+  @Field(() => DecimalScalar, { description: 'Money received towards it (from agreedOn to payBy).' }) paid!: string;
+  @Field(() => DecimalScalar, { description: 'What is still to pay (0 once met).' }) remaining!: string;
+  @Field(() => ID, { nullable: true, description: 'The SETTLEMENT_DISCOUNT transaction that closed the loan.' }) discountTransactionId!: string | null;
+  @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
+  @Field() currency!: string;
+  @Field() createdAt!: Date;
+}
+
 @ObjectType('CollectionAction')
 export class CollectionActionType {
   @Field(() => ID) id!: string;

@@ -5,7 +5,7 @@ import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 
 export enum LoanStatusEnum { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED', WRITTEN_OFF = 'WRITTEN_OFF', RESTRUCTURED = 'RESTRUCTURED' }
 registerEnumType(LoanStatusEnum, { name: 'LoanStatus' });
-export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND', SETTLEMENT = 'SETTLEMENT' }
+export enum LoanTransactionKindEnum { REPAYMENT = 'REPAYMENT', FEE_CHARGE = 'FEE_CHARGE', FEE_WAIVER = 'FEE_WAIVER', PENALTY_WAIVER = 'PENALTY_WAIVER', INTEREST_WAIVER = 'INTEREST_WAIVER', RECOVERY = 'RECOVERY', CREDIT_REFUND = 'CREDIT_REFUND', SETTLEMENT = 'SETTLEMENT', SETTLEMENT_DISCOUNT = 'SETTLEMENT_DISCOUNT' }
 registerEnumType(LoanTransactionKindEnum, { name: 'LoanTransactionKind' });
 export enum PaymentMethodEnum { CASH = 'CASH', BANK_TRANSFER = 'BANK_TRANSFER', MOBILE_MONEY = 'MOBILE_MONEY', CARD = 'CARD', DIRECT_DEBIT = 'DIRECT_DEBIT', OTHER = 'OTHER', STRIPE = 'STRIPE' }
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
@@ -220,7 +220,7 @@ export class TrialBalanceType {
 @ObjectType('StatementLine', { description: 'One change of the balance in a statement period; opening + the lines’ changes = closing.' })
 export class StatementLineType {
   @Field(() => DateScalar) date!: string;
-  @Field({ description: 'DISBURSEMENT, REPAYMENT, SETTLEMENT, PREPAYMENT_FEE, CREDIT_APPLIED, FEE_CHARGE, LATE_FEE, PENALTY_ACCRUED, FEE_WAIVER, PENALTY_WAIVER, INTEREST_WAIVER, CREDIT_REFUND, RESCHEDULED (interest and fees an advance payment removed or repriced), or a reversed transaction’s kind.' })
+  @Field({ description: 'DISBURSEMENT, REPAYMENT, SETTLEMENT, SETTLEMENT_DISCOUNT (what a met settlement agreement forgave), PREPAYMENT_FEE, CREDIT_APPLIED, FEE_CHARGE, LATE_FEE, PENALTY_ACCRUED, FEE_WAIVER, PENALTY_WAIVER, INTEREST_WAIVER, CREDIT_REFUND, RESCHEDULED (interest and fees an advance payment removed or repriced), or a reversed transaction’s kind.' })
   kind!: string;
   @Field(() => DecimalScalar) amount!: string;
   @Field(() => ID, { nullable: true }) transactionId!: string | null;

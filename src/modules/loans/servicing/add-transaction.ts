@@ -9,6 +9,7 @@ import type { LoanEntity } from '../loan.entity';
 import { LoanEvents } from '../loan-events';
 import type { TransactionRow } from './loan-books';
 import { reconcile } from './reconcile';
+import { dischargeSettlement } from './settlement-agreements';
 import { WAIVED } from './replays';
 import type { ServicingDeps } from './servicing-deps';
 
@@ -79,7 +80,10 @@ export async function addTransaction(
   );
   loan.nextTxSeq += 1;
   const events = new LoanEvents(ctx, loanId, today);
-  const { state } = await reconcile(s, ctx, loan, today, { ...book, transactions: [...book.transactions, transaction] }, events);
+  const withPayment = { ...book, transactions: [...book.transactions, transaction] };
+  // Money that meets the loan's settlement agreement closes it: the rest is forgiven the same day.
+  const discount = dischargeSettlement(s, ctx, loan, withPayment, locked.settlement, transaction, today, events);
+  const { state } = await reconcile(s, ctx, loan, today, discount ? { ...withPayment, transactions: [...withPayment.transactions, discount] } : withPayment, events);
   await s.audit.record(ctx, { action: `loan.${tx.kind.toLowerCase()}`, entityType: 'Loan', entityId: loanId, after: { transactionId: transaction.id, effectiveDate: tx.effectiveDate, amount: amount.toFixed(), backdated: tx.effectiveDate < today } });
   // A settlement is money received like any repayment (LOAN_CLOSED follows from the reconcile).
   events.add(tx.kind === 'REPAYMENT' || tx.kind === 'SETTLEMENT' ? 'REPAYMENT_POSTED' : tx.kind, { transactionId: transaction.id, amount: amount.toFixed(decimals), currency: loan.currency, effectiveDate: tx.effectiveDate, method: tx.method ?? null });

@@ -29,6 +29,21 @@ export interface TransactionRow {
   createdAt: Date;
 }
 
+/** The loan's open settlement agreement, with what was paid towards it (money received from its day to its last). */
+export interface OpenSettlement {
+  id: string;
+  amount: string;
+  agreedOn: string;
+  payBy: string;
+  paid: string;
+}
+
+/** The open settlement of loan `l`, as OpenSettlement (a probe of the one-open index; null for nearly every loan). */
+const OPEN_SETTLEMENT = `(SELECT json_build_object('id', s.id, 'amount', s.amount::text, 'agreedOn', s.agreed_on::text, 'payBy', s.pay_by::text,
+    'paid', (SELECT coalesce(sum(t.amount), 0)::text FROM loan_transactions t WHERE t.tenant_id = s.tenant_id AND t.loan_id = s.loan_id
+             AND t.kind IN ('REPAYMENT', 'SETTLEMENT') AND t.status = 'POSTED' AND t.effective_date BETWEEN s.agreed_on AND s.pay_by))
+  FROM loan_settlements s WHERE s.tenant_id = l.tenant_id AND s.loan_id = l.id AND s.status = 'OPEN')`;
+
 export interface LoanFilter {
   status?: LoanStatus | null;
   bucket?: string | null;
@@ -56,7 +71,7 @@ export class LoanBooks {
    * older than the row it locked: when the row changed meanwhile (a concurrent payment committed),
    * the read is repeated, now under the lock, so the rest matches the row.
    */
-  async lockWithBook(ctx: RequestContext, id: string, before: string | null = null): Promise<{ loan: LoanEntity; book: LoanBook; timezone: string }> {
+  async lockWithBook(ctx: RequestContext, id: string, before: string | null = null): Promise<{ loan: LoanEntity; book: LoanBook; timezone: string; settlement: OpenSettlement | null }> {
     const em = await ctx.db();
     const light = this.snapshotting;
     for (;;) {
@@ -69,7 +84,7 @@ export class LoanBooks {
         em,
         `${carried ? `WITH claim AS (${shiftPlaceholders(carried.sql, own.length)}) ` : ''}
          SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
-                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${bookColumns(light)}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
+                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${OPEN_SETTLEMENT} AS "_settlement", ${bookColumns(light)}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
          FROM loans l ${light ? RESUME_JOIN('$2') : ''} WHERE l.id = $1 FOR UPDATE OF l`,
         params,
       );
@@ -79,8 +94,8 @@ export class LoanBooks {
       }
       if (!row || (ctx.hasRole('BORROWER') && row.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
       if (row._locked !== row._seen) continue;
-      const { _locked, _seen, _timezone, _transactions, _postings, _accrued, _closed, _claimed, _snapshots, _resume, _resumeId, _recent, ...columns } = row;
-      return { loan: Object.assign(new LoanEntity(), columns), book: bookOf(row), timezone: _timezone };
+      const { _locked, _seen, _timezone, _settlement, _transactions, _postings, _accrued, _closed, _claimed, _snapshots, _resume, _resumeId, _recent, ...columns } = row;
+      return { loan: Object.assign(new LoanEntity(), columns), book: bookOf(row), timezone: _timezone, settlement: _settlement };
     }
   }
 
@@ -117,8 +132,8 @@ export class LoanBooks {
   }
 
   /** A transaction's loan, status and kind (null when there is none the caller may see). */
-  async transactionRef(ctx: RequestContext, transactionId: string): Promise<{ loanId: string; status: string; kind: string } | null> {
-    const [row] = await (await ctx.db()).query('SELECT loan_id AS "loanId", status, kind FROM loan_transactions WHERE id = $1', [transactionId]);
+  async transactionRef(ctx: RequestContext, transactionId: string): Promise<{ loanId: string; status: string; kind: string; effectiveDate: string } | null> {
+    const [row] = await (await ctx.db()).query('SELECT loan_id AS "loanId", status, kind, effective_date::text AS "effectiveDate" FROM loan_transactions WHERE id = $1', [transactionId]);
     return row ?? null;
   }
 

@@ -90,10 +90,12 @@ export function linesFor(kind: LoanTransactionKind, a: Allocation): JournalLine[
   if (kind === 'CREDIT_REFUND') {
     return new Dec(a.fromCredit).isZero() ? [] : [{ account: 'OVERPAYMENT_LIABILITY', debit: a.fromCredit }, { account: 'CASH_CLEARING', credit: a.fromCredit }];
   }
-  if (kind === 'REPAYMENT' || kind === 'SETTLEMENT') {
+  if (kind === 'REPAYMENT' || kind === 'SETTLEMENT' || kind === 'SETTLEMENT_DISCOUNT') {
+    // A discount is no money in: what it forgives comes from its own expense account, and the fees
+    // it forgives (income only when paid) are income and discount at once, so the books show both.
     const cash = new Dec(a.principal).plus(a.interest).plus(a.fees).plus(a.penalties).plus(a.toCredit).minus(a.fromCredit);
     return [
-      { account: 'CASH_CLEARING', debit: cash.toFixed() },
+      { account: kind === 'SETTLEMENT_DISCOUNT' ? 'SETTLEMENT_DISCOUNT' : 'CASH_CLEARING', debit: cash.toFixed() },
       { account: 'OVERPAYMENT_LIABILITY', debit: a.fromCredit },
       { account: 'LOAN_PRINCIPAL', credit: a.principal },
       { account: 'INTEREST_RECEIVABLE', credit: a.interest },

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../platform/tenancy/request-context';
 import { LoanEvents } from '../loan-events';
 import type { TransactionRow } from './loan-books';
 import { reconcile } from './reconcile';
+import { undoDischarge } from './settlement-agreements';
 import { type ServicingDeps, bookOf, today } from './servicing-deps';
 
 /**
@@ -18,7 +19,9 @@ export async function reverseTransaction(s: ServicingDeps, ctx: RequestContext, 
   const loan = await s.books.lock(ctx, ref.loanId);
   const current = await s.books.transactionRef(ctx, transactionId);
   if (current!.status === 'REVERSED') throw conflict('The transaction is already reversed');
+  if (current!.kind === 'SETTLEMENT_DISCOUNT') throw conflict('A settlement discount follows the payment that met the agreement: reverse that payment');
   const on = await today(s, ctx);
+  await undoDischarge(ctx, loan.id, current!, on);
   // Sent now: the book read next must see the transaction reversed.
   ctx.writes.add("UPDATE loan_transactions SET status = 'REVERSED', reversed_at = now(), reversal_reason = $2 WHERE id = $1", [transactionId, reason]);
   if (loan.status === 'CLOSED') ctx.writes.add("UPDATE loans SET status = 'ACTIVE', closed_at = NULL WHERE id = $1", [loan.id]);
