@@ -3,6 +3,7 @@ import './support/production-env';
 import 'reflect-metadata';
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
+import { printCollectionsCobResult, runCollectionsCobBench } from './collections.bench';
 import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
@@ -13,8 +14,9 @@ import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
  * measured in the same run. BENCH_ITERATIONS scales the loan-maths work (default 2000 schedules a round);
  * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000), BENCH_COB_LATE_LOANS (a past-due book, default 100,000)
  * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench;
- * BENCH_QUERY_COST_SECONDS (and BENCH_GRAPHQL_MAX_COST, to try another cost limit) the query-cost bench. BENCH_ONLY=name[,name] runs only those (loan-math,
- * origination, replay, cob, graphql-read, query-cost).
+ * BENCH_QUERY_COST_SECONDS (and BENCH_GRAPHQL_MAX_COST, to try another cost limit) the query-cost bench, BENCH_COLLECTIONS_LOANS
+ * (default 1,000,000) the collections bench. BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections,
+ * graphql-read, query-cost).
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
     printCobResult(await runCobBench({
       loans: Number(process.env.BENCH_COB_LOANS ?? 1_000_000), repayments: Number(process.env.BENCH_REPAYMENTS ?? 2000), lateLoans: Number(process.env.BENCH_COB_LATE_LOANS ?? 100_000),
     }));
+  }
+  if (run('collections')) {
+    console.log('== collections: close of business over a large book with about 8% past due, without and with a collection policy');
+    printCollectionsCobResult(await runCollectionsCobBench({ loans: Number(process.env.BENCH_COLLECTIONS_LOANS ?? 1_000_000) }));
   }
   if (run('graphql-read')) {
     console.log('== graphql-read: a page of loans through the API next to a bare Apollo server');

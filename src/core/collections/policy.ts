@@ -29,6 +29,11 @@ export interface CollectionStage {
   maxDiscount: string;
   /** The stage's weight in a collector's queue (priority = amount overdue x weight x (1 + broken promises)). */
   weight: string;
+  /**
+   * The team a case goes to when nobody has contacted the borrower by the stage's first-contact
+   * target (null: no escalation). Once per stage; the case's collector is released.
+   */
+  escalateTo?: string | null;
 }
 
 /** A lender's collection policy for some products or segments (none named: all loans). */
@@ -75,6 +80,7 @@ export function policyProblems(p: CollectionPolicyDefinition): PolicyProblem[] {
       else if (s.minDpd > prev.maxDpd + 1) bad(`${at}.minDpd`, `leaves days ${prev.maxDpd + 1}-${s.minDpd - 1} in no stage`);
     }
     if (!s.team.trim()) bad(`${at}.team`, 'the team or role that works the stage');
+    if (s.escalateTo !== undefined && s.escalateTo !== null && (!s.escalateTo.trim() || s.escalateTo === s.team)) bad(`${at}.escalateTo`, 'another team than the stage’s own, or null for none');
     if (!(s.firstContactHours >= 0)) bad(`${at}.firstContactHours`, 'hours, not negative');
     if (!isFraction(s.maxDiscount)) bad(`${at}.maxDiscount`, 'a fraction from 0 to 1');
     if (!isPositive(s.weight)) bad(`${at}.weight`, 'a positive number');

@@ -34,6 +34,7 @@ export interface CaseRow {
   stageEnteredOn: string;
   firstContactDueAt: Date | null;
   pausedUntil: Date | null;
+  escalatedAt: Date | null;
   closedOn: string | null;
   productId: string;
   currency: string;
@@ -55,7 +56,7 @@ const CASE_SELECT = `
          c.close_reason AS "closeReason", c.dpd, round(c.amount_overdue, l.money_decimals)::text AS "amountOverdue", c.broken_promises AS "brokenPromises",
          round(${CASE_PRIORITY_SQL}, 2)::text AS priority,
          c.assignee_id AS "assigneeId", c.opened_on::text AS "openedOn", c.stage_entered_on::text AS "stageEnteredOn",
-         c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.closed_on::text AS "closedOn",
+         c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.escalated_at AS "escalatedAt", c.closed_on::text AS "closedOn",
          l.product_id AS "productId", l.currency, l.money_decimals AS "moneyDecimals"
   FROM collection_cases c
   JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
@@ -91,6 +92,35 @@ export class CollectionCaseService {
     if (args.productId) where.and('l.product_id = ?', args.productId);
     const rows = await (await ctx.db()).query(`${CASE_SELECT} ${where.sql} ORDER BY c.id DESC LIMIT ${where.bind(size + 1)}`, where.params);
     return toConnection(rows as CaseRow[], size, (c) => c.id, Boolean(args.after));
+  }
+
+  /**
+   * Escalation, set-based: an open case past its stage's first-contact target with no outbound
+   * contact by a person since it entered the stage goes to the stage's `escalateTo` team, its
+   * collector released (the team's round-robin gives it out), once per stage, with
+   * `collection.case_escalated`. Paused cases wait. Answers how many went.
+   */
+  async escalateOverdue(ctx: RequestContext): Promise<number> {
+    const rows = await (await ctx.db()).query(
+      `WITH due AS (
+         SELECT c.id, c.team AS from_team, cp.definition -> 'stages' -> c.stage_index ->> 'escalateTo' AS to_team
+         FROM collection_cases c JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
+         WHERE c.status = 'OPEN' AND c.first_contact_due_at <= now() AND c.escalated_stage IS DISTINCT FROM c.stage_index
+           AND coalesce(cp.definition -> 'stages' -> c.stage_index ->> 'escalateTo', '') <> ''
+           AND (c.paused_until IS NULL OR c.paused_until <= now())
+           AND NOT EXISTS (SELECT 1 FROM collection_contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id AND ct.direction = 'OUTBOUND'
+                           AND NOT ct.automatic AND ct.at >= c.first_contact_due_at - make_interval(hours => (cp.definition -> 'stages' -> c.stage_index ->> 'firstContactHours')::int))
+         FOR UPDATE OF c SKIP LOCKED
+       ), moved AS (
+         UPDATE collection_cases c SET team = d.to_team, assignee_id = NULL, escalated_stage = c.stage_index, escalated_at = now(), updated_at = now()
+         FROM due d WHERE c.id = d.id
+         RETURNING c.tenant_id, c.id, c.loan_id, c.borrower_id, c.stage_name, d.from_team, c.team, c.first_contact_due_at
+       )
+       INSERT INTO outbox_events (tenant_id, id, type, subject_type, subject_id, borrower_id, data)
+       SELECT tenant_id, gen_random_uuid(), 'collection.case_escalated', 'CollectionCase', id::text, borrower_id,
+              jsonb_build_object('caseId', id, 'loanId', loan_id, 'stage', stage_name, 'from', from_team, 'to', team, 'firstContactDueAt', first_contact_due_at)
+       FROM moved RETURNING 1`);
+    return rows.length;
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string, lock = false): Promise<CaseRow> {

@@ -18,6 +18,7 @@ export const collectionPolicySchema = z.object({
     firstContactHours: z.number().int().min(0).default(24),
     maxDiscount: decimal.default('0'),
     weight: decimal.default('1'),
+    escalateTo: z.string().max(60).nullable().default(null),
     actions: z.array(z.object({
       channel: z.enum(COLLECTION_CHANNELS),
       everyDays: z.number().int().default(0),

@@ -58,6 +58,7 @@ export class CollectionStageType {
   @Field(() => Int, { description: 'Hours from entering the stage to the first contact.' }) firstContactHours!: number;
   @Field(() => DecimalScalar, { description: 'The largest settlement discount (fraction of what is owed) without a checker.' }) maxDiscount!: string;
   @Field(() => DecimalScalar, { description: 'The stage’s weight in the queue.' }) weight!: string;
+  @Field(() => String, { nullable: true, description: 'The team a case goes to when nobody contacted the borrower by the first-contact target (null: none).' }) escalateTo!: string | null;
   @Field(() => [StageActionType]) actions!: StageActionType[];
 }
 
@@ -70,6 +71,7 @@ export class CollectionStageInput {
   @Field(() => Int, { nullable: true, defaultValue: 24 }) firstContactHours?: number;
   @Field(() => DecimalScalar, { nullable: true, defaultValue: '0' }) maxDiscount?: string;
   @Field(() => DecimalScalar, { nullable: true, defaultValue: '1' }) weight?: string;
+  @Field(() => String, { nullable: true, description: 'Another team, which takes the case when the first-contact target passes with no contact (once per stage).' }) escalateTo?: string | null;
   @Field(() => [StageActionInput], { defaultValue: [] }) actions!: StageActionInput[];
 }
 
@@ -249,6 +251,7 @@ export class CollectionCaseType {
   @Field(() => DateScalar) stageEnteredOn!: string;
   @Field(() => Date, { nullable: true }) firstContactDueAt!: Date | null;
   @Field(() => Date, { nullable: true }) pausedUntil!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the case went to its stage’s escalation team (the first-contact target passed with no contact).' }) escalatedAt!: Date | null;
   @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
 }
 export const CollectionCaseConnection = ConnectionType(CollectionCaseType, 'CollectionCase');
