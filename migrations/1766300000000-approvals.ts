@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { colocateWithLoans } from '../src/platform/db/citus';
 import { tenantTableSql } from '../src/platform/db/rls';
 
 /**
@@ -55,12 +56,7 @@ export class Approvals1766300000000 implements MigrationInterface {
       `ALTER TABLE staff_users ADD COLUMN waiver_limit numeric(18, 4) CHECK (waiver_limit >= 0)`,
     ];
     for (const sql of statements) await q.query(sql);
-    // On a database already distributed by tenant (Citus), new tenant tables join the colocation group.
-    // (docs/citus.md: a migration after the distribution migration distributes its own tables.)
-    const [{ citus }] = await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`);
-    if (citus && (await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)).length) {
-      for (const t of ['approval_policies', 'approval_requests']) await q.query(`SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => 'loans')`);
-    }
+    await colocateWithLoans(q, ['approval_policies', 'approval_requests']);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { colocateWithLoans } from '../src/platform/db/citus';
 import { tenantTableSql } from '../src/platform/db/rls';
 
 /**
@@ -30,11 +31,7 @@ export class ReplaySnapshots1766630000000 implements MigrationInterface {
       ...tenantTableSql('loan_replay_snapshots'),
     ];
     for (const sql of statements) await q.query(sql);
-    // On a database already distributed by tenant (Citus), new tenant tables join the colocation group (docs/citus.md).
-    const [{ citus }] = await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`);
-    if (citus && (await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)).length) {
-      await q.query(`SELECT create_distributed_table('loan_replay_snapshots', 'tenant_id', colocate_with => 'loans')`);
-    }
+    await colocateWithLoans(q, ['loan_replay_snapshots']);
   }
 
   async down(q: QueryRunner): Promise<void> {

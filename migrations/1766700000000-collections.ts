@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { colocateWithLoans } from '../src/platform/db/citus';
 import { tenantTableSql } from '../src/platform/db/rls';
 
 /**
@@ -153,10 +154,7 @@ export class Collections1766700000000 implements MigrationInterface {
       ...tables.flatMap((t) => tenantTableSql(t, t === 'collection_refusals' ? { appendOnly: true } : { noDelete: true })),
     ];
     for (const sql of statements) await q.query(sql);
-    const [{ citus }] = await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`);
-    if (citus && (await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)).length) {
-      for (const t of tables) await q.query(`SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => 'loans')`);
-    }
+    await colocateWithLoans(q, tables);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { colocateWithLoans } from '../src/platform/db/citus';
 import { tenantTableSql } from '../src/platform/db/rls';
 
 /** Collection teams: who works a team's cases (staff users or API keys) and how many open cases each may hold. */
@@ -18,10 +19,7 @@ export class CollectionTeams1766710000000 implements MigrationInterface {
       ...tenantTableSql('collection_teams'),
     ];
     for (const sql of statements) await q.query(sql);
-    const [{ citus }] = await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`);
-    if (citus && (await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)).length) {
-      await q.query(`SELECT create_distributed_table('collection_teams', 'tenant_id', colocate_with => 'loans')`);
-    }
+    await colocateWithLoans(q, ['collection_teams']);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { colocateWithLoans } from '../src/platform/db/citus';
 import { tenantTableSql } from '../src/platform/db/rls';
 
 const KINDS = `'REPAYMENT', 'FEE_CHARGE', 'FEE_WAIVER', 'PENALTY_WAIVER', 'INTEREST_WAIVER', 'RECOVERY', 'CREDIT_REFUND', 'SETTLEMENT'`;
@@ -50,10 +51,7 @@ export class SettlementAgreements1766720000000 implements MigrationInterface {
       ...tenantTableSql('loan_settlements', { noDelete: true }),
     ];
     for (const sql of statements) await q.query(sql);
-    const [{ citus }] = await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`);
-    if (citus && (await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)).length) {
-      await q.query(`SELECT create_distributed_table('loan_settlements', 'tenant_id', colocate_with => 'loans')`);
-    }
+    await colocateWithLoans(q, ['loan_settlements']);
   }
 
   async down(q: QueryRunner): Promise<void> {

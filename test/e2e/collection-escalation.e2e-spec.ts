@@ -1,4 +1,5 @@
-import { ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { collectionsLender } from '../support/collections';
+import { type autoLender, ageLoan, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const SET_POLICY = `mutation($i: CollectionPolicyInput!) { setCollectionPolicy(input: $i) { id stages { name team escalateTo } } }`;
@@ -24,11 +25,7 @@ describe('collections: escalation when the first-contact target passes with no c
 
   beforeAll(async () => {
     app = await startTestApp();
-    lender = await autoLender(app);
-    await app.ownerQuery("UPDATE tenants SET timezone = 'UTC'");
-    const key = await app.gql('mutation { createApiKey(input: { name: "Collector", role: COLLECTOR }) { apiKey { id } secret } }', {}, lender.admin);
-    collector = key.data!.createApiKey.secret;
-    collectorId = key.data!.createApiKey.apiKey.id;
+    ({ lender, collector, collectorId } = await collectionsLender(app));
     await app.gql('mutation { setCollectionConduct(input: { quietHours: null, maxContactsPerDay: 20 }) { coolingOffDays } }', {}, lender.admin);
   });
   afterAll(() => app.close());

@@ -1,4 +1,5 @@
-import { REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { collectionsLender } from '../support/collections';
+import { REPAY, type autoLender, ageLoan, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const SET_POLICY = `mutation($i: CollectionPolicyInput!) { setCollectionPolicy(input: $i) { id } }`;
@@ -51,10 +52,7 @@ describe('collections: settlements within a stage’s authority and beyond it, c
 
   beforeAll(async () => {
     app = await startTestApp();
-    lender = await autoLender(app);
-    await app.ownerQuery("UPDATE tenants SET timezone = 'UTC'");
-    const key = await app.gql('mutation { createApiKey(input: { name: "Collector", role: COLLECTOR }) { secret } }', {}, lender.admin);
-    collector = key.data!.createApiKey.secret;
+    ({ lender, collector } = await collectionsLender(app));
     expect((await app.gql(SET_POLICY, { i: POLICY }, lender.admin)).errors).toBeUndefined();
   });
   afterAll(() => app.close());

@@ -1,5 +1,6 @@
 import { borrowerInput } from '../support/origination';
 import { REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { collectionsLender } from '../support/collections';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const SET_POLICY = `mutation($i: CollectionPolicyInput!) { setCollectionPolicy(input: $i) { id code version isCurrent stages { name minDpd maxDpd actions { channel everyDays templates { locale text } } } } }`;
@@ -44,12 +45,8 @@ describe('collections: policies by stage, cases through close of business, condu
 
   beforeAll(async () => {
     app = await startTestApp();
-    lender = await autoLender(app);
     // The lender keeps UTC; its borrowers live elsewhere.
-    await app.ownerQuery("UPDATE tenants SET timezone = 'UTC'");
-    const key = await app.gql('mutation { createApiKey(input: { name: "Collector", role: COLLECTOR }) { apiKey { id } secret } }', {}, lender.admin);
-    collector = key.data!.createApiKey.secret;
-    collectorKeyId = key.data!.createApiKey.apiKey.id;
+    ({ lender, collector, collectorId: collectorKeyId } = await collectionsLender(app));
     ({ loanId } = await disbursedLoan(app, lender, { amount: '12000.00', termCount: 6, borrower: borrowerInput({ timeZone: 'Asia/Shanghai', locale: 'en' }) }));
     ({ dueDates: [firstDue] } = await ageLoan(app, loanId, 130));
     // Messages and calls at any hour while the stages are walked; quiet hours get their own test.

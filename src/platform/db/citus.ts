@@ -135,3 +135,14 @@ export const TRANSITION_TRIGGERS_SQL = `
   WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
     AND (t.tgnewtable IS NOT NULL OR t.tgoldtable IS NOT NULL)
   ORDER BY 1, 2`;
+
+/**
+ * On a database already distributed by tenant (Citus), a migration's new tenant tables join the
+ * loans' colocation group, so a tenant's rows stay on one node (docs/citus.md: a migration after the
+ * distribution migration distributes its own tables). Elsewhere it does nothing.
+ */
+export async function colocateWithLoans(q: { query(sql: string): Promise<unknown> }, tables: readonly string[]): Promise<void> {
+  const [{ citus }] = (await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`)) as { citus: boolean }[];
+  if (!citus || !((await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)) as unknown[]).length) return;
+  for (const t of tables) await q.query(`SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => 'loans')`);
+}
