@@ -5,9 +5,9 @@ import { auditVerifyJob } from '../../src/modules/audit/jobs/audit-verify.job';
 async function waitForJob(queue: Queue, id: string, timeoutMs = 30_000): Promise<{ state: string; job: Job }> {
   const started = Date.now();
   for (;;) {
-    const fresh = (await queue.getJob(id))!;
-    const state = await fresh.getState();
-    if (state === 'completed' || state === 'failed') return { state, job: fresh };
+    const state = await queue.getJobState(id);
+    // Read the job after its state is final: read before, it may still carry no return value.
+    if (state === 'completed' || state === 'failed') return { state, job: (await queue.getJob(id))! };
     if (Date.now() - started > timeoutMs) throw new Error(`job ${id} still ${state}`);
     await new Promise((r) => setTimeout(r, 50));
   }

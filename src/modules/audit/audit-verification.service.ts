@@ -26,9 +26,10 @@ export class AuditVerificationService {
 
   /** A job of another tenant (or of another kind) is reported as not found. */
   async byId(ctx: RequestContext, id: string): Promise<AuditVerificationType> {
+    // State first, then the job: a job read before it completes carries no report yet.
+    const state = STATES[await this.queue().queue().getJobState(id)] ?? AuditVerificationStateEnum.QUEUED;
     const job = await this.queue().queue().getJob(id);
     if (!job || job.name !== 'audit.verify' || job.data?.tenantId !== ctx.tenant) throw notFound('AuditVerification', id);
-    const state = STATES[await job.getState()] ?? AuditVerificationStateEnum.QUEUED;
     const report = job.returnvalue as ChainReport | undefined;
     const breaks = state === AuditVerificationStateEnum.FAILED ? parseBreaks(job.failedReason) : (report?.breaks ?? []).map((b) => ({ ...b, lane: b.lane ?? 0 }));
     return {
