@@ -1,3 +1,6 @@
+import { AgentService } from '../modules/agents/agent.service';
+import { agentsPermissions } from '../modules/agents/agents.permissions';
+import { AgentsResolver } from '../modules/agents/agents.resolver';
 import { CollectionActionService } from '../modules/collections/collection-action.service';
 import { CollectionCaseService } from '../modules/collections/collection-case.service';
 import { CollectionPolicyService } from '../modules/collections/collection-policy.service';
@@ -119,7 +122,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -130,7 +133,9 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   // The lenders as every module reads them; the tenancy module writes them.
   const directory = new TenantDirectory();
   const tenants = new TenantService(audit, limits, directory);
-  const apiKeys = new ApiKeyService(directory, audit, limits);
+  // Agents come before the keys that belong to them; their payout accounts are the payments module's.
+  const agents = new AgentService({ audit, limits, payoutAccounts: { set: (ctx, ownerType, id, account): Promise<unknown> => stripePayments.setPayoutAccount(ctx, ownerType, id, account) } });
+  const apiKeys = new ApiKeyService(directory, audit, limits, agents);
   const staff = new StaffUserService(audit, limits);
   const sessions = new SessionService(units, { ...config.jwt }, audit);
   const auditVerifications = new AuditVerificationService(audit, queue);
@@ -174,7 +179,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
   // Close of business writes collection cases in each partition's statement.
   const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs, writers: [settlementsCobWriter, collectionsCobWriter] });
-  const stripePayments = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits });
+  const stripePayments: StripePaymentsService = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits, agents });
   const settlement = new CollectionSettlement({ servicing, tenants: directory });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants: directory, audit });
   const stripeWebhooks = new StripeWebhookService({ units, settings: paymentSettings, clients: stripeClients, settlement });
@@ -187,7 +192,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, agents, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -211,6 +216,7 @@ export function createResolvers(s: Services) {
     new ApprovalResolver(s.approvals),
     new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis, s.approvals, s.guarded.collections),
     new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers),
+    new AgentsResolver(s.agents),
   ];
 }
 

@@ -156,9 +156,9 @@ describe('origination', () => {
 
   it('credits a referral to the submitting agent, keeps its own reference apart, and shows an agent only its referrals', async () => {
     const [agent, rival] = [await app.apiKey(lender.slug, 'AGENT'), await app.apiKey(lender.slug, 'AGENT')];
-    const agentId = (await app.gql('{ viewer { actor { id } } }', {}, agent)).data!.viewer.actor.id;
+    const agentId = (await app.gql('{ viewer { agentId } }', {}, agent)).data!.viewer.agentId;
     // The reference names another agent: it is stored as the agent's reference, not as who gets the credit.
-    const rivalId = (await app.gql('{ viewer { actor { id } } }', {}, rival)).data!.viewer.actor.id;
+    const rivalId = (await app.gql('{ viewer { agentId } }', {}, rival)).data!.viewer.agentId;
     const person = borrowerInput();
     // An agent reads no decision internals (see field-privacy.e2e-spec.ts): it asks for what it may see.
     const res = await app.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status borrowerId } }', { input: { productId: lender.productId, termCount: 12, frequency: 'MONTHLY', amount: '12000.00', borrower: person, agentRef: rivalId } }, agent);

@@ -37,6 +37,7 @@ describe('every query of the schema answers over real data', () => {
     ruleSetId: string; rateCapRuleId: string; endpointId: string; endpointUrl: string;
     paymentId: string; paymentAmount: string; usagePeriod: string; usageRun: { activeLoans: number; status: string };
     verificationId: string; auditEntriesBefore: number; submitted: number;
+    networkId: string; branchId: string; agentKey: string;
     lateLoanId: string; lateBorrowerId: string; caseId: string; complaintId: string; collectionsAdmin: string; collectionsAnalyst: string;
   };
 
@@ -168,6 +169,9 @@ describe('every query of the schema answers over real data', () => {
     await app.inTenant(collector.slug, (ctx) => app.runtime.services.cob.run(ctx, tenantToday()));
     fx.caseId = (await q('{ collectionCases(first: 10) { nodes { id loanId } } }', fx.collectionsAdmin)).collectionCases.nodes.find((c: { loanId: string }) => c.loanId === fx.lateLoanId).id;
     await q('mutation { runCollectionActions }', fx.collectionsAdmin);
+    fx.networkId = (await q('mutation { createAgent(input: { kind: NETWORK, name: "Coast Network", region: "Mombasa" }) { id } }', fx.admin)).createAgent.id;
+    fx.branchId = (await q(`mutation { createAgent(input: { kind: BRANCH, name: "Coast Branch", parentId: "${fx.networkId}", region: "Mombasa" }) { id } }`, fx.admin)).createAgent.id;
+    fx.agentKey = await app.apiKey(fx.slug, 'AGENT', { agentId: fx.branchId });
     fx.complaintId = (await q(`mutation { fileComplaint(input: { borrowerId: "${fx.lateBorrowerId}", channel: "PHONE", category: "BILLING", text: "Charged twice" }) { id } }`, fx.collectionsAdmin)).fileComplaint.id;
 
     // An audit verification of everything so far, run by the worker.
@@ -288,6 +292,16 @@ describe('every query of the schema answers over real data', () => {
     complaints: async () => {
       const d = await q('{ complaints(first: 10) { nodes { id category status breached } } }', fx.collectionsAdmin);
       expect(d.complaints.nodes).toEqual([{ id: fx.complaintId, category: 'BILLING', status: 'OPEN', breached: false }]);
+    },
+    agents: async () => {
+      const d = await q(`{ agents(kind: BRANCH, parentId: "${fx.networkId}") { nodes { id name kind region status referralCode parentId } } }`, fx.admin);
+      expect(d.agents.nodes).toEqual([{ id: fx.branchId, name: 'Coast Branch', kind: 'BRANCH', region: 'Mombasa', status: 'ACTIVE', referralCode: expect.stringMatching(/^[A-Z2-9]{8}$/), parentId: fx.networkId }]);
+      // The branch's own key sees the branch and nothing above it.
+      expect((await q('{ agents { nodes { id } } }', fx.agentKey)).agents.nodes).toEqual([{ id: fx.branchId }]);
+    },
+    agent: async () => {
+      const d = await q(`{ agent(id: "${fx.networkId}") { name kind children { id name } } }`, fx.admin);
+      expect(d.agent).toEqual({ name: 'Coast Network', kind: 'NETWORK', children: [{ id: fx.branchId, name: 'Coast Branch' }] });
     },
     complaintSlaBreaches: async () => {
       const d = await q('{ complaintSlaBreaches(first: 10) { nodes { id } } }', fx.collectionsAdmin);

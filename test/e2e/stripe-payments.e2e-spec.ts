@@ -292,7 +292,7 @@ describe('payments through Stripe: intents, signed webhooks, auto-debit, refunds
   });
 
   it('pays an agent’s commission by Connect transfer with a balanced entry and a commission.paid event, once per key', async () => {
-    const agentId = 'agent-0001';
+    const agentId = (await gql('mutation { createAgent(input: { kind: INDIVIDUAL, name: "Agent 0001" }) { id } }')).createAgent.id;
     const PAY = `mutation($i: PayAgentCommissionInput!) { payAgentCommission(input: $i) { id kind status amount currency providerRef journalEntryId } }`;
     const noAccount = await app.gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0000' } }, lender.admin);
     expect(noAccount.errors![0].extensions.code).toBe('NOT_FOUND');

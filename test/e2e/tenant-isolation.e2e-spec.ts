@@ -38,6 +38,7 @@ describe('tenant isolation', () => {
   let approvalRequestIdA: string;
   let caseIdA: string;
   let complaintIdA: string;
+  let agentIdA: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -69,7 +70,7 @@ describe('tenant isolation', () => {
     // Payments of A: Stripe settings, an auto-debit mandate, an agent payout account and a payment row (set up without calling Stripe).
     await app.gql('mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantA0001", webhookSigningSecret: "whsec_SecretOfTenantA0001" }) { provider } }', {}, adminA);
     await app.gql(`mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_OfTenantA", paymentMethodId: "pm_OfTenantA" }) { status } }`, {}, adminA);
-    await app.gql('mutation { setAgentPayoutAccount(agentId: "agent-of-a", stripeAccountId: "acct_OfTenantA") { stripeAccountId } }', {}, adminA);
+    agentIdA = (await app.gql('mutation { createAgent(input: { kind: NETWORK, name: "Network of A", region: "Nairobi", payoutAccount: "acct_OfTenantA" }) { id } }', {}, adminA)).data!.createAgent.id;
     [{ id: paymentIdA }] = await app.ownerQuery(
       `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, amount, currency, provider_ref, status, idempotency_key, created_by_type)
        VALUES ($1, gen_random_uuid(), 'COLLECTION', 'STRIPE', $2, 100, 'KES', 'pi_OfTenantA', 'SUCCEEDED', 'intent:of-tenant-a', 'SYSTEM') RETURNING id`, [a.id, loanIdA]);
@@ -171,6 +172,8 @@ describe('tenant isolation', () => {
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
+    agents: () => ({ query: '{ agents(first: 100) { nodes { id name } } }', check: (d) => expect(JSON.stringify(d.agents.nodes)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
+    agent: () => ({ query: `{ agent(id: "${agentIdA}") { id } }`, check: () => { throw new Error('read another tenant’s agent'); } }),
     payments: () => ({ query: '{ payments(first: 100) { nodes { id providerRef } } }', check: (d) => expect(JSON.stringify(d.payments.nodes)).not.toMatch(new RegExp(`${paymentIdA}|pi_OfTenantA`)) }),
   };
 
@@ -250,9 +253,12 @@ describe('tenant isolation', () => {
     setAutoDebit: () => `mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_Thief", paymentMethodId: "pm_Thief" }) { status } }`,
     cancelAutoDebit: () => `mutation { cancelAutoDebit(loanId: "${loanIdA}") { status } }`,
     runAutoDebit: () => 'mutation { runAutoDebit { attempted } }',
-    setAgentPayoutAccount: () => 'mutation { setAgentPayoutAccount(agentId: "agent-of-b", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }',
+    setAgentPayoutAccount: () => `mutation { setAgentPayoutAccount(agentId: "${agentIdA}", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }`,
     setBorrowerPayoutAccount: () => `mutation { setBorrowerPayoutAccount(borrowerId: "${borrowerIdA}", stripeAccountId: "acct_Thief") { stripeAccountId } }`,
-    payAgentCommission: () => 'mutation { payAgentCommission(input: { agentId: "agent-of-a", amount: "1.00", idempotencyKey: "steal-commission" }) { id } }',
+    payAgentCommission: () => `mutation { payAgentCommission(input: { agentId: "${agentIdA}", amount: "1.00", idempotencyKey: "steal-commission" }) { id } }`,
+    createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,
+    updateAgent: () => `mutation { updateAgent(input: { id: "${agentIdA}", name: "Stolen" }) { id } }`,
+    setAgentStatus: () => `mutation { setAgentStatus(id: "${agentIdA}", status: SUSPENDED, reason: "b") { id } }`,
     retryPayout: () => `mutation { retryPayout(paymentId: "${payoutIdA}", idempotencyKey: "steal-retry-1") { id } }`,
     // Policies act only on the caller's own tenant; A's requests and staff are not found.
     setApprovalPolicy: () => 'mutation { setApprovalPolicy(operation: writeOffLoan, thresholdAmount: "999", approverRoles: [SERVICER]) { operation } }',
@@ -297,7 +303,9 @@ describe('tenant isolation', () => {
       const borrowersOfA = await app.ownerQuery('SELECT id FROM borrowers WHERE tenant_id = $1', [a.id]);
       expect(borrowersOfA.map((r) => r.id)).not.toContain(minted.data!.mintBorrowerToken.borrowerId);
     }
-    if (res.errors) expect([name, res.errors[0].extensions.code, res.errors[0].message]).toEqual([name, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHENTICATED)$/), res.errors[0].message]);
+    // An agent named by reference is BAD_USER_INPUT "no agent …", as an id that exists nowhere is.
+    const refused = res.errors && res.errors[0].extensions.code === 'BAD_USER_INPUT' && /^no agent /.test(res.errors[0].message) ? 'NOT_FOUND' : res.errors?.[0].extensions.code;
+    if (res.errors) expect([name, refused, res.errors[0].message]).toEqual([name, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHENTICATED)$/), res.errors[0].message]);
     expect(await snapshotOfA()).toEqual(before);
   });
 
@@ -314,7 +322,7 @@ describe('tenant isolation', () => {
        'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1',
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
-       'loan_settlements WHERE tenant_id = $1']
+       'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

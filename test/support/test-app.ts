@@ -27,7 +27,8 @@ export interface TestApp {
   ownerUrl: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   createTenant(overrides?: Partial<TenantDefinition>): Promise<{ id: string; slug: string }>;
-  apiKey(slug: string, role: Role, opts?: { expiresAt?: Date }): Promise<string>;
+  /** A key of the tenant; an AGENT key without `agentId` belongs to a new individual agent of its own. */
+  apiKey(slug: string, role: Role, opts?: { expiresAt?: Date; agentId?: string }): Promise<string>;
   platformKey(): Promise<string>;
   inTenant<T>(slug: string, work: (ctx: RequestContext) => Promise<T>): Promise<T>;
   ownerQuery<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -105,7 +106,10 @@ export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?
       return { id: tenant.id, slug: tenant.slug };
     },
     async apiKey(slug, role, keyOpts = {}) {
-      return app.inTenant(slug, async (ctx) => (await runtime.services.apiKeys.create(ctx, { name: `test ${role}`, role, expiresAt: keyOpts.expiresAt })).secret);
+      return app.inTenant(slug, async (ctx) => {
+        const agentId = role === 'AGENT' ? (keyOpts.agentId ?? (await runtime.services.agents.create(ctx, { kind: 'INDIVIDUAL', name: 'Test agent' })).id) : undefined;
+        return (await runtime.services.apiKeys.create(ctx, { name: `test ${role}`, role, expiresAt: keyOpts.expiresAt, agentId })).secret;
+      });
     },
     async platformKey() {
       return runInContext(runtime.dataSource, platformCtx, (ctx) => runtime.services.apiKeys.createPlatformKey(ctx, 'test operator'));

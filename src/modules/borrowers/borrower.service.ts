@@ -79,7 +79,7 @@ export class BorrowerService {
         return known;
       }
     }
-    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.hasRole('AGENT') ? ctx.actor.id : null, appKeyId: ctx.frontEnd }, await this.columns(ctx, data), { updatedAt: now });
+    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd }, await this.columns(ctx, data), { updatedAt: now });
     await repo.save(borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;

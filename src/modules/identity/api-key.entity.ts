@@ -16,6 +16,7 @@ export class ApiKeyEntity {
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt!: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
+  @Column('uuid', { name: 'agent_id', nullable: true }) agentId!: string | null;
 }
 
 /** An operator key (PLATFORM_ADMIN), outside every tenant. */

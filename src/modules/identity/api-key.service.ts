@@ -13,6 +13,13 @@ export interface NewApiKey {
   name: string;
   role: Role;
   expiresAt?: Date | null;
+  /** The agent an AGENT key belongs to (required for AGENT, refused for other roles). */
+  agentId?: string | null;
+}
+
+/** The agents module, as far as keys need it: an AGENT key names an active agent. */
+export interface AgentLookup {
+  requireActive(ctx: RequestContext, id: string, field: string): Promise<unknown>;
 }
 
 /** A tenant's API keys: created (secret shown once), listed with their visible prefix, revoked. */
@@ -21,12 +28,17 @@ export class ApiKeyService {
     private readonly tenants: TenantDirectory,
     private readonly audit: AuditService,
     private readonly limits: { defaultPageSize: number; maxPageSize: number },
+    private readonly agents: AgentLookup,
   ) {}
 
   async create(ctx: RequestContext, input: NewApiKey): Promise<{ apiKey: ApiKeyEntity; secret: string }> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw badInput('input.name', 'name must be 1-100 characters');
     if (!API_KEY_ROLES.includes(input.role)) throw badInput('input.role', `an API key cannot carry role ${input.role}; allowed: ${API_KEY_ROLES.join(', ')}`);
+    if (input.role === 'AGENT') {
+      if (!input.agentId) throw badInput('input.agentId', 'an AGENT key belongs to an agent: createAgent first and name it here');
+      await this.agents.requireActive(ctx, input.agentId, 'input.agentId');
+    } else if (input.agentId) throw badInput('input.agentId', 'only an AGENT key belongs to an agent');
     const tenant = await this.tenants.current(ctx);
     if (input.expiresAt) {
       if (input.expiresAt.getTime() <= Date.now()) throw badInput('input.expiresAt', 'expiresAt must be in the future');
@@ -49,9 +61,10 @@ export class ApiKeyService {
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
       lastUsedAt: null,
+      agentId: input.role === 'AGENT' ? input.agentId! : null,
     });
     await (await ctx.db()).getRepository(ApiKeyEntity).insert(apiKey);
-    await this.audit.record(ctx, { action: 'apiKey.created', entityType: 'ApiKey', entityId: apiKey.id, after: { name, role: input.role, prefix: visiblePrefix(tenant.slug, generated.prefix), expiresAt: apiKey.expiresAt } });
+    await this.audit.record(ctx, { action: 'apiKey.created', entityType: 'ApiKey', entityId: apiKey.id, after: { name, role: input.role, agentId: apiKey.agentId, prefix: visiblePrefix(tenant.slug, generated.prefix), expiresAt: apiKey.expiresAt } });
     return { apiKey, secret: generated.key };
   }
 

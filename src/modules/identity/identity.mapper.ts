@@ -15,6 +15,7 @@ export function toApiKeyType(k: ApiKeyEntity, tenantSlug: string, now = Date.now
     revokedAt: k.revokedAt,
     lastUsedAt: k.lastUsedAt,
     active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > now),
+    agentId: k.agentId,
   };
 }
 

@@ -42,6 +42,7 @@ export class IdentityResolver {
       roles: [...ctx.roles] as RoleEnum[],
       actor: { type: ctx.actor.type as ViewerType['actor']['type'], id: ctx.actor.id },
       borrowerId: ctx.borrowerId,
+      agentId: ctx.agentId,
     };
   }
 

@@ -112,7 +112,7 @@ export class OriginationService {
     const app = Object.assign(new ApplicationEntity(), {
       tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
       termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
-      agentId: source === 'AGENT' ? ctx.actor.id : null, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
+      agentId: source === 'AGENT' ? ctx.agentId : null, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
       deviceId: data.deviceId ?? null, riskGrade: null, score: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
       loanId: null, version: 1, createdAt: now, updatedAt: now,
     });

@@ -25,6 +25,8 @@ export class StripePaymentsService {
     private readonly deps: {
       settings: PaymentSettingsService; clients: StripeClients; servicing: LoanServicingService; payouts: PayoutService; tenants: TenantDirectory; audit: AuditService;
       limits: { defaultPageSize: number; maxPageSize: number };
+      /** The agents module: a payout goes to a known agent. */
+      agents: { requireActive(ctx: RequestContext, id: string, field: string, opts?: { anyStatus?: boolean }): Promise<unknown> };
     },
   ) {}
 
@@ -103,6 +105,7 @@ export class StripePaymentsService {
   async setPayoutAccount(ctx: RequestContext, ownerType: 'AGENT' | 'BORROWER', ownerId: string, stripeAccountId: string) {
     if (!/^acct_[A-Za-z0-9]{4,}$/.test(stripeAccountId)) throw badInput('stripeAccountId', 'a Stripe connected account id (acct_…)');
     if (!ownerId.trim() || ownerId.length > 100) throw badInput(ownerType === 'AGENT' ? 'agentId' : 'borrowerId', 'an id');
+    if (ownerType === 'AGENT') await this.deps.agents.requireActive(ctx, ownerId, 'agentId', { anyStatus: true });
     const em = await ctx.db();
     if (ownerType === 'BORROWER') {
       const [b] = await em.query('SELECT id FROM borrowers WHERE id = $1', [ownerId]);
@@ -126,6 +129,7 @@ export class StripePaymentsService {
       const tenant = await this.deps.tenants.current(ctx);
       const currency = tenant.baseCurrency;
       stripeAmountOrThrow('input.amount', input.amount, currency);
+      await this.deps.agents.requireActive(ctx, input.agentId, 'input.agentId', { anyStatus: true });
       const destination = await payoutAccountOf(ctx, 'AGENT', input.agentId);
       if (!destination) throw notFound('PayoutAccount', input.agentId);
       await this.deps.clients.forTenant(ctx);

@@ -47,8 +47,10 @@ async function authenticateKey(db: Queryable, key: string): Promise<Principal> {
   const [row] = await db.query('SELECT * FROM auth_api_key($1, $2)', [parsed.tenantSlug, parsed.prefix]);
   checkKey(row, parsed.secret);
   if (row.tenant_status !== 'ACTIVE') throw unauthenticated('Tenant is suspended');
+  // An agent's keys stop with the agent (suspended or terminated).
+  if (row.agent_id && row.agent_status !== 'ACTIVE') throw unauthenticated(`Agent is ${String(row.agent_status ?? 'unknown').toLowerCase()}`);
   await touch(db, row.tenant_id, row.key_id, row.last_used_at);
-  return { tenantId: row.tenant_id, actor: { type: 'API_KEY', id: row.key_id }, roles: [row.role], borrowerId: null, platform: false, expiresAt: expiryOf(row) };
+  return { tenantId: row.tenant_id, actor: { type: 'API_KEY', id: row.key_id, agentId: row.agent_id ?? null }, roles: [row.role], borrowerId: null, platform: false, expiresAt: expiryOf(row) };
 }
 
 function checkKey(row: { secret_hash: string; revoked_at: Date | null; expires_at: Date | null } | undefined, secret: string): void {

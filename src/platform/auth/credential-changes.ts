@@ -11,7 +11,7 @@ export const CREDENTIALS_CHANNEL = 'microlend_credentials';
  * rest on it are looked up afresh; the payload is only a hint (a tenant reactivated, a role added),
  * the fresh lookup decides.
  */
-export type CredentialChange = { kind: 'tenant'; id: string } | { kind: 'api_key'; id: string } | { kind: 'staff_user'; id: string } | { kind: 'tenant_plan'; id: string };
+export type CredentialChange = { kind: 'tenant'; id: string } | { kind: 'api_key'; id: string } | { kind: 'staff_user'; id: string } | { kind: 'tenant_plan'; id: string } | { kind: 'agent'; id: string };
 
 
 const committedHere = new WeakMap<DataSource, Set<(change: CredentialChange) => void>>();
@@ -44,7 +44,7 @@ export function onCommittedHere(dataSource: DataSource, handler: (change: Creden
 }
 
 export function parseCredentialChange(payload: string): CredentialChange | null {
-  const match = /^(tenant|api_key|staff_user|tenant_plan):([0-9a-f-]{36})$/i.exec(payload);
+  const match = /^(tenant|api_key|staff_user|tenant_plan|agent):([0-9a-f-]{36})$/i.exec(payload);
   return match ? { kind: match[1] as CredentialChange['kind'], id: match[2].toLowerCase() } : null;
 }
 
@@ -57,6 +57,8 @@ export function restsOn(principal: Principal, change: CredentialChange): boolean
       return (principal.actor.type === 'API_KEY' || principal.actor.type === 'PLATFORM_KEY') && principal.actor.id === change.id;
     case 'staff_user':
       return principal.actor.type === 'STAFF_USER' && principal.actor.id === change.id;
+    case 'agent':
+      return principal.actor.agentId === change.id;
     case 'tenant_plan':
       return false;
   }

@@ -9,6 +9,8 @@ export type ActorType = 'ANONYMOUS' | 'API_KEY' | 'PLATFORM_KEY' | 'STAFF_USER' 
 export interface Actor {
   type: ActorType;
   id: string | null;
+  /** The agent an AGENT key belongs to (a legacy staff user holding AGENT is its own agent). */
+  agentId?: string | null;
 }
 
 /**
@@ -43,7 +45,7 @@ export class RequestContext {
    * role sees the applications it referred and the borrowers it registered or referred, and no others.
    */
   get referringAgent(): string | null {
-    return this.hasRole('AGENT') && !this.hasRole('LENDER_ADMIN', 'UNDERWRITER') ? this.actor.id : null;
+    return this.hasRole('AGENT') && !this.hasRole('LENDER_ADMIN', 'UNDERWRITER') ? this.agentId : null;
   }
 
   /**
@@ -53,6 +55,12 @@ export class RequestContext {
    */
   get frontEnd(): string | null {
     return this.hasRole('APP') && this.actor.type === 'API_KEY' ? this.actor.id : null;
+  }
+
+  /** The agent acting (an AGENT key's agent), or null. */
+  get agentId(): string | null {
+    if (!this.hasRole('AGENT')) return null;
+    return this.actor.agentId ?? (this.actor.type === 'STAFF_USER' ? this.actor.id : null);
   }
 
   /** The caller's tenant; a platform or anonymous caller reaching tenant code is a programming error. */

@@ -44,6 +44,7 @@ export class ViewerType {
   @Field(() => [RoleEnum]) roles!: RoleEnum[];
   @Field(() => ActorType) actor!: ActorType;
   @Field(() => ID, { nullable: true, description: 'Set for borrower tokens.' }) borrowerId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Set for an agent’s key: the agent it acts for.' }) agentId!: string | null;
 }
 
 @ObjectType('ApiKey', { description: 'An API key of the tenant. The secret is shown only once, when created.' })
@@ -57,6 +58,7 @@ export class ApiKeyType {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'Updated at most once a minute.' }) lastUsedAt!: Date | null;
   @Field() active!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The agent an AGENT key belongs to.' }) agentId!: string | null;
 }
 export const ApiKeyConnection = ConnectionType(ApiKeyType, 'ApiKey');
 
@@ -71,6 +73,7 @@ export class CreateApiKeyInput {
   @Field() name!: string;
   @Field(() => RoleEnum) role!: RoleEnum;
   @Field(() => Date, { nullable: true }) expiresAt?: Date;
+  @Field(() => ID, { nullable: true, description: 'Required for an AGENT key: the (active) agent it belongs to.' }) agentId?: string;
 }
 
 @ObjectType('StaffUser')

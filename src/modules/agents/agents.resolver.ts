@@ -1,0 +1,49 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AgentStatus } from '../../core/agents';
+import { PageArgs } from '../../platform/graphql/connection';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import type { AgentRow, AgentService } from './agent.service';
+import { AgentConnection, AgentKindEnum, AgentStatusEnum, AgentType, CreateAgentInput, UpdateAgentInput } from './dto/agents.type';
+
+@ArgsType()
+class AgentsArgs extends PageArgs {
+  @Field(() => AgentKindEnum, { nullable: true }) kind?: string;
+  @Field(() => AgentStatusEnum, { nullable: true }) status?: string;
+  @Field(() => ID, { nullable: true, description: 'The agents directly under this network or branch.' }) parentId?: string;
+  @Field({ nullable: true }) region?: string;
+}
+
+@Resolver(() => AgentType)
+export class AgentsResolver {
+  constructor(private readonly service: AgentService) {}
+
+  @Mutation(() => AgentType, { description: 'Adds an agent (under a network or branch when parentId is given); it gets a referral code. Its keys come from createApiKey(role: AGENT, agentId).' })
+  createAgent(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => CreateAgentInput) input: CreateAgentInput) {
+    return this.service.create(ctx, input);
+  }
+
+  @Mutation(() => AgentType, { description: 'Changes an agent’s name, place in the hierarchy, region, contact or payout account (unset fields stay).' })
+  updateAgent(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => UpdateAgentInput) input: UpdateAgentInput) {
+    return this.service.update(ctx, input);
+  }
+
+  @Mutation(() => AgentType, { description: 'Suspends, reinstates or terminates an agent (a reason is required unless ACTIVE). Its API keys stop at once; TERMINATED is final.' })
+  setAgentStatus(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('status', () => AgentStatusEnum) status: AgentStatus, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+    return this.service.setStatus(ctx, id, status, reason ?? null);
+  }
+
+  @Query(() => AgentConnection, { description: 'The lender’s agents (an agent’s own key: itself and those under it).' })
+  agents(@Ctx() { ctx }: GraphQLContext, @Args(() => AgentsArgs) args: AgentsArgs) {
+    return this.service.list(ctx, args);
+  }
+
+  @Query(() => AgentType, { description: 'One agent.' })
+  agent(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.service.byIdOrThrow(ctx, id);
+  }
+
+  @FieldResolver(() => [AgentType], { description: 'The agents directly under it.' })
+  children(@Ctx() { ctx }: GraphQLContext, @Root() agent: AgentRow) {
+    return this.service.children(ctx, agent.id);
+  }
+}

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { AGENT_KINDS, AGENT_STATUSES } from '../../../core/agents';
+import { ConnectionType } from '../../../platform/graphql/connection';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const AgentKindEnum = enumOf(AGENT_KINDS);
+registerEnumType(AgentKindEnum, { name: 'AgentKind', description: 'A NETWORK holds BRANCHes, INDIVIDUAL agents and PARTNER_PLATFORMs; a BRANCH holds agents; a COLLECTION_AGENCY works placed collection cases.' });
+export const AgentStatusEnum = enumOf(AGENT_STATUSES);
+registerEnumType(AgentStatusEnum, { name: 'AgentStatus', description: 'A SUSPENDED or TERMINATED agent’s keys stop at once; TERMINATED is final.' });
+
+@ObjectType('AgentContact')
+@InputType('AgentContactInput')
+export class AgentContactType {
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'The person to speak to at a network, branch or agency.' }) person?: string | null;
+}
+
+@ObjectType('Agent', { description: 'An agent of the lender: a network, branch, individual agent, partner platform or collection agency.' })
+export class AgentType {
+  @Field(() => ID) id!: string;
+  @Field(() => AgentKindEnum) kind!: string;
+  @Field() name!: string;
+  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @Field(() => String, { nullable: true }) region!: string | null;
+  @Field(() => AgentContactType) contact!: AgentContactType;
+  @Field(() => AgentStatusEnum) status!: string;
+  @Field(() => String, { nullable: true, description: 'Why it was suspended or terminated.' }) statusReason!: string | null;
+  @Field({ description: 'The code a borrower or front-end quotes to credit this agent with a referral.' }) referralCode!: string;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+}
+
+export const AgentConnection = ConnectionType(AgentType, 'Agent');
+
+@InputType('CreateAgentInput')
+export class CreateAgentInput {
+  @Field(() => AgentKindEnum) kind!: string;
+  @Field() name!: string;
+  @Field(() => ID, { nullable: true, description: 'The network or branch it sits under.' }) parentId?: string | null;
+  @Field(() => String, { nullable: true }) region?: string | null;
+  @Field(() => AgentContactType, { nullable: true }) contact?: AgentContactType | null;
+  @Field(() => String, { nullable: true, description: 'A Stripe connected account id (acct_…) its commissions are paid to.' }) payoutAccount?: string | null;
+}
+
+@InputType('UpdateAgentInput')
+export class UpdateAgentInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Moves it under another network or branch.' }) parentId?: string | null;
+  @Field(() => String, { nullable: true }) region?: string | null;
+  @Field(() => AgentContactType, { nullable: true }) contact?: AgentContactType | null;
+  @Field(() => String, { nullable: true }) payoutAccount?: string | null;
+}
