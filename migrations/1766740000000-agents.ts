@@ -21,6 +21,7 @@ export class Agents1766740000000 implements MigrationInterface {
       `CREATE TABLE agents (
          tenant_id uuid NOT NULL REFERENCES tenants (id),
          id uuid NOT NULL,
+         code text,
          kind text NOT NULL CHECK (kind IN ('INDIVIDUAL', 'BRANCH', 'NETWORK', 'PARTNER_PLATFORM', 'COLLECTION_AGENCY')),
          name text NOT NULL,
          parent_id uuid,
@@ -36,6 +37,7 @@ export class Agents1766740000000 implements MigrationInterface {
          UNIQUE (tenant_id, referral_code)
        )`,
       'CREATE INDEX agents_parent ON agents (tenant_id, parent_id)',
+      'CREATE UNIQUE INDEX agents_code ON agents (tenant_id, code) WHERE code IS NOT NULL',
       ...tenantTableSql('agents', { noDelete: true }),
       'ALTER TABLE api_keys ADD COLUMN agent_id uuid',
       // Keys that acted as agents, staff users holding AGENT, and agent ids already written elsewhere.

@@ -1,6 +1,7 @@
 import { AgentService } from '../modules/agents/agent.service';
 import { agentsPermissions } from '../modules/agents/agents.permissions';
 import { AgentsResolver } from '../modules/agents/agents.resolver';
+import { AgencyPlacementService } from '../modules/collections/agency-placements';
 import { CollectionActionService } from '../modules/collections/collection-action.service';
 import { CollectionCaseService } from '../modules/collections/collection-case.service';
 import { CollectionPolicyService } from '../modules/collections/collection-policy.service';
@@ -159,9 +160,10 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const servicing = new LoanServicingService({ tenants: directory, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
   servicingRef = servicing;
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants: directory, ledger, audit });
-  const collectionPolicies = new CollectionPolicyService(audit);
+  const collectionPolicies = new CollectionPolicyService(audit, agents);
   const collectionCases = new CollectionCaseService({ policies: collectionPolicies, tenants: directory, audit, limits });
-  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory, cases: collectionCases });
+  const placements = new AgencyPlacementService({ tenants: directory, ledger });
+  const collectionActions = new CollectionActionService({ policies: collectionPolicies, tenants: directory, cases: collectionCases, placements });
   const complaints = new ComplaintService({ policies: collectionPolicies, audit, limits });
   const collectionKpis = new CollectionKpiService();
   const settlementOffers = new SettlementOfferService({ cases: collectionCases, servicing, audit });
@@ -192,7 +194,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, agents, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, agents, placements, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -214,8 +216,8 @@ export function createResolvers(s: Services) {
     new BankStatementResolver(s.bankStatements),
     new UsageResolver(s.usage),
     new ApprovalResolver(s.approvals),
-    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis, s.approvals, s.guarded.collections),
-    new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers),
+    new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis, s.approvals, s.guarded.collections, s.placements),
+    new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers, s.placements),
     new AgentsResolver(s.agents),
   ];
 }

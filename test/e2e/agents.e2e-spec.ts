@@ -1,6 +1,6 @@
 import { type TestApp, startTestApp } from '../support/test-app';
 
-const CREATE = `mutation($i: CreateAgentInput!) { createAgent(input: $i) { id kind name parentId region status referralCode contact { phone email person } } }`;
+const CREATE = `mutation($i: CreateAgentInput!) { createAgent(input: $i) { id code kind name parentId region status referralCode contact { phone email person } } }`;
 const KEY = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id role agentId } } }`;
 
 /** Agents as parties: a network with its branch and agents, their keys, and a suspension that stops them. */
@@ -21,9 +21,10 @@ describe('agents and their keys', () => {
   const create = async (i: Record<string, unknown>, key = admin) => app.gql(CREATE, { i }, key);
 
   it('builds a network, its branch and an agent under it, each with its own referral code', async () => {
-    const network = await create({ kind: 'NETWORK', name: '  Rift Valley Network ', region: 'Nakuru', contact: { phone: '+254 700 000 001', email: 'ops@rift.example', person: 'Wanjiru' } });
+    const network = await create({ code: 'RIFT', kind: 'NETWORK', name: '  Rift Valley Network ', region: 'Nakuru', contact: { phone: '+254 700 000 001', email: 'ops@rift.example', person: 'Wanjiru' } });
     expect(network.errors).toBeUndefined();
-    expect(network.data!.createAgent).toMatchObject({ kind: 'NETWORK', name: 'Rift Valley Network', parentId: null, region: 'Nakuru', status: 'ACTIVE', contact: { phone: '+254 700 000 001', email: 'ops@rift.example', person: 'Wanjiru' } });
+    expect((await create({ code: 'RIFT', kind: 'NETWORK', name: 'Twin' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
+    expect(network.data!.createAgent).toMatchObject({ code: 'RIFT', kind: 'NETWORK', name: 'Rift Valley Network', parentId: null, region: 'Nakuru', status: 'ACTIVE', contact: { phone: '+254 700 000 001', email: 'ops@rift.example', person: 'Wanjiru' } });
     ids.network = network.data!.createAgent.id;
     ids.branch = (await create({ kind: 'BRANCH', name: 'Nakuru Town', parentId: ids.network })).data!.createAgent.id;
     ids.agent = (await create({ kind: 'INDIVIDUAL', name: 'Kiprop', parentId: ids.branch })).data!.createAgent.id;
@@ -42,7 +43,8 @@ describe('agents and their keys', () => {
     [{ kind: 'INDIVIDUAL', name: 'Bad mail', contact: { email: 'not-an-address' } }, 'input.contact.email', /e-mail/],
     [{ kind: 'INDIVIDUAL', name: 'Nobody’s', parentId: '00000000-0000-7000-8000-000000000000' }, 'input.parentId', /no agent/],
     [{ kind: 'INDIVIDUAL', name: 'Bad payout', payoutAccount: 'bank-123' }, 'input.payoutAccount', /acct_/],
-  ])('refuses a bad agent (%j) naming %s, and writes nothing', async (input, field, message) => {
+    [{ kind: 'COLLECTION_AGENCY', name: 'Lowercase', code: 'haki' }, 'input.code', /capital letters/],
+  ] as [Record<string, unknown>, string, RegExp][])('refuses a bad agent (%j) naming %s, and writes nothing', async (input, field, message) => {
     const before = (await app.gql('{ agents(first: 100) { nodes { id } } }', {}, admin)).data!.agents.nodes.length;
     const parentId = input.parentId === 'AGENT' ? ids.agent : input.parentId === 'NETWORK' ? ids.network : input.parentId;
     const res = await create({ ...input, ...(parentId ? { parentId } : {}) });

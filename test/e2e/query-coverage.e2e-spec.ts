@@ -277,6 +277,11 @@ describe('every query of the schema answers over real data', () => {
       expect(d.collectionCase).toEqual({ settlement: null,  id: fx.caseId, loan: { id: fx.lateLoanId }, borrower: { id: fx.lateBorrowerId, timeZone: 'Asia/Shanghai' }, stage: { name: 'EARLY' },
         actions: [{ channel: 'SMS', status: 'DONE' }], contacts: [{ channel: 'SMS', automatic: true }], promises: [], borrowerClock: { timeZone: 'Asia/Shanghai' } });
     },
+    collectionPlacements: async () => {
+      // This lender outsources nothing; placements over real data: collection-agencies.e2e-spec.ts.
+      const d = await q(`{ collectionPlacements(caseId: "${fx.caseId}") { id } }`, fx.collectionsAnalyst);
+      expect(d.collectionPlacements).toEqual([]);
+    },
     collectionKpis: async () => {
       const d = await q(`{ collectionKpis(from: "${addDays(today, -60)}", to: "${today}") { stages { stage entered } promisesMade outboundContacts recovered refusals { rule } } }`, fx.collectionsAnalyst);
       expect(d.collectionKpis).toMatchObject({ stages: [{ stage: 'EARLY', entered: 1 }], promisesMade: 0, outboundContacts: 1, recovered: expect.any(String), refusals: [] });

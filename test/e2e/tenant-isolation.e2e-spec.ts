@@ -71,6 +71,7 @@ describe('tenant isolation', () => {
     await app.gql('mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantA0001", webhookSigningSecret: "whsec_SecretOfTenantA0001" }) { provider } }', {}, adminA);
     await app.gql(`mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_OfTenantA", paymentMethodId: "pm_OfTenantA" }) { status } }`, {}, adminA);
     agentIdA = (await app.gql('mutation { createAgent(input: { kind: NETWORK, name: "Network of A", region: "Nairobi", payoutAccount: "acct_OfTenantA" }) { id } }', {}, adminA)).data!.createAgent.id;
+    const agencyA = (await app.gql('mutation { createAgent(input: { code: "AGENCY-A", kind: COLLECTION_AGENCY, name: "Agency of A" }) { id } }', {}, adminA)).data!.createAgent.id;
     [{ id: paymentIdA }] = await app.ownerQuery(
       `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, amount, currency, provider_ref, status, idempotency_key, created_by_type)
        VALUES ($1, gen_random_uuid(), 'COLLECTION', 'STRIPE', $2, 100, 'KES', 'pi_OfTenantA', 'SUCCEEDED', 'intent:of-tenant-a', 'SYSTEM') RETURNING id`, [a.id, loanIdA]);
@@ -102,6 +103,10 @@ describe('tenant isolation', () => {
       `INSERT INTO collection_cases (tenant_id, id, loan_id, borrower_id, policy_id, stage_index, stage_name, team, status, dpd, amount_overdue, opened_on, stage_entered_on)
        SELECT tenant_id, gen_random_uuid(), id, borrower_id, $2, 0, 'A-STAGE', 'COLLECTOR', 'OPEN', 3, 100, current_date, current_date FROM loans WHERE id = $1 RETURNING id`, [loanIdA, policyA.data!.setCollectionPolicy.id]);
     await app.ownerQuery(`INSERT INTO collection_actions (tenant_id, id, case_id, stage_index, action_index, channel, business_date, due_at, status) VALUES ($1, gen_random_uuid(), $2, 0, 0, 'CALL', current_date, now(), 'PENDING')`, [a.id, caseIdA]);
+    // A's case placed with A's agency (as a stage's AGENCY_PLACEMENT does).
+    await app.ownerQuery(`INSERT INTO collection_placements (tenant_id, id, case_id, loan_id, agency_id, stage_name, placed_on, ends_on, commission_rate, status)
+      VALUES ($1, gen_random_uuid(), $2, $3, $4, 'A-STAGE', current_date, current_date + 30, 0.1, 'PLACED')`, [a.id, caseIdA, loanIdA, agencyA]);
+    await app.ownerQuery('UPDATE collection_cases SET placed_with = $2 WHERE id = $1', [caseIdA, agencyA]);
     await app.gql(`mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: INBOUND, outcome: PROMISE }) { id } }`, {}, adminA);
     await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "50.00", dueDate: "${tenantToday()}" }) { id } }`, {}, adminA);
     const settled = await app.gql(`mutation { offerSettlement(input: { caseId: "${caseIdA}", amount: "10.00", payBy: "${tenantToday()}" }) { id } }`, {}, adminA);
@@ -172,6 +177,7 @@ describe('tenant isolation', () => {
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
+    collectionPlacements: () => ({ query: '{ collectionPlacements { id caseId } }', check: (d) => expect(d.collectionPlacements).toEqual([]) }),
     agents: () => ({ query: '{ agents(first: 100) { nodes { id name } } }', check: (d) => expect(JSON.stringify(d.agents.nodes)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
     agent: () => ({ query: `{ agent(id: "${agentIdA}") { id } }`, check: () => { throw new Error('read another tenant’s agent'); } }),
     payments: () => ({ query: '{ payments(first: 100) { nodes { id providerRef } } }', check: (d) => expect(JSON.stringify(d.payments.nodes)).not.toMatch(new RegExp(`${paymentIdA}|pi_OfTenantA`)) }),
@@ -322,7 +328,7 @@ describe('tenant isolation', () => {
        'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1',
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
-       'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1']
+       'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

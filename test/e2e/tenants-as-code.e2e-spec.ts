@@ -66,6 +66,32 @@ describe('tenants as code and the CLI', () => {
     expect(keConduct).toEqual({ quietHours: { start: '20:00', end: '07:00' }, messageProvider: 'WEBHOOK' });
   });
 
+  it('gives the sample lenders their agent networks and the agencies their late stages place cases with', async () => {
+    const ke = await app.apiKey('jamii-credit', 'LENDER_ADMIN');
+    const agents = (await app.gql('{ agents(first: 20) { nodes { code kind name parentId region } } }', {}, ke)).data!.agents.nodes as { code: string; kind: string; parentId: string | null }[];
+    expect(agents.map((a) => `${a.code}/${a.kind}`).sort()).toEqual(['ELDORET/BRANCH', 'HAKI/COLLECTION_AGENCY', 'JAMII-NET/NETWORK', 'NAKURU/BRANCH']);
+    const network = (await app.gql('{ agents(kind: NETWORK) { nodes { id children { code } } } }', {}, ke)).data!.agents.nodes[0];
+    expect(network.children.map((c: { code: string }) => c.code).sort()).toEqual(['ELDORET', 'NAKURU']);
+    const policies = (await app.gql('{ collectionPolicies(currentOnly: true) { code stages { name actions { channel agencyCode placementDays commissionRate } } } }', {}, ke)).data!.collectionPolicies;
+    const placements = policies.flatMap((p: any) => p.stages.flatMap((st: any) => st.actions.filter((a: any) => a.channel === 'AGENCY_PLACEMENT').map((a: any) => [p.code, st.name, a.agencyCode, a.placementDays, a.commissionRate])));
+    expect(placements).toEqual([['STANDARD', 'RECOVERY', 'HAKI', 120, '0.12'], ['WEEKLY', 'RECOVERY', 'HAKI', 90, '0.15']]);
+    const cn = await app.apiKey('huinong-xiaodai', 'LENDER_ADMIN');
+    expect((await app.gql('{ agents(kind: COLLECTION_AGENCY) { nodes { code name } } }', {}, cn)).data!.agents.nodes).toEqual([{ code: 'HUAXIN', name: '华信资产管理有限公司' }]);
+  });
+
+  it('points at the line of a placement with an agency the file does not define', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-agency-'));
+    const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8') as string;
+    const bad = source.replace('agencyCode: HAKI, placementDays: 90', 'agencyCode: NOBODY, placementDays: 90');
+    expect(bad).not.toBe(source);
+    writeFileSync(path.join(dir, 'jamii-credit.yaml'), bad);
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.code).toBe(2);
+    const line = bad.split('\n').findIndex((l) => l.includes('agencyCode: NOBODY')) + 1;
+    expect(res.err).toContain(`jamii-credit.yaml:${line}:`);
+    expect(res.err).toContain('no agent with code NOBODY');
+  });
+
   it('points at the line of a collection stage that overlaps the one before it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-coll-'));
     const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8') as string;

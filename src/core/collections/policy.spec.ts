@@ -8,11 +8,24 @@ const stage = (name: string, minDpd: number, maxDpd: number | null, over: Partia
 const policy = (stages: CollectionStage[]): CollectionPolicyDefinition => ({ code: 'STD', name: 'Standard', productCodes: [], segments: [], stages, hardshipPauseDays: 30 });
 
 describe('collection policies', () => {
-  const good = policy([stage('SOFT', 1, 7), stage('EARLY', 8, 30), stage('MID', 31, 60), stage('LATE', 61, 90), stage('LEGAL', 91, null, { actions: [{ channel: 'AGENCY_PLACEMENT', everyDays: 0 }] })]);
+  const good = policy([stage('SOFT', 1, 7), stage('EARLY', 8, 30), stage('MID', 31, 60), stage('LATE', 61, 90), stage('LEGAL', 91, null, { actions: [{ channel: 'AGENCY_PLACEMENT', everyDays: 0, agencyCode: 'HAKI', placementDays: 90, commissionRate: '0.15' }] })]);
 
   it('accepts ordered, contiguous stages and finds the stage of a DPD', () => {
     expect(policyProblems(good)).toEqual([]);
     expect([0, 1, 7, 8, 30, 31, 90, 91, 400].map((d) => stageFor(good.stages, d))).toEqual([null, 0, 0, 1, 1, 2, 3, 4, 4]);
+  });
+
+  it('asks a placement for its agency, days and commission, and nothing else for an agency', () => {
+    const placement = (a: object) => policyProblems(policy([stage('LEGAL', 1, null, { actions: [{ channel: 'AGENCY_PLACEMENT', everyDays: 0, ...a }] })]));
+    expect(placement({})).toEqual([
+      { field: 'stages.0.actions.0.agencyCode', message: 'the collection agency the case is placed with (its agent code)' },
+      { field: 'stages.0.actions.0.placementDays', message: 'whole days from 1 to 365' },
+      { field: 'stages.0.actions.0.commissionRate', message: 'a fraction from 0 to 1 of what the agency recovers' },
+    ]);
+    expect(placement({ agencyCode: 'HAKI', placementDays: 366, commissionRate: '1.2', everyDays: 7 }).map((p) => p.field)).toEqual([
+      'stages.0.actions.0.placementDays', 'stages.0.actions.0.commissionRate', 'stages.0.actions.0.everyDays']);
+    expect(policyProblems(policy([stage('SOFT', 1, null, { actions: [{ channel: 'CALL', everyDays: 0, agencyCode: 'HAKI' }] })]))).toEqual([
+      { field: 'stages.0.actions.0.agencyCode', message: 'only an AGENCY_PLACEMENT names an agency' }]);
   });
 
   it('names each problem by its field: overlap, gap, open end in the middle, unknown variable, missing template, bad discount', () => {

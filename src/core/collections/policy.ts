@@ -12,6 +12,12 @@ export interface StageAction {
   everyDays: number;
   /** Message text per locale (message channels only), with `{{variable}}` placeholders from the loan. */
   templates?: Record<string, string> | null;
+  /** AGENCY_PLACEMENT only: the collection agency (by the lender's agent code) the case is placed with. */
+  agencyCode?: string | null;
+  /** AGENCY_PLACEMENT only: days the agency works the case before it is recalled. */
+  placementDays?: number | null;
+  /** AGENCY_PLACEMENT only: the agency's share of what is recovered while the case is placed (a fraction). */
+  commissionRate?: string | null;
 }
 
 /** A stage of a collection policy: a DPD range and what happens to a case while the loan is in it. */
@@ -87,6 +93,12 @@ export function policyProblems(p: CollectionPolicyDefinition): PolicyProblem[] {
     s.actions.forEach((a, j) => {
       const act = `${at}.actions.${j}`;
       if (!Number.isInteger(a.everyDays) || a.everyDays < 0) bad(`${act}.everyDays`, 'whole days, 0 for once');
+      if (a.channel === 'AGENCY_PLACEMENT') {
+        if (!a.agencyCode) bad(`${act}.agencyCode`, 'the collection agency the case is placed with (its agent code)');
+        if (!Number.isInteger(a.placementDays) || a.placementDays! < 1 || a.placementDays! > 365) bad(`${act}.placementDays`, 'whole days from 1 to 365');
+        if (a.commissionRate === undefined || a.commissionRate === null || !isFraction(a.commissionRate)) bad(`${act}.commissionRate`, 'a fraction from 0 to 1 of what the agency recovers');
+        if (a.everyDays !== 0) bad(`${act}.everyDays`, 'a placement is made once (0)');
+      } else if (a.agencyCode || a.placementDays || a.commissionRate) bad(`${act}.agencyCode`, 'only an AGENCY_PLACEMENT names an agency');
       const templates = a.templates ?? {};
       if (MESSAGE_CHANNELS.includes(a.channel) && Object.keys(templates).length === 0) bad(`${act}.templates`, `a ${a.channel} needs a message template`);
       for (const [locale, text] of Object.entries(templates)) {

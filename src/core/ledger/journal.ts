@@ -17,6 +17,8 @@ export const DEFAULT_CHART = [
   { code: 'RECOVERIES', name: 'Recoveries', type: 'INCOME' },
   { code: 'WRITE_OFF_EXPENSE', name: 'Write-off expense', type: 'EXPENSE' },
   { code: 'COMMISSION_EXPENSE', name: 'Agent commission expense', type: 'EXPENSE' },
+  // Commission earned by an agent or agency and not yet paid to it.
+  { code: 'COMMISSION_PAYABLE', name: 'Commissions payable', type: 'LIABILITY' },
   // What a settlement agreement forgives once the borrower paid the agreed amount.
   { code: 'SETTLEMENT_DISCOUNT', name: 'Settlement discounts', type: 'EXPENSE' },
 ] as const;

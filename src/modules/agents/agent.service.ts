@@ -8,6 +8,7 @@ import { SqlWhere } from '../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { emitEvent } from '../../platform/events/outbox';
 import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AgentDefinition } from './agents-definition';
 
 export interface AgentContact {
   phone?: string | null;
@@ -18,6 +19,7 @@ export interface AgentContact {
 
 export interface AgentRow {
   id: string;
+  code: string | null;
   kind: AgentKind;
   name: string;
   parentId: string | null;
@@ -31,6 +33,7 @@ export interface AgentRow {
 }
 
 export interface NewAgent {
+  code?: string | null;
   kind: string;
   name: string;
   parentId?: string | null;
@@ -60,7 +63,7 @@ export interface PayoutAccounts {
   set(ctx: RequestContext, ownerType: 'AGENT', ownerId: string, stripeAccountId: string): Promise<unknown>;
 }
 
-const SELECT = `SELECT a.id, a.kind, a.name, a.parent_id AS "parentId", a.region, a.contact, a.status, a.status_reason AS "statusReason",
+const SELECT = `SELECT a.id, a.code, a.kind, a.name, a.parent_id AS "parentId", a.region, a.contact, a.status, a.status_reason AS "statusReason",
   a.referral_code AS "referralCode", a.created_at AS "createdAt", a.updated_at AS "updatedAt" FROM agents a`;
 
 /** The agents below (and including) the caller's own agent: what an agent's key may see. */
@@ -80,6 +83,8 @@ export class AgentService {
     if (!(AGENT_KINDS as readonly string[]).includes(input.kind)) throw badInput('input.kind', `one of ${AGENT_KINDS.join(', ')}`);
     const kind = input.kind as AgentKind;
     const name = checkName(input.name);
+    const code = checkCode(input.code);
+    if (code && (await this.byCode(ctx, code))) throw badInput('input.code', `another agent has code ${code}`);
     await this.checkParent(ctx, kind, input.parentId ?? null, null);
     const contact = checkContact(input.contact ?? {});
     const region = checkRegion(input.region);
@@ -88,15 +93,15 @@ export class AgentService {
     const em = await ctx.db();
     for (let attempt = 0; ; attempt++) {
       const rows = await em.query(
-        `INSERT INTO agents (tenant_id, id, kind, name, parent_id, region, contact, status, referral_code) VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8)
+        `INSERT INTO agents (tenant_id, id, code, kind, name, parent_id, region, contact, status, referral_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9)
          ON CONFLICT (tenant_id, referral_code) DO NOTHING RETURNING id`,
-        [ctx.tenant, id, kind, name, input.parentId ?? null, region, JSON.stringify(contact), referralCode()]);
+        [ctx.tenant, id, code, kind, name, input.parentId ?? null, region, JSON.stringify(contact), referralCode()]);
       if (rows.length) break;
       if (attempt > 5) throw conflict('could not draw a free referral code');
     }
     if (input.payoutAccount) await this.deps.payoutAccounts.set(ctx, 'AGENT', id, input.payoutAccount);
     const agent = await this.byIdOrThrow(ctx, id);
-    await this.deps.audit.record(ctx, { action: 'agent.created', entityType: 'Agent', entityId: id, after: { kind, name, parentId: agent.parentId, region, referralCode: agent.referralCode } });
+    await this.deps.audit.record(ctx, { action: 'agent.created', entityType: 'Agent', entityId: id, after: { code, kind, name, parentId: agent.parentId, region, referralCode: agent.referralCode } });
     await emitEvent(ctx, { type: 'agent.created', subjectType: 'Agent', subjectId: id, agentId: id, data: { agentId: id, kind, name, parentId: agent.parentId, region } });
     return agent;
   }
@@ -156,6 +161,44 @@ export class AgentService {
     return row;
   }
 
+  /**
+   * A tenant file's agent, by code: created when missing, changed when its name, place, region,
+   * contact or status differ; unchanged otherwise. `root` names the entry in errors. Answers whether it wrote.
+   */
+  async applyDefinition(ctx: RequestContext, d: AgentDefinition, root: string): Promise<boolean> {
+    const parentId = d.parent ? (await this.byCode(ctx, d.parent))?.id : null;
+    if (d.parent && !parentId) throw badInput(`${root}.parent`, `no agent with code ${d.parent}`);
+    const contact = { phone: d.contact?.phone ?? null, email: d.contact?.email ?? null, address: d.contact?.address ?? null, person: d.contact?.person ?? null };
+    const at = <T>(work: () => Promise<T>) => work().catch((err) => {
+      // The service names its own input's fields; point them at the file's entry instead.
+      if (err?.details?.field) err.details.field = String(err.details.field).replace(/^input\./, `${root}.`).replace(/\.parentId$/, '.parent');
+      throw err;
+    });
+    let agent = await this.byCode(ctx, d.code);
+    let changed = false;
+    if (!agent) {
+      agent = await at(() => this.create(ctx, { code: d.code, kind: d.kind, name: d.name, parentId, region: d.region ?? null, contact }));
+      changed = true;
+    } else {
+      if (agent.kind !== d.kind) throw badInput(`${root}.kind`, `agent ${d.code} is a ${agent.kind}; an agent's kind does not change`);
+      if (agent.name !== d.name || agent.parentId !== parentId || agent.region !== (d.region ?? null) || !sameContact(agent.contact, contact)) {
+        agent = await at(() => this.update(ctx, { id: agent!.id, name: d.name, parentId, region: d.region ?? null, contact }));
+        changed = true;
+      }
+    }
+    if (agent.status !== d.status) {
+      await at(() => this.setStatus(ctx, agent!.id, d.status, d.statusReason ?? null));
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** The agent with the lender's own code (tenant files and policies name agents by it), or null. */
+  async byCode(ctx: RequestContext, code: string): Promise<AgentRow | null> {
+    const [row] = await (await ctx.db()).query(`${SELECT} WHERE a.code = $1`, [code]);
+    return row ?? null;
+  }
+
   async children(ctx: RequestContext, id: string): Promise<AgentRow[]> {
     return (await ctx.db()).query(`${SELECT} WHERE a.parent_id = $1 ORDER BY a.name, a.id`, [id]);
   }
@@ -194,6 +237,12 @@ export class AgentService {
   }
 }
 
+function checkCode(code: string | null | undefined): string | null {
+  if (code === undefined || code === null) return null;
+  if (!/^[A-Z0-9][A-Z0-9_-]{0,39}$/.test(code)) throw badInput('input.code', 'a code of up to 40 capital letters, digits, _ or -');
+  return code;
+}
+
 function checkName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 200) throw badInput('input.name', 'a name of 1-200 characters');
@@ -213,6 +262,10 @@ function checkContact(c: AgentContact): AgentContact {
   if (c.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(c.email)) throw badInput('input.contact.email', 'an e-mail address');
   if (c.phone && !/^\+?[0-9 ()-]{5,20}$/.test(c.phone)) throw badInput('input.contact.phone', 'a phone number (digits, spaces, + ( ) -)');
   return { phone: c.phone ?? null, email: c.email ?? null, address: c.address ?? null, person: c.person ?? null };
+}
+
+function sameContact(a: AgentContact, b: AgentContact): boolean {
+  return (['phone', 'email', 'address', 'person'] as const).every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
 
 function checkPayoutAccount(account: string | null | undefined): void {

@@ -217,10 +217,14 @@ export class BorrowerService {
   }
 }
 
-/** An agent reads the borrowers it registered or referred (see RequestContext.referringAgent). */
+/**
+ * An agent reads the borrowers it registered or referred (see RequestContext.referringAgent), and a
+ * collection agency those whose collection case is placed with it now.
+ */
 function agentScoped(ctx: RequestContext, qb: SelectQueryBuilder<BorrowerEntity>): SelectQueryBuilder<BorrowerEntity> {
   if (ctx.referringAgent === null) return qb;
-  return qb.andWhere('(b.agent_id = :agent OR EXISTS (SELECT 1 FROM applications x WHERE x.tenant_id = b.tenant_id AND x.borrower_id = b.id AND x.agent_id = :agent))', { agent: ctx.referringAgent });
+  return qb.andWhere(`(b.agent_id = :agent OR EXISTS (SELECT 1 FROM applications x WHERE x.tenant_id = b.tenant_id AND x.borrower_id = b.id AND x.agent_id = :agent)
+    OR EXISTS (SELECT 1 FROM collection_cases cc WHERE cc.tenant_id = b.tenant_id AND cc.borrower_id = b.id AND cc.placed_with = :agent::uuid))`, { agent: ctx.referringAgent });
 }
 
 /** A front-end reads and acts only on its own users (see RequestContext.frontEnd). */

@@ -5,6 +5,7 @@ import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { CollectionPolicyService } from './collection-policy.service';
 import { contactAttempt } from './conduct-check';
 import { MESSENGERS } from './providers/messenger';
+import type { AgencyPlacementService } from './agency-placements';
 
 interface DueAction {
   id: string;
@@ -29,11 +30,16 @@ interface DueAction {
  * one they will never allow is REFUSED. Calls and visits stay as tasks for the case's collector.
  */
 export class CollectionActionService {
-  constructor(private readonly deps: { policies: CollectionPolicyService; tenants: TenantDirectory; cases: { assignOpenCases(ctx: RequestContext): Promise<number>; escalateOverdue(ctx: RequestContext): Promise<number> } }) {}
+  constructor(private readonly deps: {
+    policies: CollectionPolicyService; tenants: TenantDirectory; placements: AgencyPlacementService;
+    cases: { assignOpenCases(ctx: RequestContext): Promise<number>; escalateOverdue(ctx: RequestContext): Promise<number> };
+  }) {}
 
-  async runDue(ctx: RequestContext, limit = 500): Promise<{ sent: number; rescheduled: number; refused: number; cancelled: number; assigned: number; escalated: number }> {
-    // Cases nobody contacted in time go to their stage's escalation team; then new and escalated
-    // cases go to their team's members (round-robin by load, within capacity).
+  async runDue(ctx: RequestContext, limit = 500): Promise<{ sent: number; rescheduled: number; refused: number; cancelled: number; assigned: number; escalated: number; placed: number; recalled: number }> {
+    // Due placements go to their agencies and ended ones come back; cases nobody contacted in time go
+    // to their stage's escalation team; then new, escalated and recalled cases go to their team's
+    // members (round-robin by load, within capacity).
+    const { placed, recalled } = await this.deps.placements.run(ctx);
     const escalated = await this.deps.cases.escalateOverdue(ctx);
     const assigned = await this.deps.cases.assignOpenCases(ctx);
     const tenant = await this.deps.tenants.current(ctx);
@@ -54,7 +60,7 @@ export class CollectionActionService {
     );
     const conduct = await this.deps.policies.conduct(ctx);
     const messenger = MESSENGERS[conduct.messageProvider ?? 'SANDBOX'];
-    const count = { sent: 0, rescheduled: 0, refused: 0, cancelled: 0, assigned, escalated };
+    const count = { sent: 0, rescheduled: 0, refused: 0, cancelled: 0, assigned, escalated, placed, recalled };
     for (const a of due) {
       if (a.caseStatus !== 'OPEN') {
         ctx.writes.add("UPDATE collection_actions SET status = 'CANCELLED', done_at = now() WHERE id = $1", [a.id]);

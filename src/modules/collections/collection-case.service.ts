@@ -36,6 +36,8 @@ export interface CaseRow {
   pausedUntil: Date | null;
   escalatedAt: Date | null;
   closedOn: string | null;
+  /** The collection agency the case is placed with now, or null. */
+  placedWith: string | null;
   productId: string;
   currency: string;
   /** The loan's currency's minor-unit decimals (amounts are checked and shown in them). */
@@ -56,7 +58,7 @@ const CASE_SELECT = `
          c.close_reason AS "closeReason", c.dpd, round(c.amount_overdue, l.money_decimals)::text AS "amountOverdue", c.broken_promises AS "brokenPromises",
          round(${CASE_PRIORITY_SQL}, 2)::text AS priority,
          c.assignee_id AS "assigneeId", c.opened_on::text AS "openedOn", c.stage_entered_on::text AS "stageEnteredOn",
-         c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.escalated_at AS "escalatedAt", c.closed_on::text AS "closedOn",
+         c.first_contact_due_at AS "firstContactDueAt", c.paused_until AS "pausedUntil", c.escalated_at AS "escalatedAt", c.closed_on::text AS "closedOn", c.placed_with AS "placedWith",
          l.product_id AS "productId", l.currency, l.money_decimals AS "moneyDecimals"
   FROM collection_cases c
   JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
@@ -84,6 +86,8 @@ export class CollectionCaseService {
   async list(ctx: RequestContext, args: PageArgs & CaseFilter): Promise<Connection<CaseRow>> {
     const size = pageSize(args, this.deps.limits);
     const where = new SqlWhere();
+    // A collection agency's key sees the cases placed with it now, and no others.
+    if (ctx.referringAgent) where.and('c.placed_with = ?', ctx.referringAgent);
     if (args.after) where.and('c.id < ?', decodeCursor(args.after));
     if (args.stage) where.and('c.stage_name = ?', args.stage);
     if (args.assignee) where.and('c.assignee_id = ?', args.assignee);
@@ -105,7 +109,7 @@ export class CollectionCaseService {
       `WITH due AS (
          SELECT c.id, c.team AS from_team, cp.definition -> 'stages' -> c.stage_index ->> 'escalateTo' AS to_team
          FROM collection_cases c JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
-         WHERE c.status = 'OPEN' AND c.first_contact_due_at <= now() AND c.escalated_stage IS DISTINCT FROM c.stage_index
+         WHERE c.status = 'OPEN' AND c.placed_with IS NULL AND c.first_contact_due_at <= now() AND c.escalated_stage IS DISTINCT FROM c.stage_index
            AND coalesce(cp.definition -> 'stages' -> c.stage_index ->> 'escalateTo', '') <> ''
            AND (c.paused_until IS NULL OR c.paused_until <= now())
            AND NOT EXISTS (SELECT 1 FROM collection_contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id AND ct.direction = 'OUTBOUND'
@@ -125,14 +129,18 @@ export class CollectionCaseService {
 
   async byIdOrThrow(ctx: RequestContext, id: string, lock = false): Promise<CaseRow> {
     const [row] = await (await ctx.db()).query(`${CASE_SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
-    if (!row) throw notFound('CollectionCase', id);
+    if (!row || (ctx.referringAgent && row.placedWith !== ctx.referringAgent)) throw notFound('CollectionCase', id);
     return row;
   }
 
-  /** The caller's open cases, most urgent first (amount overdue x stage weight x (1 + broken promises)). */
+  /**
+   * The caller's open cases, most urgent first (amount overdue x stage weight x (1 + broken
+   * promises)): a collector's assigned cases, a collection agency's placed ones.
+   */
   async queue(ctx: RequestContext, first: number): Promise<CaseRow[]> {
     if (!ctx.actor.id) return [];
-    return (await ctx.db()).query(`${CASE_SELECT} WHERE c.status = 'OPEN' AND c.assignee_id = $1 ORDER BY ${CASE_PRIORITY_SQL} DESC, c.id LIMIT $2`, [ctx.actor.id, Math.min(Math.max(first, 1), this.deps.limits.maxPageSize)]);
+    const [column, holder] = ctx.referringAgent ? ['c.placed_with', ctx.referringAgent] : ['c.assignee_id', ctx.actor.id];
+    return (await ctx.db()).query(`${CASE_SELECT} WHERE c.status = 'OPEN' AND ${column} = $1 ORDER BY ${CASE_PRIORITY_SQL} DESC, c.id LIMIT $2`, [holder, Math.min(Math.max(first, 1), this.deps.limits.maxPageSize)]);
   }
 
   /** Gives cases to a collector: a staff user or API key of the tenant that holds COLLECTOR or LENDER_ADMIN. */
@@ -191,7 +199,7 @@ export class CollectionCaseService {
       if (room === 0) continue;
       const cases: { id: string }[] = await em.query(
         `SELECT c.id FROM collection_cases c JOIN collection_policies cp ON cp.tenant_id = c.tenant_id AND cp.id = c.policy_id
-         WHERE c.status = 'OPEN' AND c.assignee_id IS NULL AND c.team = $1
+         WHERE c.status = 'OPEN' AND c.assignee_id IS NULL AND c.placed_with IS NULL AND c.team = $1
          ORDER BY ${CASE_PRIORITY_SQL} DESC, c.id
          LIMIT $2 FOR UPDATE OF c SKIP LOCKED`, [t.team, room]);
       const byMember = new Map<string, string[]>();

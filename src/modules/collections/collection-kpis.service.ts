@@ -16,13 +16,15 @@ export interface CollectionKpis {
   outboundContacts: number;
   contactsPerThousandRecovered: string | null;
   refusals: { rule: string; automatic: boolean; count: number }[];
+  agencies: { agencyId: string; agencyCode: string | null; agencyName: string; placed: number; ended: number; recovered: string; commission: string }[];
 }
 
 /**
  * The collections figures of a period (business dates `from`..`to`, inclusive), from what the
  * platform recorded: stage entries and cures from the case events, roll rates from the loans'
  * bucket changes, promises by when they were made and judged, money recovered on loans while a case
- * was open (by the case's stage now), outbound contacts and conduct refusals.
+ * was open (by the case's stage now), outbound contacts, conduct refusals, and what each collection
+ * agency recovered and earned on the placements that ended in the period.
  */
 export class CollectionKpiService {
   async kpis(ctx: RequestContext, from: string, to: string): Promise<CollectionKpis> {
@@ -61,10 +63,19 @@ export class CollectionKpiService {
       `SELECT count(*)::int AS n FROM collection_contacts WHERE direction = 'OUTBOUND' AND at >= $1::date AND at < $2::date + 1`, [from, to]);
     const refusals = await em.query(
       `SELECT rule, automatic, count(*)::int AS count FROM collection_refusals WHERE at >= $1::date AND at < $2::date + 1 GROUP BY 1, 2 ORDER BY 1, 2`, [from, to]);
+    const agencies = await em.query(
+      `SELECT p.agency_id AS "agencyId", ag.code AS "agencyCode", ag.name AS "agencyName",
+              count(*) FILTER (WHERE p.placed_on BETWEEN $1 AND $2)::int AS placed,
+              count(*) FILTER (WHERE p.ended_on BETWEEN $1 AND $2)::int AS ended,
+              round(coalesce(sum(p.recovered) FILTER (WHERE p.ended_on BETWEEN $1 AND $2), 0), 2)::text AS recovered,
+              round(coalesce(sum(p.commission) FILTER (WHERE p.ended_on BETWEEN $1 AND $2), 0), 2)::text AS commission
+       FROM collection_placements p JOIN agents ag ON ag.tenant_id = p.tenant_id AND ag.id = p.agency_id
+       WHERE p.placed_on BETWEEN $1 AND $2 OR p.ended_on BETWEEN $1 AND $2
+       GROUP BY 1, 2, 3 ORDER BY 3, 1`, [from, to]);
     const recovered = stages.reduce((sum: Dec, s: { recovered: string }) => sum.plus(s.recovered), new Dec(0));
     const judged = promises.kept + promises.broken;
     return {
-      from, to, stages, rollRates, refusals,
+      from, to, stages, rollRates, refusals, agencies,
       promisesMade: promises.made, promisesKept: promises.kept, promisesBroken: promises.broken,
       promiseKeptRate: judged > 0 ? new Dec(promises.kept).div(judged).toFixed(4) : null,
       recovered: recovered.toFixed(2),

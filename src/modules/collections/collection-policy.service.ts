@@ -24,7 +24,11 @@ const CONDUCT = Symbol('collection conduct of this transaction');
  * changes, cases keep the version they were opened under) and conduct rules.
  */
 export class CollectionPolicyService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    /** The agents module: a placement names an active collection agency by its code. */
+    private readonly agents: { byCode(ctx: RequestContext, code: string): Promise<{ id: string; kind: string; status: string } | null> },
+  ) {}
 
   /** Validates and stores a policy; the same definition again changes nothing. `root` names the input in errors. */
   async setPolicy(ctx: RequestContext, input: unknown, source = 'api', root = 'input'): Promise<{ policy: StoredPolicy; outcome: 'created' | 'updated' | 'unchanged' }> {
@@ -33,6 +37,16 @@ export class CollectionPolicyService {
     const definition = asPolicy(parsed.data);
     const problems = policyProblems(definition);
     if (problems.length) throw badInput(`${root}.${problems[0].field}`, problems[0].message, { issues: problems.map((p) => ({ field: `${root}.${p.field}`, message: p.message })) });
+    for (const [i, stage] of definition.stages.entries()) {
+      for (const [j, action] of stage.actions.entries()) {
+        if (!action.agencyCode) continue;
+        const agency = await this.agents.byCode(ctx, action.agencyCode);
+        const field = `${root}.stages.${i}.actions.${j}.agencyCode`;
+        if (!agency) throw badInput(field, `no agent with code ${action.agencyCode}`);
+        if (agency.kind !== 'COLLECTION_AGENCY') throw badInput(field, `agent ${action.agencyCode} is a ${agency.kind}, not a COLLECTION_AGENCY`);
+        if (agency.status !== 'ACTIVE') throw badInput(field, `agency ${action.agencyCode} is ${agency.status}`);
+      }
+    }
     const em = await ctx.db();
     const [current] = await em.query('SELECT id, version, definition FROM collection_policies WHERE code = $1 AND is_current FOR UPDATE', [definition.code]);
     if (current && isDeepStrictEqual(JSON.parse(JSON.stringify(current.definition)), JSON.parse(JSON.stringify(definition)))) {

@@ -23,6 +23,9 @@ export const collectionPolicySchema = z.object({
       channel: z.enum(COLLECTION_CHANNELS),
       everyDays: z.number().int().default(0),
       templates: z.record(z.string().min(2).max(20), z.string().max(1000)).nullable().default(null),
+      agencyCode: z.string().max(40).optional(),
+      placementDays: z.number().int().optional(),
+      commissionRate: decimal.optional(),
     }).strict()).default([]),
   }).strict()).min(1),
 }).strict();

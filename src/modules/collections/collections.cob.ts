@@ -14,7 +14,8 @@ const stageOf = (stages: string, dpd: string) => `
  * a case whose loan left the book (paid off, settled, written off, restructured) closes with that
  * reason; promises are kept once repayments since the promise cover them, broken when their day is
  * over and they are not; the day's actions of each open case's stage are scheduled (message or
- * task), unless the case is paused or a promise or a settlement is open. Every change is an outbox event.
+ * task, or a placement with an agency), unless the case is paused, placed with an agency already, or a
+ * promise or a settlement is open. Every change is an outbox event.
  */
 export const collectionsCobWriter: CobWriter = {
   name: 'collections',
@@ -41,7 +42,7 @@ coll_promise_upd AS (
   RETURNING pr.tenant_id, pr.id, pr.case_id, pr.loan_id, pr.status, pr.amount, pr.due_date, pr.paid
 ),
 coll_moved AS (
-  SELECT c.tenant_id, c.id, c.loan_id, c.borrower_id, c.stage_index AS old_index, c.stage_name AS old_stage, c.broken_promises, c.paused_until,
+  SELECT c.tenant_id, c.id, c.loan_id, c.borrower_id, c.stage_index AS old_index, c.stage_name AS old_stage, c.broken_promises, c.paused_until, c.placed_with,
          cl.dpd, cl.overdue, st.idx, st.stage,
          (SELECT count(*) FROM coll_promise_upd pu WHERE pu.tenant_id = c.tenant_id AND pu.case_id = c.id AND pu.status = 'BROKEN')::int AS broken_now,
          (EXISTS (SELECT 1 FROM coll_promises op WHERE op.tenant_id = c.tenant_id AND op.case_id = c.id AND op.paid < op.amount AND op.due_date >= $2::date)
@@ -64,7 +65,7 @@ coll_case_upd AS (
   FROM coll_moved m
   WHERE c.tenant_id = m.tenant_id AND c.id = m.id
   RETURNING c.tenant_id, c.id, c.loan_id, c.borrower_id, c.policy_id, m.old_index, m.old_stage, c.stage_index, c.stage_name, c.status, c.dpd,
-            c.paused_until, m.promise_open, c.stage_entered_on
+            c.paused_until, m.promise_open, c.stage_entered_on, m.placed_with
 ),
 coll_policy AS (
   SELECT DISTINCT ON (cl.loan_id) cl.*, cp.id AS policy_id, cp.definition
@@ -100,7 +101,7 @@ coll_actions AS (
     SELECT tenant_id, id, policy_id, stage_index, $2::date AS entered FROM coll_case_new
     UNION ALL
     SELECT tenant_id, id, policy_id, stage_index, stage_entered_on FROM coll_case_upd
-    WHERE status = 'OPEN' AND NOT promise_open AND (paused_until IS NULL OR paused_until <= now())
+    WHERE status = 'OPEN' AND NOT promise_open AND (paused_until IS NULL OR paused_until <= now()) AND placed_with IS NULL
   ) a
   JOIN collection_policies cp ON cp.tenant_id = a.tenant_id AND cp.id = a.policy_id
   CROSS JOIN LATERAL jsonb_array_elements(cp.definition -> 'stages' -> a.stage_index -> 'actions') WITH ORDINALITY AS act (action, ord)

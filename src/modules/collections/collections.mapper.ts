@@ -7,7 +7,8 @@ import type { ConductDefinition } from './collections-definition';
 import type { CollectionCaseType, CollectionConductType, CollectionPolicyType, CollectionStageType, SettlementType } from './dto/collections.type';
 
 export function toStageType(s: CollectionStage): CollectionStageType {
-  return { ...s, escalateTo: s.escalateTo ?? null, actions: s.actions.map((a) => ({ channel: a.channel, everyDays: a.everyDays, templates: Object.entries(a.templates ?? {}).map(([locale, text]) => ({ locale, text })) })) };
+  return { ...s, escalateTo: s.escalateTo ?? null, actions: s.actions.map((a) => ({ channel: a.channel, everyDays: a.everyDays, templates: Object.entries(a.templates ?? {}).map(([locale, text]) => ({ locale, text })),
+    agencyCode: a.agencyCode ?? null, placementDays: a.placementDays ?? null, commissionRate: a.commissionRate ?? null })) };
 }
 
 export function toPolicyType(p: StoredPolicy): CollectionPolicyType {

@@ -3,14 +3,17 @@ import { hasRole } from '../../platform/graphql/shield-rules';
 
 const WORKS_CASES = hasRole('LENDER_ADMIN', 'COLLECTOR', 'SERVICER');
 const READS_CASES = hasRole('LENDER_ADMIN', 'COLLECTOR', 'SERVICER', 'ANALYST');
+/** A collection agency's key (AGENT) works the cases placed with it: the services scope it to those. */
+const AGENCY_WORKS = hasRole('LENDER_ADMIN', 'COLLECTOR', 'SERVICER', 'AGENT');
 
 export const collectionsPermissions = {
   Query: {
     collectionPolicies: READS_CASES,
     collectionConduct: READS_CASES,
-    collectionCases: READS_CASES,
-    collectionCase: READS_CASES,
-    myCollectionQueue: hasRole('LENDER_ADMIN', 'COLLECTOR'),
+    collectionCases: hasRole('LENDER_ADMIN', 'COLLECTOR', 'SERVICER', 'ANALYST', 'AGENT'),
+    collectionCase: hasRole('LENDER_ADMIN', 'COLLECTOR', 'SERVICER', 'ANALYST', 'AGENT'),
+    collectionPlacements: hasRole('LENDER_ADMIN', 'COLLECTOR', 'SERVICER', 'ANALYST', 'AGENT'),
+    myCollectionQueue: hasRole('LENDER_ADMIN', 'COLLECTOR', 'AGENT'),
     collectionMessages: READS_CASES,
     complaints: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'ANALYST', 'BORROWER'),
     collectionKpis: hasRole('LENDER_ADMIN', 'ANALYST', 'COLLECTOR'),
@@ -21,8 +24,8 @@ export const collectionsPermissions = {
     setCollectionConduct: hasRole('LENDER_ADMIN'),
     assignCollectionCases: hasRole('LENDER_ADMIN'),
     setCollectionTeam: hasRole('LENDER_ADMIN'),
-    logCollectionContact: WORKS_CASES,
-    recordPromiseToPay: WORKS_CASES,
+    logCollectionContact: AGENCY_WORKS,
+    recordPromiseToPay: AGENCY_WORKS,
     offerSettlement: WORKS_CASES,
     requestHardship: WORKS_CASES,
     runCollectionActions: hasRole('LENDER_ADMIN'),
@@ -42,6 +45,8 @@ export const collectionsPermissions = {
   CollectionContact: allow,
   PromiseToPay: allow,
   Settlement: allow,
+  CollectionPlacement: allow,
+  AgencyRecovery: allow,
   SettlementInstalment: allow,
   CollectionAction: allow,
   BorrowerClock: allow,

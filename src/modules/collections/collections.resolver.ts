@@ -15,8 +15,9 @@ import type { CollectionKpiService } from './collection-kpis.service';
 import {
   BorrowerClockType, CaseStatusEnum, CollectionActionType, CollectionCaseConnection, CollectionCaseType, CollectionChannelEnum, CollectionConductInput, CollectionConductType,
   CollectionContactType, CollectionPolicyInput, CollectionPolicyType, ComplaintConnection, ComplaintStatusEnum, ComplaintType, ContactDirectionEnum, ContactOutcomeEnum,
-  CollectionKpisType, CollectionTeamInput, CollectionTeamType, ContactPartyEnum, PromiseToPayType, SettlementType,
+  CollectionKpisType, CollectionTeamInput, CollectionTeamType, ContactPartyEnum, PromiseToPayType, SettlementType, CollectionPlacementType, PlacementStatusEnum,
 } from './dto/collections.type';
+import type { AgencyPlacementService } from './agency-placements';
 
 @ArgsType()
 class CollectionCasesArgs extends PageArgs {
@@ -82,7 +83,14 @@ export class CollectionsResolver {
     private readonly approvals: ApprovalService,
     /** This module's operations under four-eyes, run through `approvals.guard`. */
     private readonly guarded: CollectionGuardedOperations,
+    private readonly placements: AgencyPlacementService,
   ) {}
+
+  @Query(() => [CollectionPlacementType], { description: 'Cases placed with collection agencies, newest first (at most 200): of a case, of an agency, by status. An agency’s own key sees only its placements.' })
+  collectionPlacements(@Ctx() { ctx }: GraphQLContext, @Arg('caseId', () => ID, { nullable: true }) caseId?: string | null,
+    @Arg('agencyId', () => ID, { nullable: true }) agencyId?: string | null, @Arg('status', () => PlacementStatusEnum, { nullable: true }) status?: string | null) {
+    return this.placements.list(ctx, { caseId, agencyId, status });
+  }
 
   @Mutation(() => SettlementType, {
     description: 'Offers the borrower to close the loan for less: met when `amount` is received by `payBy` (the rest is then forgiven to the settlement-discount account and the case closes SETTLED at close of business). A discount above the case’s stage’s maxDiscount waits for a second person: APPROVAL_REQUIRED (reason AUTHORITY) with the request’s id.',
@@ -192,7 +200,15 @@ export class CollectionsResolver {
 /** What a case page reads beside the case: the loan, the borrower, the stage's actions, the contact log, the promises. */
 @Resolver(() => CollectionCaseType)
 export class CollectionCaseFieldsResolver {
-  constructor(private readonly cases: CollectionCaseService, private readonly servicing: LoanServicingService, private readonly borrowers: BorrowerService, private readonly offers: SettlementOfferService) {}
+  constructor(
+    private readonly cases: CollectionCaseService, private readonly servicing: LoanServicingService, private readonly borrowers: BorrowerService,
+    private readonly offers: SettlementOfferService, private readonly placementService: AgencyPlacementService,
+  ) {}
+
+  @FieldResolver(() => [CollectionPlacementType], { description: 'The case’s placements with collection agencies, newest first.' })
+  placements(@Ctx() { ctx }: GraphQLContext, @Root() c: CollectionCaseType) {
+    return this.placementService.list(ctx, { caseId: c.id });
+  }
 
   @FieldResolver(() => SettlementType, { nullable: true, description: 'The case’s latest settlement offer.' })
   async settlement(@Ctx() { ctx }: GraphQLContext, @Root() c: CollectionCaseType) {

@@ -17,9 +17,11 @@ export interface TenantFileServices {
   ledger: LedgerService;
   approvals: ApprovalService;
   collectionPolicies: CollectionPolicyService;
+  agents: AgentService;
 }
 import type { ApplyOutcome } from '../tenancy';
 import type { CollectionPolicyService } from '../collections';
+import type { AgentService } from '../agents';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {
@@ -107,6 +109,10 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
           // Exactly the listed policies; the file itself is the reviewed change (it is not put under approval).
           section = ['approvalPolicies'];
           changed = (await services.approvals.applyPolicies(ctx, c.approvalPolicies)) || changed;
+        }
+        for (const [i, agent] of c.agents.entries()) {
+          section = ['agents', i];
+          changed = (await services.agents.applyDefinition(ctx, agent, `agents.${i}`)) || changed;
         }
         for (const [i, policy] of c.collections.entries()) {
           section = ['collections', i];

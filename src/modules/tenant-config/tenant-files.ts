@@ -6,6 +6,7 @@ import { type ScorecardDefinition, validateRuleSet, validateScorecard } from '..
 import { approvalPoliciesSchema } from '../approvals';
 import { policyProblems } from '../../core/collections';
 import { asPolicy, collectionPolicySchema, conductSchema } from '../collections';
+import { agentsSectionSchema } from '../agents';
 import { POLICY_SCHEMAS } from '../decision-config';
 import { rateCapRuleSchema } from '../pricing';
 import { productCodeSchema, productTermsSchema } from '../products';
@@ -36,6 +37,8 @@ export const tenantFileSchema = z
     offers: POLICY_SCHEMAS.OFFERS.optional(),
     contractTemplate: POLICY_SCHEMAS.CONTRACT_TEMPLATE.optional(),
     approvalPolicies: approvalPoliciesSchema.optional(),
+    /** The lender's agents and agencies by code (parents first), applied before the policies that name them. */
+    agents: agentsSectionSchema,
     /** Collection policies by stage, each checked as setCollectionPolicy checks it. */
     collections: z
       .array(collectionPolicySchema.superRefine((p, ctx) => {

@@ -21,6 +21,7 @@ export class AgentContactType {
 @ObjectType('Agent', { description: 'An agent of the lender: a network, branch, individual agent, partner platform or collection agency.' })
 export class AgentType {
   @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'The lender’s own code for the agent (tenant files and collection policies name agents by it).' }) code!: string | null;
   @Field(() => AgentKindEnum) kind!: string;
   @Field() name!: string;
   @Field(() => ID, { nullable: true }) parentId!: string | null;
@@ -37,6 +38,7 @@ export const AgentConnection = ConnectionType(AgentType, 'Agent');
 
 @InputType('CreateAgentInput')
 export class CreateAgentInput {
+  @Field(() => String, { nullable: true, description: 'The lender’s own code: up to 40 capital letters, digits, _ or -; unique.' }) code?: string | null;
   @Field(() => AgentKindEnum) kind!: string;
   @Field() name!: string;
   @Field(() => ID, { nullable: true, description: 'The network or branch it sits under.' }) parentId?: string | null;

@@ -40,6 +40,9 @@ export class StageActionType {
   @Field(() => CollectionChannelEnum) channel!: string;
   @Field(() => Int, { description: 'On entering the stage, then every this many days (0: once).' }) everyDays!: number;
   @Field(() => [MessageTemplateType]) templates!: MessageTemplateType[];
+  @Field(() => String, { nullable: true, description: 'AGENCY_PLACEMENT: the collection agency’s agent code.' }) agencyCode!: string | null;
+  @Field(() => Int, { nullable: true, description: 'AGENCY_PLACEMENT: days until the case is recalled.' }) placementDays!: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'AGENCY_PLACEMENT: the agency’s share of what it recovers.' }) commissionRate!: string | null;
 }
 
 @InputType('StageActionInput')
@@ -47,6 +50,9 @@ export class StageActionInput {
   @Field(() => CollectionChannelEnum) channel!: string;
   @Field(() => Int, { defaultValue: 0 }) everyDays!: number;
   @Field(() => [MessageTemplateType], { nullable: true }) templates?: MessageTemplateType[] | null;
+  @Field(() => String, { nullable: true, description: 'AGENCY_PLACEMENT: the collection agency (an agent of kind COLLECTION_AGENCY) by its code.' }) agencyCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'AGENCY_PLACEMENT: days the agency works the case before it is recalled (1-365).' }) placementDays?: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'AGENCY_PLACEMENT: the agency’s commission, a fraction of what is recovered while placed.' }) commissionRate?: string | null;
 }
 
 @ObjectType('CollectionStage')
@@ -253,6 +259,7 @@ export class CollectionCaseType {
   @Field(() => Date, { nullable: true }) pausedUntil!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the case went to its stage’s escalation team (the first-contact target passed with no contact).' }) escalatedAt!: Date | null;
   @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The collection agency the case is placed with now (its queue, not the lender’s).' }) placedWith!: string | null;
 }
 export const CollectionCaseConnection = ConnectionType(CollectionCaseType, 'CollectionCase');
 
@@ -296,6 +303,41 @@ export class ConductRefusalCountType {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType('AgencyRecovery')
+export class AgencyRecoveryType {
+  @Field(() => ID) agencyId!: string;
+  @Field(() => String, { nullable: true }) agencyCode!: string | null;
+  @Field() agencyName!: string;
+  @Field(() => Int, { description: 'Cases placed in the period.' }) placed!: number;
+  @Field(() => Int, { description: 'Placements ended in the period (recalled or the case closed).' }) ended!: number;
+  @Field(() => DecimalScalar, { description: 'Recovered while placed, over the placements ended in the period.' }) recovered!: string;
+  @Field(() => DecimalScalar, { description: 'Commission earned on those recoveries.' }) commission!: string;
+}
+
+export const PlacementStatusEnum = { PLACED: 'PLACED', RECALLED: 'RECALLED', ENDED: 'ENDED' } as const;
+registerEnumType(PlacementStatusEnum, { name: 'PlacementStatus', description: 'PLACED: the agency works the case; RECALLED: its days ran out; ENDED: the case closed while placed.' });
+
+@ObjectType('CollectionPlacement', { description: 'A case placed with a collection agency for a number of days, on a commission of what the loan recovers meanwhile.' })
+export class CollectionPlacementType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) caseId!: string;
+  @Field(() => ID) loanId!: string;
+  @Field(() => ID) agencyId!: string;
+  @Field(() => String, { nullable: true }) agencyCode!: string | null;
+  @Field() agencyName!: string;
+  @Field({ description: 'The stage that placed it.' }) stageName!: string;
+  @Field(() => DateScalar) placedOn!: string;
+  @Field(() => DateScalar, { description: 'The last day of the placement; the case is recalled after it.' }) endsOn!: string;
+  @Field(() => DecimalScalar) commissionRate!: string;
+  @Field(() => PlacementStatusEnum) status!: string;
+  @Field(() => String, { nullable: true, description: 'EXPIRED or CASE_CLOSED.' }) endReason!: string | null;
+  @Field(() => DateScalar, { nullable: true }) endedOn!: string | null;
+  @Field(() => DecimalScalar, { description: 'Repayments, settlements and recoveries posted on the loan while placed (so far, for a placement still open).' }) recovered!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The agency’s commission, once the placement ended (owed to it as COMMISSION_PAYABLE).' }) commission!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The commission’s journal entry (commission expense against commissions payable).' }) journalEntryId!: string | null;
+  @Field() currency!: string;
+}
+
 @ObjectType('CollectionKpis')
 export class CollectionKpisType {
   @Field(() => DateScalar) from!: string;
@@ -310,6 +352,7 @@ export class CollectionKpisType {
   @Field(() => Int) outboundContacts!: number;
   @Field(() => DecimalScalar, { nullable: true, description: 'Outbound contacts per 1,000 recovered.' }) contactsPerThousandRecovered!: string | null;
   @Field(() => [ConductRefusalCountType]) refusals!: ConductRefusalCountType[];
+  @Field(() => [AgencyRecoveryType], { description: 'Per collection agency: placements made and ended in the period, what the placed loans recovered while placed, and the commission it earned.' }) agencies!: AgencyRecoveryType[];
 }
 
 @ObjectType('CollectionTeam')
