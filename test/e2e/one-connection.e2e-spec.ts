@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { queryPrepared } from '../../src/platform/db/prepared';
+import { tenantToday } from '../support/dates';
 import { autoLender, disbursedLoan } from '../support/loans';
 import { type TestApp, startTestApp } from '../support/test-app';
 
@@ -78,7 +79,7 @@ describe('one connection per request: statements in order, never overlapping', (
   it('a repayment is one unit of work: BEGIN, the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {
     const key = `one-unit-${loanId}`;
     const res = await app.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId allocation { principal interest } } }`,
-      { i: { loanId, amount: '100.00', paidAt: new Date().toISOString().slice(0, 10), method: 'CASH', idempotencyKey: key } }, lender.admin);
+      { i: { loanId, amount: '100.00', paidAt: tenantToday(), method: 'CASH', idempotencyKey: key } }, lender.admin);
     expect(res.errors).toBeUndefined();
     expect(res.data!.recordRepayment.transactionId).toBeTruthy();
     // The request's connection: the one whose transaction claimed the key.
