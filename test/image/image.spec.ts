@@ -130,7 +130,7 @@ describe('the compiled output the image runs', () => {
     const port = await freePort();
     const api = start('main.js', productionEnv({ ...appOnly, PORT: String(port), IN_PROCESS_WORKER: 'false' }));
     let health: Response | undefined;
-    for (let i = 0; i < 200 && api.child.exitCode === null; i++) {
+    for (let i = 0; i < 600 && api.child.exitCode === null; i++) {
       health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
       if (health?.ok) break;
       await new Promise((r) => setTimeout(r, 100));
