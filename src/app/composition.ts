@@ -1,4 +1,9 @@
 import { AgentService } from '../modules/agents/agent.service';
+import { CommissionEarning } from '../modules/commissions/commission-earning';
+import { CommissionLedger } from '../modules/commissions/commission-ledger';
+import { CommissionPlanService } from '../modules/commissions/commission-plan.service';
+import { commissionsPermissions } from '../modules/commissions/commissions.permissions';
+import { CommissionsResolver } from '../modules/commissions/commissions.resolver';
 import { agentsPermissions } from '../modules/agents/agents.permissions';
 import { AgentsResolver } from '../modules/agents/agents.resolver';
 import { AgencyPlacementService } from '../modules/collections/agency-placements';
@@ -123,7 +128,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -180,8 +185,15 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants: directory });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
   // Close of business writes collection cases in each partition's statement.
-  const cob = new CobService({ units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs, writers: [settlementsCobWriter, collectionsCobWriter] });
-  const stripePayments: StripePaymentsService = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits, agents });
+  // Commissions: plans, what close of business earns from the day's loan events, statements.
+  const commissionPlans = new CommissionPlanService(audit);
+  const commissionEarning = new CommissionEarning({ tenants: directory, ledger });
+  const commissionLedger = new CommissionLedger({ audit, limits });
+  const cob = new CobService({
+    units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
+    writers: [settlementsCobWriter, collectionsCobWriter], finishers: [(ctx, date) => commissionEarning.run(ctx, date)],
+  });
+  const stripePayments: StripePaymentsService = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits, agents, statements: commissionLedger });
   const settlement = new CollectionSettlement({ servicing, tenants: directory });
   const autoDebit = new AutoDebitService({ settings: paymentSettings, clients: stripeClients, servicing, settlement, tenants: directory, audit });
   const stripeWebhooks = new StripeWebhookService({ units, settings: paymentSettings, clients: stripeClients, settlement });
@@ -194,7 +206,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, agents, placements, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, agents, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -219,6 +231,7 @@ export function createResolvers(s: Services) {
     new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis, s.approvals, s.guarded.collections, s.placements),
     new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers, s.placements),
     new AgentsResolver(s.agents),
+    new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
   ];
 }
 

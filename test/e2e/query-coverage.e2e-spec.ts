@@ -172,6 +172,7 @@ describe('every query of the schema answers over real data', () => {
     fx.networkId = (await q('mutation { createAgent(input: { kind: NETWORK, name: "Coast Network", region: "Mombasa" }) { id } }', fx.admin)).createAgent.id;
     fx.branchId = (await q(`mutation { createAgent(input: { kind: BRANCH, name: "Coast Branch", parentId: "${fx.networkId}", region: "Mombasa" }) { id } }`, fx.admin)).createAgent.id;
     fx.agentKey = await app.apiKey(fx.slug, 'AGENT', { agentId: fx.branchId });
+    await q('mutation { setCommissionPlan(input: { code: "COVERAGE", name: "Coverage plan", rules: [{ trigger: DISBURSED, basis: PRINCIPAL, rate: "0.01" }] }) { id } }', fx.admin);
     fx.complaintId = (await q(`mutation { fileComplaint(input: { borrowerId: "${fx.lateBorrowerId}", channel: "PHONE", category: "BILLING", text: "Charged twice" }) { id } }`, fx.collectionsAdmin)).fileComplaint.id;
 
     // An audit verification of everything so far, run by the worker.
@@ -297,6 +298,19 @@ describe('every query of the schema answers over real data', () => {
     complaints: async () => {
       const d = await q('{ complaints(first: 10) { nodes { id category status breached } } }', fx.collectionsAdmin);
       expect(d.complaints.nodes).toEqual([{ id: fx.complaintId, category: 'BILLING', status: 'OPEN', breached: false }]);
+    },
+    commissionPlans: async () => {
+      const d = await q('{ commissionPlans(currentOnly: true) { code version rules { trigger basis rate } } }', fx.admin);
+      expect(d.commissionPlans).toEqual([{ code: 'COVERAGE', version: 1, rules: [{ trigger: 'DISBURSED', basis: 'PRINCIPAL', rate: '0.01' }] }]);
+    },
+    // Commissions earned over real loans, their statements and payouts: commissions.e2e-spec.ts.
+    commissions: async () => {
+      const d = await q(`{ commissions(agentId: "${fx.branchId}") { nodes { id } } }`, fx.admin);
+      expect(d.commissions.nodes).toEqual([]);
+    },
+    commissionStatements: async () => {
+      const d = await q(`{ commissionStatements(agentId: "${fx.branchId}", period: "${today.slice(0, 7)}") { agentId earned closing closed } }`, fx.agentKey);
+      expect(d.commissionStatements).toEqual([{ agentId: fx.branchId, earned: '0.00', closing: '0.00', closed: false }]);
     },
     agents: async () => {
       const d = await q(`{ agents(kind: BRANCH, parentId: "${fx.networkId}") { nodes { id name kind region status referralCode parentId } } }`, fx.admin);

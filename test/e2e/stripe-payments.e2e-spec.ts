@@ -291,32 +291,7 @@ describe('payments through Stripe: intents, signed webhooks, auto-debit, refunds
     expect((await transactions(loanId)).every((t) => t.status === 'POSTED')).toBe(true);
   });
 
-  it('pays an agent’s commission by Connect transfer with a balanced entry and a commission.paid event, once per key', async () => {
-    const agentId = (await gql('mutation { createAgent(input: { kind: INDIVIDUAL, name: "Agent 0001" }) { id } }')).createAgent.id;
-    const PAY = `mutation($i: PayAgentCommissionInput!) { payAgentCommission(input: $i) { id kind status amount currency providerRef journalEntryId } }`;
-    const noAccount = await app.gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0000' } }, lender.admin);
-    expect(noAccount.errors![0].extensions.code).toBe('NOT_FOUND');
-    await gql(`mutation { setAgentPayoutAccount(agentId: "${agentId}", stripeAccountId: "acct_1AgentConnected") { stripeAccountId } }`);
-    const queued = (await gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0001' } })).payAgentCommission;
-    // Queued: nothing is posted or sent until the payout job has Stripe's answer.
-    expect(queued).toMatchObject({ kind: 'COMMISSION_PAYOUT', status: 'PENDING', amount: '250.00', currency: 'KES', providerRef: null, journalEntryId: null });
-    expect(await app.ownerQuery("SELECT id FROM outbox_events WHERE type = 'commission.paid'")).toEqual([]);
-    // (The loans disbursed above are paid out by the same run.)
-    expect(await drainPayouts(app, lender.slug)).toMatchObject({ [queued.id]: 'SUCCEEDED' });
-    const paid = (await gql(PAYMENTS(', kind: COMMISSION_PAYOUT'))).payments.nodes[0];
-    expect(paid).toMatchObject({ id: queued.id, kind: 'COMMISSION_PAYOUT', status: 'SUCCEEDED', amount: '250.00', currency: 'KES', providerRef: expect.stringMatching(/^tr_/), journalEntryId: expect.any(String) });
-    expect((await gql(PAY, { i: { agentId, amount: '250.00', idempotencyKey: 'commission-0001' } })).payAgentCommission.id).toBe(paid.id);
-    expect(await drainPayouts(app, lender.slug)).toEqual({});
-    const transfers = fake.requests.filter((r) => r.path === '/v1/transfers' && r.body.metadata?.agent_id === agentId);
-    expect(transfers).toHaveLength(1);
-    expect(transfers[0]).toMatchObject({ idempotencyKey: `payment:${paid.id}`, body: { amount: '25000', currency: 'kes', destination: 'acct_1AgentConnected' } });
-    const lines = await app.ownerQuery('SELECT account_code, debit::text, credit::text FROM journal_lines WHERE entry_id = $1 ORDER BY line_no', [paid.journalEntryId]);
-    expect(lines.map((l) => [l.account_code, new Dec(l.debit).toFixed(2), new Dec(l.credit).toFixed(2)])).toEqual([['COMMISSION_EXPENSE', '250.00', '0.00'], ['CASH_CLEARING', '0.00', '250.00']]);
-    const [event] = await app.ownerQuery("SELECT agent_id, data FROM outbox_events WHERE type = 'commission.paid'");
-    expect(event).toMatchObject({ agent_id: agentId, data: { paymentId: paid.id, amount: '250.00', transferId: paid.providerRef } });
-    expect(await app.ownerQuery("SELECT agent_id, data->>'paymentId' AS payment FROM outbox_events WHERE type = 'payout.succeeded' AND subject_type = 'Agent'")).toEqual([{ agent_id: agentId, payment: paid.id }]);
-    expect((await gql('{ trialBalance { balanced } }')).trialBalance.balanced).toBe(true);
-  });
+  // An agent's commission statement paid by Connect transfer: commissions.e2e-spec.ts.
 
   it('disburses by Connect transfer to a borrower with a connected account', async () => {
     const submitted = (await gql(SUBMIT, { input: { productId: lender.productId, amount: '12000.00', termCount: 6, frequency: 'MONTHLY', borrower: borrowerInput() } })).submitApplication;

@@ -71,6 +71,7 @@ describe('tenant isolation', () => {
     await app.gql('mutation { setStripeCredentials(input: { secretKey: "sk_test_SecretOfTenantA0001", webhookSigningSecret: "whsec_SecretOfTenantA0001" }) { provider } }', {}, adminA);
     await app.gql(`mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_OfTenantA", paymentMethodId: "pm_OfTenantA" }) { status } }`, {}, adminA);
     agentIdA = (await app.gql('mutation { createAgent(input: { kind: NETWORK, name: "Network of A", region: "Nairobi", payoutAccount: "acct_OfTenantA" }) { id } }', {}, adminA)).data!.createAgent.id;
+    expect((await app.gql('mutation { setCommissionPlan(input: { code: "A-PLAN", name: "Plan of A", rules: [{ trigger: DISBURSED, basis: PRINCIPAL, rate: "0.01" }] }) { id } }', {}, adminA)).errors).toBeUndefined();
     const agencyA = (await app.gql('mutation { createAgent(input: { code: "AGENCY-A", kind: COLLECTION_AGENCY, name: "Agency of A" }) { id } }', {}, adminA)).data!.createAgent.id;
     [{ id: paymentIdA }] = await app.ownerQuery(
       `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, amount, currency, provider_ref, status, idempotency_key, created_by_type)
@@ -107,6 +108,10 @@ describe('tenant isolation', () => {
     await app.ownerQuery(`INSERT INTO collection_placements (tenant_id, id, case_id, loan_id, agency_id, stage_name, placed_on, ends_on, commission_rate, status)
       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'A-STAGE', current_date, current_date + 30, 0.1, 'PLACED')`, [a.id, caseIdA, loanIdA, agencyA]);
     await app.ownerQuery('UPDATE collection_cases SET placed_with = $2 WHERE id = $1', [caseIdA, agencyA]);
+    // A commission of A's agent on A's loan (as close of business earns it).
+    await app.ownerQuery(`INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, amount, currency)
+      SELECT $1, gen_random_uuid(), $2, $3::uuid, p.id, 0, 'EARNED', 'DISBURSED', $3::text, current_date, to_char(current_date, 'YYYY-MM'), 15000, 0.01, 150, 'KES'
+      FROM commission_plans p WHERE p.tenant_id = $1 AND p.code = 'A-PLAN'`, [a.id, agentIdA, loanIdA]);
     await app.gql(`mutation { logCollectionContact(input: { caseId: "${caseIdA}", channel: CALL, direction: INBOUND, outcome: PROMISE }) { id } }`, {}, adminA);
     await app.gql(`mutation { recordPromiseToPay(input: { caseId: "${caseIdA}", amount: "50.00", dueDate: "${tenantToday()}" }) { id } }`, {}, adminA);
     const settled = await app.gql(`mutation { offerSettlement(input: { caseId: "${caseIdA}", amount: "10.00", payBy: "${tenantToday()}" }) { id } }`, {}, adminA);
@@ -177,6 +182,9 @@ describe('tenant isolation', () => {
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
+    commissionPlans: () => ({ query: '{ commissionPlans { code } }', check: (d) => expect(d.commissionPlans).toEqual([]) }),
+    commissions: () => ({ query: '{ commissions(first: 100) { nodes { id agentId } } }', check: (d) => expect(d.commissions.nodes).toEqual([]) }),
+    commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
     collectionPlacements: () => ({ query: '{ collectionPlacements { id caseId } }', check: (d) => expect(d.collectionPlacements).toEqual([]) }),
     agents: () => ({ query: '{ agents(first: 100) { nodes { id name } } }', check: (d) => expect(JSON.stringify(d.agents.nodes)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
     agent: () => ({ query: `{ agent(id: "${agentIdA}") { id } }`, check: () => { throw new Error('read another tenant’s agent'); } }),
@@ -261,7 +269,9 @@ describe('tenant isolation', () => {
     runAutoDebit: () => 'mutation { runAutoDebit { attempted } }',
     setAgentPayoutAccount: () => `mutation { setAgentPayoutAccount(agentId: "${agentIdA}", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }`,
     setBorrowerPayoutAccount: () => `mutation { setBorrowerPayoutAccount(borrowerId: "${borrowerIdA}", stripeAccountId: "acct_Thief") { stripeAccountId } }`,
-    payAgentCommission: () => `mutation { payAgentCommission(input: { agentId: "${agentIdA}", amount: "1.00", idempotencyKey: "steal-commission" }) { id } }`,
+    payAgentCommission: () => `mutation { payAgentCommission(input: { agentId: "${agentIdA}", period: "${tenantToday().slice(0, 7)}", idempotencyKey: "steal-commission" }) { id } }`,
+    setCommissionPlan: () => 'mutation { setCommissionPlan(input: { code: "A-PLAN", name: "B overwrites", rules: [{ trigger: DISBURSED, basis: FLAT, amount: "999" }] }) { id version } }',
+    closeCommissionPeriod: () => `mutation { closeCommissionPeriod(period: "${tenantToday().slice(0, 7)}") { period } }`,
     createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,
     updateAgent: () => `mutation { updateAgent(input: { id: "${agentIdA}", name: "Stolen" }) { id } }`,
     setAgentStatus: () => `mutation { setAgentStatus(id: "${agentIdA}", status: SUSPENDED, reason: "b") { id } }`,
@@ -328,7 +338,8 @@ describe('tenant isolation', () => {
        'approval_policies WHERE tenant_id = $1', 'approval_requests WHERE tenant_id = $1',
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
-       'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1']
+       'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
+       'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

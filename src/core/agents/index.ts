@@ -1,1 +1,2 @@
 export * from './hierarchy';
+export * from './commission-plan';

@@ -48,6 +48,8 @@ export class CobService {
       units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number;
       /** What other modules write of each night, in the partition's statement (collections' cases). */
       writers?: readonly CobWriter[];
+      /** Per-date steps of other modules, run in the date's completing transaction (e.g. commissions). */
+      finishers?: readonly ((ctx: RequestContext, date: string) => Promise<unknown>)[];
     },
   ) {
     this.chunkSql = cobChunkSql(nightlySteps(), deps.writers ?? []);
@@ -121,6 +123,7 @@ export class CobService {
         { account: 'PENALTY_RECEIVABLE' as const, debit: sum.penalty }, { account: 'PENALTY_INCOME' as const, credit: sum.penalty },
       ];
       if (!new Dec(sum.interest).isZero() || !new Dec(sum.penalty).isZero()) entryId = await this.deps.ledger.post(c, { kind: 'COB_ACCRUAL', businessDate: date, reference: `cob:${date}`, lines });
+      for (const finish of this.deps.finishers ?? []) await finish(c, date);
       const [done] = await em.query(
         "WITH u AS (UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed) SELECT loans_processed::int AS loans FROM u",
         [date, entryId]);
@@ -209,6 +212,12 @@ export class CobService {
       totals.accruals += r.accruals;
       totals.events += r.events;
       onProgress?.({ businessDate: date, chunk: i + 1, chunks: starts.length, loans: totals.loans });
+    }
+    // What the caught-up loans did (a default, a closing) reaches the other modules' steps too.
+    if (this.deps.finishers?.length) {
+      await this.scoped(ctx, `cob:${date}:catch-up:finish`, async (c) => {
+        for (const finish of this.deps.finishers ?? []) await finish(c, date);
+      });
     }
     return { businessDate: date, ...totals, skipped: false, caughtUp: true };
   }

@@ -77,7 +77,7 @@ export class PaymentsResolver {
     return toPaymentType(await this.payouts.retry(ctx, paymentId, idempotencyKey));
   }
 
-  @Mutation(() => PaymentType, { description: 'Queues an agent’s commission payout (PENDING); a job pays it by Connect transfer, then posts commission expense against cash and emits commission.paid. Idempotent by key.' })
+  @Mutation(() => PaymentType, { description: 'Pays an agent’s statement of a closed month: its closing balance as a payout (PENDING); a job pays it by Connect transfer, then posts commissions payable against cash and emits commission.paid. Once per statement; idempotent by key.' })
   async payAgentCommission(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => PayAgentCommissionInput) input: PayAgentCommissionInput) {
     return toPaymentType(await this.stripePayments.payAgentCommission(ctx, input));
   }

@@ -281,7 +281,7 @@ export class PayoutService implements TenantPaymentsProvider {
     if (p.kind === 'COMMISSION_PAYOUT') {
       const entryId = await this.deps.ledger.post(ctx, {
         kind: 'COMMISSION_PAYOUT', businessDate: today, reference: `payment:${p.id}`,
-        lines: [{ account: 'COMMISSION_EXPENSE', debit: p.amount }, { account: 'CASH_CLEARING', credit: p.amount }],
+        lines: [{ account: 'COMMISSION_PAYABLE', debit: p.amount }, { account: 'CASH_CLEARING', credit: p.amount }],
       });
       await emitEvent(ctx, { type: 'commission.paid', subjectType: 'Agent', subjectId: p.agentId!, agentId: p.agentId, data: { paymentId: p.id, agentId: p.agentId, amount, currency: p.currency, transferId: providerRef, journalEntryId: entryId } });
       await emitEvent(ctx, { type: 'payout.succeeded', subjectType: 'Agent', subjectId: p.agentId!, agentId: p.agentId, data: this.eventData(p, { providerRef, journalEntryId: entryId }) });

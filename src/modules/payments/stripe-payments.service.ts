@@ -27,6 +27,8 @@ export class StripePaymentsService {
       limits: { defaultPageSize: number; maxPageSize: number };
       /** The agents module: a payout goes to a known agent. */
       agents: { requireActive(ctx: RequestContext, id: string, field: string, opts?: { anyStatus?: boolean }): Promise<unknown> };
+      /** The commissions module: what an agent's month closes at. */
+      statements: { statement(ctx: RequestContext, agentId: string, period: string): Promise<{ closing: string; closed: boolean; payoutId: string | null }> };
     },
   ) {}
 
@@ -120,23 +122,29 @@ export class StripePaymentsService {
   }
 
   /**
-   * An agent's commission: a PENDING payout to its connected account, sent by Connect transfer by a
-   * job after commit (PayoutService); when Stripe has made it, the balanced entry (commission expense
-   * against cash) and `commission.paid`. Once per idempotency key.
+   * An agent's commission statement paid: the closing balance of a closed month, as a PENDING payout
+   * to its connected account, sent by Connect transfer by a job after commit (PayoutService); when
+   * Stripe has made it, the balanced entry (commissions payable against cash) and `commission.paid`.
+   * Never a typed amount; a statement is paid once (another key for it is CONFLICT STATEMENT_PAID).
    */
-  async payAgentCommission(ctx: RequestContext, input: { agentId: string; amount: string; idempotencyKey: string }) {
-    return once(ctx, 'payAgentCommission', input.idempotencyKey, { agentId: input.agentId, amount: input.amount }, async () => {
+  async payAgentCommission(ctx: RequestContext, input: { agentId: string; period: string; idempotencyKey: string }) {
+    return once(ctx, 'payAgentCommission', input.idempotencyKey, { agentId: input.agentId, period: input.period }, async () => {
       const tenant = await this.deps.tenants.current(ctx);
       const currency = tenant.baseCurrency;
-      stripeAmountOrThrow('input.amount', input.amount, currency);
       await this.deps.agents.requireActive(ctx, input.agentId, 'input.agentId', { anyStatus: true });
+      const statement = await this.deps.statements.statement(ctx, input.agentId, input.period);
+      if (!statement.closed) throw conflict(`The commission month ${input.period} is not closed: closeCommissionPeriod first`, { reason: 'PERIOD_OPEN' });
+      if (statement.payoutId) throw conflict(`The statement of ${input.period} is paid already`, { reason: 'STATEMENT_PAID', paymentId: statement.payoutId });
+      const amount = new Dec(statement.closing);
+      if (!amount.gt(0)) throw conflict(`Nothing to pay: the statement of ${input.period} closes at ${amount.toFixed()} (a negative balance carries forward)`, { reason: 'NOTHING_TO_PAY', closing: amount.toFixed() });
+      stripeAmountOrThrow('closing', amount.toFixed(), currency);
       const destination = await payoutAccountOf(ctx, 'AGENT', input.agentId);
       if (!destination) throw notFound('PayoutAccount', input.agentId);
       await this.deps.clients.forTenant(ctx);
-      const id = paymentIdFor(ctx, `commission:${input.idempotencyKey}`);
-      const amount = new Dec(input.amount).toFixed();
-      const row = await this.deps.payouts.queue(ctx, { id, kind: 'COMMISSION_PAYOUT', provider: 'STRIPE', agentId: input.agentId, amount, currency, idempotencyKey: `commission:${input.idempotencyKey}`, destination });
-      await this.deps.audit.record(ctx, { action: 'commission.payoutRequested', entityType: 'Agent', entityId: input.agentId, after: { paymentId: id, amount } });
+      const key = `statement:${input.agentId}:${input.period}`;
+      const id = paymentIdFor(ctx, key);
+      const row = await this.deps.payouts.queue(ctx, { id, kind: 'COMMISSION_PAYOUT', provider: 'STRIPE', agentId: input.agentId, amount: amount.toFixed(), currency, idempotencyKey: key, destination });
+      await this.deps.audit.record(ctx, { action: 'commission.payoutRequested', entityType: 'Agent', entityId: input.agentId, after: { paymentId: id, amount: amount.toFixed(), period: input.period } });
       return row;
     });
   }

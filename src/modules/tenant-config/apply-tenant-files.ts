@@ -18,10 +18,12 @@ export interface TenantFileServices {
   approvals: ApprovalService;
   collectionPolicies: CollectionPolicyService;
   agents: AgentService;
+  commissionPlans: CommissionPlanService;
 }
 import type { ApplyOutcome } from '../tenancy';
 import type { CollectionPolicyService } from '../collections';
 import type { AgentService } from '../agents';
+import type { CommissionPlanService } from '../commissions';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {
@@ -113,6 +115,10 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
         for (const [i, agent] of c.agents.entries()) {
           section = ['agents', i];
           changed = (await services.agents.applyDefinition(ctx, agent, `agents.${i}`)) || changed;
+        }
+        for (const [i, plan] of c.commissions.entries()) {
+          section = ['commissions', i];
+          changed = (await services.commissionPlans.setPlan(ctx, plan, 'tenant-file', `commissions.${i}`)).outcome !== 'unchanged' || changed;
         }
         for (const [i, policy] of c.collections.entries()) {
           section = ['collections', i];

@@ -7,6 +7,8 @@ import { approvalPoliciesSchema } from '../approvals';
 import { policyProblems } from '../../core/collections';
 import { asPolicy, collectionPolicySchema, conductSchema } from '../collections';
 import { agentsSectionSchema } from '../agents';
+import { commissionPlanSchema } from '../commissions';
+import { commissionPlanProblems } from '../../core/agents';
 import { POLICY_SCHEMAS } from '../decision-config';
 import { rateCapRuleSchema } from '../pricing';
 import { productCodeSchema, productTermsSchema } from '../products';
@@ -39,6 +41,13 @@ export const tenantFileSchema = z
     approvalPolicies: approvalPoliciesSchema.optional(),
     /** The lender's agents and agencies by code (parents first), applied before the policies that name them. */
     agents: agentsSectionSchema,
+    /** Commission plans for the agents, each checked as setCommissionPlan checks it. */
+    commissions: z
+      .array(commissionPlanSchema.superRefine((p, ctx) => {
+        for (const problem of commissionPlanProblems(p)) ctx.addIssue({ code: 'custom', path: problem.field.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), message: problem.message });
+      }))
+      .default([])
+      .refine((p) => new Set(p.map((x) => x.code)).size === p.length, 'each plan code once'),
     /** Collection policies by stage, each checked as setCollectionPolicy checks it. */
     collections: z
       .array(collectionPolicySchema.superRefine((p, ctx) => {

@@ -124,8 +124,8 @@ export class RefundOverpaymentInput {
 
 @InputType('PayAgentCommissionInput')
 export class PayAgentCommissionInput {
-  @Field({ description: 'The agent (its staff user or API key id).' }) agentId!: string;
-  @Field(() => DecimalScalar, { description: 'In the lender’s base currency.' }) amount!: string;
+  @Field({ description: 'The agent whose statement is paid.' }) agentId!: string;
+  @Field({ description: 'The closed month (YYYY-MM) whose statement’s closing balance is paid.' }) period!: string;
   @Field() idempotencyKey!: string;
 }
 

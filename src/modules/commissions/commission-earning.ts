@@ -1,0 +1,200 @@
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
+import type { LedgerService } from '../ledger';
+
+/** An amount of a rule on a base: FLAT is its amount, else the base times the rate in the lender's rounding. */
+const RAW = `CASE WHEN r.rule ->> 'basis' = 'FLAT' THEN r.base ELSE round_money(r.base * r.rate, r.dp, $3) END`;
+
+/** A running total capped at `cap` (null: none): what this row adds under the cap, given what came before. */
+const capped = (cap: string, before: string, upTo: string) =>
+  `CASE WHEN ${cap} IS NULL THEN (${upTo}) - (${before}) ELSE GREATEST(0, LEAST(${cap}, ${upTo}) - LEAST(${cap}, ${before})) END`;
+
+/**
+ * The commissions the loan events since the lender's cursor earn, set-based in one statement: each
+ * disbursement, repayment (the loan's first, and each) and closing of a loan an ACTIVE agent
+ * referred, under the most specific current plan for its product and the agent's kind, once per
+ * agent, loan, trigger, source and rule. A FLAT rule pays its amount; a rate its share of the
+ * principal, or of the interest the repayment (or, at closing, the loan) paid; a tiered rate the tier
+ * the loan's place in its agent's month of disbursements reaches (by count or principal). Caps per
+ * loan and per month cut the running totals; a holdback share is held; the parent of the agent gets
+ * the plan's override share. Each commission is a journal entry (commission expense against
+ * commissions payable) and a `commission.earned` event.
+ */
+const EARN_SQL = `
+WITH ev AS (
+  SELECT e.seq, e.type, e.agent_id, (e.data ->> 'loanId')::uuid AS loan_id, e.data ->> 'transactionId' AS tx_id, (e.data ->> 'businessDate')::date AS bdate
+  FROM outbox_events e
+  WHERE e.seq > $1 AND e.type IN ('loan.disbursed', 'loan.repayment_posted', 'loan.loan_closed') AND e.agent_id IS NOT NULL
+), trig AS (
+  SELECT seq, agent_id, loan_id, bdate, 'DISBURSED' AS trigger, loan_id::text AS source_ref, NULL::text AS tx_id FROM ev WHERE type = 'loan.disbursed'
+  UNION ALL SELECT seq, agent_id, loan_id, bdate, 'EACH_REPAYMENT', tx_id, tx_id FROM ev WHERE type = 'loan.repayment_posted'
+  UNION ALL (SELECT DISTINCT ON (ev.loan_id) ev.seq, ev.agent_id, ev.loan_id, ev.bdate, 'FIRST_REPAYMENT', ev.loan_id::text, ev.tx_id FROM ev WHERE ev.type = 'loan.repayment_posted' ORDER BY ev.loan_id, ev.seq)
+  UNION ALL SELECT seq, agent_id, loan_id, bdate, 'LOAN_CLOSED', loan_id::text, NULL FROM ev WHERE type = 'loan.loan_closed'
+), cand AS (
+  SELECT t.seq, t.loan_id, t.bdate, t.trigger, t.source_ref, t.tx_id, a.id AS agent_id, a.parent_id, l.principal, l.money_decimals AS dp, l.currency,
+         l.disbursement_date, pl.id AS plan_id, pl.definition, r.rule, (r.ord - 1)::int AS rule_index
+  FROM trig t
+  JOIN agents a ON a.id::text = t.agent_id AND a.status = 'ACTIVE'
+  JOIN loans l ON l.id = t.loan_id
+  JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
+  CROSS JOIN LATERAL (
+    SELECT cp.id, cp.definition FROM commission_plans cp
+    WHERE cp.is_current
+      AND (jsonb_array_length(cp.definition -> 'productCodes') = 0 OR jsonb_exists(cp.definition -> 'productCodes', p.code))
+      AND (jsonb_array_length(cp.definition -> 'agentKinds') = 0 OR jsonb_exists(cp.definition -> 'agentKinds', a.kind))
+    ORDER BY jsonb_array_length(cp.definition -> 'productCodes') > 0 DESC, jsonb_array_length(cp.definition -> 'agentKinds') > 0 DESC, cp.code LIMIT 1) pl
+  CROSS JOIN LATERAL jsonb_array_elements(pl.definition -> 'rules') WITH ORDINALITY AS r (rule, ord)
+  WHERE r.rule ->> 'trigger' = t.trigger
+    AND NOT EXISTS (SELECT 1 FROM commissions c WHERE c.agent_id = a.id AND c.loan_id = t.loan_id AND c.trigger = t.trigger AND c.kind = 'EARNED'
+                    AND (c.source_ref = t.source_ref OR t.trigger = 'FIRST_REPAYMENT'))
+), measured AS (
+  SELECT c.*,
+    CASE c.rule ->> 'basis'
+      WHEN 'FLAT' THEN (c.rule ->> 'amount')::numeric
+      WHEN 'PRINCIPAL' THEN c.principal
+      ELSE coalesce((SELECT sum((lp.allocation ->> 'interest')::numeric) FROM loan_postings lp
+                     WHERE lp.tenant_id = $4::uuid AND lp.loan_id = c.loan_id AND (c.tx_id IS NULL OR lp.allocation ->> 'transactionId' = c.tx_id)), 0)
+    END AS base,
+    (SELECT count(*) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND m.disbursement_date >= date_trunc('month', c.disbursement_date)::date
+       AND (m.disbursement_date, m.id) <= (c.disbursement_date, c.loan_id))::numeric AS month_count,
+    (SELECT coalesce(sum(m.principal), 0) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND m.disbursement_date >= date_trunc('month', c.disbursement_date)::date
+       AND (m.disbursement_date, m.id) <= (c.disbursement_date, c.loan_id)) AS month_volume
+  FROM cand c
+), rated AS (
+  SELECT m.*,
+    CASE WHEN m.rule ->> 'basis' = 'FLAT' THEN NULL ELSE coalesce(tr.rate, (m.rule ->> 'rate')::numeric) END AS rate, coalesce(tr.tier, 0) AS tier
+  FROM measured m
+  LEFT JOIN LATERAL (
+    SELECT (t.value ->> 'rate')::numeric AS rate, t.ord::int AS tier FROM jsonb_array_elements(coalesce(m.rule -> 'tiers', '[]')) WITH ORDINALITY AS t (value, ord)
+    WHERE (CASE m.rule ->> 'tierBy' WHEN 'VOLUME' THEN m.month_volume ELSE m.month_count END) > (t.value ->> 'above')::numeric
+    ORDER BY t.ord DESC LIMIT 1) tr ON true
+), raw AS (
+  SELECT r.*, ${RAW} AS raw,
+    (r.definition ->> 'capPerLoan')::numeric AS cap_loan, (r.definition ->> 'capPerMonth')::numeric AS cap_month,
+    to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AS period,
+    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.loan_id = r.loan_id AND c.kind = 'EARNED') AS loan_before,
+    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.period = to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AND c.kind = 'EARNED') AS month_before
+  FROM rated r
+), loan_capped AS (
+  SELECT x.*, ${capped('x.cap_loan', 'x.loan_before + x.loan_cum - x.raw', 'x.loan_before + x.loan_cum')} AS after_loan_cap
+  FROM (SELECT raw.*, sum(raw) OVER (PARTITION BY agent_id, loan_id ORDER BY seq, rule_index) AS loan_cum FROM raw) x
+), month_capped AS (
+  SELECT y.*, ${capped('y.cap_month', 'y.month_before + y.month_cum - y.after_loan_cap', 'y.month_before + y.month_cum')} AS amount
+  FROM (SELECT loan_capped.*, sum(after_loan_cap) OVER (PARTITION BY agent_id, period ORDER BY seq, loan_id, rule_index) AS month_cum FROM loan_capped) y
+), earned AS (
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id)
+  SELECT $4::uuid, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'EARNED', trigger, source_ref, bdate, period, base, rate, tier, amount,
+         CASE WHEN jsonb_typeof(definition -> 'holdback') = 'object' THEN round_money(amount * (definition -> 'holdback' ->> 'share')::numeric, dp, $3) ELSE 0 END,
+         currency, CASE WHEN amount > 0 THEN gen_random_uuid() END
+  FROM month_capped
+  ON CONFLICT DO NOTHING
+  RETURNING *
+), override AS (
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+  SELECT e.tenant_id, gen_random_uuid(), pa.id, e.loan_id, e.plan_id, e.rule_index, 'OVERRIDE', e.trigger, e.source_ref, e.business_date, e.period, e.amount,
+         (pl.definition -> 'networkOverride' ->> 'share')::numeric, 0, o.amount, 0, e.currency, CASE WHEN o.amount > 0 THEN gen_random_uuid() END, e.id
+  FROM earned e
+  JOIN agents a ON a.id = e.agent_id
+  JOIN agents pa ON pa.id = a.parent_id AND pa.status = 'ACTIVE'
+  JOIN commission_plans pl ON pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
+  JOIN loans l ON l.id = e.loan_id
+  CROSS JOIN LATERAL (SELECT round_money(e.amount * (pl.definition -> 'networkOverride' ->> 'share')::numeric, l.money_decimals, $3) AS amount) o
+  WHERE e.amount > 0
+  ON CONFLICT DO NOTHING
+  RETURNING *
+)
+SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period FROM earned
+UNION ALL
+SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_entry_id, business_date::text, period FROM override`;
+
+/**
+ * Clawbacks and releases at a business date, set-based: a commission (and its override) on a loan
+ * that reached the plan's clawback DPD within its window of disbursement, or was written off within
+ * its write-off window, is reversed in full (what was still held is cancelled with it); a held share
+ * whose release day has come, and that was not clawed back, becomes payable.
+ */
+const CLAW_SQL = `
+WITH due AS (
+  SELECT c.*, (c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)) AS still_held
+  FROM commissions c
+  JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
+  JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id AND jsonb_typeof(pl.definition -> 'clawback') = 'object'
+  WHERE c.kind IN ('EARNED', 'OVERRIDE') AND c.amount > 0 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
+    AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.reverses_id = c.id AND x.kind = 'CLAWBACK')
+    AND ((l.dpd >= (pl.definition -> 'clawback' ->> 'dpd')::int AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'withinDays')::int)
+      OR (l.status = 'WRITTEN_OFF' AND jsonb_typeof(pl.definition -> 'clawback' -> 'writeOffWithinDays') = 'number'
+          AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'writeOffWithinDays')::int))
+)
+INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+SELECT tenant_id, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'CLAWBACK', trigger, source_ref || ':' || kind, $1::date, to_char(GREATEST($1::date, $2::date), 'YYYY-MM'),
+       amount, NULL, tier, -amount, -still_held, currency, gen_random_uuid(), id
+FROM due
+ON CONFLICT DO NOTHING
+RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
+
+const RELEASE_SQL = `
+INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, reverses_id)
+SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'RELEASE', c.trigger, c.source_ref || ':' || c.kind, $1::date, to_char(GREATEST($1::date, $2::date), 'YYYY-MM'),
+       c.held, NULL, c.tier, 0, -c.held, c.currency, c.id
+FROM commissions c
+JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
+JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id
+WHERE c.kind IN ('EARNED', 'OVERRIDE') AND c.held > 0
+  AND $1::date >= l.disbursement_date + (pl.definition -> 'holdback' ->> 'releaseAfterDays')::int
+  AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.reverses_id = c.id AND x.kind IN ('RELEASE', 'CLAWBACK'))
+ON CONFLICT DO NOTHING
+RETURNING id`;
+
+interface Moved { id: string; agentId: string; loanId: string; kind: string; trigger: string; amount: string; currency: string; journalEntryId: string | null; businessDate: string; period: string; reversesId?: string }
+
+/**
+ * Commissions in close of business (its own step, after the date's loans): earned from the loan
+ * events since the last run, clawed back and released as of the date; every commission a journal
+ * entry and an event. Runs in the date's completing transaction, so a date earns once.
+ */
+export class CommissionEarning {
+  constructor(private readonly deps: { tenants: TenantDirectory; ledger: LedgerService }) {}
+
+  async run(ctx: RequestContext, date: string): Promise<{ earned: number; clawedBack: number; released: number }> {
+    const em = await ctx.db();
+    const tenant = await this.deps.tenants.current(ctx);
+    // The chart has COMMISSION_PAYABLE (added to the default chart with commissions).
+    await this.deps.ledger.accounts(ctx);
+    await em.query('INSERT INTO commission_cursors (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING', [ctx.tenant]);
+    // One run of overlap: an event whose transaction committed after the last run read past it is still seen.
+    const [cursor] = await em.query('SELECT prev_seq, last_seq FROM commission_cursors FOR UPDATE');
+    const [{ top }] = await em.query('SELECT coalesce(max(seq), 0)::bigint AS top FROM outbox_events');
+    // A closed month is frozen: what would fall in it lands in the first open one.
+    const [{ open }] = await em.query(`SELECT coalesce(to_char((max(period) || '-01')::date + interval '1 month', 'YYYY-MM-DD'), '0001-01-01') AS open FROM commission_periods`);
+    const earned: Moved[] = await em.query(EARN_SQL, [cursor.prev_seq, open, tenant.roundingMode, ctx.tenant]);
+    const clawed: Moved[] = await em.query(CLAW_SQL, [date, open]);
+    const released = await em.query(RELEASE_SQL, [date, open]);
+    await em.query('UPDATE commission_cursors SET prev_seq = last_seq, last_seq = $1, updated_at = now()', [top]);
+    await this.post(ctx, [...earned, ...clawed]);
+    await em.query(
+      `INSERT INTO outbox_events (tenant_id, id, type, subject_type, subject_id, agent_id, data)
+       SELECT $1::uuid, gen_random_uuid(), CASE WHEN m.kind = 'CLAWBACK' THEN 'commission.clawed_back' ELSE 'commission.earned' END, 'Agent', m.agent_id, m.agent_id,
+              jsonb_build_object('commissionId', m.id, 'agentId', m.agent_id, 'loanId', m.loan_id, 'kind', m.kind, 'trigger', m.trigger, 'amount', m.amount,
+                                 'currency', m.currency, 'period', m.period, 'businessDate', m.business_date, 'journalEntryId', m.journal_entry_id)
+       FROM jsonb_to_recordset($2::jsonb) AS m (id uuid, agent_id text, loan_id uuid, kind text, trigger text, amount text, currency text, period text, business_date date, journal_entry_id uuid)`,
+      [ctx.tenant, JSON.stringify([...earned, ...clawed].map((m) => ({ id: m.id, agent_id: m.agentId, loan_id: m.loanId, kind: m.kind, trigger: m.trigger, amount: m.amount, currency: m.currency, period: m.period, business_date: m.businessDate, journal_entry_id: m.journalEntryId })))]);
+    return { earned: earned.length, clawedBack: clawed.length, released: released.length };
+  }
+
+  /** Each commission with an amount is a balanced entry: expense against payable (a clawback the other way round). */
+  private async post(ctx: RequestContext, moved: Moved[]): Promise<void> {
+    const rows = moved.filter((m) => m.journalEntryId);
+    if (!rows.length) return;
+    const em = await ctx.db();
+    const json = JSON.stringify(rows.map((m) => ({ id: m.journalEntryId, date: m.businessDate, ref: `commission:${m.id}`, amount: m.amount })));
+    await em.query(
+      `INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference)
+       SELECT $1::uuid, r.id, 'COMMISSION', r.date, NULL, r.ref FROM jsonb_to_recordset($2::jsonb) AS r (id uuid, date date, ref text, amount numeric)`, [ctx.tenant, json]);
+    await em.query(
+      `INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit)
+       SELECT $1::uuid, r.id, 1, CASE WHEN r.amount > 0 THEN 'COMMISSION_EXPENSE' ELSE 'COMMISSION_PAYABLE' END, abs(r.amount), 0 FROM jsonb_to_recordset($2::jsonb) AS r (id uuid, amount numeric)
+       UNION ALL
+       SELECT $1::uuid, r.id, 2, CASE WHEN r.amount > 0 THEN 'COMMISSION_PAYABLE' ELSE 'COMMISSION_EXPENSE' END, 0, abs(r.amount) FROM jsonb_to_recordset($2::jsonb) AS r (id uuid, amount numeric)`,
+      [ctx.tenant, json]);
+  }
+}
