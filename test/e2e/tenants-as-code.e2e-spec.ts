@@ -79,6 +79,22 @@ describe('tenants as code and the CLI', () => {
     expect((await app.gql('{ agents(kind: COLLECTION_AGENCY) { nodes { code name } } }', {}, cn)).data!.agents.nodes).toEqual([{ code: 'HUAXIN', name: '华信资产管理有限公司' }]);
   });
 
+  it('gives the sample lenders their commission plans (Kenya: 1.5% of principal, 2% above 50 loans a month, clawed back on a first-payment default within 60 days)', async () => {
+    const ke = await app.apiKey('jamii-credit', 'LENDER_ADMIN');
+    const [plan] = (await app.gql('{ commissionPlans(currentOnly: true) { code agentKinds rules { trigger basis rate amount tierBy tiers { above rate } } clawback { dpd withinDays writeOffWithinDays } holdback { share releaseAfterDays } networkOverride { share } } }', {}, ke)).data!.commissionPlans;
+    expect(plan).toEqual({
+      code: 'AGENT-REFERRALS', agentKinds: ['INDIVIDUAL', 'BRANCH'],
+      rules: [
+        { trigger: 'DISBURSED', basis: 'PRINCIPAL', rate: '0.015', amount: null, tierBy: 'COUNT', tiers: [{ above: '50', rate: '0.02' }] },
+        { trigger: 'FIRST_REPAYMENT', basis: 'FLAT', rate: null, amount: '50', tierBy: null, tiers: [] },
+      ],
+      clawback: { dpd: 30, withinDays: 60, writeOffWithinDays: 180 }, holdback: { share: '0.2', releaseAfterDays: 60 }, networkOverride: { share: '0.1' },
+    });
+    const cn = await app.apiKey('huinong-xiaodai', 'LENDER_ADMIN');
+    expect((await app.gql('{ commissionPlans(currentOnly: true) { code rules { trigger basis } } }', {}, cn)).data!.commissionPlans).toEqual([
+      { code: 'XIANYU', rules: [{ trigger: 'DISBURSED', basis: 'PRINCIPAL' }, { trigger: 'LOAN_CLOSED', basis: 'INTEREST_COLLECTED' }] }]);
+  });
+
   it('points at the line of a placement with an agency the file does not define', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-agency-'));
     const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8') as string;
