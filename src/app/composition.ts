@@ -1,4 +1,7 @@
 import { AgentService } from '../modules/agents/agent.service';
+import { ReferralService } from '../modules/referrals/referral.service';
+import { referralsPermissions } from '../modules/referrals/referrals.permissions';
+import { ReferralsResolver } from '../modules/referrals/referrals.resolver';
 import { CommissionEarning } from '../modules/commissions/commission-earning';
 import { CommissionLedger } from '../modules/commissions/commission-ledger';
 import { CommissionPlanService } from '../modules/commissions/commission-plan.service';
@@ -128,7 +131,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions, referralsPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -161,7 +164,8 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   });
   const booking = new LoanBookingService({ payouts, ledger, audit });
   const creditLines = new CreditLineService({ tenants: directory, products, pricing, booking, audit });
-  const origination = new OriginationService({ tenants: directory, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines });
+  const referrals = new ReferralService({ ciphers, audit, limits });
+  const origination = new OriginationService({ tenants: directory, borrowers, products, pricing, configs: decisionConfigs, pipeline, audit, limits, booking, creditLines, referrals });
   const servicing = new LoanServicingService({ tenants: directory, ledger, audit, limits, snapshotEvery: config.servicingSnapshotEvery });
   servicingRef = servicing;
   const restructuring = new LoanRestructureService({ servicing, booking, products, tenants: directory, ledger, audit });
@@ -206,7 +210,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, agents, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, agents, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -232,6 +236,7 @@ export function createResolvers(s: Services) {
     new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers, s.placements),
     new AgentsResolver(s.agents),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
+    new ReferralsResolver(s.referrals),
   ];
 }
 

@@ -189,6 +189,20 @@ describe('field privacy of applications and loans', () => {
       expect(a.offer).toMatchObject({ amount: COMMITTEE_AMOUNT, termCount: 24, frequency: 'MONTHLY' });
       expect(a.events.at(-1).toStatus).toBe('DISBURSED');
     });
+
+    it('reads the loan its referral became (status, DPD, bucket), and no other loan', async () => {
+      const loanId = (await readApplication(referralId, 'loanId', agentKey)).data!.application.loanId;
+      const res = await readLoan(loanId, 'id status dpd bucket principal disbursedAt', agentKey);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.loan).toMatchObject({ id: loanId, status: 'ACTIVE', dpd: 0, principal: COMMITTEE_AMOUNT });
+      expect((await app.gql('{ loans(first: 100) { nodes { id } } }', {}, agentKey)).data!.loans.nodes).toEqual([{ id: loanId }]);
+      expect((await readLoan(ownLoanId, 'id', agentKey)).errors![0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it.each(['journal { nodes { id } }', 'events { id data }', 'agentId', 'balances { ledger }', 'balances { receivable { total } }'])('is refused its referred loan’s %s', async (selection) => {
+      const loanId = (await readApplication(referralId, 'loanId', agentKey)).data!.application.loanId;
+      expectRefused(await readLoan(loanId, `id ${selection}`, agentKey), pathOf('loan', selection, ['balances']));
+    });
   });
 
   describe('an app key', () => {

@@ -172,6 +172,7 @@ describe('every query of the schema answers over real data', () => {
     fx.networkId = (await q('mutation { createAgent(input: { kind: NETWORK, name: "Coast Network", region: "Mombasa" }) { id } }', fx.admin)).createAgent.id;
     fx.branchId = (await q(`mutation { createAgent(input: { kind: BRANCH, name: "Coast Branch", parentId: "${fx.networkId}", region: "Mombasa" }) { id } }`, fx.admin)).createAgent.id;
     fx.agentKey = await app.apiKey(fx.slug, 'AGENT', { agentId: fx.branchId });
+    await q('mutation { submitReferral(input: { borrower: { fullName: "Wanjiru Lead", nationalId: "99007788" }, consent: true }) { id } }', fx.agentKey);
     await q('mutation { setCommissionPlan(input: { code: "COVERAGE", name: "Coverage plan", rules: [{ trigger: DISBURSED, basis: PRINCIPAL, rate: "0.01" }] }) { id } }', fx.admin);
     fx.complaintId = (await q(`mutation { fileComplaint(input: { borrowerId: "${fx.lateBorrowerId}", channel: "PHONE", category: "BILLING", text: "Charged twice" }) { id } }`, fx.collectionsAdmin)).fileComplaint.id;
 
@@ -298,6 +299,14 @@ describe('every query of the schema answers over real data', () => {
     complaints: async () => {
       const d = await q('{ complaints(first: 10) { nodes { id category status breached } } }', fx.collectionsAdmin);
       expect(d.complaints.nodes).toEqual([{ id: fx.complaintId, category: 'BILLING', status: 'OPEN', breached: false }]);
+    },
+    referrals: async () => {
+      const d = await q('{ referrals(first: 10) { nodes { agentId status fullName nationalIdLast4 productCode expiresAt } } }', fx.agentKey);
+      expect(d.referrals.nodes).toEqual([{ agentId: fx.branchId, status: 'OPEN', fullName: 'Wanjiru Lead', nationalIdLast4: '7788', productCode: null, expiresAt: expect.any(String) }]);
+    },
+    attributionRules: async () => {
+      const d = await q('{ attributionRules { model windowDays returningCustomer } }', fx.admin);
+      expect(d.attributionRules).toEqual({ model: 'FIRST_TOUCH', windowDays: 90, returningCustomer: 'NO_CREDIT' });
     },
     commissionPlans: async () => {
       const d = await q('{ commissionPlans(currentOnly: true) { code version rules { trigger basis rate } } }', fx.admin);

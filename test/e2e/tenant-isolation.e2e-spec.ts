@@ -72,6 +72,9 @@ describe('tenant isolation', () => {
     await app.gql(`mutation { setAutoDebit(input: { loanId: "${loanIdA}", customerId: "cus_OfTenantA", paymentMethodId: "pm_OfTenantA" }) { status } }`, {}, adminA);
     agentIdA = (await app.gql('mutation { createAgent(input: { kind: NETWORK, name: "Network of A", region: "Nairobi", payoutAccount: "acct_OfTenantA" }) { id } }', {}, adminA)).data!.createAgent.id;
     expect((await app.gql('mutation { setCommissionPlan(input: { code: "A-PLAN", name: "Plan of A", rules: [{ trigger: DISBURSED, basis: PRINCIPAL, rate: "0.01" }] }) { id } }', {}, adminA)).errors).toBeUndefined();
+    const agentKeyA = await app.apiKey(a.slug, 'AGENT');
+    expect((await app.gql(`mutation { submitReferral(input: { borrower: { fullName: "Lead of A", nationalId: "${nationalIdA}9" }, consent: true }) { id } }`, {}, agentKeyA)).errors).toBeUndefined();
+    await app.gql('mutation { setAttributionRules(input: { model: FIRST_TOUCH, windowDays: 45, returningCustomer: NO_CREDIT }) { model } }', {}, adminA);
     const agencyA = (await app.gql('mutation { createAgent(input: { code: "AGENCY-A", kind: COLLECTION_AGENCY, name: "Agency of A" }) { id } }', {}, adminA)).data!.createAgent.id;
     [{ id: paymentIdA }] = await app.ownerQuery(
       `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, amount, currency, provider_ref, status, idempotency_key, created_by_type)
@@ -182,6 +185,8 @@ describe('tenant isolation', () => {
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
+    referrals: () => ({ query: '{ referrals(first: 100) { nodes { id fullName } } }', check: (d) => expect(d.referrals.nodes).toEqual([]) }),
+    attributionRules: () => ({ query: '{ attributionRules { model windowDays } }', check: (d) => expect(d.attributionRules).toEqual({ model: 'FIRST_TOUCH', windowDays: 90 }) }),
     commissionPlans: () => ({ query: '{ commissionPlans { code } }', check: (d) => expect(d.commissionPlans).toEqual([]) }),
     commissions: () => ({ query: '{ commissions(first: 100) { nodes { id agentId } } }', check: (d) => expect(d.commissions.nodes).toEqual([]) }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
@@ -270,6 +275,8 @@ describe('tenant isolation', () => {
     setAgentPayoutAccount: () => `mutation { setAgentPayoutAccount(agentId: "${agentIdA}", stripeAccountId: "acct_OfTenantB") { stripeAccountId } }`,
     setBorrowerPayoutAccount: () => `mutation { setBorrowerPayoutAccount(borrowerId: "${borrowerIdA}", stripeAccountId: "acct_Thief") { stripeAccountId } }`,
     payAgentCommission: () => `mutation { payAgentCommission(input: { agentId: "${agentIdA}", period: "${tenantToday().slice(0, 7)}", idempotencyKey: "steal-commission" }) { id } }`,
+    submitReferral: () => `mutation { submitReferral(input: { borrower: { fullName: "B", nationalId: "${nationalIdA}" }, consent: true }) { id status } }`,
+    setAttributionRules: () => 'mutation { setAttributionRules(input: { model: LAST_TOUCH, windowDays: 7, returningCustomer: CREDIT }) { model } }',
     setCommissionPlan: () => 'mutation { setCommissionPlan(input: { code: "A-PLAN", name: "B overwrites", rules: [{ trigger: DISBURSED, basis: FLAT, amount: "999" }] }) { id version } }',
     closeCommissionPeriod: () => `mutation { closeCommissionPeriod(period: "${tenantToday().slice(0, 7)}") { period } }`,
     createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,
@@ -339,7 +346,8 @@ describe('tenant isolation', () => {
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
        'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
-       'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1']
+       'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1',
+       'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -1,2 +1,3 @@
 export * from './hierarchy';
 export * from './commission-plan';
+export * from './attribution';

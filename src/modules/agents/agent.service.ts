@@ -7,6 +7,7 @@ import { isUuid, uuidv7 } from '../../platform/db/ids';
 import { SqlWhere } from '../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { emitEvent } from '../../platform/events/outbox';
+import { agentSubtreeSql } from '../../platform/tenancy/agent-scope';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AgentDefinition } from './agents-definition';
 
@@ -66,8 +67,6 @@ export interface PayoutAccounts {
 const SELECT = `SELECT a.id, a.code, a.kind, a.name, a.parent_id AS "parentId", a.region, a.contact, a.status, a.status_reason AS "statusReason",
   a.referral_code AS "referralCode", a.created_at AS "createdAt", a.updated_at AS "updatedAt" FROM agents a`;
 
-/** The agents below (and including) the caller's own agent: what an agent's key may see. */
-const SUBTREE = `WITH RECURSIVE subtree AS (SELECT id FROM agents WHERE id = $1 UNION ALL SELECT c.id FROM agents c JOIN subtree s ON c.parent_id = s.id) SELECT id FROM subtree`;
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -221,7 +220,7 @@ export class AgentService {
   private async scope(ctx: RequestContext): Promise<string[] | null> {
     const agent = ctx.referringAgent;
     if (!agent) return null;
-    return ((await (await ctx.db()).query(SUBTREE, [agent])) as { id: string }[]).map((r) => r.id);
+    return ((await (await ctx.db()).query(`SELECT id FROM ${agentSubtreeSql('$1')} AS t (id)`, [agent])) as { id: string }[]).map((r) => r.id);
   }
 
   private async checkParent(ctx: RequestContext, kind: AgentKind, parentId: string | null, self: string | null): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { SelectQueryBuilder } from 'typeorm';
 import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
@@ -23,6 +24,7 @@ const CLEAR: Record<'nationalId' | 'phone' | 'bankAccount', Role[]> = {
 };
 
 export interface BorrowerView {
+  referralCode: string;
   id: string;
   kind: string;
   segment: string | null;
@@ -79,7 +81,7 @@ export class BorrowerService {
         return known;
       }
     }
-    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd }, await this.columns(ctx, data), { updatedAt: now });
+    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd, referralCode: borrowerReferralCode() }, await this.columns(ctx, data), { updatedAt: now });
     await repo.save(borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
@@ -190,6 +192,7 @@ export class BorrowerService {
       nationalId: field('nationalId', b.nationalIdEnc, b.nationalIdLast4),
       phone: field('phone', b.phoneEnc, b.phoneLast4),
       bankAccount: field('bankAccount', b.bankAccountEnc, ''),
+      referralCode: b.referralCode,
     };
   }
 
@@ -216,6 +219,10 @@ export class BorrowerService {
     };
   }
 }
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** A borrower's own referral code: ten characters, no 0/O or 1/I. */
+const borrowerReferralCode = () => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 /**
  * An agent reads the borrowers it registered or referred (see RequestContext.referringAgent), and a

@@ -94,10 +94,10 @@ WITH ev AS (
   SELECT e.tenant_id, gen_random_uuid(), pa.id, e.loan_id, e.plan_id, e.rule_index, 'OVERRIDE', e.trigger, e.source_ref, e.business_date, e.period, e.amount,
          (pl.definition -> 'networkOverride' ->> 'share')::numeric, 0, o.amount, 0, e.currency, CASE WHEN o.amount > 0 THEN gen_random_uuid() END, e.id
   FROM earned e
-  JOIN agents a ON a.id = e.agent_id
-  JOIN agents pa ON pa.id = a.parent_id AND pa.status = 'ACTIVE'
-  JOIN commission_plans pl ON pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
-  JOIN loans l ON l.id = e.loan_id
+  JOIN agents a ON a.tenant_id = e.tenant_id AND a.id = e.agent_id
+  JOIN agents pa ON pa.tenant_id = a.tenant_id AND pa.id = a.parent_id AND pa.status = 'ACTIVE'
+  JOIN commission_plans pl ON pl.tenant_id = e.tenant_id AND pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
+  JOIN loans l ON l.tenant_id = e.tenant_id AND l.id = e.loan_id
   CROSS JOIN LATERAL (SELECT round_money(e.amount * (pl.definition -> 'networkOverride' ->> 'share')::numeric, l.money_decimals, $3) AS amount) o
   WHERE e.amount > 0
   ON CONFLICT DO NOTHING

@@ -3,6 +3,7 @@ import { badInput, conflict } from '../../core/domain-error';
 import { Dec, currencyDecimals } from '../../core/money';
 import { SqlWhere } from '../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { agentSubtreeSql } from '../../platform/tenancy/agent-scope';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 
@@ -50,8 +51,6 @@ const SELECT = `
          c.reverses_id AS "reversesId", c.journal_entry_id AS "journalEntryId", c.created_at AS "createdAt"
   FROM commissions c JOIN commission_plans p ON p.tenant_id = c.tenant_id AND p.id = c.plan_id JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id`;
 
-/** The agents an agent's key may see: its own and those under it. */
-const SUBTREE = `WITH RECURSIVE subtree AS (SELECT id FROM agents WHERE id = $1 UNION ALL SELECT a.id FROM agents a JOIN subtree s ON a.parent_id = s.id) SELECT id::text FROM subtree`;
 
 const isPeriod = (p: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(p);
 
@@ -144,6 +143,6 @@ export class CommissionLedger {
 
   private async scope(ctx: RequestContext): Promise<string[] | null> {
     if (!ctx.referringAgent) return null;
-    return ((await (await ctx.db()).query(SUBTREE, [ctx.referringAgent])) as { id: string }[]).map((r) => r.id);
+    return ((await (await ctx.db()).query(`SELECT id FROM ${agentSubtreeSql('$1')} AS t (id)`, [ctx.referringAgent])) as { id: string }[]).map((r) => r.id);
   }
 }

@@ -15,6 +15,8 @@ export class BorrowerEntity {
   @Column('text', { name: 'display_name', nullable: true }) displayName!: string | null;
   /** The agent key that registered the borrower, if an agent did. */
   @Column('text', { name: 'agent_id', nullable: true }) agentId!: string | null;
+  /** The borrower's own code for referring others (customer-to-customer referrals). */
+  @Column('text', { name: 'referral_code' }) referralCode!: string;
   /** The front-end (APP key) that signed the borrower in or registered it; null when staff or an agent did. */
   @Column('text', { name: 'app_key_id', nullable: true }) appKeyId!: string | null;
   @Column('text') kind!: BorrowerKind;

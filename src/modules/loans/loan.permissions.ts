@@ -11,8 +11,9 @@ const BOOKS = hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'A
 
 export const loanPermissions = {
   Query: {
-    loan: READ,
-    loans: READ,
+    // An agent's key reads the loans its referrals became (status, DPD, bucket, not the books); see loan-books.
+    loan: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST', 'BORROWER', 'AGENT'),
+    loans: hasRole('LENDER_ADMIN', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST', 'BORROWER', 'AGENT'),
     payoffQuote: hasRole('LENDER_ADMIN', 'SERVICER', 'COLLECTOR', 'BORROWER'),
     trialBalance: hasRole('LENDER_ADMIN', 'ANALYST'),
     loanStatement: READ,

@@ -22,6 +22,9 @@ export class ApplicationEntity {
   @Column('text', { name: 'agent_id', nullable: true }) agentId!: string | null;
   /** The agent's own reference for the referral (its CRM id, say); never who gets the credit. */
   @Column('text', { name: 'agent_ref', nullable: true }) agentRef!: string | null;
+  /** The referral (lead) the application came from, and the borrower who referred the applicant. */
+  @Column('uuid', { name: 'referral_id', nullable: true }) referralId!: string | null;
+  @Column('uuid', { name: 'referrer_borrower_id', nullable: true }) referrerBorrowerId!: string | null;
   @Column('text', { name: 'created_by_type' }) createdByType!: string;
   @Column('text', { name: 'created_by_id', nullable: true }) createdById!: string | null;
   @Column('text', { name: 'device_id', nullable: true }) deviceId!: string | null;

@@ -39,7 +39,7 @@ export function toApplicationType(a: ApplicationEntity): ApplicationType {
   return {
     id: a.id, status: a.status, statusEnteredAt: a.statusEnteredAt, borrowerId: a.borrowerId, productId: a.productId, productVersion: a.productVersion,
     requestedAmount: new Dec(a.requestedAmount).toFixed(), termCount: a.termCount, frequency: a.frequency, purpose: a.purpose, source: a.source,
-    agentId: a.agentId, agentRef: a.agentRef, riskGrade: a.riskGrade, score: a.score, decision: a.decision as never,
+    agentId: a.agentId, agentRef: a.agentRef, referralId: a.referralId, referrerBorrowerId: a.referrerBorrowerId, riskGrade: a.riskGrade, score: a.score, decision: a.decision as never,
     adverseActionReasons: adverseActionReasons(a.status === 'DECLINED', a.decision?.reasons ?? []), offer: a.offer as never, contract: a.contract as never,
     signature: a.signature as never, loanId: a.loanId, createdAt: a.createdAt, updatedAt: a.updatedAt,
   };

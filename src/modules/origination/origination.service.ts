@@ -50,6 +50,11 @@ export class OriginationService {
       tenants: TenantDirectory; borrowers: BorrowerService; products: LoanProductService; pricing: PricingService; configs: DecisionConfigService;
       pipeline: DecisionPipeline; audit: AuditService; booking: LoanBookingService; creditLines: CreditLineService;
       limits: { defaultPageSize: number; maxPageSize: number };
+      /** The referrals module: who an application is credited to (the agent key's own submissions are its own). */
+      referrals: {
+        attribute(ctx: RequestContext, input: { borrowerId: string; nationalIdBidx: string | null; referralCode: string | null; field: string }): Promise<{ agentId: string | null; referrerBorrowerId: string | null; referralId: string | null }>;
+        converted(ctx: RequestContext, referralId: string, applicationId: string, borrowerId: string): Promise<void>;
+      };
     },
   ) {}
 
@@ -108,16 +113,22 @@ export class OriginationService {
     });
 
     const source: ApplicationSource = ctx.hasRole('BORROWER') ? 'BORROWER' : ctx.hasRole('AGENT') ? 'AGENT' : 'STAFF';
+    // Credit: an agent's key submits for itself; otherwise the referral standing for the person, or the code quoted.
+    const credit = source === 'AGENT'
+      ? { agentId: ctx.agentId, referrerBorrowerId: null, referralId: null }
+      : await this.deps.referrals.attribute(ctx, { borrowerId, nationalIdBidx: borrower.nationalIdBidx, referralCode: data.referralCode ?? null, field: 'input.referralCode' });
     const now = new Date();
     const app = Object.assign(new ApplicationEntity(), {
       tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
       termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
-      agentId: source === 'AGENT' ? ctx.agentId : null, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
+      agentId: credit.agentId, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
+      referralId: credit.referralId, referrerBorrowerId: credit.referrerBorrowerId,
       deviceId: data.deviceId ?? null, riskGrade: null, score: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
       loanId: null, version: 1, createdAt: now, updatedAt: now,
     });
     const em = await ctx.db();
     await em.getRepository(ApplicationEntity).insert(app);
+    if (credit.referralId) await this.deps.referrals.converted(ctx, credit.referralId, app.id, borrowerId);
     await this.event(ctx, app, null, 'DRAFT');
     for (const c of collateral) {
       await em.query(

@@ -15,6 +15,7 @@ export const submitSchema = z
     purpose: z.string().max(500).optional(),
     deviceId: z.string().max(200).optional(),
     agentRef: z.string().max(200).optional(),
+    referralCode: z.string().min(4).max(40).optional(),
     collateral: z
       .array(
         z.object({

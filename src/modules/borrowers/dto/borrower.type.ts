@@ -61,6 +61,7 @@ export class ConsentType {
 @ObjectType('Borrower', { description: 'National ID, phone and bank account are masked unless the caller’s role needs them.' })
 export class BorrowerType {
   @Field(() => ID) id!: string;
+  @Field({ description: 'The borrower’s own code for referring friends (submitApplication(referralCode)).' }) referralCode!: string;
   @Field(() => BorrowerKindEnum) kind!: string;
   @Field(() => SegmentEnum, { nullable: true }) segment!: string | null;
   @Field(() => String, { nullable: true }) fullName!: string | null;

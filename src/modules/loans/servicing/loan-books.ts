@@ -6,6 +6,7 @@ import { shiftPlaceholders } from '../../../platform/db/sql-batch';
 import { SqlWhere } from '../../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../../platform/graphql/connection';
 import { notFound } from '../../../core/domain-error';
+import { agentLoanScopeSql } from '../../../platform/tenancy/agent-scope';
 import type { RequestContext } from '../../../platform/tenancy/request-context';
 import { LoanEntity, type LoanStatus } from '../loan.entity';
 import { LOAN_COLUMNS, type LoanColumn } from '../loan.mapper';
@@ -119,8 +120,11 @@ export class LoanBooks {
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string): Promise<LoanEntity> {
-    const loan = await (await ctx.db()).getRepository(LoanEntity).findOneBy({ id });
+    const em = await ctx.db();
+    const loan = await em.getRepository(LoanEntity).findOneBy({ id });
     if (!loan || (ctx.hasRole('BORROWER') && loan.borrowerId !== ctx.borrowerId)) throw notFound('Loan', id);
+    // An agent's key reaches the loans its agents referred (and an agency's placed ones) only.
+    if (ctx.referringAgent && !(await em.query(`SELECT 1 FROM loans l WHERE l.id = $1 AND ${agentLoanScopeSql('$2')}`, [id, ctx.referringAgent])).length) throw notFound('Loan', id);
     return loan;
   }
 
@@ -147,6 +151,7 @@ export class LoanBooks {
     const where = new SqlWhere();
     if (args.after) where.and('l.id < ?', decodeCursor(args.after));
     if (ctx.hasRole('BORROWER')) where.and('l.borrower_id = ?', ctx.borrowerId);
+    if (ctx.referringAgent) where.and(agentLoanScopeSql('?'), ctx.referringAgent, ctx.referringAgent);
     if (args.status) where.and('l.status = ?', args.status);
     if (args.bucket) where.and('l.bucket = ?', args.bucket);
     if (args.dpdMin !== undefined && args.dpdMin !== null) where.and('l.dpd >= ?', args.dpdMin);

@@ -34,6 +34,7 @@ export class SubmitApplicationInput {
   @Field(() => String, { nullable: true }) purpose?: string;
   @Field(() => String, { nullable: true, description: 'Device fingerprint from the front-end, for fraud checks.' }) deviceId?: string;
   @Field(() => String, { nullable: true, description: 'Agent submissions: the agent’s reference for the referral.' }) agentRef?: string;
+  @Field(() => String, { nullable: true, description: 'An agent’s or a borrower’s referral code (a link’s ?ref=): credits its owner under the lender’s attribution rules, unless a referral of the applicant stands.' }) referralCode?: string;
   @Field(() => [CollateralInput], { nullable: true }) collateral?: CollateralInput[];
 }
 
@@ -160,7 +161,9 @@ export class ApplicationType {
   @Field(() => FrequencyEnum) frequency!: string;
   @Field(() => String, { nullable: true }) purpose!: string | null;
   @Field(() => ApplicationSourceEnum) source!: string;
-  @Field(() => String, { nullable: true, description: 'The agent credited with the referral: the submitting agent key.' }) agentId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The agent credited with the referral: the submitting agent’s, else the agent whose referral stood for the person, else the one whose code was quoted.' }) agentId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The referral (lead) it came from.' }) referralId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The borrower whose own referral code brought the applicant.' }) referrerBorrowerId!: string | null;
   @Field(() => String, { nullable: true, description: 'The agent’s own reference for the referral, as submitted.' }) agentRef!: string | null;
   @Field(() => String, { nullable: true }) riskGrade!: string | null;
   @Field(() => Int, { nullable: true }) score!: number | null;
