@@ -90,6 +90,7 @@ describe('tenants as code and the CLI', () => {
       ],
       clawback: { dpd: 30, withinDays: 60, writeOffWithinDays: 180 }, holdback: { share: '0.2', releaseAfterDays: 60 }, networkOverride: { share: '0.1' },
     });
+    expect((await app.gql('{ attributionRules { model windowDays returningCustomer } }', {}, ke)).data!.attributionRules).toEqual({ model: 'FIRST_TOUCH', windowDays: 60, returningCustomer: 'NO_CREDIT' });
     const cn = await app.apiKey('huinong-xiaodai', 'LENDER_ADMIN');
     expect((await app.gql('{ commissionPlans(currentOnly: true) { code rules { trigger basis } } }', {}, cn)).data!.commissionPlans).toEqual([
       { code: 'XIANYU', rules: [{ trigger: 'DISBURSED', basis: 'PRINCIPAL' }, { trigger: 'LOAN_CLOSED', basis: 'INTEREST_COLLECTED' }] }]);

@@ -19,11 +19,13 @@ export interface TenantFileServices {
   collectionPolicies: CollectionPolicyService;
   agents: AgentService;
   commissionPlans: CommissionPlanService;
+  referrals: ReferralService;
 }
 import type { ApplyOutcome } from '../tenancy';
 import type { CollectionPolicyService } from '../collections';
 import type { AgentService } from '../agents';
 import type { CommissionPlanService } from '../commissions';
+import type { ReferralService } from '../referrals';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {
@@ -115,6 +117,10 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
         for (const [i, agent] of c.agents.entries()) {
           section = ['agents', i];
           changed = (await services.agents.applyDefinition(ctx, agent, `agents.${i}`)) || changed;
+        }
+        if (c.attribution) {
+          section = ['attribution'];
+          changed = (await services.referrals.setRules(ctx, c.attribution, 'attribution')).changed || changed;
         }
         for (const [i, plan] of c.commissions.entries()) {
           section = ['commissions', i];

@@ -8,7 +8,7 @@ import { policyProblems } from '../../core/collections';
 import { asPolicy, collectionPolicySchema, conductSchema } from '../collections';
 import { agentsSectionSchema } from '../agents';
 import { commissionPlanSchema } from '../commissions';
-import { commissionPlanProblems } from '../../core/agents';
+import { ATTRIBUTION_MODELS, RETURNING_CUSTOMER_RULES, commissionPlanProblems } from '../../core/agents';
 import { POLICY_SCHEMAS } from '../decision-config';
 import { rateCapRuleSchema } from '../pricing';
 import { productCodeSchema, productTermsSchema } from '../products';
@@ -41,6 +41,8 @@ export const tenantFileSchema = z
     approvalPolicies: approvalPoliciesSchema.optional(),
     /** The lender's agents and agencies by code (parents first), applied before the policies that name them. */
     agents: agentsSectionSchema,
+    /** How referrals are credited, as setAttributionRules takes them. */
+    attribution: z.object({ model: z.enum(ATTRIBUTION_MODELS), windowDays: z.number().int().min(1).max(730), returningCustomer: z.enum(RETURNING_CUSTOMER_RULES) }).strict().optional(),
     /** Commission plans for the agents, each checked as setCommissionPlan checks it. */
     commissions: z
       .array(commissionPlanSchema.superRefine((p, ctx) => {
