@@ -163,4 +163,22 @@ describe('agent commissions: plans, earning in close of business, clawbacks, sta
     const first = (await gql(COMMISSIONS(`, loanId: "${loans[3]}"`))).commissions.nodes.filter((c: any) => c.trigger === 'FIRST_REPAYMENT');
     expect(first).toEqual([]);
   });
+
+  it('reports each agent’s business against the tenant’s book, by agent and by network', async () => {
+    const PERF = (groupBy: string) => `{ agentPerformance(from: "${period}-01", to: "${todayUtc()}", groupBy: ${groupBy}) {
+      rows { key name leads applications decided approved approvalRate disbursedCount disbursedAmount par30 firstPaymentDefaults commissionCost commissionCostPerUnit }
+      tenant { applications disbursedCount disbursedAmount } } }`;
+    const byAgent = (await gql(PERF('AGENT'))).agentPerformance;
+    // Amina: three applications approved; the defaulted loan was disbursed 41 days ago (aged), so two in this month:
+    // 10,000 and 30,000, earning 150 + 50 and 600 (the clawed-back 300 belongs to the other loan).
+    expect(byAgent.rows.find((r: any) => r.key === ids.agent)).toEqual({
+      key: ids.agent, name: 'Amina', leads: 0, applications: 3, decided: 3, approved: 3, approvalRate: '1.0000', disbursedCount: 2, disbursedAmount: '40000.00',
+      par30: '0.0000', firstPaymentDefaults: 0, commissionCost: '800.00', commissionCostPerUnit: '0.020000',
+    });
+    expect(byAgent.tenant).toMatchObject({ applications: 4, disbursedCount: 3, disbursedAmount: '45000.00' });
+    const byNetwork = (await gql(PERF('NETWORK'))).agentPerformance.rows;
+    expect(byNetwork.map((r: any) => [r.key, r.name, r.applications, r.disbursedCount])).toEqual([[ids.network, 'Coast Network', 4, 3]]);
+    // An agent's key: its own figures only.
+    expect((await gql(PERF('AGENT'), keys.agent)).agentPerformance.rows.map((r: any) => r.key)).toEqual([ids.agent]);
+  });
 });

@@ -300,6 +300,12 @@ describe('every query of the schema answers over real data', () => {
       const d = await q('{ complaints(first: 10) { nodes { id category status breached } } }', fx.collectionsAdmin);
       expect(d.complaints.nodes).toEqual([{ id: fx.complaintId, category: 'BILLING', status: 'OPEN', breached: false }]);
     },
+    // Figures over a referred book with loans and commissions: commissions.e2e-spec.ts.
+    agentPerformance: async () => {
+      const d = await q(`{ agentPerformance(from: "${addDays(today, -30)}", to: "${today}", groupBy: NETWORK) { rows { key name leads applications disbursedCount } tenant { applications disbursedCount } } }`, fx.admin);
+      expect(d.agentPerformance.rows).toEqual(expect.arrayContaining([{ key: fx.networkId, name: 'Coast Network', leads: 1, applications: 0, disbursedCount: 0 }]));
+      expect(d.agentPerformance.tenant.applications).toBeGreaterThan(0);
+    },
     referrals: async () => {
       const d = await q('{ referrals(first: 10) { nodes { agentId status fullName nationalIdLast4 productCode expiresAt } } }', fx.agentKey);
       expect(d.referrals.nodes).toEqual([{ agentId: fx.branchId, status: 'OPEN', fullName: 'Wanjiru Lead', nationalIdLast4: '7788', productCode: null, expiresAt: expect.any(String) }]);

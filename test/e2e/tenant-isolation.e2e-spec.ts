@@ -75,6 +75,7 @@ describe('tenant isolation', () => {
     const agentKeyA = await app.apiKey(a.slug, 'AGENT');
     expect((await app.gql(`mutation { submitReferral(input: { borrower: { fullName: "Lead of A", nationalId: "${nationalIdA}9" }, consent: true }) { id } }`, {}, agentKeyA)).errors).toBeUndefined();
     await app.gql('mutation { setAttributionRules(input: { model: FIRST_TOUCH, windowDays: 45, returningCustomer: NO_CREDIT }) { model } }', {}, adminA);
+    await app.ownerQuery(`INSERT INTO agent_risk_signals (tenant_id, id, agent_id, kind, key, detail, raised_on) VALUES ($1, gen_random_uuid(), $2, 'SHARED_DEVICE', 'SHARED_DEVICE:x', 'secret signal of A', current_date)`, [a.id, agentIdA]);
     const agencyA = (await app.gql('mutation { createAgent(input: { code: "AGENCY-A", kind: COLLECTION_AGENCY, name: "Agency of A" }) { id } }', {}, adminA)).data!.createAgent.id;
     [{ id: paymentIdA }] = await app.ownerQuery(
       `INSERT INTO payments (tenant_id, id, kind, provider, loan_id, amount, currency, provider_ref, status, idempotency_key, created_by_type)
@@ -185,6 +186,7 @@ describe('tenant isolation', () => {
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
+    agentPerformance: () => ({ query: `{ agentPerformance(from: "2020-01-01", to: "${tenantToday()}") { rows { key name } tenant { applications } } }`, check: (d) => expect(JSON.stringify(d.agentPerformance.rows)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
     referrals: () => ({ query: '{ referrals(first: 100) { nodes { id fullName } } }', check: (d) => expect(d.referrals.nodes).toEqual([]) }),
     attributionRules: () => ({ query: '{ attributionRules { model windowDays } }', check: (d) => expect(d.attributionRules).toEqual({ model: 'FIRST_TOUCH', windowDays: 90 }) }),
     commissionPlans: () => ({ query: '{ commissionPlans { code } }', check: (d) => expect(d.commissionPlans).toEqual([]) }),
@@ -347,7 +349,7 @@ describe('tenant isolation', () => {
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
        'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
        'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1',
-       'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1']
+       'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1', 'agent_risk_signals WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -1,3 +1,4 @@
 export * from './hierarchy';
 export * from './commission-plan';
 export * from './attribution';
+export * from './risk-signals';

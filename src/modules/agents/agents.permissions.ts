@@ -4,6 +4,7 @@ import { hasRole } from '../../platform/graphql/shield-rules';
 export const agentsPermissions = {
   Query: {
     agents: hasRole('LENDER_ADMIN', 'ANALYST', 'UNDERWRITER', 'SERVICER', 'AGENT'),
+    agentPerformance: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     agent: hasRole('LENDER_ADMIN', 'ANALYST', 'UNDERWRITER', 'SERVICER', 'COLLECTOR', 'AGENT'),
   },
   Mutation: {
@@ -11,6 +12,9 @@ export const agentsPermissions = {
     updateAgent: hasRole('LENDER_ADMIN'),
     setAgentStatus: hasRole('LENDER_ADMIN'),
   },
-  Agent: allow,
+  Agent: { '*': allow, riskSignals: hasRole('LENDER_ADMIN', 'ANALYST', 'UNDERWRITER') },
+  AgentRiskSignal: allow,
   AgentContact: allow,
+  AgentPerformance: allow,
+  AgentPerformanceRow: allow,
 };

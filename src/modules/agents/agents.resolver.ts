@@ -3,7 +3,10 @@ import type { AgentStatus } from '../../core/agents';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import type { AgentRow, AgentService } from './agent.service';
-import { AgentConnection, AgentKindEnum, AgentStatusEnum, AgentType, CreateAgentInput, UpdateAgentInput } from './dto/agents.type';
+import { AgentConnection, AgentKindEnum, AgentPerformanceType, AgentRiskSignalType, AgentStatusEnum, AgentType, CreateAgentInput, PerformanceGroupEnum, UpdateAgentInput } from './dto/agents.type';
+import type { AgentPerformanceService, PerformanceGroup } from './agent-performance';
+import type { AgentRiskService } from './agent-risk';
+import { DateScalar } from '../../platform/graphql/scalars';
 
 @ArgsType()
 class AgentsArgs extends PageArgs {
@@ -15,7 +18,18 @@ class AgentsArgs extends PageArgs {
 
 @Resolver(() => AgentType)
 export class AgentsResolver {
-  constructor(private readonly service: AgentService) {}
+  constructor(private readonly service: AgentService, private readonly performanceService: AgentPerformanceService, private readonly risk: AgentRiskService) {}
+
+  @FieldResolver(() => [AgentRiskSignalType], { description: 'Fraud signals raised on the agent, newest first (the lender’s staff only).' })
+  riskSignals(@Ctx() { ctx }: GraphQLContext, @Root() agent: AgentRow) {
+    return this.risk.signals(ctx, agent.id);
+  }
+
+  @Query(() => AgentPerformanceType, { description: 'Agents’ business in a period: leads, applications, approval rate, disbursed, time to disburse, PAR30 and first-payment defaults of the referred book, commission cost per unit; by agent, network or region, beside the tenant’s whole book. An agent’s key: its own and its sub-agents’.' })
+  agentPerformance(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
+    @Arg('groupBy', () => PerformanceGroupEnum, { defaultValue: 'AGENT' }) groupBy: PerformanceGroup) {
+    return this.performanceService.performance(ctx, from, to, groupBy);
+  }
 
   @Mutation(() => AgentType, { description: 'Adds an agent (under a network or branch when parentId is given); it gets a referral code. Its keys come from createApiKey(role: AGENT, agentId).' })
   createAgent(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => CreateAgentInput) input: CreateAgentInput) {

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { AGENT_KINDS, AGENT_STATUSES } from '../../../core/agents';
 import { ConnectionType } from '../../../platform/graphql/connection';
 
@@ -36,6 +37,14 @@ export class AgentType {
 
 export const AgentConnection = ConnectionType(AgentType, 'Agent');
 
+@ObjectType('AgentRiskSignal', { description: 'A fraud signal close of business raised on the agent’s referred business (agent.risk_signal).' })
+export class AgentRiskSignalType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'FIRST_PAYMENT_DEFAULTS, SHARED_DEVICE, SHARED_PHONE, SHARED_BANK_ACCOUNT, SHARED_REPAYMENT_SOURCE or THRESHOLD_CLUSTER.' }) kind!: string;
+  @Field() detail!: string;
+  @Field(() => DateScalar) raisedOn!: string;
+}
+
 @InputType('CreateAgentInput')
 export class CreateAgentInput {
   @Field(() => String, { nullable: true, description: 'The lender’s own code: up to 40 capital letters, digits, _ or -; unique.' }) code?: string | null;
@@ -55,4 +64,36 @@ export class UpdateAgentInput {
   @Field(() => String, { nullable: true }) region?: string | null;
   @Field(() => AgentContactType, { nullable: true }) contact?: AgentContactType | null;
   @Field(() => String, { nullable: true }) payoutAccount?: string | null;
+}
+
+export const PerformanceGroupEnum = { AGENT: 'AGENT', NETWORK: 'NETWORK', REGION: 'REGION' } as const;
+registerEnumType(PerformanceGroupEnum, { name: 'PerformanceGroup', description: 'AGENT; NETWORK: the top of each hierarchy with everyone under it; REGION: the agents’ region.' });
+
+@ObjectType('AgentPerformanceRow')
+export class AgentPerformanceRowType {
+  @Field({ description: 'The agent or network id, or the region.' }) key!: string;
+  @Field() name!: string;
+  @Field(() => Int) leads!: number;
+  @Field(() => Int) applications!: number;
+  @Field(() => Int, { description: 'Applications approved or declined.' }) decided!: number;
+  @Field(() => Int) approved!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'approved / decided.' }) approvalRate!: string | null;
+  @Field(() => Int) disbursedCount!: number;
+  @Field(() => DecimalScalar) disbursedAmount!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Median hours from application to disbursement.' }) medianHoursToDisburse!: string | null;
+  @Field(() => DecimalScalar, { description: 'Principal outstanding of the referred book now.' }) outstanding!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Principal outstanding more than 30 days past due, over principal outstanding.' }) par30!: string | null;
+  @Field(() => Int) firstPaymentDefaults!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Loans disbursed in the period that reached 30 days past due within 90 days, over loans disbursed.' }) firstPaymentDefaultRate!: string | null;
+  @Field(() => DecimalScalar, { description: 'Commissions (net of clawbacks) on the loans disbursed in the period.' }) commissionCost!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'commissionCost / disbursedAmount.' }) commissionCostPerUnit!: string | null;
+}
+
+@ObjectType('AgentPerformance')
+export class AgentPerformanceType {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => PerformanceGroupEnum) groupBy!: string;
+  @Field(() => [AgentPerformanceRowType]) rows!: AgentPerformanceRowType[];
+  @Field(() => AgentPerformanceRowType, { description: 'The same figures over the tenant’s whole book, referred or not.' }) tenant!: AgentPerformanceRowType;
 }
