@@ -4,8 +4,8 @@ import { ALLOCATION_BUCKETS, COLLATERAL_KINDS, SEGMENTS } from '../../core/produ
 import { APPLICATION_STATUSES } from '../../core/lifecycle';
 
 /** GraphQL enums built from the pure core's lists, so the API and the engine cannot disagree. */
-function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
-  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
 export const FrequencyEnum = enumOf(FREQUENCIES);

@@ -2,8 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { AGENT_KINDS, AGENT_STATUSES } from '../../../core/agents';
 import { ConnectionType } from '../../../platform/graphql/connection';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf } from '../../../platform/graphql/core-enums';
 
 export const AgentKindEnum = enumOf(AGENT_KINDS);
 registerEnumType(AgentKindEnum, { name: 'AgentKind', description: 'A NETWORK holds BRANCHes, INDIVIDUAL agents and PARTNER_PLATFORMs; a BRANCH holds agents; a COLLECTION_AGENCY works placed collection cases.' });

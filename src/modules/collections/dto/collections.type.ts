@@ -1,9 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { COLLECTION_CHANNELS, CONDUCT_RULES, CONTACT_PARTIES } from '../../../core/collections';
 import { ConnectionType } from '../../../platform/graphql/connection';
+import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const CollectionChannelEnum = enumOf(COLLECTION_CHANNELS);
 registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel', description: 'SMS, EMAIL, PUSH and LETTER are messages; CALL and FIELD_VISIT tasks for people; AGENCY_PLACEMENT hands the case to an agency.' });

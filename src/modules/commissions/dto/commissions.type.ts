@@ -1,10 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { COMMISSION_BASES, COMMISSION_TRIGGERS, TIER_MEASURES } from '../../../core/agents';
 import { ConnectionType } from '../../../platform/graphql/connection';
+import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { AgentKindEnum } from '../../agents';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const CommissionTriggerEnum = enumOf(COMMISSION_TRIGGERS);
 registerEnumType(CommissionTriggerEnum, { name: 'CommissionTrigger', description: 'What earns a commission: the loan disbursed, its first repayment, each repayment, the loan closed.' });

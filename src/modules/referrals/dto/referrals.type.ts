@@ -1,9 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ATTRIBUTION_MODELS, RETURNING_CUSTOMER_RULES } from '../../../core/agents';
 import { ConnectionType } from '../../../platform/graphql/connection';
+import { enumOf } from '../../../platform/graphql/core-enums';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const ReferralStatusEnum = { OPEN: 'OPEN', CONVERTED: 'CONVERTED', REJECTED_DUPLICATE: 'REJECTED_DUPLICATE', REJECTED_RETURNING: 'REJECTED_RETURNING', SUPERSEDED: 'SUPERSEDED' } as const;
 registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus', description: 'OPEN until an application converts it; REJECTED_DUPLICATE: another agent referred the person within the window (first touch); REJECTED_RETURNING: an existing customer the lender credits nobody for; SUPERSEDED: a later referral took the person (last touch).' });
