@@ -1,6 +1,7 @@
 import { AgentService } from '../modules/agents/agent.service';
 import { AgentPerformanceService } from '../modules/agents/agent-performance';
 import { AgentRiskService } from '../modules/agents/agent-risk';
+import { AgentOnboardingService } from '../modules/agents/agent-onboarding';
 import { ReferralService } from '../modules/referrals/referral.service';
 import { referralsPermissions } from '../modules/referrals/referrals.permissions';
 import { ReferralsResolver } from '../modules/referrals/referrals.resolver';
@@ -194,6 +195,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   // Commissions: plans, what close of business earns from the day's loan events, statements.
   const commissionPlans = new CommissionPlanService(audit);
   const agentRisk = new AgentRiskService();
+  const agentOnboarding = new AgentOnboardingService({ agents, kyc: providers.kyc, ciphers, tenants: directory, audit });
   const commissionEarning = new CommissionEarning({ tenants: directory, ledger });
   const commissionLedger = new CommissionLedger({ audit, limits });
   const cob = new CobService({
@@ -213,7 +215,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, agents, agentRisk, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -237,7 +239,7 @@ export function createResolvers(s: Services) {
     new ApprovalResolver(s.approvals),
     new CollectionsResolver(s.collectionPolicies, s.collectionCases, s.collectionActions, s.complaints, s.collectionKpis, s.approvals, s.guarded.collections, s.placements),
     new CollectionCaseFieldsResolver(s.collectionCases, s.servicing, s.borrowers, s.settlementOffers, s.placements),
-    new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk),
+    new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk, s.agentOnboarding),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
   ];

@@ -101,4 +101,24 @@ describe('agents and their keys', () => {
       expect((await app.gql(q, {}, analyst)).errors![0].extensions.code).toBe('FORBIDDEN');
     }
   });
+
+  it('checks an agent’s identity with the KYC provider and has it sign its agreement with its own key', async () => {
+    const VERIFY = (id: string, nationalId: string) => `mutation { verifyAgentIdentity(agentId: "${id}", input: { fullName: "Kiprop Cheruiyot", nationalId: "${nationalId}" }) { kycStatus kycCheckedAt } }`;
+    expect((await app.gql(VERIFY(ids.agent, '29384756'), {}, admin)).data!.verifyAgentIdentity).toEqual({ kycStatus: 'VERIFIED', kycCheckedAt: expect.any(String) });
+    // The sandbox fails a document whose number ends in 1111.
+    expect((await app.gql(VERIFY(ids.agency, '55551111'), {}, admin)).data!.verifyAgentIdentity.kycStatus).toBe('FAILED');
+    const key = (await app.gql(KEY, { i: { name: 'Kiprop signing', role: 'AGENT', agentId: ids.agent } }, admin)).data!.createApiKey.secret;
+    const read = async () => (await app.gql(`{ agentAgreement(agentId: "${ids.agent}") { text sha256 signed signerName signedAt } }`, {}, key)).data!.agentAgreement;
+    const agreement = await read();
+    expect(agreement).toMatchObject({ signed: false, signerName: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(agreement.text).toContain('and Kiprop');
+    const SIGN = (hash: string) => `mutation { signAgentAgreement(agentId: "${ids.agent}", signerName: "Kiprop Cheruiyot", documentHash: "${hash}") { signed signerName signedAt } }`;
+    expect((await app.gql(SIGN('0'.repeat(64)), {}, key)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'AGREEMENT_CHANGED', sha256: agreement.sha256 });
+    expect((await app.gql(SIGN(agreement.sha256), {}, admin)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await app.gql(SIGN(agreement.sha256), {}, key)).data!.signAgentAgreement).toEqual({ signed: true, signerName: 'Kiprop Cheruiyot', signedAt: expect.any(String) });
+    expect((await app.gql(`{ agent(id: "${ids.agent}") { agreementSignedAt } }`, {}, admin)).data!.agent.agreementSignedAt).toEqual(expect.any(String));
+    // Renamed, the agent has a new text to sign.
+    await app.gql(`mutation { updateAgent(input: { id: "${ids.agent}", name: "Kiprop C." }) { id } }`, {}, admin);
+    expect((await read()).signed).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@ import { drainPayouts } from '../support/payouts';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const SET_PLAN = `mutation($i: CommissionPlanInput!) { setCommissionPlan(input: $i) { id code version rules { trigger basis rate amount tierBy tiers { above rate } } } }`;
-const COMMISSIONS = (filter: string) => `{ commissions(first: 100${filter}) { nodes { id agentId loanId planCode planVersion kind trigger period amount held reversesId journalEntryId
+const COMMISSIONS = (filter: string) => `{ commissions(first: 100${filter}) { nodes { id agentId loanId planCode planVersion kind trigger sourceRef period amount held reversesId journalEntryId
   calculation { base rate tier amount } } } }`;
 const STATEMENT = (agentId: string, period: string) => `{ commissionStatements(agentId: "${agentId}", period: "${period}") {
   agentId period opening earned clawedBack heldBack released heldCancelled paid closing closed currency payoutId } }`;
@@ -180,5 +180,19 @@ describe('agent commissions: plans, earning in close of business, clawbacks, sta
     expect(byNetwork.map((r: any) => [r.key, r.name, r.applications, r.disbursedCount])).toEqual([[ids.network, 'Coast Network', 4, 3]]);
     // An agent's key: its own figures only.
     expect((await gql(PERF('AGENT'), keys.agent)).agentPerformance.rows.map((r: any) => r.key)).toEqual([ids.agent]);
+  });
+
+  it('takes back what a repayment earned when the repayment is reversed', async () => {
+    const v2 = (await gql(SET_PLAN, lender.admin, { i: { ...PLAN, rules: [...PLAN.rules, { trigger: 'EACH_REPAYMENT', basis: 'FLAT', amount: '10' }] } })).setCommissionPlan;
+    expect(v2.version).toBe(2);
+    const tx = (await gql(`mutation { recordRepayment(input: { loanId: "${loans[2]}", amount: "200.00", paidAt: "${todayUtc()}", method: CASH, idempotencyKey: "repay-to-reverse" }) { transactionId } }`)).recordRepayment.transactionId;
+    await cob();
+    const earned = (await gql(COMMISSIONS(`, loanId: "${loans[2]}", agentId: "${ids.agent}"`))).commissions.nodes.filter((c: any) => c.trigger === 'EACH_REPAYMENT');
+    expect(earned.map((c: any) => [c.kind, c.amount, c.planVersion, c.sourceRef])).toEqual([['EARNED', '10.00', 2, tx]]);
+    await gql(`mutation { reverseTransaction(id: "${tx}", reason: "bounced") { status } }`);
+    await cob();
+    await cob();
+    const back = (await gql(COMMISSIONS(`, loanId: "${loans[2]}", kind: CLAWBACK`))).commissions.nodes.filter((c: any) => c.trigger === 'EACH_REPAYMENT');
+    expect(back.map((c: any) => [c.agentId, c.amount, c.reversesId]).sort()).toEqual([[ids.agent, '-10.00', earned[0].id], [ids.network, '-1.00', expect.any(String)]].sort());
   });
 });

@@ -18,13 +18,14 @@ const PLAN = {
   capPerLoan: '400', clawback: { dpd: 5, withinDays: 60 }, holdback: { share: '0.25', releaseAfterDays: 30 }, networkOverride: { share: '0.1' },
 };
 
-type Op = { kind: 'disburse'; amount: number } | { kind: 'repay'; loan: number } | { kind: 'default'; loan: number } | { kind: 'close' } | { kind: 'pay' };
+type Op = { kind: 'disburse'; amount: number } | { kind: 'repay'; loan: number } | { kind: 'reverse'; repayment: number } | { kind: 'default'; loan: number } | { kind: 'close' } | { kind: 'pay' };
 
 const disburse = fc.record({ kind: fc.constant('disburse' as const), amount: fc.integer({ min: 2, max: 30 }).map((n) => n * 1000) });
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: disburse, weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('repay' as const), loan: fc.nat(9) }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('default' as const), loan: fc.nat(9) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('reverse' as const), repayment: fc.nat(9) }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'close' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'pay' as const }), weight: 2 },
 );
@@ -68,6 +69,8 @@ describe('commissions under random sequences (property)', () => {
       const cob = () => app.inTenant(lender.slug, (ctx) => app.runtime.services.cob.run(ctx, today));
       const loans: string[] = [];
       const defaulted = new Set<string>();
+      const repayments: string[] = [];
+      const reversed = new Set<string>();
       let closed = false;
       let n = 0;
       for (const o of ops) {
@@ -81,7 +84,13 @@ describe('commissions under random sequences (property)', () => {
           loans.push(id);
         } else if (o.kind === 'repay' && loans.length) {
           const id = loans[o.loan % loans.length];
-          if (!defaulted.has(id)) await gql(`mutation { recordRepayment(input: { loanId: "${id}", amount: "500.00", paidAt: "${today}", method: CASH, idempotencyKey: "repay-${n}-${id}" }) { transactionId } }`);
+          if (!defaulted.has(id)) repayments.push((await gql(`mutation { recordRepayment(input: { loanId: "${id}", amount: "500.00", paidAt: "${today}", method: CASH, idempotencyKey: "repay-${n}-${id}" }) { transactionId } }`)).recordRepayment.transactionId);
+        } else if (o.kind === 'reverse' && repayments.length) {
+          const tx = repayments[o.repayment % repayments.length];
+          if (!reversed.has(tx)) {
+            await gql(`mutation { reverseTransaction(id: "${tx}", reason: "bounced") { status } }`);
+            reversed.add(tx);
+          }
         } else if (o.kind === 'default' && loans.length) {
           const id = loans[o.loan % loans.length];
           if (!defaulted.has(id)) {
@@ -99,18 +108,19 @@ describe('commissions under random sequences (property)', () => {
       }
       await drainPayouts(app, lender.slug);
 
-      const rows = (await gql(`{ commissions(first: 100) { nodes { id agentId loanId kind trigger amount held reversesId } } }`)).commissions.nodes as
-        { id: string; agentId: string; loanId: string; kind: string; trigger: string; amount: string; held: string; reversesId: string | null }[];
+      const rows = (await gql(`{ commissions(first: 100) { nodes { id agentId loanId kind trigger amount held reversesId sourceRef } } }`)).commissions.nodes as
+        { id: string; agentId: string; loanId: string; kind: string; trigger: string; amount: string; held: string; reversesId: string | null; sourceRef: string }[];
       // Once per trigger: a loan's disbursement and first repayment each earn the agent (and its network) at most once.
       for (const kind of ['EARNED', 'OVERRIDE']) {
         const keys = rows.filter((r) => r.kind === kind && r.trigger !== 'EACH_REPAYMENT').map((r) => `${r.agentId}/${r.loanId}/${r.trigger}`);
         expect(new Set(keys).size).toBe(keys.length);
       }
-      // A defaulted loan's commissions are reversed exactly once; nothing else is.
+      // A defaulted loan's commissions, and those of a reversed repayment, are reversed exactly once; nothing else is.
       const clawed = rows.filter((r) => r.kind === 'CLAWBACK');
       expect(new Set(clawed.map((r) => r.reversesId)).size).toBe(clawed.length);
       for (const r of rows.filter((x) => x.kind === 'EARNED' || x.kind === 'OVERRIDE')) {
-        expect([r.id, clawed.some((c) => c.reversesId === r.id)]).toEqual([r.id, defaulted.has(r.loanId) && new Dec(r.amount).gt(0)]);
+        const due = (defaulted.has(r.loanId) || (r.trigger === 'EACH_REPAYMENT' && reversed.has(r.sourceRef))) && new Dec(r.amount).gt(0);
+        expect([r.id, clawed.some((c) => c.reversesId === r.id)]).toEqual([r.id, due]);
       }
       const sum = (xs: string[]) => xs.reduce((s, v) => s.plus(v), new Dec(0));
       const mine = rows.filter((r) => r.agentId === agent);

@@ -300,6 +300,11 @@ describe('every query of the schema answers over real data', () => {
       const d = await q('{ complaints(first: 10) { nodes { id category status breached } } }', fx.collectionsAdmin);
       expect(d.complaints.nodes).toEqual([{ id: fx.complaintId, category: 'BILLING', status: 'OPEN', breached: false }]);
     },
+    agentAgreement: async () => {
+      const d = await q(`{ agentAgreement(agentId: "${fx.branchId}") { text sha256 signed } }`, fx.agentKey);
+      expect(d.agentAgreement).toMatchObject({ signed: false, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(d.agentAgreement.text).toContain('Coast Branch');
+    },
     // Figures over a referred book with loans and commissions: commissions.e2e-spec.ts.
     agentPerformance: async () => {
       const d = await q(`{ agentPerformance(from: "${addDays(today, -30)}", to: "${today}", groupBy: NETWORK) { rows { key name leads applications disbursedCount } tenant { applications disbursedCount } } }`, fx.admin);

@@ -186,6 +186,7 @@ describe('tenant isolation', () => {
     complaints: () => ({ query: '{ complaints(first: 100) { nodes { id text } } }', check: (d) => expect(d.complaints.nodes).toEqual([]) }),
     complaintSlaBreaches: () => ({ query: '{ complaintSlaBreaches(first: 100) { nodes { id } } }', check: (d) => expect(d.complaintSlaBreaches.nodes).toEqual([]) }),
     approvalRequest: () => ({ query: `{ approvalRequest(id: "${approvalRequestIdA}") { id } }`, check: () => { throw new Error('read another tenant’s approval request'); } }),
+    agentAgreement: () => ({ query: `{ agentAgreement(agentId: "${agentIdA}") { text } }`, check: () => { throw new Error('read another tenant’s agent agreement'); } }),
     agentPerformance: () => ({ query: `{ agentPerformance(from: "2020-01-01", to: "${tenantToday()}") { rows { key name } tenant { applications } } }`, check: (d) => expect(JSON.stringify(d.agentPerformance.rows)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
     referrals: () => ({ query: '{ referrals(first: 100) { nodes { id fullName } } }', check: (d) => expect(d.referrals.nodes).toEqual([]) }),
     attributionRules: () => ({ query: '{ attributionRules { model windowDays } }', check: (d) => expect(d.attributionRules).toEqual({ model: 'FIRST_TOUCH', windowDays: 90 }) }),
@@ -283,6 +284,8 @@ describe('tenant isolation', () => {
     closeCommissionPeriod: () => `mutation { closeCommissionPeriod(period: "${tenantToday().slice(0, 7)}") { period } }`,
     createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,
     updateAgent: () => `mutation { updateAgent(input: { id: "${agentIdA}", name: "Stolen" }) { id } }`,
+    verifyAgentIdentity: () => `mutation { verifyAgentIdentity(agentId: "${agentIdA}", input: { fullName: "B", nationalId: "12345678" }) { id } }`,
+    signAgentAgreement: () => `mutation { signAgentAgreement(agentId: "${agentIdA}", signerName: "B", documentHash: "${'0'.repeat(64)}") { signed } }`,
     setAgentStatus: () => `mutation { setAgentStatus(id: "${agentIdA}", status: SUSPENDED, reason: "b") { id } }`,
     retryPayout: () => `mutation { retryPayout(paymentId: "${payoutIdA}", idempotencyKey: "steal-retry-1") { id } }`,
     // Policies act only on the caller's own tenant; A's requests and staff are not found.

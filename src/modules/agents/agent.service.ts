@@ -29,6 +29,9 @@ export interface AgentRow {
   status: AgentStatus;
   statusReason: string | null;
   referralCode: string;
+  kycStatus: 'VERIFIED' | 'FAILED' | null;
+  kycCheckedAt: Date | null;
+  agreementSignedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -65,7 +68,8 @@ export interface PayoutAccounts {
 }
 
 const SELECT = `SELECT a.id, a.code, a.kind, a.name, a.parent_id AS "parentId", a.region, a.contact, a.status, a.status_reason AS "statusReason",
-  a.referral_code AS "referralCode", a.created_at AS "createdAt", a.updated_at AS "updatedAt" FROM agents a`;
+  a.referral_code AS "referralCode", a.kyc_status AS "kycStatus", a.kyc_checked_at AS "kycCheckedAt", a.agreement_signed_at AS "agreementSignedAt",
+  a.created_at AS "createdAt", a.updated_at AS "updatedAt" FROM agents a`;
 
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -3,9 +3,10 @@ import type { AgentStatus } from '../../core/agents';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import type { AgentRow, AgentService } from './agent.service';
-import { AgentConnection, AgentKindEnum, AgentPerformanceType, AgentRiskSignalType, AgentStatusEnum, AgentType, CreateAgentInput, PerformanceGroupEnum, UpdateAgentInput } from './dto/agents.type';
+import { AgentAgreementType, AgentConnection, AgentIdentityInput, AgentKindEnum, AgentPerformanceType, AgentRiskSignalType, AgentStatusEnum, AgentType, CreateAgentInput, PerformanceGroupEnum, UpdateAgentInput } from './dto/agents.type';
 import type { AgentPerformanceService, PerformanceGroup } from './agent-performance';
 import type { AgentRiskService } from './agent-risk';
+import type { AgentOnboardingService } from './agent-onboarding';
 import { DateScalar } from '../../platform/graphql/scalars';
 
 @ArgsType()
@@ -18,7 +19,25 @@ class AgentsArgs extends PageArgs {
 
 @Resolver(() => AgentType)
 export class AgentsResolver {
-  constructor(private readonly service: AgentService, private readonly performanceService: AgentPerformanceService, private readonly risk: AgentRiskService) {}
+  constructor(
+    private readonly service: AgentService, private readonly performanceService: AgentPerformanceService, private readonly risk: AgentRiskService,
+    private readonly onboarding: AgentOnboardingService,
+  ) {}
+
+  @Mutation(() => AgentType, { description: 'Checks the identity of the agent (or the person behind it) with the lender’s KYC provider: kycStatus VERIFIED or FAILED.' })
+  verifyAgentIdentity(@Ctx() { ctx }: GraphQLContext, @Arg('agentId', () => ID) agentId: string, @Arg('input', () => AgentIdentityInput) input: AgentIdentityInput) {
+    return this.onboarding.verifyIdentity(ctx, agentId, input);
+  }
+
+  @Query(() => AgentAgreementType, { description: 'The agent agreement for an agent to read (its text and hash) and whether it signed this text.' })
+  agentAgreement(@Ctx() { ctx }: GraphQLContext, @Arg('agentId', () => ID) agentId: string) {
+    return this.onboarding.agreement(ctx, agentId);
+  }
+
+  @Mutation(() => AgentAgreementType, { description: 'The agent signs its agreement with its own key, naming the hash of the text it read (CONFLICT AGREEMENT_CHANGED when the text changed since).' })
+  signAgentAgreement(@Ctx() { ctx }: GraphQLContext, @Arg('agentId', () => ID) agentId: string, @Arg('signerName') signerName: string, @Arg('documentHash') documentHash: string) {
+    return this.onboarding.sign(ctx, agentId, signerName, documentHash);
+  }
 
   @FieldResolver(() => [AgentRiskSignalType], { description: 'Fraud signals raised on the agent, newest first (the lender’s staff only).' })
   riskSignals(@Ctx() { ctx }: GraphQLContext, @Root() agent: AgentRow) {

@@ -202,7 +202,11 @@ export class CobService {
     const bounds: { id: string }[] = await (await ctx.db()).query(
       `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND last_cob_date < $1::date) s
        WHERE rn % $2 = 1 ORDER BY id`, [date, this.deps.chunkSize]);
-    if (bounds.length === 0) return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
+    if (bounds.length === 0) {
+      // Nothing behind; what happened since the date closed (a repayment, a reversal) still reaches the other modules' steps.
+      await this.finishers(ctx, date, 'catch-up:finish');
+      return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
+    }
     const starts = [MIN_UUID, ...bounds.slice(1).map((b) => b.id)];
     const totals = { loans: 0, accruals: 0, events: 0 };
     for (const [i, lo] of starts.entries()) {
@@ -214,12 +218,16 @@ export class CobService {
       onProgress?.({ businessDate: date, chunk: i + 1, chunks: starts.length, loans: totals.loans });
     }
     // What the caught-up loans did (a default, a closing) reaches the other modules' steps too.
-    if (this.deps.finishers?.length) {
-      await this.scoped(ctx, `cob:${date}:catch-up:finish`, async (c) => {
-        for (const finish of this.deps.finishers ?? []) await finish(c, date);
-      });
-    }
+    await this.finishers(ctx, date, 'catch-up:finish');
     return { businessDate: date, ...totals, skipped: false, caughtUp: true };
+  }
+
+  /** The other modules' per-date steps in a transaction of their own (they are idempotent: a second run adds nothing). */
+  private async finishers(ctx: RequestContext, date: string, actor: string): Promise<void> {
+    if (!this.deps.finishers?.length) return;
+    await this.scoped(ctx, `cob:${date}:${actor}`, async (c) => {
+      for (const finish of this.deps.finishers ?? []) await finish(c, date);
+    });
   }
 
   /**

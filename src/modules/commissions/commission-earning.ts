@@ -132,6 +132,20 @@ FROM due
 ON CONFLICT DO NOTHING
 RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
 
+/** A repayment reversed after it earned (EACH_REPAYMENT) takes its commissions back, found from the reversal events since the cursor. */
+const REVERSED_SQL = `
+INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'CLAWBACK', c.trigger, c.source_ref || ':' || c.kind, $2::date,
+       to_char(GREATEST($2::date, $3::date), 'YYYY-MM'), c.amount, NULL, c.tier, -c.amount,
+       -(c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)),
+       c.currency, gen_random_uuid(), c.id
+FROM outbox_events e
+JOIN commissions c ON c.tenant_id = e.tenant_id AND c.loan_id = (e.data ->> 'loanId')::uuid AND c.trigger = 'EACH_REPAYMENT' AND c.source_ref = e.data ->> 'transactionId'
+WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed' AND c.kind IN ('EARNED', 'OVERRIDE') AND c.amount > 0
+  AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
+ON CONFLICT DO NOTHING
+RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
+
 const RELEASE_SQL = `
 INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, reverses_id)
 SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'RELEASE', c.trigger, c.source_ref || ':' || c.kind, $1::date, to_char(GREATEST($1::date, $2::date), 'YYYY-MM'),
@@ -167,7 +181,7 @@ export class CommissionEarning {
     // A closed month is frozen: what would fall in it lands in the first open one.
     const [{ open }] = await em.query(`SELECT coalesce(to_char((max(period) || '-01')::date + interval '1 month', 'YYYY-MM-DD'), '0001-01-01') AS open FROM commission_periods`);
     const earned: Moved[] = await em.query(EARN_SQL, [cursor.prev_seq, open, tenant.roundingMode, ctx.tenant]);
-    const clawed: Moved[] = await em.query(CLAW_SQL, [date, open]);
+    const clawed: Moved[] = [...await em.query(CLAW_SQL, [date, open]), ...await em.query(REVERSED_SQL, [cursor.prev_seq, date, open])];
     const released = await em.query(RELEASE_SQL, [date, open]);
     await em.query('UPDATE commission_cursors SET prev_seq = last_seq, last_seq = $1, updated_at = now()', [top]);
     await this.post(ctx, [...earned, ...clawed]);

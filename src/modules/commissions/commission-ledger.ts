@@ -15,6 +15,7 @@ export interface CommissionRow {
   planVersion: number;
   kind: 'EARNED' | 'OVERRIDE' | 'CLAWBACK' | 'RELEASE';
   trigger: string;
+  sourceRef: string;
   businessDate: string;
   period: string;
   base: string;
@@ -46,7 +47,7 @@ export interface Statement extends StatementMovements {
 }
 
 const SELECT = `
-  SELECT c.id, c.agent_id AS "agentId", c.loan_id AS "loanId", p.code AS "planCode", p.version AS "planVersion", c.kind, c.trigger, c.business_date::text AS "businessDate",
+  SELECT c.id, c.agent_id AS "agentId", c.loan_id AS "loanId", p.code AS "planCode", p.version AS "planVersion", c.kind, c.trigger, c.source_ref AS "sourceRef", c.business_date::text AS "businessDate",
          c.period, c.base::text, trim_scale(c.rate)::text AS rate, c.tier, round(c.amount, l.money_decimals)::text AS amount, round(c.held, l.money_decimals)::text AS held, c.currency,
          c.reverses_id AS "reversesId", c.journal_entry_id AS "journalEntryId", c.created_at AS "createdAt"
   FROM commissions c JOIN commission_plans p ON p.tenant_id = c.tenant_id AND p.id = c.plan_id JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id`;

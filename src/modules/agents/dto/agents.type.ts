@@ -30,6 +30,9 @@ export class AgentType {
   @Field(() => AgentStatusEnum) status!: string;
   @Field(() => String, { nullable: true, description: 'Why it was suspended or terminated.' }) statusReason!: string | null;
   @Field({ description: 'The code a borrower or front-end quotes to credit this agent with a referral.' }) referralCode!: string;
+  @Field(() => String, { nullable: true, description: 'VERIFIED or FAILED: the identity check (verifyAgentIdentity); null: not checked.' }) kycStatus!: string | null;
+  @Field(() => Date, { nullable: true }) kycCheckedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the agent signed its agreement (null: not signed, or its text changed since).' }) agreementSignedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }
@@ -95,4 +98,21 @@ export class AgentPerformanceType {
   @Field(() => PerformanceGroupEnum) groupBy!: string;
   @Field(() => [AgentPerformanceRowType]) rows!: AgentPerformanceRowType[];
   @Field(() => AgentPerformanceRowType, { description: 'The same figures over the tenant’s whole book, referred or not.' }) tenant!: AgentPerformanceRowType;
+}
+
+@InputType('AgentIdentityInput')
+export class AgentIdentityInput {
+  @Field() fullName!: string;
+  @Field({ description: 'Kept only as a blind index and its last four characters.' }) nationalId!: string;
+  @Field(() => DateScalar, { nullable: true }) dateOfBirth?: string | null;
+}
+
+@ObjectType('AgentAgreement')
+export class AgentAgreementType {
+  @Field(() => ID) agentId!: string;
+  @Field() text!: string;
+  @Field({ description: 'SHA-256 of the text: what signAgentAgreement must name.' }) sha256!: string;
+  @Field({ description: 'Signed, and this very text.' }) signed!: boolean;
+  @Field(() => String, { nullable: true }) signerName!: string | null;
+  @Field(() => Date, { nullable: true }) signedAt!: Date | null;
 }

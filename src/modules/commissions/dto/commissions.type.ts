@@ -111,6 +111,7 @@ export class CommissionType {
   @Field(() => Int) planVersion!: number;
   @Field(() => CommissionKindEnum) kind!: string;
   @Field(() => CommissionTriggerEnum) trigger!: string;
+  @Field({ description: 'What earned it: the loan, or (EACH_REPAYMENT) the repayment’s transaction id; a clawback or release adds the kind it reverses.' }) sourceRef!: string;
   @Field(() => DateScalar) businessDate!: string;
   @Field({ description: 'The statement month (YYYY-MM) it counts in.' }) period!: string;
   @Field(() => CommissionCalculationType) calculation!: CommissionCalculationType;
