@@ -2,20 +2,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { type CollectionPolicyDefinition, DEFAULT_CONDUCT, conductProblems, policyProblems } from '../../core/collections';
 import { badInput } from '../../core/domain-error';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { uuidv7 } from '../../platform/db/ids';
+import { type StoredVersion, VersionedDefinitions } from '../../platform/db/versioned-definitions';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { zodToBadInput } from '../tenancy';
 import { type ConductDefinition, asPolicy, collectionPolicySchema, conductSchema } from './collections-definition';
 
-export interface StoredPolicy {
-  id: string;
-  code: string;
-  version: number;
-  isCurrent: boolean;
-  definition: CollectionPolicyDefinition;
-  createdAt: Date;
-}
+export type StoredPolicy = StoredVersion<CollectionPolicyDefinition>;
 
 const CONDUCT = Symbol('collection conduct of this transaction');
 
@@ -24,11 +17,15 @@ const CONDUCT = Symbol('collection conduct of this transaction');
  * changes, cases keep the version they were opened under) and conduct rules.
  */
 export class CollectionPolicyService {
+  private readonly store: VersionedDefinitions<CollectionPolicyDefinition>;
+
   constructor(
     private readonly audit: AuditService,
     /** The agents module: a placement names an active collection agency by its code. */
     private readonly agents: { byCode(ctx: RequestContext, code: string): Promise<{ id: string; kind: string; status: string } | null> },
-  ) {}
+  ) {
+    this.store = new VersionedDefinitions('collection_policies', audit, { type: 'CollectionPolicy', action: 'collectionPolicy' });
+  }
 
   /** Validates and stores a policy; the same definition again changes nothing. `root` names the input in errors. */
   async setPolicy(ctx: RequestContext, input: unknown, source = 'api', root = 'input'): Promise<{ policy: StoredPolicy; outcome: 'created' | 'updated' | 'unchanged' }> {
@@ -47,35 +44,17 @@ export class CollectionPolicyService {
         if (agency.status !== 'ACTIVE') throw badInput(field, `agency ${action.agencyCode} is ${agency.status}`);
       }
     }
-    const em = await ctx.db();
-    const [current] = await em.query('SELECT id, version, definition FROM collection_policies WHERE code = $1 AND is_current FOR UPDATE', [definition.code]);
-    if (current && isDeepStrictEqual(JSON.parse(JSON.stringify(current.definition)), JSON.parse(JSON.stringify(definition)))) {
-      return { policy: (await this.policies(ctx, definition.code)).find((p) => p.isCurrent)!, outcome: 'unchanged' };
-    }
-    const id = uuidv7();
-    const version = (current?.version ?? 0) + 1;
-    if (current) ctx.writes.add('UPDATE collection_policies SET is_current = false WHERE tenant_id = $1 AND id = $2', [ctx.tenant, current.id]);
-    ctx.writes.add(
-      'INSERT INTO collection_policies (tenant_id, id, code, version, is_current, definition, source, created_by_type, created_by_id) VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8)',
-      [ctx.tenant, id, definition.code, version, JSON.stringify(definition), source, ctx.actor.type, ctx.actor.id],
-    );
-    await this.audit.record(ctx, { action: current ? 'collectionPolicy.revised' : 'collectionPolicy.created', entityType: 'CollectionPolicy', entityId: id, before: current?.definition ?? null, after: { ...definition, version, source } });
-    return { policy: (await this.policies(ctx, definition.code)).find((p) => p.isCurrent)!, outcome: current ? 'updated' : 'created' };
+    const { stored, outcome } = await this.store.set(ctx, definition, source);
+    return { policy: stored, outcome };
   }
 
   /** Every version of the tenant's policies (or of one code), current first, then newest. */
-  async policies(ctx: RequestContext, code?: string | null, currentOnly = false): Promise<StoredPolicy[]> {
-    const rows = await (await ctx.db()).query(
-      `SELECT id, code, version, is_current AS "isCurrent", definition, created_at AS "createdAt" FROM collection_policies
-       WHERE ($1::text IS NULL OR code = $1) AND (NOT $2 OR is_current) ORDER BY code, is_current DESC, version DESC`,
-      [code ?? null, currentOnly],
-    );
-    return rows;
+  policies(ctx: RequestContext, code?: string | null, currentOnly = false): Promise<StoredPolicy[]> {
+    return this.store.versions(ctx, code, currentOnly);
   }
 
-  async policyById(ctx: RequestContext, id: string): Promise<StoredPolicy | null> {
-    const [row] = await (await ctx.db()).query('SELECT id, code, version, is_current AS "isCurrent", definition, created_at AS "createdAt" FROM collection_policies WHERE id = $1', [id]);
-    return row ?? null;
+  policyById(ctx: RequestContext, id: string): Promise<StoredPolicy | null> {
+    return this.store.byId(ctx, id);
   }
 
   /** Sets the tenant's conduct rules (and complaint deadlines); the same rules again change nothing. */
