@@ -1,9 +1,10 @@
+import { Dec } from '../../core/money';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LedgerService } from '../ledger';
 
 /** An amount of a rule on a base: FLAT is its amount, else the base times the rate in the lender's rounding. */
-const RAW = `CASE WHEN r.rule ->> 'basis' = 'FLAT' THEN r.base ELSE round_money(r.base * r.rate, r.dp, $3) END`;
+const RAW = `round_money(CASE WHEN r.rule ->> 'basis' = 'FLAT' THEN r.base ELSE r.base * r.rate END, r.dp, $3)`;
 
 /** A running total capped at `cap` (null: none): what this row adds under the cap, given what came before. */
 const capped = (cap: string, before: string, upTo: string) =>
@@ -172,8 +173,6 @@ export class CommissionEarning {
   async run(ctx: RequestContext, date: string): Promise<{ earned: number; clawedBack: number; released: number }> {
     const em = await ctx.db();
     const tenant = await this.deps.tenants.current(ctx);
-    // The chart has COMMISSION_PAYABLE (added to the default chart with commissions).
-    await this.deps.ledger.accounts(ctx);
     await em.query('INSERT INTO commission_cursors (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING', [ctx.tenant]);
     // One run of overlap: an event whose transaction committed after the last run read past it is still seen.
     const [cursor] = await em.query('SELECT prev_seq, last_seq FROM commission_cursors FOR UPDATE');
@@ -197,18 +196,11 @@ export class CommissionEarning {
 
   /** Each commission with an amount is a balanced entry: expense against payable (a clawback the other way round). */
   private async post(ctx: RequestContext, moved: Moved[]): Promise<void> {
-    const rows = moved.filter((m) => m.journalEntryId);
-    if (!rows.length) return;
-    const em = await ctx.db();
-    const json = JSON.stringify(rows.map((m) => ({ id: m.journalEntryId, date: m.businessDate, ref: `commission:${m.id}`, amount: m.amount })));
-    await em.query(
-      `INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference)
-       SELECT $1::uuid, r.id, 'COMMISSION', r.date, NULL, r.ref FROM jsonb_to_recordset($2::jsonb) AS r (id uuid, date date, ref text, amount numeric)`, [ctx.tenant, json]);
-    await em.query(
-      `INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit)
-       SELECT $1::uuid, r.id, 1, CASE WHEN r.amount > 0 THEN 'COMMISSION_EXPENSE' ELSE 'COMMISSION_PAYABLE' END, abs(r.amount), 0 FROM jsonb_to_recordset($2::jsonb) AS r (id uuid, amount numeric)
-       UNION ALL
-       SELECT $1::uuid, r.id, 2, CASE WHEN r.amount > 0 THEN 'COMMISSION_PAYABLE' ELSE 'COMMISSION_EXPENSE' END, 0, abs(r.amount) FROM jsonb_to_recordset($2::jsonb) AS r (id uuid, amount numeric)`,
-      [ctx.tenant, json]);
+    await this.deps.ledger.postMany(ctx, moved.filter((m) => m.journalEntryId).map((m) => {
+      const amount = new Dec(m.amount);
+      const [debit, credit] = amount.gt(0) ? ['COMMISSION_EXPENSE', 'COMMISSION_PAYABLE'] as const : ['COMMISSION_PAYABLE', 'COMMISSION_EXPENSE'] as const;
+      return { id: m.journalEntryId!, kind: 'COMMISSION', businessDate: m.businessDate, reference: `commission:${m.id}`,
+        lines: [{ account: debit, debit: amount.abs().toFixed() }, { account: credit, credit: amount.abs().toFixed() }] };
+    }));
   }
 }

@@ -49,6 +49,27 @@ export class LedgerService {
     return id;
   }
 
+  /**
+   * Many entries of no loan's mapping at once (a night's commissions): each balanced as `post` checks
+   * it, all staged as two statements whatever their number. Answers the entries' ids in order.
+   */
+  async postMany(ctx: RequestContext, entries: JournalEntryInput[]): Promise<string[]> {
+    if (!entries.length) return [];
+    this.ensureChart(ctx);
+    const ids = entries.map((e) => e.id ?? uuidv7());
+    const heads = entries.map((e, i) => ({ id: ids[i], kind: e.kind, date: e.businessDate, loan: e.loanId ?? null, ref: e.reference ?? null }));
+    const lines = entries.flatMap((e, i) => balancedLines(e.lines).map((l, n) => ({ entry: ids[i], no: n + 1, account: l.account, debit: l.debit ?? '0', credit: l.credit ?? '0' })));
+    ctx.writes.add(
+      `INSERT INTO journal_entries (tenant_id, id, kind, business_date, loan_id, reference)
+       SELECT $1::uuid, e.id, e.kind, e.date, e.loan, e.ref FROM jsonb_to_recordset($2::jsonb) AS e (id uuid, kind text, date date, loan uuid, ref text)`,
+      [ctx.tenant, JSON.stringify(heads)]);
+    ctx.writes.add(
+      `INSERT INTO journal_lines (tenant_id, entry_id, line_no, account_code, debit, credit)
+       SELECT $1::uuid, l.entry, l.no, l.account, l.debit, l.credit FROM jsonb_to_recordset($2::jsonb) AS l (entry uuid, no smallint, account text, debit numeric, credit numeric)`,
+      [ctx.tenant, JSON.stringify(lines)]);
+    return ids;
+  }
+
   /** The account mapping a loan was booked with (read once per transaction). */
   async mappingOf(ctx: RequestContext, loanId: string): Promise<AccountMapping | null> {
     const cache = ctx.transactionState(MAPPINGS, () => new Map<string, AccountMapping | null>());
