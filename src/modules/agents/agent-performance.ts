@@ -1,4 +1,5 @@
 import { badInput } from '../../core/domain-error';
+import { Dec } from '../../core/money';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { agentSubtreeSql } from '../../platform/tenancy/agent-scope';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -114,14 +115,16 @@ SELECT 'TENANT' AS key, 'All loans' AS name,
 
 type Raw = Omit<PerformanceRow, 'approvalRate' | 'medianHoursToDisburse' | 'par30' | 'firstPaymentDefaults' | 'firstPaymentDefaultRate' | 'commissionCostPerUnit'> & { medianHours: number | null; atRisk: string; fpd: number };
 
-const ratio = (num: number | string, den: number | string, places = 4): string | null => (Number(den) > 0 ? (Number(num) / Number(den)).toFixed(places) : null);
+/** num / den in decimal (money stays out of JS numbers), or null when nothing to divide by. */
+const ratio = (num: number | string, den: number | string, places = 4): string | null => (new Dec(den).gt(0) ? new Dec(num).div(den).toFixed(places) : null);
+const money = (v: string) => new Dec(v).toFixed(2);
 
 function shape(r: Raw): PerformanceRow {
   return {
     key: r.key, name: r.name, leads: r.leads, applications: r.applications, decided: r.decided, approved: r.approved, approvalRate: ratio(r.approved, r.decided),
-    disbursedCount: r.disbursedCount, disbursedAmount: Number(r.disbursedAmount).toFixed(2), medianHoursToDisburse: r.medianHours === null ? null : Number(r.medianHours).toFixed(1),
-    outstanding: Number(r.outstanding).toFixed(2), par30: ratio(r.atRisk, r.outstanding), firstPaymentDefaults: r.fpd, firstPaymentDefaultRate: ratio(r.fpd, r.disbursedCount),
-    commissionCost: Number(r.commissionCost).toFixed(2), commissionCostPerUnit: ratio(r.commissionCost, r.disbursedAmount, 6),
+    disbursedCount: r.disbursedCount, disbursedAmount: money(r.disbursedAmount), medianHoursToDisburse: r.medianHours === null ? null : new Dec(r.medianHours).toFixed(1),
+    outstanding: money(r.outstanding), par30: ratio(r.atRisk, r.outstanding), firstPaymentDefaults: r.fpd, firstPaymentDefaultRate: ratio(r.fpd, r.disbursedCount),
+    commissionCost: money(r.commissionCost), commissionCostPerUnit: ratio(r.commissionCost, r.disbursedAmount, 6),
   };
 }
 
