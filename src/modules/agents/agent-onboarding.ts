@@ -26,11 +26,12 @@ export class AgentOnboardingService {
   constructor(private readonly deps: { agents: AgentService; kyc: KycProvider; ciphers: TenantCipherService; tenants: TenantDirectory; audit: AuditService }) {}
 
   async verifyIdentity(ctx: RequestContext, agentId: string, input: { fullName: string; nationalId: string; dateOfBirth?: string | null }): Promise<AgentRow> {
-    const agent = await this.deps.agents.byIdOrThrow(ctx, agentId, true);
     const nationalId = input.nationalId.replace(/\s/g, '');
     if (!input.fullName.trim()) throw badInput('input.fullName', 'the name on the identity document');
     if (nationalId.length < 4 || nationalId.length > 40) throw badInput('input.nationalId', 'a national ID or registration number of 4-40 characters');
+    // The provider first, before this request touches the database: no outside call while a transaction is open.
     const result = await this.deps.kyc.verify({ fullName: input.fullName.trim(), nationalId, dateOfBirth: input.dateOfBirth ?? null });
+    const agent = await this.deps.agents.byIdOrThrow(ctx, agentId, true);
     const passed = result.documentVerified && result.livenessPassed && new Dec(result.faceMatchScore).gte('0.8');
     const cipher = await this.deps.ciphers.cipher(ctx);
     await (await ctx.db()).query(
