@@ -1,9 +1,8 @@
-import { randomInt } from 'node:crypto';
 import { type AgentKind, type AgentStatus, AGENT_KINDS, placementProblem, statusChangeAllowed } from '../../core/agents';
 import { badInput, conflict, notFound } from '../../core/domain-error';
 import type { AuditService } from '../../platform/audit/audit.service';
 import { announceCredentialChange } from '../../platform/auth/credential-changes';
-import { isUuid, uuidv7 } from '../../platform/db/ids';
+import { isUuid, readableCode, uuidv7 } from '../../platform/db/ids';
 import { SqlWhere } from '../../platform/db/sql-where';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { emitEvent } from '../../platform/events/outbox';
@@ -72,8 +71,6 @@ const SELECT = `SELECT a.id, a.code, a.kind, a.name, a.parent_id AS "parentId", 
   a.created_at AS "createdAt", a.updated_at AS "updatedAt" FROM agents a`;
 
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
 /**
  * The lender's agents: networks, branches, individual agents, partner platforms and collection
  * agencies, in a hierarchy; each with a referral code and a status that stops its keys the moment
@@ -98,7 +95,7 @@ export class AgentService {
       const rows = await em.query(
         `INSERT INTO agents (tenant_id, id, code, kind, name, parent_id, region, contact, status, referral_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9)
          ON CONFLICT (tenant_id, referral_code) DO NOTHING RETURNING id`,
-        [ctx.tenant, id, code, kind, name, input.parentId ?? null, region, JSON.stringify(contact), referralCode()]);
+        [ctx.tenant, id, code, kind, name, input.parentId ?? null, region, JSON.stringify(contact), readableCode(8)]);
       if (rows.length) break;
       if (attempt > 5) throw conflict('could not draw a free referral code');
     }
@@ -273,8 +270,4 @@ function sameContact(a: AgentContact, b: AgentContact): boolean {
 
 function checkPayoutAccount(account: string | null | undefined): void {
   if (account && !/^acct_[A-Za-z0-9]{4,}$/.test(account)) throw badInput('input.payoutAccount', 'a Stripe connected account id (acct_…)');
-}
-
-function referralCode(): string {
-  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }

@@ -1,8 +1,7 @@
-import { randomInt } from 'node:crypto';
 import type { SelectQueryBuilder } from 'typeorm';
 import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
-import { uuidv7 } from '../../platform/db/ids';
+import { uuidv7, readableCode } from '../../platform/db/ids';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { conflict, forbidden, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
@@ -81,7 +80,7 @@ export class BorrowerService {
         return known;
       }
     }
-    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd, referralCode: borrowerReferralCode() }, await this.columns(ctx, data), { updatedAt: now });
+    const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd, referralCode: readableCode(10) }, await this.columns(ctx, data), { updatedAt: now });
     await repo.save(borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
@@ -219,10 +218,6 @@ export class BorrowerService {
     };
   }
 }
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** A borrower's own referral code: ten characters, no 0/O or 1/I. */
-const borrowerReferralCode = () => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 /**
  * An agent reads the borrowers it registered or referred (see RequestContext.referringAgent), and a
