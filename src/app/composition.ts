@@ -197,7 +197,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const agentRisk = new AgentRiskService();
   const agentOnboarding = new AgentOnboardingService({ agents, kyc: providers.kyc, ciphers, tenants: directory, audit });
   const commissionEarning = new CommissionEarning({ tenants: directory, ledger });
-  const commissionLedger = new CommissionLedger({ audit, limits });
+  const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
     writers: [settlementsCobWriter, collectionsCobWriter], finishers: [(ctx, date) => commissionEarning.run(ctx, date), (ctx, date) => agentRisk.raise(ctx, date)],

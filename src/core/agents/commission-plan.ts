@@ -9,6 +9,13 @@ export type CommissionBasis = (typeof COMMISSION_BASES)[number];
 /** What a tier counts over the agent's month: its loans disbursed (COUNT) or their principal (VOLUME). */
 export const TIER_MEASURES = ['COUNT', 'VOLUME'] as const;
 export type TierMeasure = (typeof TIER_MEASURES)[number];
+/**
+ * MARGINAL: each loan takes the tier its own place in the agent's month reaches (the 51st loan earns
+ * the higher rate, the first 50 keep theirs). WHOLE: every loan of the month takes the tier the whole
+ * month reaches; loans earned below it are trued up by an ADJUSTMENT when the month is closed.
+ */
+export const TIER_MODES = ['MARGINAL', 'WHOLE'] as const;
+export type TierMode = (typeof TIER_MODES)[number];
 
 /** A tier: from above `above` loans (or principal) in the agent's month, the rule's rate is `rate`. */
 export interface CommissionTier {
@@ -26,6 +33,8 @@ export interface CommissionRule {
   rate?: string | null;
   /** Tiers by the agent's month; a loan takes the rate of the tier its place in the month reaches. */
   tierBy?: TierMeasure | null;
+  /** How tiers apply (MARGINAL when not given). */
+  tierMode?: TierMode | null;
   tiers?: CommissionTier[] | null;
 }
 
@@ -79,6 +88,7 @@ export function commissionPlanProblems(p: CommissionPlanDefinition): PlanProblem
     }
     if (r.tiers?.length) {
       if (!r.tierBy) bad(`${at}.tierBy`, 'COUNT or VOLUME: what the tiers count over the agent’s month');
+      if (r.tierMode && !(TIER_MODES as readonly string[]).includes(r.tierMode)) bad(`${at}.tierMode`, `one of ${TIER_MODES.join(', ')}`);
       let last = new Dec(-1);
       r.tiers.forEach((t, j) => {
         if (!isNonNegative(t.above) || (r.tierBy === 'COUNT' && !Number.isInteger(Number(t.above)))) bad(`${at}.tiers.${j}.above`, r.tierBy === 'COUNT' ? 'a whole number of loans' : 'an amount, not negative');
@@ -86,7 +96,7 @@ export function commissionPlanProblems(p: CommissionPlanDefinition): PlanProblem
         else last = new Dec(t.above);
         if (!isFraction(t.rate)) bad(`${at}.tiers.${j}.rate`, 'a rate from 0 to 1');
       });
-    }
+    } else if (r.tierMode) bad(`${at}.tierMode`, 'a tier mode needs tiers');
   });
   const seen = new Set<string>();
   p.rules.forEach((r, i) => { if (seen.has(r.trigger)) bad(`rules.${i}.trigger`, `another rule pays on ${r.trigger}`); seen.add(r.trigger); });

@@ -11,6 +11,17 @@ const capped = (cap: string, before: string, upTo: string) =>
   `CASE WHEN ${cap} IS NULL THEN (${upTo}) - (${before}) ELSE GREATEST(0, LEAST(${cap}, ${upTo}) - LEAST(${cap}, ${before})) END`;
 
 /**
+ * The agent's loans that count for a tier: of the loan's month of disbursement, up to the loan itself
+ * (MARGINAL) or all of them so far (WHOLE; trued up at the month's close).
+ */
+const IN_MONTH = `m.disbursement_date >= date_trunc('month', c.disbursement_date)::date
+       AND (CASE WHEN c.rule ->> 'tierMode' = 'WHOLE' THEN m.disbursement_date < (date_trunc('month', c.disbursement_date) + interval '1 month')::date
+                 ELSE (m.disbursement_date, m.id) <= (c.disbursement_date, c.loan_id) END)`;
+
+/** Kinds that earn (and so count toward caps, hold back and can be clawed back). */
+const EARNING = `('EARNED', 'OVERRIDE', 'ADJUSTMENT')`;
+
+/**
  * The commissions the loan events since the lender's cursor earn, set-based in one statement: each
  * disbursement, repayment (the loan's first, and each) and closing of a loan an ACTIVE agent
  * referred, under the most specific current plan for its product and the agent's kind, once per
@@ -26,10 +37,13 @@ WITH ev AS (
   SELECT e.seq, e.type, e.agent_id, (e.data ->> 'loanId')::uuid AS loan_id, e.data ->> 'transactionId' AS tx_id, (e.data ->> 'businessDate')::date AS bdate
   FROM outbox_events e
   WHERE e.seq > $1 AND e.type IN ('loan.disbursed', 'loan.repayment_posted', 'loan.loan_closed') AND e.agent_id IS NOT NULL
+    -- A repayment reversed before it earned earns nothing (and leaves the loan's first repayment to the next).
+    AND NOT (e.type = 'loan.repayment_posted' AND EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $4::uuid AND x.loan_id = (e.data ->> 'loanId')::uuid
+                                                            AND x.id::text = e.data ->> 'transactionId' AND x.status = 'REVERSED'))
 ), trig AS (
   SELECT seq, agent_id, loan_id, bdate, 'DISBURSED' AS trigger, loan_id::text AS source_ref, NULL::text AS tx_id FROM ev WHERE type = 'loan.disbursed'
   UNION ALL SELECT seq, agent_id, loan_id, bdate, 'EACH_REPAYMENT', tx_id, tx_id FROM ev WHERE type = 'loan.repayment_posted'
-  UNION ALL (SELECT DISTINCT ON (ev.loan_id) ev.seq, ev.agent_id, ev.loan_id, ev.bdate, 'FIRST_REPAYMENT', ev.loan_id::text, ev.tx_id FROM ev WHERE ev.type = 'loan.repayment_posted' ORDER BY ev.loan_id, ev.seq)
+  UNION ALL (SELECT DISTINCT ON (ev.loan_id) ev.seq, ev.agent_id, ev.loan_id, ev.bdate, 'FIRST_REPAYMENT', ev.tx_id, ev.tx_id FROM ev WHERE ev.type = 'loan.repayment_posted' ORDER BY ev.loan_id, ev.seq)
   UNION ALL SELECT seq, agent_id, loan_id, bdate, 'LOAN_CLOSED', loan_id::text, NULL FROM ev WHERE type = 'loan.loan_closed'
 ), cand AS (
   SELECT t.seq, t.loan_id, t.bdate, t.trigger, t.source_ref, t.tx_id, a.id AS agent_id, a.parent_id, l.principal, l.money_decimals AS dp, l.currency,
@@ -46,8 +60,11 @@ WITH ev AS (
     ORDER BY jsonb_array_length(cp.definition -> 'productCodes') > 0 DESC, jsonb_array_length(cp.definition -> 'agentKinds') > 0 DESC, cp.code LIMIT 1) pl
   CROSS JOIN LATERAL jsonb_array_elements(pl.definition -> 'rules') WITH ORDINALITY AS r (rule, ord)
   WHERE r.rule ->> 'trigger' = t.trigger
+    -- Once per trigger and source; a loan's first repayment once, unless the repayment that earned it was reversed.
     AND NOT EXISTS (SELECT 1 FROM commissions c WHERE c.agent_id = a.id AND c.loan_id = t.loan_id AND c.trigger = t.trigger AND c.kind = 'EARNED'
-                    AND (c.source_ref = t.source_ref OR t.trigger = 'FIRST_REPAYMENT'))
+                    AND (c.source_ref = t.source_ref
+                      OR (t.trigger = 'FIRST_REPAYMENT' AND NOT EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $4::uuid AND x.loan_id = t.loan_id
+                                                                          AND x.id::text = c.source_ref AND x.status = 'REVERSED'))))
 ), measured AS (
   SELECT c.*,
     CASE c.rule ->> 'basis'
@@ -56,10 +73,8 @@ WITH ev AS (
       ELSE coalesce((SELECT sum((lp.allocation ->> 'interest')::numeric) FROM loan_postings lp
                      WHERE lp.tenant_id = $4::uuid AND lp.loan_id = c.loan_id AND (c.tx_id IS NULL OR lp.allocation ->> 'transactionId' = c.tx_id)), 0)
     END AS base,
-    (SELECT count(*) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND m.disbursement_date >= date_trunc('month', c.disbursement_date)::date
-       AND (m.disbursement_date, m.id) <= (c.disbursement_date, c.loan_id))::numeric AS month_count,
-    (SELECT coalesce(sum(m.principal), 0) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND m.disbursement_date >= date_trunc('month', c.disbursement_date)::date
-       AND (m.disbursement_date, m.id) <= (c.disbursement_date, c.loan_id)) AS month_volume
+    (SELECT count(*) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND ${IN_MONTH})::numeric AS month_count,
+    (SELECT coalesce(sum(m.principal), 0) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND ${IN_MONTH}) AS month_volume
   FROM cand c
 ), rated AS (
   SELECT m.*,
@@ -73,8 +88,8 @@ WITH ev AS (
   SELECT r.*, ${RAW} AS raw,
     (r.definition ->> 'capPerLoan')::numeric AS cap_loan, (r.definition ->> 'capPerMonth')::numeric AS cap_month,
     to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AS period,
-    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.loan_id = r.loan_id AND c.kind = 'EARNED') AS loan_before,
-    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.period = to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AND c.kind = 'EARNED') AS month_before
+    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.loan_id = r.loan_id AND c.kind IN ('EARNED', 'ADJUSTMENT')) AS loan_before,
+    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.period = to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AND c.kind IN ('EARNED', 'ADJUSTMENT')) AS month_before
   FROM rated r
 ), loan_capped AS (
   SELECT x.*, ${capped('x.cap_loan', 'x.loan_before + x.loan_cum - x.raw', 'x.loan_before + x.loan_cum')} AS after_loan_cap
@@ -120,7 +135,7 @@ WITH due AS (
   FROM commissions c
   JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
   JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id AND jsonb_typeof(pl.definition -> 'clawback') = 'object'
-  WHERE c.kind IN ('EARNED', 'OVERRIDE') AND c.amount > 0 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
+  WHERE c.kind IN ${EARNING} AND c.amount > 0 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
     AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.reverses_id = c.id AND x.kind = 'CLAWBACK')
     AND ((l.dpd >= (pl.definition -> 'clawback' ->> 'dpd')::int AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'withinDays')::int)
       OR (l.status = 'WRITTEN_OFF' AND jsonb_typeof(pl.definition -> 'clawback' -> 'writeOffWithinDays') = 'number'
@@ -133,7 +148,7 @@ FROM due
 ON CONFLICT DO NOTHING
 RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
 
-/** A repayment reversed after it earned (EACH_REPAYMENT) takes its commissions back, found from the reversal events since the cursor. */
+/** A repayment reversed after it earned (EACH_REPAYMENT, FIRST_REPAYMENT) takes its commissions back, found from the reversal events since the cursor; the loan's next repayment is then its first. */
 const REVERSED_SQL = `
 INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
 SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'CLAWBACK', c.trigger, c.source_ref || ':' || c.kind, $2::date,
@@ -141,8 +156,8 @@ SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_
        -(c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)),
        c.currency, gen_random_uuid(), c.id
 FROM outbox_events e
-JOIN commissions c ON c.tenant_id = e.tenant_id AND c.loan_id = (e.data ->> 'loanId')::uuid AND c.trigger = 'EACH_REPAYMENT' AND c.source_ref = e.data ->> 'transactionId'
-WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed' AND c.kind IN ('EARNED', 'OVERRIDE') AND c.amount > 0
+JOIN commissions c ON c.tenant_id = e.tenant_id AND c.loan_id = (e.data ->> 'loanId')::uuid AND c.trigger IN ('EACH_REPAYMENT', 'FIRST_REPAYMENT') AND c.source_ref = e.data ->> 'transactionId'
+WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed' AND c.kind IN ${EARNING} AND c.amount > 0
   AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
 ON CONFLICT DO NOTHING
 RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
@@ -154,11 +169,75 @@ SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_
 FROM commissions c
 JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
 JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id
-WHERE c.kind IN ('EARNED', 'OVERRIDE') AND c.held > 0
+WHERE c.kind IN ${EARNING} AND c.held > 0
   AND $1::date >= l.disbursement_date + (pl.definition -> 'holdback' ->> 'releaseAfterDays')::int
   AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.reverses_id = c.id AND x.kind IN ('RELEASE', 'CLAWBACK'))
 ON CONFLICT DO NOTHING
 RETURNING id`;
+
+/**
+ * The whole-tier true-up of a month ($1, YYYY-MM), set-based: each commission EARNED under a WHOLE
+ * tiered rule on a loan disbursed in the month, not clawed back, whose tier is below the one the
+ * agent's whole month reached, gets an ADJUSTMENT of the difference (the base at the month's rate, in
+ * the lender's rounding, less what it earned), cut by the caps per loan and month; never negative.
+ * The parent's override share of it follows, and the plan's holdback holds its share.
+ */
+const TRUE_UP_SQL = `
+WITH orig AS (
+  SELECT c.*, l.money_decimals AS dp, pl.definition, pl.definition -> 'rules' -> c.rule_index AS rule
+  FROM commissions c
+  JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
+  JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id
+  WHERE c.kind = 'EARNED' AND c.rate IS NOT NULL AND c.amount >= 0
+    AND l.disbursement_date >= ($1 || '-01')::date AND l.disbursement_date < (($1 || '-01')::date + interval '1 month')::date
+    AND pl.definition -> 'rules' -> c.rule_index ->> 'tierMode' = 'WHOLE'
+    AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind IN ('ADJUSTMENT', 'CLAWBACK'))
+), month AS (
+  SELECT m.agent_id, count(*)::numeric AS n, sum(m.principal) AS v FROM loans m
+  WHERE m.tenant_id = $3::uuid AND m.disbursement_date >= ($1 || '-01')::date AND m.disbursement_date < (($1 || '-01')::date + interval '1 month')::date
+    AND m.agent_id IN (SELECT agent_id::text FROM orig)
+  GROUP BY m.agent_id
+), raw AS (
+  SELECT o.*, tr.rate AS new_rate, tr.tier AS new_tier, round_money(o.base * tr.rate, o.dp, $2) - o.amount AS raw,
+    (o.definition ->> 'capPerLoan')::numeric AS cap_loan, (o.definition ->> 'capPerMonth')::numeric AS cap_month,
+    (SELECT coalesce(sum(x.amount), 0) FROM commissions x WHERE x.tenant_id = o.tenant_id AND x.agent_id = o.agent_id AND x.loan_id = o.loan_id AND x.kind IN ('EARNED', 'ADJUSTMENT')) AS loan_before,
+    (SELECT coalesce(sum(x.amount), 0) FROM commissions x WHERE x.tenant_id = o.tenant_id AND x.agent_id = o.agent_id AND x.period = $1 AND x.kind IN ('EARNED', 'ADJUSTMENT')) AS month_before
+  FROM orig o
+  JOIN month mo ON mo.agent_id = o.agent_id::text
+  JOIN LATERAL (
+    SELECT (t.value ->> 'rate')::numeric AS rate, t.ord::int AS tier FROM jsonb_array_elements(o.rule -> 'tiers') WITH ORDINALITY AS t (value, ord)
+    WHERE (CASE o.rule ->> 'tierBy' WHEN 'VOLUME' THEN mo.v ELSE mo.n END) > (t.value ->> 'above')::numeric
+    ORDER BY t.ord DESC LIMIT 1) tr ON tr.tier > o.tier
+), loan_capped AS (
+  SELECT x.*, ${capped('x.cap_loan', 'x.loan_before + x.loan_cum - x.raw', 'x.loan_before + x.loan_cum')} AS after_loan_cap
+  FROM (SELECT raw.*, sum(raw) OVER (PARTITION BY agent_id, loan_id ORDER BY business_date, id) AS loan_cum FROM raw WHERE raw > 0) x
+), month_capped AS (
+  SELECT y.*, ${capped('y.cap_month', 'y.month_before + y.month_cum - y.after_loan_cap', 'y.month_before + y.month_cum')} AS adj
+  FROM (SELECT loan_capped.*, sum(after_loan_cap) OVER (PARTITION BY agent_id ORDER BY business_date, loan_id, id) AS month_cum FROM loan_capped) y
+), adjusted AS (
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+  SELECT tenant_id, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'ADJUSTMENT', trigger, source_ref, $4::date, $1, base, new_rate, new_tier, adj,
+         CASE WHEN jsonb_typeof(definition -> 'holdback') = 'object' THEN round_money(adj * (definition -> 'holdback' ->> 'share')::numeric, dp, $2) ELSE 0 END,
+         currency, gen_random_uuid(), id
+  FROM month_capped WHERE adj > 0
+  ON CONFLICT DO NOTHING
+  RETURNING *
+), override AS (
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+  SELECT e.tenant_id, gen_random_uuid(), pa.id, e.loan_id, e.plan_id, e.rule_index, 'ADJUSTMENT', e.trigger, e.source_ref, e.business_date, e.period, e.amount,
+         (pl.definition -> 'networkOverride' ->> 'share')::numeric, 0, o.amount, 0, e.currency, CASE WHEN o.amount > 0 THEN gen_random_uuid() END, e.id
+  FROM adjusted e
+  JOIN agents a ON a.tenant_id = e.tenant_id AND a.id = e.agent_id
+  JOIN agents pa ON pa.tenant_id = a.tenant_id AND pa.id = a.parent_id AND pa.status = 'ACTIVE'
+  JOIN commission_plans pl ON pl.tenant_id = e.tenant_id AND pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
+  JOIN loans l ON l.tenant_id = e.tenant_id AND l.id = e.loan_id
+  CROSS JOIN LATERAL (SELECT round_money(e.amount * (pl.definition -> 'networkOverride' ->> 'share')::numeric, l.money_decimals, $2) AS amount) o
+  ON CONFLICT DO NOTHING
+  RETURNING *
+)
+SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period FROM adjusted
+UNION ALL
+SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_entry_id, business_date::text, period FROM override`;
 
 interface Moved { id: string; agentId: string; loanId: string; kind: string; trigger: string; amount: string; currency: string; journalEntryId: string | null; businessDate: string; period: string; reversesId?: string }
 
@@ -184,14 +263,32 @@ export class CommissionEarning {
     const released = await em.query(RELEASE_SQL, [date, open]);
     await em.query('UPDATE commission_cursors SET prev_seq = last_seq, last_seq = $1, updated_at = now()', [top]);
     await this.post(ctx, [...earned, ...clawed]);
-    await em.query(
+    await this.announce(ctx, [...earned, ...clawed]);
+    return { earned: earned.length, clawedBack: clawed.length, released: released.length };
+  }
+
+  /**
+   * Trues up a month's whole-tier commissions before it is frozen (in the closing's transaction):
+   * each an ADJUSTMENT in the month, a journal entry and a `commission.earned` event.
+   */
+  async trueUp(ctx: RequestContext, period: string, today: string): Promise<number> {
+    const em = await ctx.db();
+    const tenant = await this.deps.tenants.current(ctx);
+    const adjusted: Moved[] = await em.query(TRUE_UP_SQL, [period, tenant.roundingMode, ctx.tenant, today]);
+    await this.post(ctx, adjusted);
+    await this.announce(ctx, adjusted);
+    return adjusted.length;
+  }
+
+  private async announce(ctx: RequestContext, moved: Moved[]): Promise<void> {
+    if (!moved.length) return;
+    await (await ctx.db()).query(
       `INSERT INTO outbox_events (tenant_id, id, type, subject_type, subject_id, agent_id, data)
        SELECT $1::uuid, gen_random_uuid(), CASE WHEN m.kind = 'CLAWBACK' THEN 'commission.clawed_back' ELSE 'commission.earned' END, 'Agent', m.agent_id, m.agent_id,
               jsonb_build_object('commissionId', m.id, 'agentId', m.agent_id, 'loanId', m.loan_id, 'kind', m.kind, 'trigger', m.trigger, 'amount', m.amount,
                                  'currency', m.currency, 'period', m.period, 'businessDate', m.business_date, 'journalEntryId', m.journal_entry_id)
        FROM jsonb_to_recordset($2::jsonb) AS m (id uuid, agent_id text, loan_id uuid, kind text, trigger text, amount text, currency text, period text, business_date date, journal_entry_id uuid)`,
-      [ctx.tenant, JSON.stringify([...earned, ...clawed].map((m) => ({ id: m.id, agent_id: m.agentId, loan_id: m.loanId, kind: m.kind, trigger: m.trigger, amount: m.amount, currency: m.currency, period: m.period, business_date: m.businessDate, journal_entry_id: m.journalEntryId })))]);
-    return { earned: earned.length, clawedBack: clawed.length, released: released.length };
+      [ctx.tenant, JSON.stringify(moved.map((m) => ({ id: m.id, agent_id: m.agentId, loan_id: m.loanId, kind: m.kind, trigger: m.trigger, amount: m.amount, currency: m.currency, period: m.period, business_date: m.businessDate, journal_entry_id: m.journalEntryId })))]);
   }
 
   /** Each commission with an amount is a balanced entry: expense against payable (a clawback the other way round). */

@@ -13,7 +13,7 @@ export interface CommissionRow {
   loanId: string;
   planCode: string;
   planVersion: number;
-  kind: 'EARNED' | 'OVERRIDE' | 'CLAWBACK' | 'RELEASE';
+  kind: 'EARNED' | 'OVERRIDE' | 'CLAWBACK' | 'RELEASE' | 'ADJUSTMENT';
   trigger: string;
   sourceRef: string;
   businessDate: string;
@@ -61,7 +61,12 @@ const isPeriod = (p: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(p);
  * month is frozen; its closing balance is what `payAgentCommission` pays, once.
  */
 export class CommissionLedger {
-  constructor(private readonly deps: { audit: AuditService; limits: { defaultPageSize: number; maxPageSize: number } }) {}
+  constructor(private readonly deps: {
+    audit: AuditService;
+    limits: { defaultPageSize: number; maxPageSize: number };
+    /** Whole-tier true-ups of the month, posted before it is frozen; how many. */
+    trueUp: (ctx: RequestContext, period: string, today: string) => Promise<number>;
+  }) {}
 
   async list(ctx: RequestContext, args: PageArgs & CommissionFilter): Promise<Connection<CommissionRow>> {
     const size = pageSize(args, this.deps.limits);
@@ -97,9 +102,9 @@ export class CommissionLedger {
        )
        SELECT
          (coalesce((SELECT sum(amount - held) FROM mv WHERE period < $2), 0) - coalesce((SELECT sum(amount) FROM paid WHERE period < $2), 0))::text AS opening,
-         coalesce((SELECT sum(amount) FROM mv WHERE period = $2 AND kind IN ('EARNED', 'OVERRIDE')), 0)::text AS earned,
+         coalesce((SELECT sum(amount) FROM mv WHERE period = $2 AND kind IN ('EARNED', 'OVERRIDE', 'ADJUSTMENT')), 0)::text AS earned,
          coalesce((SELECT -sum(amount) FROM mv WHERE period = $2 AND kind = 'CLAWBACK'), 0)::text AS "clawedBack",
-         coalesce((SELECT sum(held) FROM mv WHERE period = $2 AND kind IN ('EARNED', 'OVERRIDE')), 0)::text AS "heldBack",
+         coalesce((SELECT sum(held) FROM mv WHERE period = $2 AND kind IN ('EARNED', 'OVERRIDE', 'ADJUSTMENT')), 0)::text AS "heldBack",
          coalesce((SELECT -sum(held) FROM mv WHERE period = $2 AND kind = 'RELEASE'), 0)::text AS released,
          coalesce((SELECT -sum(held) FROM mv WHERE period = $2 AND kind = 'CLAWBACK'), 0)::text AS "heldCancelled",
          coalesce((SELECT sum(amount) FROM paid WHERE period = $2), 0)::text AS paid,
@@ -130,16 +135,17 @@ export class CommissionLedger {
    * Freezes a month (this one at the earliest; months close in order): its statements are final and
    * payable, and commissions that would fall in it later count in the next open month.
    */
-  async closePeriod(ctx: RequestContext, period: string, today: string): Promise<{ period: string; closedAt: Date }> {
+  async closePeriod(ctx: RequestContext, period: string, today: string): Promise<{ period: string; closedAt: Date; adjustments: number }> {
     if (!isPeriod(period)) throw badInput('period', 'a month YYYY-MM');
     if (period > today.slice(0, 7)) throw badInput('period', `not a month after this one (today is ${today})`);
     const em = await ctx.db();
     const [last] = await em.query('SELECT max(period) AS p FROM commission_periods');
     if (last?.p && period <= last.p) throw conflict(`${period} is closed already (the last closed month is ${last.p})`, { reason: 'PERIOD_CLOSED' });
+    const adjustments = await this.deps.trueUp(ctx, period, today);
     const [row] = await em.query('INSERT INTO commission_periods (tenant_id, period, closed_by_type, closed_by_id) VALUES ($1, $2, $3, $4) RETURNING closed_at AS "closedAt"',
       [ctx.tenant, period, ctx.actor.type, ctx.actor.id]);
-    await this.deps.audit.record(ctx, { action: 'commissionPeriod.closed', entityType: 'CommissionPeriod', entityId: period, after: { period } });
-    return { period, closedAt: row.closedAt };
+    await this.deps.audit.record(ctx, { action: 'commissionPeriod.closed', entityType: 'CommissionPeriod', entityId: period, after: { period, adjustments } });
+    return { period, closedAt: row.closedAt, adjustments };
   }
 
   private async scope(ctx: RequestContext): Promise<string[] | null> {

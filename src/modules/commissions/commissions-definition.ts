@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_KINDS, COMMISSION_BASES, COMMISSION_TRIGGERS, type CommissionPlanDefinition, TIER_MEASURES } from '../../core/agents';
+import { AGENT_KINDS, COMMISSION_BASES, COMMISSION_TRIGGERS, type CommissionPlanDefinition, TIER_MEASURES, TIER_MODES } from '../../core/agents';
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number');
 
@@ -15,6 +15,7 @@ export const commissionPlanSchema = z.object({
     amount: decimal.optional(),
     rate: decimal.optional(),
     tierBy: z.enum(TIER_MEASURES).optional(),
+    tierMode: z.enum(TIER_MODES).optional(),
     tiers: z.array(z.object({ above: decimal, rate: decimal }).strict()).optional(),
   }).strict()).min(1),
   capPerLoan: decimal.optional(),

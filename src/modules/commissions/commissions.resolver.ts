@@ -21,7 +21,7 @@ export const toPlanType = (p: StoredPlan): CommissionPlanType => {
   const d: CommissionPlanDefinition = p.definition;
   return {
     id: p.id, code: p.code, version: p.version, isCurrent: p.isCurrent, createdAt: p.createdAt, name: d.name, productCodes: d.productCodes, agentKinds: d.agentKinds,
-    rules: d.rules.map((r) => ({ trigger: r.trigger, basis: r.basis, amount: r.amount ?? null, rate: r.rate ?? null, tierBy: r.tierBy ?? null, tiers: r.tiers ?? [] })),
+    rules: d.rules.map((r) => ({ trigger: r.trigger, basis: r.basis, amount: r.amount ?? null, rate: r.rate ?? null, tierBy: r.tierBy ?? null, tierMode: r.tierMode ?? 'MARGINAL', tiers: r.tiers ?? [] })),
     capPerLoan: d.capPerLoan ?? null, capPerMonth: d.capPerMonth ?? null,
     clawback: d.clawback ? { ...d.clawback, writeOffWithinDays: d.clawback.writeOffWithinDays ?? null } : null, holdback: d.holdback ?? null, networkOverride: d.networkOverride ?? null,
   };

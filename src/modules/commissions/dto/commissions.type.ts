@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { COMMISSION_BASES, COMMISSION_TRIGGERS, TIER_MEASURES } from '../../../core/agents';
+import { COMMISSION_BASES, COMMISSION_TRIGGERS, TIER_MEASURES, TIER_MODES } from '../../../core/agents';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
@@ -11,8 +11,10 @@ export const CommissionBasisEnum = enumOf(COMMISSION_BASES);
 registerEnumType(CommissionBasisEnum, { name: 'CommissionBasis', description: 'FLAT: an amount; PRINCIPAL: a share of the loan’s principal; INTEREST_COLLECTED: a share of the interest paid (by the repayment, or by the loan at closing).' });
 export const TierMeasureEnum = enumOf(TIER_MEASURES);
 registerEnumType(TierMeasureEnum, { name: 'TierMeasure', description: 'What tiers count over the agent’s month: loans disbursed (COUNT) or their principal (VOLUME).' });
-export const CommissionKindEnum = { EARNED: 'EARNED', OVERRIDE: 'OVERRIDE', CLAWBACK: 'CLAWBACK', RELEASE: 'RELEASE' } as const;
-registerEnumType(CommissionKindEnum, { name: 'CommissionKind', description: 'EARNED by the agent; OVERRIDE: its parent’s share; CLAWBACK: one reversed; RELEASE: a held share made payable.' });
+export const TierModeEnum = enumOf(TIER_MODES);
+registerEnumType(TierModeEnum, { name: 'TierMode', description: 'MARGINAL: each loan takes the tier its own place in the agent’s month reaches; WHOLE: every loan of the month takes the tier the whole month reaches (trued up when the month closes).' });
+export const CommissionKindEnum = { EARNED: 'EARNED', OVERRIDE: 'OVERRIDE', CLAWBACK: 'CLAWBACK', RELEASE: 'RELEASE', ADJUSTMENT: 'ADJUSTMENT' } as const;
+registerEnumType(CommissionKindEnum, { name: 'CommissionKind', description: 'EARNED by the agent; OVERRIDE: its parent’s share; CLAWBACK: one reversed; RELEASE: a held share made payable; ADJUSTMENT: a whole-tier true-up when the month closes.' });
 
 @ObjectType('CommissionTier')
 @InputType('CommissionTierInput')
@@ -28,6 +30,7 @@ export class CommissionRuleType {
   @Field(() => DecimalScalar, { nullable: true }) amount!: string | null;
   @Field(() => DecimalScalar, { nullable: true }) rate!: string | null;
   @Field(() => TierMeasureEnum, { nullable: true }) tierBy!: string | null;
+  @Field(() => TierModeEnum, { description: 'MARGINAL unless the plan says WHOLE.' }) tierMode!: string;
   @Field(() => [CommissionTierType]) tiers!: CommissionTierType[];
 }
 
@@ -38,6 +41,7 @@ export class CommissionRuleInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'FLAT: the amount.' }) amount?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'PRINCIPAL, INTEREST_COLLECTED: the share below the first tier.' }) rate?: string | null;
   @Field(() => TierMeasureEnum, { nullable: true }) tierBy?: string | null;
+  @Field(() => TierModeEnum, { nullable: true, description: 'MARGINAL (default) or WHOLE.' }) tierMode?: string | null;
   @Field(() => [CommissionTierType], { nullable: true }) tiers?: CommissionTierType[] | null;
 }
 
@@ -144,4 +148,5 @@ export class CommissionStatementType {
 export class CommissionPeriodType {
   @Field() period!: string;
   @Field() closedAt!: Date;
+  @Field(() => Int, { description: 'Whole-tier true-ups posted at the closing (ADJUSTMENT commissions, overrides included).' }) adjustments!: number;
 }
