@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
 import { printCollectionsCobResult, runCollectionsCobBench } from './collections.bench';
+import { printCommissionsCobResult, runCommissionsCobBench } from './commissions.bench';
 import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
@@ -15,8 +16,8 @@ import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
  * BENCH_DECISIONS, BENCH_COB_LOANS (default 1,000,000), BENCH_COB_LATE_LOANS (a past-due book, default 100,000)
  * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench;
  * BENCH_QUERY_COST_SECONDS (and BENCH_GRAPHQL_MAX_COST, to try another cost limit) the query-cost bench, BENCH_COLLECTIONS_LOANS
- * (default 1,000,000) the collections bench. BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections,
- * graphql-read, query-cost).
+ * (default 1,000,000) the collections bench, BENCH_COMMISSIONS_LOANS (default 1,000,000) and BENCH_AGENTS (200) the commissions bench.
+ * BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections, commissions, graphql-read, query-cost).
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
   if (run('collections')) {
     console.log('== collections: close of business over a large book with about 8% past due, without and with a collection policy');
     printCollectionsCobResult(await runCollectionsCobBench({ loans: Number(process.env.BENCH_COLLECTIONS_LOANS ?? 1_000_000) }));
+  }
+  if (run('commissions')) {
+    console.log('== commissions: close of business over a large book referred by agents, without and with a commission plan');
+    printCommissionsCobResult(await runCommissionsCobBench({ loans: Number(process.env.BENCH_COMMISSIONS_LOANS ?? 1_000_000), agents: Number(process.env.BENCH_AGENTS ?? 200) }));
   }
   if (run('graphql-read')) {
     console.log('== graphql-read: a page of loans through the API next to a bare Apollo server');

@@ -83,7 +83,7 @@ describe('commission tiers over the whole month (true-up at closing) and a rever
     // Two true-ups for the agent (the first two loans), two override shares for the network.
     expect(closed).toEqual({ period, adjustments: 4 });
     const mine = await disbursedOf(ids.agent);
-    expect(mine.filter((c) => c[1] === 'ADJUSTMENT')).toEqual([
+    expect(mine.filter((c: unknown[]) => c[1] === 'ADJUSTMENT')).toEqual([
       // 10,000 at 2% = 200, earned 150: 50 more (10 held).
       [0, 'ADJUSTMENT', '0.02', 1, '50.00', '10.00'],
       // 20,000 at 2% = 400, but at most 380 a loan: 80 more (16 held).
