@@ -9,6 +9,11 @@ import { CommissionEarning } from '../modules/commissions/commission-earning';
 import { CommissionLedger } from '../modules/commissions/commission-ledger';
 import { CommissionPlanService } from '../modules/commissions/commission-plan.service';
 import { commissionsPermissions } from '../modules/commissions/commissions.permissions';
+import { analyticsPermissions } from '../modules/analytics/analytics.permissions';
+import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
+import { FinancialAssumptionsService } from '../modules/analytics/financial-assumptions';
+import { PortfolioFiguresService } from '../modules/analytics/portfolio-figures';
+import { PortfolioSnapshots } from '../modules/analytics/portfolio-snapshot';
 import { CommissionsResolver } from '../modules/commissions/commissions.resolver';
 import { agentsPermissions } from '../modules/agents/agents.permissions';
 import { AgentsResolver } from '../modules/agents/agents.resolver';
@@ -134,7 +139,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions, referralsPermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions, referralsPermissions, analyticsPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -197,10 +202,14 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const agentRisk = new AgentRiskService();
   const agentOnboarding = new AgentOnboardingService({ agents, kyc: providers.kyc, ciphers, tenants: directory, audit });
   const commissionEarning = new CommissionEarning({ tenants: directory, ledger });
+  // Analytics: the daily portfolio snapshot (close of business's last step) and the figures read from it.
+  const portfolioSnapshots = new PortfolioSnapshots();
+  const portfolioFigures = new PortfolioFiguresService({ tenants: directory });
+  const financialAssumptions = new FinancialAssumptionsService({ audit });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
-    writers: [settlementsCobWriter, collectionsCobWriter], finishers: [(ctx, date) => commissionEarning.run(ctx, date), (ctx, date) => agentRisk.raise(ctx, date)],
+    writers: [settlementsCobWriter, collectionsCobWriter], finishers: [(ctx, date) => commissionEarning.run(ctx, date), (ctx, date) => agentRisk.raise(ctx, date), (ctx, date) => portfolioSnapshots.write(ctx, date)],
   });
   const stripePayments: StripePaymentsService = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits, agents, statements: commissionLedger });
   const settlement = new CollectionSettlement({ servicing, tenants: directory });
@@ -215,7 +224,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -242,6 +251,7 @@ export function createResolvers(s: Services) {
     new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk, s.agentOnboarding),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
+    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions),
   ];
 }
 

@@ -9,9 +9,10 @@ export async function autoLender(app: TestApp) {
 }
 
 /** Submits, accepts, signs and disburses; returns the loan id and its borrower. */
-export async function disbursedLoan(app: TestApp, lender: Awaited<ReturnType<typeof autoLender>>, opts: { amount?: string; termCount?: number; borrower?: Record<string, unknown> } = {}) {
-  const submitted = await app.gql(SUBMIT, { input: { productId: lender.productId, amount: opts.amount ?? '12000.00', termCount: opts.termCount ?? 6, frequency: 'MONTHLY', borrower: borrowerInput(opts.borrower) } }, lender.admin);
-  const appl = submitted.data!.submitApplication;
+export async function disbursedLoan(app: TestApp, lender: Awaited<ReturnType<typeof autoLender>>, opts: { amount?: string; termCount?: number; borrower?: Record<string, unknown>; borrowerId?: string } = {}) {
+  const submitted = await app.gql(SUBMIT, { input: { productId: lender.productId, amount: opts.amount ?? '12000.00', termCount: opts.termCount ?? 6, frequency: 'MONTHLY', ...(opts.borrowerId ? { borrowerId: opts.borrowerId } : { borrower: borrowerInput(opts.borrower) }) } }, lender.admin);
+  if (!submitted.data) throw new Error(`submission failed: ${JSON.stringify(submitted.errors)}`);
+  const appl = submitted.data.submitApplication;
   if (appl.status !== 'OFFERED') throw new Error(`application not offered: ${JSON.stringify(appl.decision?.reasons)}`);
   const accepted = (await app.gql(`mutation { acceptOffer(applicationId: "${appl.id}") { contract { sha256 } } }`, {}, lender.admin)).data!.acceptOffer;
   await app.gql(`mutation { signContract(applicationId: "${appl.id}", signerName: "Borrower", documentHash: "${accepted.contract.sha256}") { status } }`, {}, lender.admin);

@@ -123,7 +123,7 @@ export class CobService {
         { account: 'PENALTY_RECEIVABLE' as const, debit: sum.penalty }, { account: 'PENALTY_INCOME' as const, credit: sum.penalty },
       ];
       if (!new Dec(sum.interest).isZero() || !new Dec(sum.penalty).isZero()) entryId = await this.deps.ledger.post(c, { kind: 'COB_ACCRUAL', businessDate: date, reference: `cob:${date}`, lines });
-      for (const finish of this.deps.finishers ?? []) await finish(c, date);
+      await this.runFinishers(c, date);
       const [done] = await em.query(
         "WITH u AS (UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), journal_entry_id = $2 WHERE business_date = $1 RETURNING loans_processed) SELECT loans_processed::int AS loans FROM u",
         [date, entryId]);
@@ -225,9 +225,13 @@ export class CobService {
   /** The other modules' per-date steps in a transaction of their own (they are idempotent: a second run adds nothing). */
   private async finishers(ctx: RequestContext, date: string, actor: string): Promise<void> {
     if (!this.deps.finishers?.length) return;
-    await this.scoped(ctx, `cob:${date}:${actor}`, async (c) => {
-      for (const finish of this.deps.finishers ?? []) await finish(c, date);
-    });
+    await this.scoped(ctx, `cob:${date}:${actor}`, (c) => this.runFinishers(c, date));
+  }
+
+  /** The finishers in order, each set-based over the whole book: under the close of business's statement limit, not a request's. */
+  private async runFinishers(c: RequestContext, date: string): Promise<void> {
+    await (await c.db()).query(`SET LOCAL statement_timeout = ${Math.trunc(this.deps.statementTimeoutMs)}`);
+    for (const finish of this.deps.finishers ?? []) await finish(c, date);
   }
 
   /**

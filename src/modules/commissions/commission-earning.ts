@@ -10,14 +10,6 @@ const RAW = `round_money(CASE WHEN r.rule ->> 'basis' = 'FLAT' THEN r.base ELSE 
 const capped = (cap: string, before: string, upTo: string) =>
   `CASE WHEN ${cap} IS NULL THEN (${upTo}) - (${before}) ELSE GREATEST(0, LEAST(${cap}, ${upTo}) - LEAST(${cap}, ${before})) END`;
 
-/**
- * The agent's loans that count for a tier: of the loan's month of disbursement, up to the loan itself
- * (MARGINAL) or all of them so far (WHOLE; trued up at the month's close).
- */
-const IN_MONTH = `m.disbursement_date >= date_trunc('month', c.disbursement_date)::date
-       AND (CASE WHEN c.rule ->> 'tierMode' = 'WHOLE' THEN m.disbursement_date < (date_trunc('month', c.disbursement_date) + interval '1 month')::date
-                 ELSE (m.disbursement_date, m.id) <= (c.disbursement_date, c.loan_id) END)`;
-
 /** Kinds that earn (and so count toward caps, hold back and can be clawed back). */
 const EARNING = `('EARNED', 'OVERRIDE', 'ADJUSTMENT')`;
 
@@ -61,10 +53,19 @@ WITH ev AS (
   CROSS JOIN LATERAL jsonb_array_elements(pl.definition -> 'rules') WITH ORDINALITY AS r (rule, ord)
   WHERE r.rule ->> 'trigger' = t.trigger
     -- Once per trigger and source; a loan's first repayment once, unless the repayment that earned it was reversed.
-    AND NOT EXISTS (SELECT 1 FROM commissions c WHERE c.agent_id = a.id AND c.loan_id = t.loan_id AND c.trigger = t.trigger AND c.kind = 'EARNED'
+    AND NOT EXISTS (SELECT 1 FROM commissions c WHERE c.tenant_id = $4::uuid AND c.agent_id = a.id AND c.loan_id = t.loan_id AND c.trigger = t.trigger AND c.kind = 'EARNED'
                     AND (c.source_ref = t.source_ref
                       OR (t.trigger = 'FIRST_REPAYMENT' AND NOT EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $4::uuid AND x.loan_id = t.loan_id
                                                                           AND x.id::text = c.source_ref AND x.status = 'REVERSED'))))
+), tiered_months AS (
+  -- The agent-months a tiered rule needs, each ranked once: a loan's place in its agent's month (MARGINAL) and the month so far (WHOLE).
+  SELECT DISTINCT agent_id::text AS agent_id, date_trunc('month', disbursement_date)::date AS month FROM cand WHERE jsonb_array_length(coalesce(rule -> 'tiers', '[]')) > 0
+), ranked AS (
+  SELECT m.id, count(*) OVER place AS place_count, sum(m.principal) OVER place AS place_volume,
+         count(*) OVER whole AS whole_count, sum(m.principal) OVER whole AS whole_volume
+  FROM tiered_months t
+  JOIN loans m ON m.tenant_id = $4::uuid AND m.agent_id = t.agent_id AND m.disbursement_date >= t.month AND m.disbursement_date < (t.month + interval '1 month')::date
+  WINDOW place AS (PARTITION BY m.agent_id, t.month ORDER BY m.disbursement_date, m.id), whole AS (PARTITION BY m.agent_id, t.month)
 ), measured AS (
   SELECT c.*,
     CASE c.rule ->> 'basis'
@@ -73,9 +74,9 @@ WITH ev AS (
       ELSE coalesce((SELECT sum((lp.allocation ->> 'interest')::numeric) FROM loan_postings lp
                      WHERE lp.tenant_id = $4::uuid AND lp.loan_id = c.loan_id AND (c.tx_id IS NULL OR lp.allocation ->> 'transactionId' = c.tx_id)), 0)
     END AS base,
-    (SELECT count(*) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND ${IN_MONTH})::numeric AS month_count,
-    (SELECT coalesce(sum(m.principal), 0) FROM loans m WHERE m.tenant_id = $4::uuid AND m.agent_id = c.agent_id::text AND ${IN_MONTH}) AS month_volume
-  FROM cand c
+    (CASE WHEN c.rule ->> 'tierMode' = 'WHOLE' THEN rk.whole_count ELSE rk.place_count END)::numeric AS month_count,
+    CASE WHEN c.rule ->> 'tierMode' = 'WHOLE' THEN rk.whole_volume ELSE rk.place_volume END AS month_volume
+  FROM cand c LEFT JOIN ranked rk ON rk.id = c.loan_id
 ), rated AS (
   SELECT m.*,
     CASE WHEN m.rule ->> 'basis' = 'FLAT' THEN NULL ELSE coalesce(tr.rate, (m.rule ->> 'rate')::numeric) END AS rate, coalesce(tr.tier, 0) AS tier
@@ -84,13 +85,20 @@ WITH ev AS (
     SELECT (t.value ->> 'rate')::numeric AS rate, t.ord::int AS tier FROM jsonb_array_elements(coalesce(m.rule -> 'tiers', '[]')) WITH ORDINALITY AS t (value, ord)
     WHERE (CASE m.rule ->> 'tierBy' WHEN 'VOLUME' THEN m.month_volume ELSE m.month_count END) > (t.value ->> 'above')::numeric
     ORDER BY t.ord DESC LIMIT 1) tr ON true
+), capped_months AS (
+  -- What each agent earned so far in the months a monthly cap applies to, summed once per agent and month.
+  SELECT c.agent_id, c.period, sum(c.amount) AS total
+  FROM (SELECT DISTINCT agent_id, to_char(GREATEST(bdate, $2::date), 'YYYY-MM') AS period FROM rated WHERE definition ->> 'capPerMonth' IS NOT NULL) k
+  JOIN commissions c ON c.tenant_id = $4::uuid AND c.agent_id = k.agent_id AND c.period = k.period AND c.kind IN ('EARNED', 'ADJUSTMENT')
+  GROUP BY c.agent_id, c.period
 ), raw AS (
   SELECT r.*, ${RAW} AS raw,
     (r.definition ->> 'capPerLoan')::numeric AS cap_loan, (r.definition ->> 'capPerMonth')::numeric AS cap_month,
     to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AS period,
-    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.loan_id = r.loan_id AND c.kind IN ('EARNED', 'ADJUSTMENT')) AS loan_before,
-    (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.agent_id = r.agent_id AND c.period = to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AND c.kind IN ('EARNED', 'ADJUSTMENT')) AS month_before
-  FROM rated r
+    CASE WHEN r.definition ->> 'capPerLoan' IS NULL THEN 0 ELSE
+      (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.tenant_id = $4::uuid AND c.loan_id = r.loan_id AND c.agent_id = r.agent_id AND c.kind IN ('EARNED', 'ADJUSTMENT')) END AS loan_before,
+    coalesce(cm.total, 0) AS month_before
+  FROM rated r LEFT JOIN capped_months cm ON cm.agent_id = r.agent_id AND cm.period = to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM')
 ), loan_capped AS (
   SELECT x.*, ${capped('x.cap_loan', 'x.loan_before + x.loan_cum - x.raw', 'x.loan_before + x.loan_cum')} AS after_loan_cap
   FROM (SELECT raw.*, sum(raw) OVER (PARTITION BY agent_id, loan_id ORDER BY seq, rule_index) AS loan_cum FROM raw) x
@@ -131,12 +139,12 @@ SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_ent
  */
 const CLAW_SQL = `
 WITH due AS (
-  SELECT c.*, (c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)) AS still_held
+  SELECT c.*, (c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)) AS still_held
   FROM commissions c
   JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
   JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id AND jsonb_typeof(pl.definition -> 'clawback') = 'object'
   WHERE c.kind IN ${EARNING} AND c.amount > 0 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
-    AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.reverses_id = c.id AND x.kind = 'CLAWBACK')
+    AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
     AND ((l.dpd >= (pl.definition -> 'clawback' ->> 'dpd')::int AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'withinDays')::int)
       OR (l.status = 'WRITTEN_OFF' AND jsonb_typeof(pl.definition -> 'clawback' -> 'writeOffWithinDays') = 'number'
           AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'writeOffWithinDays')::int))
@@ -171,7 +179,7 @@ JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
 JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id
 WHERE c.kind IN ${EARNING} AND c.held > 0
   AND $1::date >= l.disbursement_date + (pl.definition -> 'holdback' ->> 'releaseAfterDays')::int
-  AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.reverses_id = c.id AND x.kind IN ('RELEASE', 'CLAWBACK'))
+  AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.reverses_id = c.id AND x.kind IN ('RELEASE', 'CLAWBACK'))
 ON CONFLICT DO NOTHING
 RETURNING id`;
 

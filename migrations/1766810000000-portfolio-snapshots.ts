@@ -1,0 +1,74 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { colocateWithLoans } from '../src/platform/db/citus';
+import { tenantTableSql } from '../src/platform/db/rls';
+
+/**
+ * Daily portfolio snapshots, written by close of business in one statement per date (GROUPING SETS:
+ * the whole book, each dimension alone, and the finest cut), so every portfolio figure reads
+ * snapshots, not loans; and the lender's financial assumptions (cost of funds, operating cost) by month.
+ */
+export class PortfolioSnapshots1766810000000 implements MigrationInterface {
+  name = 'PortfolioSnapshots1766810000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    const statements = [
+      `CREATE TABLE portfolio_snapshots (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         as_of date NOT NULL,
+         -- Which dimensions the row rolls up (bits: product 32, segment 16, region 8, agent 4, grade 2, bucket 1; 63: the whole book).
+         grouping smallint NOT NULL,
+         currency char(3) NOT NULL,
+         product_id uuid,
+         segment text,
+         region text,
+         agent_id text,
+         grade text,
+         bucket text,
+         loans integer NOT NULL,
+         borrowers integer NOT NULL,
+         repeat_borrowers integer NOT NULL,
+         gross numeric(20, 4) NOT NULL,
+         overdue_principal numeric(20, 4) NOT NULL,
+         par1 numeric(20, 4) NOT NULL,
+         par30 numeric(20, 4) NOT NULL,
+         par90 numeric(20, 4) NOT NULL,
+         npl numeric(20, 4) NOT NULL,
+         par1_loans integer NOT NULL,
+         par30_loans integer NOT NULL,
+         par90_loans integer NOT NULL,
+         npl_loans integer NOT NULL,
+         disbursed_count integer NOT NULL,
+         disbursed_amount numeric(20, 4) NOT NULL,
+         written_off_count integer NOT NULL,
+         written_off numeric(20, 4) NOT NULL,
+         recoveries numeric(20, 4) NOT NULL,
+         interest_income numeric(20, 4) NOT NULL,
+         penalty_income numeric(20, 4) NOT NULL,
+         fee_income numeric(20, 4) NOT NULL
+       )`,
+      'CREATE INDEX portfolio_snapshots_read ON portfolio_snapshots (tenant_id, grouping, as_of)',
+      'CREATE INDEX portfolio_snapshots_date ON portfolio_snapshots (tenant_id, as_of)',
+      ...tenantTableSql('portfolio_snapshots'),
+      // The day's loan entries (write-offs, recoveries, fees) for the snapshot.
+      'CREATE INDEX journal_entries_date ON journal_entries (tenant_id, business_date) WHERE loan_id IS NOT NULL',
+      `CREATE TABLE financial_assumptions (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         period text NOT NULL CHECK (period ~ '^[0-9]{4}-[0-9]{2}$'),
+         cost_of_funds_rate numeric(12, 10) NOT NULL CHECK (cost_of_funds_rate >= 0 AND cost_of_funds_rate <= 1),
+         operating_cost_per_loan numeric(20, 4) NOT NULL CHECK (operating_cost_per_loan >= 0),
+         set_by_type text NOT NULL,
+         set_by_id text,
+         updated_at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (tenant_id, period)
+       )`,
+      ...tenantTableSql('financial_assumptions', { noDelete: true }),
+    ];
+    for (const sql of statements) await q.query(sql);
+    await colocateWithLoans(q, ['portfolio_snapshots', 'financial_assumptions']);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX IF EXISTS journal_entries_date');
+    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, financial_assumptions');
+  }
+}

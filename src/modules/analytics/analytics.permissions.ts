@@ -1,0 +1,18 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../platform/graphql/shield-rules';
+
+export const analyticsPermissions = {
+  Query: {
+    portfolioSummary: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
+    portfolioTrend: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
+    financialAssumptions: hasRole('LENDER_ADMIN', 'ANALYST'),
+  },
+  Mutation: {
+    setFinancialAssumptions: hasRole('LENDER_ADMIN'),
+  },
+  PortfolioSummary: allow,
+  PortfolioTrend: allow,
+  PortfolioTrendPoint: allow,
+  PortfolioMetricValue: allow,
+  FinancialAssumptions: allow,
+};

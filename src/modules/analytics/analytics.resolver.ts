@@ -1,0 +1,49 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
+import type { FinancialAssumptionsService } from './financial-assumptions';
+import type { PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
+import {
+  FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioFilterInput, PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
+} from './dto/analytics.type';
+
+const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
+  ...f, grossPortfolio: f.gross, activeLoans: f.loans, activeBorrowers: f.borrowers, averageGrossPortfolio: f.averageGross,
+});
+
+@Resolver()
+export class AnalyticsResolver {
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService) {}
+
+  @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
+  async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string | null, @Arg('filter', () => PortfolioFilterInput, { nullable: true }) filter?: PortfolioFilterInput | null) {
+    return toSummary(await this.figures.summary(ctx, { asOf, from, filter }));
+  }
+
+  @Query(() => PortfolioTrendType, { description: 'The same figures for each day, week or month of a range.' })
+  async portfolioTrend(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
+    @Arg('interval', () => TrendIntervalEnum) interval: TrendInterval, @Arg('metrics', () => [PortfolioMetricEnum]) metrics: PortfolioMetric[],
+    @Arg('filter', () => PortfolioFilterInput, { nullable: true }) filter?: PortfolioFilterInput | null) {
+    const points = await this.figures.trend(ctx, { from, to, interval, filter });
+    const currency = points[0]?.currency ?? filter?.currency ?? '';
+    return {
+      interval, currency, metrics,
+      points: points.map((p) => {
+        const s = toSummary(p) as unknown as Record<string, unknown>;
+        return { start: p.from, end: p.to, snapshotDate: p.snapshotDate, values: metrics.map((m) => ({ metric: m, value: s[PORTFOLIO_METRICS[m]] === null ? null : String(s[PORTFOLIO_METRICS[m]]) })) };
+      }),
+    };
+  }
+
+  @Mutation(() => FinancialAssumptionsType, { description: 'Sets the lender’s cost of funds and operating cost from a month on (until a later month’s).' })
+  async setFinancialAssumptions(@Ctx() { ctx }: GraphQLContext, @Arg('period') period: string, @Arg('costOfFundsRate', () => DecimalScalar) costOfFundsRate: string,
+    @Arg('operatingCostPerLoan', () => DecimalScalar) operatingCostPerLoan: string) {
+    return this.assumptions.set(ctx, { period, costOfFundsRate, operatingCostPerLoan });
+  }
+
+  @Query(() => [FinancialAssumptionsType], { description: 'The lender’s financial assumptions, latest month first.' })
+  async financialAssumptions(@Ctx() { ctx }: GraphQLContext) {
+    return this.assumptions.list(ctx);
+  }
+}

@@ -1,0 +1,97 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../../platform/graphql/core-enums';
+import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
+import { TREND_INTERVALS } from '../portfolio-figures';
+
+export const TrendIntervalEnum = enumOf(TREND_INTERVALS);
+registerEnumType(TrendIntervalEnum, { name: 'TrendInterval', description: 'Days, ISO weeks (Monday to Sunday) or calendar months, clipped to the range.' });
+
+/** The figures a trend can carry, each a field of PortfolioSummary. */
+export const PORTFOLIO_METRICS = {
+  GROSS_PORTFOLIO: 'grossPortfolio', ACTIVE_LOANS: 'activeLoans', ACTIVE_BORROWERS: 'activeBorrowers',
+  PAR1: 'par1Ratio', PAR30: 'par30Ratio', PAR90: 'par90Ratio', NPL_RATIO: 'nplRatio', WRITE_OFF_RATIO: 'writeOffRatio', WRITTEN_OFF: 'writtenOff',
+  RECOVERIES: 'recoveries', PORTFOLIO_YIELD: 'portfolioYield', AVERAGE_LOAN_SIZE: 'averageLoanSize', DISBURSED_COUNT: 'disbursedCount',
+  DISBURSED_AMOUNT: 'disbursedAmount', REPEAT_BORROWER_SHARE: 'repeatBorrowerShare', OPERATING_INCOME: 'operatingIncome',
+  OPERATIONAL_SELF_SUFFICIENCY: 'operationalSelfSufficiency',
+} as const;
+export type PortfolioMetric = keyof typeof PORTFOLIO_METRICS;
+export const PortfolioMetricEnum = enumOf(Object.keys(PORTFOLIO_METRICS) as PortfolioMetric[]);
+registerEnumType(PortfolioMetricEnum, { name: 'PortfolioMetric', description: 'A figure of portfolioSummary, by its field (PAR30: par30Ratio; see docs/analytics.md).' });
+
+@InputType('PortfolioFilter')
+export class PortfolioFilterInput {
+  @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The product’s segment.' }) segment?: string | null;
+  @Field(() => String, { nullable: true, description: 'The borrower’s region.' }) region?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The referring agent (an agent’s key: always its own book).' }) agentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 4217; the lender’s base currency when not given (amounts are never summed across currencies).' }) currency?: string | null;
+}
+
+@ObjectType('PortfolioSummary', { description: 'The portfolio over a period, from the daily snapshots close of business writes. Definitions: docs/analytics.md.' })
+export class PortfolioSummaryType {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'The close of business the stocks come from: the period’s last (null: none in the period).' }) snapshotDate!: string | null;
+  @Field(() => String) currency!: string;
+  @Field(() => DecimalScalar, { description: 'Outstanding principal of live loans (ACTIVE, disbursed).' }) grossPortfolio!: string;
+  @Field(() => Int) activeLoans!: number;
+  @Field(() => Int) activeBorrowers!: number;
+  @Field(() => DecimalScalar, { description: 'Principal in arrears (due and unpaid) of live loans.' }) overduePrincipal!: string;
+  @Field(() => DecimalScalar, { description: 'Outstanding principal of loans 1 or more days past due.' }) par1!: string;
+  @Field(() => DecimalScalar, { description: '…30 or more days past due.' }) par30!: string;
+  @Field(() => DecimalScalar, { description: '…90 or more days past due.' }) par90!: string;
+  @Field(() => DecimalScalar, { description: 'Outstanding principal of loans more than 90 days past due.' }) npl!: string;
+  @Field(() => DecimalScalar, { nullable: true }) par1Ratio!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) par30Ratio!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) par90Ratio!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) nplRatio!: string | null;
+  @Field(() => Int) disbursedCount!: number;
+  @Field(() => DecimalScalar) disbursedAmount!: string;
+  @Field(() => Int) writtenOffCount!: number;
+  @Field(() => DecimalScalar, { description: 'Principal written off in the period.' }) writtenOff!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Principal written off over the average gross portfolio (the period’s, not annualised).' }) writeOffRatio!: string | null;
+  @Field(() => DecimalScalar, { description: 'Money recovered on written-off loans in the period.' }) recoveries!: string;
+  @Field(() => DecimalScalar) interestIncome!: string;
+  @Field(() => DecimalScalar) penaltyIncome!: string;
+  @Field(() => DecimalScalar) feeIncome!: string;
+  @Field(() => DecimalScalar, { description: 'Interest, penalties and fees earned.' }) operatingIncome!: string;
+  @Field(() => DecimalScalar, { description: 'The mean of the daily gross portfolio over the period’s snapshots.' }) averageGrossPortfolio!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Operating income over the average gross portfolio, annualised (x 365 / days).' }) portfolioYield!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Outstanding principal per live loan.' }) averageLoanSize!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Principal per loan disbursed in the period.' }) averageDisbursement!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Active borrowers who had a loan before their current one, over active borrowers.' }) repeatBorrowerShare!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Cost of funds on the daily gross portfolio (null: no financial assumptions).' }) financialExpense!: string | null;
+  @Field(() => DecimalScalar, { description: 'Principal written off less recoveries.' }) lossExpense!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Operating cost per live loan and month (null: no financial assumptions).' }) operatingExpense!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Operating income over financial expense + loss expense + operating expense.' }) operationalSelfSufficiency!: string | null;
+}
+
+@ObjectType('PortfolioMetricValue')
+export class PortfolioMetricValueType {
+  @Field(() => PortfolioMetricEnum) metric!: string;
+  @Field(() => DecimalScalar, { nullable: true }) value!: string | null;
+}
+
+@ObjectType('PortfolioTrendPoint')
+export class PortfolioTrendPointType {
+  @Field(() => DateScalar) start!: string;
+  @Field(() => DateScalar) end!: string;
+  @Field(() => DateScalar, { nullable: true }) snapshotDate!: string | null;
+  @Field(() => [PortfolioMetricValueType]) values!: PortfolioMetricValueType[];
+}
+
+@ObjectType('PortfolioTrend')
+export class PortfolioTrendType {
+  @Field(() => TrendIntervalEnum) interval!: string;
+  @Field(() => String) currency!: string;
+  @Field(() => [PortfolioMetricEnum]) metrics!: string[];
+  @Field(() => [PortfolioTrendPointType]) points!: PortfolioTrendPointType[];
+}
+
+@ObjectType('FinancialAssumptions')
+export class FinancialAssumptionsType {
+  @Field(() => String, { description: 'The month (YYYY-MM) from which they apply, until a later one.' }) period!: string;
+  @Field(() => DecimalScalar, { description: 'Annual cost of funds on the gross portfolio.' }) costOfFundsRate!: string;
+  @Field(() => DecimalScalar, { description: 'Operating cost per live loan and month.' }) operatingCostPerLoan!: string;
+  @Field() updatedAt!: Date;
+}

@@ -1,0 +1,150 @@
+import { Dec } from '../../src/core/money';
+import { collectionsLender } from '../support/collections';
+import { ageLoan, disbursedLoan } from '../support/loans';
+import { borrowerInput } from '../support/origination';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const SUMMARY = `query($asOf: Date, $from: Date, $filter: PortfolioFilter) { portfolioSummary(asOf: $asOf, from: $from, filter: $filter) {
+  from to snapshotDate currency grossPortfolio activeLoans activeBorrowers overduePrincipal par1 par30 par90 npl par1Ratio par30Ratio par90Ratio nplRatio
+  disbursedCount disbursedAmount writtenOffCount writtenOff writeOffRatio recoveries interestIncome penaltyIncome feeIncome operatingIncome
+  averageGrossPortfolio portfolioYield averageLoanSize averageDisbursement repeatBorrowerShare financialExpense lossExpense operatingExpense operationalSelfSufficiency } }`;
+
+/**
+ * A designed book of ten loans of 10,000: three 75 days old and never paid (about 45 days past due),
+ * one 40 days old (about 10 days past due), six new; two of them in Mombasa, the rest in Nairobi;
+ * one borrower back for a second loan. Close of business runs yesterday and today.
+ */
+describe('portfolio figures from the daily snapshots', () => {
+  let app: TestApp;
+  let lender: Awaited<ReturnType<typeof collectionsLender>>['lender'];
+  let analyst: string;
+  let agentKey: string;
+  const today = todayUtc();
+  const yesterday = addDays(today, -1);
+  const gql = async (query: string, variables: Record<string, unknown> = {}, key = lender.admin) => {
+    const res = await app.gql(query, variables, key);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  /** A loan the agent referred: it submits, the lender offers, the borrower signs, the lender disburses. */
+  const referred = async (region: string) => {
+    const input = { productId: lender.productId, amount: '10000.00', termCount: 6, frequency: 'MONTHLY', borrower: borrowerInput({ region }) };
+    const { id, borrowerId } = (await gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id borrowerId } }', { input }, agentKey)).submitApplication;
+    const hash = (await gql(`mutation { acceptOffer(applicationId: "${id}") { contract { sha256 } } }`)).acceptOffer.contract.sha256;
+    await gql(`mutation { signContract(applicationId: "${id}", signerName: "B", documentHash: "${hash}") { status } }`);
+    return { loanId: (await gql(`mutation { disburseLoan(applicationId: "${id}", idempotencyKey: "d-${id}") { id } }`)).disburseLoan.id as string, borrowerId: borrowerId as string };
+  };
+  const cob = (date: string) => app.inTenant(lender.slug, (ctx) => app.runtime.services.cob.run(ctx, date));
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    ({ lender } = await collectionsLender(app));
+    analyst = await app.apiKey(lender.slug, 'ANALYST');
+    agentKey = await app.apiKey(lender.slug, 'AGENT');
+    const book: { age: number; region: string; again?: boolean; agent?: boolean }[] = [
+      { age: 75, region: 'Nairobi' }, { age: 75, region: 'Nairobi' }, { age: 75, region: 'Mombasa' },
+      { age: 40, region: 'Nairobi' },
+      { age: 2, region: 'Nairobi' }, { age: 2, region: 'Nairobi' }, { age: 2, region: 'Mombasa', agent: true }, { age: 2, region: 'Nairobi' }, { age: 2, region: 'Nairobi' },
+      // The 40-day borrower again: a repeat borrower.
+      { age: 2, region: 'Nairobi', again: true },
+    ];
+    let last = '';
+    for (const l of book) {
+      const { loanId, borrowerId } = l.agent ? await referred(l.region)
+        : await disbursedLoan(app, lender, { amount: '10000.00', termCount: 6, ...(l.again ? { borrowerId: last } : { borrower: { region: l.region } }) });
+      await ageLoan(app, loanId, l.age);
+      if (l.age === 40) last = borrowerId;
+    }
+    await cob(yesterday);
+    await cob(today);
+  });
+  afterAll(() => app.close());
+
+  it('gives gross, PAR and NPL exactly as the book was designed', async () => {
+    const s = (await gql(SUMMARY, { asOf: today, from: yesterday }, analyst)).portfolioSummary;
+    expect(s).toMatchObject({
+      from: yesterday, to: today, snapshotDate: today, currency: 'KES', disbursedCount: 0, disbursedAmount: '0.00',
+      grossPortfolio: '100000.00', activeLoans: 10, activeBorrowers: 9, par30: '30000.00', par90: '0.00', npl: '0.00',
+      par1: '40000.00', par1Ratio: '0.400000', par30Ratio: '0.300000', par90Ratio: '0.000000', nplRatio: '0.000000',
+      writtenOffCount: 0, writtenOff: '0.00', writeOffRatio: '0.000000', recoveries: '0.00',
+      averageLoanSize: '10000.00', repeatBorrowerShare: '0.111111', averageGrossPortfolio: '100000.00',
+      financialExpense: null, operatingExpense: null, operationalSelfSufficiency: null,
+    });
+    expect(new Dec(s.interestIncome).gt(0)).toBe(true);
+    // Close of business caught the book up from the oldest loan's start: a snapshot a day since; seven loans were disbursed after the first.
+    const long = (await gql(SUMMARY, { asOf: today, from: addDays(today, -90) }, analyst)).portfolioSummary;
+    expect(long).toMatchObject({ disbursedCount: 7, disbursedAmount: '70000.00', averageDisbursement: '10000.00', activeLoans: 10 });
+    expect(new Dec(long.averageGrossPortfolio).lt(100000)).toBe(true);
+    expect(new Dec(s.operatingIncome).eq(new Dec(s.interestIncome).plus(s.penaltyIncome).plus(s.feeIncome))).toBe(true);
+  });
+
+  it('equals a direct computation over the loans', async () => {
+    const s = (await gql(SUMMARY, { asOf: today, from: today }, analyst)).portfolioSummary;
+    const [direct] = await app.ownerQuery(
+      `SELECT count(*)::int AS loans, sum(principal_outstanding)::numeric(20,2)::text AS gross, coalesce(sum(principal_outstanding) FILTER (WHERE dpd >= 30), 0)::numeric(20,2)::text AS par30,
+              (SELECT sum(interest)::numeric(20,2)::text FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.business_date = $2) AS interest
+       FROM loans l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = $1 AND l.status = 'ACTIVE' GROUP BY l.tenant_id`, [lender.slug, today]);
+    expect([s.activeLoans, s.grossPortfolio, s.par30, s.interestIncome]).toEqual([direct.loans, direct.gross, direct.par30, direct.interest]);
+  });
+
+  it('cuts by region and names the filter field it refuses', async () => {
+    const mombasa = (await gql(SUMMARY, { asOf: today, filter: { region: 'Mombasa' } }, analyst)).portfolioSummary;
+    expect(mombasa).toMatchObject({ activeLoans: 2, activeBorrowers: 2, grossPortfolio: '20000.00', par30: '10000.00', par30Ratio: '0.500000' });
+    const both = (await gql(SUMMARY, { asOf: today, filter: { region: 'Nairobi', productId: lender.productId } }, analyst)).portfolioSummary;
+    expect(both).toMatchObject({ activeLoans: 8, grossPortfolio: '80000.00', par30: '20000.00' });
+    const bad = await app.gql(SUMMARY, { asOf: today, filter: { currency: 'shillings' } }, analyst);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.currency' });
+    const late = await app.gql(SUMMARY, { asOf: yesterday, from: today }, analyst);
+    expect(late.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+  });
+
+  it('prices self-sufficiency with the lender’s assumptions', async () => {
+    const SET = 'mutation { setFinancialAssumptions(period: "PERIOD", costOfFundsRate: "0.1095", operatingCostPerLoan: "310") { period costOfFundsRate operatingCostPerLoan } }';
+    const bad = await app.gql(SET.replace('0.1095', '1.5').replace('PERIOD', today.slice(0, 7)), {}, lender.admin);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'costOfFundsRate' });
+    expect((await app.gql(SET.replace('PERIOD', today.slice(0, 7)), {}, analyst)).errors![0].extensions.code).toBe('FORBIDDEN');
+    // Set for an earlier month: it applies until a later month's.
+    expect((await gql(SET.replace('PERIOD', addDays(today, -70).slice(0, 7)))).setFinancialAssumptions).toEqual({ period: addDays(today, -70).slice(0, 7), costOfFundsRate: '0.1095', operatingCostPerLoan: '310.0000' });
+    expect((await gql('{ financialAssumptions { period costOfFundsRate } }', {}, analyst)).financialAssumptions).toHaveLength(1);
+    const s = (await gql(SUMMARY, { asOf: today, from: today }, analyst)).portfolioSummary;
+    const daysInMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).getUTCDate();
+    // One day: 100,000 x 10.95% / 365 = 30.00; 10 loans x 310 / days in the month.
+    expect(s.financialExpense).toBe('30.00');
+    expect(s.operatingExpense).toBe(new Dec(3100).div(daysInMonth).toFixed(2));
+    const expected = new Dec(s.operatingIncome).div(new Dec(30).plus(new Dec(3100).div(daysInMonth)));
+    expect(Math.abs(new Dec(s.operationalSelfSufficiency).minus(expected).toNumber())).toBeLessThan(0.0005);
+  });
+
+  it('draws the same figures day by day, as a trend', async () => {
+    const from = addDays(today, -20);
+    const d = (await gql(`{ portfolioTrend(from: "${from}", to: "${today}", interval: DAY, metrics: [PAR30, GROSS_PORTFOLIO, ACTIVE_LOANS]) {
+      interval currency metrics points { start end snapshotDate values { metric value } } } }`, {}, analyst)).portfolioTrend;
+    expect(d).toMatchObject({ interval: 'DAY', currency: 'KES', metrics: ['PAR30', 'GROSS_PORTFOLIO', 'ACTIVE_LOANS'] });
+    expect(d.points).toHaveLength(21);
+    expect(d.points.every((p: any) => p.start === p.end && p.snapshotDate === p.end && p.values.map((v: any) => v.metric).join() === 'PAR30,GROSS_PORTFOLIO,ACTIVE_LOANS')).toBe(true);
+    // Twenty days ago four loans were on the books and none 30 days late; then the three oldest passed 30 days
+    // (3/4 of the book); then six new loans came (3/10).
+    const series = d.points.map((p: any) => p.values.map((v: any) => v.value).join(' '));
+    const distinct = series.filter((v: string, i: number) => i === 0 || v !== series[i - 1]);
+    expect(distinct).toEqual(['0.000000 40000.00 4', '0.750000 40000.00 4', '0.300000 100000.00 10']);
+    const months = (await gql(`{ portfolioTrend(from: "${addDays(today, -40)}", to: "${today}", interval: MONTH, metrics: [ACTIVE_LOANS]) { points { start end values { value } } } }`, {}, analyst)).portfolioTrend.points;
+    expect(months.at(-1)).toEqual({ start: `${today.slice(0, 8)}01`, end: today, values: [{ value: '10' }] });
+    expect(months[0].start).toBe(addDays(today, -40));
+    const tooMany = await app.gql(`{ portfolioTrend(from: "2000-01-01", to: "${today}", interval: DAY, metrics: [PAR30]) { interval } }`, {}, analyst);
+    expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('shows an agent only its own referred book, and a collector nothing', async () => {
+    const own = (await gql(SUMMARY, { asOf: today }, agentKey)).portfolioSummary;
+    expect(own).toMatchObject({ activeLoans: 1, activeBorrowers: 1, grossPortfolio: '10000.00', par30: '0.00' });
+    // Another agent's id in the filter does not widen it.
+    const other = await app.apiKey(lender.slug, 'AGENT');
+    const firstAgent = (await gql('{ viewer { agentId } }', {}, agentKey)).viewer.agentId;
+    expect((await gql(SUMMARY, { asOf: today, filter: { agentId: firstAgent } }, other)).portfolioSummary).toMatchObject({ activeLoans: 0, grossPortfolio: '0.00' });
+    expect((await gql(SUMMARY, { asOf: today, filter: { agentId: firstAgent } }, analyst)).portfolioSummary).toMatchObject({ activeLoans: 1, grossPortfolio: '10000.00' });
+    const collector = await app.apiKey(lender.slug, 'COLLECTOR');
+    expect((await app.gql(SUMMARY, { asOf: today }, collector)).errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+});
