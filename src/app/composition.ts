@@ -13,6 +13,8 @@ import { analyticsPermissions } from '../modules/analytics/analytics.permissions
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
 import { FinancialAssumptionsService } from '../modules/analytics/financial-assumptions';
 import { PortfolioFiguresService } from '../modules/analytics/portfolio-figures';
+import { PortfolioCharts } from '../modules/analytics/portfolio-charts';
+import { PORTFOLIO_METRICS } from '../modules/analytics/dto/analytics.type';
 import { PortfolioSnapshots } from '../modules/analytics/portfolio-snapshot';
 import { CommissionsResolver } from '../modules/commissions/commissions.resolver';
 import { agentsPermissions } from '../modules/agents/agents.permissions';
@@ -206,6 +208,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const portfolioSnapshots = new PortfolioSnapshots();
   const portfolioFigures = new PortfolioFiguresService({ tenants: directory });
   const financialAssumptions = new FinancialAssumptionsService({ audit });
+  const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, metricFields: PORTFOLIO_METRICS });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
@@ -224,7 +227,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -251,7 +254,7 @@ export function createResolvers(s: Services) {
     new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk, s.agentOnboarding),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
-    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions),
+    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts),
   ];
 }
 

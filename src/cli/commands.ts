@@ -15,6 +15,7 @@ import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles
 import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
 import type { CobResult } from '../modules/cob/cob.service';
+import { portfolioReportHtml } from '../modules/analytics/portfolio-report';
 import { rewrapTenantKeys } from '../modules/borrowers/rewrap-keys';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AuditCheckpoint } from '../core/audit/checkpoint';
@@ -233,6 +234,31 @@ export function buildCli(config: Config, io: CliIo): Command {
         }
       });
       io.out(`seeded ${n} loans\n`);
+    });
+
+  program
+    .command('report')
+    .description('reports a person reads')
+    .command('portfolio')
+    .description('the portfolio report: summary and charts, one self-contained printable HTML file')
+    .requiredOption('--tenant <slug>')
+    .requiredOption('--out <file>')
+    .option('--as-of <YYYY-MM-DD>', 'the report’s date (the tenant’s today)')
+    .option('--from <YYYY-MM-DD>', 'the start of its flows and trends (a year before --as-of)')
+    .action(async (opts: { tenant: string; out: string; asOf?: string; from?: string }) => {
+      const html = await withRuntime((rt) => inTenant(rt, opts.tenant, async (ctx) => {
+        const tenant = await rt.services.directory.current(ctx);
+        const asOf = opts.asOf ?? await rt.services.directory.today(ctx);
+        const from = opts.from ?? `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4, 8)}01`;
+        const bar = progressBar('report', 8, io.err);
+        try {
+          return await portfolioReportHtml(ctx, { figures: rt.services.portfolioFigures, charts: rt.services.portfolioCharts }, { tenantName: tenant.name, asOf, from }, (done) => bar.update(done));
+        } finally {
+          bar.stop();
+        }
+      }));
+      await writeFile(opts.out, html);
+      io.out(`wrote ${opts.out} (${html.length.toLocaleString('en')} bytes)\n`);
     });
 
   program

@@ -1,9 +1,16 @@
 import { Dec } from '../../src/core/money';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from '../support/cli';
 import { collectionsLender } from '../support/collections';
 import { ageLoan, disbursedLoan } from '../support/loans';
 import { borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 
+/** The ARIA labels of a chart's data marks of one kind (bar, point), in drawing order. */
+const marks = (svg: string, role: string) => [...svg.matchAll(/<[a-z]+ [^>]*>/g)].map((m) => m[0])
+  .filter((tag) => tag.includes(`aria-roledescription="${role}"`)).map((tag) => /aria-label="([^"]*)"/.exec(tag)?.[1] ?? '');
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const SUMMARY = `query($asOf: Date, $from: Date, $filter: PortfolioFilter) { portfolioSummary(asOf: $asOf, from: $from, filter: $filter) {
@@ -134,6 +141,47 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(months[0].start).toBe(addDays(today, -40));
     const tooMany = await app.gql(`{ portfolioTrend(from: "2000-01-01", to: "${today}", interval: DAY, metrics: [PAR30]) { interval } }`, {}, analyst);
     expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('cuts the book by a dimension, and draws it: every bar names the figure it shows', async () => {
+    const d = (await gql(`{ portfolioBreakdown(dimension: REGION, asOf: "${today}") { asOf snapshotDate currency dimension rows { key label loans gross par30 par30Ratio share } } }`, {}, analyst)).portfolioBreakdown;
+    expect(d).toEqual({ asOf: today, snapshotDate: today, currency: 'KES', dimension: 'REGION', rows: [
+      { key: 'Nairobi', label: 'Nairobi', loans: 8, gross: '80000.00', par30: '20000.00', par30Ratio: '0.250000', share: '0.800000' },
+      { key: 'Mombasa', label: 'Mombasa', loans: 2, gross: '20000.00', par30: '10000.00', par30Ratio: '0.500000', share: '0.200000' },
+    ] });
+    const buckets = (await gql(`{ portfolioBreakdown(dimension: BUCKET) { rows { key loans gross } } }`, {}, analyst)).portfolioBreakdown.rows;
+    expect(buckets.reduce((n: number, r: any) => n + r.loans, 0)).toBe(10);
+    const chart = (await gql('{ chart(kind: PORTFOLIO_BREAKDOWN, args: { dimension: REGION }) { kind title svg vegaLiteSpec } }', {}, analyst)).chart;
+    expect(chart.kind).toBe('PORTFOLIO_BREAKDOWN');
+    expect(chart.svg.startsWith('<svg')).toBe(true);
+    const bars = marks(chart.svg, 'bar');
+    expect(bars).toEqual(['gross portfolio (KES): 80000; label: Nairobi', 'gross portfolio (KES): 20000; label: Mombasa']);
+    expect(chart.vegaLiteSpec.data.values).toEqual([{ label: 'Nairobi', value: 80000 }, { label: 'Mombasa', value: 20000 }]);
+  });
+
+  it('draws the trend: a point per day with its PAR30', async () => {
+    const from = addDays(today, -20);
+    const trend = (await gql(`{ portfolioTrend(from: "${from}", to: "${today}", interval: DAY, metrics: [PAR30]) { points { end values { value } } } }`, {}, analyst)).portfolioTrend.points;
+    const chart = (await gql(`{ chart(kind: PORTFOLIO_TREND, args: { from: "${from}", to: "${today}", interval: DAY, metrics: [PAR30] }) { svg vegaLiteSpec } }`, {}, analyst)).chart;
+    const points = marks(chart.svg, 'point');
+    expect(points).toHaveLength(21);
+    expect(points.map((l) => Number(/ratio: ([0-9.]+)/.exec(l)![1]))).toEqual(trend.map((p: any) => Number(p.values[0].value)));
+    const bad = await app.gql('{ chart(kind: PORTFOLIO_TREND) { svg } }', {}, analyst);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.from' });
+  });
+
+  it('writes the portfolio report from the CLI: one printable HTML file with the summary and every chart', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'report-')), 'report.html');
+    const run = await cli(app.config, 'report', 'portfolio', '--tenant', lender.slug, '--out', out, '--from', addDays(today, -90));
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`wrote ${out}`);
+    expect(run.err).toContain('report');
+    const html = await readFile(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|src="http/);
+    expect(html).toContain('<tr><th>PAR30</th><td>0.300000</td></tr>');
+    expect((html.match(/<svg /g) ?? []).length).toBe(7);
+    expect(marks(html, 'bar')).toEqual(expect.arrayContaining(['gross portfolio (KES): 80000; label: Nairobi']));
   });
 
   it('shows an agent only its own referred book, and a collector nothing', async () => {

@@ -284,6 +284,29 @@ describe('every query of the schema answers over real data', () => {
       const d = await q(`{ collectionPlacements(caseId: "${fx.caseId}") { id } }`, fx.collectionsAnalyst);
       expect(d.collectionPlacements).toEqual([]);
     },
+    portfolioSummary: async () => {
+      // The collections lender: one loan of 8,000, 40 days old, its first instalment unpaid (about 10 days past due).
+      const d = await q(`{ portfolioSummary(asOf: "${tenantToday()}") { snapshotDate activeLoans grossPortfolio par1Ratio par30Ratio currency } }`, fx.collectionsAnalyst);
+      expect(d.portfolioSummary).toEqual({ snapshotDate: tenantToday(), activeLoans: 1, grossPortfolio: '8000.00', par1Ratio: '1.000000', par30Ratio: '0.000000', currency: 'KES' });
+    },
+    portfolioTrend: async () => {
+      const d = await q(`{ portfolioTrend(from: "${addDays(tenantToday(), -6)}", to: "${tenantToday()}", interval: WEEK, metrics: [ACTIVE_LOANS, PAR1]) { points { end snapshotDate values { metric value } } } }`, fx.collectionsAnalyst);
+      expect(d.portfolioTrend.points.at(-1)).toEqual({ end: tenantToday(), snapshotDate: tenantToday(), values: [{ metric: 'ACTIVE_LOANS', value: '1' }, { metric: 'PAR1', value: '1.000000' }] });
+    },
+    portfolioBreakdown: async () => {
+      const d = await q('{ portfolioBreakdown(dimension: PRODUCT) { rows { label loans gross share } } }', fx.collectionsAnalyst);
+      expect(d.portfolioBreakdown.rows).toEqual([{ label: expect.any(String), loans: 1, gross: '8000.00', share: '1.000000' }]);
+    },
+    chart: async () => {
+      const d = await q('{ chart(kind: PORTFOLIO_BREAKDOWN, args: { dimension: BUCKET }) { kind title svg vegaLiteSpec } }', fx.collectionsAnalyst);
+      expect(d.chart.svg).toContain('aria-roledescription="bar"');
+      expect(d.chart.vegaLiteSpec.data.values).toEqual([{ label: expect.any(String), value: 8000 }]);
+    },
+    financialAssumptions: async () => {
+      await q('mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.12", operatingCostPerLoan: "250") { period } }', fx.collectionsAdmin);
+      const d = await q('{ financialAssumptions { period costOfFundsRate operatingCostPerLoan } }', fx.collectionsAnalyst);
+      expect(d.financialAssumptions).toEqual([{ period: '2026-01', costOfFundsRate: '0.12', operatingCostPerLoan: '250.0000' }]);
+    },
     collectionKpis: async () => {
       const d = await q(`{ collectionKpis(from: "${addDays(today, -60)}", to: "${today}") { stages { stage entered } promisesMade outboundContacts recovered refusals { rule } } }`, fx.collectionsAnalyst);
       expect(d.collectionKpis).toMatchObject({ stages: [{ stage: 'EARLY', entered: 1 }], promisesMade: 0, outboundContacts: 1, recovered: expect.any(String), refusals: [] });

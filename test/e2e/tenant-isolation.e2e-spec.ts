@@ -96,6 +96,9 @@ describe('tenant isolation', () => {
     await app.gql(`mutation { setTenantBillingCustomer(slug: "${a.slug}", customerId: "cus_OfTenantA") { slug } }`, {}, await app.platformKey());
     usagePeriod = lastClosedPeriod(todayA);
     await runInContext(app.runtime.dataSource, { tenantId: a.id, actor: { type: 'SYSTEM', id: 'test' }, roles: [] }, (ctx) => app.runtime.services.usage.report(ctx, usagePeriod));
+    // A's book in its daily snapshot, and A's financial assumptions: figures B must not read.
+    await app.gql('mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.1", operatingCostPerLoan: "100") { period } }', {}, adminA);
+    await app.inTenant(a.slug, (ctx) => app.runtime.services.cob.run(ctx, tenantToday()));
     await app.ownerQuery('UPDATE usage_records SET active_loans = 777 WHERE tenant_id = $1', [a.id]);
     configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
     // A puts write-offs under four-eyes and has one pending (the loan stays ACTIVE).
@@ -192,6 +195,11 @@ describe('tenant isolation', () => {
     attributionRules: () => ({ query: '{ attributionRules { model windowDays } }', check: (d) => expect(d.attributionRules).toEqual({ model: 'FIRST_TOUCH', windowDays: 90 }) }),
     commissionPlans: () => ({ query: '{ commissionPlans { code } }', check: (d) => expect(d.commissionPlans).toEqual([]) }),
     commissions: () => ({ query: '{ commissions(first: 100) { nodes { id agentId } } }', check: (d) => expect(d.commissions.nodes).toEqual([]) }),
+    portfolioSummary: () => ({ query: `{ portfolioSummary(asOf: "${tenantToday()}") { activeLoans grossPortfolio snapshotDate } }`, check: (d) => expect(d.portfolioSummary).toEqual({ activeLoans: 0, grossPortfolio: '0.00', snapshotDate: null }) }),
+    portfolioTrend: () => ({ query: `{ portfolioTrend(from: "${tenantToday()}", to: "${tenantToday()}", interval: DAY, metrics: [GROSS_PORTFOLIO]) { points { snapshotDate values { value } } } }`, check: (d) => expect(d.portfolioTrend.points).toEqual([{ snapshotDate: null, values: [{ value: '0.00' }] }]) }),
+    portfolioBreakdown: () => ({ query: '{ portfolioBreakdown(dimension: PRODUCT) { rows { key } } }', check: (d) => expect(d.portfolioBreakdown.rows).toEqual([]) }),
+    chart: () => ({ query: '{ chart(kind: PORTFOLIO_BREAKDOWN, args: { dimension: PRODUCT }) { vegaLiteSpec } }', check: (d) => expect(d.chart.vegaLiteSpec.data.values).toEqual([]) }),
+    financialAssumptions: () => ({ query: '{ financialAssumptions { period } }', check: (d) => expect(d.financialAssumptions).toEqual([]) }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
     collectionPlacements: () => ({ query: '{ collectionPlacements { id caseId } }', check: (d) => expect(d.collectionPlacements).toEqual([]) }),
     agents: () => ({ query: '{ agents(first: 100) { nodes { id name } } }', check: (d) => expect(JSON.stringify(d.agents.nodes)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
@@ -281,6 +289,7 @@ describe('tenant isolation', () => {
     submitReferral: () => `mutation { submitReferral(input: { borrower: { fullName: "B", nationalId: "${nationalIdA}" }, consent: true }) { id status } }`,
     setAttributionRules: () => 'mutation { setAttributionRules(input: { model: LAST_TOUCH, windowDays: 7, returningCustomer: CREDIT }) { model } }',
     setCommissionPlan: () => 'mutation { setCommissionPlan(input: { code: "A-PLAN", name: "B overwrites", rules: [{ trigger: DISBURSED, basis: FLAT, amount: "999" }] }) { id version } }',
+    setFinancialAssumptions: () => 'mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.5", operatingCostPerLoan: "1") { period } }',
     closeCommissionPeriod: () => `mutation { closeCommissionPeriod(period: "${tenantToday().slice(0, 7)}") { period } }`,
     createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,
     updateAgent: () => `mutation { updateAgent(input: { id: "${agentIdA}", name: "Stolen" }) { id } }`,
@@ -352,7 +361,8 @@ describe('tenant isolation', () => {
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
        'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
        'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1',
-       'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1', 'agent_risk_signals WHERE tenant_id = $1']
+       'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1', 'agent_risk_signals WHERE tenant_id = $1',
+       'portfolio_snapshots WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -1,1 +1,2 @@
 export * from './portfolio-indicators';
+export * from './charts';

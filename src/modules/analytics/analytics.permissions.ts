@@ -5,6 +5,8 @@ export const analyticsPermissions = {
   Query: {
     portfolioSummary: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     portfolioTrend: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
+    portfolioBreakdown: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
+    chart: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     financialAssumptions: hasRole('LENDER_ADMIN', 'ANALYST'),
   },
   Mutation: {
@@ -15,4 +17,7 @@ export const analyticsPermissions = {
   PortfolioTrendPoint: allow,
   PortfolioMetricValue: allow,
   FinancialAssumptions: allow,
+  PortfolioBreakdown: allow,
+  PortfolioBreakdownRow: allow,
+  Chart: allow,
 };

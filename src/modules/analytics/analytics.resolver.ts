@@ -2,9 +2,11 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import type { FinancialAssumptionsService } from './financial-assumptions';
-import type { PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
+import type { PortfolioCharts } from './portfolio-charts';
+import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 import {
-  FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioFilterInput, PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
+  BreakdownDimensionEnum, ChartArgsInput, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
+  PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
 const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
@@ -13,7 +15,7 @@ const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService) {}
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts) {}
 
   @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
   async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
@@ -34,6 +36,17 @@ export class AnalyticsResolver {
         return { start: p.from, end: p.to, snapshotDate: p.snapshotDate, values: metrics.map((m) => ({ metric: m, value: s[PORTFOLIO_METRICS[m]] === null ? null : String(s[PORTFOLIO_METRICS[m]]) })) };
       }),
     };
+  }
+
+  @Query(() => PortfolioBreakdownType, { description: 'The book at a date cut by one dimension: loans, gross, PAR30 and share of each cut, largest first.' })
+  async portfolioBreakdown(@Ctx() { ctx }: GraphQLContext, @Arg('dimension', () => BreakdownDimensionEnum) dimension: BreakdownDimension,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null, @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
+    return { dimension, ...(await this.figures.breakdown(ctx, { asOf, dimension, currency })) };
+  }
+
+  @Query(() => ChartType, { description: 'A chart of the portfolio figures: its Vega-Lite spec and the SVG rendered from it on the server.' })
+  async chart(@Ctx() { ctx }: GraphQLContext, @Arg('kind', () => ChartKindEnum) kind: string, @Arg('args', () => ChartArgsInput, { nullable: true }) args?: ChartArgsInput | null) {
+    return this.charts.chart(ctx, kind, args ?? {});
   }
 
   @Mutation(() => FinancialAssumptionsType, { description: 'Sets the lender’s cost of funds and operating cost from a month on (until a later month’s).' })

@@ -24,6 +24,21 @@ export interface PortfolioFigures extends PortfolioTotals, PortfolioIndicators {
   currency: string;
 }
 
+export const BREAKDOWN_DIMENSIONS = ['PRODUCT', 'SEGMENT', 'REGION', 'AGENT', 'GRADE', 'BUCKET'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+export interface BreakdownRow {
+  /** The product or agent id, the segment, region, grade or bucket (null: none recorded). */
+  key: string | null;
+  label: string;
+  loans: number;
+  gross: string;
+  par30: string;
+  par30Ratio: string | null;
+  /** Of the book's gross portfolio. */
+  share: string | null;
+}
+
 export const TREND_INTERVALS = ['DAY', 'WEEK', 'MONTH'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
@@ -57,6 +72,45 @@ export class PortfolioFiguresService {
     const points = args.interval === 'DAY' ? days : args.interval === 'WEEK' ? days / 7 : days / 28;
     if (points > MAX_TREND_POINTS) throw badInput('to', `at most ${MAX_TREND_POINTS} points: a longer interval, or a shorter range`);
     return this.figures(ctx, args.from, args.to, args.interval, args.filter ?? {});
+  }
+
+  /**
+   * The book at a date's snapshot (the last on or before `asOf`) cut by one dimension: loans, gross,
+   * PAR30 and each cut's share of the gross, largest first. An agent's key: its own referred book.
+   */
+  async breakdown(ctx: RequestContext, args: { asOf?: string | null; dimension: BreakdownDimension; currency?: string | null }): Promise<{ asOf: string; snapshotDate: string | null; currency: string; rows: BreakdownRow[] }> {
+    const asOf = args.asOf ?? await this.deps.tenants.today(ctx);
+    if (!isCalendarDate(asOf)) throw badInput('asOf', 'a date YYYY-MM-DD');
+    const tenant = await this.deps.tenants.current(ctx);
+    const currency = args.currency ?? tenant.baseCurrency;
+    if (!/^[A-Z]{3}$/.test(currency)) throw badInput('currency', 'an ISO 4217 code');
+    const column = { PRODUCT: 'product_id', SEGMENT: 'segment', REGION: 'region', AGENT: 'agent_id', GRADE: 'grade', BUCKET: 'bucket' }[args.dimension];
+    const w = new SqlWhere();
+    w.and('s.tenant_id = ?::uuid', ctx.tenant).and('s.currency = ?', currency);
+    // An agent's book is cut from the finest rows of its agents.
+    const set = ctx.referringAgent ? (args.dimension === 'AGENT' ? SNAPSHOT_SETS.AGENT : SNAPSHOT_SETS.FINEST) : SNAPSHOT_SETS[args.dimension];
+    if (ctx.referringAgent) w.and(`s.agent_id IN ${agentSubtreeSql('?')}`, ctx.referringAgent);
+    w.and(`s.grouping = ${set}`);
+    const date = w.bind(asOf);
+    const rows = await (await ctx.db()).query(
+      `WITH d AS (SELECT max(s.as_of) AS d FROM portfolio_snapshots s ${w.sql} AND s.as_of <= ${date}::date),
+            cut AS (SELECT s.${column}::text AS key, sum(s.loans)::int AS loans, sum(s.gross) AS gross, sum(s.par30) AS par30
+                    FROM portfolio_snapshots s ${w.sql} AND s.as_of = (SELECT d FROM d) GROUP BY 1)
+       SELECT cut.key, coalesce(p.code || ' ' || p.name, a.name, cut.key, '(none)') AS label, cut.loans, cut.gross::text, cut.par30::text,
+              (SELECT sum(gross) FROM cut)::text AS total, (SELECT d::text FROM d) AS "snapshotDate"
+       FROM cut
+       LEFT JOIN loan_products p ON '${column}' = 'product_id' AND p.tenant_id = ${w.bind(ctx.tenant)}::uuid AND p.id::text = cut.key
+       LEFT JOIN agents a ON '${column}' = 'agent_id' AND a.tenant_id = ${w.bind(ctx.tenant)}::uuid AND a.id::text = cut.key
+       ORDER BY cut.gross DESC, cut.key`, w.params);
+    const dp = currencyDecimals(currency);
+    const [first] = rows as { snapshotDate: string | null }[];
+    const ratio = (n: string, d: string) => (new Dec(d).gt(0) ? new Dec(n).div(d).toFixed(6) : null);
+    return {
+      asOf, currency, snapshotDate: first?.snapshotDate ?? null,
+      rows: rows.filter((r: { loans: number }) => r.loans > 0).map((r: Record<string, string>) => ({
+        key: r.key, label: r.label, loans: Number(r.loans), gross: money(r.gross, dp), par30: money(r.par30, dp), par30Ratio: ratio(r.par30, r.gross), share: ratio(r.gross, r.total),
+      })),
+    };
   }
 
   private async figures(ctx: RequestContext, from: string, to: string, interval: TrendInterval | null, filter: PortfolioFilter): Promise<PortfolioFigures[]> {

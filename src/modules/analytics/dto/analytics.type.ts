@@ -1,7 +1,8 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
-import { TREND_INTERVALS } from '../portfolio-figures';
+import { BREAKDOWN_DIMENSIONS, TREND_INTERVALS } from '../portfolio-figures';
 
 export const TrendIntervalEnum = enumOf(TREND_INTERVALS);
 registerEnumType(TrendIntervalEnum, { name: 'TrendInterval', description: 'Days, ISO weeks (Monday to Sunday) or calendar months, clipped to the range.' });
@@ -94,4 +95,50 @@ export class FinancialAssumptionsType {
   @Field(() => DecimalScalar, { description: 'Annual cost of funds on the gross portfolio.' }) costOfFundsRate!: string;
   @Field(() => DecimalScalar, { description: 'Operating cost per live loan and month.' }) operatingCostPerLoan!: string;
   @Field() updatedAt!: Date;
+}
+
+export const BreakdownDimensionEnum = enumOf(BREAKDOWN_DIMENSIONS);
+registerEnumType(BreakdownDimensionEnum, { name: 'BreakdownDimension', description: 'A cut of the book: product, the product’s segment, the borrower’s region, the referring agent, the decision’s grade, the delinquency bucket.' });
+
+@ObjectType('PortfolioBreakdownRow')
+export class PortfolioBreakdownRowType {
+  @Field(() => String, { nullable: true, description: 'The product or agent id, the segment, region, grade or bucket (null: none recorded).' }) key!: string | null;
+  @Field(() => String) label!: string;
+  @Field(() => Int) loans!: number;
+  @Field(() => DecimalScalar) gross!: string;
+  @Field(() => DecimalScalar) par30!: string;
+  @Field(() => DecimalScalar, { nullable: true }) par30Ratio!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Of the whole gross portfolio.' }) share!: string | null;
+}
+
+@ObjectType('PortfolioBreakdown')
+export class PortfolioBreakdownType {
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DateScalar, { nullable: true }) snapshotDate!: string | null;
+  @Field(() => String) currency!: string;
+  @Field(() => BreakdownDimensionEnum) dimension!: string;
+  @Field(() => [PortfolioBreakdownRowType]) rows!: PortfolioBreakdownRowType[];
+}
+
+export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN'] as const;
+export const ChartKindEnum = enumOf(CHART_KINDS);
+registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension.' });
+
+@InputType('ChartArgs')
+export class ChartArgsInput {
+  @Field(() => DateScalar, { nullable: true }) from?: string | null;
+  @Field(() => DateScalar, { nullable: true }) to?: string | null;
+  @Field(() => DateScalar, { nullable: true }) asOf?: string | null;
+  @Field(() => TrendIntervalEnum, { nullable: true }) interval?: string | null;
+  @Field(() => [PortfolioMetricEnum], { nullable: true }) metrics?: string[] | null;
+  @Field(() => BreakdownDimensionEnum, { nullable: true }) dimension?: string | null;
+  @Field(() => PortfolioFilterInput, { nullable: true }) filter?: PortfolioFilterInput | null;
+}
+
+@ObjectType('Chart')
+export class ChartType {
+  @Field(() => ChartKindEnum) kind!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The chart rendered on the server: a standalone SVG document.' }) svg!: string;
+  @Field(() => GraphQLJSON, { description: 'The Vega-Lite spec it was rendered from, data included (render it in the browser with vega-embed).' }) vegaLiteSpec!: Record<string, unknown>;
 }

@@ -1,0 +1,57 @@
+/**
+ * Vega-Lite specs of the portfolio's charts, built from figures (pure: rendering is the shell's). Each
+ * chart puts a tooltip and an accessible label on every data mark, so the rendered SVG names the
+ * numbers it draws.
+ */
+export type VegaLiteSpec = Record<string, unknown>;
+
+const BASE = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  width: 640,
+  height: 280,
+  config: { font: 'sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { orient: 'bottom' } },
+};
+
+export interface TrendSeriesPoint {
+  /** The period's last day. */
+  date: string;
+  metric: string;
+  /** Null where the period has no figure (no snapshot, a ratio over nothing): no point is drawn. */
+  value: string | null;
+}
+
+/** Lines over time, one per metric, with a point per period. */
+export function trendChartSpec(title: string, points: TrendSeriesPoint[], valueTitle: string): VegaLiteSpec {
+  return {
+    ...BASE,
+    title,
+    data: { values: points.filter((p) => p.value !== null).map((p) => ({ date: p.date, metric: p.metric, value: Number(p.value) })) },
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'date', type: 'temporal', title: 'date' },
+      y: { field: 'value', type: 'quantitative', title: valueTitle },
+      color: { field: 'metric', type: 'nominal', title: null },
+    },
+  };
+}
+
+export interface BarDatum {
+  label: string;
+  value: string;
+  /** A limit to draw against the bar (a concentration limit), if any. */
+  limit?: string | null;
+}
+
+/** Horizontal bars, largest first, with a tick at each limit. */
+export function barChartSpec(title: string, bars: BarDatum[], valueTitle: string): VegaLiteSpec {
+  const values = bars.map((b) => ({ label: b.label, value: Number(b.value), ...(b.limit ? { limit: Number(b.limit) } : {}) }));
+  const layers: unknown[] = [{ mark: { type: 'bar', tooltip: true }, encoding: { x: { field: 'value', type: 'quantitative', title: valueTitle } } }];
+  if (bars.some((b) => b.limit)) layers.push({ mark: { type: 'tick', color: '#c0392b', thickness: 2 }, encoding: { x: { field: 'limit', type: 'quantitative' } } });
+  return {
+    ...BASE,
+    title,
+    data: { values },
+    encoding: { y: { field: 'label', type: 'nominal', sort: '-x', title: null } },
+    layer: layers,
+  };
+}

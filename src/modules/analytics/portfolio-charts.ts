@@ -1,0 +1,55 @@
+import { type VegaLiteSpec, barChartSpec, trendChartSpec } from '../../core/analytics';
+import { badInput } from '../../core/domain-error';
+import { renderChartSvg } from '../../platform/charts/render-chart';
+import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { BreakdownDimension, PortfolioFilter, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
+
+/** Which summary field a trend metric draws (PAR30: par30Ratio), and whether it is a ratio. */
+export type MetricFields = Record<string, string>;
+
+export interface ChartArgs {
+  from?: string | null;
+  to?: string | null;
+  asOf?: string | null;
+  interval?: string | null;
+  metrics?: string[] | null;
+  dimension?: string | null;
+  filter?: PortfolioFilter | null;
+}
+
+export interface Chart {
+  kind: string;
+  title: string;
+  svg: string;
+  vegaLiteSpec: VegaLiteSpec;
+}
+
+/** The portfolio's charts: the figures of the analytics queries, as a Vega-Lite spec and its server-rendered SVG. */
+export class PortfolioCharts {
+  constructor(private readonly deps: { figures: PortfolioFiguresService; metricFields: MetricFields }) {}
+
+  async chart(ctx: RequestContext, kind: string, args: ChartArgs): Promise<Chart> {
+    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : await this.breakdown(ctx, args);
+    return { kind, title: String(spec.title), svg: await renderChartSvg(spec), vegaLiteSpec: spec };
+  }
+
+  private async trend(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
+    if (!args.from) throw badInput('args.from', 'a trend chart needs from');
+    if (!args.to) throw badInput('args.to', 'a trend chart needs to');
+    const metrics = args.metrics?.length ? args.metrics : ['PAR30'];
+    const points = await this.deps.figures.trend(ctx, { from: args.from, to: args.to, interval: (args.interval ?? 'MONTH') as TrendInterval, filter: args.filter });
+    const currency = points[0]?.currency ?? '';
+    const series = points.flatMap((p) => metrics.map((m) => {
+      const v = (p as unknown as Record<string, unknown>)[this.deps.metricFields[m]];
+      return { date: p.to, metric: m, value: v === null || v === undefined ? null : String(v) };
+    }));
+    const ratios = metrics.every((m) => /Ratio|Share|Yield|Sufficiency/i.test(this.deps.metricFields[m]));
+    return trendChartSpec(`${metrics.join(', ')} by ${(args.interval ?? 'MONTH').toLowerCase()}, ${args.from} to ${args.to}`, series, ratios ? 'ratio' : currency);
+  }
+
+  private async breakdown(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
+    const dimension = (args.dimension ?? 'PRODUCT') as BreakdownDimension;
+    const b = await this.deps.figures.breakdown(ctx, { asOf: args.asOf, dimension, currency: args.filter?.currency });
+    return barChartSpec(`Gross portfolio by ${dimension.toLowerCase()}, ${b.snapshotDate ?? b.asOf}`, b.rows.map((r) => ({ label: r.label, value: r.gross })), `gross portfolio (${b.currency})`);
+  }
+}
