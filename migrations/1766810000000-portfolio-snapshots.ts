@@ -15,7 +15,7 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
       `CREATE TABLE portfolio_snapshots (
          tenant_id uuid NOT NULL REFERENCES tenants (id),
          as_of date NOT NULL,
-         -- Which dimensions the row rolls up (bits: product 32, segment 16, region 8, agent 4, grade 2, bucket 1; 63: the whole book).
+         -- Which dimensions the row rolls up (bits: product 64, segment 32, region 16, agent 8, grade 4, bucket 2, industry 1; 127: the whole book).
          grouping smallint NOT NULL,
          currency char(3) NOT NULL,
          product_id uuid,
@@ -24,6 +24,7 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
          agent_id text,
          grade text,
          bucket text,
+         industry text,
          loans integer NOT NULL,
          borrowers integer NOT NULL,
          repeat_borrowers integer NOT NULL,
@@ -48,6 +49,17 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
        )`,
       'CREATE INDEX portfolio_snapshots_read ON portfolio_snapshots (tenant_id, grouping, as_of)',
       'CREATE INDEX portfolio_snapshots_date ON portfolio_snapshots (tenant_id, as_of)',
+      // The largest borrower exposures of each date, for borrower concentration.
+      `CREATE TABLE portfolio_top_borrowers (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         as_of date NOT NULL,
+         currency char(3) NOT NULL,
+         borrower_id uuid NOT NULL,
+         loans integer NOT NULL,
+         gross numeric(20, 4) NOT NULL,
+         PRIMARY KEY (tenant_id, as_of, currency, borrower_id)
+       )`,
+      ...tenantTableSql('portfolio_top_borrowers'),
       ...tenantTableSql('portfolio_snapshots'),
       // The day's loan entries (write-offs, recoveries, fees) for the snapshot.
       'CREATE INDEX journal_entries_date ON journal_entries (tenant_id, business_date) WHERE loan_id IS NOT NULL',
@@ -64,11 +76,11 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
       ...tenantTableSql('financial_assumptions', { noDelete: true }),
     ];
     for (const sql of statements) await q.query(sql);
-    await colocateWithLoans(q, ['portfolio_snapshots', 'financial_assumptions']);
+    await colocateWithLoans(q, ['portfolio_snapshots', 'portfolio_top_borrowers', 'financial_assumptions']);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX IF EXISTS journal_entries_date');
-    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, financial_assumptions');
+    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, portfolio_top_borrowers, financial_assumptions');
   }
 }

@@ -64,6 +64,11 @@ describe('portfolio figures from the daily snapshots', () => {
       await ageLoan(app, loanId, l.age);
       if (l.age === 40) last = borrowerId;
     }
+    // The lender's appetite, set once the book is lent (so no decision above was held back by it).
+    await gql(`mutation { setRiskAppetiteLimits(limits: [
+      { id: "regions", dimension: REGION, maxShare: "0.75", action: REFER },
+      { id: "retail", dimension: INDUSTRY, key: "retail", maxAmount: "105000", action: REFER },
+      { id: "per-borrower", dimension: BORROWER, maxAmount: "20000", action: DECLINE }]) { id } }`);
     await cob(yesterday);
     await cob(today);
   });
@@ -170,6 +175,40 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.from' });
   });
 
+  it('measures concentration against the risk appetite, and raised each change of a limit’s status as an event', async () => {
+    const C = (dimension: string) => `{ concentration(dimension: ${dimension}, asOf: "${today}") { asOf snapshotDate currency dimension portfolio
+      rows { key label exposure share status limits { limitId measure limit value usage status } } } }`;
+    const region = (await gql(C('REGION'), {}, analyst)).concentration;
+    expect(region).toMatchObject({ snapshotDate: today, currency: 'KES', dimension: 'REGION', portfolio: '100000.00' });
+    expect(region.rows).toEqual([
+      { key: 'Nairobi', label: 'Nairobi', exposure: '80000.00', share: '0.800000', status: 'BREACHED', limits: [{ limitId: 'regions', measure: 'SHARE', limit: '0.75', value: '0.800000', usage: '1.066667', status: 'BREACHED' }] },
+      { key: 'Mombasa', label: 'Mombasa', exposure: '20000.00', share: '0.200000', status: 'OK', limits: [{ limitId: 'regions', measure: 'SHARE', limit: '0.75', value: '0.200000', usage: '0.266667', status: 'OK' }] },
+    ]);
+    const industry = (await gql(C('INDUSTRY'), {}, analyst)).concentration.rows;
+    expect(industry.map((r: any) => [r.key, r.exposure, r.status, r.limits[0].usage])).toEqual([['retail', '100000.00', 'NEAR', '0.952381']]);
+    const borrowers = (await gql(C('BORROWER'), {}, analyst)).concentration.rows;
+    expect(borrowers).toHaveLength(9);
+    // The repeat borrower's two loans reach the per-borrower limit exactly: near, not breached.
+    expect(borrowers[0]).toMatchObject({ exposure: '20000.00', status: 'NEAR', limits: [{ limitId: 'per-borrower', measure: 'AMOUNT', usage: '1.000000', status: 'NEAR' }] });
+    expect(borrowers.slice(1).every((r: any) => r.exposure === '10000.00' && r.status === 'OK')).toBe(true);
+    const product = (await gql(C('PRODUCT'), {}, analyst)).concentration.rows;
+    expect(product.map((r: any) => [r.exposure, r.limits])).toEqual([['100000.00', []]]);
+
+    // Close of business raised each change once, on the date it happened: Nairobi went to 3 of 4 loans (75%, reached
+    // exactly: near) when the 40-day loan came, and beyond when the six new ones came (80%).
+    const events = (await gql('{ events(first: 50, filter: { types: ["portfolio.limit_near", "portfolio.limit_breached", "portfolio.limit_cleared"] }) { nodes { type data } } }')).events.nodes;
+    const nairobi = events.filter((e: any) => e.data.limitId === 'regions' && e.data.key === 'Nairobi');
+    expect(nairobi.map((e: any) => [e.type, e.data.value])).toEqual([['portfolio.limit_near', '0.750000'], ['portfolio.limit_breached', '0.800000']]);
+    expect(nairobi[1].data.businessDate).toBe(addDays(today, -2));
+    expect(events.filter((e: any) => e.data.limitId === 'retail').map((e: any) => [e.type, e.data.businessDate])).toEqual([['portfolio.limit_near', addDays(today, -2)]]);
+    // Running a date again raises nothing new.
+    await cob(today);
+    expect((await gql('{ events(first: 50, filter: { types: ["portfolio.limit_near", "portfolio.limit_breached", "portfolio.limit_cleared"] }) { nodes { type } } }')).events.nodes).toHaveLength(events.length);
+    const chart = (await gql('{ chart(kind: CONCENTRATION, args: { concentration: REGION }) { svg } }', {}, analyst)).chart;
+    expect(marks(chart.svg, 'bar')).toEqual(['share of the gross portfolio: 0.8; label: Nairobi', 'share of the gross portfolio: 0.2; label: Mombasa']);
+    expect(marks(chart.svg, 'tick')).toHaveLength(2);
+  });
+
   it('writes the portfolio report from the CLI: one printable HTML file with the summary and every chart', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'report-')), 'report.html');
     const run = await cli(app.config, 'report', 'portfolio', '--tenant', lender.slug, '--out', out, '--from', addDays(today, -90));
@@ -180,7 +219,7 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|src="http/);
     expect(html).toContain('<tr><th>PAR30</th><td>0.300000</td></tr>');
-    expect((html.match(/<svg /g) ?? []).length).toBe(7);
+    expect((html.match(/<svg /g) ?? []).length).toBe(9);
     expect(marks(html, 'bar')).toEqual(expect.arrayContaining(['gross portfolio (KES): 80000; label: Nairobi']));
   });
 

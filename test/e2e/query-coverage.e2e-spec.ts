@@ -297,6 +297,10 @@ describe('every query of the schema answers over real data', () => {
       const d = await q('{ portfolioBreakdown(dimension: PRODUCT) { rows { label loans gross share } } }', fx.collectionsAnalyst);
       expect(d.portfolioBreakdown.rows).toEqual([{ label: expect.any(String), loans: 1, gross: '8000.00', share: '1.000000' }]);
     },
+    concentration: async () => {
+      const d = await q('{ concentration(dimension: PRODUCT) { portfolio rows { exposure share status } } }', fx.collectionsAnalyst);
+      expect(d.concentration).toEqual({ portfolio: '8000.00', rows: [{ exposure: '8000.00', share: '1.000000', status: 'OK' }] });
+    },
     chart: async () => {
       const d = await q('{ chart(kind: PORTFOLIO_BREAKDOWN, args: { dimension: BUCKET }) { kind title svg vegaLiteSpec } }', fx.collectionsAnalyst);
       expect(d.chart.svg).toContain('aria-roledescription="bar"');

@@ -1,2 +1,3 @@
 export * from './portfolio-indicators';
 export * from './charts';
+export * from './concentration';

@@ -7,6 +7,7 @@ export const analyticsPermissions = {
     portfolioTrend: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     portfolioBreakdown: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     chart: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
+    concentration: hasRole('LENDER_ADMIN', 'ANALYST', 'UNDERWRITER'),
     financialAssumptions: hasRole('LENDER_ADMIN', 'ANALYST'),
   },
   Mutation: {
@@ -20,4 +21,7 @@ export const analyticsPermissions = {
   PortfolioBreakdown: allow,
   PortfolioBreakdownRow: allow,
   Chart: allow,
+  Concentration: allow,
+  ConcentrationRow: allow,
+  ConcentrationLimitUse: allow,
 };

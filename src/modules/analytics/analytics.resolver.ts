@@ -2,10 +2,12 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import type { FinancialAssumptionsService } from './financial-assumptions';
+import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
+import type { ConcentrationService } from './concentration';
 import type { PortfolioCharts } from './portfolio-charts';
 import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 import {
-  BreakdownDimensionEnum, ChartArgsInput, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
+  BreakdownDimensionEnum, ChartArgsInput, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
   PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
@@ -15,7 +17,7 @@ const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts) {}
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService) {}
 
   @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
   async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
@@ -42,6 +44,11 @@ export class AnalyticsResolver {
   async portfolioBreakdown(@Ctx() { ctx }: GraphQLContext, @Arg('dimension', () => BreakdownDimensionEnum) dimension: BreakdownDimension,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null, @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
     return { dimension, ...(await this.figures.breakdown(ctx, { asOf, dimension, currency })) };
+  }
+
+  @Query(() => ConcentrationType, { description: 'Exposure by industry, region, product or borrower at a date against the risk appetite’s limits, with near-breaches (over 90%) and breaches.' })
+  async concentration(@Ctx() { ctx }: GraphQLContext, @Arg('dimension', () => ConcentrationDimensionEnum) dimension: AppetiteDimension, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null) {
+    return this.concentrations.concentration(ctx, { asOf, dimension });
   }
 
   @Query(() => ChartType, { description: 'A chart of the portfolio figures: its Vega-Lite spec and the SVG rendered from it on the server.' })

@@ -2,6 +2,8 @@ import { type VegaLiteSpec, barChartSpec, trendChartSpec } from '../../core/anal
 import { badInput } from '../../core/domain-error';
 import { renderChartSvg } from '../../platform/charts/render-chart';
 import type { RequestContext } from '../../platform/tenancy/request-context';
+import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
+import type { ConcentrationService } from './concentration';
 import type { BreakdownDimension, PortfolioFilter, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 
 /** Which summary field a trend metric draws (PAR30: par30Ratio), and whether it is a ratio. */
@@ -14,6 +16,7 @@ export interface ChartArgs {
   interval?: string | null;
   metrics?: string[] | null;
   dimension?: string | null;
+  concentration?: string | null;
   filter?: PortfolioFilter | null;
 }
 
@@ -26,10 +29,10 @@ export interface Chart {
 
 /** The portfolio's charts: the figures of the analytics queries, as a Vega-Lite spec and its server-rendered SVG. */
 export class PortfolioCharts {
-  constructor(private readonly deps: { figures: PortfolioFiguresService; metricFields: MetricFields }) {}
+  constructor(private readonly deps: { figures: PortfolioFiguresService; concentration: ConcentrationService; metricFields: MetricFields }) {}
 
   async chart(ctx: RequestContext, kind: string, args: ChartArgs): Promise<Chart> {
-    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : await this.breakdown(ctx, args);
+    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : kind === 'CONCENTRATION' ? await this.concentration(ctx, args) : await this.breakdown(ctx, args);
     return { kind, title: String(spec.title), svg: await renderChartSvg(spec), vegaLiteSpec: spec };
   }
 
@@ -45,6 +48,14 @@ export class PortfolioCharts {
     }));
     const ratios = metrics.every((m) => /Ratio|Share|Yield|Sufficiency/i.test(this.deps.metricFields[m]));
     return trendChartSpec(`${metrics.join(', ')} by ${(args.interval ?? 'MONTH').toLowerCase()}, ${args.from} to ${args.to}`, series, ratios ? 'ratio' : currency);
+  }
+
+  private async concentration(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
+    const dimension = (args.concentration ?? 'INDUSTRY') as AppetiteDimension;
+    const c = await this.deps.concentration.concentration(ctx, { asOf: args.asOf, dimension });
+    // Shares against the tightest share limit on each value.
+    const bars = c.rows.slice(0, 25).map((r) => ({ label: r.label, value: r.share ?? '0', limit: r.limits.filter((l) => l.measure === 'SHARE').map((l) => l.limit).sort()[0] ?? null }));
+    return barChartSpec(`Concentration by ${dimension.toLowerCase()}, ${c.snapshotDate ?? c.asOf}: share of the portfolio, limit marked`, bars, 'share of the gross portfolio');
   }
 
   private async breakdown(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {

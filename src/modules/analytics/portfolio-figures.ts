@@ -24,7 +24,7 @@ export interface PortfolioFigures extends PortfolioTotals, PortfolioIndicators {
   currency: string;
 }
 
-export const BREAKDOWN_DIMENSIONS = ['PRODUCT', 'SEGMENT', 'REGION', 'AGENT', 'GRADE', 'BUCKET'] as const;
+export const BREAKDOWN_DIMENSIONS = ['PRODUCT', 'SEGMENT', 'REGION', 'AGENT', 'GRADE', 'BUCKET', 'INDUSTRY'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 export interface BreakdownRow {
@@ -84,10 +84,11 @@ export class PortfolioFiguresService {
     const tenant = await this.deps.tenants.current(ctx);
     const currency = args.currency ?? tenant.baseCurrency;
     if (!/^[A-Z]{3}$/.test(currency)) throw badInput('currency', 'an ISO 4217 code');
-    const column = { PRODUCT: 'product_id', SEGMENT: 'segment', REGION: 'region', AGENT: 'agent_id', GRADE: 'grade', BUCKET: 'bucket' }[args.dimension];
+    const column = { PRODUCT: 'product_id', SEGMENT: 'segment', REGION: 'region', AGENT: 'agent_id', GRADE: 'grade', BUCKET: 'bucket', INDUSTRY: 'industry' }[args.dimension];
     const w = new SqlWhere();
     w.and('s.tenant_id = ?::uuid', ctx.tenant).and('s.currency = ?', currency);
-    // An agent's book is cut from the finest rows of its agents.
+    // An agent's book is cut from the finest rows of its agents (which do not carry industry).
+    if (ctx.referringAgent && args.dimension === 'INDUSTRY') throw badInput('dimension', 'an agent’s book is cut by product, segment, region, agent, grade or bucket');
     const set = ctx.referringAgent ? (args.dimension === 'AGENT' ? SNAPSHOT_SETS.AGENT : SNAPSHOT_SETS.FINEST) : SNAPSHOT_SETS[args.dimension];
     if (ctx.referringAgent) w.and(`s.agent_id IN ${agentSubtreeSql('?')}`, ctx.referringAgent);
     w.and(`s.grouping = ${set}`);

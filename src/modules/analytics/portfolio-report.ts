@@ -31,6 +31,8 @@ export async function portfolioReportHtml(
     () => deps.charts.chart(ctx, 'PORTFOLIO_BREAKDOWN', { asOf: args.asOf, dimension: 'REGION' }),
     () => deps.charts.chart(ctx, 'PORTFOLIO_BREAKDOWN', { asOf: args.asOf, dimension: 'BUCKET' }),
     () => deps.charts.chart(ctx, 'PORTFOLIO_BREAKDOWN', { asOf: args.asOf, dimension: 'GRADE' }),
+    () => deps.charts.chart(ctx, 'CONCENTRATION', { asOf: args.asOf, concentration: 'REGION' }),
+    () => deps.charts.chart(ctx, 'CONCENTRATION', { asOf: args.asOf, concentration: 'INDUSTRY' }),
   ];
   const parts: (Chart | PortfolioFigures)[] = [];
   for (const [i, step] of steps.entries()) {

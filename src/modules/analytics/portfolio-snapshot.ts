@@ -2,18 +2,23 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 
 /**
  * The rolled-up dimensions of a snapshot row, as GROUPING(product_id, segment, region, agent_id,
- * grade, bucket) gives them: a set bit is a dimension summed over.
+ * grade, bucket, industry) gives them: a set bit is a dimension summed over.
  */
 export const SNAPSHOT_SETS = {
-  BOOK: 63,
-  PRODUCT: 15,
-  SEGMENT: 47,
-  REGION: 55,
-  AGENT: 59,
-  GRADE: 61,
-  BUCKET: 62,
-  FINEST: 0,
+  BOOK: 127,
+  PRODUCT: 31,
+  SEGMENT: 95,
+  REGION: 111,
+  AGENT: 119,
+  GRADE: 123,
+  BUCKET: 125,
+  INDUSTRY: 126,
+  /** Every dimension but industry together. */
+  FINEST: 1,
 } as const;
+
+/** How many of the largest borrower exposures each date keeps (borrower concentration). */
+export const TOP_BORROWERS = 50;
 
 /**
  * A date's portfolio snapshot, in one statement: every loan live at the date's end (ACTIVE, disbursed
@@ -38,7 +43,7 @@ WITH flows AS (
 ), firsts AS (
   SELECT borrower_id, min(disbursement_date) AS first FROM loans WHERE tenant_id = $1 AND disbursement_date <= $2 GROUP BY borrower_id
 ), base AS (
-  SELECT l.currency, l.product_id, p.segment, b.region, l.agent_id, ap.risk_grade AS grade, l.bucket, l.borrower_id,
+  SELECT l.currency, l.product_id, p.segment, b.region, l.agent_id, ap.risk_grade AS grade, l.bucket, b.industry, l.borrower_id,
          (l.status = 'ACTIVE' AND l.disbursement_date <= $2) AS live, l.dpd,
          coalesce(l.principal_outstanding, 0) AS outstanding, l.overdue_principal, l.disbursement_date = $2 AS disbursed_today, l.principal,
          fi.first < l.disbursement_date AS repeat,
@@ -54,10 +59,10 @@ WITH flows AS (
   WHERE l.tenant_id = $1 AND l.disbursement_date <= $2
     AND ((l.status = 'ACTIVE') OR l.disbursement_date = $2 OR f.loan_id IS NOT NULL OR a.loan_id IS NOT NULL)
 )
-INSERT INTO portfolio_snapshots (tenant_id, as_of, grouping, currency, product_id, segment, region, agent_id, grade, bucket,
+INSERT INTO portfolio_snapshots (tenant_id, as_of, grouping, currency, product_id, segment, region, agent_id, grade, bucket, industry,
   loans, borrowers, repeat_borrowers, gross, overdue_principal, par1, par30, par90, npl, par1_loans, par30_loans, par90_loans, npl_loans,
   disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest_income, penalty_income, fee_income)
-SELECT $1, $2, GROUPING(product_id, segment, region, agent_id, grade, bucket), currency, product_id, segment, region, agent_id, grade, bucket,
+SELECT $1, $2, GROUPING(product_id, segment, region, agent_id, grade, bucket, industry), currency, product_id, segment, region, agent_id, grade, bucket, industry,
   count(*) FILTER (WHERE live), count(DISTINCT borrower_id) FILTER (WHERE live), count(DISTINCT borrower_id) FILTER (WHERE live AND repeat),
   coalesce(sum(outstanding) FILTER (WHERE live), 0), coalesce(sum(overdue_principal) FILTER (WHERE live), 0),
   coalesce(sum(outstanding) FILTER (WHERE live AND dpd >= 1), 0), coalesce(sum(outstanding) FILTER (WHERE live AND dpd >= 30), 0),
@@ -66,14 +71,25 @@ SELECT $1, $2, GROUPING(product_id, segment, region, agent_id, grade, bucket), c
   count(*) FILTER (WHERE disbursed_today), coalesce(sum(principal) FILTER (WHERE disbursed_today), 0),
   count(*) FILTER (WHERE written_off_today), sum(written_off), sum(recoveries), sum(interest), sum(penalty), sum(fees)
 FROM base
-GROUP BY currency, GROUPING SETS ((), (product_id, segment), (segment), (region), (agent_id), (grade), (bucket), (product_id, segment, region, agent_id, grade, bucket))`;
+GROUP BY currency, GROUPING SETS ((), (product_id, segment), (segment), (region), (agent_id), (grade), (bucket), (industry), (product_id, segment, region, agent_id, grade, bucket))`;
+
+/** The date's largest borrower exposures per currency (outstanding principal of live loans). */
+const TOP_BORROWERS_SQL = `
+INSERT INTO portfolio_top_borrowers (tenant_id, as_of, currency, borrower_id, loans, gross)
+SELECT $1, $2, currency, borrower_id, loans, gross FROM (
+  SELECT currency, borrower_id, count(*)::int AS loans, sum(coalesce(principal_outstanding, 0)) AS gross,
+         row_number() OVER (PARTITION BY currency ORDER BY sum(coalesce(principal_outstanding, 0)) DESC, borrower_id) AS rank
+  FROM loans WHERE tenant_id = $1 AND status = 'ACTIVE' AND disbursement_date <= $2 GROUP BY currency, borrower_id) t
+WHERE rank <= ${TOP_BORROWERS}`;
 
 /** Close of business's snapshot step (a finisher: after the date's loans, in its own statement). */
 export class PortfolioSnapshots {
   async write(ctx: RequestContext, date: string): Promise<{ rows: number }> {
     const em = await ctx.db();
     await em.query('DELETE FROM portfolio_snapshots WHERE as_of = $1', [date]);
+    await em.query('DELETE FROM portfolio_top_borrowers WHERE as_of = $1', [date]);
     const result = await em.query(SNAPSHOT_SQL, [ctx.tenant, date]);
+    await em.query(TOP_BORROWERS_SQL, [ctx.tenant, date]);
     return { rows: Array.isArray(result) ? result.length : 0 };
   }
 }

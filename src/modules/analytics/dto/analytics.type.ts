@@ -2,6 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
+import { CONCENTRATION_DIMENSIONS } from '../concentration';
 import { BREAKDOWN_DIMENSIONS, TREND_INTERVALS } from '../portfolio-figures';
 
 export const TrendIntervalEnum = enumOf(TREND_INTERVALS);
@@ -98,7 +99,7 @@ export class FinancialAssumptionsType {
 }
 
 export const BreakdownDimensionEnum = enumOf(BREAKDOWN_DIMENSIONS);
-registerEnumType(BreakdownDimensionEnum, { name: 'BreakdownDimension', description: 'A cut of the book: product, the product’s segment, the borrower’s region, the referring agent, the decision’s grade, the delinquency bucket.' });
+registerEnumType(BreakdownDimensionEnum, { name: 'BreakdownDimension', description: 'A cut of the book: product, the product’s segment, the borrower’s region, the referring agent, the decision’s grade, the delinquency bucket, the borrower’s industry.' });
 
 @ObjectType('PortfolioBreakdownRow')
 export class PortfolioBreakdownRowType {
@@ -120,9 +121,9 @@ export class PortfolioBreakdownType {
   @Field(() => [PortfolioBreakdownRowType]) rows!: PortfolioBreakdownRowType[];
 }
 
-export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN'] as const;
+export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN', 'CONCENTRATION'] as const;
 export const ChartKindEnum = enumOf(CHART_KINDS);
-registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension.' });
+registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension; CONCENTRATION: bars of each exposure’s share with its limit (args.concentration).' });
 
 @InputType('ChartArgs')
 export class ChartArgsInput {
@@ -132,6 +133,7 @@ export class ChartArgsInput {
   @Field(() => TrendIntervalEnum, { nullable: true }) interval?: string | null;
   @Field(() => [PortfolioMetricEnum], { nullable: true }) metrics?: string[] | null;
   @Field(() => BreakdownDimensionEnum, { nullable: true }) dimension?: string | null;
+  @Field(() => ConcentrationDimensionEnum, { nullable: true }) concentration?: string | null;
   @Field(() => PortfolioFilterInput, { nullable: true }) filter?: PortfolioFilterInput | null;
 }
 
@@ -141,4 +143,39 @@ export class ChartType {
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'The chart rendered on the server: a standalone SVG document.' }) svg!: string;
   @Field(() => GraphQLJSON, { description: 'The Vega-Lite spec it was rendered from, data included (render it in the browser with vega-embed).' }) vegaLiteSpec!: Record<string, unknown>;
+}
+
+export const ConcentrationDimensionEnum = enumOf(CONCENTRATION_DIMENSIONS);
+registerEnumType(ConcentrationDimensionEnum, { name: 'ConcentrationDimension', description: 'What exposure is measured over, as the risk appetite’s limits name it.' });
+export const LimitStatusEnum = { OK: 'OK', NEAR: 'NEAR', BREACHED: 'BREACHED' } as const;
+registerEnumType(LimitStatusEnum, { name: 'LimitStatus', description: 'OK; NEAR: more than 90% of a limit; BREACHED: beyond it (reaching it exactly is allowed).' });
+
+@ObjectType('ConcentrationLimitUse')
+export class ConcentrationLimitUseType {
+  @Field(() => String) limitId!: string;
+  @Field(() => String, { description: 'AMOUNT or SHARE.' }) measure!: string;
+  @Field(() => DecimalScalar) limit!: string;
+  @Field(() => DecimalScalar, { description: 'The exposure (AMOUNT) or its share of the portfolio (SHARE).' }) value!: string;
+  @Field(() => String, { description: 'value / limit, 6 places ("Infinity" for a zero limit).' }) usage!: string;
+  @Field(() => LimitStatusEnum) status!: string;
+}
+
+@ObjectType('ConcentrationRow')
+export class ConcentrationRowType {
+  @Field(() => String, { description: 'The industry, region, product code or borrower id.' }) key!: string;
+  @Field(() => String) label!: string;
+  @Field(() => DecimalScalar) exposure!: string;
+  @Field(() => DecimalScalar, { nullable: true }) share!: string | null;
+  @Field(() => [ConcentrationLimitUseType]) limits!: ConcentrationLimitUseType[];
+  @Field(() => LimitStatusEnum) status!: string;
+}
+
+@ObjectType('Concentration')
+export class ConcentrationType {
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DateScalar, { nullable: true }) snapshotDate!: string | null;
+  @Field(() => String) currency!: string;
+  @Field(() => ConcentrationDimensionEnum) dimension!: string;
+  @Field(() => DecimalScalar, { description: 'The gross portfolio the shares are of.' }) portfolio!: string;
+  @Field(() => [ConcentrationRowType]) rows!: ConcentrationRowType[];
 }
