@@ -5,6 +5,7 @@ import { printResult as printLoanMath, runLoanMathBench } from './loan-math.benc
 import { printCobResult, runCobBench } from './cob.bench';
 import { printCollectionsCobResult, runCollectionsCobBench } from './collections.bench';
 import { printCommissionsCobResult, runCommissionsCobBench } from './commissions.bench';
+import { printAnalyticsResult, runAnalyticsBench } from './analytics.bench';
 import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench, runReplayBench } from './replay.bench';
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
@@ -17,7 +18,8 @@ import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
  * and BENCH_REPAYMENTS the others; BENCH_READ_LOANS and BENCH_READ_REQUESTS the graphql-read bench;
  * BENCH_QUERY_COST_SECONDS (and BENCH_GRAPHQL_MAX_COST, to try another cost limit) the query-cost bench, BENCH_COLLECTIONS_LOANS
  * (default 1,000,000) the collections bench, BENCH_COMMISSIONS_LOANS (default 1,000,000) and BENCH_AGENTS (200) the commissions bench.
- * BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections, commissions, graphql-read, query-cost).
+ * BENCH_ANALYTICS_LOANS (default 1,000,000) the analytics bench.
+ * BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections, commissions, analytics, graphql-read, query-cost).
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -51,6 +53,10 @@ async function main(): Promise<void> {
   if (run('commissions')) {
     console.log('== commissions: close of business over a large book referred by agents, without and with a commission plan');
     printCommissionsCobResult(await runCommissionsCobBench({ loans: Number(process.env.BENCH_COMMISSIONS_LOANS ?? 1_000_000), agents: Number(process.env.BENCH_AGENTS ?? 200) }));
+  }
+  if (run('analytics')) {
+    console.log('== analytics: the snapshot step in close of business, and the portfolio queries over two years of daily snapshots');
+    printAnalyticsResult(await runAnalyticsBench({ loans: Number(process.env.BENCH_ANALYTICS_LOANS ?? 1_000_000) }));
   }
   if (run('graphql-read')) {
     console.log('== graphql-read: a page of loans through the API next to a bare Apollo server');

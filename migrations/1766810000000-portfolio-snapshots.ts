@@ -63,6 +63,33 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
       ...tenantTableSql('portfolio_snapshots'),
       // The day's loan entries (write-offs, recoveries, fees) for the snapshot.
       'CREATE INDEX journal_entries_date ON journal_entries (tenant_id, business_date) WHERE loan_id IS NOT NULL',
+      // Vintages: each loan's cohort and the first dates it reached 30 and 90 days past due or was written
+      // off, and per cohort and months on book how many loans (and how much principal) did so for the first time.
+      `CREATE TABLE loan_milestones (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         loan_id uuid NOT NULL,
+         currency char(3) NOT NULL,
+         cohort date NOT NULL,
+         disbursement_date date NOT NULL,
+         principal numeric(20, 4) NOT NULL,
+         dpd30_on date,
+         dpd90_on date,
+         written_off_on date,
+         PRIMARY KEY (tenant_id, loan_id)
+       )`,
+      'CREATE INDEX loan_milestones_cohort ON loan_milestones (tenant_id, disbursement_date)',
+      ...tenantTableSql('loan_milestones'),
+      `CREATE TABLE vintage_cells (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         currency char(3) NOT NULL,
+         cohort date NOT NULL,
+         metric text NOT NULL CHECK (metric IN ('COHORT', 'DPD30_EVER', 'DPD90_EVER', 'WRITTEN_OFF')),
+         months_on_book integer NOT NULL,
+         loans integer NOT NULL,
+         principal numeric(20, 4) NOT NULL,
+         PRIMARY KEY (tenant_id, currency, cohort, metric, months_on_book)
+       )`,
+      ...tenantTableSql('vintage_cells'),
       `CREATE TABLE financial_assumptions (
          tenant_id uuid NOT NULL REFERENCES tenants (id),
          period text NOT NULL CHECK (period ~ '^[0-9]{4}-[0-9]{2}$'),
@@ -76,11 +103,11 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
       ...tenantTableSql('financial_assumptions', { noDelete: true }),
     ];
     for (const sql of statements) await q.query(sql);
-    await colocateWithLoans(q, ['portfolio_snapshots', 'portfolio_top_borrowers', 'financial_assumptions']);
+    await colocateWithLoans(q, ['portfolio_snapshots', 'portfolio_top_borrowers', 'loan_milestones', 'vintage_cells', 'financial_assumptions']);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX IF EXISTS journal_entries_date');
-    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, portfolio_top_borrowers, financial_assumptions');
+    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, portfolio_top_borrowers, loan_milestones, vintage_cells, financial_assumptions');
   }
 }

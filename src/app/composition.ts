@@ -15,6 +15,7 @@ import { FinancialAssumptionsService } from '../modules/analytics/financial-assu
 import { PortfolioFiguresService } from '../modules/analytics/portfolio-figures';
 import { PortfolioCharts } from '../modules/analytics/portfolio-charts';
 import { ConcentrationService } from '../modules/analytics/concentration';
+import { VintageService } from '../modules/analytics/vintages';
 import { PORTFOLIO_METRICS } from '../modules/analytics/dto/analytics.type';
 import { PortfolioSnapshots } from '../modules/analytics/portfolio-snapshot';
 import { CommissionsResolver } from '../modules/commissions/commissions.resolver';
@@ -210,7 +211,8 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const portfolioFigures = new PortfolioFiguresService({ tenants: directory });
   const financialAssumptions = new FinancialAssumptionsService({ audit });
   const concentrations = new ConcentrationService({ tenants: directory });
-  const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, concentration: concentrations, metricFields: PORTFOLIO_METRICS });
+  const vintageCurves = new VintageService({ tenants: directory });
+  const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, concentration: concentrations, vintages: vintageCurves, metricFields: PORTFOLIO_METRICS });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
@@ -229,7 +231,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -256,7 +258,7 @@ export function createResolvers(s: Services) {
     new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk, s.agentOnboarding),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
-    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations),
+    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves),
   ];
 }
 

@@ -209,6 +209,31 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(marks(chart.svg, 'tick')).toHaveLength(2);
   });
 
+  it('draws vintages: each disbursement cohort’s share ever 30 days past due, by months on book', async () => {
+    const V = (cohort: string, metric: string) => `{ vintages(cohort: ${cohort}, metric: ${metric}, maxMonthsOnBook: 6) { cohort loans principal age points { monthsOnBook loans principal rate } } }`;
+    const month = (d: string) => d.slice(0, 7);
+    const v = (await gql(V('MONTH', 'DPD30_EVER'), {}, analyst)).vintages;
+    expect(v.map((c: any) => [c.cohort, c.loans, c.principal])).toEqual([
+      [month(addDays(today, -75)), 3, '30000.00'], [month(addDays(today, -40)), 1, '10000.00'], [month(addDays(today, -2)), 6, '60000.00'],
+    ]);
+    const [old, mid, recent] = v;
+    // The three oldest loans passed 30 days late a month or two after they were lent: all of the cohort, and none before.
+    expect(old.points[0]).toEqual({ monthsOnBook: 0, loans: 0, principal: '0.00', rate: '0.000000' });
+    expect(old.points.at(-1)).toMatchObject({ loans: 3, principal: '30000.00', rate: '1.000000' });
+    expect(old.points.findIndex((p: any) => p.rate === '1.000000')).toBeGreaterThanOrEqual(1);
+    expect(old.points).toHaveLength(old.age + 1);
+    expect([...mid.points, ...recent.points].every((p: any) => p.rate === '0.000000')).toBe(true);
+    expect((await gql(V('MONTH', 'DPD90_EVER'), {}, analyst)).vintages.flatMap((c: any) => c.points).every((p: any) => p.loans === 0)).toBe(true);
+    const quarters = (await gql(V('QUARTER', 'DPD30_EVER'), {}, analyst)).vintages;
+    expect(quarters.reduce((n: number, c: any) => n + c.loans, 0)).toBe(10);
+    expect(quarters.every((c: any) => /^\d{4}-Q[1-4]$/.test(c.cohort))).toBe(true);
+    const chart = (await gql('{ chart(kind: VINTAGES, args: { cohort: MONTH, vintageMetric: DPD30_EVER, maxMonthsOnBook: 6 }) { svg } }', {}, analyst)).chart;
+    const points = marks(chart.svg, 'point');
+    expect(points).toHaveLength(v.reduce((n: number, c: any) => n + c.points.length, 0));
+    expect(points.filter((l) => l.includes(`series: ${old.cohort}`) && /share of the cohort’s principal: 1(;|$)/.test(l))).toHaveLength(old.points.filter((p: any) => p.rate === '1.000000').length);
+    expect((await app.gql(V('MONTH', 'DPD30_EVER').replace('6', '500'), {}, analyst)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxMonthsOnBook' });
+  });
+
   it('writes the portfolio report from the CLI: one printable HTML file with the summary and every chart', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'report-')), 'report.html');
     const run = await cli(app.config, 'report', 'portfolio', '--tenant', lender.slug, '--out', out, '--from', addDays(today, -90));
@@ -219,7 +244,7 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|src="http/);
     expect(html).toContain('<tr><th>PAR30</th><td>0.300000</td></tr>');
-    expect((html.match(/<svg /g) ?? []).length).toBe(9);
+    expect((html.match(/<svg /g) ?? []).length).toBe(10);
     expect(marks(html, 'bar')).toEqual(expect.arrayContaining(['gross portfolio (KES): 80000; label: Nairobi']));
   });
 

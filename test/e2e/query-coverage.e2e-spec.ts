@@ -297,6 +297,11 @@ describe('every query of the schema answers over real data', () => {
       const d = await q('{ portfolioBreakdown(dimension: PRODUCT) { rows { label loans gross share } } }', fx.collectionsAnalyst);
       expect(d.portfolioBreakdown.rows).toEqual([{ label: expect.any(String), loans: 1, gross: '8000.00', share: '1.000000' }]);
     },
+    vintages: async () => {
+      // The collections lender's one loan, 40 days old: its cohort, never 30 days late yet.
+      const d = await q('{ vintages(cohort: MONTH, metric: DPD30_EVER, maxMonthsOnBook: 3) { cohort loans principal points { monthsOnBook rate } } }', fx.collectionsAnalyst);
+      expect(d.vintages).toEqual([{ cohort: addDays(tenantToday(), -40).slice(0, 7), loans: 1, principal: '8000.00', points: expect.arrayContaining([{ monthsOnBook: 0, rate: '0.000000' }]) }]);
+    },
     concentration: async () => {
       const d = await q('{ concentration(dimension: PRODUCT) { portfolio rows { exposure share status } } }', fx.collectionsAnalyst);
       expect(d.concentration).toEqual({ portfolio: '8000.00', rows: [{ exposure: '8000.00', share: '1.000000', status: 'OK' }] });

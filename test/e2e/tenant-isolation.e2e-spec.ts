@@ -199,6 +199,7 @@ describe('tenant isolation', () => {
     portfolioTrend: () => ({ query: `{ portfolioTrend(from: "${tenantToday()}", to: "${tenantToday()}", interval: DAY, metrics: [GROSS_PORTFOLIO]) { points { snapshotDate values { value } } } }`, check: (d) => expect(d.portfolioTrend.points).toEqual([{ snapshotDate: null, values: [{ value: '0.00' }] }]) }),
     portfolioBreakdown: () => ({ query: '{ portfolioBreakdown(dimension: PRODUCT) { rows { key } } }', check: (d) => expect(d.portfolioBreakdown.rows).toEqual([]) }),
     chart: () => ({ query: '{ chart(kind: PORTFOLIO_BREAKDOWN, args: { dimension: PRODUCT }) { vegaLiteSpec } }', check: (d) => expect(d.chart.vegaLiteSpec.data.values).toEqual([]) }),
+    vintages: () => ({ query: '{ vintages(cohort: MONTH, metric: DPD30_EVER, maxMonthsOnBook: 12) { cohort } }', check: (d) => expect(d.vintages).toEqual([]) }),
     concentration: () => ({ query: '{ concentration(dimension: BORROWER) { portfolio rows { key } } }', check: (d) => expect(d.concentration).toEqual({ portfolio: '0.00', rows: [] }) }),
     financialAssumptions: () => ({ query: '{ financialAssumptions { period } }', check: (d) => expect(d.financialAssumptions).toEqual([]) }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
@@ -363,7 +364,7 @@ describe('tenant isolation', () => {
        'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
        'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1',
        'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1', 'agent_risk_signals WHERE tenant_id = $1',
-       'portfolio_snapshots WHERE tenant_id = $1', 'portfolio_top_borrowers WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1']
+       'portfolio_snapshots WHERE tenant_id = $1', 'portfolio_top_borrowers WHERE tenant_id = $1', 'loan_milestones WHERE tenant_id = $1', 'vintage_cells WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

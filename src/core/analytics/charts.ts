@@ -55,3 +55,24 @@ export function barChartSpec(title: string, bars: BarDatum[], valueTitle: string
     layer: layers,
   };
 }
+
+export interface CurvePoint {
+  series: string;
+  x: number;
+  y: string | null;
+}
+
+/** Lines over a numeric axis (vintage curves: months on book), one per series, a point per value. */
+export function curveChartSpec(title: string, points: CurvePoint[], xTitle: string, yTitle: string): VegaLiteSpec {
+  return {
+    ...BASE,
+    title,
+    data: { values: points.filter((p) => p.y !== null).map((p) => ({ series: p.series, x: p.x, y: Number(p.y) })) },
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', title: xTitle, axis: { tickMinStep: 1 } },
+      y: { field: 'y', type: 'quantitative', title: yTitle },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  };
+}

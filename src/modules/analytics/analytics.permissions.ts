@@ -7,6 +7,7 @@ export const analyticsPermissions = {
     portfolioTrend: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     portfolioBreakdown: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
     chart: hasRole('LENDER_ADMIN', 'ANALYST', 'AGENT'),
+    vintages: hasRole('LENDER_ADMIN', 'ANALYST'),
     concentration: hasRole('LENDER_ADMIN', 'ANALYST', 'UNDERWRITER'),
     financialAssumptions: hasRole('LENDER_ADMIN', 'ANALYST'),
   },
@@ -22,6 +23,8 @@ export const analyticsPermissions = {
   PortfolioBreakdownRow: allow,
   Chart: allow,
   Concentration: allow,
+  Vintage: allow,
+  VintagePoint: allow,
   ConcentrationRow: allow,
   ConcentrationLimitUse: allow,
 };

@@ -1,13 +1,14 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, DecimalScalar } from '../../platform/graphql/scalars';
 import type { FinancialAssumptionsService } from './financial-assumptions';
 import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
 import type { ConcentrationService } from './concentration';
 import type { PortfolioCharts } from './portfolio-charts';
+import type { VintageService } from './vintages';
 import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 import {
-  BreakdownDimensionEnum, ChartArgsInput, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
+  BreakdownDimensionEnum, ChartArgsInput, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
   PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
@@ -17,7 +18,7 @@ const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService) {}
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService) {}
 
   @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
   async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
@@ -49,6 +50,12 @@ export class AnalyticsResolver {
   @Query(() => ConcentrationType, { description: 'Exposure by industry, region, product or borrower at a date against the risk appetite’s limits, with near-breaches (over 90%) and breaches.' })
   async concentration(@Ctx() { ctx }: GraphQLContext, @Arg('dimension', () => ConcentrationDimensionEnum) dimension: AppetiteDimension, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null) {
     return this.concentrations.concentration(ctx, { asOf, dimension });
+  }
+
+  @Query(() => [VintageType], { description: 'Cumulative bad rate by months on book per disbursement cohort (from the vintage cells close of business keeps).' })
+  async vintages(@Ctx() { ctx }: GraphQLContext, @Arg('cohort', () => VintageCohortEnum) cohort: 'MONTH' | 'QUARTER', @Arg('metric', () => VintageMetricEnum) metric: string,
+    @Arg('maxMonthsOnBook', () => Int) maxMonthsOnBook: number, @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
+    return this.vintageCurves.vintages(ctx, { cohort, metric, maxMonthsOnBook, currency });
   }
 
   @Query(() => ChartType, { description: 'A chart of the portfolio figures: its Vega-Lite spec and the SVG rendered from it on the server.' })

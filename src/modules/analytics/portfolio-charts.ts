@@ -1,9 +1,10 @@
-import { type VegaLiteSpec, barChartSpec, trendChartSpec } from '../../core/analytics';
+import { type VegaLiteSpec, barChartSpec, curveChartSpec, trendChartSpec } from '../../core/analytics';
 import { badInput } from '../../core/domain-error';
 import { renderChartSvg } from '../../platform/charts/render-chart';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
 import type { ConcentrationService } from './concentration';
+import type { VintageService } from './vintages';
 import type { BreakdownDimension, PortfolioFilter, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 
 /** Which summary field a trend metric draws (PAR30: par30Ratio), and whether it is a ratio. */
@@ -17,6 +18,9 @@ export interface ChartArgs {
   metrics?: string[] | null;
   dimension?: string | null;
   concentration?: string | null;
+  cohort?: string | null;
+  vintageMetric?: string | null;
+  maxMonthsOnBook?: number | null;
   filter?: PortfolioFilter | null;
 }
 
@@ -29,10 +33,10 @@ export interface Chart {
 
 /** The portfolio's charts: the figures of the analytics queries, as a Vega-Lite spec and its server-rendered SVG. */
 export class PortfolioCharts {
-  constructor(private readonly deps: { figures: PortfolioFiguresService; concentration: ConcentrationService; metricFields: MetricFields }) {}
+  constructor(private readonly deps: { figures: PortfolioFiguresService; concentration: ConcentrationService; vintages: VintageService; metricFields: MetricFields }) {}
 
   async chart(ctx: RequestContext, kind: string, args: ChartArgs): Promise<Chart> {
-    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : kind === 'CONCENTRATION' ? await this.concentration(ctx, args) : await this.breakdown(ctx, args);
+    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : kind === 'CONCENTRATION' ? await this.concentration(ctx, args) : kind === 'VINTAGES' ? await this.vintages(ctx, args) : await this.breakdown(ctx, args);
     return { kind, title: String(spec.title), svg: await renderChartSvg(spec), vegaLiteSpec: spec };
   }
 
@@ -56,6 +60,13 @@ export class PortfolioCharts {
     // Shares against the tightest share limit on each value.
     const bars = c.rows.slice(0, 25).map((r) => ({ label: r.label, value: r.share ?? '0', limit: r.limits.filter((l) => l.measure === 'SHARE').map((l) => l.limit).sort()[0] ?? null }));
     return barChartSpec(`Concentration by ${dimension.toLowerCase()}, ${c.snapshotDate ?? c.asOf}: share of the portfolio, limit marked`, bars, 'share of the gross portfolio');
+  }
+
+  private async vintages(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
+    const metric = args.vintageMetric ?? 'DPD30_EVER';
+    const vintages = await this.deps.vintages.vintages(ctx, { cohort: (args.cohort ?? 'MONTH') as 'MONTH' | 'QUARTER', metric, maxMonthsOnBook: args.maxMonthsOnBook ?? 12 });
+    const points = vintages.flatMap((v) => v.points.map((p) => ({ series: v.cohort, x: p.monthsOnBook, y: p.rate })));
+    return curveChartSpec(`Vintages: ${metric} by months on book, per ${(args.cohort ?? 'MONTH').toLowerCase()} of disbursement`, points, 'months on book', 'share of the cohort’s principal');
   }
 
   private async breakdown(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {

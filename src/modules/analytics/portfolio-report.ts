@@ -33,6 +33,7 @@ export async function portfolioReportHtml(
     () => deps.charts.chart(ctx, 'PORTFOLIO_BREAKDOWN', { asOf: args.asOf, dimension: 'GRADE' }),
     () => deps.charts.chart(ctx, 'CONCENTRATION', { asOf: args.asOf, concentration: 'REGION' }),
     () => deps.charts.chart(ctx, 'CONCENTRATION', { asOf: args.asOf, concentration: 'INDUSTRY' }),
+    () => deps.charts.chart(ctx, 'VINTAGES', { cohort: 'MONTH', vintageMetric: 'DPD30_EVER', maxMonthsOnBook: 12 }),
   ];
   const parts: (Chart | PortfolioFigures)[] = [];
   for (const [i, step] of steps.entries()) {

@@ -82,6 +82,43 @@ SELECT $1, $2, currency, borrower_id, loans, gross FROM (
   FROM loans WHERE tenant_id = $1 AND status = 'ACTIVE' AND disbursement_date <= $2 GROUP BY currency, borrower_id) t
 WHERE rank <= ${TOP_BORROWERS}`;
 
+/** Whole months from a loan's disbursement to a date (a milestone's months on book). */
+const MOB = (date: string) => `(extract(year FROM age(${date}, m.disbursement_date)) * 12 + extract(month FROM age(${date}, m.disbursement_date)))::int`;
+
+/** Adds first-time milestones to the vintage cells (a date run again finds none: it adds nothing). */
+const cells = (metric: string, hits: string) => `
+WITH hit AS (${hits})
+INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
+SELECT $1, currency, cohort, '${metric}', mob, count(*), sum(principal) FROM hit GROUP BY currency, cohort, mob
+ON CONFLICT (tenant_id, currency, cohort, metric, months_on_book) DO UPDATE SET loans = vintage_cells.loans + EXCLUDED.loans, principal = vintage_cells.principal + EXCLUDED.principal`;
+
+/**
+ * The vintage step: loans disbursed by the date enter their cohort (the month of disbursement; all of
+ * them the first time, then those of the last 35 days), and each loan that reached 30 or 90 days past
+ * due, or was written off, for the first time is counted at its months on book.
+ */
+const VINTAGE_SQL = [
+  cells('COHORT', `
+    INSERT INTO loan_milestones (tenant_id, loan_id, currency, cohort, disbursement_date, principal)
+    SELECT l.tenant_id, l.id, l.currency, date_trunc('month', l.disbursement_date)::date, l.disbursement_date, l.principal FROM loans l
+    WHERE l.tenant_id = $1 AND l.disbursement_date <= $2
+      AND (l.disbursement_date >= $2::date - 35 OR NOT EXISTS (SELECT 1 FROM loan_milestones x WHERE x.tenant_id = $1))
+    ON CONFLICT DO NOTHING
+    RETURNING currency, cohort, principal, 0 AS mob`),
+  cells('DPD30_EVER', `
+    UPDATE loan_milestones m SET dpd30_on = $2 FROM loans l
+    WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND m.dpd30_on IS NULL AND l.dpd >= 30
+    RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
+  cells('DPD90_EVER', `
+    UPDATE loan_milestones m SET dpd90_on = $2 FROM loans l
+    WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND m.dpd90_on IS NULL AND l.dpd >= 90
+    RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
+  cells('WRITTEN_OFF', `
+    UPDATE loan_milestones m SET written_off_on = $2 FROM loans l
+    WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF'
+    RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
+];
+
 /** Close of business's snapshot step (a finisher: after the date's loans, in its own statement). */
 export class PortfolioSnapshots {
   async write(ctx: RequestContext, date: string): Promise<{ rows: number }> {
@@ -90,6 +127,7 @@ export class PortfolioSnapshots {
     await em.query('DELETE FROM portfolio_top_borrowers WHERE as_of = $1', [date]);
     const result = await em.query(SNAPSHOT_SQL, [ctx.tenant, date]);
     await em.query(TOP_BORROWERS_SQL, [ctx.tenant, date]);
+    for (const sql of VINTAGE_SQL) await em.query(sql, [ctx.tenant, date]);
     return { rows: Array.isArray(result) ? result.length : 0 };
   }
 }

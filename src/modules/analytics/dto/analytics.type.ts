@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { CONCENTRATION_DIMENSIONS } from '../concentration';
+import { VINTAGE_COHORTS, VINTAGE_METRICS } from '../vintages';
 import { BREAKDOWN_DIMENSIONS, TREND_INTERVALS } from '../portfolio-figures';
 
 export const TrendIntervalEnum = enumOf(TREND_INTERVALS);
@@ -121,9 +122,31 @@ export class PortfolioBreakdownType {
   @Field(() => [PortfolioBreakdownRowType]) rows!: PortfolioBreakdownRowType[];
 }
 
-export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN', 'CONCENTRATION'] as const;
+export const VintageCohortEnum = enumOf(VINTAGE_COHORTS);
+registerEnumType(VintageCohortEnum, { name: 'VintageCohort', description: 'Loans grouped by the month or quarter of disbursement.' });
+export const VintageMetricEnum = enumOf(VINTAGE_METRICS);
+registerEnumType(VintageMetricEnum, { name: 'VintageMetric', description: 'What counts as bad: ever 30 or 90 days past due, or written off.' });
+
+@ObjectType('VintagePoint')
+export class VintagePointType {
+  @Field(() => Int, { description: 'Whole months since disbursement (0: the month of disbursement).' }) monthsOnBook!: number;
+  @Field(() => Int, { description: 'Loans of the cohort bad by then (cumulative).' }) loans!: number;
+  @Field(() => DecimalScalar, { description: 'Their principal at disbursement.' }) principal!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'principal / the cohort’s principal.' }) rate!: string | null;
+}
+
+@ObjectType('Vintage')
+export class VintageType {
+  @Field(() => String, { description: '2026-09, or 2026-Q3.' }) cohort!: string;
+  @Field(() => Int) loans!: number;
+  @Field(() => DecimalScalar) principal!: string;
+  @Field(() => Int, { description: 'Months on book the cohort has reached.' }) age!: number;
+  @Field(() => [VintagePointType]) points!: VintagePointType[];
+}
+
+export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN', 'CONCENTRATION', 'VINTAGES'] as const;
 export const ChartKindEnum = enumOf(CHART_KINDS);
-registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension; CONCENTRATION: bars of each exposure’s share with its limit (args.concentration).' });
+registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension; CONCENTRATION: bars of each exposure’s share with its limit (args.concentration); VINTAGES: a curve per cohort (args.cohort, vintageMetric, maxMonthsOnBook).' });
 
 @InputType('ChartArgs')
 export class ChartArgsInput {
@@ -134,6 +157,9 @@ export class ChartArgsInput {
   @Field(() => [PortfolioMetricEnum], { nullable: true }) metrics?: string[] | null;
   @Field(() => BreakdownDimensionEnum, { nullable: true }) dimension?: string | null;
   @Field(() => ConcentrationDimensionEnum, { nullable: true }) concentration?: string | null;
+  @Field(() => VintageCohortEnum, { nullable: true }) cohort?: string | null;
+  @Field(() => VintageMetricEnum, { nullable: true }) vintageMetric?: string | null;
+  @Field(() => Int, { nullable: true }) maxMonthsOnBook?: number | null;
   @Field(() => PortfolioFilterInput, { nullable: true }) filter?: PortfolioFilterInput | null;
 }
 
