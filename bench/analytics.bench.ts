@@ -68,7 +68,8 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
     await owner.query(
       `INSERT INTO portfolio_snapshots SELECT s.tenant_id, ($2::date - g)::date, s.grouping, s.currency, s.product_id, s.segment, s.region, s.agent_id, s.grade, s.bucket, s.industry,
               s.loans, s.borrowers, s.repeat_borrowers, s.gross, s.overdue_principal, s.par1, s.par30, s.par90, s.npl, s.par1_loans, s.par30_loans, s.par90_loans, s.npl_loans,
-              s.disbursed_count + g % 7, s.disbursed_amount, s.written_off_count, s.written_off, s.recoveries, s.interest_income, s.penalty_income, s.fee_income
+              s.disbursed_count + g % 7, s.disbursed_amount, s.written_off_count, s.written_off, s.recoveries, s.interest_income, s.penalty_income, s.fee_income,
+              s.rate_weighted, s.pd_weighted
        FROM portfolio_snapshots s CROSS JOIN generate_series(1, $3) g
        WHERE s.tenant_id = $1 AND s.as_of = $2 AND (s.grouping <> ${SNAPSHOT_SETS.FINEST} OR g < $4)`, [tenantId, d1, historyDays - 1, finestDays]);
     await owner.query('VACUUM ANALYZE portfolio_snapshots');

@@ -12,6 +12,9 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const statements = [
+      // The scorecard's probability of default, beside the grade (the decision keeps it in its JSON too).
+      'ALTER TABLE applications ADD COLUMN pd numeric(12, 10)',
+      `UPDATE applications SET pd = (decision -> 'score' ->> 'pd')::numeric WHERE jsonb_typeof(decision -> 'score' -> 'pd') = 'string'`,
       `CREATE TABLE portfolio_snapshots (
          tenant_id uuid NOT NULL REFERENCES tenants (id),
          as_of date NOT NULL,
@@ -45,7 +48,10 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
          recoveries numeric(20, 4) NOT NULL,
          interest_income numeric(20, 4) NOT NULL,
          penalty_income numeric(20, 4) NOT NULL,
-         fee_income numeric(20, 4) NOT NULL
+         fee_income numeric(20, 4) NOT NULL,
+         -- Outstanding principal x the loan's annual rate, and x the decision's probability of default (live loans).
+         rate_weighted numeric(28, 10) NOT NULL,
+         pd_weighted numeric(28, 10) NOT NULL
        )`,
       'CREATE INDEX portfolio_snapshots_read ON portfolio_snapshots (tenant_id, grouping, as_of)',
       'CREATE INDEX portfolio_snapshots_date ON portfolio_snapshots (tenant_id, as_of)',
@@ -108,6 +114,7 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX IF EXISTS journal_entries_date');
+    await q.query('ALTER TABLE applications DROP COLUMN IF EXISTS pd');
     await q.query('DROP TABLE IF EXISTS portfolio_snapshots, portfolio_top_borrowers, loan_milestones, vintage_cells, financial_assumptions');
   }
 }

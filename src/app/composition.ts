@@ -16,6 +16,7 @@ import { PortfolioFiguresService } from '../modules/analytics/portfolio-figures'
 import { PortfolioCharts } from '../modules/analytics/portfolio-charts';
 import { ConcentrationService } from '../modules/analytics/concentration';
 import { VintageService } from '../modules/analytics/vintages';
+import { ProfitabilityService } from '../modules/analytics/profitability';
 import { PORTFOLIO_METRICS } from '../modules/analytics/dto/analytics.type';
 import { PortfolioSnapshots } from '../modules/analytics/portfolio-snapshot';
 import { CommissionsResolver } from '../modules/commissions/commissions.resolver';
@@ -212,6 +213,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const financialAssumptions = new FinancialAssumptionsService({ audit });
   const concentrations = new ConcentrationService({ tenants: directory });
   const vintageCurves = new VintageService({ tenants: directory });
+  const profits = new ProfitabilityService({ tenants: directory });
   const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, concentration: concentrations, vintages: vintageCurves, metricFields: PORTFOLIO_METRICS });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
@@ -231,7 +233,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -258,7 +260,7 @@ export function createResolvers(s: Services) {
     new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk, s.agentOnboarding),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
-    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves),
+    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves, s.profits),
   ];
 }
 

@@ -129,6 +129,31 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(Math.abs(new Dec(s.operationalSelfSufficiency).minus(expected).toNumber())).toBeLessThan(0.0005);
   });
 
+  it('weighs each product’s and grade’s income against its costs and losses, and its price against what it earned', async () => {
+    const P = (groupBy: string) => `{ profitability(from: "${yesterday}", to: "${today}", groupBy: ${groupBy}) { from to currency groupBy rows { key label averageGross interestIncome feeIncome
+      penaltyIncome income costOfFunds expectedLoss actualLoss operatingCost margin marginRate realisedYield pricedRate averagePd } } }`;
+    const p = (await gql(P('PRODUCT'), {}, analyst)).profitability;
+    expect(p).toMatchObject({ from: yesterday, to: today, currency: 'KES', groupBy: 'PRODUCT' });
+    expect(p.rows).toHaveLength(1);
+    const [row] = p.rows;
+    const summary = (await gql(SUMMARY, { asOf: today, from: yesterday }, analyst)).portfolioSummary;
+    const daysIn = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).getUTCDate();
+    const opex = new Dec(3100).div(daysIn(yesterday)).plus(new Dec(3100).div(daysIn(today)));
+    // Two days of 100,000 at 10.95% a year: 60.00; ten loans at 310 a month each day; nothing written off.
+    expect(row).toMatchObject({ key: lender.productId, averageGross: '100000.00', income: summary.operatingIncome, costOfFunds: '60.00', actualLoss: '0.00', operatingCost: opex.toFixed(2) });
+    expect(row.margin).toBe(new Dec(summary.operatingIncome).minus(60).minus(opex).toFixed(2));
+    // Every loan still owes its 10,000: the priced rate is the plain mean of the loans' rates.
+    const { loans } = await gql('{ loans(first: 20) { nodes { annualRate } } }', {}, lender.admin);
+    expect(loans.nodes).toHaveLength(10);
+    expect(row.pricedRate).toBe(loans.nodes.reduce((s: Dec, l: any) => s.plus(l.annualRate), new Dec(0)).div(10).toFixed(6));
+    expect(new Dec(row.realisedYield).gt(0)).toBe(true);
+    const grades = (await gql(P('GRADE'), {}, analyst)).profitability.rows;
+    expect(grades.reduce((s: Dec, r: any) => s.plus(r.income), new Dec(0)).toFixed(2)).toBe(row.income);
+    expect(grades.every((r: any) => r.key !== null && new Dec(r.averagePd).gte(0))).toBe(true);
+    const bad = await app.gql(P('PRODUCT').replace(`from: "${yesterday}"`, `from: "${addDays(today, 1)}"`), {}, analyst);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
   it('draws the same figures day by day, as a trend', async () => {
     const from = addDays(today, -20);
     const d = (await gql(`{ portfolioTrend(from: "${from}", to: "${today}", interval: DAY, metrics: [PAR30, GROSS_PORTFOLIO, ACTIVE_LOANS]) {

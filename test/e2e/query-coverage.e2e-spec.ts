@@ -302,6 +302,11 @@ describe('every query of the schema answers over real data', () => {
       const d = await q('{ vintages(cohort: MONTH, metric: DPD30_EVER, maxMonthsOnBook: 3) { cohort loans principal points { monthsOnBook rate } } }', fx.collectionsAnalyst);
       expect(d.vintages).toEqual([{ cohort: addDays(tenantToday(), -40).slice(0, 7), loans: 1, principal: '8000.00', points: expect.arrayContaining([{ monthsOnBook: 0, rate: '0.000000' }]) }]);
     },
+    profitability: async () => {
+      const d = await q(`{ profitability(from: "${tenantToday()}", to: "${tenantToday()}", groupBy: PRODUCT) { rows { averageGross costOfFunds actualLoss income } } }`, fx.collectionsAnalyst);
+      // The assumptions of the financialAssumptions case (from 2026-01) price the day: 8,000 x 12% / 365.
+      expect(d.profitability.rows).toEqual([{ averageGross: '8000.00', costOfFunds: new Dec(8000).times('0.12').div(365).toFixed(2), actualLoss: '0.00', income: expect.any(String) }]);
+    },
     concentration: async () => {
       const d = await q('{ concentration(dimension: PRODUCT) { portfolio rows { exposure share status } } }', fx.collectionsAnalyst);
       expect(d.concentration).toEqual({ portfolio: '8000.00', rows: [{ exposure: '8000.00', share: '1.000000', status: 'OK' }] });

@@ -6,9 +6,10 @@ import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
 import type { ConcentrationService } from './concentration';
 import type { PortfolioCharts } from './portfolio-charts';
 import type { VintageService } from './vintages';
+import type { ProfitabilityGroup, ProfitabilityService } from './profitability';
 import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 import {
-  BreakdownDimensionEnum, ChartArgsInput, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
+  BreakdownDimensionEnum, ChartArgsInput, ProfitabilityGroupEnum, ProfitabilityType, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
   PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
@@ -18,7 +19,7 @@ const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService) {}
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService, private readonly profits: ProfitabilityService) {}
 
   @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
   async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
@@ -56,6 +57,12 @@ export class AnalyticsResolver {
   async vintages(@Ctx() { ctx }: GraphQLContext, @Arg('cohort', () => VintageCohortEnum) cohort: 'MONTH' | 'QUARTER', @Arg('metric', () => VintageMetricEnum) metric: string,
     @Arg('maxMonthsOnBook', () => Int) maxMonthsOnBook: number, @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
     return this.vintageCurves.vintages(ctx, { cohort, metric, maxMonthsOnBook, currency });
+  }
+
+  @Query(() => ProfitabilityType, { description: 'Income, cost of funds, expected and actual loss, operating cost and margin by product, segment or grade, with each cut’s price next to what it earned.' })
+  async profitability(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
+    @Arg('groupBy', () => ProfitabilityGroupEnum) groupBy: ProfitabilityGroup, @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
+    return this.profits.profitability(ctx, { from, to, groupBy, currency });
   }
 
   @Query(() => ChartType, { description: 'A chart of the portfolio figures: its Vega-Lite spec and the SVG rendered from it on the server.' })

@@ -48,7 +48,7 @@ WITH flows AS (
          coalesce(l.principal_outstanding, 0) AS outstanding, l.overdue_principal, l.disbursement_date = $2 AS disbursed_today, l.principal,
          fi.first < l.disbursement_date AS repeat,
          coalesce(f.written_off_today, false) AS written_off_today, coalesce(f.written_off, 0) AS written_off, coalesce(f.recoveries, 0) AS recoveries, coalesce(f.fees, 0) AS fees,
-         coalesce(a.interest, 0) AS interest, coalesce(a.penalty, 0) AS penalty
+         coalesce(a.interest, 0) AS interest, coalesce(a.penalty, 0) AS penalty, l.annual_rate, coalesce(ap.pd, 0) AS pd
   FROM loans l
   JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
   JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
@@ -68,14 +68,16 @@ WITH flows AS (
     count(*) FILTER (WHERE live AND dpd >= 90) AS par90_loans, count(*) FILTER (WHERE live AND dpd > 90) AS npl_loans,
     count(*) FILTER (WHERE disbursed_today) AS disbursed_count, coalesce(sum(principal) FILTER (WHERE disbursed_today), 0) AS disbursed_amount,
     count(*) FILTER (WHERE written_off_today) AS written_off_count, sum(written_off) AS written_off, sum(recoveries) AS recoveries,
-    sum(interest) AS interest, sum(penalty) AS penalty, sum(fees) AS fees
+    sum(interest) AS interest, sum(penalty) AS penalty, sum(fees) AS fees,
+    coalesce(sum(outstanding * annual_rate) FILTER (WHERE live), 0) AS rate_weighted, coalesce(sum(outstanding * pd) FILTER (WHERE live), 0) AS pd_weighted
   FROM base GROUP BY currency, product_id, segment, region, agent_id, grade, bucket, industry
 ), sums AS (
   SELECT GROUPING(product_id, segment, region, agent_id, grade, bucket, industry) AS g, currency, product_id, segment, region, agent_id, grade, bucket, industry,
     sum(loans)::int AS loans, sum(gross) AS gross, sum(overdue_principal) AS overdue_principal, sum(par1) AS par1, sum(par30) AS par30, sum(par90) AS par90, sum(npl) AS npl,
     sum(par1_loans)::int AS par1_loans, sum(par30_loans)::int AS par30_loans, sum(par90_loans)::int AS par90_loans, sum(npl_loans)::int AS npl_loans,
     sum(disbursed_count)::int AS disbursed_count, sum(disbursed_amount) AS disbursed_amount, sum(written_off_count)::int AS written_off_count,
-    sum(written_off) AS written_off, sum(recoveries) AS recoveries, sum(interest) AS interest, sum(penalty) AS penalty, sum(fees) AS fees
+    sum(written_off) AS written_off, sum(recoveries) AS recoveries, sum(interest) AS interest, sum(penalty) AS penalty, sum(fees) AS fees,
+    sum(rate_weighted) AS rate_weighted, sum(pd_weighted) AS pd_weighted
   FROM cell
   GROUP BY currency, GROUPING SETS ((), (product_id, segment), (segment), (region), (agent_id), (grade), (bucket), (industry), (product_id, segment, region, agent_id, grade, bucket))
 ), bor AS (
@@ -109,10 +111,10 @@ WITH flows AS (
 )
 INSERT INTO portfolio_snapshots (tenant_id, as_of, grouping, currency, product_id, segment, region, agent_id, grade, bucket, industry,
   loans, borrowers, repeat_borrowers, gross, overdue_principal, par1, par30, par90, npl, par1_loans, par30_loans, par90_loans, npl_loans,
-  disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest_income, penalty_income, fee_income)
+  disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest_income, penalty_income, fee_income, rate_weighted, pd_weighted)
 SELECT $1, $2, s.g, s.currency, s.product_id, s.segment, s.region, s.agent_id, s.grade, s.bucket, s.industry,
   s.loans, coalesce(b.n, 0), coalesce(b.r, 0), s.gross, s.overdue_principal, s.par1, s.par30, s.par90, s.npl, s.par1_loans, s.par30_loans, s.par90_loans, s.npl_loans,
-  s.disbursed_count, s.disbursed_amount, s.written_off_count, s.written_off, s.recoveries, s.interest, s.penalty, s.fees
+  s.disbursed_count, s.disbursed_amount, s.written_off_count, s.written_off, s.recoveries, s.interest, s.penalty, s.fees, s.rate_weighted, s.pd_weighted
 FROM sums s LEFT JOIN bor b ON concat_ws('|', s.g, s.currency, coalesce(s.product_id::text, '~'), coalesce(s.segment::text, '~'), coalesce(s.region::text, '~'), coalesce(s.agent_id::text, '~'), coalesce(s.grade::text, '~'), coalesce(s.bucket::text, '~'), coalesce(s.industry::text, '~')) = concat_ws('|', b.g, b.currency, coalesce(b.product_id::text, '~'), coalesce(b.segment::text, '~'), coalesce(b.region::text, '~'), coalesce(b.agent_id::text, '~'), coalesce(b.grade::text, '~'), coalesce(b.bucket::text, '~'), coalesce(b.industry::text, '~'))`;
 
 /** The date's largest borrower exposures per currency (outstanding principal of live loans). */

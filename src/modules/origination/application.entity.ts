@@ -30,6 +30,8 @@ export class ApplicationEntity {
   @Column('text', { name: 'device_id', nullable: true }) deviceId!: string | null;
   @Column('text', { name: 'risk_grade', nullable: true }) riskGrade!: string | null;
   @Column('integer', { nullable: true }) score!: number | null;
+  /** The scorecard's probability of default at decision time. */
+  @Column('numeric', { nullable: true }) pd!: string | null;
   @Column('jsonb', { nullable: true }) decision!: Record<string, any> | null;
   @Column('jsonb', { name: 'approval_tier', nullable: true }) approvalTier!: Record<string, any> | null;
   @Column('jsonb', { nullable: true }) offer!: Record<string, any> | null;

@@ -123,7 +123,7 @@ export class OriginationService {
       termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
       agentId: credit.agentId, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
       referralId: credit.referralId, referrerBorrowerId: credit.referrerBorrowerId,
-      deviceId: data.deviceId ?? null, riskGrade: null, score: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
+      deviceId: data.deviceId ?? null, riskGrade: null, score: null, pd: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
       loanId: null, version: 1, createdAt: now, updatedAt: now,
     });
     const em = await ctx.db();
@@ -141,7 +141,7 @@ export class OriginationService {
 
     const tenant = await tenants.current(ctx);
     const decision = await this.deps.pipeline.decide(ctx, { app, borrower, tenant, terms, productCode: product.code, collateralValue: collateralValue.toFixed(), hasCollateral: collateral.length > 0 });
-    Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, approvalTier: decision.tier });
+    Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, pd: decision.score.pd, approvalTier: decision.tier });
     await this.move(ctx, app, decision.outcome, decision.reasons.map((r) => r.code).join(', ') || null);
     if (decision.outcome === 'APPROVED') await this.offer(ctx, app);
     await this.save(ctx, app);

@@ -4,6 +4,7 @@ import { enumOf } from '../../../platform/graphql/core-enums';
 import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { CONCENTRATION_DIMENSIONS } from '../concentration';
 import { VINTAGE_COHORTS, VINTAGE_METRICS } from '../vintages';
+import { PROFITABILITY_GROUPS } from '../profitability';
 import { BREAKDOWN_DIMENSIONS, TREND_INTERVALS } from '../portfolio-figures';
 
 export const TrendIntervalEnum = enumOf(TREND_INTERVALS);
@@ -204,4 +205,36 @@ export class ConcentrationType {
   @Field(() => ConcentrationDimensionEnum) dimension!: string;
   @Field(() => DecimalScalar, { description: 'The gross portfolio the shares are of.' }) portfolio!: string;
   @Field(() => [ConcentrationRowType]) rows!: ConcentrationRowType[];
+}
+
+export const ProfitabilityGroupEnum = enumOf(PROFITABILITY_GROUPS);
+registerEnumType(ProfitabilityGroupEnum, { name: 'ProfitabilityGroup', description: 'Profitability by product, the product’s segment, or the decision’s grade.' });
+
+@ObjectType('ProfitabilityRow')
+export class ProfitabilityRowType {
+  @Field(() => String, { nullable: true }) key!: string | null;
+  @Field(() => String) label!: string;
+  @Field(() => DecimalScalar) averageGross!: string;
+  @Field(() => DecimalScalar) interestIncome!: string;
+  @Field(() => DecimalScalar) feeIncome!: string;
+  @Field(() => DecimalScalar) penaltyIncome!: string;
+  @Field(() => DecimalScalar) income!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Daily gross x the month’s cost of funds / 365 (null: no financial assumptions).' }) costOfFunds!: string | null;
+  @Field(() => DecimalScalar, { description: 'Daily outstanding x the decision’s annual probability of default / 365 (loss given default 100%).' }) expectedLoss!: string;
+  @Field(() => DecimalScalar, { description: 'Principal written off less recoveries.' }) actualLoss!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Live loans x the month’s operating cost per loan, day by day.' }) operatingCost!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Income less cost of funds, actual loss and operating cost.' }) margin!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Margin over the average gross, annualised.' }) marginRate!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Income over the average gross, annualised.' }) realisedYield!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The annual rate the loans were priced at, weighted by outstanding principal at the period’s end.' }) pricedRate!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The decisions’ probability of default, weighted the same way.' }) averagePd!: string | null;
+}
+
+@ObjectType('Profitability')
+export class ProfitabilityType {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => String) currency!: string;
+  @Field(() => ProfitabilityGroupEnum) groupBy!: string;
+  @Field(() => [ProfitabilityRowType]) rows!: ProfitabilityRowType[];
 }
