@@ -154,6 +154,27 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 
+  it('follows the applications of the period through the funnel, by channel and by agent', async () => {
+    const person = borrowerInput();
+    await gql('mutation($i: SubmitReferralInput!) { submitReferral(input: $i) { id } }', { i: { borrower: { fullName: person.fullName, nationalId: person.nationalId, phone: person.phone }, amount: '5000', consent: true } }, agentKey);
+    const F = (groupBy: string, key = analyst) => app.gql(`{ originationFunnel(from: "${addDays(today, -1)}", to: "${today}", groupBy: ${groupBy}) { from to groupBy
+      total { label stages { stage count conversion medianHours } } rows { key label stages { stage count conversion } } } }`, {}, key);
+    const f = (await F('CHANNEL')).data!.originationFunnel;
+    // The agent's one lead; ten applications, all submitted, decided, approved, offered, accepted, signed and disbursed today.
+    expect(f.total.stages.map((s: any) => [s.stage, s.count, s.conversion])).toEqual([
+      ['LEADS', 1, null], ['SUBMITTED', 10, null], ['DECIDED', 10, '1.000000'], ['APPROVED', 10, '1.000000'], ['OFFERED', 10, '1.000000'],
+      ['ACCEPTED', 10, '1.000000'], ['SIGNED', 10, '1.000000'], ['DISBURSED', 10, '1.000000'],
+    ]);
+    expect(f.total.stages.slice(2).every((s: any) => new Dec(s.medianHours).gte(0))).toBe(true);
+    expect(f.rows.map((r: any) => [r.key, r.stages[0].count, r.stages[1].count]).sort()).toEqual([['AGENT', 1, 1], ['STAFF', 0, 9]]);
+    const byAgent = (await F('AGENT')).data!.originationFunnel.rows;
+    expect(byAgent.map((r: any) => [r.label, r.stages[7].count])).toEqual([['(no agent)', 9], [expect.stringMatching(/./), 1]]);
+    // The agent's own key: its one application.
+    const own = (await F('AGENT', agentKey)).data!.originationFunnel;
+    expect(own.total.stages[1].count).toBe(1);
+    expect((await F('PRODUCT', await app.apiKey(lender.slug, 'COLLECTOR'))).errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('draws the same figures day by day, as a trend', async () => {
     const from = addDays(today, -20);
     const d = (await gql(`{ portfolioTrend(from: "${from}", to: "${today}", interval: DAY, metrics: [PAR30, GROSS_PORTFOLIO, ACTIVE_LOANS]) {

@@ -307,6 +307,11 @@ describe('every query of the schema answers over real data', () => {
       // The assumptions of the financialAssumptions case (from 2026-01) price the day: 8,000 x 12% / 365.
       expect(d.profitability.rows).toEqual([{ averageGross: '8000.00', costOfFunds: new Dec(8000).times('0.12').div(365).toFixed(2), actualLoss: '0.00', income: expect.any(String) }]);
     },
+    originationFunnel: async () => {
+      const d = await q(`{ originationFunnel(from: "${addDays(tenantToday(), -1)}", to: "${addDays(tenantToday(), 1)}", groupBy: PRODUCT) { total { stages { stage count } } rows { label } } }`, fx.collectionsAnalyst);
+      expect(d.originationFunnel.total.stages.find((s: { stage: string }) => s.stage === 'DISBURSED')).toEqual({ stage: 'DISBURSED', count: 1 });
+      expect(d.originationFunnel.rows).toHaveLength(1);
+    },
     concentration: async () => {
       const d = await q('{ concentration(dimension: PRODUCT) { portfolio rows { exposure share status } } }', fx.collectionsAnalyst);
       expect(d.concentration).toEqual({ portfolio: '8000.00', rows: [{ exposure: '8000.00', share: '1.000000', status: 'OK' }] });

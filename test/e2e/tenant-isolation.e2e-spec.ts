@@ -201,6 +201,7 @@ describe('tenant isolation', () => {
     chart: () => ({ query: '{ chart(kind: PORTFOLIO_BREAKDOWN, args: { dimension: PRODUCT }) { vegaLiteSpec } }', check: (d) => expect(d.chart.vegaLiteSpec.data.values).toEqual([]) }),
     vintages: () => ({ query: '{ vintages(cohort: MONTH, metric: DPD30_EVER, maxMonthsOnBook: 12) { cohort } }', check: (d) => expect(d.vintages).toEqual([]) }),
     profitability: () => ({ query: `{ profitability(from: "2020-01-01", to: "${tenantToday()}", groupBy: GRADE) { rows { key } } }`, check: (d) => expect(d.profitability.rows).toEqual([]) }),
+    originationFunnel: () => ({ query: `{ originationFunnel(from: "2020-01-01", to: "${tenantToday()}", groupBy: AGENT) { total { stages { count } } rows { key } } }`, check: (d) => expect(d.originationFunnel).toEqual({ total: { stages: Array(8).fill({ count: 0 }) }, rows: [] }) }),
     concentration: () => ({ query: '{ concentration(dimension: BORROWER) { portfolio rows { key } } }', check: (d) => expect(d.concentration).toEqual({ portfolio: '0.00', rows: [] }) }),
     financialAssumptions: () => ({ query: '{ financialAssumptions { period } }', check: (d) => expect(d.financialAssumptions).toEqual([]) }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),

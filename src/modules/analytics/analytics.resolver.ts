@@ -7,9 +7,10 @@ import type { ConcentrationService } from './concentration';
 import type { PortfolioCharts } from './portfolio-charts';
 import type { VintageService } from './vintages';
 import type { ProfitabilityGroup, ProfitabilityService } from './profitability';
+import type { FunnelGroup, OriginationFunnelService } from './origination-funnel';
 import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 import {
-  BreakdownDimensionEnum, ChartArgsInput, ProfitabilityGroupEnum, ProfitabilityType, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
+  BreakdownDimensionEnum, ChartArgsInput, FunnelGroupEnum, OriginationFunnelType, ProfitabilityGroupEnum, ProfitabilityType, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
   PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
@@ -19,7 +20,7 @@ const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService, private readonly profits: ProfitabilityService) {}
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService, private readonly profits: ProfitabilityService, private readonly funnels: OriginationFunnelService) {}
 
   @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
   async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
@@ -63,6 +64,12 @@ export class AnalyticsResolver {
   async profitability(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
     @Arg('groupBy', () => ProfitabilityGroupEnum) groupBy: ProfitabilityGroup, @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
     return this.profits.profitability(ctx, { from, to, groupBy, currency });
+  }
+
+  @Query(() => OriginationFunnelType, { description: 'Leads and the applications created in a period through each stage to disbursement: counts, conversion and median time per stage.' })
+  async originationFunnel(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
+    @Arg('groupBy', () => FunnelGroupEnum) groupBy: FunnelGroup) {
+    return this.funnels.funnel(ctx, { from, to, groupBy });
   }
 
   @Query(() => ChartType, { description: 'A chart of the portfolio figures: its Vega-Lite spec and the SVG rendered from it on the server.' })

@@ -5,6 +5,7 @@ import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import { CONCENTRATION_DIMENSIONS } from '../concentration';
 import { VINTAGE_COHORTS, VINTAGE_METRICS } from '../vintages';
 import { PROFITABILITY_GROUPS } from '../profitability';
+import { FUNNEL_GROUPS, FUNNEL_STAGES } from '../origination-funnel';
 import { BREAKDOWN_DIMENSIONS, TREND_INTERVALS } from '../portfolio-figures';
 
 export const TrendIntervalEnum = enumOf(TREND_INTERVALS);
@@ -237,4 +238,33 @@ export class ProfitabilityType {
   @Field(() => String) currency!: string;
   @Field(() => ProfitabilityGroupEnum) groupBy!: string;
   @Field(() => [ProfitabilityRowType]) rows!: ProfitabilityRowType[];
+}
+
+export const FunnelGroupEnum = enumOf(FUNNEL_GROUPS);
+registerEnumType(FunnelGroupEnum, { name: 'FunnelGroup', description: 'By product, channel (who submitted: STAFF, BORROWER, AGENT) or referring agent.' });
+export const FunnelStageEnum = enumOf(FUNNEL_STAGES);
+registerEnumType(FunnelStageEnum, { name: 'FunnelStage', description: 'Leads (referrals), then the application stages reached.' });
+
+@ObjectType('FunnelStageFigure')
+export class FunnelStageType {
+  @Field(() => FunnelStageEnum) stage!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'count over the stage before.' }) conversion!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Median hours from the stage before.' }) medianHours!: string | null;
+}
+
+@ObjectType('FunnelRow')
+export class FunnelRowType {
+  @Field(() => String, { nullable: true }) key!: string | null;
+  @Field(() => String) label!: string;
+  @Field(() => [FunnelStageType]) stages!: FunnelStageType[];
+}
+
+@ObjectType('OriginationFunnel')
+export class OriginationFunnelType {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => FunnelGroupEnum) groupBy!: string;
+  @Field(() => FunnelRowType) total!: FunnelRowType;
+  @Field(() => [FunnelRowType]) rows!: FunnelRowType[];
 }
