@@ -96,6 +96,28 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
          PRIMARY KEY (tenant_id, currency, cohort, metric, months_on_book)
        )`,
       ...tenantTableSql('vintage_cells'),
+      // Roll rates: every loan's bucket and outstanding principal at each month's end (and the matrices
+      // between two month-ends, kept once computed: month-ends never change).
+      `CREATE TABLE loan_month_ends (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         as_of date NOT NULL,
+         loan_id uuid NOT NULL,
+         currency char(3) NOT NULL,
+         bucket text NOT NULL,
+         outstanding numeric(20, 4) NOT NULL,
+         PRIMARY KEY (tenant_id, as_of, loan_id)
+       )`,
+      ...tenantTableSql('loan_month_ends'),
+      `CREATE TABLE roll_rate_matrices (
+         tenant_id uuid NOT NULL REFERENCES tenants (id),
+         from_date date NOT NULL,
+         to_date date NOT NULL,
+         currency char(3) NOT NULL,
+         cells jsonb NOT NULL,
+         computed_at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (tenant_id, from_date, to_date, currency)
+       )`,
+      ...tenantTableSql('roll_rate_matrices'),
       `CREATE TABLE financial_assumptions (
          tenant_id uuid NOT NULL REFERENCES tenants (id),
          period text NOT NULL CHECK (period ~ '^[0-9]{4}-[0-9]{2}$'),
@@ -109,12 +131,12 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
       ...tenantTableSql('financial_assumptions', { noDelete: true }),
     ];
     for (const sql of statements) await q.query(sql);
-    await colocateWithLoans(q, ['portfolio_snapshots', 'portfolio_top_borrowers', 'loan_milestones', 'vintage_cells', 'financial_assumptions']);
+    await colocateWithLoans(q, ['portfolio_snapshots', 'portfolio_top_borrowers', 'loan_milestones', 'vintage_cells', 'loan_month_ends', 'roll_rate_matrices', 'financial_assumptions']);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX IF EXISTS journal_entries_date');
     await q.query('ALTER TABLE applications DROP COLUMN IF EXISTS pd');
-    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, portfolio_top_borrowers, loan_milestones, vintage_cells, financial_assumptions');
+    await q.query('DROP TABLE IF EXISTS portfolio_snapshots, portfolio_top_borrowers, loan_milestones, vintage_cells, loan_month_ends, roll_rate_matrices, financial_assumptions');
   }
 }

@@ -163,6 +163,15 @@ const VINTAGE_SQL = [
     RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
 ];
 
+/**
+ * At a month's last day: every loan live then, or closed or written off during the month (so a roll
+ * can end in CLOSED or WRITTEN_OFF), with its bucket and outstanding principal.
+ */
+const MONTH_END_SQL = `
+INSERT INTO loan_month_ends (tenant_id, as_of, loan_id, currency, bucket, outstanding)
+SELECT $1, $2, l.id, l.currency, CASE WHEN l.status = 'ACTIVE' THEN l.bucket ELSE l.status END, CASE WHEN l.status = 'ACTIVE' THEN coalesce(l.principal_outstanding, 0) ELSE 0 END
+FROM loans l WHERE l.tenant_id = $1 AND l.disbursement_date <= $2 AND (l.status = 'ACTIVE' OR l.closed_at >= date_trunc('month', $2::date))`;
+
 /** Close of business's snapshot step (a finisher: after the date's loans, in its own statement). */
 export class PortfolioSnapshots {
   async write(ctx: RequestContext, date: string): Promise<{ rows: number }> {
@@ -172,6 +181,19 @@ export class PortfolioSnapshots {
     const result = await em.query(SNAPSHOT_SQL, [ctx.tenant, date]);
     await em.query(TOP_BORROWERS_SQL, [ctx.tenant, date]);
     for (const sql of VINTAGE_SQL) await em.query(sql, [ctx.tenant, date]);
+    if (isMonthEnd(date)) {
+      await em.query('DELETE FROM loan_month_ends WHERE as_of = $1', [date]);
+      await em.query(MONTH_END_SQL, [ctx.tenant, date]);
+      // A month-end written again (a catch-up) makes the matrices that used it stale.
+      await em.query('DELETE FROM roll_rate_matrices WHERE from_date = $1 OR to_date = $1', [date]);
+    }
     return { rows: Array.isArray(result) ? result.length : 0 };
   }
+}
+
+/** The last day of its month. */
+export function isMonthEnd(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1;
 }
