@@ -18,6 +18,7 @@ import { ConcentrationService } from '../modules/analytics/concentration';
 import { VintageService } from '../modules/analytics/vintages';
 import { ProfitabilityService } from '../modules/analytics/profitability';
 import { OriginationFunnelService } from '../modules/analytics/origination-funnel';
+import { RollRateService } from '../modules/analytics/roll-rates';
 import { PORTFOLIO_METRICS } from '../modules/analytics/dto/analytics.type';
 import { PortfolioSnapshots } from '../modules/analytics/portfolio-snapshot';
 import { CommissionsResolver } from '../modules/commissions/commissions.resolver';
@@ -216,7 +217,8 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const vintageCurves = new VintageService({ tenants: directory });
   const profits = new ProfitabilityService({ tenants: directory });
   const funnels = new OriginationFunnelService({ tenants: directory });
-  const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, concentration: concentrations, vintages: vintageCurves, metricFields: PORTFOLIO_METRICS });
+  const rolls = new RollRateService({ tenants: directory });
+  const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, concentration: concentrations, vintages: vintageCurves, rollRates: rolls, metricFields: PORTFOLIO_METRICS });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
@@ -235,7 +237,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, funnels, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, funnels, rolls, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -262,7 +264,7 @@ export function createResolvers(s: Services) {
     new AgentsResolver(s.agents, new AgentPerformanceService(), s.agentRisk, s.agentOnboarding),
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
-    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves, s.profits, s.funnels),
+    new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves, s.profits, s.funnels, s.rolls),
   ];
 }
 

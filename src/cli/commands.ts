@@ -250,7 +250,7 @@ export function buildCli(config: Config, io: CliIo): Command {
         const tenant = await rt.services.directory.current(ctx);
         const asOf = opts.asOf ?? await rt.services.directory.today(ctx);
         const from = opts.from ?? `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4, 8)}01`;
-        const bar = progressBar('report', 11, io.err);
+        const bar = progressBar('report', 12, io.err);
         try {
           return await portfolioReportHtml(ctx, { figures: rt.services.portfolioFigures, charts: rt.services.portfolioCharts }, { tenantName: tenant.name, asOf, from }, (done) => bar.update(done));
         } finally {

@@ -1,4 +1,5 @@
 import { Dec } from '../../src/core/money';
+import { DEFAULT_BUCKETS, bucketFor } from '../../src/core/servicing';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -280,6 +281,40 @@ describe('portfolio figures from the daily snapshots', () => {
     expect((await app.gql(V('MONTH', 'DPD30_EVER').replace('6', '500'), {}, analyst)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxMonthsOnBook' });
   });
 
+  it('rolls the book from bucket to bucket between two month-ends, as the loans’ due dates say', async () => {
+    const monthEnd = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
+    const to = monthEnd(today);
+    const from = monthEnd(addDays(to, -1));
+    const r = (await gql(`{ rollRates(from: "${addDays(from, 0)}", to: "${addDays(to, 0)}") { from to fromSnapshot toSnapshot currency buckets cells { from to count balance countRate balanceRate } } }`, {}, analyst)).rollRates;
+    expect(r).toMatchObject({ fromSnapshot: from, toSnapshot: to, currency: 'KES' });
+    // Expected from each loan's first due date (nothing was ever paid): days past due at each month-end, in the default buckets.
+    const ids = (await gql('{ loans(first: 20) { nodes { id } } }', {}, lender.admin)).loans.nodes;
+    const loans = { nodes: await Promise.all(ids.map(async ({ id }: { id: string }) => (await gql(`{ loan(id: "${id}") { principal schedule { dueDate } } }`, {}, lender.admin)).loan)) };
+    const days = (a: string, b: string) => (Date.parse(a) - Date.parse(b)) / 86_400_000;
+    const expected = new Map<string, { count: number; balance: Dec }>();
+    for (const l of loans.nodes) {
+      const firstDue = l.schedule[0].dueDate;
+      const lent = new Date(Date.parse(`${firstDue}T00:00:00Z`));
+      lent.setUTCMonth(lent.getUTCMonth() - 1);
+      if (lent.toISOString().slice(0, 10) > from) continue;
+      const bucket = (d: string) => bucketFor(Math.max(0, days(d, firstDue)), DEFAULT_BUCKETS);
+      const k = `${bucket(from)}>${bucket(to)}`;
+      const e = expected.get(k) ?? { count: 0, balance: new Dec(0) };
+      expected.set(k, { count: e.count + 1, balance: e.balance.plus(l.principal) });
+    }
+    expect(r.cells.map((c: any) => [`${c.from}>${c.to}`, c.count, c.balance]).sort())
+      .toEqual([...expected.entries()].map(([k, v]) => [k, v.count, v.balance.toFixed(2)]).sort());
+    expect(r.cells.length).toBeGreaterThan(0);
+    const rates = new Map<string, Dec>();
+    for (const c of r.cells) rates.set(c.from, (rates.get(c.from) ?? new Dec(0)).plus(c.countRate));
+    expect([...rates.values()].every((v) => v.eq(1))).toBe(true);
+    // Asked again: the kept matrix, the same answer.
+    expect((await gql(`{ rollRates(from: "${from}", to: "${to}") { cells { from to count } } }`, {}, analyst)).rollRates.cells).toEqual(r.cells.map((c: any) => ({ from: c.from, to: c.to, count: c.count })));
+    const chart = (await gql(`{ chart(kind: ROLL_RATES, args: { from: "${from}", to: "${to}" }) { svg } }`, {}, analyst)).chart;
+    expect(marks(chart.svg, 'rect mark').sort()).toEqual(r.cells.map((c: any) => `to: ${c.to}; from: ${c.from}; share of balance: ${Number(c.balanceRate)}`).sort());
+    expect((await app.gql(`{ rollRates(from: "${to}", to: "${from}") { from } }`, {}, analyst)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
   it('writes the portfolio report from the CLI: one printable HTML file with the summary and every chart', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'report-')), 'report.html');
     const run = await cli(app.config, 'report', 'portfolio', '--tenant', lender.slug, '--out', out, '--from', addDays(today, -90));
@@ -290,7 +325,7 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|src="http/);
     expect(html).toContain('<tr><th>PAR30</th><td>0.300000</td></tr>');
-    expect((html.match(/<svg /g) ?? []).length).toBe(10);
+    expect((html.match(/<svg /g) ?? []).length).toBe(11);
     expect(marks(html, 'bar')).toEqual(expect.arrayContaining(['gross portfolio (KES): 80000; label: Nairobi']));
   });
 

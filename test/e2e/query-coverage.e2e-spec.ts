@@ -312,6 +312,14 @@ describe('every query of the schema answers over real data', () => {
       expect(d.originationFunnel.total.stages.find((s: { stage: string }) => s.stage === 'DISBURSED')).toEqual({ stage: 'DISBURSED', count: 1 });
       expect(d.originationFunnel.rows).toHaveLength(1);
     },
+    rollRates: async () => {
+      // One month-end has passed since the collections lender's loan was lent: both dates come back to it, so no roll yet
+      // (test/e2e/portfolio-analytics rolls a book over two).
+      const lastMonthEnd = new Date(Date.UTC(Number(tenantToday().slice(0, 4)), Number(tenantToday().slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
+      const d = await q(`{ rollRates(from: "${lastMonthEnd}", to: "${tenantToday()}") { fromSnapshot toSnapshot buckets cells { count } } }`, fx.collectionsAnalyst);
+      expect(d.rollRates).toMatchObject({ fromSnapshot: lastMonthEnd, toSnapshot: lastMonthEnd, cells: [] });
+      expect(d.rollRates.buckets).toContain('WRITTEN_OFF');
+    },
     concentration: async () => {
       const d = await q('{ concentration(dimension: PRODUCT) { portfolio rows { exposure share status } } }', fx.collectionsAnalyst);
       expect(d.concentration).toEqual({ portfolio: '8000.00', rows: [{ exposure: '8000.00', share: '1.000000', status: 'OK' }] });

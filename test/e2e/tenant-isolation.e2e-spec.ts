@@ -202,6 +202,7 @@ describe('tenant isolation', () => {
     vintages: () => ({ query: '{ vintages(cohort: MONTH, metric: DPD30_EVER, maxMonthsOnBook: 12) { cohort } }', check: (d) => expect(d.vintages).toEqual([]) }),
     profitability: () => ({ query: `{ profitability(from: "2020-01-01", to: "${tenantToday()}", groupBy: GRADE) { rows { key } } }`, check: (d) => expect(d.profitability.rows).toEqual([]) }),
     originationFunnel: () => ({ query: `{ originationFunnel(from: "2020-01-01", to: "${tenantToday()}", groupBy: AGENT) { total { stages { count } } rows { key } } }`, check: (d) => expect(d.originationFunnel).toEqual({ total: { stages: Array(8).fill({ count: 0 }) }, rows: [] }) }),
+    rollRates: () => ({ query: `{ rollRates(from: "2020-01-31", to: "${tenantToday()}") { fromSnapshot cells { count } } }`, check: (d) => expect(d.rollRates).toEqual({ fromSnapshot: null, cells: [] }) }),
     concentration: () => ({ query: '{ concentration(dimension: BORROWER) { portfolio rows { key } } }', check: (d) => expect(d.concentration).toEqual({ portfolio: '0.00', rows: [] }) }),
     financialAssumptions: () => ({ query: '{ financialAssumptions { period } }', check: (d) => expect(d.financialAssumptions).toEqual([]) }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
@@ -366,7 +367,7 @@ describe('tenant isolation', () => {
        'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
        'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1',
        'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1', 'agent_risk_signals WHERE tenant_id = $1',
-       'portfolio_snapshots WHERE tenant_id = $1', 'portfolio_top_borrowers WHERE tenant_id = $1', 'loan_milestones WHERE tenant_id = $1', 'vintage_cells WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1']
+       'portfolio_snapshots WHERE tenant_id = $1', 'portfolio_top_borrowers WHERE tenant_id = $1', 'loan_milestones WHERE tenant_id = $1', 'vintage_cells WHERE tenant_id = $1', 'loan_month_ends WHERE tenant_id = $1', 'roll_rate_matrices WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -76,3 +76,29 @@ export function curveChartSpec(title: string, points: CurvePoint[], xTitle: stri
     },
   };
 }
+
+export interface HeatCell {
+  row: string;
+  column: string;
+  value: string | null;
+  /** The label written in the cell (a count, say). */
+  text?: string;
+}
+
+/** A heat map (roll rates: from bucket down, to bucket across), each cell coloured and labelled by its value. */
+export function heatmapChartSpec(title: string, cells: HeatCell[], order: string[], rowTitle: string, columnTitle: string, valueTitle: string): VegaLiteSpec {
+  return {
+    ...BASE,
+    height: 40 * Math.max(1, new Set(cells.map((c) => c.row)).size),
+    title,
+    data: { values: cells.filter((c) => c.value !== null).map((c) => ({ row: c.row, column: c.column, value: Number(c.value), text: c.text ?? c.value })) },
+    encoding: {
+      y: { field: 'row', type: 'ordinal', sort: order, title: rowTitle },
+      x: { field: 'column', type: 'ordinal', sort: order, title: columnTitle },
+    },
+    layer: [
+      { mark: { type: 'rect', tooltip: true }, encoding: { color: { field: 'value', type: 'quantitative', title: valueTitle, scale: { scheme: 'orangered', domain: [0, 1] } } } },
+      { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'text', type: 'nominal' } } },
+    ],
+  };
+}

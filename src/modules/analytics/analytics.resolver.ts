@@ -8,9 +8,10 @@ import type { PortfolioCharts } from './portfolio-charts';
 import type { VintageService } from './vintages';
 import type { ProfitabilityGroup, ProfitabilityService } from './profitability';
 import type { FunnelGroup, OriginationFunnelService } from './origination-funnel';
+import type { RollRateService } from './roll-rates';
 import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 import {
-  BreakdownDimensionEnum, ChartArgsInput, FunnelGroupEnum, OriginationFunnelType, ProfitabilityGroupEnum, ProfitabilityType, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
+  BreakdownDimensionEnum, ChartArgsInput, RollRatesType, FunnelGroupEnum, OriginationFunnelType, ProfitabilityGroupEnum, ProfitabilityType, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
   PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
@@ -20,7 +21,7 @@ const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService, private readonly profits: ProfitabilityService, private readonly funnels: OriginationFunnelService) {}
+  constructor(private readonly figures: PortfolioFiguresService, private readonly assumptions: FinancialAssumptionsService, private readonly charts: PortfolioCharts, private readonly concentrations: ConcentrationService, private readonly vintageCurves: VintageService, private readonly profits: ProfitabilityService, private readonly funnels: OriginationFunnelService, private readonly rolls: RollRateService) {}
 
   @Query(() => PortfolioSummaryType, { description: 'The portfolio as of a date (the tenant’s today when not given), flows over `from`..`asOf` (from the 1st of asOf’s month when not given).' })
   async portfolioSummary(@Ctx() { ctx }: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
@@ -70,6 +71,12 @@ export class AnalyticsResolver {
   async originationFunnel(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
     @Arg('groupBy', () => FunnelGroupEnum) groupBy: FunnelGroup) {
     return this.funnels.funnel(ctx, { from, to, groupBy });
+  }
+
+  @Query(() => RollRatesType, { description: 'The bucket-to-bucket transition matrix (count and balance) between two month-ends (each date taken back to the last month-end on or before it).' })
+  async rollRates(@Ctx() { ctx }: GraphQLContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string,
+    @Arg('currency', () => String, { nullable: true }) currency?: string | null) {
+    return this.rolls.rollRates(ctx, { from, to, currency });
   }
 
   @Query(() => ChartType, { description: 'A chart of the portfolio figures: its Vega-Lite spec and the SVG rendered from it on the server.' })

@@ -1,10 +1,11 @@
-import { type VegaLiteSpec, barChartSpec, curveChartSpec, trendChartSpec } from '../../core/analytics';
+import { type VegaLiteSpec, barChartSpec, curveChartSpec, heatmapChartSpec, trendChartSpec } from '../../core/analytics';
 import { badInput } from '../../core/domain-error';
 import { renderChartSvg } from '../../platform/charts/render-chart';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
 import type { ConcentrationService } from './concentration';
 import type { VintageService } from './vintages';
+import type { RollRateService } from './roll-rates';
 import type { BreakdownDimension, PortfolioFilter, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
 
 /** Which summary field a trend metric draws (PAR30: par30Ratio), and whether it is a ratio. */
@@ -33,10 +34,10 @@ export interface Chart {
 
 /** The portfolio's charts: the figures of the analytics queries, as a Vega-Lite spec and its server-rendered SVG. */
 export class PortfolioCharts {
-  constructor(private readonly deps: { figures: PortfolioFiguresService; concentration: ConcentrationService; vintages: VintageService; metricFields: MetricFields }) {}
+  constructor(private readonly deps: { figures: PortfolioFiguresService; concentration: ConcentrationService; vintages: VintageService; rollRates: RollRateService; metricFields: MetricFields }) {}
 
   async chart(ctx: RequestContext, kind: string, args: ChartArgs): Promise<Chart> {
-    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : kind === 'CONCENTRATION' ? await this.concentration(ctx, args) : kind === 'VINTAGES' ? await this.vintages(ctx, args) : await this.breakdown(ctx, args);
+    const spec = kind === 'PORTFOLIO_TREND' ? await this.trend(ctx, args) : kind === 'CONCENTRATION' ? await this.concentration(ctx, args) : kind === 'VINTAGES' ? await this.vintages(ctx, args) : kind === 'ROLL_RATES' ? await this.rolls(ctx, args) : await this.breakdown(ctx, args);
     return { kind, title: String(spec.title), svg: await renderChartSvg(spec), vegaLiteSpec: spec };
   }
 
@@ -67,6 +68,14 @@ export class PortfolioCharts {
     const vintages = await this.deps.vintages.vintages(ctx, { cohort: (args.cohort ?? 'MONTH') as 'MONTH' | 'QUARTER', metric, maxMonthsOnBook: args.maxMonthsOnBook ?? 12 });
     const points = vintages.flatMap((v) => v.points.map((p) => ({ series: v.cohort, x: p.monthsOnBook, y: p.rate })));
     return curveChartSpec(`Vintages: ${metric} by months on book, per ${(args.cohort ?? 'MONTH').toLowerCase()} of disbursement`, points, 'months on book', 'share of the cohort’s principal');
+  }
+
+  private async rolls(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
+    if (!args.from) throw badInput('args.from', 'a roll-rate chart needs from');
+    if (!args.to) throw badInput('args.to', 'a roll-rate chart needs to');
+    const r = await this.deps.rollRates.rollRates(ctx, { from: args.from, to: args.to, currency: args.filter?.currency });
+    return heatmapChartSpec(`Roll rates ${r.fromSnapshot ?? args.from} to ${r.toSnapshot ?? args.to}: share of each bucket's balance`,
+      r.cells.map((c) => ({ row: c.from, column: c.to, value: c.balanceRate, text: `${c.count}` })), r.buckets, 'from', 'to', 'share of balance');
   }
 
   private async breakdown(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {

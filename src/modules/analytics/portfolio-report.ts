@@ -34,6 +34,7 @@ export async function portfolioReportHtml(
     () => deps.charts.chart(ctx, 'CONCENTRATION', { asOf: args.asOf, concentration: 'REGION' }),
     () => deps.charts.chart(ctx, 'CONCENTRATION', { asOf: args.asOf, concentration: 'INDUSTRY' }),
     () => deps.charts.chart(ctx, 'VINTAGES', { cohort: 'MONTH', vintageMetric: 'DPD30_EVER', maxMonthsOnBook: 12 }),
+    () => deps.charts.chart(ctx, 'ROLL_RATES', { from: previousMonthEnd(previousMonthEnd(args.asOf)), to: previousMonthEnd(args.asOf) }),
   ];
   const parts: (Chart | PortfolioFigures)[] = [];
   for (const [i, step] of steps.entries()) {
@@ -62,4 +63,9 @@ ${table}
 ${charts.map((c) => `<figure><figcaption>${escape(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}
 </body></html>
 `;
+}
+
+/** The last day of the month before a date's. */
+function previousMonthEnd(date: string): string {
+  return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
 }

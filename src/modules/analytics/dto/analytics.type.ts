@@ -146,9 +146,9 @@ export class VintageType {
   @Field(() => [VintagePointType]) points!: VintagePointType[];
 }
 
-export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN', 'CONCENTRATION', 'VINTAGES'] as const;
+export const CHART_KINDS = ['PORTFOLIO_TREND', 'PORTFOLIO_BREAKDOWN', 'CONCENTRATION', 'VINTAGES', 'ROLL_RATES'] as const;
 export const ChartKindEnum = enumOf(CHART_KINDS);
-registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension; CONCENTRATION: bars of each exposure’s share with its limit (args.concentration); VINTAGES: a curve per cohort (args.cohort, vintageMetric, maxMonthsOnBook).' });
+registerEnumType(ChartKindEnum, { name: 'ChartKind', description: 'PORTFOLIO_TREND: lines of portfolioTrend’s metrics; PORTFOLIO_BREAKDOWN: bars of the gross portfolio by a dimension; CONCENTRATION: bars of each exposure’s share with its limit (args.concentration); VINTAGES: a curve per cohort (args.cohort, vintageMetric, maxMonthsOnBook); ROLL_RATES: a heat map of the balance rolled from bucket to bucket (args.from, to).' });
 
 @InputType('ChartArgs')
 export class ChartArgsInput {
@@ -267,4 +267,25 @@ export class OriginationFunnelType {
   @Field(() => FunnelGroupEnum) groupBy!: string;
   @Field(() => FunnelRowType) total!: FunnelRowType;
   @Field(() => [FunnelRowType]) rows!: FunnelRowType[];
+}
+
+@ObjectType('RollRateCell')
+export class RollRateCellType {
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => DecimalScalar, { description: 'Outstanding principal at the first month-end of the loans that made this move.' }) balance!: string;
+  @Field(() => DecimalScalar, { nullable: true }) countRate!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) balanceRate!: string | null;
+}
+
+@ObjectType('RollRates')
+export class RollRatesType {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'The month-end the from date was taken back to.' }) fromSnapshot!: string | null;
+  @Field(() => DateScalar, { nullable: true }) toSnapshot!: string | null;
+  @Field(() => String) currency!: string;
+  @Field(() => [String]) buckets!: string[];
+  @Field(() => [RollRateCellType]) cells!: RollRateCellType[];
 }
