@@ -14,6 +14,7 @@ import { DomainError } from '../core/domain-error';
 import { API_KEY_ROLES, type Role, STAFF_ROLES } from '../platform/tenancy/roles';
 import { progressBar } from './progress';
 import { seedLoans } from '../modules/cob/seed-loans';
+import { seedHistory } from '../modules/cob/seed-history';
 import type { CobResult } from '../modules/cob/cob.service';
 import { portfolioReportHtml } from '../modules/analytics/portfolio-report';
 import { rewrapTenantKeys } from '../modules/borrowers/rewrap-keys';
@@ -222,8 +223,28 @@ export function buildCli(config: Config, io: CliIo): Command {
     .requiredOption('--product <code>')
     .option('--count <n>', 'how many loans', (v) => Number(v), 100_000)
     .option('--start <YYYY-MM-DD>', 'the loans’ start date', new Date().toISOString().slice(0, 10))
-    .action(async (opts: { tenant: string; product: string; count: number; start: string }) => {
+    .option('--history <months>', 'a book with a past: weekly cohorts over these months, borrowers who pay on time, late, cure or default, repayments recorded, close of business run over every date, the 180-days-late written off', (v) => Number(v))
+    .action(async (opts: { tenant: string; product: string; count: number; start: string; history?: number }) => {
       if (!Number.isInteger(opts.count) || opts.count < 1) throw new UsageError('--count must be a positive whole number');
+      if (opts.history !== undefined) {
+        const months = opts.history;
+        if (!Number.isInteger(months) || months < 1 || months > 60) throw new UsageError('--history must be whole months from 1 to 60');
+        const r = await withRuntime(async (rt) => {
+          const tenant = await runInContext(rt.dataSource, PLATFORM, (ctx) => rt.services.tenants.bySlugOrThrow(ctx, opts.tenant));
+          const today = await inTenant(rt, opts.tenant, (ctx) => rt.services.directory.today(ctx));
+          const bars = new Map<string, ReturnType<typeof progressBar>>();
+          try {
+            return await seedHistory(rt.services.units, rt.services, { tenantId: tenant.id, productCode: opts.product, count: opts.count, months, today }, (p) => {
+              const bar = bars.get(p.phase) ?? bars.set(p.phase, progressBar(p.phase, p.total, io.err)).get(p.phase)!;
+              bar.update(p.done);
+            });
+          } finally {
+            for (const bar of bars.values()) bar.stop();
+          }
+        });
+        io.out(`seeded ${r.loans} loans over ${months} months: ${r.repayments} repayments, ${r.writtenOff} written off\n`);
+        return;
+      }
       const n = await withRuntime(async (rt) => {
         const tenant = await runInContext(rt.dataSource, PLATFORM, (ctx) => rt.services.tenants.bySlugOrThrow(ctx, opts.tenant));
         const bar = progressBar('seed', opts.count, io.err);

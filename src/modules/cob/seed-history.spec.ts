@@ -1,0 +1,20 @@
+import { paymentsOf, profileOf } from './seed-history';
+
+const schedule = [
+  { dueDate: '2026-01-05', total: '100.10' }, { dueDate: '2026-02-05', total: '100.10' }, { dueDate: '2026-03-05', total: '100.10' }, { dueDate: '2026-04-05', total: '100.10' },
+];
+
+describe('seeded payer histories', () => {
+  it('mixes 70 on time, 12 late, 8 cures and 10 defaults in every hundred', () => {
+    const counts: Record<string, number> = {};
+    for (let i = 1; i <= 100; i++) counts[profileOf(i)] = (counts[profileOf(i)] ?? 0) + 1;
+    expect(counts).toEqual({ ON_TIME: 70, LATE: 12, CURE: 8, DEFAULT: 10 });
+  });
+
+  it('pays on the due date, 15 days late, catches up at the third, or never; nothing after today', () => {
+    expect(paymentsOf('ON_TIME', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-05', amount: '100.10' }, { paidAt: '2026-02-05', amount: '100.10' }, { paidAt: '2026-03-05', amount: '100.10' }]);
+    expect(paymentsOf('LATE', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-20', amount: '100.10' }, { paidAt: '2026-02-20', amount: '100.10' }]);
+    expect(paymentsOf('CURE', schedule, '2026-04-30')).toEqual([{ paidAt: '2026-03-05', amount: '300.30' }, { paidAt: '2026-04-05', amount: '100.10' }]);
+    expect(paymentsOf('DEFAULT', schedule, '2026-04-30')).toEqual([]);
+  });
+});
