@@ -9,6 +9,7 @@ describe('seeded payer histories', () => {
     const counts: Record<string, number> = {};
     for (let i = 1; i <= 100; i++) counts[profileOf(i)] = (counts[profileOf(i)] ?? 0) + 1;
     expect(counts).toEqual({ ON_TIME: 70, LATE: 12, CURE: 8, DEFAULT: 10 });
+    expect(new Set(Array.from({ length: 20 }, (_, i) => profileOf(i + 1))).size).toBe(4);
   });
 
   it('pays on the due date, 15 days late, catches up at the third, or never; nothing after today', () => {

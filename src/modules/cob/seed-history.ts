@@ -11,9 +11,10 @@ import { seedLoans } from './seed-loans';
 /** How a seeded borrower pays: on time; each instalment late; misses the first two then catches up (a cure); never (a default). */
 export type PayerProfile = 'ON_TIME' | 'LATE' | 'CURE' | 'DEFAULT';
 
-/** 70% on time, 12% late, 8% cure, 10% default: by the loan's place in its cohort, so a book is the same every time. */
+/** 70% on time, 12% late, 8% cure, 10% default: by the loan's place in the seeded book, so a book is the same every time. */
 export function profileOf(index: number): PayerProfile {
-  const p = index % 100;
+  // 37 is prime to 100: any hundred loans in a row hold the mix, and a small book is mixed too.
+  const p = (index * 37) % 100;
   return p < 70 ? 'ON_TIME' : p < 82 ? 'LATE' : p < 90 ? 'CURE' : 'DEFAULT';
 }
 
@@ -65,7 +66,7 @@ export async function seedHistory(
     onProgress({ phase: 'loans', done: w + 1, total: weeks });
   }
   const loans: { id: string; schedule: { dueDate: string; total: string }[]; rank: number }[] = await inTenant(async (ctx) => (await ctx.db()).query(
-    `SELECT id, schedule, row_number() OVER (PARTITION BY disbursement_date ORDER BY disbursement_ref)::int AS rank FROM loans
+    `SELECT id, schedule, row_number() OVER (ORDER BY disbursement_date, disbursement_ref)::int AS rank FROM loans
      WHERE created_at >= $1 AND disbursement_ref LIKE 'seed-%' ORDER BY disbursement_date, disbursement_ref`, [started]));
   const plan = loans.flatMap((l) => paymentsOf(profileOf(l.rank), l.schedule, opts.today).map((p, i) => ({ loanId: l.id, ...p, key: `seed-history:${l.id}:${i}` })));
   let done = 0;
