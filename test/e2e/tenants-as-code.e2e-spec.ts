@@ -96,6 +96,21 @@ describe('tenants as code and the CLI', () => {
       { code: 'XIANYU', rules: [{ trigger: 'DISBURSED', basis: 'PRINCIPAL' }, { trigger: 'LOAN_CLOSED', basis: 'INTEREST_COLLECTED' }] }]);
   });
 
+  it('gives the sample lenders their financial assumptions, and names a bad one’s field and line', async () => {
+    const ke = await app.apiKey('jamii-credit', 'ANALYST');
+    expect((await app.gql('{ financialAssumptions { period costOfFundsRate operatingCostPerLoan } }', {}, ke)).data!.financialAssumptions)
+      .toEqual([{ period: '2026-01', costOfFundsRate: '0.12', operatingCostPerLoan: '350.0000' }]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-assumptions-'));
+    const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8') as string;
+    const bad = source.replace('costOfFundsRate: "0.12"', 'costOfFundsRate: "12%"');
+    expect(bad).not.toBe(source);
+    writeFileSync(path.join(dir, 'jamii-credit.yaml'), bad);
+    const res = await cli(app.config, 'tenants', 'apply', dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain(`jamii-credit.yaml:${bad.split('\n').findIndex((l) => l.includes('"12%"')) + 1}:`);
+    expect(res.err).toContain('an annual rate from 0 to 1');
+  });
+
   it('points at the line of a placement with an agency the file does not define', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tenants-agency-'));
     const source = require('node:fs').readFileSync(path.join(ROOT, 'tenants', 'jamii-credit.yaml'), 'utf8') as string;

@@ -36,6 +36,14 @@ export class FinancialAssumptionsService {
     return row;
   }
 
+  /** A tenant file's entry: set when it differs from what is stored (true), else nothing. */
+  async apply(ctx: RequestContext, input: { period: string; costOfFundsRate: string; operatingCostPerLoan: string }): Promise<boolean> {
+    const [now] = await (await ctx.db()).query('SELECT cost_of_funds_rate::text AS c, operating_cost_per_loan::text AS o FROM financial_assumptions WHERE period = $1', [input.period]);
+    if (now && new Dec(now.c).eq(input.costOfFundsRate) && new Dec(now.o).eq(input.operatingCostPerLoan)) return false;
+    await this.set(ctx, input);
+    return true;
+  }
+
   async list(ctx: RequestContext): Promise<FinancialAssumptions[]> {
     return (await ctx.db()).query(`${SELECT} ORDER BY period DESC`);
   }

@@ -20,12 +20,14 @@ export interface TenantFileServices {
   agents: AgentService;
   commissionPlans: CommissionPlanService;
   referrals: ReferralService;
+  financialAssumptions: FinancialAssumptionsService;
 }
 import type { ApplyOutcome } from '../tenancy';
 import type { CollectionPolicyService } from '../collections';
 import type { AgentService } from '../agents';
 import type { CommissionPlanService } from '../commissions';
 import type { ReferralService } from '../referrals';
+import type { FinancialAssumptionsService } from '../analytics';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {
@@ -125,6 +127,10 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
         for (const [i, plan] of c.commissions.entries()) {
           section = ['commissions', i];
           changed = (await services.commissionPlans.setPlan(ctx, plan, 'tenant-file', `commissions.${i}`)).outcome !== 'unchanged' || changed;
+        }
+        for (const [i, a] of c.financialAssumptions.entries()) {
+          section = ['financialAssumptions', i];
+          changed = (await services.financialAssumptions.apply(ctx, a)) || changed;
         }
         for (const [i, policy] of c.collections.entries()) {
           section = ['collections', i];

@@ -50,6 +50,15 @@ export const tenantFileSchema = z
       }))
       .default([])
       .refine((p) => new Set(p.map((x) => x.code)).size === p.length, 'each plan code once'),
+    /** The lender's cost of funds and operating cost from a month on, as setFinancialAssumptions takes them. */
+    financialAssumptions: z
+      .array(z.object({
+        period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM'),
+        costOfFundsRate: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'an annual rate from 0 to 1 (0.12 is 12%)'),
+        operatingCostPerLoan: z.string().regex(/^\d+(\.\d+)?$/, 'an amount, not negative'),
+      }).strict())
+      .default([])
+      .refine((a) => new Set(a.map((x) => x.period)).size === a.length, 'each month once'),
     /** Collection policies by stage, each checked as setCollectionPolicy checks it. */
     collections: z
       .array(collectionPolicySchema.superRefine((p, ctx) => {
