@@ -1,10 +1,8 @@
-import { Client } from 'pg';
 import { addDays } from '../src/modules/cob/cob.service';
-import { seedLoans } from '../src/modules/cob/seed-loans';
 import { SNAPSHOT_SETS } from '../src/modules/analytics/portfolio-snapshot';
 import { todayIn } from '../src/platform/tenancy/business-date';
-import { runInContext } from '../src/platform/tenancy/run-in-context';
 import { benchLender, startBenchApp } from './support/bench-app';
+import { benchBook } from './support/bench-book';
 
 export interface AnalyticsBenchResult {
   loans: number;
@@ -35,20 +33,13 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
     const { tenantId, key } = await benchLender(runtime, 'analytics-bench', 'LENDER_ADMIN');
     const today = todayIn('UTC');
     const [d0, d1] = [addDays(today, -1), today];
-    const delinquent = Math.round(loans * 0.08);
-    log(`seeding ${loans - delinquent} current and ${delinquent} past-due loans`);
-    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: loans - delinquent, startDate: addDays(today, -4) });
-    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: delinquent, startDate: addDays(today, -75) });
-    const owner = new Client({ connectionString: bench.ownerUrl });
-    await owner.connect();
+    const { owner, asSystem } = await benchBook(bench, { tenantId, loans, today, firstDate: d0, log });
     await owner.query(
       `INSERT INTO agents (tenant_id, id, code, kind, name, status, referral_code)
        SELECT $1, ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'A' || g, 'INDIVIDUAL', 'Agent ' || g, 'ACTIVE', 'REF' || g FROM generate_series(1, 200) g`, [tenantId]);
     await owner.query(`UPDATE loans SET agent_id = '00000000-0000-4000-8000-' || lpad((1 + abs(hashtext(id::text)) % 200)::text, 12, '0') WHERE tenant_id = $1`, [tenantId]);
     await owner.query(`UPDATE applications SET risk_grade = (ARRAY['A', 'B', 'C'])[1 + abs(hashtext(id::text)) % 3] WHERE tenant_id = $1`, [tenantId]);
-    await owner.query('UPDATE loans SET last_cob_date = $2::date WHERE tenant_id = $1', [tenantId, addDays(d0, -1)]);
     await owner.query('VACUUM ANALYZE loans, applications, borrowers, agents');
-    const asSystem = <T>(work: Parameters<typeof runInContext<T>>[2]) => runInContext(runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'bench' }, roles: [] }, work);
     log('\nclose of business');
     await asSystem((ctx) => runtime.services.cob.run(ctx, d0));
     log(` ${d0}`);

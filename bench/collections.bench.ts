@@ -1,9 +1,7 @@
-import { Client } from 'pg';
 import { addDays } from '../src/modules/cob/cob.service';
-import { seedLoans } from '../src/modules/cob/seed-loans';
 import { todayIn } from '../src/platform/tenancy/business-date';
-import { runInContext } from '../src/platform/tenancy/run-in-context';
 import { benchLender, startBenchApp } from './support/bench-app';
+import { benchBook } from './support/bench-book';
 
 export interface CollectionsCobBenchResult {
   loans: number;
@@ -42,22 +40,8 @@ export async function runCollectionsCobBench({ loans = 1_000_000, delinquentShar
     const { tenantId } = await benchLender(runtime, 'collections-bench', 'LENDER_ADMIN');
     const today = todayIn('UTC');
     const [d0, d1, d2, d3] = [addDays(today, -3), addDays(today, -2), addDays(today, -1), today];
-    const delinquent = Math.round(loans * delinquentShare);
-    log(`seeding ${loans - delinquent} current and ${delinquent} past-due loans`);
-    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: loans - delinquent, startDate: addDays(today, -4) });
-    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: delinquent, startDate: addDays(today, -75) });
-    const owner = new Client({ connectionString: bench.ownerUrl });
-    await owner.connect();
-    await owner.query('UPDATE loans SET last_cob_date = $2::date WHERE tenant_id = $1', [tenantId, addDays(d0, -1)]);
+    const { owner, delinquent, asSystem, timed } = await benchBook(bench, { tenantId, loans, delinquentShare, today, firstDate: d0, log });
     await owner.query('VACUUM ANALYZE loans');
-    const asSystem = <T>(work: Parameters<typeof runInContext<T>>[2]) => runInContext(runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'bench' }, roles: [] }, work);
-    const timed = async (date: string) => {
-      const t = process.hrtime.bigint();
-      const [run] = await asSystem((ctx) => runtime.services.cob.run(ctx, date));
-      if (run.loans !== loans) throw new Error(`COB processed ${run.loans} of ${loans}`);
-      log(` ${date}`);
-      return Number(process.hrtime.bigint() - t) / 1e9;
-    };
     log('\nclose of business');
     // A first date to warm caches and plans, not counted; then the baseline.
     await timed(d0);

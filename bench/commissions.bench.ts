@@ -1,9 +1,7 @@
-import { Client } from 'pg';
 import { addDays } from '../src/modules/cob/cob.service';
-import { seedLoans } from '../src/modules/cob/seed-loans';
 import { todayIn } from '../src/platform/tenancy/business-date';
-import { runInContext } from '../src/platform/tenancy/run-in-context';
 import { benchLender, startBenchApp } from './support/bench-app';
+import { benchBook } from './support/bench-book';
 
 export interface CommissionsCobBenchResult {
   loans: number;
@@ -49,12 +47,7 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
     const { tenantId } = await benchLender(runtime, 'commissions-bench', 'LENDER_ADMIN');
     const today = todayIn('UTC');
     const [d0, d1, d2, d3] = [addDays(today, -3), addDays(today, -2), addDays(today, -1), today];
-    const delinquent = Math.round(loans * 0.08);
-    log(`seeding ${loans - delinquent} current and ${delinquent} past-due loans`);
-    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: loans - delinquent, startDate: addDays(today, -4) });
-    await seedLoans(runtime.services.units, runtime.services, { tenantId, productCode: 'BOOK', count: delinquent, startDate: addDays(today, -75) });
-    const owner = new Client({ connectionString: bench.ownerUrl });
-    await owner.connect();
+    const { owner, asSystem, timed: timedNight } = await benchBook(bench, { tenantId, loans, today, firstDate: d0, log });
     const networks = Math.max(1, Math.round(agents / 20));
     log(`\n${agents} agents (${networks} networks), every loan referred`);
     await owner.query(
@@ -66,9 +59,7 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
     await owner.query(
       `UPDATE loans l SET agent_id = ('00000000-0000-4000-8000-' || lpad(($2 + 1 + (x.n % $3))::text, 12, '0'))
        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM loans WHERE tenant_id = $1) x WHERE l.tenant_id = $1 AND l.id = x.id`, [tenantId, networks, agents - networks]);
-    await owner.query('UPDATE loans SET last_cob_date = $2::date WHERE tenant_id = $1', [tenantId, addDays(d0, -1)]);
     await owner.query('VACUUM ANALYZE loans, agents');
-    const asSystem = <T>(work: Parameters<typeof runInContext<T>>[2]) => runInContext(runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'bench' }, roles: [] }, work);
     // The commission step's own time inside a night (bench instrumentation: the finisher calls the instance method).
     let stepNs = 0n;
     const earning = runtime.services.commissionEarning;
@@ -82,13 +73,7 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
       }
     };
     const step = () => { const s = Number(stepNs) / 1e9; stepNs = 0n; return s; };
-    const timed = async (date: string) => {
-      const t = process.hrtime.bigint();
-      const [run] = await asSystem((ctx) => runtime.services.cob.run(ctx, date));
-      if (run.loans !== loans) throw new Error(`COB processed ${run.loans} of ${loans}`);
-      log(` ${date}`);
-      return Number(process.hrtime.bigint() - t) / 1e9;
-    };
+    const timed = timedNight;
     log('\nclose of business');
     await timed(d0);
     const withoutPlanSeconds = await timed(d1);

@@ -14,6 +14,26 @@ const capped = (cap: string, before: string, upTo: string) =>
 const EARNING = `('EARNED', 'OVERRIDE', 'ADJUSTMENT')`;
 
 /**
+ * The parent's share of the commissions a CTE (`source`) just inserted, as commissions of `kind` for
+ * the agent's ACTIVE parent under a plan with a network override, rounded in the lender's mode (bound
+ * at `roundingParam`); each names the commission it is a share of.
+ */
+const OVERRIDE = (source: string, kind: string, roundingParam: string) => `
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+  SELECT e.tenant_id, gen_random_uuid(), pa.id, e.loan_id, e.plan_id, e.rule_index, '${kind}', e.trigger, e.source_ref, e.business_date, e.period, e.amount,
+         (pl.definition -> 'networkOverride' ->> 'share')::numeric, 0, o.amount, 0, e.currency, CASE WHEN o.amount > 0 THEN gen_random_uuid() END, e.id
+  FROM ${source} e
+  JOIN agents a ON a.tenant_id = e.tenant_id AND a.id = e.agent_id
+  JOIN agents pa ON pa.tenant_id = a.tenant_id AND pa.id = a.parent_id AND pa.status = 'ACTIVE'
+  JOIN commission_plans pl ON pl.tenant_id = e.tenant_id AND pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
+  JOIN loans l ON l.tenant_id = e.tenant_id AND l.id = e.loan_id
+  CROSS JOIN LATERAL (SELECT round_money(e.amount * (pl.definition -> 'networkOverride' ->> 'share')::numeric, l.money_decimals, ${roundingParam}) AS amount) o
+  WHERE e.amount > 0
+  ON CONFLICT DO NOTHING
+  RETURNING *
+`;
+
+/**
  * The commissions the loan events since the lender's cursor earn, set-based in one statement: each
  * disbursement, repayment (the loan's first, and each) and closing of a loan an ACTIVE agent
  * referred, under the most specific current plan for its product and the agent's kind, once per
@@ -113,20 +133,7 @@ WITH ev AS (
   FROM month_capped
   ON CONFLICT DO NOTHING
   RETURNING *
-), override AS (
-  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
-  SELECT e.tenant_id, gen_random_uuid(), pa.id, e.loan_id, e.plan_id, e.rule_index, 'OVERRIDE', e.trigger, e.source_ref, e.business_date, e.period, e.amount,
-         (pl.definition -> 'networkOverride' ->> 'share')::numeric, 0, o.amount, 0, e.currency, CASE WHEN o.amount > 0 THEN gen_random_uuid() END, e.id
-  FROM earned e
-  JOIN agents a ON a.tenant_id = e.tenant_id AND a.id = e.agent_id
-  JOIN agents pa ON pa.tenant_id = a.tenant_id AND pa.id = a.parent_id AND pa.status = 'ACTIVE'
-  JOIN commission_plans pl ON pl.tenant_id = e.tenant_id AND pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
-  JOIN loans l ON l.tenant_id = e.tenant_id AND l.id = e.loan_id
-  CROSS JOIN LATERAL (SELECT round_money(e.amount * (pl.definition -> 'networkOverride' ->> 'share')::numeric, l.money_decimals, $3) AS amount) o
-  WHERE e.amount > 0
-  ON CONFLICT DO NOTHING
-  RETURNING *
-)
+), override AS (${OVERRIDE('earned', 'OVERRIDE', '$3')})
 SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period FROM earned
 UNION ALL
 SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_entry_id, business_date::text, period FROM override`;
@@ -230,19 +237,7 @@ WITH orig AS (
   FROM month_capped WHERE adj > 0
   ON CONFLICT DO NOTHING
   RETURNING *
-), override AS (
-  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
-  SELECT e.tenant_id, gen_random_uuid(), pa.id, e.loan_id, e.plan_id, e.rule_index, 'ADJUSTMENT', e.trigger, e.source_ref, e.business_date, e.period, e.amount,
-         (pl.definition -> 'networkOverride' ->> 'share')::numeric, 0, o.amount, 0, e.currency, CASE WHEN o.amount > 0 THEN gen_random_uuid() END, e.id
-  FROM adjusted e
-  JOIN agents a ON a.tenant_id = e.tenant_id AND a.id = e.agent_id
-  JOIN agents pa ON pa.tenant_id = a.tenant_id AND pa.id = a.parent_id AND pa.status = 'ACTIVE'
-  JOIN commission_plans pl ON pl.tenant_id = e.tenant_id AND pl.id = e.plan_id AND jsonb_typeof(pl.definition -> 'networkOverride') = 'object'
-  JOIN loans l ON l.tenant_id = e.tenant_id AND l.id = e.loan_id
-  CROSS JOIN LATERAL (SELECT round_money(e.amount * (pl.definition -> 'networkOverride' ->> 'share')::numeric, l.money_decimals, $2) AS amount) o
-  ON CONFLICT DO NOTHING
-  RETURNING *
-)
+), override AS (${OVERRIDE('adjusted', 'ADJUSTMENT', '$2')})
 SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period FROM adjusted
 UNION ALL
 SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_entry_id, business_date::text, period FROM override`;
