@@ -13,9 +13,9 @@ describe('seeded payer histories', () => {
   });
 
   it('pays on the due date, 15 days late, catches up at the third, or never; nothing after today', () => {
-    expect(paymentsOf('ON_TIME', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-05', amount: '100.10' }, { paidAt: '2026-02-05', amount: '100.10' }, { paidAt: '2026-03-05', amount: '100.10' }]);
-    expect(paymentsOf('LATE', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-20', amount: '100.10' }, { paidAt: '2026-02-20', amount: '100.10' }]);
-    expect(paymentsOf('CURE', schedule, '2026-04-30')).toEqual([{ paidAt: '2026-03-05', amount: '300.30' }, { paidAt: '2026-04-05', amount: '100.10' }]);
+    expect(paymentsOf('ON_TIME', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-05', amount: '101.10' }, { paidAt: '2026-02-05', amount: '101.10' }, { paidAt: '2026-03-05', amount: '101.10' }]);
+    expect(paymentsOf('LATE', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-20', amount: '103.10' }, { paidAt: '2026-02-20', amount: '103.10' }]);
+    expect(paymentsOf('CURE', schedule, '2026-04-30')).toEqual([{ paidAt: '2026-03-05', amount: '315.32' }, { paidAt: '2026-04-05', amount: '101.10' }]);
     expect(paymentsOf('DEFAULT', schedule, '2026-04-30')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { CobService } from './cob.service';
 import { addDays } from './cob.service';
 import { seedLoans } from './seed-loans';
 
-/** How a seeded borrower pays: on time; each instalment late; misses the first two then catches up (a cure); never (a default). */
+/** How a seeded borrower pays: on time; each instalment late; misses its first 45 days then catches up (a cure); never (a default). */
 export type PayerProfile = 'ON_TIME' | 'LATE' | 'CURE' | 'DEFAULT';
 
 /** 70% on time, 12% late, 8% cure, 10% default: by the loan's place in the seeded book, so a book is the same every time. */
@@ -18,26 +18,30 @@ export function profileOf(index: number): PayerProfile {
   return p < 70 ? 'ON_TIME' : p < 82 ? 'LATE' : p < 90 ? 'CURE' : 'DEFAULT';
 }
 
-/** The days after each due date a profile pays, by instalment (null: unpaid; CURE pays its arrears with the third). */
+/** What a profile pays and when: each instalment on its day, 15 days late, the first 45 days' with the next (a cure), or nothing. */
 export function paymentsOf(profile: PayerProfile, installments: { dueDate: string; total: string }[], today: string): { paidAt: string; amount: string }[] {
   if (profile === 'DEFAULT') return [];
   const out: { paidAt: string; amount: string }[] = [];
   let owed = new Dec(0);
-  installments.forEach((inst, i) => {
+  installments.forEach((inst) => {
     const paidAt = addDays(inst.dueDate, profile === 'LATE' ? 15 : 0);
-    if (profile === 'CURE' && i < 2) {
+    // A cure misses what falls due in its first 45 days (two monthly instalments, six or seven weekly ones).
+    if (profile === 'CURE' && inst.dueDate < addDays(installments[0].dueDate, 45)) {
       owed = owed.plus(inst.total);
       return;
     }
     if (paidAt > today) return;
-    out.push({ paidAt, amount: owed.plus(inst.total).toFixed(2) });
+    // A little over the instalment (1% on time, 3% late, 5% for a cure's arrears): what accrues by the
+    // day (actual days, penalties) differs from the schedule's figure by cents, which left unpaid keep a loan late.
+    const margin = owed.gt(0) ? '1.05' : profile === 'LATE' ? '1.03' : '1.01';
+    out.push({ paidAt, amount: owed.plus(inst.total).times(margin).toFixed(2) });
     owed = new Dec(0);
   });
   return out;
 }
 
 export interface HistoryProgress {
-  phase: 'loans' | 'repayments' | 'close of business' | 'write-offs';
+  phase: 'loans' | 'close of business' | 'write-offs';
   done: number;
   total: number;
 }
@@ -45,9 +49,9 @@ export interface HistoryProgress {
 /**
  * A book with a history, for demos and the portfolio report (`npx microlend seed loans --history
  * <months>`): weekly cohorts over the months (the loans of seedLoans), borrowers who pay on time,
- * late, cure or default (profileOf), their repayments recorded through servicing on the days they paid,
- * close of business run over every date since the first loan (so each date has its snapshot, and
- * late loans their penalties, buckets and collections), then the loans 180 days past due written off.
+ * late, cure or default (profileOf); then day by day since the first loan, that day's repayments
+ * recorded through servicing and that day's close of business (so each date has its snapshot, and late
+ * loans their penalties, buckets and collections); then the loans 180 days past due written off.
  */
 export async function seedHistory(
   units: Units,
@@ -69,13 +73,21 @@ export async function seedHistory(
     `SELECT id, schedule, row_number() OVER (ORDER BY disbursement_date, disbursement_ref)::int AS rank FROM loans
      WHERE created_at >= $1 AND disbursement_ref LIKE 'seed-%' ORDER BY disbursement_date, disbursement_ref`, [started]));
   const plan = loans.flatMap((l) => paymentsOf(profileOf(l.rank), l.schedule, opts.today).map((p, i) => ({ loanId: l.id, ...p, key: `seed-history:${l.id}:${i}` })));
+  // Day by day, as it happens: the day's repayments, then the day's close of business (a repayment
+  // recorded before the loan's nights have run would meet a loan that has not yet fallen due).
+  const byDay = new Map<string, typeof plan>();
+  for (const p of plan) byDay.set(p.paidAt, [...(byDay.get(p.paidAt) ?? []), p]);
+  const days = Math.round((Date.parse(opts.today) - Date.parse(first)) / 86_400_000);
   let done = 0;
-  for (const p of plan) {
-    await inTenant((ctx) => services.servicing.recordRepayment(ctx, { loanId: p.loanId, amount: p.amount, paidAt: p.paidAt, method: 'CASH', idempotencyKey: p.key }));
-    if (++done % 50 === 0 || done === plan.length) onProgress({ phase: 'repayments', done, total: plan.length });
+  for (let d = 1; d <= days; d++) {
+    const date = addDays(first, d);
+    for (const p of byDay.get(date) ?? []) {
+      await inTenant((ctx) => services.servicing.recordRepayment(ctx, { loanId: p.loanId, amount: p.amount, paidAt: p.paidAt, method: 'CASH', idempotencyKey: p.key }));
+      done++;
+    }
+    await inTenant((ctx) => services.cob.run(ctx, date));
+    onProgress({ phase: 'close of business', done: d, total: days });
   }
-  const days = (d: string) => Math.round((Date.parse(d) - Date.parse(first)) / 86_400_000);
-  await inTenant((ctx) => services.cob.run(ctx, opts.today, (c) => onProgress({ phase: 'close of business', done: days(c.businessDate), total: days(opts.today) })));
   const late: { id: string }[] = await inTenant(async (ctx) => (await ctx.db()).query(
     "SELECT id FROM loans WHERE created_at >= $1 AND disbursement_ref LIKE 'seed-%' AND status = 'ACTIVE' AND dpd >= 180", [started]));
   for (const [i, l] of late.entries()) {
@@ -84,5 +96,5 @@ export async function seedHistory(
   }
   // The write-offs reach today's snapshot and vintages.
   if (late.length) await inTenant((ctx) => services.cob.run(ctx, opts.today));
-  return { loans: loans.length, repayments: plan.length, writtenOff: late.length };
+  return { loans: loans.length, repayments: done, writtenOff: late.length };
 }
