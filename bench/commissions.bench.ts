@@ -82,6 +82,9 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
     // The newest loans of the day are disbursed tonight; every other loan earned its disbursement commission when it was disbursed.
     const night = Math.max(100, Math.round(loans * 0.003));
     log(`\nthe book's commissions so far, and ${night} disbursements and ${night * 10} first repayments a night`);
+    // Set-up only: a bulk load, its secondary indexes built after it.
+    await owner.query('SET statement_timeout = 0');
+    await owner.query('DROP INDEX commissions_agent_period, commissions_loan, commissions_reverses');
     await owner.query(
       `INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id)
        SELECT l.tenant_id, gen_random_uuid(), l.agent_id::uuid, l.id, $2, 0, 'EARNED', 'DISBURSED', l.id::text, l.disbursement_date, to_char(l.disbursement_date, 'YYYY-MM'),
@@ -92,6 +95,9 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
        SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, 0, 'RELEASE', c.trigger, c.source_ref || ':EARNED', c.business_date + 60, to_char(c.business_date + 60, 'YYYY-MM'),
               c.held, NULL, 0, 0, -c.held, c.currency, c.id
        FROM commissions c WHERE c.tenant_id = $1 AND c.business_date + 60 <= $2::date`, [tenantId, d1]);
+    await owner.query('CREATE INDEX commissions_agent_period ON commissions (tenant_id, agent_id, period)');
+    await owner.query('CREATE INDEX commissions_loan ON commissions (tenant_id, loan_id)');
+    await owner.query('CREATE INDEX commissions_reverses ON commissions (tenant_id, reverses_id) WHERE reverses_id IS NOT NULL');
     const events = async (offset: number) => owner.query(
       `INSERT INTO outbox_events (tenant_id, id, type, subject_type, subject_id, agent_id, data)
        SELECT l.tenant_id, gen_random_uuid(), 'loan.disbursed', 'Loan', l.id::text, l.agent_id, jsonb_build_object('loanId', l.id, 'businessDate', $4::date - 1)
