@@ -51,7 +51,9 @@ export class PortfolioSnapshots1766810000000 implements MigrationInterface {
          fee_income numeric(20, 4) NOT NULL,
          -- Outstanding principal x the loan's annual rate, and x the decision's probability of default (live loans).
          rate_weighted numeric(28, 10) NOT NULL,
-         pd_weighted numeric(28, 10) NOT NULL
+         pd_weighted numeric(28, 10) NOT NULL,
+         id bigint GENERATED ALWAYS AS IDENTITY,
+         PRIMARY KEY (tenant_id, id)
        )`,
       'CREATE INDEX portfolio_snapshots_read ON portfolio_snapshots (tenant_id, grouping, as_of)',
       'CREATE INDEX portfolio_snapshots_date ON portfolio_snapshots (tenant_id, as_of)',

@@ -72,7 +72,7 @@ describe('portfolio figures from the daily snapshots', () => {
       { id: "per-borrower", dimension: BORROWER, maxAmount: "20000", action: DECLINE }]) { id } }`);
     await cob(yesterday);
     await cob(today);
-  });
+  }, 240_000);
   afterAll(() => app.close());
 
   it('gives gross, PAR and NPL exactly as the book was designed', async () => {

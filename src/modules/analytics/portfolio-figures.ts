@@ -4,6 +4,7 @@ import { Dec, currencyDecimals } from '../../core/money';
 import { SqlWhere } from '../../platform/db/sql-where';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { agentSubtreeSql } from '../../platform/tenancy/agent-scope';
+import { figureCurrency } from './currency-arg';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { SNAPSHOT_SETS } from './portfolio-snapshot';
@@ -82,8 +83,7 @@ export class PortfolioFiguresService {
     const asOf = args.asOf ?? await this.deps.tenants.today(ctx);
     if (!isCalendarDate(asOf)) throw badInput('asOf', 'a date YYYY-MM-DD');
     const tenant = await this.deps.tenants.current(ctx);
-    const currency = args.currency ?? tenant.baseCurrency;
-    if (!/^[A-Z]{3}$/.test(currency)) throw badInput('currency', 'an ISO 4217 code');
+    const currency = figureCurrency(args.currency, tenant.baseCurrency);
     const column = { PRODUCT: 'product_id', SEGMENT: 'segment', REGION: 'region', AGENT: 'agent_id', GRADE: 'grade', BUCKET: 'bucket', INDUSTRY: 'industry' }[args.dimension];
     const w = new SqlWhere();
     w.and('s.tenant_id = ?::uuid', ctx.tenant).and('s.currency = ?', currency);
@@ -116,8 +116,7 @@ export class PortfolioFiguresService {
 
   private async figures(ctx: RequestContext, from: string, to: string, interval: TrendInterval | null, filter: PortfolioFilter): Promise<PortfolioFigures[]> {
     const tenant = await this.deps.tenants.current(ctx);
-    const currency = filter.currency ?? tenant.baseCurrency;
-    if (!/^[A-Z]{3}$/.test(currency)) throw badInput('filter.currency', 'an ISO 4217 code');
+    const currency = figureCurrency(filter.currency, tenant.baseCurrency, 'filter.currency');
     if (filter.productId && !UUID.test(filter.productId)) throw badInput('filter.productId', `no product ${filter.productId}`);
     const w = new SqlWhere();
     w.and('s.tenant_id = ?::uuid', ctx.tenant).and('s.currency = ?', currency).and('s.as_of BETWEEN ?::date AND ?::date', from, to);

@@ -1,6 +1,7 @@
 import { badInput } from '../../core/domain-error';
 import { Dec, currencyDecimals } from '../../core/money';
 import { isCalendarDate } from '../../platform/graphql/scalars';
+import { figureCurrency } from './currency-arg';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { SNAPSHOT_SETS } from './portfolio-snapshot';
@@ -46,7 +47,7 @@ export class ProfitabilityService {
     if (!isCalendarDate(args.from)) throw badInput('from', 'a date YYYY-MM-DD');
     if (!isCalendarDate(args.to) || args.to < args.from) throw badInput('to', 'a date YYYY-MM-DD not before from');
     const tenant = await this.deps.tenants.current(ctx);
-    const currency = args.currency ?? tenant.baseCurrency;
+    const currency = figureCurrency(args.currency, tenant.baseCurrency);
     const column = { PRODUCT: 'product_id', SEGMENT: 'segment', GRADE: 'grade' }[args.groupBy];
     const rows = await (await ctx.db()).query(
       `WITH r AS (

@@ -2,6 +2,7 @@ import { badInput } from '../../core/domain-error';
 import { Dec, currencyDecimals } from '../../core/money';
 import { DEFAULT_BUCKETS } from '../../core/servicing';
 import { isCalendarDate } from '../../platform/graphql/scalars';
+import { figureCurrency } from './currency-arg';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 
@@ -43,7 +44,7 @@ export class RollRateService {
     if (!isCalendarDate(args.from)) throw badInput('from', 'a date YYYY-MM-DD');
     if (!isCalendarDate(args.to) || args.to <= args.from) throw badInput('to', 'a date YYYY-MM-DD after from');
     const tenant = await this.deps.tenants.current(ctx);
-    const currency = args.currency ?? tenant.baseCurrency;
+    const currency = figureCurrency(args.currency, tenant.baseCurrency);
     const em = await ctx.db();
     const snap = async (d: string) => ((await em.query('SELECT max(as_of)::text AS d FROM loan_month_ends WHERE tenant_id = $1 AND as_of <= $2', [ctx.tenant, d]))[0].d as string | null);
     const [fromSnapshot, toSnapshot] = [await snap(args.from), await snap(args.to)];
@@ -57,7 +58,7 @@ export class RollRateService {
         `SELECT f.bucket AS "from", coalesce(t.bucket, l.status) AS "to", count(*)::int AS count, sum(f.outstanding)::text AS balance
          FROM loan_month_ends f
          LEFT JOIN loan_month_ends t ON t.tenant_id = f.tenant_id AND t.as_of = $3 AND t.loan_id = f.loan_id
-         LEFT JOIN loans l ON l.tenant_id = f.tenant_id AND l.id = f.loan_id AND t.loan_id IS NULL
+         LEFT JOIN loans l ON l.tenant_id = f.tenant_id AND l.id = f.loan_id
          WHERE f.tenant_id = $1 AND f.as_of = $2 AND f.currency = $4 AND f.bucket <> ALL ($5)
          GROUP BY 1, 2`, [ctx.tenant, fromSnapshot, toSnapshot, currency, ENDS.concat(['ACTIVE'])]);
       await em.query('INSERT INTO roll_rate_matrices (tenant_id, from_date, to_date, currency, cells) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',

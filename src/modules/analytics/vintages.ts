@@ -1,5 +1,6 @@
 import { badInput } from '../../core/domain-error';
 import { Dec, currencyDecimals } from '../../core/money';
+import { figureCurrency } from './currency-arg';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 
@@ -36,7 +37,7 @@ export class VintageService {
   async vintages(ctx: RequestContext, args: { cohort: 'MONTH' | 'QUARTER'; metric: string; maxMonthsOnBook: number; currency?: string | null }): Promise<Vintage[]> {
     if (!Number.isInteger(args.maxMonthsOnBook) || args.maxMonthsOnBook < 0 || args.maxMonthsOnBook > 120) throw badInput('maxMonthsOnBook', 'whole months from 0 to 120');
     const tenant = await this.deps.tenants.current(ctx);
-    const currency = args.currency ?? tenant.baseCurrency;
+    const currency = figureCurrency(args.currency, tenant.baseCurrency);
     const today = await this.deps.tenants.today(ctx);
     const unit = args.cohort === 'QUARTER' ? 'quarter' : 'month';
     const rows: { cohort: string; metric: string; mob: number; loans: number; principal: string; start: string }[] = await (await ctx.db()).query(
