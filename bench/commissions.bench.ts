@@ -98,6 +98,10 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
     await owner.query('CREATE INDEX commissions_agent_period ON commissions (tenant_id, agent_id, period)');
     await owner.query('CREATE INDEX commissions_loan ON commissions (tenant_id, loan_id)');
     await owner.query('CREATE INDEX commissions_reverses ON commissions (tenant_id, reverses_id) WHERE reverses_id IS NOT NULL');
+    // The shares still held wait for their release day.
+    await owner.query(
+      `INSERT INTO commission_holds (tenant_id, commission_id, loan_id, release_on)
+       SELECT c.tenant_id, c.id, c.loan_id, c.business_date + 60 FROM commissions c WHERE c.tenant_id = $1 AND c.kind = 'EARNED' AND c.business_date + 60 > $2::date`, [tenantId, d1]);
     const events = async (offset: number) => owner.query(
       `INSERT INTO outbox_events (tenant_id, id, type, subject_type, subject_id, agent_id, data)
        SELECT l.tenant_id, gen_random_uuid(), 'loan.disbursed', 'Loan', l.id::text, l.agent_id, jsonb_build_object('loanId', l.id, 'businessDate', $4::date - 1)
@@ -106,7 +110,7 @@ export async function runCommissionsCobBench({ loans = 1_000_000, agents = 200, 
        SELECT l.tenant_id, gen_random_uuid(), 'loan.repayment_posted', 'Loan', l.id::text, l.agent_id, jsonb_build_object('loanId', l.id, 'transactionId', gen_random_uuid(), 'businessDate', $4::date - 1)
        FROM (SELECT * FROM loans WHERE tenant_id = $1 ORDER BY id OFFSET $2 * 10 LIMIT $3 * 10) l`, [tenantId, offset, night, offset ? d3 : d2]);
     await events(night);
-    await owner.query('VACUUM ANALYZE loans, commissions, outbox_events');
+    await owner.query('VACUUM ANALYZE loans, commissions, commission_holds, outbox_events');
     step();
     const withPlanSeconds = await timed(d2);
     const firstStep = step();

@@ -11,6 +11,7 @@ import { CommissionPlanService } from '../modules/commissions/commission-plan.se
 import { commissionsPermissions } from '../modules/commissions/commissions.permissions';
 import { analyticsPermissions } from '../modules/analytics/analytics.permissions';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
+import { CrossSellCandidates, CrossSellResolver, CrossSellRuleService, PropensityModels, crossSellPermissions } from '../modules/cross-sell';
 import { FinancialAssumptionsService } from '../modules/analytics/financial-assumptions';
 import { PortfolioFiguresService } from '../modules/analytics/portfolio-figures';
 import { PortfolioCharts } from '../modules/analytics/portfolio-charts';
@@ -146,7 +147,7 @@ export const entities = [
 /** Every module's shield rule map; merged and snapshot-tested in one place. */
 export const permissionMaps = [tenantPermissions, identityPermissions, auditPermissions, pricingPermissions, loanProductPermissions, schedulePermissions,
   borrowerPermissions, decisionConfigPermissions, originationPermissions, loanPermissions, cobPermissions, ledgerPermissions, paymentsPermissions, eventPermissions,
-  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions, referralsPermissions, analyticsPermissions];
+  bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions, referralsPermissions, analyticsPermissions, crossSellPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
 export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
@@ -219,6 +220,10 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const funnels = new OriginationFunnelService({ tenants: directory });
   const rolls = new RollRateService({ tenants: directory });
   const portfolioCharts = new PortfolioCharts({ figures: portfolioFigures, concentration: concentrations, vintages: vintageCurves, rollRates: rolls, metricFields: PORTFOLIO_METRICS });
+  // Cross-sell: eligibility rules, propensity models fitted on the lender's history, candidates with pre-approved offers.
+  const crossSellRules = new CrossSellRuleService(audit, products);
+  const propensityModels = new PropensityModels();
+  const crossSellCandidates = new CrossSellCandidates({ tenants: directory, rules: crossSellRules, models: propensityModels, products, pricing, limits });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
@@ -237,7 +242,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, funnels, rolls, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, crossSellRules, propensityModels, crossSellCandidates, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, funnels, rolls, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -265,6 +270,7 @@ export function createResolvers(s: Services) {
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
     new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves, s.profits, s.funnels, s.rolls),
+    new CrossSellResolver(s.crossSellRules, s.crossSellCandidates, s.propensityModels),
   ];
 }
 

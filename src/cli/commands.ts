@@ -283,6 +283,38 @@ export function buildCli(config: Config, io: CliIo): Command {
     });
 
   program
+    .command('analytics')
+    .description('analytics models')
+    .command('fit-propensity')
+    .description('fit each cross-sell kind’s propensity model on the tenant’s own history, with its calibration by decile on a held-out fifth')
+    .requiredOption('--tenant <slug>')
+    .option('--as-of <YYYY-MM-DD>', 'the last day of history to learn from (the tenant’s today)')
+    .action(async (opts: { tenant: string; asOf?: string }) => {
+      const fitted = await withRuntime((rt) => inTenant(rt, opts.tenant, async (ctx) => {
+        const asOf = opts.asOf ?? await rt.services.directory.today(ctx);
+        const bars = new Map<string, ReturnType<typeof progressBar>>();
+        try {
+          return await rt.services.propensityModels.fit(ctx, asOf, (kind, done, total) => {
+            const bar = bars.get(kind) ?? bars.set(kind, progressBar(`fit ${kind}`, total, io.err)).get(kind)!;
+            bar.update(done);
+          });
+        } finally {
+          for (const bar of bars.values()) bar.stop();
+        }
+      }));
+      for (const f of fitted) {
+        if (!f.fitted) {
+          io.out(`${f.kind}: not fitted: ${f.observations} observations, ${f.positives} took it up (a model needs takers and non-takers)\n`);
+          continue;
+        }
+        const m = f.fitted;
+        io.out(`${f.kind}: model v${m.version} on ${m.sampleSize} observations (${m.positives} took it up), AUC ${m.auc === null ? 'n/a' : m.auc.toFixed(3)} on the held-out fifth\n`);
+        io.out(`  decile  count  predicted  observed\n`);
+        for (const b of m.calibration) io.out(`  ${String(b.decile).padStart(6)}  ${String(b.count).padStart(5)}  ${(b.predicted * 100).toFixed(1).padStart(8)}%  ${(b.observed * 100).toFixed(1).padStart(7)}%\n`);
+      }
+    });
+
+  program
     .command('payments')
     .description('payments')
     .command('import')

@@ -1,6 +1,7 @@
 import { periodBounds, lastClosedPeriod } from '../../src/core/billing/usage';
 import { Dec } from '../../src/core/money';
 import { jobSchedules } from '../../src/app/composition';
+import { cli } from '../support/cli';
 import { eventually } from '../support/eventually';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
 import { LOAN, REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
@@ -38,7 +39,7 @@ describe('every query of the schema answers over real data', () => {
     paymentId: string; paymentAmount: string; usagePeriod: string; usageRun: { activeLoans: number; status: string };
     verificationId: string; auditEntriesBefore: number; submitted: number;
     networkId: string; branchId: string; agentKey: string;
-    lateLoanId: string; lateBorrowerId: string; caseId: string; complaintId: string; collectionsAdmin: string; collectionsAnalyst: string;
+    lateLoanId: string; lateBorrowerId: string; caseId: string; complaintId: string; collectionsAdmin: string; collectionsAnalyst: string; collectionsSlug: string; collectionsProductCode: string;
   };
 
   /** Sends a query and fails on any error; returns data. */
@@ -156,6 +157,8 @@ describe('every query of the schema answers over real data', () => {
     const collector = await autoLender(app);
     fx.collectionsAdmin = collector.admin;
     fx.collectionsAnalyst = await app.apiKey(collector.slug, 'ANALYST');
+    fx.collectionsSlug = collector.slug;
+    fx.collectionsProductCode = (await q(`{ loanProduct(id: "${collector.productId}") { code } }`, fx.collectionsAdmin)).loanProduct.code;
     await q(`mutation($i: CollectionPolicyInput!) { setCollectionPolicy(input: $i) { id } }`, fx.collectionsAdmin, { i: {
       code: 'COVERAGE', name: 'Coverage collections',
       stages: [
@@ -333,6 +336,28 @@ describe('every query of the schema answers over real data', () => {
       await q('mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.12", operatingCostPerLoan: "250") { period } }', fx.collectionsAdmin);
       const d = await q('{ financialAssumptions { period costOfFundsRate operatingCostPerLoan } }', fx.collectionsAnalyst);
       expect(d.financialAssumptions).toEqual([{ period: '2026-01', costOfFundsRate: '0.12', operatingCostPerLoan: '250.0000' }]);
+    },
+    crossSellRules: async () => {
+      await q('mutation { setCrossSellRule(input: { kind: TOP_UP, productCode: "' + fx.collectionsProductCode + '", amountMultiple: "2", when: { fact: "productsHeld", op: "gte", value: 1 } }) { id } }', fx.collectionsAdmin);
+      const d = await q('{ crossSellRules { kind version isCurrent productCode amountMultiple validDays when } }', fx.collectionsAnalyst);
+      expect(d.crossSellRules).toEqual([{ kind: 'TOP_UP', version: 1, isCurrent: true, productCode: fx.collectionsProductCode, amountMultiple: '2', validDays: 30, when: { fact: 'productsHeld', op: 'gte', value: 1 } }]);
+    },
+    crossSellCandidates: async () => {
+      await q('mutation { setCrossSellRule(input: { kind: TOP_UP, productCode: "' + fx.collectionsProductCode + '", amountMultiple: "2", when: { fact: "productsHeld", op: "gte", value: 1 } }) { id } }', fx.collectionsAdmin);
+      const d = await q('{ crossSellCandidates(kind: TOP_UP, first: 10) { nodes { borrowerId score facts { name value } offer { amount currency } } } }', fx.collectionsAnalyst);
+      expect(d.crossSellCandidates.nodes.length).toBeGreaterThan(0);
+      for (const n of d.crossSellCandidates.nodes) {
+        const fact = (name: string) => n.facts.find((f: { name: string }) => f.name === name).value;
+        // Twice the last loan less what is still owed on it, in the currency's minor unit.
+        expect(n.offer.amount).toBe(new Dec(fact('lastPrincipal')).times(2).minus(fact('outstandingPrincipal')).toDecimalPlaces(2, Dec.ROUND_DOWN).toFixed(2));
+        expect(n.score).toBeNull();
+      }
+    },
+    propensityModels: async () => {
+      // Fitted on a history with no loan closed yet: nothing to learn from, so no model (the cross-sell spec fits one on a designed history).
+      const run = await cli(app.config, 'analytics', 'fit-propensity', '--tenant', fx.collectionsSlug);
+      expect(run.out).toContain('RENEWAL: not fitted: 0 observations');
+      expect((await q('{ propensityModels { kind } }', fx.collectionsAnalyst)).propensityModels).toEqual([]);
     },
     collectionKpis: async () => {
       const d = await q(`{ collectionKpis(from: "${addDays(today, -60)}", to: "${today}") { stages { stage entered } promisesMade outboundContacts recovered refusals { rule } } }`, fx.collectionsAnalyst);

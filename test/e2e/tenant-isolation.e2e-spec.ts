@@ -98,6 +98,10 @@ describe('tenant isolation', () => {
     await runInContext(app.runtime.dataSource, { tenantId: a.id, actor: { type: 'SYSTEM', id: 'test' }, roles: [] }, (ctx) => app.runtime.services.usage.report(ctx, usagePeriod));
     // A's book in its daily snapshot, and A's financial assumptions: figures B must not read.
     await app.gql('mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.1", operatingCostPerLoan: "100") { period } }', {}, adminA);
+    // A's cross-sell rule (over A's borrowers); B has one of its own on its own product, so B's candidates can be asked for.
+    await app.gql('mutation { setCrossSellRule(input: { kind: RENEWAL, productCode: "A-ONLY", when: { fact: "loansRepaid", op: "gte", value: 0 } }) { id } }', {}, adminA);
+    await app.gql(CREATE_PRODUCT, { code: 'B-CROSS', input: productTerms() }, adminB);
+    await app.gql('mutation { setCrossSellRule(input: { kind: RENEWAL, productCode: "B-CROSS", when: { fact: "loansRepaid", op: "gte", value: 0 } }) { id } }', {}, adminB);
     await app.inTenant(a.slug, (ctx) => app.runtime.services.cob.run(ctx, tenantToday()));
     await app.ownerQuery('UPDATE usage_records SET active_loans = 777 WHERE tenant_id = $1', [a.id]);
     configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
@@ -142,7 +146,8 @@ describe('tenant isolation', () => {
     referenceRates: () => ({ query: '{ referenceRates { name } }', check: (d) => expect(d.referenceRates.length).toBeGreaterThan(0) }),
     rateCapRules: () => ({ query: '{ rateCapRules { id rate } }', check: (d) => expect(d.rateCapRules).toEqual([]) }),
     rateCap: () => ({ query: '{ rateCap { cap } }', check: (d) => expect(d.rateCap).toBeNull() }),
-    loanProducts: () => ({ query: '{ loanProducts(first: 100) { nodes { id name } } }', check: (d) => expect(d.loanProducts.nodes).toEqual([]) }),
+    // B's own product (of its cross-sell rule) only.
+    loanProducts: () => ({ query: '{ loanProducts(first: 100) { nodes { id code } } }', check: (d) => expect(d.loanProducts.nodes.map((n: { code: string }) => n.code)).toEqual(['B-CROSS']) }),
     loanProduct: () => ({ query: `{ loanProduct(id: "${productIdA}") { id } }`, check: () => { throw new Error('read another tenant’s product'); } }),
     previewSchedule: () => ({
       query: `{ previewSchedule(input: { productId: "${productIdA}", riskGrade: "A", principal: "5000.00", termCount: 6, frequency: MONTHLY, disbursementDate: "2026-01-10" }) { apr } }`,
@@ -205,6 +210,9 @@ describe('tenant isolation', () => {
     rollRates: () => ({ query: `{ rollRates(from: "2020-01-31", to: "${tenantToday()}") { fromSnapshot cells { count } } }`, check: (d) => expect(d.rollRates).toEqual({ fromSnapshot: null, cells: [] }) }),
     concentration: () => ({ query: '{ concentration(dimension: BORROWER) { portfolio rows { key } } }', check: (d) => expect(d.concentration).toEqual({ portfolio: '0.00', rows: [] }) }),
     financialAssumptions: () => ({ query: '{ financialAssumptions { period } }', check: (d) => expect(d.financialAssumptions).toEqual([]) }),
+    crossSellRules: () => ({ query: '{ crossSellRules { productCode } }', check: (d) => expect(d.crossSellRules).toEqual([{ productCode: 'B-CROSS' }]) }),
+    crossSellCandidates: () => ({ query: '{ crossSellCandidates(kind: RENEWAL, first: 100) { edges { node { borrowerId } } } }', check: (d) => expect(d.crossSellCandidates.edges).toEqual([]) }),
+    propensityModels: () => ({ query: '{ propensityModels { kind } }', check: (d) => expect(d.propensityModels).toEqual([]) }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
     collectionPlacements: () => ({ query: '{ collectionPlacements { id caseId } }', check: (d) => expect(d.collectionPlacements).toEqual([]) }),
     agents: () => ({ query: '{ agents(first: 100) { nodes { id name } } }', check: (d) => expect(JSON.stringify(d.agents.nodes)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
@@ -295,6 +303,7 @@ describe('tenant isolation', () => {
     setAttributionRules: () => 'mutation { setAttributionRules(input: { model: LAST_TOUCH, windowDays: 7, returningCustomer: CREDIT }) { model } }',
     setCommissionPlan: () => 'mutation { setCommissionPlan(input: { code: "A-PLAN", name: "B overwrites", rules: [{ trigger: DISBURSED, basis: FLAT, amount: "999" }] }) { id version } }',
     setFinancialAssumptions: () => 'mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.5", operatingCostPerLoan: "1") { period } }',
+    setCrossSellRule: () => 'mutation { setCrossSellRule(input: { kind: RENEWAL, productCode: "A-ONLY", when: { fact: "loansRepaid", op: "gte", value: 99 } }) { id } }',
     closeCommissionPeriod: () => `mutation { closeCommissionPeriod(period: "${tenantToday().slice(0, 7)}") { period } }`,
     createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,
     updateAgent: () => `mutation { updateAgent(input: { id: "${agentIdA}", name: "Stolen" }) { id } }`,
@@ -365,9 +374,10 @@ describe('tenant isolation', () => {
        'collection_policies WHERE tenant_id = $1', 'collection_conduct WHERE tenant_id = $1', 'collection_cases WHERE tenant_id = $1', 'collection_actions WHERE tenant_id = $1',
        'collection_contacts WHERE tenant_id = $1', 'collection_promises WHERE tenant_id = $1', 'collection_refusals WHERE tenant_id = $1', 'complaints WHERE tenant_id = $1', 'collection_teams WHERE tenant_id = $1',
        'loan_settlements WHERE tenant_id = $1', 'agents WHERE tenant_id = $1', 'collection_placements WHERE tenant_id = $1',
-       'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1',
+       'commission_plans WHERE tenant_id = $1', 'commissions WHERE tenant_id = $1', 'commission_cursors WHERE tenant_id = $1', 'commission_periods WHERE tenant_id = $1', 'commission_holds WHERE tenant_id = $1',
        'referrals WHERE tenant_id = $1', 'attribution_rules WHERE tenant_id = $1', 'agent_risk_signals WHERE tenant_id = $1',
-       'portfolio_snapshots WHERE tenant_id = $1', 'portfolio_top_borrowers WHERE tenant_id = $1', 'loan_milestones WHERE tenant_id = $1', 'vintage_cells WHERE tenant_id = $1', 'loan_month_ends WHERE tenant_id = $1', 'roll_rate_matrices WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1']
+       'portfolio_snapshots WHERE tenant_id = $1', 'portfolio_top_borrowers WHERE tenant_id = $1', 'loan_milestones WHERE tenant_id = $1', 'vintage_cells WHERE tenant_id = $1', 'loan_month_ends WHERE tenant_id = $1', 'roll_rate_matrices WHERE tenant_id = $1', 'financial_assumptions WHERE tenant_id = $1',
+       'cross_sell_rules WHERE tenant_id = $1', 'propensity_models WHERE tenant_id = $1', 'campaigns WHERE tenant_id = $1', 'campaign_members WHERE tenant_id = $1']
         .map((from) => app.ownerQuery(`SELECT * FROM ${from} ORDER BY 1, 2`, [a.id])),
     );
     return JSON.stringify(rows);

@@ -8,7 +8,7 @@ export { isMissing, readFact, toDecimalOrNull } from './facts';
 export type { Facts, FactValue } from './facts';
 export { MISSING_BIN, UNMATCHED_BIN, scoreApplicant, validateScorecard } from './scorecard';
 export type { ScoreResult, ScorecardAttribute, ScorecardBin, ScorecardDefinition } from './scorecard';
-export { CONDITION_OPS, MAX_CONDITION_DEPTH, evaluateRules, referencedFacts, validateRuleSet } from './rules';
+export { CONDITION_OPS, MAX_CONDITION_DEPTH, conditionHolds, evaluateRules, referencedFacts, validateConditionTree, validateRuleSet } from './rules';
 export type { Condition, ConditionOp, Rule, RuleResult, RuleSet } from './rules';
 export { checkAppetite } from './risk-appetite';
 export type { AppetiteBreach, AppetiteDimension, AppetiteLimit, AppetiteSubject, ExposureSnapshot } from './risk-appetite';

@@ -85,6 +85,18 @@ export function referencedFacts(c: Condition, into: string[] = []): string[] {
   return into;
 }
 
+/** Whether a condition (checked by {@link validateConditionTree}) holds over the facts, by the rules' semantics. */
+export function conditionHolds(c: Condition, facts: Facts): boolean {
+  return holds(c, facts);
+}
+
+/** Structural problems of one condition tree (as in a rule's `when`), each with its path under `at`. */
+export function validateConditionTree(c: unknown, at: string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  validateCondition(c, at, 1, (path, message) => issues.push({ path, message }));
+  return issues;
+}
+
 function holds(c: Condition, facts: Facts): boolean {
   if ('all' in c) return c.all.every((x) => holds(x, facts));
   if ('any' in c) return c.any.some((x) => holds(x, facts));

@@ -163,6 +163,11 @@ const VINTAGE_SQL = [
     RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
 ];
 
+/** Each loan's worst days past due seen at close of business (only past-due loans move it). */
+const MAX_DPD_SQL = `
+UPDATE loan_milestones m SET max_dpd = l.dpd FROM loans l
+WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND l.dpd > 0 AND l.dpd > m.max_dpd`;
+
 /**
  * At a month's last day: every loan live then, or closed or written off during the month (so a roll
  * can end in CLOSED or WRITTEN_OFF), with its bucket and outstanding principal.
@@ -181,6 +186,7 @@ export class PortfolioSnapshots {
     const result = await em.query(SNAPSHOT_SQL, [ctx.tenant, date]);
     await em.query(TOP_BORROWERS_SQL, [ctx.tenant, date]);
     for (const sql of VINTAGE_SQL) await em.query(sql, [ctx.tenant, date]);
+    await em.query(MAX_DPD_SQL, [ctx.tenant]);
     if (isMonthEnd(date)) {
       await em.query('DELETE FROM loan_month_ends WHERE as_of = $1', [date]);
       await em.query(MONTH_END_SQL, [ctx.tenant, date]);

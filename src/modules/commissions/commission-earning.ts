@@ -4,7 +4,7 @@ import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LedgerService } from '../ledger';
 
 /** An amount of a rule on a base: FLAT is its amount, else the base times the rate in the lender's rounding. */
-const RAW = `round_money(CASE WHEN r.rule ->> 'basis' = 'FLAT' THEN r.base ELSE r.base * r.rate END, r.dp, $3)`;
+const RAW = `round_money(CASE WHEN r.rule ->> 'basis' = 'FLAT' THEN r.base ELSE r.base * r.rate END, r.dp, $2)`;
 
 /** A running total capped at `cap` (null: none): what this row adds under the cap, given what came before. */
 const capped = (cap: string, before: string, upTo: string) =>
@@ -33,6 +33,16 @@ const OVERRIDE = (source: string, kind: string, roundingParam: string) => `
   RETURNING *
 `;
 
+/** The held shares a CTE (`source`) just inserted, queued for release on the loan's disbursement plus the plan's release days. */
+const HOLDS = (source: string) => `
+  INSERT INTO commission_holds (tenant_id, commission_id, loan_id, release_on)
+  SELECT h.tenant_id, h.id, h.loan_id, l.disbursement_date + (pl.definition -> 'holdback' ->> 'releaseAfterDays')::int
+  FROM ${source} h
+  JOIN loans l ON l.tenant_id = h.tenant_id AND l.id = h.loan_id
+  JOIN commission_plans pl ON pl.tenant_id = h.tenant_id AND pl.id = h.plan_id AND jsonb_typeof(pl.definition -> 'holdback') = 'object'
+  WHERE h.held > 0
+`;
+
 /**
  * The commissions the loan events since the lender's cursor earn, set-based in one statement: each
  * disbursement, repayment (the loan's first, and each) and closing of a loan an ACTIVE agent
@@ -44,25 +54,27 @@ const OVERRIDE = (source: string, kind: string, roundingParam: string) => `
  * the plan's override share. Each commission is a journal entry (commission expense against
  * commissions payable) and a `commission.earned` event.
  */
-const EARN_SQL = `
+const CANDIDATES_SQL = `
+CREATE TEMP TABLE commission_candidates ON COMMIT DROP AS
 WITH ev AS (
-  SELECT e.seq, e.type, e.agent_id, (e.data ->> 'loanId')::uuid AS loan_id, e.data ->> 'transactionId' AS tx_id, (e.data ->> 'businessDate')::date AS bdate
+  -- The event's agent as a key of agents (an id that is not a uuid refers to no agent).
+  SELECT e.seq, e.type, CASE WHEN e.agent_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN e.agent_id::uuid END AS agent_id, (e.data ->> 'loanId')::uuid AS loan_id, e.data ->> 'transactionId' AS tx_id, (e.data ->> 'businessDate')::date AS bdate
   FROM outbox_events e
   WHERE e.seq > $1 AND e.type IN ('loan.disbursed', 'loan.repayment_posted', 'loan.loan_closed') AND e.agent_id IS NOT NULL
     -- A repayment reversed before it earned earns nothing (and leaves the loan's first repayment to the next).
-    AND NOT (e.type = 'loan.repayment_posted' AND EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $4::uuid AND x.loan_id = (e.data ->> 'loanId')::uuid
+    AND NOT (e.type = 'loan.repayment_posted' AND EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $2::uuid AND x.loan_id = (e.data ->> 'loanId')::uuid
                                                             AND x.id::text = e.data ->> 'transactionId' AND x.status = 'REVERSED'))
 ), trig AS (
   SELECT seq, agent_id, loan_id, bdate, 'DISBURSED' AS trigger, loan_id::text AS source_ref, NULL::text AS tx_id FROM ev WHERE type = 'loan.disbursed'
   UNION ALL SELECT seq, agent_id, loan_id, bdate, 'EACH_REPAYMENT', tx_id, tx_id FROM ev WHERE type = 'loan.repayment_posted'
   UNION ALL (SELECT DISTINCT ON (ev.loan_id) ev.seq, ev.agent_id, ev.loan_id, ev.bdate, 'FIRST_REPAYMENT', ev.tx_id, ev.tx_id FROM ev WHERE ev.type = 'loan.repayment_posted' ORDER BY ev.loan_id, ev.seq)
   UNION ALL SELECT seq, agent_id, loan_id, bdate, 'LOAN_CLOSED', loan_id::text, NULL FROM ev WHERE type = 'loan.loan_closed'
-), cand AS (
-  SELECT t.seq, t.loan_id, t.bdate, t.trigger, t.source_ref, t.tx_id, a.id AS agent_id, a.parent_id, l.principal, l.money_decimals AS dp, l.currency,
+)
+SELECT $2::uuid AS tenant_id, t.seq, t.loan_id, t.bdate, t.trigger, t.source_ref, t.tx_id, a.id AS agent_id, a.parent_id, l.principal, l.money_decimals AS dp, l.currency,
          l.disbursement_date, pl.id AS plan_id, pl.definition, r.rule, (r.ord - 1)::int AS rule_index
   FROM trig t
-  JOIN agents a ON a.id::text = t.agent_id AND a.status = 'ACTIVE'
-  JOIN loans l ON l.id = t.loan_id
+  JOIN agents a ON a.tenant_id = $2::uuid AND a.id = t.agent_id AND a.status = 'ACTIVE'
+  JOIN loans l ON l.tenant_id = $2::uuid AND l.id = t.loan_id
   JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
   CROSS JOIN LATERAL (
     SELECT cp.id, cp.definition FROM commission_plans cp
@@ -73,18 +85,21 @@ WITH ev AS (
   CROSS JOIN LATERAL jsonb_array_elements(pl.definition -> 'rules') WITH ORDINALITY AS r (rule, ord)
   WHERE r.rule ->> 'trigger' = t.trigger
     -- Once per trigger and source; a loan's first repayment once, unless the repayment that earned it was reversed.
-    AND NOT EXISTS (SELECT 1 FROM commissions c WHERE c.tenant_id = $4::uuid AND c.agent_id = a.id AND c.loan_id = t.loan_id AND c.trigger = t.trigger AND c.kind = 'EARNED'
+    AND NOT EXISTS (SELECT 1 FROM commissions c WHERE c.tenant_id = $2::uuid AND c.agent_id = a.id AND c.loan_id = t.loan_id AND c.trigger = t.trigger AND c.kind = 'EARNED'
                     AND (c.source_ref = t.source_ref
-                      OR (t.trigger = 'FIRST_REPAYMENT' AND NOT EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $4::uuid AND x.loan_id = t.loan_id
+                      OR (t.trigger = 'FIRST_REPAYMENT' AND NOT EXISTS (SELECT 1 FROM loan_transactions x WHERE x.tenant_id = $2::uuid AND x.loan_id = t.loan_id
                                                                           AND x.id::text = c.source_ref AND x.status = 'REVERSED'))))
-), tiered_months AS (
+`;
+
+const EARN_SQL = `
+WITH tiered_months AS (
   -- The agent-months a tiered rule needs, each ranked once: a loan's place in its agent's month (MARGINAL) and the month so far (WHOLE).
-  SELECT DISTINCT agent_id::text AS agent_id, date_trunc('month', disbursement_date)::date AS month FROM cand WHERE jsonb_array_length(coalesce(rule -> 'tiers', '[]')) > 0
+  SELECT DISTINCT agent_id::text AS agent_id, date_trunc('month', disbursement_date)::date AS month FROM commission_candidates WHERE jsonb_array_length(coalesce(rule -> 'tiers', '[]')) > 0
 ), ranked AS (
   SELECT m.id, count(*) OVER place AS place_count, sum(m.principal) OVER place AS place_volume,
          count(*) OVER whole AS whole_count, sum(m.principal) OVER whole AS whole_volume
   FROM tiered_months t
-  JOIN loans m ON m.tenant_id = $4::uuid AND m.agent_id = t.agent_id AND m.disbursement_date >= t.month AND m.disbursement_date < (t.month + interval '1 month')::date
+  JOIN loans m ON m.tenant_id = $3::uuid AND m.agent_id = t.agent_id AND m.disbursement_date >= t.month AND m.disbursement_date < (t.month + interval '1 month')::date
   WINDOW place AS (PARTITION BY m.agent_id, t.month ORDER BY m.disbursement_date, m.id), whole AS (PARTITION BY m.agent_id, t.month)
 ), measured AS (
   SELECT c.*,
@@ -92,11 +107,11 @@ WITH ev AS (
       WHEN 'FLAT' THEN (c.rule ->> 'amount')::numeric
       WHEN 'PRINCIPAL' THEN c.principal
       ELSE coalesce((SELECT sum((lp.allocation ->> 'interest')::numeric) FROM loan_postings lp
-                     WHERE lp.tenant_id = $4::uuid AND lp.loan_id = c.loan_id AND (c.tx_id IS NULL OR lp.allocation ->> 'transactionId' = c.tx_id)), 0)
+                     WHERE lp.tenant_id = $3::uuid AND lp.loan_id = c.loan_id AND (c.tx_id IS NULL OR lp.allocation ->> 'transactionId' = c.tx_id)), 0)
     END AS base,
     (CASE WHEN c.rule ->> 'tierMode' = 'WHOLE' THEN rk.whole_count ELSE rk.place_count END)::numeric AS month_count,
     CASE WHEN c.rule ->> 'tierMode' = 'WHOLE' THEN rk.whole_volume ELSE rk.place_volume END AS month_volume
-  FROM cand c LEFT JOIN ranked rk ON rk.id = c.loan_id
+  FROM commission_candidates c LEFT JOIN ranked rk ON rk.id = c.loan_id
 ), rated AS (
   SELECT m.*,
     CASE WHEN m.rule ->> 'basis' = 'FLAT' THEN NULL ELSE coalesce(tr.rate, (m.rule ->> 'rate')::numeric) END AS rate, coalesce(tr.tier, 0) AS tier
@@ -108,17 +123,17 @@ WITH ev AS (
 ), capped_months AS (
   -- What each agent earned so far in the months a monthly cap applies to, summed once per agent and month.
   SELECT c.agent_id, c.period, sum(c.amount) AS total
-  FROM (SELECT DISTINCT agent_id, to_char(GREATEST(bdate, $2::date), 'YYYY-MM') AS period FROM rated WHERE definition ->> 'capPerMonth' IS NOT NULL) k
-  JOIN commissions c ON c.tenant_id = $4::uuid AND c.agent_id = k.agent_id AND c.period = k.period AND c.kind IN ('EARNED', 'ADJUSTMENT')
+  FROM (SELECT DISTINCT agent_id, to_char(GREATEST(bdate, $1::date), 'YYYY-MM') AS period FROM rated WHERE definition ->> 'capPerMonth' IS NOT NULL) k
+  JOIN commissions c ON c.tenant_id = $3::uuid AND c.agent_id = k.agent_id AND c.period = k.period AND c.kind IN ('EARNED', 'ADJUSTMENT')
   GROUP BY c.agent_id, c.period
 ), raw AS (
   SELECT r.*, ${RAW} AS raw,
     (r.definition ->> 'capPerLoan')::numeric AS cap_loan, (r.definition ->> 'capPerMonth')::numeric AS cap_month,
-    to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM') AS period,
+    to_char(GREATEST(r.bdate, $1::date), 'YYYY-MM') AS period,
     CASE WHEN r.definition ->> 'capPerLoan' IS NULL THEN 0 ELSE
-      (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.tenant_id = $4::uuid AND c.loan_id = r.loan_id AND c.agent_id = r.agent_id AND c.kind IN ('EARNED', 'ADJUSTMENT')) END AS loan_before,
+      (SELECT coalesce(sum(c.amount), 0) FROM commissions c WHERE c.tenant_id = $3::uuid AND c.loan_id = r.loan_id AND c.agent_id = r.agent_id AND c.kind IN ('EARNED', 'ADJUSTMENT')) END AS loan_before,
     coalesce(cm.total, 0) AS month_before
-  FROM rated r LEFT JOIN capped_months cm ON cm.agent_id = r.agent_id AND cm.period = to_char(GREATEST(r.bdate, $2::date), 'YYYY-MM')
+  FROM rated r LEFT JOIN capped_months cm ON cm.agent_id = r.agent_id AND cm.period = to_char(GREATEST(r.bdate, $1::date), 'YYYY-MM')
 ), loan_capped AS (
   SELECT x.*, ${capped('x.cap_loan', 'x.loan_before + x.loan_cum - x.raw', 'x.loan_before + x.loan_cum')} AS after_loan_cap
   FROM (SELECT raw.*, sum(raw) OVER (PARTITION BY agent_id, loan_id ORDER BY seq, rule_index) AS loan_cum FROM raw) x
@@ -127,13 +142,13 @@ WITH ev AS (
   FROM (SELECT loan_capped.*, sum(after_loan_cap) OVER (PARTITION BY agent_id, period ORDER BY seq, loan_id, rule_index) AS month_cum FROM loan_capped) y
 ), earned AS (
   INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id)
-  SELECT $4::uuid, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'EARNED', trigger, source_ref, bdate, period, base, rate, tier, amount,
-         CASE WHEN jsonb_typeof(definition -> 'holdback') = 'object' THEN round_money(amount * (definition -> 'holdback' ->> 'share')::numeric, dp, $3) ELSE 0 END,
+  SELECT $3::uuid, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'EARNED', trigger, source_ref, bdate, period, base, rate, tier, amount,
+         CASE WHEN jsonb_typeof(definition -> 'holdback') = 'object' THEN round_money(amount * (definition -> 'holdback' ->> 'share')::numeric, dp, $2) ELSE 0 END,
          currency, CASE WHEN amount > 0 THEN gen_random_uuid() END
   FROM month_capped
   ON CONFLICT DO NOTHING
   RETURNING *
-), override AS (${OVERRIDE('earned', 'OVERRIDE', '$3')})
+), override AS (${OVERRIDE('earned', 'OVERRIDE', '$2')}), holds AS (${HOLDS('earned')})
 SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period FROM earned
 UNION ALL
 SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_entry_id, business_date::text, period FROM override`;
@@ -145,48 +160,57 @@ SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_ent
  * whose release day has come, and that was not clawed back, becomes payable.
  */
 const CLAW_SQL = `
-WITH due AS (
+WITH late AS MATERIALIZED (
+  -- Only loans past due or written off within the longest clawback window of any plan can claw anything back (found first, then their commissions).
+  SELECT l.id, l.dpd, l.status, l.disbursement_date FROM loans l
+  WHERE l.tenant_id = $3::uuid AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
+    AND $1::date - l.disbursement_date <= (SELECT max(GREATEST((p.definition -> 'clawback' ->> 'withinDays')::int, coalesce((p.definition -> 'clawback' ->> 'writeOffWithinDays')::int, 0)))
+                                           FROM commission_plans p WHERE p.tenant_id = $3::uuid AND jsonb_typeof(p.definition -> 'clawback') = 'object')
+), due AS (
   SELECT c.*, (c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)) AS still_held
-  FROM commissions c
-  JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
+  FROM late l
+  JOIN commissions c ON c.tenant_id = $3::uuid AND c.loan_id = l.id
   JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id AND jsonb_typeof(pl.definition -> 'clawback') = 'object'
-  WHERE c.kind IN ${EARNING} AND c.amount > 0 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
+  WHERE c.kind IN ${EARNING} AND c.amount > 0
     AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
     AND ((l.dpd >= (pl.definition -> 'clawback' ->> 'dpd')::int AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'withinDays')::int)
       OR (l.status = 'WRITTEN_OFF' AND jsonb_typeof(pl.definition -> 'clawback' -> 'writeOffWithinDays') = 'number'
           AND $1::date - l.disbursement_date <= (pl.definition -> 'clawback' ->> 'writeOffWithinDays')::int))
-)
-INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
-SELECT tenant_id, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'CLAWBACK', trigger, source_ref || ':' || kind, $1::date, to_char(GREATEST($1::date, $2::date), 'YYYY-MM'),
-       amount, NULL, tier, -amount, -still_held, currency, gen_random_uuid(), id
-FROM due
-ON CONFLICT DO NOTHING
-RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
+), clawed AS (
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+  SELECT tenant_id, gen_random_uuid(), agent_id, loan_id, plan_id, rule_index, 'CLAWBACK', trigger, source_ref || ':' || kind, $1::date, to_char(GREATEST($1::date, $2::date), 'YYYY-MM'),
+         amount, NULL, tier, -amount, -still_held, currency, gen_random_uuid(), id
+  FROM due
+  ON CONFLICT DO NOTHING
+  RETURNING *
+), unheld AS (DELETE FROM commission_holds h USING clawed WHERE h.tenant_id = clawed.tenant_id AND h.commission_id = clawed.reverses_id)
+SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId" FROM clawed`;
 
 /** A repayment reversed after it earned (EACH_REPAYMENT, FIRST_REPAYMENT) takes its commissions back, found from the reversal events since the cursor; the loan's next repayment is then its first. */
 const REVERSED_SQL = `
-INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
-SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'CLAWBACK', c.trigger, c.source_ref || ':' || c.kind, $2::date,
-       to_char(GREATEST($2::date, $3::date), 'YYYY-MM'), c.amount, NULL, c.tier, -c.amount,
-       -(c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)),
-       c.currency, gen_random_uuid(), c.id
-FROM outbox_events e
-JOIN commissions c ON c.tenant_id = e.tenant_id AND c.loan_id = (e.data ->> 'loanId')::uuid AND c.trigger IN ('EACH_REPAYMENT', 'FIRST_REPAYMENT') AND c.source_ref = e.data ->> 'transactionId'
-WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed' AND c.kind IN ${EARNING} AND c.amount > 0
-  AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
-ON CONFLICT DO NOTHING
-RETURNING id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId"`;
+WITH clawed AS (
+  INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
+  SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'CLAWBACK', c.trigger, c.source_ref || ':' || c.kind, $2::date,
+         to_char(GREATEST($2::date, $3::date), 'YYYY-MM'), c.amount, NULL, c.tier, -c.amount,
+         -(c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)),
+         c.currency, gen_random_uuid(), c.id
+  FROM outbox_events e
+  JOIN commissions c ON c.tenant_id = e.tenant_id AND c.loan_id = (e.data ->> 'loanId')::uuid AND c.trigger IN ('EACH_REPAYMENT', 'FIRST_REPAYMENT') AND c.source_ref = e.data ->> 'transactionId'
+  WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed' AND c.kind IN ${EARNING} AND c.amount > 0
+    AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
+  ON CONFLICT DO NOTHING
+  RETURNING *
+), unheld AS (DELETE FROM commission_holds h USING clawed WHERE h.tenant_id = clawed.tenant_id AND h.commission_id = clawed.reverses_id)
+SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period, reverses_id AS "reversesId" FROM clawed`;
 
+/** Held shares whose release day has come (and that were not clawed back, which takes their hold away) become payable. */
 const RELEASE_SQL = `
+WITH due AS (DELETE FROM commission_holds h WHERE h.tenant_id = $3::uuid AND h.release_on <= $1::date RETURNING h.commission_id)
 INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, reverses_id)
 SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'RELEASE', c.trigger, c.source_ref || ':' || c.kind, $1::date, to_char(GREATEST($1::date, $2::date), 'YYYY-MM'),
        c.held, NULL, c.tier, 0, -c.held, c.currency, c.id
-FROM commissions c
-JOIN loans l ON l.tenant_id = c.tenant_id AND l.id = c.loan_id
-JOIN commission_plans pl ON pl.tenant_id = c.tenant_id AND pl.id = c.plan_id
-WHERE c.kind IN ${EARNING} AND c.held > 0
-  AND $1::date >= l.disbursement_date + (pl.definition -> 'holdback' ->> 'releaseAfterDays')::int
-  AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.reverses_id = c.id AND x.kind IN ('RELEASE', 'CLAWBACK'))
+FROM due JOIN commissions c ON c.tenant_id = $3::uuid AND c.id = due.commission_id
+WHERE c.held > 0
 ON CONFLICT DO NOTHING
 RETURNING id`;
 
@@ -237,7 +261,7 @@ WITH orig AS (
   FROM month_capped WHERE adj > 0
   ON CONFLICT DO NOTHING
   RETURNING *
-), override AS (${OVERRIDE('adjusted', 'ADJUSTMENT', '$2')})
+), override AS (${OVERRIDE('adjusted', 'ADJUSTMENT', '$2')}), holds AS (${HOLDS('adjusted')})
 SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::text, currency, journal_entry_id AS "journalEntryId", business_date::text AS "businessDate", period FROM adjusted
 UNION ALL
 SELECT id, agent_id, loan_id, kind, trigger, amount::text, currency, journal_entry_id, business_date::text, period FROM override`;
@@ -261,9 +285,14 @@ export class CommissionEarning {
     const [{ top }] = await em.query('SELECT coalesce(max(seq), 0)::bigint AS top FROM outbox_events');
     // A closed month is frozen: what would fall in it lands in the first open one.
     const [{ open }] = await em.query(`SELECT coalesce(to_char((max(period) || '-01')::date + interval '1 month', 'YYYY-MM-DD'), '0001-01-01') AS open FROM commission_periods`);
-    const earned: Moved[] = await em.query(EARN_SQL, [cursor.prev_seq, open, tenant.roundingMode, ctx.tenant]);
-    const clawed: Moved[] = [...await em.query(CLAW_SQL, [date, open]), ...await em.query(REVERSED_SQL, [cursor.prev_seq, date, open])];
-    const released = await em.query(RELEASE_SQL, [date, open]);
+    // The night's candidates first, in a table of their own with real statistics: planned as one
+    // statement with the rest, a misestimated candidate set could re-rank an agent's month per row.
+    await em.query('DROP TABLE IF EXISTS pg_temp.commission_candidates');
+    await em.query(CANDIDATES_SQL, [cursor.prev_seq, ctx.tenant]);
+    await em.query('ANALYZE pg_temp.commission_candidates');
+    const earned: Moved[] = await em.query(EARN_SQL, [open, tenant.roundingMode, ctx.tenant]);
+    const clawed: Moved[] = [...await em.query(CLAW_SQL, [date, open, ctx.tenant]), ...await em.query(REVERSED_SQL, [cursor.prev_seq, date, open])];
+    const released = await em.query(RELEASE_SQL, [date, open, ctx.tenant]);
     await em.query('UPDATE commission_cursors SET prev_seq = last_seq, last_seq = $1, updated_at = now()', [top]);
     await this.post(ctx, [...earned, ...clawed]);
     await this.announce(ctx, [...earned, ...clawed]);

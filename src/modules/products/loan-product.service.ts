@@ -106,6 +106,10 @@ export class LoanProductService {
     return product;
   }
 
+  async byCode(ctx: RequestContext, code: string): Promise<LoanProductEntity | null> {
+    return (await ctx.db()).getRepository(LoanProductEntity).findOneBy({ code });
+  }
+
   async version(ctx: RequestContext, productId: string, version: number): Promise<LoanProductVersionEntity> {
     const row = await (await ctx.db()).getRepository(LoanProductVersionEntity).findOneBy({ productId, version });
     if (!row) throw notFound('LoanProductVersion', `${productId}@${version}`);

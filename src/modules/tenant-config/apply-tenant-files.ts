@@ -21,6 +21,7 @@ export interface TenantFileServices {
   commissionPlans: CommissionPlanService;
   referrals: ReferralService;
   financialAssumptions: FinancialAssumptionsService;
+  crossSellRules: CrossSellRuleService;
 }
 import type { ApplyOutcome } from '../tenancy';
 import type { CollectionPolicyService } from '../collections';
@@ -28,6 +29,7 @@ import type { AgentService } from '../agents';
 import type { CommissionPlanService } from '../commissions';
 import type { ReferralService } from '../referrals';
 import type { FinancialAssumptionsService } from '../analytics';
+import type { CrossSellRuleService } from '../cross-sell';
 import { type TenantFile, TenantFileError, type TenantFileProblem, loadTenantFile, tenantFilesAt } from './tenant-files';
 
 export interface ApplyReport {
@@ -131,6 +133,10 @@ async function applyOne(units: Units, services: TenantFileServices, file: Tenant
         for (const [i, a] of c.financialAssumptions.entries()) {
           section = ['financialAssumptions', i];
           changed = (await services.financialAssumptions.apply(ctx, a)) || changed;
+        }
+        for (const [i, rule] of c.crossSell.entries()) {
+          section = ['crossSell', i];
+          changed = (await services.crossSellRules.set(ctx, rule, 'tenant-file', `crossSell.${i}`)).outcome !== 'unchanged' || changed;
         }
         for (const [i, policy] of c.collections.entries()) {
           section = ['collections', i];

@@ -8,6 +8,8 @@ import { policyProblems } from '../../core/collections';
 import { asPolicy, collectionPolicySchema, conductSchema } from '../collections';
 import { agentsSectionSchema } from '../agents';
 import { commissionPlanSchema } from '../commissions';
+import { validateCrossSellRule } from '../../core/cross-sell';
+import { asRule, crossSellRuleSchema } from '../cross-sell';
 import { ATTRIBUTION_MODELS, RETURNING_CUSTOMER_RULES, commissionPlanProblems } from '../../core/agents';
 import { POLICY_SCHEMAS } from '../decision-config';
 import { rateCapRuleSchema } from '../pricing';
@@ -59,6 +61,13 @@ export const tenantFileSchema = z
       }).strict())
       .default([])
       .refine((a) => new Set(a.map((x) => x.period)).size === a.length, 'each month once'),
+    /** Cross-sell eligibility rules, one per kind, each checked as setCrossSellRule checks it. */
+    crossSell: z
+      .array(crossSellRuleSchema.superRefine((r, ctx) => {
+        for (const problem of validateCrossSellRule(asRule(r))) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message });
+      }))
+      .default([])
+      .refine((r) => new Set(r.map((x) => x.kind)).size === r.length, 'each kind once'),
     /** Collection policies by stage, each checked as setCollectionPolicy checks it. */
     collections: z
       .array(collectionPolicySchema.superRefine((p, ctx) => {

@@ -1,0 +1,22 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../platform/graphql/shield-rules';
+
+export const crossSellPermissions = {
+  Query: {
+    crossSellRules: hasRole('LENDER_ADMIN', 'ANALYST'),
+    crossSellCandidates: hasRole('LENDER_ADMIN', 'ANALYST'),
+    propensityModels: hasRole('LENDER_ADMIN', 'ANALYST'),
+  },
+  Mutation: {
+    setCrossSellRule: hasRole('LENDER_ADMIN'),
+  },
+  CrossSellRule: allow,
+  CrossSellFact: allow,
+  PreApprovedOffer: allow,
+  CrossSellCandidate: allow,
+  CrossSellCandidateEdge: allow,
+  CrossSellCandidateConnection: allow,
+  CalibrationBand: allow,
+  PropensityCoefficient: allow,
+  PropensityModel: allow,
+};
