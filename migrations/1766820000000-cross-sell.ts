@@ -5,7 +5,7 @@ import { tenantTableSql } from '../src/platform/db/rls';
 /**
  * Cross-sell: eligibility rules per kind (versioned), propensity models fitted on the lender's own
  * history (coefficients and calibration), campaigns with their members (treatment and a random
- * control group, each with the pre-approved offer), and each loan's worst days past due observed at
+ * control group, each with the pre-approved offer, and the message sent), and each loan's worst days past due observed at
  * close of business (a fact of eligibility and of the model).
  */
 export class CrossSell1766820000000 implements MigrationInterface {
@@ -54,8 +54,8 @@ export class CrossSell1766820000000 implements MigrationInterface {
          kind text NOT NULL CHECK (kind IN ('RENEWAL', 'TOP_UP', 'CREDIT_LINE', 'GRADUATION')),
          audience jsonb NOT NULL,
          offer jsonb NOT NULL,
-         channel text NOT NULL,
-         message jsonb NOT NULL,
+         channel text NOT NULL CHECK (channel IN ('SMS', 'EMAIL', 'PUSH')),
+         templates jsonb NOT NULL,
          control_share numeric(5, 4) NOT NULL,
          starts_at timestamptz NOT NULL,
          ends_at timestamptz NOT NULL CHECK (ends_at > starts_at),
@@ -77,6 +77,8 @@ export class CrossSell1766820000000 implements MigrationInterface {
          arm text NOT NULL CHECK (arm IN ('TREATMENT', 'CONTROL')),
          score numeric(8, 6) NOT NULL,
          offer jsonb NOT NULL,
+         locale text NOT NULL,
+         message text,
          reached_at timestamptz,
          opened_at timestamptz,
          refused_rule text,
@@ -88,8 +90,6 @@ export class CrossSell1766820000000 implements MigrationInterface {
       'CREATE INDEX campaign_members_borrower ON campaign_members (tenant_id, borrower_id)',
       'CREATE INDEX campaign_members_due ON campaign_members (tenant_id, next_attempt_at) WHERE reached_at IS NULL AND next_attempt_at IS NOT NULL',
       ...tenantTableSql('campaign_members', { noDelete: true }),
-      'ALTER TABLE applications ADD COLUMN campaign_id uuid',
-      'CREATE INDEX applications_campaign ON applications (tenant_id, campaign_id) WHERE campaign_id IS NOT NULL',
     ];
     for (const s of statements) await q.query(s);
     await colocateWithLoans(q, ['cross_sell_rules', 'propensity_models', 'campaigns', 'campaign_members']);
@@ -97,7 +97,6 @@ export class CrossSell1766820000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['campaign_members', 'campaigns', 'propensity_models', 'cross_sell_rules']) await q.query(`DROP TABLE IF EXISTS ${t}`);
-    await q.query('ALTER TABLE applications DROP COLUMN IF EXISTS campaign_id');
     await q.query('ALTER TABLE loan_milestones DROP COLUMN IF EXISTS max_dpd');
   }
 }

@@ -11,7 +11,7 @@ import { CommissionPlanService } from '../modules/commissions/commission-plan.se
 import { commissionsPermissions } from '../modules/commissions/commissions.permissions';
 import { analyticsPermissions } from '../modules/analytics/analytics.permissions';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
-import { CrossSellCandidates, CrossSellResolver, CrossSellRuleService, PropensityModels, crossSellPermissions } from '../modules/cross-sell';
+import { CampaignService, CrossSellCandidates, CrossSellResolver, CrossSellRuleService, PropensityModels, campaignDeliveryJob, campaignDeliveryScheduleJob, crossSellPermissions } from '../modules/cross-sell';
 import { FinancialAssumptionsService } from '../modules/analytics/financial-assumptions';
 import { PortfolioFiguresService } from '../modules/analytics/portfolio-figures';
 import { PortfolioCharts } from '../modules/analytics/portfolio-charts';
@@ -224,6 +224,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const crossSellRules = new CrossSellRuleService(audit, products);
   const propensityModels = new PropensityModels();
   const crossSellCandidates = new CrossSellCandidates({ tenants: directory, rules: crossSellRules, models: propensityModels, products, pricing, limits });
+  const campaigns = new CampaignService({ candidates: crossSellCandidates, policies: collectionPolicies, tenants: directory, audit });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
     units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, statementTimeoutMs: config.cobStatementTimeoutMs,
@@ -242,7 +243,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const eventStream = new EventStream(units, eventNotifications);
   const webhookEndpoints = new WebhookEndpointService({ ciphers, audit, production: config.env === 'production', allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
   const webhookDeliveries = new WebhookDeliveryService({ endpoints: webhookEndpoints, audit, queue, settings: config.webhooks, limits });
-  return { units, directory, crossSellRules, propensityModels, crossSellCandidates, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, funnels, rolls, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
+  return { units, directory, crossSellRules, propensityModels, crossSellCandidates, campaigns, portfolioSnapshots, portfolioFigures, financialAssumptions, portfolioCharts, concentrations, vintageCurves, profits, funnels, rolls, agents, agentRisk, agentOnboarding, referrals, placements, commissionPlans, commissionEarning, commissionLedger, settlementOffers, collectionPolicies, collectionCases, collectionActions, complaints, collectionKpis, approvals, guarded, bankStatements, usage, paymentSettings, stripePayments, payouts, autoDebit, stripeWebhooks, eventLog, eventStream, eventNotifications, closeNotifications: () => notifications?.close(), webhookEndpoints, webhookDeliveries, queue, cob, booking, creditLines, restructuring, monitoring, audit, auditCheckpoints, auditVerifications, tenants, apiKeys, staff, sessions, pricing, products, schedules, ciphers, borrowers, decisionConfigs, ledger, origination, servicing, providers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -270,7 +271,7 @@ export function createResolvers(s: Services) {
     new CommissionsResolver(s.commissionPlans, s.commissionLedger, s.directory),
     new ReferralsResolver(s.referrals),
     new AnalyticsResolver(s.portfolioFigures, s.financialAssumptions, s.portfolioCharts, s.concentrations, s.vintageCurves, s.profits, s.funnels, s.rolls),
-    new CrossSellResolver(s.crossSellRules, s.crossSellCandidates, s.propensityModels),
+    new CrossSellResolver(s.crossSellRules, s.crossSellCandidates, s.propensityModels, s.campaigns),
   ];
 }
 
@@ -286,6 +287,8 @@ export const jobSchedules = [
   { id: 'payments-payout-sweep', everyMs: 60_000, job: 'payments.payout.sweep' },
   // Collections: each tenant's due messages (and those the conduct rules moved) go out.
   { id: 'collections-actions', everyMs: 5 * 60_000, job: 'collections.actions.schedule' },
+  // Campaigns: each tenant's due offers (and those the conduct rules moved) go out.
+  { id: 'campaigns-deliver', everyMs: 5 * 60_000, job: 'campaigns.deliver.schedule' },
 ];
 
 /** Every job the worker runs. */
@@ -295,7 +298,8 @@ export function jobDefinitions(s: Services): JobDefinition[] {
     webhookDispatchJob(s.webhookDeliveries), webhookDeliverJob(s.webhookDeliveries) as JobDefinition, webhookSweepJob(s.webhookDeliveries, s.directory),
     usageReportJob(s.usage) as JobDefinition, usageScheduleJob(s.queue, s.usage, s.directory),
     payoutJob(s.payouts) as JobDefinition, payoutTenantSweepJob(s.payouts), payoutSweepJob(s.queue, s.payouts, s.directory),
-    collectionActionsJob(s.collectionActions), collectionActionsScheduleJob(s.queue, s.collectionActions, s.directory)];
+    collectionActionsJob(s.collectionActions), collectionActionsScheduleJob(s.queue, s.collectionActions, s.directory),
+    campaignDeliveryJob(s.campaigns), campaignDeliveryScheduleJob(s.queue, s.campaigns, s.directory)];
 }
 
 /** The connection string the data source was opened with (the app role), for side connections such as LISTEN. */

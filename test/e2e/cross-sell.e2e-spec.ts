@@ -185,4 +185,76 @@ describe('cross-sell: eligibility, pre-approved offers and propensity', () => {
       expect(new Dec(n.offer.apr).lte('5')).toBe(true);
     }
   });
+
+  describe('campaigns', () => {
+    const CREATE = 'mutation($i: CampaignInput!) { createCampaign(input: $i) { id name kind channel status treatment control controlShare modelVersion templates { locale text } } }';
+    const RESULTS = `query($id: ID!) { campaignResults(id: $id) { uplift appliedUplift campaign { id status }
+      treatment { size reached opened applied disbursed appliedRate conversion revenue } control { size reached opened applied disbursed appliedRate conversion revenue } } }`;
+    const input = (key: string, extra: Record<string, unknown> = {}) => ({
+      name: 'Come back for more', kind: 'RENEWAL', channel: 'SMS', controlShare: '0.3', idempotencyKey: key,
+      templates: [{ locale: 'en', text: '{{lender}}: {{currency}} {{amount}} for {{termCount}} months is ready for you until {{validUntil}}.' }],
+      startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), ...extra,
+    });
+    let campaignId = '';
+    let audience: { borrowerId: string }[] = [];
+
+    it('refuses what it cannot run, naming the field', async () => {
+      const cases: [Record<string, unknown>, string][] = [
+        [{ endsAt: new Date(Date.now() - 120_000).toISOString() }, 'input.endsAt'],
+        [{ controlShare: '0.9' }, 'input.controlShare'],
+        [{ templates: [{ locale: 'en', text: 'Your {{nationalId}} is pre-approved' }] }, 'input.templates.0.text'],
+        [{ templates: [] }, 'input.templates'],
+        [{ audience: { maxSize: 0 } }, 'input.audience.maxSize'],
+      ];
+      for (const [change, field] of cases) {
+        const res = await app.gql(CREATE, { i: input('bad', change) }, lender.admin);
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+      expect((await app.gql(CREATE, { i: input('analyst') }, analyst)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('reaches only borrowers who agreed to marketing, holds a random control group out, and sends through the messenger', async () => {
+      await gql('mutation { setCollectionConduct(input: { quietHours: null, maxContactsPerDay: 20, messageProvider: WEBHOOK }) { coolingOffDays } }');
+      const candidates = (await gql(CANDIDATES, { kind: 'RENEWAL', first: 100 }, analyst)).crossSellCandidates.edges.map((e: { node: { borrowerId: string; facts: { name: string; value: string }[] } }) => e.node);
+      audience = candidates.filter((n: { facts: { name: string; value: string }[] }) => n.facts.find((f) => f.name === 'marketingConsent')!.value === 'true'
+        && n.facts.find((f) => f.name === 'openCollectionCase')!.value === 'false');
+      expect(audience.map((n) => n.borrowerId)).not.toContain(onTime[5]);
+      const created = (await gql(CREATE, { i: input('campaign-1') })).createCampaign;
+      campaignId = created.id;
+      const control = Math.round(audience.length * 0.3);
+      expect(created).toMatchObject({ kind: 'RENEWAL', channel: 'SMS', status: 'RUNNING', controlShare: '0.3', modelVersion: 1, treatment: audience.length - control, control });
+      // The same key again: the same campaign, nobody reached twice.
+      expect((await gql(CREATE, { i: input('campaign-1') })).createCampaign.id).toBe(campaignId);
+      const r = (await gql(RESULTS, { id: campaignId }, analyst)).campaignResults;
+      expect(r.treatment).toMatchObject({ size: audience.length - control, reached: audience.length - control, opened: 0, applied: 0, disbursed: 0 });
+      expect(r.control).toMatchObject({ size: control, reached: 0, opened: 0 });
+      // Each reached borrower's offer went to the lender's gateway as an event, its message filled from the offer.
+      const events = (await gql('{ events(first: 100, filter: { types: ["campaign.*"] }) { nodes { type subjectId data } } }')).events.nodes;
+      expect(events).toHaveLength(audience.length - control);
+      expect(events[0]).toMatchObject({ type: 'campaign.offer_requested', subjectId: campaignId });
+      // The rule of the fit above names no term: the product’s shortest (3 months).
+      expect(events[0].data.text).toMatch(new RegExp(`^Lender ${lender.slug}: KES \\d+\\.\\d{2} for 3 months is ready for you until \\d{4}-\\d{2}-\\d{2}\\.$`));
+      expect(audience.map((n) => n.borrowerId)).toEqual(expect.arrayContaining(events.map((e: { data: { borrowerId: string } }) => e.data.borrowerId)));
+      expect((await gql('{ campaigns { id treatment control } }', {}, analyst)).campaigns).toEqual([{ id: campaignId, treatment: audience.length - control, control }]);
+    });
+
+    it('counts opens, applications and disbursements of each group, and the uplift', async () => {
+      const events = (await gql('{ events(first: 100, filter: { types: ["campaign.*"] }) { nodes { data } } }')).events.nodes;
+      const reached = events.map((e: { data: { borrowerId: string } }) => e.data.borrowerId);
+      const held = audience.map((n) => n.borrowerId).filter((b) => !reached.includes(b));
+      const opened = await gql(`mutation { recordCampaignOpened(campaignId: "${campaignId}", borrowerId: "${reached[0]}") { borrowerId openedAt } }`);
+      expect(opened.recordCampaignOpened.borrowerId).toBe(reached[0]);
+      // A control member was never sent the offer: nothing to open.
+      const none = await app.gql(`mutation { recordCampaignOpened(campaignId: "${campaignId}", borrowerId: "${held[0]}") { openedAt } }`, {}, lender.admin);
+      expect(none.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      // One reached borrower takes the offer up.
+      await disbursedLoan(app, lender, { amount: '10000.00', termCount: 6, borrowerId: reached[0] });
+      const r = (await gql(RESULTS, { id: campaignId }, analyst)).campaignResults;
+      const t = r.treatment.size;
+      expect(r.treatment).toMatchObject({ opened: 1, applied: 1, disbursed: 1, conversion: new Dec(1).div(t).toFixed(4), revenue: '0.00' });
+      expect(r.control).toMatchObject({ applied: 0, disbursed: 0, conversion: '0.0000' });
+      expect(r.uplift).toBe(new Dec(1).div(t).toDecimalPlaces(4).toFixed(4));
+      expect(r.appliedUplift).toBe(r.uplift);
+    });
+  });
 });

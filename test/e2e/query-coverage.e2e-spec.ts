@@ -353,6 +353,21 @@ describe('every query of the schema answers over real data', () => {
         expect(n.score).toBeNull();
       }
     },
+    campaigns: async () => {
+      await q('mutation { setCrossSellRule(input: { kind: TOP_UP, productCode: "' + fx.collectionsProductCode + '", amountMultiple: "2", when: { fact: "productsHeld", op: "gte", value: 1 } }) { id } }', fx.collectionsAdmin);
+      const input = { name: 'Coverage', kind: 'TOP_UP', channel: 'SMS', templates: [{ locale: 'en', text: '{{amount}} more for you' }], startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(), idempotencyKey: 'coverage-campaign' };
+      const id = (await q('mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }', fx.collectionsAdmin, { i: input })).createCampaign.id;
+      const d = await q('{ campaigns { id name kind channel status treatment control } }', fx.collectionsAnalyst);
+      // Nobody in this book agreed to marketing: a campaign with no one to reach.
+      expect(d.campaigns).toEqual([{ id, name: 'Coverage', kind: 'TOP_UP', channel: 'SMS', status: 'RUNNING', treatment: 0, control: 0 }]);
+    },
+    campaignResults: async () => {
+      await q('mutation { setCrossSellRule(input: { kind: TOP_UP, productCode: "' + fx.collectionsProductCode + '", amountMultiple: "2", when: { fact: "productsHeld", op: "gte", value: 1 } }) { id } }', fx.collectionsAdmin);
+      const input = { name: 'Coverage', kind: 'TOP_UP', channel: 'SMS', templates: [{ locale: 'en', text: '{{amount}} more for you' }], startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(), idempotencyKey: 'coverage-campaign' };
+      const id = (await q('mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }', fx.collectionsAdmin, { i: input })).createCampaign.id;
+      const d = await q(`{ campaignResults(id: "${id}") { uplift treatment { size reached conversion } control { size } } }`, fx.collectionsAnalyst);
+      expect(d.campaignResults).toEqual({ uplift: '0.0000', treatment: { size: 0, reached: 0, conversion: '0.0000' }, control: { size: 0 } });
+    },
     propensityModels: async () => {
       // Fitted on a history with no loan closed yet: nothing to learn from, so no model (the cross-sell spec fits one on a designed history).
       const run = await cli(app.config, 'analytics', 'fit-propensity', '--tenant', fx.collectionsSlug);

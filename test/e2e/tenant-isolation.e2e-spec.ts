@@ -24,6 +24,7 @@ describe('tenant isolation', () => {
   let userIdA: string;
   let verificationIdA: string;
   let productIdA: string;
+  let campaignIdA: string;
   let borrowerIdA: string;
   let applicationIdA: string;
   let configIdA: string;
@@ -102,6 +103,8 @@ describe('tenant isolation', () => {
     await app.gql('mutation { setCrossSellRule(input: { kind: RENEWAL, productCode: "A-ONLY", when: { fact: "loansRepaid", op: "gte", value: 0 } }) { id } }', {}, adminA);
     await app.gql(CREATE_PRODUCT, { code: 'B-CROSS', input: productTerms() }, adminB);
     await app.gql('mutation { setCrossSellRule(input: { kind: RENEWAL, productCode: "B-CROSS", when: { fact: "loansRepaid", op: "gte", value: 0 } }) { id } }', {}, adminB);
+    campaignIdA = (await app.gql(`mutation { createCampaign(input: { name: "A's campaign", kind: RENEWAL, channel: SMS, templates: [{ locale: "en", text: "{{amount}} for you" }],
+      startsAt: "${new Date().toISOString()}", endsAt: "${new Date(Date.now() + 86_400_000).toISOString()}", idempotencyKey: "campaign-a" }) { id } }`, {}, adminA)).data!.createCampaign.id;
     await app.inTenant(a.slug, (ctx) => app.runtime.services.cob.run(ctx, tenantToday()));
     await app.ownerQuery('UPDATE usage_records SET active_loans = 777 WHERE tenant_id = $1', [a.id]);
     configIdA = (await app.gql('mutation($d: JSON!) { saveRuleSet(name: "a rules", definition: $d) { id } }', { d: { rules: [{ id: 'r1', description: 'x', when: { fact: 'age', op: 'lt', value: 18 }, outcome: 'DECLINE', reasonCode: 'MINOR' }] } }, adminA)).data!.saveRuleSet.id;
@@ -213,6 +216,8 @@ describe('tenant isolation', () => {
     crossSellRules: () => ({ query: '{ crossSellRules { productCode } }', check: (d) => expect(d.crossSellRules).toEqual([{ productCode: 'B-CROSS' }]) }),
     crossSellCandidates: () => ({ query: '{ crossSellCandidates(kind: RENEWAL, first: 100) { edges { node { borrowerId } } } }', check: (d) => expect(d.crossSellCandidates.edges).toEqual([]) }),
     propensityModels: () => ({ query: '{ propensityModels { kind } }', check: (d) => expect(d.propensityModels).toEqual([]) }),
+    campaigns: () => ({ query: '{ campaigns { id } }', check: (d) => expect(d.campaigns).toEqual([]) }),
+    campaignResults: () => ({ query: `{ campaignResults(id: "${campaignIdA}") { uplift } }`, check: () => { throw new Error('read another tenant’s campaign'); } }),
     commissionStatements: () => ({ query: `{ commissionStatements(period: "${tenantToday().slice(0, 7)}") { agentId } }`, check: (d) => expect(d.commissionStatements).toEqual([]) }),
     collectionPlacements: () => ({ query: '{ collectionPlacements { id caseId } }', check: (d) => expect(d.collectionPlacements).toEqual([]) }),
     agents: () => ({ query: '{ agents(first: 100) { nodes { id name } } }', check: (d) => expect(JSON.stringify(d.agents.nodes)).not.toMatch(new RegExp(`${agentIdA}|Network of A`)) }),
@@ -303,6 +308,9 @@ describe('tenant isolation', () => {
     setAttributionRules: () => 'mutation { setAttributionRules(input: { model: LAST_TOUCH, windowDays: 7, returningCustomer: CREDIT }) { model } }',
     setCommissionPlan: () => 'mutation { setCommissionPlan(input: { code: "A-PLAN", name: "B overwrites", rules: [{ trigger: DISBURSED, basis: FLAT, amount: "999" }] }) { id version } }',
     setFinancialAssumptions: () => 'mutation { setFinancialAssumptions(period: "2026-01", costOfFundsRate: "0.5", operatingCostPerLoan: "1") { period } }',
+    createCampaign: () => `mutation { createCampaign(input: { name: "B", kind: RENEWAL, channel: SMS, templates: [{ locale: "en", text: "hi" }], startsAt: "${new Date().toISOString()}",
+      endsAt: "${new Date(Date.now() + 86_400_000).toISOString()}", idempotencyKey: "campaign-a" }) { id } }`,
+    recordCampaignOpened: () => `mutation { recordCampaignOpened(campaignId: "${campaignIdA}", borrowerId: "${borrowerIdA}") { openedAt } }`,
     setCrossSellRule: () => 'mutation { setCrossSellRule(input: { kind: RENEWAL, productCode: "A-ONLY", when: { fact: "loansRepaid", op: "gte", value: 99 } }) { id } }',
     closeCommissionPeriod: () => `mutation { closeCommissionPeriod(period: "${tenantToday().slice(0, 7)}") { period } }`,
     createAgent: () => `mutation { createAgent(input: { kind: BRANCH, name: "B's branch", parentId: "${agentIdA}" }) { id } }`,

@@ -7,14 +7,17 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
-/** The placeholders of `text` that name no variable. */
-export function unknownVariables(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((v) => !(TEMPLATE_VARIABLES as readonly string[]).includes(v));
+/** The variables of a campaign's offer message: the pre-approved offer's terms (never the borrower's data). */
+export const OFFER_TEMPLATE_VARIABLES = ['amount', 'currency', 'product', 'termCount', 'apr', 'validUntil', 'lender'] as const;
+
+/** The placeholders of `text` that name no variable of `variables` (a collection stage's by default). */
+export function unknownVariables(text: string, variables: readonly string[] = TEMPLATE_VARIABLES): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((v) => !variables.includes(v));
 }
 
 /** The text with every placeholder filled (a value missing renders empty). */
-export function renderTemplate(text: string, values: Partial<Record<TemplateVariable, string>>): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => values[name as TemplateVariable] ?? '');
+export function renderTemplate(text: string, values: Partial<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
 }
 
 /** The template for `locale`: its own, its language's (`zh` for `zh-CN`), else the first one. */

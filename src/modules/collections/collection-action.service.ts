@@ -96,7 +96,7 @@ export class CollectionActionService {
         [ctx.tenant, contactId, a.caseId, a.borrowerId, a.channel, text, `collections:${messenger.name.toLowerCase()}`, at],
       );
       ctx.writes.add("UPDATE collection_actions SET status = 'DONE', contact_id = $2, done_at = $3 WHERE id = $1", [a.id, contactId, at]);
-      messenger.send(ctx, { caseId: a.caseId, loanId: a.loanId, borrowerId: a.borrowerId, contactId, channel: a.channel, locale, text });
+      messenger.send(ctx, { purpose: 'COLLECTION', caseId: a.caseId, loanId: a.loanId, borrowerId: a.borrowerId, contactId, channel: a.channel, locale, text });
       count.sent++;
     }
     return count;

@@ -2,3 +2,4 @@
 export type { CollectionPolicyService } from './collection-policy.service';
 export { collectionsCobWriter } from './collections.cob';
 export { collectionPolicySchema, conductSchema, asPolicy } from './collections-definition';
+export { MESSENGERS } from './providers/messenger';

@@ -188,15 +188,18 @@ SELECT id, agent_id AS "agentId", loan_id AS "loanId", kind, trigger, amount::te
 
 /** A repayment reversed after it earned (EACH_REPAYMENT, FIRST_REPAYMENT) takes its commissions back, found from the reversal events since the cursor; the loan's next repayment is then its first. */
 const REVERSED_SQL = `
-WITH clawed AS (
+WITH reversed AS MATERIALIZED (
+  -- The repayments reversed since the cursor, found first (few), then their commissions by loan.
+  SELECT (e.data ->> 'loanId')::uuid AS loan_id, e.data ->> 'transactionId' AS tx_id FROM outbox_events e WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed'
+), clawed AS (
   INSERT INTO commissions (tenant_id, id, agent_id, loan_id, plan_id, rule_index, kind, trigger, source_ref, business_date, period, base, rate, tier, amount, held, currency, journal_entry_id, reverses_id)
   SELECT c.tenant_id, gen_random_uuid(), c.agent_id, c.loan_id, c.plan_id, c.rule_index, 'CLAWBACK', c.trigger, c.source_ref || ':' || c.kind, $2::date,
          to_char(GREATEST($2::date, $3::date), 'YYYY-MM'), c.amount, NULL, c.tier, -c.amount,
          -(c.held + coalesce((SELECT sum(x.held) FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'RELEASE'), 0)),
          c.currency, gen_random_uuid(), c.id
-  FROM outbox_events e
-  JOIN commissions c ON c.tenant_id = e.tenant_id AND c.loan_id = (e.data ->> 'loanId')::uuid AND c.trigger IN ('EACH_REPAYMENT', 'FIRST_REPAYMENT') AND c.source_ref = e.data ->> 'transactionId'
-  WHERE e.seq > $1 AND e.type = 'loan.transaction_reversed' AND c.kind IN ${EARNING} AND c.amount > 0
+  FROM reversed e
+  JOIN commissions c ON c.tenant_id = $4::uuid AND c.loan_id = e.loan_id AND c.trigger IN ('EACH_REPAYMENT', 'FIRST_REPAYMENT') AND c.source_ref = e.tx_id
+  WHERE c.kind IN ${EARNING} AND c.amount > 0
     AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = c.tenant_id AND x.loan_id = c.loan_id AND x.reverses_id = c.id AND x.kind = 'CLAWBACK')
   ON CONFLICT DO NOTHING
   RETURNING *
@@ -291,7 +294,7 @@ export class CommissionEarning {
     await em.query(CANDIDATES_SQL, [cursor.prev_seq, ctx.tenant]);
     await em.query('ANALYZE pg_temp.commission_candidates');
     const earned: Moved[] = await em.query(EARN_SQL, [open, tenant.roundingMode, ctx.tenant]);
-    const clawed: Moved[] = [...await em.query(CLAW_SQL, [date, open, ctx.tenant]), ...await em.query(REVERSED_SQL, [cursor.prev_seq, date, open])];
+    const clawed: Moved[] = [...await em.query(CLAW_SQL, [date, open, ctx.tenant]), ...await em.query(REVERSED_SQL, [cursor.prev_seq, date, open, ctx.tenant])];
     const released = await em.query(RELEASE_SQL, [date, open, ctx.tenant]);
     await em.query('UPDATE commission_cursors SET prev_seq = last_seq, last_seq = $1, updated_at = now()', [top]);
     await this.post(ctx, [...earned, ...clawed]);

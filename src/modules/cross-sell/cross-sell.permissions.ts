@@ -6,9 +6,13 @@ export const crossSellPermissions = {
     crossSellRules: hasRole('LENDER_ADMIN', 'ANALYST'),
     crossSellCandidates: hasRole('LENDER_ADMIN', 'ANALYST'),
     propensityModels: hasRole('LENDER_ADMIN', 'ANALYST'),
+    campaigns: hasRole('LENDER_ADMIN', 'ANALYST'),
+    campaignResults: hasRole('LENDER_ADMIN', 'ANALYST'),
   },
   Mutation: {
     setCrossSellRule: hasRole('LENDER_ADMIN'),
+    createCampaign: hasRole('LENDER_ADMIN'),
+    recordCampaignOpened: hasRole('LENDER_ADMIN', 'APP', 'BORROWER'),
   },
   CrossSellRule: allow,
   CrossSellFact: allow,
@@ -19,4 +23,9 @@ export const crossSellPermissions = {
   CalibrationBand: allow,
   PropensityCoefficient: allow,
   PropensityModel: allow,
+  Campaign: allow,
+  CampaignTemplate: allow,
+  CampaignArmResults: allow,
+  CampaignResults: allow,
+  CampaignOpened: allow,
 };

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CrossSellKind } from '../../core/cross-sell';
 import { Dec } from '../../core/money';
 import { badInput } from '../../core/domain-error';
@@ -8,7 +8,8 @@ import { DecimalScalar } from '../../platform/graphql/scalars';
 import type { CrossSellCandidate, CrossSellCandidates } from './cross-sell-candidates';
 import type { CrossSellRuleService, StoredCrossSellRule } from './cross-sell-rules';
 import type { PropensityModels, StoredPropensityModel } from './propensity-models';
-import { CrossSellCandidateConnection, CrossSellKindEnum, CrossSellRuleInput, CrossSellRuleType, PropensityModelType } from './dto/cross-sell.type';
+import { CampaignInput, CampaignOpenedType, CampaignResultsType, CampaignType, CrossSellCandidateConnection, CrossSellKindEnum, CrossSellRuleInput, CrossSellRuleType, PropensityModelType } from './dto/cross-sell.type';
+import type { CampaignChannel, CampaignService } from './campaigns';
 
 const toRule = (r: StoredCrossSellRule): CrossSellRuleType => ({ ...r.definition, id: r.id, version: r.version, isCurrent: r.isCurrent, createdAt: r.createdAt });
 const toModel = (m: StoredPropensityModel): PropensityModelType => ({
@@ -19,7 +20,7 @@ const keyOf = (c: CrossSellCandidate) => `${c.score ?? ''}|${c.borrowerId}`;
 
 @Resolver()
 export class CrossSellResolver {
-  constructor(private readonly rules: CrossSellRuleService, private readonly candidates: CrossSellCandidates, private readonly models: PropensityModels) {}
+  constructor(private readonly rules: CrossSellRuleService, private readonly candidates: CrossSellCandidates, private readonly models: PropensityModels, private readonly campaignService: CampaignService) {}
 
   @Mutation(() => CrossSellRuleType, { description: 'Sets the eligibility rule of a kind of cross-sell (a new version when it differs).' })
   async setCrossSellRule(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => CrossSellRuleInput) input: CrossSellRuleInput) {
@@ -45,5 +46,25 @@ export class CrossSellResolver {
   @Query(() => [PropensityModelType], { description: 'The current propensity model of each kind (fitted by `npx microlend analytics fit-propensity`), with its calibration.' })
   async propensityModels(@Ctx() { ctx }: GraphQLContext, @Arg('kind', () => CrossSellKindEnum, { nullable: true }) kind?: CrossSellKind | null) {
     return (await this.models.current(ctx, kind)).map(toModel);
+  }
+
+  @Mutation(() => CampaignType, { description: 'A campaign of pre-approved offers to today’s eligible candidates who agreed to marketing, with a random control group held out.' })
+  async createCampaign(@Ctx() { ctx }: GraphQLContext, @Arg('input', () => CampaignInput) input: CampaignInput) {
+    return this.campaignService.create(ctx, { ...input, kind: input.kind as CrossSellKind, channel: input.channel as CampaignChannel, audience: input.audience ?? null, controlShare: input.controlShare ?? null });
+  }
+
+  @Query(() => [CampaignType], { description: 'The lender’s campaigns, newest first.' })
+  async campaigns(@Ctx() { ctx }: GraphQLContext) {
+    return this.campaignService.list(ctx);
+  }
+
+  @Query(() => CampaignResultsType, { description: 'Reached, opened, applied, disbursed, conversion and revenue of the treatment against the control group, and the uplift.' })
+  async campaignResults(@Ctx() { ctx }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.campaignService.results(ctx, id);
+  }
+
+  @Mutation(() => CampaignOpenedType, { description: 'The borrower opened the campaign’s offer (the borrower’s own front-end, or staff on their behalf with borrowerId).' })
+  async recordCampaignOpened(@Ctx() { ctx }: GraphQLContext, @Arg('campaignId', () => ID) campaignId: string, @Arg('borrowerId', () => ID, { nullable: true }) borrowerId?: string | null) {
+    return this.campaignService.opened(ctx, campaignId, borrowerId ?? null);
   }
 }

@@ -2,7 +2,8 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CROSS_SELL_KINDS } from '../../../core/cross-sell';
 import { ConnectionType } from '../../../platform/graphql/connection';
-import { DateScalar, DecimalScalar } from '../../../platform/graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../../platform/graphql/scalars';
+import { CAMPAIGN_CHANNELS } from '../campaigns';
 
 export const CrossSellKindEnum = Object.fromEntries(CROSS_SELL_KINDS.map((k) => [k, k])) as Record<(typeof CROSS_SELL_KINDS)[number], string>;
 registerEnumType(CrossSellKindEnum, {
@@ -100,4 +101,85 @@ export class PropensityModelType {
   @Field(() => Int) sampleSize!: number;
   @Field(() => Int) positives!: number;
   @Field() fittedAt!: Date;
+}
+
+export const CampaignChannelEnum = Object.fromEntries(CAMPAIGN_CHANNELS.map((k) => [k, k])) as Record<(typeof CAMPAIGN_CHANNELS)[number], string>;
+registerEnumType(CampaignChannelEnum, { name: 'CampaignChannel', description: 'How the offer reaches the borrower, through the lender’s messenger (sandbox or its own gateway by webhook).' });
+
+@InputType('CampaignAudienceInput')
+export class CampaignAudienceInput {
+  @Field(() => DecimalScalar, { nullable: true, description: 'Only candidates scoring at least this propensity.' }) minScore?: string;
+  @Field({ nullable: true }) segment?: string;
+  @Field({ nullable: true }) region?: string;
+  @Field(() => Int, { nullable: true, description: 'The best-scoring candidates up to this many.' }) maxSize?: number;
+}
+
+@InputType('CampaignTemplateInput')
+export class CampaignTemplateInput {
+  @Field({ description: 'A locale such as en or zh-CN; a borrower gets the template of their language, else the first.' }) locale!: string;
+  @Field({ description: 'The message, with {{amount}} {{currency}} {{product}} {{termCount}} {{apr}} {{validUntil}} {{lender}} filled from the borrower’s offer.' }) text!: string;
+}
+
+@InputType('CampaignInput')
+export class CampaignInput {
+  @Field() name!: string;
+  @Field(() => CrossSellKindEnum) kind!: string;
+  @Field(() => CampaignAudienceInput, { nullable: true, description: 'Who among today’s eligible candidates; always only those who agreed to marketing and have no open collection case.' }) audience?: CampaignAudienceInput;
+  @Field(() => CampaignChannelEnum) channel!: string;
+  @Field(() => [CampaignTemplateInput]) templates!: CampaignTemplateInput[];
+  @Field(() => DateTimeScalar) startsAt!: Date;
+  @Field(() => DateTimeScalar) endsAt!: Date;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The share held out at random as the control group (0.1 by default, at most 0.5).' }) controlShare?: string;
+  @Field({ description: 'The same key twice creates one campaign and gives the same answer.' }) idempotencyKey!: string;
+}
+
+@ObjectType('CampaignTemplate')
+export class CampaignTemplateType {
+  @Field() locale!: string;
+  @Field() text!: string;
+}
+
+@ObjectType('Campaign')
+export class CampaignType {
+  @Field() id!: string;
+  @Field() name!: string;
+  @Field(() => CrossSellKindEnum) kind!: string;
+  @Field(() => CampaignChannelEnum) channel!: string;
+  @Field({ description: 'SCHEDULED, RUNNING, ENDED or CANCELLED.' }) status!: string;
+  @Field(() => DateTimeScalar) startsAt!: Date;
+  @Field(() => DateTimeScalar) endsAt!: Date;
+  @Field(() => DecimalScalar) controlShare!: string;
+  @Field(() => [CampaignTemplateType]) templates!: CampaignTemplateType[];
+  @Field(() => Int, { description: 'Members who get the offer.' }) treatment!: number;
+  @Field(() => Int, { description: 'Members held out at random.' }) control!: number;
+  @Field(() => Int, { nullable: true, description: 'The propensity model that ranked the audience.' }) modelVersion!: number | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType('CampaignArmResults')
+export class CampaignArmResultsType {
+  @Field(() => Int) size!: number;
+  @Field(() => Int) reached!: number;
+  @Field(() => Int) opened!: number;
+  @Field(() => Int, { description: 'Members who applied between the campaign’s start and end.' }) applied!: number;
+  @Field(() => Int, { description: 'Members whose application of the campaign’s time was disbursed.' }) disbursed!: number;
+  @Field(() => DecimalScalar) appliedRate!: string;
+  @Field(() => DecimalScalar, { description: 'Disbursed over size.' }) conversion!: string;
+  @Field(() => DecimalScalar, { description: 'Interest and fees collected so far on those loans.' }) revenue!: string;
+}
+
+@ObjectType('CampaignResults')
+export class CampaignResultsType {
+  @Field(() => CampaignType) campaign!: CampaignType;
+  @Field(() => CampaignArmResultsType) treatment!: CampaignArmResultsType;
+  @Field(() => CampaignArmResultsType, { description: 'The held-out group: what would have happened anyway.' }) control!: CampaignArmResultsType;
+  @Field(() => DecimalScalar, { description: 'Treatment conversion less control conversion.' }) uplift!: string;
+  @Field(() => DecimalScalar, { description: 'Treatment applied rate less control applied rate.' }) appliedUplift!: string;
+}
+
+@ObjectType('CampaignOpened')
+export class CampaignOpenedType {
+  @Field() campaignId!: string;
+  @Field() borrowerId!: string;
+  @Field(() => DateTimeScalar) openedAt!: Date;
 }
