@@ -171,7 +171,7 @@ export class CampaignService {
          SELECT m.arm, m.borrower_id, a.id AS application_id, l.id AS loan_id
          FROM campaign_members m
          JOIN campaigns c ON c.tenant_id = m.tenant_id AND c.id = m.campaign_id
-         JOIN applications a ON a.tenant_id = m.tenant_id AND a.borrower_id = m.borrower_id AND a.created_at >= GREATEST(c.starts_at, c.created_at) AND a.created_at < c.ends_at
+         JOIN applications a ON a.tenant_id = c.tenant_id AND a.tenant_id = m.tenant_id AND a.borrower_id = m.borrower_id AND a.created_at >= GREATEST(c.starts_at, c.created_at) AND a.created_at < c.ends_at
          LEFT JOIN loans l ON l.tenant_id = a.tenant_id AND l.application_id = a.id
          WHERE m.campaign_id = $1
        ), revenue AS (
