@@ -75,7 +75,8 @@ export class CrossSell1766820000000 implements MigrationInterface {
          campaign_id uuid NOT NULL,
          borrower_id uuid NOT NULL,
          arm text NOT NULL CHECK (arm IN ('TREATMENT', 'CONTROL')),
-         score numeric(8, 6) NOT NULL,
+         -- The propensity when the campaign was made (null: no model fitted for the kind then).
+         score numeric(8, 6),
          offer jsonb NOT NULL,
          locale text NOT NULL,
          message text,

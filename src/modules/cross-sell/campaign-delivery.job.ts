@@ -1,3 +1,4 @@
+import { everyTenantJob } from '../../platform/queue/every-tenant';
 import type { JobDefinition } from '../../platform/queue/job';
 import type { QueueRuntime } from '../../platform/queue/queue-runtime';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
@@ -12,13 +13,5 @@ export function campaignDeliveryJob(campaigns: CampaignService): JobDefinition {
 
 /** The clock, platform-wide: a run per active tenant every few minutes. */
 export function campaignDeliveryScheduleJob(queue: () => QueueRuntime, campaigns: CampaignService, directory: TenantDirectory): JobDefinition {
-  return {
-    name: 'campaigns.deliver.schedule',
-    platform: true,
-    async run(ctx) {
-      const tenants = await directory.list(ctx, 'ACTIVE');
-      for (const t of tenants) await queue().enqueue(campaignDeliveryJob(campaigns), { tenantId: t.id }, { attempts: 1 });
-      return { tenants: tenants.length };
-    },
-  };
+  return everyTenantJob('campaigns.deliver.schedule', queue, directory, campaignDeliveryJob(campaigns));
 }

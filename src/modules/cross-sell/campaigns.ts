@@ -81,7 +81,7 @@ export class CampaignService {
          SELECT $1, $2, m.borrower_id, m.arm, m.score, m.offer, coalesce(b.locale, $4), CASE WHEN m.arm = 'TREATMENT' THEN $5::timestamptz END
          FROM jsonb_to_recordset($3::jsonb) AS m (borrower_id uuid, arm text, score numeric, offer jsonb)
          JOIN borrowers b ON b.tenant_id = $1 AND b.id = m.borrower_id`,
-        [ctx.tenant, id, JSON.stringify(members.map((c, i) => ({ borrower_id: c.borrowerId, arm: control.has(i) ? 'CONTROL' : 'TREATMENT', score: c.score ?? '0', offer: c.offer }))),
+        [ctx.tenant, id, JSON.stringify(members.map((c, i) => ({ borrower_id: c.borrowerId, arm: control.has(i) ? 'CONTROL' : 'TREATMENT', score: c.score, offer: c.offer }))),
           (await this.deps.tenants.current(ctx)).locale, input.startsAt]);
     }
     await this.deps.audit.record(ctx, { action: 'campaign.created', entityType: 'Campaign', entityId: id, before: null, after: { ...input, members: members.length, control: control.size } });
@@ -121,15 +121,16 @@ export class CampaignService {
         const verdict = checkContact(conduct, attempt);
         const rule = verdict.allowed ? 'CONTACT_CAP' : verdict.rule;
         if (allowed && allowed < new Date(m.endsAt)) {
-          await em.query('UPDATE campaign_members SET next_attempt_at = $3, refused_rule = $4 WHERE campaign_id = $1 AND borrower_id = $2', [m.campaignId, m.borrowerId, allowed, rule]);
+          ctx.writes.add('UPDATE campaign_members SET next_attempt_at = $3, refused_rule = $4 WHERE campaign_id = $1 AND borrower_id = $2', [m.campaignId, m.borrowerId, allowed, rule]);
           count.rescheduled++;
         } else {
-          await em.query('UPDATE campaign_members SET next_attempt_at = NULL, refused_rule = $3 WHERE campaign_id = $1 AND borrower_id = $2', [m.campaignId, m.borrowerId, rule]);
+          ctx.writes.add('UPDATE campaign_members SET next_attempt_at = NULL, refused_rule = $3 WHERE campaign_id = $1 AND borrower_id = $2', [m.campaignId, m.borrowerId, rule]);
           count.refused++;
         }
         continue;
       }
-      await em.query('UPDATE campaign_members SET reached_at = $3, message = $4, next_attempt_at = NULL, refused_rule = NULL WHERE campaign_id = $1 AND borrower_id = $2', [m.campaignId, m.borrowerId, at, text]);
+      // Staged with the message: the next member's read of earlier contacts sees it (staged writes go before the next read).
+      ctx.writes.add('UPDATE campaign_members SET reached_at = $3, message = $4, next_attempt_at = NULL, refused_rule = NULL WHERE campaign_id = $1 AND borrower_id = $2', [m.campaignId, m.borrowerId, at, text]);
       messenger.send(ctx, { purpose: 'CAMPAIGN', campaignId: m.campaignId, borrowerId: m.borrowerId, channel: m.channel, locale: m.locale, text, offer: m.offer });
       count.sent++;
     }

@@ -1,3 +1,4 @@
+import { everyTenantJob } from '../../../platform/queue/every-tenant';
 import type { JobDefinition } from '../../../platform/queue/job';
 import type { QueueRuntime } from '../../../platform/queue/queue-runtime';
 import type { TenantDirectory } from '../../../platform/tenancy/tenant-directory';
@@ -12,13 +13,5 @@ export function collectionActionsJob(actions: CollectionActionService): JobDefin
 
 /** The clock, platform-wide: a run per active tenant every few minutes. */
 export function collectionActionsScheduleJob(queue: () => QueueRuntime, actions: CollectionActionService, directory: TenantDirectory): JobDefinition {
-  return {
-    name: 'collections.actions.schedule',
-    platform: true,
-    async run(ctx) {
-      const tenants = await directory.list(ctx, 'ACTIVE');
-      for (const t of tenants) await queue().enqueue(collectionActionsJob(actions), { tenantId: t.id }, { attempts: 1 });
-      return { tenants: tenants.length };
-    },
-  };
+  return everyTenantJob('collections.actions.schedule', queue, directory, collectionActionsJob(actions));
 }
