@@ -12,7 +12,7 @@ export interface AnalyticsBenchResult {
   historyDays: number;
   finestDays: number;
   snapshotRows: number;
-  queries: { name: string; p50: number; p95: number; max: number }[];
+  queries: { name: string; first: number; p50: number; p95: number; max: number }[];
   bare: { p50: number; p95: number };
 }
 
@@ -22,8 +22,10 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
  * Portfolio analytics over a 1,000,000-loan book (200 agents, 20 regions, three grades, 8% past due):
  * close of business with its snapshot step, then the snapshot step alone on the same date (its share
  * of the night); then two years of daily snapshots (the date's rows copied to each earlier day; the
- * finest cut for the last 90 days), and each query through GraphQL, one at a time, p50 and p95 in
- * milliseconds next to a bare authenticated query. Targets: the snapshot step at most 15% of close of
+ * finest cut for the last 90 days), the applications spread over the two years with their stage history
+ * (six events each), two month-ends of every loan and two years of vintage cells; then each query
+ * through GraphQL, one at a time, p50 and p95 in milliseconds next to a bare authenticated query (and
+ * the first call: a roll-rate matrix is computed once, then kept). Targets: the snapshot step at most 15% of close of
  * business, each query under 200 ms at p95.
  */
 export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s: string) => void process.stderr.write(s) } = {}): Promise<AnalyticsBenchResult> {
@@ -65,6 +67,27 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
        WHERE s.tenant_id = $1 AND s.as_of = $2 AND (s.grouping <> ${SNAPSHOT_SETS.FINEST} OR g < $4)`, [tenantId, d1, historyDays - 1, finestDays]);
     await owner.query('VACUUM ANALYZE portfolio_snapshots');
     const [{ rows: total }] = (await owner.query('SELECT count(*)::int AS rows FROM portfolio_snapshots WHERE tenant_id = $1', [tenantId])).rows;
+    log('\nthe applications spread over two years with their stage history; two month-ends of every loan; two years of vintage cells');
+    await owner.query(`UPDATE applications SET created_at = ($2::date - abs(hashtext(id::text)) % ${historyDays})::timestamp + interval '9 hours' WHERE tenant_id = $1`, [tenantId, d1]);
+    await owner.query(
+      `INSERT INTO application_events (tenant_id, application_id, seq, from_status, to_status, at, actor_type)
+       SELECT a.tenant_id, a.id, s.seq, s.from_status, s.to_status, a.created_at + s.seq * (1 + abs(hashtext(a.id::text)) % 7) * interval '1 hour', 'SYSTEM'
+       FROM applications a CROSS JOIN (VALUES (1, 'DRAFT', 'SUBMITTED'), (2, 'SUBMITTED', 'APPROVED'), (3, 'APPROVED', 'OFFERED'), (4, 'OFFERED', 'ACCEPTED'),
+         (5, 'ACCEPTED', 'CONTRACT_SIGNED'), (6, 'CONTRACT_SIGNED', 'DISBURSED')) AS s (seq, from_status, to_status)
+       WHERE a.tenant_id = $1 ON CONFLICT DO NOTHING`, [tenantId]);
+    const monthEnd = (back: number) => new Date(Date.UTC(Number(d1.slice(0, 4)), Number(d1.slice(5, 7)) - 1 - back, 0)).toISOString().slice(0, 10);
+    const [m1, m2] = [monthEnd(1), monthEnd(0)];
+    await owner.query(
+      `INSERT INTO loan_month_ends (tenant_id, as_of, loan_id, currency, bucket, outstanding)
+       SELECT l.tenant_id, m.d, l.id, l.currency, (ARRAY['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT', 'CURRENT', 'CURRENT', '1-30', '31-60', '61-90', '90+'])[1 + abs(hashtext(l.id::text || m.d::text)) % 10], l.principal
+       FROM loans l CROSS JOIN (VALUES ($2::date), ($3::date)) AS m (d) WHERE l.tenant_id = $1 ON CONFLICT DO NOTHING`, [tenantId, m1, m2]);
+    await owner.query(
+      `INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
+       SELECT $1, t.base_currency, (date_trunc('month', $2::date) - c * interval '1 month')::date, m.metric, mob, 40000 - (m.metric <> 'COHORT')::int * (39000 - mob * 60 * m.k), 1e8 - (m.metric <> 'COHORT')::int * (9.7e7 - mob * 1e5 * m.k)
+       FROM tenants t CROSS JOIN generate_series(0, 23) c CROSS JOIN generate_series(0, 23) mob
+         CROSS JOIN (VALUES ('COHORT', 0), ('DPD30_EVER', 3), ('DPD90_EVER', 2), ('WRITTEN_OFF', 1)) AS m (metric, k)
+       WHERE t.id = $1 AND mob <= c ON CONFLICT DO NOTHING`, [tenantId, d1]);
+    await owner.query('VACUUM ANALYZE applications, application_events, loan_month_ends, vintage_cells');
     const agent = '00000000-0000-4000-8000-000000000007';
     const from2y = addDays(d1, -(historyDays - 1));
     const queries: [string, string][] = [
@@ -76,6 +99,11 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
       ['portfolioBreakdown by agent', `{ portfolioBreakdown(dimension: AGENT, asOf: "${d1}") { rows { label gross share } } }`],
       ['concentration by region', `{ concentration(dimension: REGION, asOf: "${d1}") { rows { key share status } } }`],
       ['concentration by borrower', `{ concentration(dimension: BORROWER, asOf: "${d1}") { rows { key exposure status } } }`],
+      ['vintages by month, DPD30 ever, 24 months on book', '{ vintages(cohort: MONTH, metric: DPD30_EVER, maxMonthsOnBook: 24) { cohort points { monthsOnBook rate } } }'],
+      ['rollRates between two month-ends of every loan', `{ rollRates(from: "${m1}", to: "${m2}") { cells { from to count balance balanceRate } } }`],
+      ['originationFunnel a month by product', `{ originationFunnel(from: "${addDays(d1, -29)}", to: "${d1}", groupBy: PRODUCT) { total { stages { stage count conversion medianHours } } } }`],
+      ['originationFunnel a month by agent', `{ originationFunnel(from: "${addDays(d1, -29)}", to: "${d1}", groupBy: AGENT) { rows { label stages { stage count } } } }`],
+      ['profitability a year by grade', `{ profitability(from: "${addDays(d1, -364)}", to: "${d1}", groupBy: GRADE) { rows { label income expectedLoss margin pricedRate } } }`],
       ['chart: trend 2 years by month (SVG)', `{ chart(kind: PORTFOLIO_TREND, args: { from: "${from2y}", to: "${d1}", interval: MONTH, metrics: [PAR30, PAR90] }) { svg } }`],
     ];
     const time = async (query: string) => {
@@ -86,10 +114,11 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
       return Number(process.hrtime.bigint() - s) / 1e6;
     };
     const measure = async (query: string) => {
-      for (let i = 0; i < 5; i++) await time(query);
+      const first = await time(query);
+      for (let i = 0; i < 4; i++) await time(query);
       const xs: number[] = [];
       for (let i = 0; i < runs; i++) xs.push(await time(query));
-      return { p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) };
+      return { first, p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) };
     };
     log('\nqueries');
     const bare = await measure('{ viewer { roles } }');
@@ -111,6 +140,6 @@ export function printAnalyticsResult(r: AnalyticsBenchResult): void {
   console.log(`the snapshot step alone: ${r.snapshotSeconds.toFixed(2)} s = ${((100 * r.snapshotSeconds) / r.cobSeconds).toFixed(1)}% of close of business (target <= 15%); ${r.snapshotRowsPerDay} rows a day`);
   console.log(`${r.snapshotRows} snapshot rows: ${r.historyDays} days, the finest cut for the last ${r.finestDays}`);
   console.log(`bare authenticated query { viewer { roles } }: p50 ${r.bare.p50.toFixed(1)} ms, p95 ${r.bare.p95.toFixed(1)} ms (baseline)`);
-  for (const q of r.queries) console.log(`${q.name}: p50 ${q.p50.toFixed(1)} ms, p95 ${q.p95.toFixed(1)} ms, max ${q.max.toFixed(1)} ms (target p95 < 200 ms; ${(q.p95 / r.bare.p95).toFixed(1)}x the bare query)`);
+  for (const q of r.queries) console.log(`${q.name}: p50 ${q.p50.toFixed(1)} ms, p95 ${q.p95.toFixed(1)} ms, max ${q.max.toFixed(1)} ms, first call ${q.first.toFixed(1)} ms (target p95 < 200 ms; ${(q.p95 / r.bare.p95).toFixed(1)}x the bare query)`);
   console.log('');
 }

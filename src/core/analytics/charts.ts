@@ -44,14 +44,15 @@ export interface BarDatum {
 
 /** Horizontal bars, largest first, with a tick at each limit. */
 export function barChartSpec(title: string, bars: BarDatum[], valueTitle: string): VegaLiteSpec {
-  const values = bars.map((b) => ({ label: b.label, value: Number(b.value), ...(b.limit ? { limit: Number(b.limit) } : {}) }));
+  // Sorted here, drawn in data order: a sort in the shared encoding would differ between the bar and the tick layers.
+  const values = bars.map((b) => ({ label: b.label, value: Number(b.value), ...(b.limit ? { limit: Number(b.limit) } : {}) })).sort((a, b) => b.value - a.value);
   const layers: unknown[] = [{ mark: { type: 'bar', tooltip: true }, encoding: { x: { field: 'value', type: 'quantitative', title: valueTitle } } }];
   if (bars.some((b) => b.limit)) layers.push({ mark: { type: 'tick', color: '#c0392b', thickness: 2 }, encoding: { x: { field: 'limit', type: 'quantitative' } } });
   return {
     ...BASE,
     title,
     data: { values },
-    encoding: { y: { field: 'label', type: 'nominal', sort: '-x', title: null } },
+    encoding: { y: { field: 'label', type: 'nominal', sort: null, title: null } },
     layer: layers,
   };
 }

@@ -53,7 +53,7 @@ export class OriginationFunnelService {
     const rows: { key: string | null; total: boolean; stage: string; count: number; median: string | null }[] = await (await ctx.db()).query(
       `WITH apps AS (
          SELECT a.id, ${key} AS key FROM applications a
-         WHERE a.tenant_id = $1 AND (a.created_at AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date ${scope}
+         WHERE a.tenant_id = $1 AND a.created_at >= $2::date::timestamp AT TIME ZONE $4 AND a.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4 ${scope}
        ), firsts AS (
          SELECT ap.key, ap.id, s.stage, min(e.at) AS at
          FROM apps ap JOIN application_events e ON e.tenant_id = $1 AND e.application_id = ap.id
@@ -67,7 +67,7 @@ export class OriginationFunnelService {
        FROM ordered GROUP BY GROUPING SETS ((key, stage), (stage))
        UNION ALL
        SELECT ${leadKey}, GROUPING(${leadKey}) = 1, 'LEADS', count(*)::int, NULL FROM referrals r LEFT JOIN loan_products p ON p.tenant_id = r.tenant_id AND p.code = r.product_code
-       WHERE r.tenant_id = $1 AND (r.created_at AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date ${leadScope} GROUP BY GROUPING SETS ((${leadKey}), ())`,
+       WHERE r.tenant_id = $1 AND r.created_at >= $2::date::timestamp AT TIME ZONE $4 AND r.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4 ${leadScope} GROUP BY GROUPING SETS ((${leadKey}), ())`,
       params);
     const labels = await this.labels(ctx, args.groupBy);
     const byKey = new Map<string, Map<string, { count: number; median: string | null }>>();
