@@ -1,3 +1,4 @@
+import { FUNNEL_STAGE_REACHED, firstReachedSql } from '../src/core/lifecycle';
 import { addDays } from '../src/modules/cob/cob.service';
 import { SNAPSHOT_SETS } from '../src/modules/analytics/portfolio-snapshot';
 import { todayIn } from '../src/platform/tenancy/business-date';
@@ -75,6 +76,13 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
        FROM applications a CROSS JOIN (VALUES (1, 'DRAFT', 'SUBMITTED'), (2, 'SUBMITTED', 'APPROVED'), (3, 'APPROVED', 'OFFERED'), (4, 'OFFERED', 'ACCEPTED'),
          (5, 'ACCEPTED', 'CONTRACT_SIGNED'), (6, 'CONTRACT_SIGNED', 'DISBURSED')) AS s (seq, from_status, to_status)
        WHERE a.tenant_id = $1 ON CONFLICT DO NOTHING`, [tenantId]);
+    const stageColumns = FUNNEL_STAGE_REACHED.map((s) => s.column);
+    await owner.query(
+      `INSERT INTO application_stages (tenant_id, application_id, created_at, product_id, source, agent_id, ${stageColumns.join(', ')})
+       SELECT a.tenant_id, a.id, a.created_at, a.product_id, a.source, a.agent_id, ${firstReachedSql('e')}
+       FROM applications a JOIN application_events e ON e.tenant_id = a.tenant_id AND e.application_id = a.id
+       WHERE a.tenant_id = $1 GROUP BY a.tenant_id, a.id
+       ON CONFLICT (tenant_id, application_id) DO UPDATE SET created_at = EXCLUDED.created_at, ${stageColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`, [tenantId]);
     const monthEnd = (back: number) => new Date(Date.UTC(Number(d1.slice(0, 4)), Number(d1.slice(5, 7)) - 1 - back, 0)).toISOString().slice(0, 10);
     const [m1, m2] = [monthEnd(1), monthEnd(0)];
     await owner.query(
@@ -87,7 +95,7 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
        FROM tenants t CROSS JOIN generate_series(0, 23) c CROSS JOIN generate_series(0, 23) mob
          CROSS JOIN (VALUES ('COHORT', 0), ('DPD30_EVER', 3), ('DPD90_EVER', 2), ('WRITTEN_OFF', 1)) AS m (metric, k)
        WHERE t.id = $1 AND mob <= c ON CONFLICT DO NOTHING`, [tenantId, d1]);
-    await owner.query('VACUUM ANALYZE applications, application_events, loan_month_ends, vintage_cells');
+    await owner.query('VACUUM ANALYZE applications, application_events, application_stages, loan_month_ends, vintage_cells');
     const agent = '00000000-0000-4000-8000-000000000007';
     const from2y = addDays(d1, -(historyDays - 1));
     const queries: [string, string][] = [

@@ -370,7 +370,7 @@ describe('tenant isolation', () => {
 
   async function snapshotOfA() {
     const rows = await Promise.all(
-      ['tenants WHERE id = $1', 'borrowers WHERE tenant_id = $1', 'borrower_consents WHERE tenant_id = $1', 'applications WHERE tenant_id = $1', 'application_events WHERE tenant_id = $1',
+      ['tenants WHERE id = $1', 'borrowers WHERE tenant_id = $1', 'borrower_consents WHERE tenant_id = $1', 'applications WHERE tenant_id = $1', 'application_events WHERE tenant_id = $1', 'application_stages WHERE tenant_id = $1',
        'application_checks WHERE tenant_id = $1', 'application_votes WHERE tenant_id = $1', 'application_collateral WHERE tenant_id = $1', 'decision_configs WHERE tenant_id = $1',
        'tenant_policies WHERE tenant_id = $1', 'watchlist_entries WHERE tenant_id = $1', 'blacklist_entries WHERE tenant_id = $1', 'loans WHERE tenant_id = $1',
        'journal_entries WHERE tenant_id = $1', 'journal_lines WHERE tenant_id = $1', 'ledger_accounts WHERE tenant_id = $1', 'idempotency_keys WHERE tenant_id = $1',
@@ -415,7 +415,7 @@ describe('tenant isolation', () => {
       const submittedB = await app.gql(SUBMIT, { input: { productId: (await app.gql('{ loanProducts(search: "B-OWN") { nodes { id } } }', {}, adminB)).data!.loanProducts.nodes[0].id, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerInput(), deviceId: 'device-of-b' } }, adminB);
       expect(submittedB.errors).toBeUndefined();
       for (const table of ['api_keys', 'staff_users', 'borrowers', 'audit_entries', 'audit_heads', 'rate_cap_rules', 'loan_products', 'loan_product_versions',
-        'applications', 'application_events', 'application_checks', 'borrower_consents', 'tenant_keys', 'tenant_policies', 'decision_configs', 'outbox_events']) {
+        'applications', 'application_events', 'application_stages', 'application_checks', 'borrower_consents', 'tenant_keys', 'tenant_policies', 'decision_configs', 'outbox_events']) {
         const rows = await scoped(b.id, `SELECT tenant_id FROM ${table}`);
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.every((r) => r.tenant_id === b.id)).toBe(true);

@@ -10,3 +10,4 @@ export {
   slaBreach,
 } from './application-status';
 export type { ApplicationStatus, SlaBreach, StageClock } from './application-status';
+export { FUNNEL_STAGE_REACHED, firstReachedSql } from './funnel-stages';

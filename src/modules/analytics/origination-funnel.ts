@@ -1,4 +1,5 @@
 import { badInput } from '../../core/domain-error';
+import { FUNNEL_STAGE_REACHED } from '../../core/lifecycle';
 import { Dec } from '../../core/money';
 import { isCalendarDate } from '../../platform/graphql/scalars';
 import { agentSubtreeSql } from '../../platform/tenancy/agent-scope';
@@ -24,17 +25,13 @@ export interface FunnelRow {
   stages: FunnelStage[];
 }
 
-/** The application statuses each stage is reached by (the first time). */
-const REACHED: Record<string, string[]> = {
-  SUBMITTED: ['SUBMITTED'], DECIDED: ['APPROVED', 'DECLINED', 'REFERRED'], APPROVED: ['APPROVED'], OFFERED: ['OFFERED'],
-  ACCEPTED: ['ACCEPTED'], SIGNED: ['CONTRACT_SIGNED'], DISBURSED: ['DISBURSED'],
-};
-
 /**
  * The origination funnel of the applications created in a period (and the referrals recorded in it,
- * as leads), from the applications' stage history: how many reached each stage, the conversion from
- * the stage before, and the median time between the two; per product, channel (who submitted: staff,
- * the borrower, an agent) or referring agent, and for all together. An agent's key: its own.
+ * as leads), from each application's row of first-reached stage times (`application_stages`, kept
+ * by the statement that records each status change): how many reached each stage, the conversion
+ * from the stage before, and the median time from the stage reached before; per product, channel
+ * (who submitted: staff, the borrower, an agent) or referring agent, and for all together. An
+ * agent's key: its own.
  */
 export class OriginationFunnelService {
   constructor(private readonly deps: { tenants: TenantDirectory }) {}
@@ -43,32 +40,33 @@ export class OriginationFunnelService {
     if (!isCalendarDate(args.from)) throw badInput('from', 'a date YYYY-MM-DD');
     if (!isCalendarDate(args.to) || args.to < args.from) throw badInput('to', 'a date YYYY-MM-DD not before from');
     const tenant = await this.deps.tenants.current(ctx);
-    const key = { PRODUCT: 'a.product_id::text', CHANNEL: 'a.source', AGENT: 'a.agent_id::text' }[args.groupBy];
+    const key = { PRODUCT: 's.product_id::text', CHANNEL: 's.source', AGENT: 's.agent_id' }[args.groupBy];
     // A lead's channel: an agent's referral, or a borrower's (customer to customer).
     const leadKey = { PRODUCT: 'p.id::text', CHANNEL: `(CASE WHEN r.agent_id IS NULL THEN 'BORROWER' ELSE 'AGENT' END)`, AGENT: 'r.agent_id::text' }[args.groupBy];
-    const scope = ctx.referringAgent ? `AND a.agent_id::text IN ${agentSubtreeSql('$5')}` : '';
+    const scope = ctx.referringAgent ? `AND s.agent_id IN ${agentSubtreeSql('$5')}` : '';
     const leadScope = ctx.referringAgent ? `AND r.agent_id::text IN ${agentSubtreeSql('$5')}` : '';
     const params: unknown[] = [ctx.tenant, args.from, args.to, tenant.timezone, ...(ctx.referringAgent ? [ctx.referringAgent] : [])];
-    const stages = Object.entries(REACHED).map(([stage, statuses]) => `('${stage}', ARRAY[${statuses.map((s) => `'${s}'`).join(', ')}])`).join(', ');
-    const rows: { key: string | null; total: boolean; stage: string; count: number; median: string | null }[] = await (await ctx.db()).query(
-      `WITH apps AS (
-         SELECT a.id, ${key} AS key FROM applications a
-         WHERE a.tenant_id = $1 AND a.created_at >= $2::date::timestamp AT TIME ZONE $4 AND a.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4 ${scope}
-       ), firsts AS (
-         SELECT ap.key, ap.id, s.stage, min(e.at) AS at
-         FROM apps ap JOIN application_events e ON e.tenant_id = $1 AND e.application_id = ap.id
-         JOIN (VALUES ${stages}) AS s (stage, statuses) ON e.to_status = ANY (s.statuses)
-         GROUP BY ap.key, ap.id, s.stage
-       ), ordered AS (
-         SELECT f.*, lag(f.at) OVER (PARTITION BY f.id ORDER BY array_position(ARRAY['SUBMITTED', 'DECIDED', 'APPROVED', 'OFFERED', 'ACCEPTED', 'SIGNED', 'DISBURSED'], f.stage)) AS before
-         FROM firsts f
-       )
-       SELECT key, GROUPING(key) = 1 AS total, stage, count(*)::int AS count, (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM at - before) / 3600))::text AS median
-       FROM ordered GROUP BY GROUPING SETS ((key, stage), (stage))
-       UNION ALL
-       SELECT ${leadKey}, GROUPING(${leadKey}) = 1, 'LEADS', count(*)::int, NULL FROM referrals r LEFT JOIN loan_products p ON p.tenant_id = r.tenant_id AND p.code = r.product_code
-       WHERE r.tenant_id = $1 AND r.created_at >= $2::date::timestamp AT TIME ZONE $4 AND r.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4 ${leadScope} GROUP BY GROUPING SETS ((${leadKey}), ())`,
-      params);
+    const period = (alias: string) => `${alias}.tenant_id = $1 AND ${alias}.created_at >= $2::date::timestamp AT TIME ZONE $4 AND ${alias}.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4`;
+    const measures = FUNNEL_STAGE_REACHED.map((s, i) => {
+      const before = FUNNEL_STAGE_REACHED.slice(0, i).reverse().map((b) => b.column);
+      const median = before.length === 0 ? 'NULL' : `(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${s.column} - coalesce(${before.join(', ')})) / 3600))::text`;
+      return `count(${s.column})::int AS "${s.stage}", ${median} AS "${s.stage}_median"`;
+    }).join(',\n              ');
+    const db = await ctx.db();
+    const applications: ({ key: string | null; total: boolean } & Record<string, string | number | null>)[] = await db.query(
+      `SELECT ${key} AS key, GROUPING(${key}) = 1 AS total,
+              ${measures}
+       FROM application_stages s WHERE ${period('s')} ${scope}
+       GROUP BY GROUPING SETS ((${key}), ())
+       HAVING GROUPING(${key}) = 1 OR count(coalesce(${FUNNEL_STAGE_REACHED.map((s) => s.column).join(', ')})) > 0`, params);
+    const leads: { key: string | null; total: boolean; count: number }[] = await db.query(
+      `SELECT ${leadKey} AS key, GROUPING(${leadKey}) = 1 AS total, count(*)::int AS count
+       FROM referrals r LEFT JOIN loan_products p ON p.tenant_id = r.tenant_id AND p.code = r.product_code
+       WHERE ${period('r')} ${leadScope} GROUP BY GROUPING SETS ((${leadKey}), ())`, params);
+    const rows: { key: string | null; total: boolean; stage: string; count: number; median: string | null }[] = [
+      ...applications.flatMap((a) => FUNNEL_STAGE_REACHED.map((s) => ({ key: a.key, total: a.total, stage: s.stage, count: a[s.stage] as number, median: a[`${s.stage}_median`] as string | null }))),
+      ...leads.map((l) => ({ ...l, stage: 'LEADS', median: null })),
+    ];
     const labels = await this.labels(ctx, args.groupBy);
     const byKey = new Map<string, Map<string, { count: number; median: string | null }>>();
     const totals = new Map<string, { count: number; median: string | null }>();

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUSES, type ApplicationStatus, IllegalTransitionError, assertTransition, isTerminal, slaBreach } from '../../core/lifecycle';
+import { APPLICATION_STATUSES, type ApplicationStatus, FUNNEL_STAGE_REACHED, IllegalTransitionError, assertTransition, isTerminal, slaBreach } from '../../core/lifecycle';
 import { setImmediate } from 'node:timers/promises';
 import { type ApprovalTier, DecisionSimulation, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, tally } from '../../core/decisioning';
 import { Dec } from '../../core/money';
@@ -379,12 +379,9 @@ export class OriginationService {
     await this.deps.audit.record(ctx, { action: `application.${to.toLowerCase()}`, entityType: 'Application', entityId: app.id, before: { status: from }, after: { status: to, note } });
   }
 
+  /** The status change in the stage history and, in the same statement, the funnel's row of the application. */
   private async event(ctx: RequestContext, app: ApplicationEntity, from: ApplicationStatus | null, to: ApplicationStatus, note: string | null = null) {
-    await (await ctx.db()).query(
-      `INSERT INTO application_events (tenant_id, application_id, seq, from_status, to_status, at, actor_type, actor_id, note)
-       VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM application_events WHERE tenant_id = $1 AND application_id = $2), $3, $4, $5, $6, $7, $8)`,
-      [ctx.tenant, app.id, from, to, app.statusEnteredAt, ctx.actor.type, ctx.actor.id, note],
-    );
+    await (await ctx.db()).query(EVENT_SQL, [ctx.tenant, app.id, from, to, app.statusEnteredAt, ctx.actor.type, ctx.actor.id, note, app.createdAt, app.productId, app.source, app.agentId]);
   }
 
   private async save(ctx: RequestContext, app: ApplicationEntity): Promise<void> {
@@ -393,6 +390,17 @@ export class OriginationService {
     await (await ctx.db()).getRepository(ApplicationEntity).save(app);
   }
 }
+
+/** $1 tenant, $2 application, $3 from, $4 to, $5 at, $6-$8 actor and note; $9-$12 the funnel's keys (created, product, source, agent). */
+const EVENT_SQL = `WITH e AS (
+  INSERT INTO application_events (tenant_id, application_id, seq, from_status, to_status, at, actor_type, actor_id, note)
+  VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM application_events WHERE tenant_id = $1 AND application_id = $2), $3, $4, $5, $6, $7, $8)
+  RETURNING at
+)
+INSERT INTO application_stages (tenant_id, application_id, created_at, product_id, source, agent_id, ${FUNNEL_STAGE_REACHED.map((s) => s.column).join(', ')})
+SELECT $1, $2, $9, $10, $11, $12, ${FUNNEL_STAGE_REACHED.map((s) => `CASE WHEN $4::text IN (${s.statuses.map((x) => `'${x}'`).join(', ')}) THEN e.at END`).join(', ')} FROM e
+ON CONFLICT (tenant_id, application_id) DO UPDATE SET product_id = EXCLUDED.product_id, source = EXCLUDED.source, agent_id = EXCLUDED.agent_id,
+  ${FUNNEL_STAGE_REACHED.map((s) => `${s.column} = coalesce(application_stages.${s.column}, EXCLUDED.${s.column})`).join(', ')}`;
 
 function voteRefusalMessage(reason: string, tier: ApprovalTier): string {
   switch (reason) {
