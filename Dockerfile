@@ -7,15 +7,16 @@
 # (or APP_DB_PASSWORD): see src/config/config.ts and helm/microlend/values.yaml.
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# 1. Compile TypeScript (needs the dev dependencies: typescript, @types/*).
+# 1. Compile TypeScript and build the console (needs the dev dependencies: typescript, @types/*, vite).
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY schema ./schema
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build:prod
+RUN npm run build:prod && npm run console:build
 
 # 2. Production dependencies only, in a clean tree.
 FROM ${NODE_IMAGE} AS deps

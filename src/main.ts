@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       '',
       `  microlend is up: GraphQL at ${url} (subscriptions: ws://localhost:${config.port}/graphql, graphql-ws)`,
       `  database: ${runtime.db.embedded ? `embedded PostgreSQL, data in ${config.embedded.dataDir}` : 'DATABASE_URL'}; queues: ${config.redisUrl ? 'Redis' : 'PostgreSQL (BullMQ Postgres backend)'}`,
+      `  console: http://localhost:${config.port}/console/ (staff sign in: npx microlend user create --tenant ${slugs[0] ?? '<slug>'} --email E --name N --role LENDER_ADMIN --password P)`,
       `  tenants: ${slugs.join(', ') || '(none)'}`,
       `  metrics: ${config.metricsPort ? `http://localhost:${config.metricsPort}/metrics` : 'off (set METRICS_PORT)'}`,
       `  get a key:  npx microlend apikey create --tenant ${slugs[0] ?? '<slug>'} --role LENDER_ADMIN`,

@@ -223,7 +223,7 @@ export function buildCli(config: Config, io: CliIo): Command {
     .requiredOption('--product <code>')
     .option('--count <n>', 'how many loans', (v) => Number(v), 100_000)
     .option('--start <YYYY-MM-DD>', 'the loans’ start date', new Date().toISOString().slice(0, 10))
-    .option('--history <months>', 'a book with a past: weekly cohorts over these months, borrowers who pay on time, late, cure or default, repayments recorded, close of business run over every date, the 180-days-late written off', (v) => Number(v))
+    .option('--history <months>', 'a book with a past: weekly cohorts over these months, borrowers who pay on time, late, cure or default and come back for more, repayments recorded, close of business run over every date, the 180-days-late written off', (v) => Number(v))
     .action(async (opts: { tenant: string; product: string; count: number; start: string; history?: number }) => {
       if (!Number.isInteger(opts.count) || opts.count < 1) throw new UsageError('--count must be a positive whole number');
       if (opts.history !== undefined) {
@@ -242,7 +242,7 @@ export function buildCli(config: Config, io: CliIo): Command {
             for (const bar of bars.values()) bar.stop();
           }
         });
-        io.out(`seeded ${r.loans} loans over ${months} months: ${r.repayments} repayments, ${r.writtenOff} written off\n`);
+        io.out(`seeded ${r.loans} loans over ${months} months: ${r.repayments} repayments, ${r.writtenOff} written off, ${r.renewals} renewals to returning borrowers\n`);
         return;
       }
       const n = await withRuntime(async (rt) => {

@@ -22,11 +22,13 @@ describe('a seeded book with a history', () => {
   });
   afterAll(() => app.close());
 
-  it('lends over the months to payers who pay on time, late, cure or default, closes every day, and writes off the long-unpaid', async () => {
+  it('lends over the months to payers who pay on time, late, cure or default, lends again to those who come back, closes every day, and writes off the long-unpaid', async () => {
     const run = await cli(app.config, 'seed', 'loans', '--tenant', lender.slug, '--product', 'CONSUMER-1', '--count', '40', '--history', '9');
     expect(run.code).toBe(0);
-    const [, loans, repayments, writtenOff] = /seeded (\d+) loans over 9 months: (\d+) repayments, (\d+) written off/.exec(run.out)!.map(Number);
+    const [, loans, repayments, writtenOff, renewals] = /seeded (\d+) loans over 9 months: (\d+) repayments, (\d+) written off, (\d+) renewals/.exec(run.out)!.map(Number);
     expect(loans).toBe(40);
+    // Six monthly instalments: the first months' good payers have repaid and come back.
+    expect(renewals).toBeGreaterThan(0);
     expect(repayments).toBeGreaterThan(40);
     expect(writtenOff).toBeGreaterThan(0);
     expect(run.err).toMatch(/close of business .*100%/);
@@ -34,7 +36,8 @@ describe('a seeded book with a history', () => {
     const today = todayUtc();
     const s = (await gql(`{ portfolioSummary(asOf: "${today}", from: "${addDays(today, -300)}") { snapshotDate activeLoans par30Ratio writtenOffCount writtenOff recoveries disbursedCount repeatBorrowerShare } }`)).portfolioSummary;
     expect(s).toMatchObject({ snapshotDate: today, writtenOffCount: writtenOff });
-    expect(s.activeLoans).toBeLessThanOrEqual(40 - writtenOff);
+    expect(s.activeLoans).toBeLessThanOrEqual(40 + renewals - writtenOff);
+    expect(new Dec(s.repeatBorrowerShare).gt(0)).toBe(true);
     expect(new Dec(s.par30Ratio).gt(0)).toBe(true);
     expect(s.disbursedCount).toBeGreaterThan(30);
     // Every loan written off had been 30 days late, and so is every loan 31 or more days late now.

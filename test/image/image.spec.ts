@@ -37,6 +37,8 @@ describe('Dockerfile and .dockerignore', () => {
     expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
     expect(runtime).toMatch(/^COPY tenants \.\/tenants$/m);
     expect(runtime).toMatch(/NODE_ENV=production/);
+    // The console is built in the build stage, into dist/console, which the API serves at /console.
+    expect(stages[0]).toMatch(/^RUN npm run build:prod && npm run console:build$/m);
     expect(runtime).not.toMatch(/npm ci(?! --omit=dev)/);
   });
 
@@ -52,7 +54,7 @@ describe('Dockerfile and .dockerignore', () => {
     const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
     for (const entry of ['node_modules', '.git', '.data', 'dist', 'coverage', '*.log', '.env', 'test']) expect(ignored).toContain(entry);
     // What the build copies must not be ignored.
-    for (const needed of ['src', 'migrations', 'tenants', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const needed of ['src', 'schema', 'migrations', 'tenants', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
       expect(ignored).not.toContain(needed);
     }
   });

@@ -1,3 +1,4 @@
+import { mountConsole } from './console';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import IORedis from 'ioredis';
@@ -131,6 +132,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag buys nothing.
   app.set('etag', false);
   mountHealth(app, runtime);
+  mountConsole(app, config.consoleDir);
   // Stripe signs the exact bytes it sent: the body stays raw until the signature is checked.
   app.post('/webhooks/stripe/:tenantSlug', express.raw({ type: 'application/json', limit: '1mb' }), async (req, res) => {
     try {

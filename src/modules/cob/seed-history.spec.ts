@@ -1,4 +1,4 @@
-import { paymentsOf, profileOf } from './seed-history';
+import { closingOf, paymentsOf, profileOf, renewalOf } from './seed-history';
 
 const schedule = [
   { dueDate: '2026-01-05', total: '100.10' }, { dueDate: '2026-02-05', total: '100.10' }, { dueDate: '2026-03-05', total: '100.10' }, { dueDate: '2026-04-05', total: '100.10' },
@@ -17,5 +17,25 @@ describe('seeded payer histories', () => {
     expect(paymentsOf('LATE', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-20', amount: '103.10' }, { paidAt: '2026-02-20', amount: '103.10' }]);
     expect(paymentsOf('CURE', schedule, '2026-04-30')).toEqual([{ paidAt: '2026-03-05', amount: '315.32' }, { paidAt: '2026-04-05', amount: '101.10' }]);
     expect(paymentsOf('DEFAULT', schedule, '2026-04-30')).toEqual([]);
+  });
+
+  it('closes a loan when its last instalment is paid, if that is by today', () => {
+    expect(closingOf('ON_TIME', schedule, '2026-04-05')).toBe('2026-04-05');
+    expect(closingOf('ON_TIME', schedule, '2026-04-04')).toBeNull();
+    expect(closingOf('LATE', schedule, '2026-05-01')).toBe('2026-04-20');
+    expect(closingOf('CURE', schedule, '2026-05-01')).toBe('2026-04-05');
+    expect(closingOf('DEFAULT', schedule, '2027-01-01')).toBeNull();
+  });
+
+  it('brings back 60% of on-time payers (about two in five for more), 30% of the late, 20% of cures, no defaulter', () => {
+    const tally = (profile: 'ON_TIME' | 'LATE' | 'CURE' | 'DEFAULT') => {
+      const out: Record<string, number> = { NONE: 0, SAME: 0, LARGER: 0 };
+      for (let i = 1; i <= 100; i++) out[renewalOf(i, profile)]++;
+      return out;
+    };
+    expect(tally('ON_TIME')).toEqual({ NONE: 40, SAME: 35, LARGER: 25 });
+    expect(tally('LATE')).toEqual({ NONE: 70, SAME: 30, LARGER: 0 });
+    expect(tally('CURE')).toEqual({ NONE: 80, SAME: 20, LARGER: 0 });
+    expect(tally('DEFAULT')).toEqual({ NONE: 100, SAME: 0, LARGER: 0 });
   });
 });

@@ -40,25 +40,51 @@ export function paymentsOf(profile: PayerProfile, installments: { dueDate: strin
   return out;
 }
 
+/**
+ * Whether a borrower comes back after repaying (a renewal), and for more (a graduation, half again the
+ * principal): 60% of those who paid on time (two in five of them for more), 30% of the late, 20% of
+ * the cured; by the loan's place in the book, like its profile.
+ */
+export function renewalOf(index: number, profile: PayerProfile): 'NONE' | 'SAME' | 'LARGER' {
+  const share = { ON_TIME: 60, LATE: 30, CURE: 20, DEFAULT: 0 }[profile];
+  if ((index * 13) % 100 >= share) return 'NONE';
+  return profile === 'ON_TIME' && (index * 7) % 100 < 40 ? 'LARGER' : 'SAME';
+}
+
+/** The day a loan's last instalment is paid (it closes), or null: not by today, or never. */
+export function closingOf(profile: PayerProfile, installments: { dueDate: string; total: string }[], today: string): string | null {
+  const last = addDays(installments[installments.length - 1].dueDate, profile === 'LATE' ? 15 : 0);
+  return profile !== 'DEFAULT' && last <= today ? last : null;
+}
+
+/** How many days after closing a returning borrower borrows again. */
+const RENEWAL_AFTER_DAYS = 7;
+/** The instalments of a seeded loan with a history: short, as microloans are (the product's range permitting). */
+const HISTORY_TERM = 6;
+
 export interface HistoryProgress {
   phase: 'loans' | 'close of business' | 'write-offs';
   done: number;
   total: number;
 }
 
+type SeededLoan = { id: string; borrowerId: string; principal: string; schedule: { dueDate: string; total: string }[] };
+
 /**
  * A book with a history, for demos and the portfolio report (`npx microlend seed loans --history
  * <months>`): weekly cohorts over the months (the loans of seedLoans), borrowers who pay on time,
- * late, cure or default (profileOf); then day by day since the first loan, that day's repayments
- * recorded through servicing and that day's close of business (so each date has its snapshot, and late
- * loans their penalties, buckets and collections); then the loans 180 days past due written off.
+ * late, cure or default (profileOf); then day by day since the first loan, that day's renewals lent
+ * (renewalOf: a week after a loan is repaid, its borrower may borrow again, sometimes more), that
+ * day's repayments recorded through servicing and that day's close of business (so each date has its
+ * snapshot, and late loans their penalties, buckets and collections); then the loans 180 days past
+ * due written off.
  */
 export async function seedHistory(
   units: Units,
   services: { products: LoanProductService; ledger: LedgerService; servicing: LoanServicingService; cob: CobService },
   opts: { tenantId: string; productCode: string; count: number; months: number; today: string },
   onProgress: (p: HistoryProgress) => void = () => undefined,
-): Promise<{ loans: number; repayments: number; writtenOff: number }> {
+): Promise<{ loans: number; renewals: number; repayments: number; writtenOff: number }> {
   const actor = { type: 'SYSTEM' as const, id: 'seed' };
   const inTenant = <T>(work: (ctx: RequestContext) => Promise<T>) => units.run({ tenantId: opts.tenantId, actor, roles: [] }, work);
   const started = await inTenant(async (ctx) => ((await (await ctx.db()).query('SELECT now() AS t'))[0].t as Date));
@@ -66,21 +92,43 @@ export async function seedHistory(
   const first = addDays(opts.today, -opts.months * 30);
   for (let w = 0; w < weeks; w++) {
     const n = Math.floor(opts.count / weeks) + (w < opts.count % weeks ? 1 : 0);
-    if (n > 0) await seedLoans(units, services, { tenantId: opts.tenantId, productCode: opts.productCode, count: n, startDate: addDays(first, w * 7), batchSize: 5000 });
+    if (n > 0) await seedLoans(units, services, { tenantId: opts.tenantId, productCode: opts.productCode, count: n, startDate: addDays(first, w * 7), batchSize: 5000, termCount: HISTORY_TERM });
     onProgress({ phase: 'loans', done: w + 1, total: weeks });
   }
-  const loans: { id: string; schedule: { dueDate: string; total: string }[]; rank: number }[] = await inTenant(async (ctx) => (await ctx.db()).query(
-    `SELECT id, schedule, row_number() OVER (ORDER BY disbursement_date, disbursement_ref)::int AS rank FROM loans
-     WHERE created_at >= $1 AND disbursement_ref LIKE 'seed-%' ORDER BY disbursement_date, disbursement_ref`, [started]));
-  const plan = loans.flatMap((l) => paymentsOf(profileOf(l.rank), l.schedule, opts.today).map((p, i) => ({ loanId: l.id, ...p, key: `seed-history:${l.id}:${i}` })));
-  // Day by day, as it happens: the day's repayments, then the day's close of business (a repayment
-  // recorded before the loan's nights have run would meet a loan that has not yet fallen due).
-  const byDay = new Map<string, typeof plan>();
-  for (const p of plan) byDay.set(p.paidAt, [...(byDay.get(p.paidAt) ?? []), p]);
+  const seeded = (where: string, params: unknown[]): Promise<SeededLoan[]> => inTenant(async (ctx) => (await ctx.db()).query(
+    `SELECT id, borrower_id AS "borrowerId", principal::text, schedule FROM loans
+     WHERE created_at >= $1 AND disbursement_ref LIKE 'seed-%' ${where} ORDER BY disbursement_date, disbursement_ref`, [started, ...params]));
+  // What each loan's borrower pays, by day, and who comes back for another loan, by the day they do.
+  const byDay = new Map<string, { loanId: string; paidAt: string; amount: string; key: string }[]>();
+  const renewals = new Map<string, { borrowerId: string; principal: string }[]>();
+  let rank = 0;
+  const plan = (loans: SeededLoan[]) => {
+    for (const l of loans) {
+      const profile = profileOf(++rank);
+      paymentsOf(profile, l.schedule, opts.today).forEach((p, i) => byDay.set(p.paidAt, [...(byDay.get(p.paidAt) ?? []), { loanId: l.id, ...p, key: `seed-history:${l.id}:${i}` }]));
+      const closed = closingOf(profile, l.schedule, opts.today);
+      const next = renewalOf(rank, profile);
+      if (!closed || next === 'NONE' || addDays(closed, RENEWAL_AFTER_DAYS) > opts.today) continue;
+      const on = addDays(closed, RENEWAL_AFTER_DAYS);
+      renewals.set(on, [...(renewals.get(on) ?? []), { borrowerId: l.borrowerId, principal: next === 'LARGER' ? new Dec(l.principal).times('1.5').toFixed(2) : l.principal }]);
+    }
+  };
+  const initial = await seeded('', []);
+  plan(initial);
+  // Day by day, as it happens: the day's renewals and repayments, then the day's close of business
+  // (a repayment recorded before the loan's nights have run would meet a loan that has not yet fallen due).
   const days = Math.round((Date.parse(opts.today) - Date.parse(first)) / 86_400_000);
   let done = 0;
+  let renewed = 0;
   for (let d = 1; d <= days; d++) {
     const date = addDays(first, d);
+    const returning = renewals.get(date) ?? [];
+    for (const principal of new Set(returning.map((r) => r.principal))) {
+      const borrowerIds = returning.filter((r) => r.principal === principal).map((r) => r.borrowerId);
+      await seedLoans(units, services, { tenantId: opts.tenantId, productCode: opts.productCode, count: borrowerIds.length, borrowerIds, principal, startDate: date, termCount: HISTORY_TERM });
+      renewed += borrowerIds.length;
+    }
+    if (returning.length) plan(await seeded('AND disbursement_date = $2 AND borrower_id = ANY ($3::uuid[])', [date, returning.map((r) => r.borrowerId)]));
     for (const p of byDay.get(date) ?? []) {
       await inTenant((ctx) => services.servicing.recordRepayment(ctx, { loanId: p.loanId, amount: p.amount, paidAt: p.paidAt, method: 'CASH', idempotencyKey: p.key }));
       done++;
@@ -96,5 +144,5 @@ export async function seedHistory(
   }
   // The write-offs reach today's snapshot and vintages.
   if (late.length) await inTenant((ctx) => services.cob.run(ctx, opts.today));
-  return { loans: loans.length, repayments: done, writtenOff: late.length };
+  return { loans: initial.length, renewals: renewed, repayments: done, writtenOff: late.length };
 }

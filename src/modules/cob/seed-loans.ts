@@ -1,5 +1,5 @@
 import { buildSchedule } from '../../core/loan-math';
-import { currencyDecimals } from '../../core/money';
+import { Dec, currencyDecimals } from '../../core/money';
 import { productScheduleInput } from '../../core/products/product-schedule';
 import type { Units } from '../../platform/tenancy/units';
 import { loanAccountMapping } from '../../core/ledger/journal';
@@ -13,12 +13,21 @@ import { servicingTermsOf } from '../loans';
  * transaction, all on one product with a realistic schedule starting `startDate`. Each loan is posted
  * as loan booking posts it (its DISBURSEMENT entry dated `startDate`: the principal to the loan, the
  * same paid out of cash clearing; the seeded loans carry no fees), in the same statement, so the book
- * reconciles with the ledger and close of business catches each loan up from `startDate`.
+ * reconciles with the ledger and close of business catches each loan up from `startDate`. Given
+ * existing borrowers, it lends to them again (a renewal), at the principal asked for.
  */
 export async function seedLoans(
   units: Units,
   services: { products: LoanProductService; ledger: LedgerService },
-  opts: { tenantId: string; productCode: string; count: number; startDate: string; batchSize?: number },
+  opts: {
+    tenantId: string; productCode: string; count: number; startDate: string; batchSize?: number;
+    /** Lend to these existing borrowers (one loan each; count is their number), not to new ones. */
+    borrowerIds?: string[];
+    /** The principal (clipped to the product's range); the product's smallest by default. */
+    principal?: string;
+    /** Instalments (clipped to the product's range); up to 12 by default. */
+    termCount?: number;
+  },
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<number> {
   const batch = opts.batchSize ?? 50_000;
@@ -29,9 +38,9 @@ export async function seedLoans(
     if (!product) throw new Error(`no product ${opts.productCode}`);
     const version = await services.products.version(ctx, product.id, product.current_version);
     const grade = version.terms.rateBands[0].grade;
-    const principal = version.terms.amountMin;
-    const term = version.terms.termMin;
-    const { input } = productScheduleInput(version.terms, { principal, termCount: Math.max(term, Math.min(12, version.terms.termMax)), grade, disbursementDate: opts.startDate, frequency: version.terms.frequencies[0] });
+    const { amountMin, amountMax, termMin, termMax } = version.terms;
+    const principal = !opts.principal || new Dec(opts.principal).lt(amountMin) ? amountMin : new Dec(opts.principal).gt(amountMax) ? amountMax : opts.principal;
+    const { input } = productScheduleInput(version.terms, { principal, termCount: Math.max(termMin, Math.min(opts.termCount ?? 12, termMax)), grade, disbursementDate: opts.startDate, frequency: version.terms.frequencies[0] });
     const s = buildSchedule(input, { currencyDecimals: currencyDecimals(version.terms.currency) });
     const schedule = s.installments.map((i) => ({ number: i.number, dueDate: i.dueDate, principal: i.principal.toFixed(2), interest: i.interest.toFixed(2), fees: i.fees.toFixed(2), total: i.total.toFixed(2), balance: i.balance.toFixed(2) }));
     const [{ n }] = await em.query('SELECT count(*)::int AS n FROM loans');
@@ -41,20 +50,21 @@ export async function seedLoans(
     const accounts = { principal: mapping?.LOAN_PRINCIPAL ?? 'LOAN_PRINCIPAL', cash: mapping?.CASH_CLEARING ?? 'CASH_CLEARING' };
     return { product, version, schedule, principal: s.totalPrincipal.toFixed(2), currency: version.terms.currency, terms, offset: n, rate: input.annualInterestRate, accounts };
   });
+  const count = opts.borrowerIds?.length ?? opts.count;
   let done = 0;
-  while (done < opts.count) {
-    const size = Math.min(batch, opts.count - done);
+  while (done < count) {
+    const size = Math.min(batch, count - done);
     const from = setup.offset + done + 1;
     await units.run({ tenantId: opts.tenantId, actor, roles: [] }, async (ctx) => {
       const em = await ctx.db();
       const first = setup.schedule[0];
       await em.query(
         `WITH ids AS (
-           SELECT g, gen_random_uuid() AS borrower_id, gen_random_uuid() AS app_id, gen_random_uuid() AS loan_id, gen_random_uuid() AS entry_id
+           SELECT g, coalesce(($23::uuid[])[g - $1 + 1], gen_random_uuid()) AS borrower_id, gen_random_uuid() AS app_id, gen_random_uuid() AS loan_id, gen_random_uuid() AS entry_id
            FROM generate_series($1::int, $2::int) g
          ), b AS (
            INSERT INTO borrowers (tenant_id, id, external_ref, kind, segment, full_name, region, industry)
-           SELECT $3, borrower_id, 'seed-' || g, 'INDIVIDUAL', 'CONSUMER', 'Seed Borrower ' || g, 'Region ' || (g % 20), 'retail' FROM ids RETURNING 1
+           SELECT $3, borrower_id, 'seed-' || g, 'INDIVIDUAL', 'CONSUMER', 'Seed Borrower ' || g, 'Region ' || (g % 20), 'retail' FROM ids WHERE $23::uuid[] IS NULL RETURNING 1
          ), a AS (
            INSERT INTO applications (tenant_id, id, borrower_id, product_id, product_version, requested_amount, term_count, frequency, status, status_entered_at, source, created_by_type)
            SELECT $3, app_id, borrower_id, $4, $5, $6, $7, $8, 'DISBURSED', now(), 'STAFF', 'SYSTEM' FROM ids RETURNING 1
@@ -74,11 +84,12 @@ export async function seedLoans(
          FROM ids`,
         [from, from + size - 1, opts.tenantId, setup.product.id, setup.version.version, setup.principal, setup.schedule.length, setup.version.terms.frequencies[0],
           setup.currency, String(setup.rate), JSON.stringify(setup.schedule), JSON.stringify(setup.terms), opts.startDate, first.dueDate, first.interest, first.principal,
-          first.total, setup.terms.penaltyAnnualRate, setup.terms.decimals, setup.terms.roundingMode, setup.accounts.principal, setup.accounts.cash],
+          first.total, setup.terms.penaltyAnnualRate, setup.terms.decimals, setup.terms.roundingMode, setup.accounts.principal, setup.accounts.cash,
+          opts.borrowerIds ? opts.borrowerIds.slice(done, done + size) : null],
       );
     });
     done += size;
-    onProgress(done, opts.count);
+    onProgress(done, count);
   }
   return done;
 }

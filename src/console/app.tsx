@@ -1,0 +1,28 @@
+import { MantineProvider, createTheme } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { HashRouter } from 'react-router';
+import { Provider } from 'urql';
+import { apiClient } from './api';
+import { LoginPage } from './pages/login-page';
+import { Shell } from './shell';
+import { type Session, loadSession, saveSession } from './session';
+
+/** Mantine's theme with the darker shades, so text on buttons and muted text keep a 4.5:1 contrast (WCAG AA). */
+const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 6 } });
+
+/** Signed out: the sign-in page. Signed in: the console, every call with the session's token. */
+export function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const client = useMemo(() => apiClient(session?.token ?? null), [session]);
+  const signIn = (s: Session | null) => {
+    saveSession(s);
+    setSession(s);
+  };
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Provider value={client}>
+        <HashRouter>{session ? <Shell onSignOut={() => signIn(null)} /> : <LoginPage onSignedIn={signIn} />}</HashRouter>
+      </Provider>
+    </MantineProvider>
+  );
+}
