@@ -86,6 +86,8 @@ export async function runAnalyticsBench({ loans = 1_000_000, runs = 40, log = (s
        SELECT a.tenant_id, a.id, a.created_at, a.product_id, a.source, a.agent_id, ${firstReachedSql('e')}
        FROM applications a JOIN application_events e ON e.tenant_id = a.tenant_id AND e.application_id = a.id
        WHERE a.tenant_id = $1 GROUP BY a.tenant_id, a.id
+       -- In the order the applications were created, as the rows are written in production (each at its application's creation).
+       ORDER BY a.created_at
        ON CONFLICT (tenant_id, application_id) DO UPDATE SET created_at = EXCLUDED.created_at, ${stageColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`, [tenantId]);
     const monthEnd = (back: number) => new Date(Date.UTC(Number(d1.slice(0, 4)), Number(d1.slice(5, 7)) - 1 - back, 0)).toISOString().slice(0, 10);
     const [m1, m2] = [monthEnd(1), monthEnd(0)];

@@ -222,6 +222,19 @@ describe('portfolio figures from the daily snapshots', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.from' });
   });
 
+  it('draws every metric of the trend as the trend query answers it (none is left blank)', async () => {
+    const metrics = (await gql('{ __type(name: "PortfolioMetric") { enumValues { name } } }', {}, analyst)).__type.enumValues.map((v: any) => v.name);
+    const from = addDays(today, -3);
+    for (const metric of metrics) {
+      const trend = (await gql(`{ portfolioTrend(from: "${from}", to: "${today}", interval: DAY, metrics: [${metric}]) { points { values { value } } } }`, {}, analyst)).portfolioTrend.points;
+      const chart = (await gql(`{ chart(kind: PORTFOLIO_TREND, args: { from: "${from}", to: "${today}", interval: DAY, metrics: [${metric}] }) { svg } }`, {}, analyst)).chart;
+      const drawn = marks(chart.svg, 'point').map((l) => Number(/(?:ratio|count|KES): (-?[0-9.]+)/.exec(l)![1]));
+      const answered = trend.map((p: any) => p.values[0].value).filter((v: string | null) => v !== null).map(Number);
+      expect({ metric, drawn }).toEqual({ metric, drawn: answered });
+      if (['GROSS_PORTFOLIO', 'ACTIVE_LOANS', 'PAR30'].includes(metric)) expect({ metric, points: drawn.length }).toEqual({ metric, points: 4 });
+    }
+  });
+
   it('measures concentration against the risk appetite, and raised each change of a limit’s status as an event', async () => {
     const C = (dimension: string) => `{ concentration(dimension: ${dimension}, asOf: "${today}") { asOf snapshotDate currency dimension portfolio
       rows { key label exposure share status limits { limitId measure limit value usage status } } } }`;
@@ -324,7 +337,9 @@ describe('portfolio figures from the daily snapshots', () => {
     const html = await readFile(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|src="http/);
-    expect(html).toContain('<tr><th>PAR30</th><td>0.300000</td></tr>');
+    // As a person reads them: a percentage, amounts with their thousands grouped.
+    expect(html).toContain('<tr><th>PAR30</th><td>30.00%</td></tr>');
+    expect(html).toContain('<tr><th>Gross portfolio</th><td>100,000.00</td></tr>');
     expect((html.match(/<svg /g) ?? []).length).toBe(11);
     expect(marks(html, 'bar')).toEqual(expect.arrayContaining(['gross portfolio (KES): 80000; label: Nairobi']));
   });

@@ -42,10 +42,11 @@ export interface BarDatum {
   limit?: string | null;
 }
 
-/** Horizontal bars, largest first, with a tick at each limit. */
-export function barChartSpec(title: string, bars: BarDatum[], valueTitle: string): VegaLiteSpec {
+/** Horizontal bars, largest first (or in the order given: delinquency buckets by days past due), with a tick at each limit. */
+export function barChartSpec(title: string, bars: BarDatum[], valueTitle: string, order: 'LARGEST_FIRST' | 'AS_GIVEN' = 'LARGEST_FIRST'): VegaLiteSpec {
   // Sorted here, drawn in data order: a sort in the shared encoding would differ between the bar and the tick layers.
-  const values = bars.map((b) => ({ label: b.label, value: Number(b.value), ...(b.limit ? { limit: Number(b.limit) } : {}) })).sort((a, b) => b.value - a.value);
+  const values = bars.map((b) => ({ label: b.label, value: Number(b.value), ...(b.limit ? { limit: Number(b.limit) } : {}) }));
+  if (order === 'LARGEST_FIRST') values.sort((a, b) => b.value - a.value);
   const layers: unknown[] = [{ mark: { type: 'bar', tooltip: true }, encoding: { x: { field: 'value', type: 'quantitative', title: valueTitle } } }];
   if (bars.some((b) => b.limit)) layers.push({ mark: { type: 'tick', color: '#c0392b', thickness: 2 }, encoding: { x: { field: 'limit', type: 'quantitative' } } });
   return {
@@ -102,4 +103,11 @@ export function heatmapChartSpec(title: string, cells: HeatCell[], order: string
       { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'text', type: 'nominal' } } },
     ],
   };
+}
+
+/** Where a delinquency bucket falls by days past due: CURRENT first, then by the bucket's first day ("1-30", "90+"); unknown names last. */
+export function bucketRank(label: string): number {
+  if (label === 'CURRENT') return -1;
+  const m = /^(\d+)/.exec(label);
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
 }

@@ -9,15 +9,13 @@ import type { VintageService } from './vintages';
 import type { ProfitabilityGroup, ProfitabilityService } from './profitability';
 import type { FunnelGroup, OriginationFunnelService } from './origination-funnel';
 import type { RollRateService } from './roll-rates';
-import type { BreakdownDimension, PortfolioFigures, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
+import { type BreakdownDimension, type PortfolioFigures, type PortfolioFiguresService, type TrendInterval, asSummary } from './portfolio-figures';
 import {
   BreakdownDimensionEnum, ChartArgsInput, RollRatesType, FunnelGroupEnum, OriginationFunnelType, ProfitabilityGroupEnum, ProfitabilityType, VintageCohortEnum, VintageMetricEnum, VintageType, ConcentrationDimensionEnum, ConcentrationType, ChartKindEnum, ChartType, FinancialAssumptionsType, PORTFOLIO_METRICS, PortfolioBreakdownType, PortfolioFilterInput,
   PortfolioMetricEnum, type PortfolioMetric, PortfolioSummaryType, PortfolioTrendType, TrendIntervalEnum,
 } from './dto/analytics.type';
 
-const toSummary = (f: PortfolioFigures): PortfolioSummaryType => ({
-  ...f, grossPortfolio: f.gross, activeLoans: f.loans, activeBorrowers: f.borrowers, averageGrossPortfolio: f.averageGross,
-});
+const toSummary = (f: PortfolioFigures): PortfolioSummaryType => asSummary(f);
 
 @Resolver()
 export class AnalyticsResolver {

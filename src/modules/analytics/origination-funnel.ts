@@ -49,10 +49,13 @@ export class OriginationFunnelService {
     const period = (alias: string) => `${alias}.tenant_id = $1 AND ${alias}.created_at >= $2::date::timestamp AT TIME ZONE $4 AND ${alias}.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4`;
     const measures = FUNNEL_STAGE_REACHED.map((s, i) => {
       const before = FUNNEL_STAGE_REACHED.slice(0, i).reverse().map((b) => b.column);
-      const median = before.length === 0 ? 'NULL' : `(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${s.column} - coalesce(${before.join(', ')})) / 3600))::text`;
+      // date_part, a float: extract() answers numeric, whose sort (a median sorts) costs several times more.
+      const median = before.length === 0 ? 'NULL' : `(percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', ${s.column} - coalesce(${before.join(', ')})) / 3600))::numeric(14, 6)::text`;
       return `count(${s.column})::int AS "${s.stage}", ${median} AS "${s.stage}_median"`;
     }).join(',\n              ');
     const db = await ctx.db();
+    // A month of a large lender's applications is tens of thousands of rows whose medians are sorted in memory, not on disk.
+    await db.query("SELECT set_config('work_mem', '32MB', true)");
     const applications: ({ key: string | null; total: boolean } & Record<string, string | number | null>)[] = await db.query(
       `SELECT ${key} AS key, GROUPING(${key}) = 1 AS total,
               ${measures}

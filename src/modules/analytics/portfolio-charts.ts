@@ -1,4 +1,4 @@
-import { type VegaLiteSpec, barChartSpec, curveChartSpec, heatmapChartSpec, trendChartSpec } from '../../core/analytics';
+import { type VegaLiteSpec, barChartSpec, bucketRank, curveChartSpec, heatmapChartSpec, trendChartSpec } from '../../core/analytics';
 import { badInput } from '../../core/domain-error';
 import { renderChartSvg } from '../../platform/charts/render-chart';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -6,7 +6,7 @@ import type { AppetiteDimension } from '../../core/decisioning/risk-appetite';
 import type { ConcentrationService } from './concentration';
 import type { VintageService } from './vintages';
 import type { RollRateService } from './roll-rates';
-import type { BreakdownDimension, PortfolioFilter, PortfolioFiguresService, TrendInterval } from './portfolio-figures';
+import { type BreakdownDimension, type PortfolioFilter, type PortfolioFiguresService, type TrendInterval, asSummary } from './portfolio-figures';
 
 /** Which summary field a trend metric draws (PAR30: par30Ratio), and whether it is a ratio. */
 export type MetricFields = Record<string, string>;
@@ -48,11 +48,13 @@ export class PortfolioCharts {
     const points = await this.deps.figures.trend(ctx, { from: args.from, to: args.to, interval: (args.interval ?? 'MONTH') as TrendInterval, filter: args.filter });
     const currency = points[0]?.currency ?? '';
     const series = points.flatMap((p) => metrics.map((m) => {
-      const v = (p as unknown as Record<string, unknown>)[this.deps.metricFields[m]];
+      const v = (asSummary(p) as unknown as Record<string, unknown>)[this.deps.metricFields[m]];
       return { date: p.to, metric: m, value: v === null || v === undefined ? null : String(v) };
     }));
-    const ratios = metrics.every((m) => /Ratio|Share|Yield|Sufficiency/i.test(this.deps.metricFields[m]));
-    return trendChartSpec(`${metrics.join(', ')} by ${(args.interval ?? 'MONTH').toLowerCase()}, ${args.from} to ${args.to}`, series, ratios ? 'ratio' : currency);
+    // The value axis names what the lines measure: ratios, counts (loans, borrowers), or money in the currency.
+    const fields = metrics.map((m) => this.deps.metricFields[m]);
+    const axis = fields.every((f) => /Ratio|Share|Yield|Sufficiency/i.test(f)) ? 'ratio' : fields.every((f) => /Loans|Borrowers|Count/.test(f)) ? 'count' : currency;
+    return trendChartSpec(`${metrics.join(', ')} by ${(args.interval ?? 'MONTH').toLowerCase()}, ${args.from} to ${args.to}`, series, axis);
   }
 
   private async concentration(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
@@ -81,6 +83,10 @@ export class PortfolioCharts {
   private async breakdown(ctx: RequestContext, args: ChartArgs): Promise<VegaLiteSpec> {
     const dimension = (args.dimension ?? 'PRODUCT') as BreakdownDimension;
     const b = await this.deps.figures.breakdown(ctx, { asOf: args.asOf, dimension, currency: args.filter?.currency });
-    return barChartSpec(`Gross portfolio by ${dimension.toLowerCase()}, ${b.snapshotDate ?? b.asOf}`, b.rows.map((r) => ({ label: r.label, value: r.gross })), `gross portfolio (${b.currency})`);
+    const bars = b.rows.map((r) => ({ label: r.label, value: r.gross }));
+    const title = `Gross portfolio by ${dimension.toLowerCase()}, ${b.snapshotDate ?? b.asOf}`;
+    // Buckets read in their order of lateness, not by size.
+    if (dimension === 'BUCKET') return barChartSpec(title, bars.sort((x, y) => bucketRank(x.label) - bucketRank(y.label)), `gross portfolio (${b.currency})`, 'AS_GIVEN');
+    return barChartSpec(title, bars, `gross portfolio (${b.currency})`);
   }
 }

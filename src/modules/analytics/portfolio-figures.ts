@@ -25,6 +25,14 @@ export interface PortfolioFigures extends PortfolioTotals, PortfolioIndicators {
   currency: string;
 }
 
+/**
+ * The figures under the names the API and charts give them (grossPortfolio, activeLoans,
+ * activeBorrowers, averageGrossPortfolio): one mapping, so a metric reads the same field everywhere.
+ */
+export function asSummary(f: PortfolioFigures) {
+  return { ...f, grossPortfolio: f.gross, activeLoans: f.loans, activeBorrowers: f.borrowers, averageGrossPortfolio: f.averageGross };
+}
+
 export const BREAKDOWN_DIMENSIONS = ['PRODUCT', 'SEGMENT', 'REGION', 'AGENT', 'GRADE', 'BUCKET', 'INDUSTRY'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 

@@ -1,3 +1,4 @@
+import { Dec } from '../../core/money';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { Chart, PortfolioCharts } from './portfolio-charts';
 import type { PortfolioFigures, PortfolioFiguresService } from './portfolio-figures';
@@ -11,6 +12,18 @@ const ROWS: [string, keyof PortfolioFigures][] = [
   ['Recoveries', 'recoveries'], ['Operating income', 'operatingIncome'], ['Portfolio yield (annualised)', 'portfolioYield'],
   ['Average loan size', 'averageLoanSize'], ['Repeat borrowers', 'repeatBorrowerShare'], ['Operational self-sufficiency', 'operationalSelfSufficiency'],
 ];
+
+/**
+ * A figure as a person reads it: ratios as percentages, amounts and counts with thousands grouped;
+ * Intl formats the decimal string exactly (no float). A missing figure (no cost assumptions) is a dash.
+ */
+function shown(key: keyof PortfolioFigures, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  const text = String(value);
+  if (/Ratio|Share|Yield|Sufficiency/.test(key)) return `${new Dec(text).times(100).toFixed(2)}%`;
+  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  return new Intl.NumberFormat('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(text as unknown as number);
+}
 
 /**
  * The portfolio report: the summary of the period and every chart, as one self-contained, printable
@@ -42,7 +55,7 @@ export async function portfolioReportHtml(
     onStep(i + 1, steps.length);
   }
   const [summary, ...charts] = parts as [PortfolioFigures, ...Chart[]];
-  const table = ROWS.map(([label, key]) => `<tr><th>${escape(label)}</th><td>${escape(String(summary[key] ?? '—'))}</td></tr>`).join('\n');
+  const table = ROWS.map(([label, key]) => `<tr><th>${escape(label)}</th><td>${escape(shown(key, summary[key]))}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Portfolio report — ${escape(args.tenantName)}, ${escape(args.asOf)}</title>
 <style>

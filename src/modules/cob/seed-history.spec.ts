@@ -17,6 +17,8 @@ describe('seeded payer histories', () => {
     expect(paymentsOf('LATE', schedule, '2026-03-10')).toEqual([{ paidAt: '2026-01-20', amount: '103.10' }, { paidAt: '2026-02-20', amount: '103.10' }]);
     expect(paymentsOf('CURE', schedule, '2026-04-30')).toEqual([{ paidAt: '2026-03-05', amount: '315.32' }, { paidAt: '2026-04-05', amount: '101.10' }]);
     expect(paymentsOf('DEFAULT', schedule, '2026-04-30')).toEqual([]);
+    // A currency without minor units (KES at 0 decimals) pays whole shillings.
+    expect(paymentsOf('ON_TIME', [{ dueDate: '2026-01-05', total: '2105' }], '2026-01-31', 0)).toEqual([{ paidAt: '2026-01-05', amount: '2126' }]);
   });
 
   it('closes a loan when its last instalment is paid, if that is by today', () => {

@@ -18,8 +18,8 @@ export function profileOf(index: number): PayerProfile {
   return p < 70 ? 'ON_TIME' : p < 82 ? 'LATE' : p < 90 ? 'CURE' : 'DEFAULT';
 }
 
-/** What a profile pays and when: each instalment on its day, 15 days late, the first 45 days' with the next (a cure), or nothing. */
-export function paymentsOf(profile: PayerProfile, installments: { dueDate: string; total: string }[], today: string): { paidAt: string; amount: string }[] {
+/** What a profile pays and when: each instalment on its day, 15 days late, the first 45 days' with the next (a cure), or nothing; in the loan's minor units. */
+export function paymentsOf(profile: PayerProfile, installments: { dueDate: string; total: string }[], today: string, decimals = 2): { paidAt: string; amount: string }[] {
   if (profile === 'DEFAULT') return [];
   const out: { paidAt: string; amount: string }[] = [];
   let owed = new Dec(0);
@@ -34,7 +34,7 @@ export function paymentsOf(profile: PayerProfile, installments: { dueDate: strin
     // A little over the instalment (1% on time, 3% late, 5% for a cure's arrears): what accrues by the
     // day (actual days, penalties) differs from the schedule's figure by cents, which left unpaid keep a loan late.
     const margin = owed.gt(0) ? '1.05' : profile === 'LATE' ? '1.03' : '1.01';
-    out.push({ paidAt, amount: owed.plus(inst.total).times(margin).toFixed(2) });
+    out.push({ paidAt, amount: owed.plus(inst.total).times(margin).toFixed(decimals) });
     owed = new Dec(0);
   });
   return out;
@@ -68,7 +68,7 @@ export interface HistoryProgress {
   total: number;
 }
 
-type SeededLoan = { id: string; borrowerId: string; principal: string; schedule: { dueDate: string; total: string }[] };
+type SeededLoan = { id: string; borrowerId: string; principal: string; decimals: number; schedule: { dueDate: string; total: string }[] };
 
 /**
  * A book with a history, for demos and the portfolio report (`npx microlend seed loans --history
@@ -96,7 +96,7 @@ export async function seedHistory(
     onProgress({ phase: 'loans', done: w + 1, total: weeks });
   }
   const seeded = (where: string, params: unknown[]): Promise<SeededLoan[]> => inTenant(async (ctx) => (await ctx.db()).query(
-    `SELECT id, borrower_id AS "borrowerId", principal::text, schedule FROM loans
+    `SELECT id, borrower_id AS "borrowerId", principal::text, money_decimals AS decimals, schedule FROM loans
      WHERE created_at >= $1 AND disbursement_ref LIKE 'seed-%' ${where} ORDER BY disbursement_date, disbursement_ref`, [started, ...params]));
   // What each loan's borrower pays, by day, and who comes back for another loan, by the day they do.
   const byDay = new Map<string, { loanId: string; paidAt: string; amount: string; key: string }[]>();
@@ -105,12 +105,12 @@ export async function seedHistory(
   const plan = (loans: SeededLoan[]) => {
     for (const l of loans) {
       const profile = profileOf(++rank);
-      paymentsOf(profile, l.schedule, opts.today).forEach((p, i) => byDay.set(p.paidAt, [...(byDay.get(p.paidAt) ?? []), { loanId: l.id, ...p, key: `seed-history:${l.id}:${i}` }]));
+      paymentsOf(profile, l.schedule, opts.today, l.decimals).forEach((p, i) => byDay.set(p.paidAt, [...(byDay.get(p.paidAt) ?? []), { loanId: l.id, ...p, key: `seed-history:${l.id}:${i}` }]));
       const closed = closingOf(profile, l.schedule, opts.today);
       const next = renewalOf(rank, profile);
       if (!closed || next === 'NONE' || addDays(closed, RENEWAL_AFTER_DAYS) > opts.today) continue;
       const on = addDays(closed, RENEWAL_AFTER_DAYS);
-      renewals.set(on, [...(renewals.get(on) ?? []), { borrowerId: l.borrowerId, principal: next === 'LARGER' ? new Dec(l.principal).times('1.5').toFixed(2) : l.principal }]);
+      renewals.set(on, [...(renewals.get(on) ?? []), { borrowerId: l.borrowerId, principal: next === 'LARGER' ? new Dec(l.principal).times('1.5').toFixed(l.decimals) : l.principal }]);
     }
   };
   const initial = await seeded('', []);
@@ -122,6 +122,7 @@ export async function seedHistory(
   let renewed = 0;
   for (let d = 1; d <= days; d++) {
     const date = addDays(first, d);
+    const dayStarted = await inTenant(async (ctx) => ((await (await ctx.db()).query('SELECT clock_timestamp() AS t'))[0].t as Date));
     const returning = renewals.get(date) ?? [];
     for (const principal of new Set(returning.map((r) => r.principal))) {
       const borrowerIds = returning.filter((r) => r.principal === principal).map((r) => r.borrowerId);
@@ -134,6 +135,9 @@ export async function seedHistory(
       done++;
     }
     await inTenant((ctx) => services.cob.run(ctx, date));
+    // A loan repaid today closed today, not when this history was written (the cross-sell models learn from when loans closed).
+    await inTenant(async (ctx) => (await ctx.db()).query(
+      "UPDATE loans SET closed_at = $1::date + time '12:00' WHERE status = 'CLOSED' AND closed_at >= $2 AND disbursement_ref LIKE 'seed-%'", [date, dayStarted]));
     onProgress({ phase: 'close of business', done: d, total: days });
   }
   const late: { id: string }[] = await inTenant(async (ctx) => (await ctx.db()).query(

@@ -10,7 +10,7 @@ import { servicingTermsOf } from '../loans';
 /**
  * Generates a book of synthetic, already-disbursed loans for load tests and demos (`npx microlend
  * seed loans`): borrowers, applications and loans inserted set-based in batches, each batch its own
- * transaction, all on one product with a realistic schedule starting `startDate`. Each loan is posted
+ * transaction, all on one product with a realistic schedule starting `startDate` (disbursed that morning). Each loan is posted
  * as loan booking posts it (its DISBURSEMENT entry dated `startDate`: the principal to the loan, the
  * same paid out of cash clearing; the seeded loans carry no fees), in the same statement, so the book
  * reconciles with the ledger and close of business catches each loan up from `startDate`. Given
@@ -79,7 +79,7 @@ export async function seedLoans(
                             status, disbursed_at, disbursement_ref, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
                             accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
                             penalty_rate, money_decimals, rounding_mode, last_cob_date)
-         SELECT $3, loan_id, app_id, borrower_id, $4, $5, $9, $6, $6, $10, $10, $11, 'ACTIVE', now(), 'seed-' || g, $12, $13, $6, $6, $14,
+         SELECT $3, loan_id, app_id, borrower_id, $4, $5, $9, $6, $6, $10, $10, $11, 'ACTIVE', $13::date + time '09:00', 'seed-' || g, $12, $13, $6, $6, $14,
                 0, $13, $14, $15, $16, $17, $18, $19, $20, $13
          FROM ids`,
         [from, from + size - 1, opts.tenantId, setup.product.id, setup.version.version, setup.principal, setup.schedule.length, setup.version.terms.frequencies[0],
