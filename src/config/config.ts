@@ -39,7 +39,7 @@ export interface Config {
   /** Run the job worker inside the API process (the embedded default). */
   inProcessWorker: boolean;
   tenantsDir: string;
-  /** The lender console's build (`npm run console:build`), served at /console. */
+  /** The lender console's build (`npm run console:build`, in the image too), served at /console. */
   consoleDir: string;
   projectRoot: string;
   shutdownGraceMs: number;
@@ -160,7 +160,6 @@ const envSchema = z.object({
   IN_PROCESS_WORKER: z.enum(['true', 'false']).optional(),
   MIGRATE_ON_BOOT: z.enum(['true', 'false']).optional(),
   TENANTS_DIR: z.string().optional(),
-  CONSOLE_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
@@ -254,7 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnBoot,
     inProcessWorker: e.IN_PROCESS_WORKER ? e.IN_PROCESS_WORKER === 'true' : !e.DATABASE_URL && !e.APP_DATABASE_URL,
     tenantsDir: path.resolve(PROJECT_ROOT, e.TENANTS_DIR ?? 'tenants'),
-    consoleDir: path.resolve(PROJECT_ROOT, e.CONSOLE_DIR ?? 'dist/console'),
+    consoleDir: path.resolve(PROJECT_ROOT, 'dist', 'console'),
     projectRoot: PROJECT_ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
