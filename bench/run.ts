@@ -1,6 +1,7 @@
 // First: graphql-js reads NODE_ENV when it is loaded.
 import './support/production-env';
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { printResult as printLoanMath, runLoanMathBench } from './loan-math.bench';
 import { printCobResult, runCobBench } from './cob.bench';
 import { printCollectionsCobResult, runCollectionsCobBench } from './collections.bench';
@@ -10,6 +11,7 @@ import { printRepaymentReplayResult, printReplayResult, runRepaymentReplayBench,
 import { printOriginationResult, runOriginationBench } from './origination.bench';
 import { printGraphQLReadResult, runGraphQLReadBench } from './graphql-read.bench';
 import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
+import { printConsoleResult, runConsoleBench } from './console.bench';
 
 /**
  * `npm run bench`: every benchmark of the project, each printing its figures next to a baseline
@@ -19,7 +21,8 @@ import { printQueryCostResult, runQueryCostBench } from './query-cost.bench';
  * BENCH_QUERY_COST_SECONDS (and BENCH_GRAPHQL_MAX_COST, to try another cost limit) the query-cost bench, BENCH_COLLECTIONS_LOANS
  * (default 1,000,000) the collections bench, BENCH_COMMISSIONS_LOANS (default 1,000,000) and BENCH_AGENTS (200) the commissions bench.
  * BENCH_ANALYTICS_LOANS (default 1,000,000) the analytics bench.
- * BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections, commissions, analytics, graphql-read, query-cost).
+ * BENCH_CONSOLE_LOADS (default 10) the console bench (Debian's Chromium; skipped when it is not installed).
+ * BENCH_ONLY=name[,name] runs only those (loan-math, origination, replay, cob, collections, commissions, analytics, graphql-read, query-cost, console).
  */
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -65,6 +68,11 @@ async function main(): Promise<void> {
   if (run('query-cost')) {
     console.log('== query cost: the most expensive admissible query from 4 clients, against 4 clients reading { viewer { roles } }');
     printQueryCostResult(await runQueryCostBench());
+  }
+  if (run('console')) {
+    console.log('== console: a cold load to the sign-in form and signing in to the first page, in Chromium with the API local');
+    if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) printConsoleResult(await runConsoleBench({ loads: Number(process.env.BENCH_CONSOLE_LOADS ?? 10) }));
+    else console.log('  skipped: no Chromium (apt-get install chromium)');
   }
 }
 

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { Provider } from 'urql';
@@ -7,8 +7,20 @@ import { LoginPage } from './pages/login-page';
 import { Shell } from './shell';
 import { type Session, loadSession, saveSession } from './session';
 
-/** Mantine's theme with the darker shades, so text on buttons and muted text keep a 4.5:1 contrast (WCAG AA). */
-const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 6 } });
+/**
+ * Mantine's theme with the darker shades, so text keeps a 4.5:1 contrast (WCAG AA): on buttons, and in
+ * the light variant (badges, the menu's current page), whose text is the colour's darkest shade, darker.
+ */
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 6 },
+  variantColorResolver: (input) => {
+    const colours = defaultVariantColorsResolver(input);
+    const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+    if (input.variant !== 'light' || !parsed.isThemeColor) return colours;
+    return { ...colours, color: darken(input.theme.colors[parsed.color][9], 0.3) };
+  },
+});
 
 /** Signed out: the sign-in page. Signed in: the console, every call with the session's token. */
 export function App() {

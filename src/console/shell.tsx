@@ -37,7 +37,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" component="nav">
-          {pages.map((p) => <NavLink key={p.path} label={t(p.label)} active={location.pathname.startsWith(p.path)} onClick={() => navigate(p.path)} href={`#${p.path}`} />)}
+          {pages.map((p) => <NavLink key={p.path} variant="filled" label={t(p.label)} active={location.pathname.startsWith(p.path)} onClick={() => navigate(p.path)} href={`#${p.path}`} />)}
         </AppShell.Navbar>
         <AppShell.Main>
           <Routes>

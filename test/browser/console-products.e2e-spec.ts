@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, buildConsole, launch, listen, screenshot } from '../support/browser';
+import { accessibilityViolations, launch, listen, screenshot } from '../support/browser';
+import { eventually } from '../support/eventually';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 /** The lender console in a real browser (Debian's Chromium), on the real API and a fresh database. */
@@ -13,7 +14,6 @@ describe('console: products', () => {
   let slug: string;
 
   beforeAll(async () => {
-    await buildConsole();
     app = await startTestApp();
     ({ slug } = await app.createTenant());
     const admin = await app.apiKey(slug, 'LENDER_ADMIN');
@@ -83,6 +83,17 @@ describe('console: products', () => {
     await page.getByRole('link', { name: 'Products' }).click();
     await page.getByRole('link', { name: 'SOKO-4W' }).click();
     await page.getByRole('columnheader', { name: 'Version 1' }).waitFor();
+    // Its next version: every term of version 1 to edit, the preview following the edit.
+    await page.getByRole('link', { name: 'Revise' }).click();
+    const terms = page.getByTestId('revise-form').getByRole('textbox', { name: 'Terms' });
+    await eventually(async () => expect(await terms.inputValue()).toContain('"annualRate": "0.24"'));
+    await terms.fill((await terms.inputValue()).replace('"annualRate": "0.24"', '"annualRate": "0.3"'));
+    await page.getByTestId('preview').getByTestId('cap-check').filter({ hasText: 'Within the rate cap' }).waitFor();
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText('Version 2 saved').waitFor();
+    await page.getByRole('link', { name: 'Versions' }).click();
+    await page.getByRole('columnheader', { name: 'Version 2' }).waitFor();
+    expect(await page.getByRole('row', { name: /Annual rate/ }).textContent()).toMatch(/24%.*30%/);
     await screenshot(page, 'products-versions');
   }, 120_000);
 

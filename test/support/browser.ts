@@ -10,7 +10,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Builds the console from its source as `npm run console:build` does, so the browser sees this commit's console. */
+/** Builds the console from its source as `npm run console:build` does, so the browser sees this commit's console (jest's global setup does it once a run). */
 export async function buildConsole(): Promise<void> {
   await promisify(execFile)(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'src/console/vite.config.mts', '--logLevel', 'error'], { cwd: ROOT });
 }
@@ -46,4 +46,21 @@ export async function accessibilityViolations(page: Page, impacts: string[] = ['
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return found.filter((v) => impacts.includes(v.impact));
+}
+
+/** Signs a staff user in through the console's sign-in page, as a person would. */
+export async function signIn(page: Page, url: string, slug: string, email: string, password = 'a long password'): Promise<void> {
+  await page.goto(`${url}/console/`);
+  await page.getByLabel('Lender (tenant slug)').fill(slug);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Where the reference borrower app is built (examples/borrower-app/dist). */
+export const BORROWER_APP_DIST = path.join(ROOT, 'examples', 'borrower-app', 'dist');
+
+/** Builds the reference borrower app into its dist/, as its `npm run build` does (jest's global setup does it once a run). */
+export async function buildBorrowerApp(): Promise<void> {
+  await promisify(execFile)(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'examples/borrower-app/vite.config.mts', '--logLevel', 'error'], { cwd: ROOT });
 }

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { ensureAppRole, quoteIdent, withDatabase } from '../../src/platform/db/database';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
 import { runMigrations } from '../../src/app/migrate';
+import { buildBorrowerApp, buildConsole } from './browser';
 import { type ServiceState, freePort, onPath, startRedis, traversableTempDir, writeState } from './services';
 
 /**
@@ -22,8 +23,11 @@ export const TEST_APP_PASSWORD = 'microlend-app-test';
  * running the real migrations. Each spec file then gets its own database copied from the template.
  * TEST_DATABASE_URL / TEST_REDIS_URL (set by .ci/run) name servers to use; without them the run
  * starts an embedded PostgreSQL and, when redis-server is installed, a throw-away Redis.
+ * Meanwhile it builds the console and the reference borrower app once, from this commit's source,
+ * for the browser specs (Vite refuses two builds of one project at the same time).
  */
 export default async function globalSetup(): Promise<void> {
+  const frontEnds = buildConsole().then(() => buildBorrowerApp());
   const state: ServiceState = {};
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
@@ -53,4 +57,5 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await runMigrations(withDatabase(adminUrl, templateDb()));
+  await frontEnds;
 }

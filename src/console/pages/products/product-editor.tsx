@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { graphql } from '../../gql';
+import { todayIn } from '../../use-format';
 import { useViewer } from '../../viewer';
 import { type ProductForm, newProductForm, previewInput, termsInput } from './product-form';
 import { SchedulePreview } from './schedule-preview';
@@ -17,9 +18,6 @@ const Create = graphql(`
 `);
 
 const options = <T extends string>(...values: T[]) => values.map((value) => ({ value, label: value }));
-
-/** The tenant's today, for the preview's disbursement date. */
-const todayIn = (timezone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
 
 /** A new product: its terms on the left, the schedule they give a sample loan on the right, as the user types. */
 export function ProductEditor() {

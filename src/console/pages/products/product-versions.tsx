@@ -1,10 +1,11 @@
-import { Loader, Stack, Table, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { formatMoney, formatPercent } from '../../format';
 import { graphql } from '../../gql';
+import { can } from '../../permissions';
 import { useViewer } from '../../viewer';
 
 const Versions = graphql(`
@@ -19,7 +20,7 @@ const Versions = graphql(`
 /** A product's versions side by side: one column per version, one row per term. */
 export function ProductVersions() {
   const { t } = useTranslation();
-  const { tenant } = useViewer();
+  const { tenant, roles } = useViewer();
   const { id } = useParams();
   const [{ data, error }] = useQuery({ query: Versions, variables: { id: id! } });
   if (error) return <ErrorAlert error={error} />;
@@ -36,7 +37,10 @@ export function ProductVersions() {
   ];
   return (
     <Stack>
-      <Title order={2}>{p.code} · {p.name}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{p.code} · {p.name}</Title>
+        {can(roles, 'Mutation', 'reviseLoanProduct') && <Button component={Link} to={`/products/${p.id}/revise`}>{t('editor.reviseButton')}</Button>}
+      </Group>
       <Title order={3}>{t('products.compare')}</Title>
       <Table withColumnBorders>
         <Table.Thead>

@@ -1,0 +1,13 @@
+import { Route, Routes } from 'react-router';
+import { LoanDetail } from './loan-detail';
+import { LoanList } from './loan-list';
+
+/** Loans: search the book; a loan's schedule, transactions, journal and statement, and what a servicer does to it. */
+export function LoansPage() {
+  return (
+    <Routes>
+      <Route index element={<LoanList />} />
+      <Route path=":id" element={<LoanDetail />} />
+    </Routes>
+  );
+}
