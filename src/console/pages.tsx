@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, lazy } from 'react';
 import { can } from './permissions';
-import { AgentsPage } from './pages/agents/agents-page';
-import { ApplicationsPage } from './pages/applications/applications-page';
-import { CollectionsPage } from './pages/collections/collections-page';
-import { DecisionsPage } from './pages/decisions/decisions-page';
-import { LoansPage } from './pages/loans/loans-page';
-import { PortfolioPage } from './pages/portfolio/portfolio-page';
-import { ProductsPage } from './pages/products/products-page';
-import { SettingsPage } from './pages/settings/settings-page';
+
+/** Each page is its own chunk, fetched when first opened: the sign-in page loads only what it needs. */
+const AgentsPage = lazy(() => import('./pages/agents/agents-page').then((m) => ({ default: m.AgentsPage })));
+const ApplicationsPage = lazy(() => import('./pages/applications/applications-page').then((m) => ({ default: m.ApplicationsPage })));
+const CollectionsPage = lazy(() => import('./pages/collections/collections-page').then((m) => ({ default: m.CollectionsPage })));
+const DecisionsPage = lazy(() => import('./pages/decisions/decisions-page').then((m) => ({ default: m.DecisionsPage })));
+const LoansPage = lazy(() => import('./pages/loans/loans-page').then((m) => ({ default: m.LoansPage })));
+const PortfolioPage = lazy(() => import('./pages/portfolio/portfolio-page').then((m) => ({ default: m.PortfolioPage })));
+const ProductsPage = lazy(() => import('./pages/products/products-page').then((m) => ({ default: m.ProductsPage })));
+const SettingsPage = lazy(() => import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 /** The console's pages, each shown to the roles that may call the operation it is built on. */
 export interface ConsolePage {

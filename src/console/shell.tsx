@@ -1,4 +1,5 @@
 import { AppShell, Button, Center, Group, Loader, NavLink, Select, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
@@ -40,10 +41,12 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
           {pages.map((p) => <NavLink key={p.path} variant="filled" label={t(p.label)} active={location.pathname.startsWith(p.path)} onClick={() => navigate(p.path)} href={`#${p.path}`} />)}
         </AppShell.Navbar>
         <AppShell.Main>
-          <Routes>
-            {pages.map((p) => <Route key={p.path} path={`${p.path}/*`} element={p.element} />)}
-            {pages[0] && <Route path="*" element={<Navigate to={pages[0].path} replace />} />}
-          </Routes>
+          <Suspense fallback={<Loader />}>
+            <Routes>
+              {pages.map((p) => <Route key={p.path} path={`${p.path}/*`} element={p.element} />)}
+              {pages[0] && <Route path="*" element={<Navigate to={pages[0].path} replace />} />}
+            </Routes>
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </ViewerContext.Provider>

@@ -56,7 +56,7 @@ type Documents = {
     "\n  mutation ConsoleReviseProduct($id: ID!, $input: LoanProductTermsInput!) { reviseLoanProduct(id: $id, input: $input) { id currentVersion } }\n": typeof types.ConsoleReviseProductDocument,
     "\n  query ConsoleProductVersions($id: ID!) {\n    loanProduct(id: $id) {\n      id code name currency\n      versions { version createdAt maxApr terms { amountMin amountMax termMin termMax frequencies amortization dayCount rateBands { grade annualRate } } }\n    }\n  }\n": typeof types.ConsoleProductVersionsDocument,
     "\n  query ConsoleSchedulePreview($input: SchedulePreviewInput!) {\n    previewSchedule(input: $input) {\n      currency apr totalInterest totalFees totalPayable netDisbursement\n      capCheck { apr cap withinCap description }\n      installments { number dueDate principal interest fees total balance }\n    }\n  }\n": typeof types.ConsoleSchedulePreviewDocument,
-    "query ConsoleApiKeys { apiKeys(first: 100) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }": typeof types.ConsoleApiKeysDocument,
+    "query ConsoleApiKeys { apiKeys(first: 100, includeRevoked: true) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }": typeof types.ConsoleApiKeysDocument,
     "mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }": typeof types.ConsoleCreateApiKeyDocument,
     "mutation ConsoleRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id active } }": typeof types.ConsoleRevokeApiKeyDocument,
     "query ConsoleAuditLog { auditLog(first: 100) { nodes { id seq occurredAt action entityType entityId actorType actorUser { fullName } } } }": typeof types.ConsoleAuditLogDocument,
@@ -117,7 +117,7 @@ const documents: Documents = {
     "\n  mutation ConsoleReviseProduct($id: ID!, $input: LoanProductTermsInput!) { reviseLoanProduct(id: $id, input: $input) { id currentVersion } }\n": types.ConsoleReviseProductDocument,
     "\n  query ConsoleProductVersions($id: ID!) {\n    loanProduct(id: $id) {\n      id code name currency\n      versions { version createdAt maxApr terms { amountMin amountMax termMin termMax frequencies amortization dayCount rateBands { grade annualRate } } }\n    }\n  }\n": types.ConsoleProductVersionsDocument,
     "\n  query ConsoleSchedulePreview($input: SchedulePreviewInput!) {\n    previewSchedule(input: $input) {\n      currency apr totalInterest totalFees totalPayable netDisbursement\n      capCheck { apr cap withinCap description }\n      installments { number dueDate principal interest fees total balance }\n    }\n  }\n": types.ConsoleSchedulePreviewDocument,
-    "query ConsoleApiKeys { apiKeys(first: 100) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }": types.ConsoleApiKeysDocument,
+    "query ConsoleApiKeys { apiKeys(first: 100, includeRevoked: true) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }": types.ConsoleApiKeysDocument,
     "mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }": types.ConsoleCreateApiKeyDocument,
     "mutation ConsoleRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id active } }": types.ConsoleRevokeApiKeyDocument,
     "query ConsoleAuditLog { auditLog(first: 100) { nodes { id seq occurredAt action entityType entityId actorType actorUser { fullName } } } }": types.ConsoleAuditLogDocument,
@@ -321,7 +321,7 @@ export function graphql(source: "\n  query ConsoleSchedulePreview($input: Schedu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ConsoleApiKeys { apiKeys(first: 100) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }"): (typeof documents)["query ConsoleApiKeys { apiKeys(first: 100) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }"];
+export function graphql(source: "query ConsoleApiKeys { apiKeys(first: 100, includeRevoked: true) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }"): (typeof documents)["query ConsoleApiKeys { apiKeys(first: 100, includeRevoked: true) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,8 +29,8 @@ export function AgentNetwork() {
             <Badge variant="light" size="sm">{t(`agents.kinds.${a.kind}`, a.kind)}</Badge>
             {a.region && <Text size="sm">{a.region}</Text>}
             <Badge variant="light" size="sm" color={a.status === 'ACTIVE' ? 'green' : 'red'}>{a.status}</Badge>
-            {a.kycStatus && <Badge variant="outline" size="sm" color={a.kycStatus === 'VERIFIED' ? 'green' : 'red'}>KYC {a.kycStatus}</Badge>}
-            {!a.agreementSignedAt && <Badge variant="outline" size="sm" color="orange">{t('agents.unsigned')}</Badge>}
+            {a.kycStatus && <Badge variant="light" size="sm" color={a.kycStatus === 'VERIFIED' ? 'green' : 'red'}>KYC {a.kycStatus}</Badge>}
+            {!a.agreementSignedAt && <Badge variant="light" size="sm" color="orange">{t('agents.unsigned')}</Badge>}
           </Group>
           {childrenOf(a.id).length > 0 && branch(a.id)}
         </List.Item>

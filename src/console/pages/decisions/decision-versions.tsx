@@ -50,7 +50,7 @@ export function DecisionVersions({ kind }: { kind: DecisionConfigKind }) {
   const s = sim.data?.simulateDecision;
   return (
     <Grid>
-      <Grid.Col span={{ base: 12, lg: 5 }}>
+      <Grid.Col span={{ base: 12, xl: 6 }}>
         <ErrorAlert error={error ?? activated.error} />
         <Table striped data-testid={`versions-${kind}`}>
           <Table.Thead><Table.Tr>{(['name', 'version', 'status', 'created'] as const).map((c) => <Table.Th key={c}>{t(`decisions.${c}`)}</Table.Th>)}<Table.Th /></Table.Tr></Table.Thead>
@@ -67,13 +67,13 @@ export function DecisionVersions({ kind }: { kind: DecisionConfigKind }) {
           ))}</Table.Tbody>
         </Table>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 7 }}>
+      <Grid.Col span={{ base: 12, xl: 6 }}>
         {mayEdit && (
           <form onSubmit={(e) => { e.preventDefault(); void save({ name, definition: parse(text) }).then((id) => { if (id) { setDraftId(id); reload(); } }); }}>
             <Stack gap="xs">
               <Title order={3}>{t('decisions.draft')}</Title>
               <TextInput label={t('decisions.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-              <JsonInput label={t('decisions.definition')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} formatOnBlur autosize minRows={10} maxRows={24} required />
+              <JsonInput label={t('decisions.definition')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} autosize minRows={10} maxRows={24} required />
               <ErrorAlert error={saved.error} />
               <Group><Button type="submit" loading={saved.fetching} disabled={parse(text) === undefined}>{t('decisions.saveDraft')}</Button></Group>
             </Stack>

@@ -52,7 +52,7 @@ export function OriginationPolicyEditor({ which }: { which: 'appetite' | 'tiers'
       )}
       {mayEdit && (
         <>
-          <JsonInput label={t('decisions.replaceAll')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} formatOnBlur autosize minRows={6} maxRows={20} />
+          <JsonInput label={t('decisions.replaceAll')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} autosize minRows={6} maxRows={20} />
           <ErrorAlert error={saving.error} />
           <Group><Button onClick={submit} loading={saving.fetching} disabled={parse(text) === undefined}>{t('decisions.save')}</Button></Group>
         </>

@@ -77,7 +77,7 @@ export function ProductReviser() {
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <form data-testid="revise-form" onSubmit={(e) => { e.preventDefault(); if (terms) void save({ id, input: terms as never }); }}>
             <Stack gap="xs">
-              <JsonInput label={t('editor.terms')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} formatOnBlur autosize minRows={16} maxRows={40} />
+              <JsonInput label={t('editor.terms')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} autosize minRows={16} maxRows={40} />
               <ErrorAlert error={saved.error} />
               {saved.data && <Alert color="green">{t('editor.revised', { version: saved.data.reviseLoanProduct.currentVersion })} <Link to={`/products/${id}`}>{t('products.versions')}</Link></Alert>}
               <Button type="submit" loading={saved.fetching} disabled={!terms}>{t('editor.revise')}</Button>

@@ -11,7 +11,7 @@ import { useFormat } from '../../use-format';
 import { useViewer } from '../../viewer';
 import { SecretOnce } from './secret-once';
 
-const Keys = graphql(`query ConsoleApiKeys { apiKeys(first: 100) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }`);
+const Keys = graphql(`query ConsoleApiKeys { apiKeys(first: 100, includeRevoked: true) { nodes { id name prefix role active createdAt lastUsedAt expiresAt revokedAt } } }`);
 const Create = graphql(`mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`);
 const Revoke = graphql(`mutation ConsoleRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id active } }`);
 
