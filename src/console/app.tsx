@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
+import { Badge, MantineProvider, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { Provider } from 'urql';
@@ -20,6 +20,8 @@ const theme = createTheme({
     if (input.variant !== 'light' || !parsed.isThemeColor) return colours;
     return { ...colours, color: darken(input.theme.colors[parsed.color][9], 0.3) };
   },
+  // A badge keeps its whole word in a narrow table column (Mantine would cut it to "UNMATC…").
+  components: { Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }) },
 });
 
 /** Signed out: the sign-in page. Signed in: the console, every call with the session's token. */

@@ -138,6 +138,34 @@ describe('console: applications, loans, collections, portfolio', () => {
     await eventually(async () => expect(digits(await page.getByTestId('payoff-quote').getByRole('row', { name: /^Principal/ }).textContent())).toBe(digits(after.balances.outstanding.principal)));
   }, 120_000);
 
+  it('a servicer imports a bank statement: each row explained, the matched one posted once however often the file comes', async () => {
+    const { loanId } = await disbursedLoan(app, lender, { amount: '5000.00', termCount: 3 });
+    const today = new Date().toISOString().slice(0, 10);
+    const csv = ['Date,Amount,Reference,Payer', `${today},700.00,Loan ${loanId},Amina`, `${today},120.00,no such loan,Someone`].join('\r\n');
+    const file = { name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await signIn(page, url, lender.slug, 'servicer@lender.test');
+    await page.getByRole('link', { name: 'Loans' }).click();
+    await page.getByRole('link', { name: 'Import a bank statement' }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const totals = page.getByTestId('statement-totals');
+    await totals.waitFor();
+    expect(await totals.locator('[data-total="matched"]').textContent()).toBe('1');
+    expect(await totals.locator('[data-total="unmatched"]').textContent()).toBe('1');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'loans-statement-preview');
+    await page.getByRole('button', { name: 'Post the 1 matched rows as repayments' }).click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').textContent()).toMatch(/^1 repayments posted/);
+    // The same file again, the next morning by mistake: nothing new to post.
+    await page.reload();
+    await page.locator('input[type="file"]').setInputFiles({ ...file, name: 'statement-again.csv' });
+    await totals.locator('[data-total="alreadyImported"]').filter({ hasText: '1' }).waitFor();
+    expect(await totals.locator('[data-total="matched"]').textContent()).toBe('0');
+    expect(await page.getByRole('button', { name: /^Post the/ }).isDisabled()).toBe(true);
+    const repayments = (await app.gql(LOAN(loanId), {}, lender.admin)).data!.loan.transactions.nodes.filter((t: { kind: string }) => t.kind === 'REPAYMENT');
+    expect(repayments).toEqual([expect.objectContaining({ amount: '700.00', status: 'POSTED' })]);
+  }, 120_000);
+
   it('a collector opens the case from the queue, is refused an outbound call in the borrower’s quiet hours with when it is allowed, and logs the borrower’s inbound call', async () => {
     await signIn(page, url, lender.slug, 'collector@lender.test');
     await page.getByRole('link', { name: 'Collections' }).click();

@@ -47,6 +47,8 @@ type Documents = {
     "\n  query ConsolePayoffQuote($id: ID!, $asOf: Date) {\n    payoffQuote(loanId: $id, asOf: $asOf) { asOf principal interest accruedInterest fees penalties prepaymentFee credit total }\n  }\n": typeof types.ConsolePayoffQuoteDocument,
     "\n  mutation ConsoleSettleLoan($input: SettleLoanInput!) { settleLoan(input: $input) { transactionId } }\n": typeof types.ConsoleSettleLoanDocument,
     "\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n": typeof types.ConsoleRecordRepaymentDocument,
+    "\n  query ConsoleStatementPreview($csv: String!) {\n    previewBankStatement(csv: $csv) {\n      sha256\n      totals { rows matched matchedAmount unmatched duplicate invalid alreadyImported }\n      rows { line date amount reference payer status reason message loanId }\n    }\n  }\n": typeof types.ConsoleStatementPreviewDocument,
+    "\n  mutation ConsoleStatementImport($input: ImportBankStatementInput!) {\n    importBankStatement(input: $input) { posted postedAmount skipped failed alreadyImported rows { line outcome message transactionId } }\n  }\n": typeof types.ConsoleStatementImportDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  query ConsolePortfolioSummary($from: Date, $asOf: Date) {\n    portfolioSummary(from: $from, asOf: $asOf) {\n      currency snapshotDate grossPortfolio activeLoans activeBorrowers par1Ratio par30Ratio par90Ratio nplRatio writeOffRatio\n      portfolioYield operationalSelfSufficiency disbursedAmount disbursedCount averageLoanSize repeatBorrowerShare recoveries\n    }\n  }\n": typeof types.ConsolePortfolioSummaryDocument,
     "\n  query ConsoleChart($kind: ChartKind!, $args: ChartArgs) { chart(kind: $kind, args: $args) { kind title svg } }\n": typeof types.ConsoleChartDocument,
@@ -108,6 +110,8 @@ const documents: Documents = {
     "\n  query ConsolePayoffQuote($id: ID!, $asOf: Date) {\n    payoffQuote(loanId: $id, asOf: $asOf) { asOf principal interest accruedInterest fees penalties prepaymentFee credit total }\n  }\n": types.ConsolePayoffQuoteDocument,
     "\n  mutation ConsoleSettleLoan($input: SettleLoanInput!) { settleLoan(input: $input) { transactionId } }\n": types.ConsoleSettleLoanDocument,
     "\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n": types.ConsoleRecordRepaymentDocument,
+    "\n  query ConsoleStatementPreview($csv: String!) {\n    previewBankStatement(csv: $csv) {\n      sha256\n      totals { rows matched matchedAmount unmatched duplicate invalid alreadyImported }\n      rows { line date amount reference payer status reason message loanId }\n    }\n  }\n": types.ConsoleStatementPreviewDocument,
+    "\n  mutation ConsoleStatementImport($input: ImportBankStatementInput!) {\n    importBankStatement(input: $input) { posted postedAmount skipped failed alreadyImported rows { line outcome message transactionId } }\n  }\n": types.ConsoleStatementImportDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt }\n  }\n": types.ConsoleLoginDocument,
     "\n  query ConsolePortfolioSummary($from: Date, $asOf: Date) {\n    portfolioSummary(from: $from, asOf: $asOf) {\n      currency snapshotDate grossPortfolio activeLoans activeBorrowers par1Ratio par30Ratio par90Ratio nplRatio writeOffRatio\n      portfolioYield operationalSelfSufficiency disbursedAmount disbursedCount averageLoanSize repeatBorrowerShare recoveries\n    }\n  }\n": types.ConsolePortfolioSummaryDocument,
     "\n  query ConsoleChart($kind: ChartKind!, $args: ChartArgs) { chart(kind: $kind, args: $args) { kind title svg } }\n": types.ConsoleChartDocument,
@@ -282,6 +286,14 @@ export function graphql(source: "\n  mutation ConsoleSettleLoan($input: SettleLo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n"): (typeof documents)["\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleStatementPreview($csv: String!) {\n    previewBankStatement(csv: $csv) {\n      sha256\n      totals { rows matched matchedAmount unmatched duplicate invalid alreadyImported }\n      rows { line date amount reference payer status reason message loanId }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleStatementPreview($csv: String!) {\n    previewBankStatement(csv: $csv) {\n      sha256\n      totals { rows matched matchedAmount unmatched duplicate invalid alreadyImported }\n      rows { line date amount reference payer status reason message loanId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStatementImport($input: ImportBankStatementInput!) {\n    importBankStatement(input: $input) { posted postedAmount skipped failed alreadyImported rows { line outcome message transactionId } }\n  }\n"): (typeof documents)["\n  mutation ConsoleStatementImport($input: ImportBankStatementInput!) {\n    importBankStatement(input: $input) { posted postedAmount skipped failed alreadyImported rows { line outcome message transactionId } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -92,6 +92,34 @@ export type AuditVerificationState =
   | 'QUEUED'
   | 'RUNNING';
 
+/** How to read a statement whose header or dates are not the usual ones. */
+export type BankStatementFormatInput = {
+  amountColumn?: string | null | undefined;
+  currencyColumn?: string | null | undefined;
+  /** Header of the date column (default: date, value date, transaction date, …). */
+  dateColumn?: string | null | undefined;
+  dateFormat?: StatementDateFormat | null | undefined;
+  /** One character; default a comma. */
+  delimiter?: string | null | undefined;
+  descriptionColumn?: string | null | undefined;
+  payerColumn?: string | null | undefined;
+  referenceColumn?: string | null | undefined;
+};
+
+export type BankStatementImportOutcome =
+  | 'ALREADY_IMPORTED'
+  | 'FAILED'
+  | 'POSTED'
+  | 'SKIPPED';
+
+/** MATCHED rows are posted; UNMATCHED (no loan, several, or one not active), INVALID, DUPLICATE (the same payment earlier in the file) and ALREADY_IMPORTED rows are not. */
+export type BankStatementRowStatus =
+  | 'ALREADY_IMPORTED'
+  | 'DUPLICATE'
+  | 'INVALID'
+  | 'MATCHED'
+  | 'UNMATCHED';
+
 /** A cut of the book: product, the product’s segment, the borrower’s region, the referring agent, the decision’s grade, the delinquency bucket, the borrower’s industry. */
 export type BreakdownDimension =
   | 'AGENT'
@@ -270,6 +298,14 @@ export type Frequency =
   | 'QUARTERLY'
   | 'SEMI_MONTHLY'
   | 'WEEKLY';
+
+export type ImportBankStatementInput = {
+  /** The statement as CSV text: a header row, then one payment per row. */
+  csv: string;
+  format?: BankStatementFormatInput | null | undefined;
+  /** The same key and file give the first answer again; rows are also keyed by their own fingerprint. */
+  idempotencyKey: string;
+};
 
 export type LimitAction =
   | 'DECLINE'
@@ -528,6 +564,13 @@ export type SettlementStatus =
 export type StaffUserStatus =
   | 'ACTIVE'
   | 'DISABLED';
+
+/** ISO is YYYY-MM-DD; the others as named (DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY). */
+export type StatementDateFormat =
+  | 'DAY_MONTH_YEAR'
+  | 'DAY_MONTH_YEAR_DOTS'
+  | 'ISO'
+  | 'MONTH_DAY_YEAR';
 
 /** Days, ISO weeks (Monday to Sunday) or calendar months, clipped to the range. */
 export type TrendInterval =
@@ -824,6 +867,20 @@ export type ConsoleRecordRepaymentMutationVariables = Exact<{
 
 export type ConsoleRecordRepaymentMutation = { recordRepayment: { transactionId: string, allocation: { principal: string, interest: string, fees: string, penalties: string, toCredit: string } | null } };
 
+export type ConsoleStatementPreviewQueryVariables = Exact<{
+  csv: string;
+}>;
+
+
+export type ConsoleStatementPreviewQuery = { previewBankStatement: { sha256: string, totals: { rows: number, matched: number, matchedAmount: string, unmatched: number, duplicate: number, invalid: number, alreadyImported: number }, rows: Array<{ line: number, date: string | null, amount: string | null, reference: string, payer: string | null, status: BankStatementRowStatus, reason: string, message: string, loanId: string | null }> } };
+
+export type ConsoleStatementImportMutationVariables = Exact<{
+  input: ImportBankStatementInput;
+}>;
+
+
+export type ConsoleStatementImportMutation = { importBankStatement: { posted: number, postedAmount: string, skipped: number, failed: number, alreadyImported: number, rows: Array<{ line: number, outcome: BankStatementImportOutcome, message: string, transactionId: string | null }> } };
+
 export type ConsoleLoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
@@ -1030,6 +1087,8 @@ export const ConsoleReverseDocument = {"kind":"Document","definitions":[{"kind":
 export const ConsolePayoffQuoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsolePayoffQuote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payoffQuote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"loanId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"principal"}},{"kind":"Field","name":{"kind":"Name","value":"interest"}},{"kind":"Field","name":{"kind":"Name","value":"accruedInterest"}},{"kind":"Field","name":{"kind":"Name","value":"fees"}},{"kind":"Field","name":{"kind":"Name","value":"penalties"}},{"kind":"Field","name":{"kind":"Name","value":"prepaymentFee"}},{"kind":"Field","name":{"kind":"Name","value":"credit"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<ConsolePayoffQuoteQuery, ConsolePayoffQuoteQueryVariables>;
 export const ConsoleSettleLoanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleSettleLoan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SettleLoanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settleLoan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactionId"}}]}}]}}]} as unknown as DocumentNode<ConsoleSettleLoanMutation, ConsoleSettleLoanMutationVariables>;
 export const ConsoleRecordRepaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleRecordRepayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordRepaymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordRepayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactionId"}},{"kind":"Field","name":{"kind":"Name","value":"allocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"principal"}},{"kind":"Field","name":{"kind":"Name","value":"interest"}},{"kind":"Field","name":{"kind":"Name","value":"fees"}},{"kind":"Field","name":{"kind":"Name","value":"penalties"}},{"kind":"Field","name":{"kind":"Name","value":"toCredit"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleRecordRepaymentMutation, ConsoleRecordRepaymentMutationVariables>;
+export const ConsoleStatementPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleStatementPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"csv"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewBankStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"csv"},"value":{"kind":"Variable","name":{"kind":"Name","value":"csv"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"matchedAmount"}},{"kind":"Field","name":{"kind":"Name","value":"unmatched"}},{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"invalid"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyImported"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"payer"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"loanId"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleStatementPreviewQuery, ConsoleStatementPreviewQueryVariables>;
+export const ConsoleStatementImportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleStatementImport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportBankStatementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importBankStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"posted"}},{"kind":"Field","name":{"kind":"Name","value":"postedAmount"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyImported"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"transactionId"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleStatementImportMutation, ConsoleStatementImportMutationVariables>;
 export const ConsoleLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleLoginMutation, ConsoleLoginMutationVariables>;
 export const ConsolePortfolioSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsolePortfolioSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portfolioSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotDate"}},{"kind":"Field","name":{"kind":"Name","value":"grossPortfolio"}},{"kind":"Field","name":{"kind":"Name","value":"activeLoans"}},{"kind":"Field","name":{"kind":"Name","value":"activeBorrowers"}},{"kind":"Field","name":{"kind":"Name","value":"par1Ratio"}},{"kind":"Field","name":{"kind":"Name","value":"par30Ratio"}},{"kind":"Field","name":{"kind":"Name","value":"par90Ratio"}},{"kind":"Field","name":{"kind":"Name","value":"nplRatio"}},{"kind":"Field","name":{"kind":"Name","value":"writeOffRatio"}},{"kind":"Field","name":{"kind":"Name","value":"portfolioYield"}},{"kind":"Field","name":{"kind":"Name","value":"operationalSelfSufficiency"}},{"kind":"Field","name":{"kind":"Name","value":"disbursedAmount"}},{"kind":"Field","name":{"kind":"Name","value":"disbursedCount"}},{"kind":"Field","name":{"kind":"Name","value":"averageLoanSize"}},{"kind":"Field","name":{"kind":"Name","value":"repeatBorrowerShare"}},{"kind":"Field","name":{"kind":"Name","value":"recoveries"}}]}}]}}]} as unknown as DocumentNode<ConsolePortfolioSummaryQuery, ConsolePortfolioSummaryQueryVariables>;
 export const ConsoleChartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleChart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChartKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"args"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ChartArgs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chart"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"args"},"value":{"kind":"Variable","name":{"kind":"Name","value":"args"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"svg"}}]}}]}}]} as unknown as DocumentNode<ConsoleChartQuery, ConsoleChartQueryVariables>;

@@ -109,6 +109,12 @@ export const en = {
     simulating: 'Replaying decided applications…', replayed: '{{count}} decided applications replayed.', current: 'Under the active versions', underDraft: 'Under this draft', changed: 'What changes',
     noLimits: 'No risk-appetite limits.', noTiers: 'No approval tiers: every approval is automatic.', replaceAll: 'All of them, as JSON (saved as a whole)', save: 'Save',
   },
+  import: {
+    title: 'Import a bank statement', file: 'Statement (CSV)', clear: 'Remove the file', rows: 'Rows', matched: 'Matched', unmatched: 'Not matched', duplicate: 'Repeated in the file',
+    invalid: 'Unreadable', alreadyImported: 'Already imported', matchedAmount: 'Matched amount', line: 'Line', date: 'Date', amount: 'Amount', reference: 'Reference',
+    payer: 'Payer', status: 'Status', why: 'Why', post: 'Post the {{count}} matched rows as repayments', posting: 'Posting the repayments…',
+    done: '{{posted}} repayments posted ({{amount}}); {{skipped}} rows skipped, {{failed}} failed, {{already}} already imported before.',
+  },
   login: {
     title: 'Sign in', tenant: 'Lender (tenant slug)', email: 'Email', password: 'Password', submit: 'Sign in',
     failed: 'Those credentials were not accepted.',

@@ -111,6 +111,12 @@ export const zhCN: Messages = {
     simulating: '正在回放已决策的申请…', replayed: '已回放 {{count}} 笔已决策申请。', current: '当前启用版本下', underDraft: '此草稿下', changed: '变化',
     noLimits: '暂无风险偏好限额。', noTiers: '暂无审批层级：全部自动审批。', replaceAll: '全部条目（JSON，整体保存）', save: '保存',
   },
+  import: {
+    title: '导入银行流水', file: '流水文件（CSV）', clear: '移除文件', rows: '行数', matched: '已匹配', unmatched: '未匹配', duplicate: '文件内重复',
+    invalid: '无法识别', alreadyImported: '此前已导入', matchedAmount: '匹配金额', line: '行', date: '日期', amount: '金额', reference: '参考号',
+    payer: '付款人', status: '状态', why: '原因', post: '将 {{count}} 行已匹配记录登记为还款', posting: '正在登记还款…',
+    done: '已登记 {{posted}} 笔还款（{{amount}}）；跳过 {{skipped}} 行，失败 {{failed}} 行，{{already}} 行此前已导入。',
+  },
   login: {
     title: '登录', tenant: '机构（租户标识）', email: '邮箱', password: '密码', submit: '登录',
     failed: '账号或密码不正确。',

@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../error-alert';
 import { graphql } from '../../gql';
 import type { LoanStatus } from '../../gql/graphql';
 import { LOAN_STATUSES } from '../../enums';
+import { can } from '../../permissions';
 import { useFormat } from '../../use-format';
+import { useViewer } from '../../viewer';
 
 const Loans = graphql(`
   query ConsoleLoans($status: LoanStatus, $dpdMin: Int, $borrowerId: ID, $after: String) {
@@ -30,6 +32,7 @@ export const loanStatusColor = (s: string) => (s === 'ACTIVE' ? 'blue' : s === '
 export function LoanList() {
   const { t } = useTranslation();
   const f = useFormat();
+  const viewer = useViewer();
   const navigate = useNavigate();
   const [status, setStatus] = useState<LoanStatus | null>('ACTIVE');
   const [dpdMin, setDpdMin] = useState<number | null>(null);
@@ -40,7 +43,10 @@ export function LoanList() {
   const nodes = data?.loans.nodes ?? [];
   return (
     <Stack>
-      <Title order={2}>{t('loans.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('loans.title')}</Title>
+        {can(viewer.roles, 'Query', 'previewBankStatement') && <Button component={Link} to="/loans/import" variant="light">{t('import.title')}</Button>}
+      </Group>
       <Group align="end">
         <Select label={t('loans.status')} data={LOAN_STATUSES.map((v) => ({ value: v, label: t(`loanStatus.${v}`, v) }))} value={status}
           onChange={(v) => { setStatus(v as LoanStatus | null); setAfter(null); }} clearable placeholder={t('loans.anyStatus')} w={200} />
