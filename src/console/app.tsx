@@ -1,9 +1,10 @@
 import { Badge, MantineProvider, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { Provider } from 'urql';
 import { apiClient } from './api';
 import { LoginPage } from './pages/login-page';
+import { prefetchPages } from './pages';
 import { Shell } from './shell';
 import { type Session, loadSession, saveSession } from './session';
 
@@ -28,6 +29,8 @@ const theme = createTheme({
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
   const client = useMemo(() => apiClient(session?.token ?? null), [session]);
+  // Once the first screen is up, the pages' code comes in behind it.
+  useEffect(() => { const timer = setTimeout(prefetchPages, 0); return () => clearTimeout(timer); }, []);
   const signIn = (s: Session | null) => {
     saveSession(s);
     setSession(s);

@@ -1,15 +1,24 @@
-import { type ReactNode, lazy } from 'react';
+import { type ComponentType, type ReactNode, lazy } from 'react';
 import { can } from './permissions';
 
-/** Each page is its own chunk, fetched when first opened: the sign-in page loads only what it needs. */
-const AgentsPage = lazy(() => import('./pages/agents/agents-page').then((m) => ({ default: m.AgentsPage })));
-const ApplicationsPage = lazy(() => import('./pages/applications/applications-page').then((m) => ({ default: m.ApplicationsPage })));
-const CollectionsPage = lazy(() => import('./pages/collections/collections-page').then((m) => ({ default: m.CollectionsPage })));
-const DecisionsPage = lazy(() => import('./pages/decisions/decisions-page').then((m) => ({ default: m.DecisionsPage })));
-const LoansPage = lazy(() => import('./pages/loans/loans-page').then((m) => ({ default: m.LoansPage })));
-const PortfolioPage = lazy(() => import('./pages/portfolio/portfolio-page').then((m) => ({ default: m.PortfolioPage })));
-const ProductsPage = lazy(() => import('./pages/products/products-page').then((m) => ({ default: m.ProductsPage })));
-const SettingsPage = lazy(() => import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+/**
+ * Each page is its own chunk: the sign-in page loads only what it needs, and the pages' chunks are
+ * fetched while the person signs in (prefetchPages), so the first page does not wait for its code.
+ */
+const loaders: (() => Promise<unknown>)[] = [];
+function lazyPage<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) {
+  loaders.push(load);
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+export const prefetchPages = (): void => loaders.forEach((load) => void load());
+const AgentsPage = lazyPage(() => import('./pages/agents/agents-page'), 'AgentsPage');
+const ApplicationsPage = lazyPage(() => import('./pages/applications/applications-page'), 'ApplicationsPage');
+const CollectionsPage = lazyPage(() => import('./pages/collections/collections-page'), 'CollectionsPage');
+const DecisionsPage = lazyPage(() => import('./pages/decisions/decisions-page'), 'DecisionsPage');
+const LoansPage = lazyPage(() => import('./pages/loans/loans-page'), 'LoansPage');
+const PortfolioPage = lazyPage(() => import('./pages/portfolio/portfolio-page'), 'PortfolioPage');
+const ProductsPage = lazyPage(() => import('./pages/products/products-page'), 'ProductsPage');
+const SettingsPage = lazyPage(() => import('./pages/settings/settings-page'), 'SettingsPage');
 
 /** The console's pages, each shown to the roles that may call the operation it is built on. */
 export interface ConsolePage {
