@@ -9,8 +9,9 @@ import { Shell } from './shell';
 import { type Session, loadSession, saveSession } from './session';
 
 /**
- * Mantine's theme with the darker shades, so text keeps a 4.5:1 contrast (WCAG AA): on buttons, and in
- * the light variant (badges, the menu's current page), whose text is the colour's darkest shade, darker.
+ * Mantine's theme with the darker shades, so text keeps a 4.5:1 contrast (WCAG AA): on buttons (filled
+ * ones of any colour), and in the light variant (badges, the menu's current page), whose text is the
+ * colour's darkest shade, darker.
  */
 const theme = createTheme({
   primaryColor: 'blue',
@@ -18,8 +19,12 @@ const theme = createTheme({
   variantColorResolver: (input) => {
     const colours = defaultVariantColorsResolver(input);
     const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
-    if (input.variant !== 'light' || !parsed.isThemeColor) return colours;
-    return { ...colours, color: darken(input.theme.colors[parsed.color][9], 0.3) };
+    if (!parsed.isThemeColor) return colours;
+    const darkest = input.theme.colors[parsed.color][9];
+    if (input.variant === 'light') return { ...colours, color: darken(darkest, 0.3) };
+    // White on green or orange at the usual shade is under 4.5:1: filled buttons of other colours than the primary take the darkest shade, darker.
+    if (input.variant === 'filled' && parsed.color !== input.theme.primaryColor) return { ...colours, background: darken(darkest, 0.15), hover: darken(darkest, 0.3), color: '#fff' };
+    return colours;
   },
   // A badge keeps its whole word in a narrow table column (Mantine would cut it to "UNMATC…").
   components: { Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }) },

@@ -12,6 +12,7 @@ function lazyPage<T extends Record<string, unknown>>(load: () => Promise<T>, nam
 }
 export const prefetchPages = (): void => loaders.forEach((load) => void load());
 const AgentsPage = lazyPage(() => import('./pages/agents/agents-page'), 'AgentsPage');
+const ApprovalsPage = lazyPage(() => import('./pages/approvals/approvals-page'), 'ApprovalsPage');
 const ApplicationsPage = lazyPage(() => import('./pages/applications/applications-page'), 'ApplicationsPage');
 const CollectionsPage = lazyPage(() => import('./pages/collections/collections-page'), 'CollectionsPage');
 const DecisionsPage = lazyPage(() => import('./pages/decisions/decisions-page'), 'DecisionsPage');
@@ -35,6 +36,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/applications', label: 'nav.applications', needs: [['Query', 'applications']], element: <ApplicationsPage /> },
   { path: '/loans', label: 'nav.loans', needs: [['Query', 'loans']], element: <LoansPage /> },
   { path: '/collections', label: 'nav.collections', needs: [['Query', 'collectionCase']], element: <CollectionsPage /> },
+  { path: '/approvals', label: 'nav.approvals', needs: [['Query', 'pendingApprovals']], element: <ApprovalsPage /> },
   { path: '/agents', label: 'nav.agents', needs: [['Query', 'agents']], element: <AgentsPage /> },
   { path: '/portfolio', label: 'nav.portfolio', needs: [['Query', 'portfolioSummary']], element: <PortfolioPage /> },
   { path: '/settings', label: 'nav.settings', needs: [['Query', 'apiKeys'], ['Query', 'staffUsers'], ['Query', 'webhookEndpoints'], ['Query', 'auditLog'], ['Query', 'cobRuns']], element: <SettingsPage /> },

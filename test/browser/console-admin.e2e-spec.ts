@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launch, listen, screenshot, signIn } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, browserPerTest, listen, screenshot, signIn } from '../support/browser';
 import { autoLender } from '../support/loans';
 import { SUBMIT, borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -11,13 +11,12 @@ import { type TestApp, startTestApp } from '../support/test-app';
  * whose secret is shown once, then revoked; the audit chain verified in the background with progress.
  */
 describe('console: decision setup, agents, settings', () => {
+  const browsing = browserPerTest();
   let app: TestApp;
   let server: Server;
   let url: string;
-  let browser: Browser;
   let page: Page;
   let lender: Awaited<ReturnType<typeof autoLender>>;
-  const problems: string[] = [];
 
   beforeAll(async () => {
     app = await startTestApp({ worker: true });
@@ -35,22 +34,14 @@ describe('console: decision setup, agents, settings', () => {
     const branch = (await ok(`mutation { createAgent(input: { kind: BRANCH, name: "Nakuru Town", parentId: "${network}" }) { id } }`)).createAgent.id;
     await ok(`mutation { createAgent(input: { kind: INDIVIDUAL, name: "Kiprop", parentId: "${branch}" }) { id } }`);
     ({ url, server } = await listen(app.http.app));
-    browser = await launch();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
     await new Promise((r) => server?.close(r));
     await app?.close();
   });
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } })).newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page = browsing.page;
     await signIn(page, url, lender.slug, 'admin@lender.test');
-  });
-  afterEach(async () => {
-    if (problems.length) process.stderr.write(`${problems.splice(0).join('\n')}\n`);
-    await screenshot(page, `last-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
-    await page.context().close();
   });
 
   it('drafts a rule set, sees the past applications replayed under it, then activates it', async () => {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launch, listen, screenshot, signIn } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, browserPerTest, listen, screenshot, signIn } from '../support/browser';
 import { collectionsLender } from '../support/collections';
 import { eventually } from '../support/eventually';
 import { LOAN, ageLoan, disbursedLoan } from '../support/loans';
@@ -17,15 +17,14 @@ const hh = (h: number) => `${String(((h % 24) + 24) % 24).padStart(2, '0')}:00`;
  * reads the portfolio as figures and charts.
  */
 describe('console: applications, loans, collections, portfolio', () => {
+  const browsing = browserPerTest();
   let app: TestApp;
   let server: Server;
   let url: string;
-  let browser: Browser;
   let page: Page;
   let lender: Awaited<ReturnType<typeof collectionsLender>>['lender'];
   let referredId: string;
   let caseId: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -37,7 +36,7 @@ describe('console: applications, loans, collections, portfolio', () => {
       return res.data!;
     };
     const staff: Record<string, string> = {};
-    for (const role of ['UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST']) {
+    for (const role of ['UNDERWRITER', 'SERVICER', 'COLLECTOR', 'ANALYST', 'LENDER_ADMIN']) {
       const made = await ok(`mutation { createStaffUser(input: { email: "${role.toLowerCase()}@lender.test", fullName: "${role[0]}${role.slice(1).toLowerCase()} Staff", roles: [${role}], password: "a long password" }) { id } }`);
       staff[role] = made.createStaffUser.id;
     }
@@ -61,22 +60,13 @@ describe('console: applications, loans, collections, portfolio', () => {
     expect(submitted.submitApplication.status).toBe('REFERRED');
     referredId = submitted.submitApplication.id;
     ({ url, server } = await listen(app.http.app));
-    browser = await launch();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
     await new Promise((r) => server?.close(r));
     await app?.close();
   });
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } })).newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  });
-  afterEach(async () => {
-    if (problems.length) process.stderr.write(`${problems.splice(0).join('\n')}\n`);
-    await screenshot(page, `last-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
-    await page.context().close();
+    page = browsing.page;
   });
 
   it('an underwriter finds the referred application in the queue, reads the decision and approves it with a comment', async () => {
@@ -138,6 +128,25 @@ describe('console: applications, loans, collections, portfolio', () => {
     await eventually(async () => expect(digits(await page.getByTestId('payoff-quote').getByRole('row', { name: /^Principal/ }).textContent())).toBe(digits(after.balances.outstanding.principal)));
   }, 120_000);
 
+  it('a servicer restructures a loan onto a successor over a new term and follows the link to it', async () => {
+    const { loanId } = await disbursedLoan(app, lender, { amount: '6000.00', termCount: 3 });
+    await ageLoan(app, loanId, 40);
+    await signIn(page, url, lender.slug, 'servicer@lender.test');
+    await page.goto(`${url}/console/#/loans/${loanId}`);
+    const form = page.getByTestId('restructure-form');
+    await form.getByRole('textbox', { name: /^New number of instalments/ }).fill('6');
+    await form.getByRole('textbox', { name: /^Reason/ }).fill('Lost a market stall; income back in a month');
+    await form.getByRole('button', { name: 'Restructure the loan' }).click();
+    await page.getByTestId('loan-status').filter({ hasText: 'Restructured' }).waitFor();
+    await page.getByRole('link', { name: 'The restructured loan' }).click();
+    await page.getByTestId('loan-schedule').locator('tbody tr').nth(5).waitFor();
+    expect(await page.getByTestId('loan-schedule').locator('tbody tr').count()).toBe(6);
+    const old = (await app.gql(`{ loan(id: "${loanId}") { status restructuredInto } }`, {}, lender.admin)).data!.loan;
+    expect(old.status).toBe('RESTRUCTURED');
+    expect(page.url()).toContain(old.restructuredInto);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
+
   it('a servicer imports a bank statement: each row explained, the matched one posted once however often the file comes', async () => {
     const { loanId } = await disbursedLoan(app, lender, { amount: '5000.00', termCount: 3 });
     const today = new Date().toISOString().slice(0, 10);
@@ -188,8 +197,36 @@ describe('console: applications, loans, collections, portfolio', () => {
     await page.getByRole('option', { name: 'Promised to pay' }).click();
     await form.getByRole('button', { name: 'Log contact' }).click();
     await page.getByTestId('contacts').getByText('Calling about the missed instalment').waitFor();
+    // A settlement at a discount above the stage's authority waits for a second person, and says so.
+    const settlement = page.getByTestId('settlement-form');
+    await settlement.getByRole('textbox', { name: /^Amount to settle/ }).fill('5000.00');
+    await settlement.getByRole('textbox', { name: /^Pay by/ }).fill(addDays(new Date().toISOString().slice(0, 10), 14));
+    await settlement.getByRole('button', { name: 'Offer settlement' }).click();
+    const approval = settlement.locator('[data-error-code="APPROVAL_REQUIRED"]');
+    await approval.waitFor();
+    expect(await approval.textContent()).toContain('needs a second person’s approval');
+    const pending = await app.gql('{ pendingApprovals { nodes { operation status } } }', {}, lender.admin);
+    expect(pending.data!.pendingApprovals.nodes).toEqual([expect.objectContaining({ operation: 'offerSettlement', status: 'PENDING' })]);
     const held = await app.gql(`{ collectionCase(id: "${caseId}") { contacts { direction outcome note automatic } } }`, {}, lender.admin);
     expect(held.data!.collectionCase.contacts.filter((c: { automatic: boolean }) => !c.automatic)).toEqual([{ direction: 'INBOUND', outcome: 'PROMISE', note: 'Calling about the missed instalment', automatic: false }]);
+  }, 120_000);
+
+  it('the lender admin approves the collector’s settlement request (a servicer may not): it is made then, as the collector asked', async () => {
+    await signIn(page, url, lender.slug, 'servicer@lender.test');
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    await page.getByTestId('approvals').getByText('Decided by: Lender admin').waitFor();
+    expect(await page.getByTestId('approvals').getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, url, lender.slug, 'lender_admin@lender.test');
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    const row = page.getByTestId('approvals').getByRole('row').filter({ hasText: 'Settlement' });
+    await row.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'approvals-pending');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing waits for a second person.').waitFor();
+    const c = (await app.gql(`{ collectionCase(id: "${caseId}") { settlement { amount status } } }`, {}, lender.admin)).data!.collectionCase;
+    expect(c.settlement).toMatchObject({ amount: '5000.00' });
   }, 120_000);
 
   it('an analyst reads the portfolio as figures and charts drawn from the same figures', async () => {

@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launch, listen, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, browserPerTest, listen, screenshot, signIn } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 /** The lender console in a real browser (Debian's Chromium), on the real API and a fresh database. */
 describe('console: products', () => {
+  const browsing = browserPerTest();
   let app: TestApp;
   let server: Server;
   let url: string;
-  let browser: Browser;
   let page: Page;
   let slug: string;
 
@@ -24,36 +24,19 @@ describe('console: products', () => {
       expect(made.errors).toBeUndefined();
     }
     ({ url, server } = await listen(app.http.app));
-    browser = await launch();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
     await new Promise((r) => server?.close(r));
     await app?.close();
   });
-  const problems: string[] = [];
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } })).newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  });
-  afterEach(async () => {
-    // What went wrong in the page, when a step failed: its errors and how it looked.
-    if (problems.length) process.stderr.write(`${problems.splice(0).join('\n')}\n`);
-    await screenshot(page, `last-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
-    await page.context().close();
+    page = browsing.page;
   });
 
-  async function signIn(email: string) {
-    await page.goto(`${url}/console/`);
-    await page.getByLabel('Lender (tenant slug)').fill(slug);
-    await page.getByLabel('Email').fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill('a long password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  const signInAs = (email: string) => signIn(page, url, slug, email);
 
   it('signs an admin in, previews a product as it is typed, explains the cap refusal, then creates it', async () => {
-    await signIn('admin@lender.test');
+    await signInAs('admin@lender.test');
     await page.getByRole('heading', { name: 'Loan products' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'New product' }).click();
@@ -98,7 +81,7 @@ describe('console: products', () => {
   }, 120_000);
 
   it('renders the product pages in Simplified Chinese, with amounts in the tenant’s locale', async () => {
-    await signIn('admin@lender.test');
+    await signInAs('admin@lender.test');
     await page.getByRole('heading', { name: 'Loan products' }).waitFor();
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByRole('option', { name: '简体中文' }).click();
@@ -113,7 +96,7 @@ describe('console: products', () => {
   }, 120_000);
 
   it('lets a collector read the products but not create one: what a page offers follows the permission map', async () => {
-    await signIn('collector@lender.test');
+    await signInAs('collector@lender.test');
     await page.getByRole('heading', { name: 'Loan products' }).waitFor();
     await page.getByRole('link', { name: 'SOKO-4W' }).waitFor();
     expect(await page.getByRole('link', { name: 'New product' }).count()).toBe(0);

@@ -64,3 +64,32 @@ export const BORROWER_APP_DIST = path.join(ROOT, 'examples', 'borrower-app', 'di
 export async function buildBorrowerApp(): Promise<void> {
   await promisify(execFile)(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'examples/borrower-app/vite.config.mts', '--logLevel', 'error'], { cwd: ROOT });
 }
+
+/**
+ * The jest hooks of a console spec: one Chromium for the file, a fresh context and page for each test
+ * (cookies and storage start empty), the page's errors written out and its last look saved as the test
+ * ends. Call it inside `describe`, before hooks that use the page; tests read `browsing.page`.
+ */
+export function browserPerTest(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): { readonly page: Page } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const problems: string[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await (await browser!.newContext({ locale: opts.locale ?? 'en-US', viewport: opts.viewport ?? { width: 1366, height: 900 } })).newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  });
+  afterEach(async () => {
+    // What went wrong in the page, when a step failed: its errors and how it looked.
+    if (problems.length) process.stderr.write(`${problems.splice(0).join('\n')}\n`);
+    await screenshot(page!, `last-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
+    await page!.context().close();
+  });
+  return { get page() { return page!; } };
+}

@@ -24,11 +24,15 @@ type Documents = {
     "\n  query ConsoleApplication($id: ID!) {\n    application(id: $id) {\n      id status requestedAmount termCount frequency purpose riskGrade score createdAt statusEnteredAt loanId borrowerId agentId source\n      decision { outcome decidedAt reasons { code source description } checks { kind provider outcome summary } score rules appetite price tier }\n      votes { id voterName vote comment at }\n      offer { amount currency annualRate apr totalInterest totalCost totalPayable netDisbursement validUntil grade\n        schedule { number dueDate principal interest fees total } }\n      contract { sha256 templateVersion text }\n      signature { signerName signedAt }\n      events { seq at fromStatus toStatus actorType note }\n    }\n  }\n": typeof types.ConsoleApplicationDocument,
     "\n  query ConsoleApplications($status: ApplicationStatus, $slaBreached: Boolean, $after: String) {\n    applications(status: $status, slaBreached: $slaBreached, first: 50, after: $after) {\n      nodes { id status requestedAmount termCount frequency riskGrade score createdAt statusEnteredAt offer { currency } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleApplicationsDocument,
     "\n  mutation ConsoleVote($id: ID!, $vote: Vote!, $comment: String!) {\n    voteOnApplication(id: $id, vote: $vote, comment: $comment) { id status votes { id } }\n  }\n": typeof types.ConsoleVoteDocument,
+    "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 100) { nodes { id operation reason subject amount currency makerType makerId approverRoles createdAt expiresAt arguments } }\n  }\n": typeof types.ConsolePendingApprovalsDocument,
+    "mutation ConsoleApproveRequest($id: ID!, $note: String) { approveRequest(id: $id, note: $note) { id status error } }": typeof types.ConsoleApproveRequestDocument,
+    "mutation ConsoleRejectRequest($id: ID!, $reason: String!) { rejectRequest(id: $id, reason: $reason) { id status } }": typeof types.ConsoleRejectRequestDocument,
     "\n  query ConsoleCase($id: ID!) {\n    collectionCase(id: $id) {\n      id status stageName dpd amountOverdue openedOn stageEnteredOn brokenPromises pausedUntil assigneeId policyCode policyVersion loanId\n      borrower { fullName phone locale }\n      borrowerClock { localTime timeZone }\n      loan { currency product { code } balances { outstanding { total } } }\n      contacts { id at channel direction contactedParty outcome note message automatic }\n      promises { id promisedOn dueDate amount paid status }\n      settlement { amount payBy status paid remaining }\n    }\n  }\n": typeof types.ConsoleCaseDocument,
     "\n  query ConsoleMyQueue {\n    myCollectionQueue(first: 100) { id stageName dpd amountOverdue priority brokenPromises openedOn loan { currency product { code } } borrower { fullName } borrowerClock { localTime timeZone } }\n  }\n": typeof types.ConsoleMyQueueDocument,
     "\n  query ConsoleOpenCases {\n    collectionCases(status: OPEN, first: 100) { nodes { id stageName dpd amountOverdue priority brokenPromises openedOn loan { currency product { code } } borrower { fullName } borrowerClock { localTime timeZone } } }\n  }\n": typeof types.ConsoleOpenCasesDocument,
     "\n  mutation ConsoleLogContact($input: CollectionContactInput!) { logCollectionContact(input: $input) { id } }\n": typeof types.ConsoleLogContactDocument,
     "\n  mutation ConsolePromise($input: PromiseToPayInput!) { recordPromiseToPay(input: $input) { id status } }\n": typeof types.ConsolePromiseDocument,
+    "\n  mutation ConsoleOfferSettlement($input: OfferSettlementInput!) { offerSettlement(input: $input) { id amount payBy status discount } }\n": typeof types.ConsoleOfferSettlementDocument,
     "query ConsoleDecisionConfigs($kind: DecisionConfigKind) { decisionConfigs(kind: $kind) { id kind name version status createdAt activatedAt definition } }": typeof types.ConsoleDecisionConfigsDocument,
     "mutation ConsoleSaveScorecard($name: String!, $definition: JSON!) { saveScorecard(name: $name, definition: $definition) { id version } }": typeof types.ConsoleSaveScorecardDocument,
     "mutation ConsoleSaveRuleSet($name: String!, $definition: JSON!) { saveRuleSet(name: $name, definition: $definition) { id version } }": typeof types.ConsoleSaveRuleSetDocument,
@@ -47,6 +51,7 @@ type Documents = {
     "\n  query ConsolePayoffQuote($id: ID!, $asOf: Date) {\n    payoffQuote(loanId: $id, asOf: $asOf) { asOf principal interest accruedInterest fees penalties prepaymentFee credit total }\n  }\n": typeof types.ConsolePayoffQuoteDocument,
     "\n  mutation ConsoleSettleLoan($input: SettleLoanInput!) { settleLoan(input: $input) { transactionId } }\n": typeof types.ConsoleSettleLoanDocument,
     "\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n": typeof types.ConsoleRecordRepaymentDocument,
+    "\n  mutation ConsoleRestructure($input: RestructureLoanInput!) { restructureLoan(input: $input) { id status restructuredInto } }\n": typeof types.ConsoleRestructureDocument,
     "\n  query ConsoleStatementPreview($csv: String!) {\n    previewBankStatement(csv: $csv) {\n      sha256\n      totals { rows matched matchedAmount unmatched duplicate invalid alreadyImported }\n      rows { line date amount reference payer status reason message loanId }\n    }\n  }\n": typeof types.ConsoleStatementPreviewDocument,
     "\n  mutation ConsoleStatementImport($input: ImportBankStatementInput!) {\n    importBankStatement(input: $input) { posted postedAmount skipped failed alreadyImported rows { line outcome message transactionId } }\n  }\n": typeof types.ConsoleStatementImportDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt }\n  }\n": typeof types.ConsoleLoginDocument,
@@ -87,11 +92,15 @@ const documents: Documents = {
     "\n  query ConsoleApplication($id: ID!) {\n    application(id: $id) {\n      id status requestedAmount termCount frequency purpose riskGrade score createdAt statusEnteredAt loanId borrowerId agentId source\n      decision { outcome decidedAt reasons { code source description } checks { kind provider outcome summary } score rules appetite price tier }\n      votes { id voterName vote comment at }\n      offer { amount currency annualRate apr totalInterest totalCost totalPayable netDisbursement validUntil grade\n        schedule { number dueDate principal interest fees total } }\n      contract { sha256 templateVersion text }\n      signature { signerName signedAt }\n      events { seq at fromStatus toStatus actorType note }\n    }\n  }\n": types.ConsoleApplicationDocument,
     "\n  query ConsoleApplications($status: ApplicationStatus, $slaBreached: Boolean, $after: String) {\n    applications(status: $status, slaBreached: $slaBreached, first: 50, after: $after) {\n      nodes { id status requestedAmount termCount frequency riskGrade score createdAt statusEnteredAt offer { currency } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleApplicationsDocument,
     "\n  mutation ConsoleVote($id: ID!, $vote: Vote!, $comment: String!) {\n    voteOnApplication(id: $id, vote: $vote, comment: $comment) { id status votes { id } }\n  }\n": types.ConsoleVoteDocument,
+    "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 100) { nodes { id operation reason subject amount currency makerType makerId approverRoles createdAt expiresAt arguments } }\n  }\n": types.ConsolePendingApprovalsDocument,
+    "mutation ConsoleApproveRequest($id: ID!, $note: String) { approveRequest(id: $id, note: $note) { id status error } }": types.ConsoleApproveRequestDocument,
+    "mutation ConsoleRejectRequest($id: ID!, $reason: String!) { rejectRequest(id: $id, reason: $reason) { id status } }": types.ConsoleRejectRequestDocument,
     "\n  query ConsoleCase($id: ID!) {\n    collectionCase(id: $id) {\n      id status stageName dpd amountOverdue openedOn stageEnteredOn brokenPromises pausedUntil assigneeId policyCode policyVersion loanId\n      borrower { fullName phone locale }\n      borrowerClock { localTime timeZone }\n      loan { currency product { code } balances { outstanding { total } } }\n      contacts { id at channel direction contactedParty outcome note message automatic }\n      promises { id promisedOn dueDate amount paid status }\n      settlement { amount payBy status paid remaining }\n    }\n  }\n": types.ConsoleCaseDocument,
     "\n  query ConsoleMyQueue {\n    myCollectionQueue(first: 100) { id stageName dpd amountOverdue priority brokenPromises openedOn loan { currency product { code } } borrower { fullName } borrowerClock { localTime timeZone } }\n  }\n": types.ConsoleMyQueueDocument,
     "\n  query ConsoleOpenCases {\n    collectionCases(status: OPEN, first: 100) { nodes { id stageName dpd amountOverdue priority brokenPromises openedOn loan { currency product { code } } borrower { fullName } borrowerClock { localTime timeZone } } }\n  }\n": types.ConsoleOpenCasesDocument,
     "\n  mutation ConsoleLogContact($input: CollectionContactInput!) { logCollectionContact(input: $input) { id } }\n": types.ConsoleLogContactDocument,
     "\n  mutation ConsolePromise($input: PromiseToPayInput!) { recordPromiseToPay(input: $input) { id status } }\n": types.ConsolePromiseDocument,
+    "\n  mutation ConsoleOfferSettlement($input: OfferSettlementInput!) { offerSettlement(input: $input) { id amount payBy status discount } }\n": types.ConsoleOfferSettlementDocument,
     "query ConsoleDecisionConfigs($kind: DecisionConfigKind) { decisionConfigs(kind: $kind) { id kind name version status createdAt activatedAt definition } }": types.ConsoleDecisionConfigsDocument,
     "mutation ConsoleSaveScorecard($name: String!, $definition: JSON!) { saveScorecard(name: $name, definition: $definition) { id version } }": types.ConsoleSaveScorecardDocument,
     "mutation ConsoleSaveRuleSet($name: String!, $definition: JSON!) { saveRuleSet(name: $name, definition: $definition) { id version } }": types.ConsoleSaveRuleSetDocument,
@@ -110,6 +119,7 @@ const documents: Documents = {
     "\n  query ConsolePayoffQuote($id: ID!, $asOf: Date) {\n    payoffQuote(loanId: $id, asOf: $asOf) { asOf principal interest accruedInterest fees penalties prepaymentFee credit total }\n  }\n": types.ConsolePayoffQuoteDocument,
     "\n  mutation ConsoleSettleLoan($input: SettleLoanInput!) { settleLoan(input: $input) { transactionId } }\n": types.ConsoleSettleLoanDocument,
     "\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n": types.ConsoleRecordRepaymentDocument,
+    "\n  mutation ConsoleRestructure($input: RestructureLoanInput!) { restructureLoan(input: $input) { id status restructuredInto } }\n": types.ConsoleRestructureDocument,
     "\n  query ConsoleStatementPreview($csv: String!) {\n    previewBankStatement(csv: $csv) {\n      sha256\n      totals { rows matched matchedAmount unmatched duplicate invalid alreadyImported }\n      rows { line date amount reference payer status reason message loanId }\n    }\n  }\n": types.ConsoleStatementPreviewDocument,
     "\n  mutation ConsoleStatementImport($input: ImportBankStatementInput!) {\n    importBankStatement(input: $input) { posted postedAmount skipped failed alreadyImported rows { line outcome message transactionId } }\n  }\n": types.ConsoleStatementImportDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt }\n  }\n": types.ConsoleLoginDocument,
@@ -197,6 +207,18 @@ export function graphql(source: "\n  mutation ConsoleVote($id: ID!, $vote: Vote!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 100) { nodes { id operation reason subject amount currency makerType makerId approverRoles createdAt expiresAt arguments } }\n  }\n"): (typeof documents)["\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 100) { nodes { id operation reason subject amount currency makerType makerId approverRoles createdAt expiresAt arguments } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleApproveRequest($id: ID!, $note: String) { approveRequest(id: $id, note: $note) { id status error } }"): (typeof documents)["mutation ConsoleApproveRequest($id: ID!, $note: String) { approveRequest(id: $id, note: $note) { id status error } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRejectRequest($id: ID!, $reason: String!) { rejectRequest(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation ConsoleRejectRequest($id: ID!, $reason: String!) { rejectRequest(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsoleCase($id: ID!) {\n    collectionCase(id: $id) {\n      id status stageName dpd amountOverdue openedOn stageEnteredOn brokenPromises pausedUntil assigneeId policyCode policyVersion loanId\n      borrower { fullName phone locale }\n      borrowerClock { localTime timeZone }\n      loan { currency product { code } balances { outstanding { total } } }\n      contacts { id at channel direction contactedParty outcome note message automatic }\n      promises { id promisedOn dueDate amount paid status }\n      settlement { amount payBy status paid remaining }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCase($id: ID!) {\n    collectionCase(id: $id) {\n      id status stageName dpd amountOverdue openedOn stageEnteredOn brokenPromises pausedUntil assigneeId policyCode policyVersion loanId\n      borrower { fullName phone locale }\n      borrowerClock { localTime timeZone }\n      loan { currency product { code } balances { outstanding { total } } }\n      contacts { id at channel direction contactedParty outcome note message automatic }\n      promises { id promisedOn dueDate amount paid status }\n      settlement { amount payBy status paid remaining }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -214,6 +236,10 @@ export function graphql(source: "\n  mutation ConsoleLogContact($input: Collecti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsolePromise($input: PromiseToPayInput!) { recordPromiseToPay(input: $input) { id status } }\n"): (typeof documents)["\n  mutation ConsolePromise($input: PromiseToPayInput!) { recordPromiseToPay(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleOfferSettlement($input: OfferSettlementInput!) { offerSettlement(input: $input) { id amount payBy status discount } }\n"): (typeof documents)["\n  mutation ConsoleOfferSettlement($input: OfferSettlementInput!) { offerSettlement(input: $input) { id amount payBy status discount } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -286,6 +312,10 @@ export function graphql(source: "\n  mutation ConsoleSettleLoan($input: SettleLo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n"): (typeof documents)["\n  mutation ConsoleRecordRepayment($input: RecordRepaymentInput!) {\n    recordRepayment(input: $input) { transactionId allocation { principal interest fees penalties toCredit } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRestructure($input: RestructureLoanInput!) { restructureLoan(input: $input) { id status restructuredInto } }\n"): (typeof documents)["\n  mutation ConsoleRestructure($input: RestructureLoanInput!) { restructureLoan(input: $input) { id status restructuredInto } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 /** English: the key every other language follows. */
 export const en = {
   app: { title: 'microlend console', signOut: 'Sign out', language: 'Language' },
-  nav: { products: 'Products', decisions: 'Decision setup', applications: 'Applications', loans: 'Loans', collections: 'Collections', agents: 'Agents', portfolio: 'Portfolio', settings: 'Settings' },
+  nav: { products: 'Products', decisions: 'Decision setup', applications: 'Applications', loans: 'Loans', collections: 'Collections', approvals: 'Approvals', agents: 'Agents', portfolio: 'Portfolio', settings: 'Settings' },
   common: { nextPage: 'Next page', firstPage: 'First page' },
   status: {
     DRAFT: 'Draft', SUBMITTED: 'Submitted', CHECKING: 'Checking', REFERRED: 'Referred', APPROVED: 'Approved', OFFERED: 'Offered', ACCEPTED: 'Accepted',
@@ -114,6 +114,16 @@ export const en = {
     invalid: 'Unreadable', alreadyImported: 'Already imported', matchedAmount: 'Matched amount', line: 'Line', date: 'Date', amount: 'Amount', reference: 'Reference',
     payer: 'Payer', status: 'Status', why: 'Why', post: 'Post the {{count}} matched rows as repayments', posting: 'Posting the repayments…',
     done: '{{posted}} repayments posted ({{amount}}); {{skipped}} rows skipped, {{failed}} failed, {{already}} already imported before.',
+  },
+  restructure: {
+    title: 'Restructure', termCount: 'New number of instalments', rate: 'New annual rate', sameRate: 'The loan’s rate', capitalise: 'Arrears join the principal',
+    reason: 'Reason', submit: 'Restructure the loan',
+  },
+  settlement: { title: 'Offer a settlement', amount: 'Amount to settle ({{currency}})', payBy: 'Pay by', instalments: 'Instalments', submit: 'Offer settlement' },
+  approvals: {
+    title: 'Approvals', none: 'Nothing waits for a second person.', operation: 'Operation', why: 'Why', amount: 'Amount against the threshold', asked: 'Asked', expires: 'Expires', what: 'What it will do',
+    decidedBy: 'Decided by: {{roles}}', note: 'Note (a reason to reject)', approve: 'Approve', reject: 'Reject',
+    operations: { refundCredit: 'Credit refund', reverseTransaction: 'Reversal', reviseLoanProduct: 'Product revision', setRiskAppetiteLimits: 'Risk appetite', offerSettlement: 'Settlement', disburseLoan: 'Disbursement', activateDecisionConfig: 'Activation', waive: 'Waiver', writeOffLoan: 'Write-off', restructureLoan: 'Restructure' },
   },
   login: {
     title: 'Sign in', tenant: 'Lender (tenant slug)', email: 'Email', password: 'Password', submit: 'Sign in',

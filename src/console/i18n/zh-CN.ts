@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** 简体中文 */
 export const zhCN: Messages = {
   app: { title: 'microlend 管理台', signOut: '退出登录', language: '语言' },
-  nav: { products: '贷款产品', decisions: '决策配置', applications: '贷款申请', loans: '贷款', collections: '催收', agents: '代理人', portfolio: '资产组合', settings: '设置' },
+  nav: { products: '贷款产品', decisions: '决策配置', applications: '贷款申请', loans: '贷款', collections: '催收', approvals: '审批', agents: '代理人', portfolio: '资产组合', settings: '设置' },
   common: { nextPage: '下一页', firstPage: '第一页' },
   status: {
     DRAFT: '草稿', SUBMITTED: '已提交', CHECKING: '核查中', REFERRED: '待审批', APPROVED: '已批准', OFFERED: '已出具要约', ACCEPTED: '已接受',
@@ -116,6 +116,16 @@ export const zhCN: Messages = {
     invalid: '无法识别', alreadyImported: '此前已导入', matchedAmount: '匹配金额', line: '行', date: '日期', amount: '金额', reference: '参考号',
     payer: '付款人', status: '状态', why: '原因', post: '将 {{count}} 行已匹配记录登记为还款', posting: '正在登记还款…',
     done: '已登记 {{posted}} 笔还款（{{amount}}）；跳过 {{skipped}} 行，失败 {{failed}} 行，{{already}} 行此前已导入。',
+  },
+  restructure: {
+    title: '贷款重组', termCount: '新的期数', rate: '新的年利率', sameRate: '沿用原利率', capitalise: '欠款计入本金',
+    reason: '原因', submit: '重组贷款',
+  },
+  settlement: { title: '提出和解', amount: '和解金额（{{currency}}）', payBy: '付款截止日', instalments: '分期数', submit: '提出和解' },
+  approvals: {
+    title: '审批', none: '暂无待第二人审批的操作。', operation: '操作', why: '原因', amount: '对照阈值的金额', asked: '提出', expires: '到期', what: '将执行的内容',
+    decidedBy: '审批人：{{roles}}', note: '备注（拒绝须填原因）', approve: '批准', reject: '拒绝',
+    operations: { refundCredit: '退还溢缴款', reverseTransaction: '冲正', reviseLoanProduct: '产品修订', setRiskAppetiteLimits: '风险偏好', offerSettlement: '和解', disburseLoan: '放款', activateDecisionConfig: '启用配置', waive: '减免', writeOffLoan: '核销', restructureLoan: '重组' },
   },
   login: {
     title: '登录', tenant: '机构（租户标识）', email: '邮箱', password: '密码', submit: '登录',

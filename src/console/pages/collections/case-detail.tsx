@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { useFormat } from '../../use-format';
 import { ContactForm } from './contact-form';
 import { PromiseForm } from './promise-form';
+import { SettlementForm } from './settlement-form';
 
 const CaseQuery = graphql(`
   query ConsoleCase($id: ID!) {
@@ -78,6 +79,7 @@ export function CaseDetail() {
             <Stack>
               <Card withBorder><ContactForm caseId={c.id} onLogged={reload} /></Card>
               <Card withBorder><PromiseForm caseId={c.id} currency={c.loan.currency} onRecorded={reload} /></Card>
+              {!c.settlement && <Card withBorder><SettlementForm caseId={c.id} currency={c.loan.currency} onOffered={reload} /></Card>}
             </Stack>
           )}
         </Grid.Col>

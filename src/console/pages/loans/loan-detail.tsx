@@ -13,6 +13,7 @@ import { LoanStatementView } from './loan-statement';
 import { LoanTransactions } from './loan-transactions';
 import { PayoffCard } from './payoff-card';
 import { RepaymentForm } from './repayment-form';
+import { RestructureForm } from './restructure-form';
 
 const LoanQuery = graphql(`
   query ConsoleLoan($id: ID!) {
@@ -77,6 +78,7 @@ export function LoanDetail() {
             {/* Remounted when a transaction is added, so the quote is asked again. */}
             {live && <Card withBorder><PayoffCard key={l.transactions.nodes.length} loanId={l.id} currency={l.currency} onSettled={reload} /></Card>}
             {live && <Card withBorder><LoanAdjustments loanId={l.id} onDone={reload} /></Card>}
+            {live && <Card withBorder><RestructureForm loanId={l.id} onDone={reload} /></Card>}
           </Stack>
         </Grid.Col>
       </Grid>
