@@ -7,7 +7,7 @@
  * `runLoanMathBench` returns the figures for a bench runner; running the file prints them.
  */
 import { pmt, ipmt, ppmt, irr } from 'financial';
-import { annualPercentageRate, buildSchedule, buildScheduleMinor, ScheduleInput } from '../src/core/loan-math';
+import { annualPercentageRate, buildSchedule, buildScheduleMinor, MinorUnitSchedule, ScheduleInput } from '../src/core/loan-math';
 import { referenceSchedule } from '../src/core/loan-math/reference-schedule';
 import { scheduleApr } from '../src/core/loan-math/schedule-apr';
 import { formatScaled } from '../src/core/money/scaled-integer';
@@ -36,6 +36,8 @@ export interface LoanMathBenchResult {
   schedules: EngineFigures[];
   /** ours (integer rows) / fastest peer */
   scheduleRatio: number;
+  /** Schedules answered as the API answers them (decimal strings straight from minor units) / the integer engine (issue 19: >= 0.5). */
+  answeredRatio: number;
   apr: EngineFigures[];
   /** ours (annualPercentageRate) / financial.irr */
   aprRatio: number;
@@ -114,12 +116,13 @@ export function runLoanMathBench({ iterations = 2000 }: { iterations?: number } 
   const loanjsRows = { principal: loanjs.map((r) => r.capital), interest: loanjs.map((r) => r.interest), balance: loanjs.map((r) => r.remain) };
   const fin = financialSchedule(PRINCIPAL, RATE_PERCENT, N);
 
-  const [oursRate, loanjsRate, financialRate, decimalRate] = opsPerSecond(
+  const [oursRate, loanjsRate, financialRate, decimalRate, stringsRate] = opsPerSecond(
     [
       { fn: () => buildScheduleMinor(INPUT, OPTS), iterations },
       { fn: () => Loan(PRINCIPAL, N, RATE_PERCENT, 'annuity'), iterations },
       { fn: () => financialSchedule(PRINCIPAL, RATE_PERCENT, N), iterations: Math.max(10, Math.floor(iterations / 10)) },
       { fn: () => buildSchedule(INPUT, OPTS).installments, iterations: Math.max(10, Math.floor(iterations / 50)) },
+      { fn: () => (buildSchedule(INPUT, OPTS) as MinorUnitSchedule).installmentStrings(), iterations: Math.max(10, Math.floor(iterations / 5)) },
     ],
     rounds,
   );
@@ -128,6 +131,7 @@ export function runLoanMathBench({ iterations = 2000 }: { iterations?: number } 
     { name: 'loanjs Loan(..., "annuity")', perSecond: loanjsRate, rowsDiffering: countDiffering(loanjsRows, false) },
     { name: 'financial pmt/ipmt/ppmt rows', perSecond: financialRate, rowsDiffering: countDiffering(fin, false) },
     { name: 'microlend + Decimal rows materialised', perSecond: decimalRate, rowsDiffering: countDiffering(ours, true) },
+    { name: 'microlend + decimal strings (the API)', perSecond: stringsRate, rowsDiffering: countDiffering(ours, true) },
   ];
   const fastestPeer = Math.max(schedules[1].perSecond, schedules[2].perSecond);
 
@@ -169,6 +173,7 @@ export function runLoanMathBench({ iterations = 2000 }: { iterations?: number } 
     loan: `${PRINCIPAL.toLocaleString('en-US')}.00 at ${RATE_PERCENT}%, ${N} monthly, THIRTY_360, HALF_EVEN 2dp, disbursed ${INPUT.disbursementDate}`,
     schedules,
     scheduleRatio: schedules[0].perSecond / fastestPeer,
+    answeredRatio: stringsRate / oursRate,
     apr,
     aprRatio: apr[0].perSecond / apr[2].perSecond,
   };
@@ -180,7 +185,8 @@ export function printResult(r: LoanMathBenchResult): void {
   console.log(`\nLoan: ${r.loan}\n`);
   console.log(`${pad('schedule engine', 40)} ${'sched/s'.padStart(10)}   rows != exact (of ${N})`);
   for (const e of r.schedules) console.log(`${pad(e.name, 40)} ${num(e.perSecond)}   ${e.rowsDiffering}`);
-  console.log(`ratio ours / fastest peer: ${r.scheduleRatio.toFixed(2)}\n`);
+  console.log(`ratio ours / fastest peer: ${r.scheduleRatio.toFixed(2)}`);
+  console.log(`schedules answered as decimal strings / the integer engine: ${r.answeredRatio.toFixed(2)} (target >= 0.5)\n`);
   console.log(`${pad('APR solver', 40)} ${'solves/s'.padStart(10)}   max |APR diff| vs irr x 12`);
   for (const e of r.apr) console.log(`${pad(e.name, 40)} ${num(e.perSecond)}   ${e.maxAprDifference === undefined ? '' : e.maxAprDifference.toExponential(2)}`);
   console.log(`ratio ours / financial.irr: ${r.aprRatio.toFixed(2)}\n`);
