@@ -16,3 +16,6 @@ export function formatPercent(fraction: string | null | undefined, locale: strin
 export function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
+
+/** Whether a decimal string is zero ("0", "0.00", "-0.0"), read as text: no float decides about money. */
+export const isZeroDecimal = (v: string): boolean => /^[-+]?0*(\.0*)?$/.test(v.trim());

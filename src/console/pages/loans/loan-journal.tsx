@@ -2,6 +2,7 @@ import { Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { ErrorAlert } from '../../error-alert';
+import { isZeroDecimal } from '../../format';
 import { graphql } from '../../gql';
 import { useFormat } from '../../use-format';
 
@@ -13,7 +14,7 @@ const Journal = graphql(`
 
 interface Line { account: string; debit: string; credit: string }
 
-const nonZero = (v: string | null | undefined) => (v && Number.parseFloat(v) !== 0 ? v : null);
+const nonZero = (v: string | null | undefined) => (v && !isZeroDecimal(v) ? v : null);
 
 /** The loan's double-entry journal: every entry's lines, debits beside credits. */
 export function LoanJournal({ loanId, currency }: { loanId: string; currency: string }) {
@@ -29,7 +30,7 @@ export function LoanJournal({ loanId, currency }: { loanId: string; currency: st
       <Table.Thead><Table.Tr>{(['date', 'kind', 'account', 'debit', 'credit'] as const).map((c) => <Table.Th key={c}>{t(`journal.${c}`)}</Table.Th>)}</Table.Tr></Table.Thead>
       <Table.Tbody>
         {entries.flatMap((e) => (e.lines as Line[]).map((line, i) => {
-          // A zero side is left blank, as a ledger prints it (the test only asks whether it is zero).
+          // A zero side is left blank, as a ledger prints it.
           const debit = nonZero(line.debit);
           const credit = nonZero(line.credit);
           return (

@@ -1,3 +1,5 @@
+import { isZeroDecimal } from '../../format';
+
 /** The terms a lender edits in the console, as text (amounts and rates stay decimal strings), and the API input they become. */
 export interface ProductForm {
   code: string;
@@ -23,7 +25,7 @@ export const newProductForm = (currency: string): ProductForm => ({
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-const fees = (f: ProductForm) => (DECIMAL.test(f.upfrontFeeRate) && Number(f.upfrontFeeRate) > 0
+const fees = (f: ProductForm) => (DECIMAL.test(f.upfrontFeeRate) && !isZeroDecimal(f.upfrontFeeRate)
   ? [{ kind: 'UPFRONT' as const, name: 'Processing fee', chargeType: 'PERCENT' as const, rate: f.upfrontFeeRate, treatment: 'DEDUCTED' as const }] : []);
 
 export function termsInput(f: ProductForm) {
