@@ -1,4 +1,4 @@
-import type { Role, ApplicationStatus, CollectionChannel, ContactDirection, ContactOutcome, ContactParty, LoanStatus, PaymentMethod, WaiverKind } from './gql/graphql';
+import type { ApplicationStatus, CollectionChannel, ContactDirection, ContactOutcome, ContactParty, LoanStatus, PaymentMethod, Role, WaiverKind } from './gql/graphql';
 
 /**
  * The schema's enum values the console offers in its pickers. The generated types are string unions

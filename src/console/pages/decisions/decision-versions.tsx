@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { Facts } from '../../facts';
+import { parseJson } from '../../json';
 import { graphql } from '../../gql';
 import type { DecisionConfigKind } from '../../gql/graphql';
 import { can } from '../../permissions';
@@ -20,7 +21,6 @@ const Simulate = graphql(`
   }
 `);
 
-const parse = (text: string): unknown => { try { return JSON.parse(text); } catch { return undefined; } };
 
 /**
  * A kind's versions: pick one to start from, edit its definition, save it as a draft, see how the latest
@@ -69,13 +69,13 @@ export function DecisionVersions({ kind }: { kind: DecisionConfigKind }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 6 }}>
         {mayEdit && (
-          <form onSubmit={(e) => { e.preventDefault(); void save({ name, definition: parse(text) }).then((id) => { if (id) { setDraftId(id); reload(); } }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void save({ name, definition: parseJson(text) }).then((id) => { if (id) { setDraftId(id); reload(); } }); }}>
             <Stack gap="xs">
               <Title order={3}>{t('decisions.draft')}</Title>
               <TextInput label={t('decisions.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
               <JsonInput label={t('decisions.definition')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} autosize minRows={10} maxRows={24} required />
               <ErrorAlert error={saved.error} />
-              <Group><Button type="submit" loading={saved.fetching} disabled={parse(text) === undefined}>{t('decisions.saveDraft')}</Button></Group>
+              <Group><Button type="submit" loading={saved.fetching} disabled={parseJson(text) === undefined}>{t('decisions.saveDraft')}</Button></Group>
             </Stack>
           </form>
         )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { graphql } from '../../gql';
+import { parseJson, withoutNulls } from '../../json';
 import { can } from '../../permissions';
 import { useViewer } from '../../viewer';
 
@@ -18,9 +19,8 @@ const Policies = graphql(`
 const SetLimits = graphql(`mutation ConsoleSetLimits($limits: [RiskAppetiteLimitInput!]!) { setRiskAppetiteLimits(limits: $limits) { id } }`);
 const SetTiers = graphql(`mutation ConsoleSetTiers($tiers: [ApprovalTierInput!]!) { setApprovalTiers(tiers: $tiers) { id } }`);
 
-const parse = (text: string): unknown => { try { return JSON.parse(text); } catch { return undefined; } };
-/** The fields a row carries, without the nulls the API fills in (the input takes them absent). */
-const compact = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== null && k !== '__typename')));
+/** The rows as the input takes them back (no nulls, no type names). */
+const compact = (rows: object[]) => withoutNulls(rows) as Record<string, unknown>[];
 
 /** Risk-appetite limits or approval tiers: the rules in force as a table, replaced as a whole from their JSON (refusals name the row and field). */
 export function OriginationPolicyEditor({ which }: { which: 'appetite' | 'tiers' }) {
@@ -36,7 +36,7 @@ export function OriginationPolicyEditor({ which }: { which: 'appetite' | 'tiers'
   const mayEdit = can(roles, 'Mutation', which === 'appetite' ? 'setRiskAppetiteLimits' : 'setApprovalTiers');
   const columns = rows?.length ? Object.keys(compact(rows).reduce((a, r) => ({ ...a, ...r }), {})) : [];
   const submit = () => {
-    const value = parse(text) as never;
+    const value = parseJson(text) as never;
     const done = (r: { error?: unknown }) => { if (!r.error) refetch({ requestPolicy: 'network-only' }); };
     if (which === 'appetite') void setLimits({ limits: value }).then(done); else void setTiers({ tiers: value }).then(done);
   };
@@ -54,7 +54,7 @@ export function OriginationPolicyEditor({ which }: { which: 'appetite' | 'tiers'
         <>
           <JsonInput label={t('decisions.replaceAll')} value={text} onChange={setText} validationError={t('decisions.invalidJson')} autosize minRows={6} maxRows={20} />
           <ErrorAlert error={saving.error} />
-          <Group><Button onClick={submit} loading={saving.fetching} disabled={parse(text) === undefined}>{t('decisions.save')}</Button></Group>
+          <Group><Button onClick={submit} loading={saving.fetching} disabled={parseJson(text) === undefined}>{t('decisions.save')}</Button></Group>
         </>
       )}
     </Stack>

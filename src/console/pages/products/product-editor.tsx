@@ -1,15 +1,13 @@
 import { Alert, Button, Grid, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { graphql } from '../../gql';
-import { todayIn } from '../../use-format';
 import { useViewer } from '../../viewer';
 import { type ProductForm, newProductForm, previewInput, termsInput } from './product-form';
-import { SchedulePreview } from './schedule-preview';
+import { SampleLoanPreview } from './sample-loan-preview';
 
 const Create = graphql(`
   mutation ConsoleCreateProduct($code: String!, $input: LoanProductTermsInput!) {
@@ -24,8 +22,6 @@ export function ProductEditor() {
   const { t } = useTranslation();
   const { tenant } = useViewer();
   const [form, setForm] = useState<ProductForm>(() => newProductForm(tenant.baseCurrency));
-  const [sample, setSample] = useState({ principal: '10000', termCount: 6 });
-  const [debounced] = useDebouncedValue({ form, sample }, 300);
   const [{ data, error, fetching }, create] = useMutation(Create);
   const set = <K extends keyof ProductForm>(k: K, v: ProductForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const text = (k: 'code' | 'name' | 'currency' | 'amountMin' | 'amountMax' | 'annualRate' | 'upfrontFeeRate', label: string) => (
@@ -62,13 +58,7 @@ export function ProductEditor() {
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack gap="xs">
-            <Grid>
-              <Grid.Col span={6}><TextInput label={t('preview.principal')} value={sample.principal} inputMode="decimal" onChange={(e) => { const principal = e.currentTarget.value; setSample((x) => ({ ...x, principal })); }} /></Grid.Col>
-              <Grid.Col span={6}><NumberInput label={t('preview.term')} value={sample.termCount} allowDecimal={false} min={1} onChange={(v) => setSample((x) => ({ ...x, termCount: Number(v) }))} /></Grid.Col>
-            </Grid>
-            <SchedulePreview input={previewInput(debounced.form, debounced.sample, todayIn(tenant.timezone))} />
-          </Stack>
+          <SampleLoanPreview inputFor={(sample, today) => previewInput(form, sample, today)} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,5 +1,4 @@
-import { Alert, Button, Grid, JsonInput, NumberInput, Stack, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Grid, JsonInput, Stack, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,9 +6,8 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { graphql } from '../../gql';
 import type { SchedulePreviewInput } from '../../gql/graphql';
-import { todayIn } from '../../use-format';
-import { useViewer } from '../../viewer';
-import { SchedulePreview } from './schedule-preview';
+import { type SampleLoan, SampleLoanPreview } from './sample-loan-preview';
+import { parseJson, withoutNulls } from '../../json';
 
 const Current = graphql(`
   query ConsoleProductTerms($id: ID!) {
@@ -34,16 +32,10 @@ const Revise = graphql(`
   mutation ConsoleReviseProduct($id: ID!, $input: LoanProductTermsInput!) { reviseLoanProduct(id: $id, input: $input) { id currentVersion } }
 `);
 
-/** The terms as the input takes them: the same fields, without the nulls and the type names. */
-function asInput(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(asInput);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== null && k !== '__typename').map(([k, v]) => [k, asInput(v)]));
-  return value;
-}
-const parse = (text: string): Record<string, any> | null => { try { return JSON.parse(text) as Record<string, any>; } catch { return null; } };
+const parse = (text: string) => (parseJson(text) ?? null) as Record<string, any> | null;
 
 /** The schedule the edited terms give a sample loan (the first rate band's rate), or null while the JSON is not whole. */
-function previewOf(terms: Record<string, any> | null, sample: { principal: string; termCount: number }, today: string): SchedulePreviewInput | null {
+function previewOf(terms: Record<string, any> | null, sample: SampleLoan, today: string): SchedulePreviewInput | null {
   if (!terms?.rateBands?.[0]?.annualRate || !/^\d+(\.\d+)?$/.test(sample.principal)) return null;
   return {
     principal: sample.principal, termCount: sample.termCount, annualInterestRate: terms.rateBands[0].annualRate, amortization: terms.amortization,
@@ -59,13 +51,10 @@ function previewOf(terms: Record<string, any> | null, sample: { principal: strin
  */
 export function ProductReviser() {
   const { t } = useTranslation();
-  const { tenant } = useViewer();
   const { id = '' } = useParams();
   const [{ data, error }] = useQuery({ query: Current, variables: { id } });
   const [text, setText] = useState('');
-  const [sample, setSample] = useState({ principal: '10000', termCount: 6 });
-  useEffect(() => { if (data) setText(JSON.stringify(asInput(data.loanProduct.terms), null, 2)); }, [data]);
-  const [debounced] = useDebouncedValue({ text, sample }, 300);
+  useEffect(() => { if (data) setText(JSON.stringify(withoutNulls(data.loanProduct.terms), null, 2)); }, [data]);
   const [saved, save] = useMutation(Revise);
   const p = data?.loanProduct;
   if (!p) return <ErrorAlert error={error} />;
@@ -85,13 +74,7 @@ export function ProductReviser() {
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Stack gap="xs">
-            <Grid>
-              <Grid.Col span={6}><TextInput label={t('preview.principal')} value={sample.principal} inputMode="decimal" onChange={(e) => { const principal = e.currentTarget.value; setSample((x) => ({ ...x, principal })); }} /></Grid.Col>
-              <Grid.Col span={6}><NumberInput label={t('preview.term')} value={sample.termCount} allowDecimal={false} min={1} onChange={(v) => setSample((x) => ({ ...x, termCount: Number(v) }))} /></Grid.Col>
-            </Grid>
-            <SchedulePreview input={previewOf(parse(debounced.text), debounced.sample, todayIn(tenant.timezone))} />
-          </Stack>
+          <SampleLoanPreview inputFor={(sample, today) => previewOf(terms, sample, today)} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,25 +1,17 @@
 import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../error-alert';
 import { graphql } from '../../gql';
 import { can } from '../../permissions';
 import { useFormat } from '../../use-format';
+import { usePolling } from '../../use-polling';
 import { useViewer } from '../../viewer';
 
 const Log = graphql(`query ConsoleAuditLog { auditLog(first: 100) { nodes { id seq occurredAt action entityType entityId actorType actorUser { fullName } } } }`);
 const Verify = graphql(`mutation ConsoleVerifyAudit { verifyAuditLog { id state } }`);
 const Verification = graphql(`query ConsoleAuditVerification($id: ID!) { auditVerification(id: $id) { id state ok checked breaks { lane seq reason detail } } }`);
-
-/** Polls a query every `ms` while `active`: how the console follows work that runs in the background. */
-export function usePolling(active: boolean, refetch: () => void, ms = 1000) {
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(refetch, ms);
-    return () => clearInterval(timer);
-  }, [active, refetch, ms]);
-}
 
 /** The audit log, newest first, and a verification of its hash chain run in the background with its progress. */
 export function AuditLog() {

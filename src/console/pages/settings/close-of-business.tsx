@@ -7,7 +7,7 @@ import { graphql } from '../../gql';
 import { can } from '../../permissions';
 import { todayIn, useFormat } from '../../use-format';
 import { useViewer } from '../../viewer';
-import { usePolling } from './audit-log';
+import { usePolling } from '../../use-polling';
 
 const Runs = graphql(`query ConsoleCobRuns { cobRuns }`);
 const Run = graphql(`mutation ConsoleRunCob($date: Date!) { runCloseOfBusiness(date: $date) }`);
