@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { z } from 'zod';
 import { postgresCannotReach, shelterFor } from './postgres-reach';
 import { secretProblem } from './secrets';
@@ -51,6 +52,8 @@ export interface Config {
   cobStatementTimeoutMs: number;
   /** Loans per close-of-business partition (one statement and one transaction each; workers take partitions in parallel). */
   cobChunkSize: number;
+  /** Partitions of one date a process runs at once, each on its own connection (default: the cores, at most 4). */
+  cobParallelism: number;
   /**
    * A loan's replay state is snapshotted after every this many transactions replayed, so a repayment
    * replays only the transactions since the latest snapshot (0: never; every replay starts at disbursement).
@@ -164,6 +167,7 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  COB_PARALLELISM: z.coerce.number().int().min(1).max(16).optional(),
   SERVICING_SNAPSHOT_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(200),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RATE_LIMITS: z.enum(['true', 'false']).default('true'),
@@ -259,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     cobStatementTimeoutMs: e.COB_STATEMENT_TIMEOUT_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
+    cobParallelism: e.COB_PARALLELISM ?? Math.min(4, os.availableParallelism()),
     servicingSnapshotEvery: e.SERVICING_SNAPSHOT_EVERY,
     rateLimits: { enabled: e.RATE_LIMITS === 'true', plans: e.RATE_LIMIT_PLANS, defaultPlan: e.RATE_LIMIT_DEFAULT_PLAN, anonymous: e.RATE_LIMIT_ANONYMOUS },
     workerConcurrency: e.WORKER_CONCURRENCY,

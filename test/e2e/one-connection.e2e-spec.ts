@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Client } from 'pg';
+import { cli } from '../support/cli';
 import { queryPrepared } from '../../src/platform/db/prepared';
 import { tenantToday } from '../support/dates';
 import { autoLender, disbursedLoan } from '../support/loans';
@@ -74,6 +76,25 @@ describe('one connection per request: statements in order, never overlapping', (
     });
     expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(overlapping).toBe(0);
+  });
+
+  it('writes staged before the transaction opens go inside it, after the tenant scope (a read that stages the chart first)', async () => {
+    // A tenant another process set up (as another replica would): this one stages the default chart before its first statement.
+    expect((await cli(app.config, 'tenants', 'apply', path.join(app.config.tenantsDir, 'jamii-credit.yaml'))).code).toBe(0);
+    const [fresh] = await app.ownerQuery("SELECT id, slug FROM tenants WHERE slug = 'jamii-credit'");
+    const key = await app.apiKey(fresh.slug, 'LENDER_ADMIN');
+    expect((await app.gql('{ viewer { roles } }', {}, key)).errors).toBeUndefined(); // the key verified and kept: the next request opens no transaction for it
+    sent = new Map();
+    // With its date given, the trial balance reads nothing before the chart (without, it reads the tenant's time zone first).
+    const res = await app.gql('{ trialBalance(asOf: "2026-01-31") { balanced lines { account } } }', {}, key);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.trialBalance.lines.map((l: { account: string }) => l.account)).toContain('INTEREST_RECEIVABLE');
+    // On the connection that sent the chart: the transaction it went in began with the tenant's scope, and had not ended.
+    const texts = [...sent.values()].find((t) => t.some((x) => x.includes('INSERT INTO ledger_accounts')))!;
+    const insert = texts.findIndex((t) => t.includes('INSERT INTO ledger_accounts'));
+    const begun = texts.slice(0, insert).findLastIndex((t) => t.startsWith('START TRANSACTION'));
+    expect(texts[begun]).toMatch(new RegExp(`^START TRANSACTION; SELECT set_config\\('app.tenant_id', '${fresh.id}'`));
+    expect(texts.slice(begun, insert).some((t) => /^(COMMIT|ROLLBACK)/.test(t))).toBe(false);
   });
 
   it('a repayment is one unit of work: BEGIN, the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {

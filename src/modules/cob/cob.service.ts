@@ -46,6 +46,8 @@ export class CobService {
   constructor(
     private readonly deps: {
       units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number;
+      /** Partitions of a date this process runs at once (`run`), each in its own transaction on its own connection. */
+      parallelism?: number;
       /** What other modules write of each night, in the partition's statement (collections' cases). */
       writers?: readonly CobWriter[];
       /** Per-date steps of other modules, run in the date's completing transaction (e.g. commissions). */
@@ -134,26 +136,40 @@ export class CobService {
     });
   }
 
-  /** In this process: plan the date, run its pending partitions one after another, complete it. */
+  /**
+   * In this process: plan the date, run its pending partitions `parallelism` at a time (each its own
+   * transaction on its own connection, so the database's cores share the night), complete it.
+   */
   private async runDate(ctx: RequestContext, date: string, onProgress?: (p: CobProgress) => void, opts: { stopAfterChunks?: number } = {}): Promise<CobResult> {
     const plan = await this.plan(ctx, date);
     if (!plan) return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
     const totals = { loans: 0, accruals: 0, events: 0 };
     const worker = `${hostname()}:${process.pid}`;
-    let ran = 0;
-    for (const [i, p] of plan.entries()) {
-      if (p.status === 'PENDING') {
-        if (opts.stopAfterChunks !== undefined && ran >= opts.stopAfterChunks) throw new CobInterrupted(`stopped after ${ran} chunks`);
-        const r = await this.runPartition(ctx, date, p.partition, worker);
-        ran += 1;
+    const pending = plan.filter((p) => p.status === 'PENDING');
+    const allowed = opts.stopAfterChunks ?? pending.length;
+    let done = plan.length - pending.length;
+    let next = 0;
+    let failed = false;
+    const lane = async () => {
+      while (!failed && next < Math.min(allowed, pending.length)) {
+        const p = pending[next++];
+        // A failed partition stops the other lanes taking more; what committed stays done, the rest resumes.
+        const r = await this.runPartition(ctx, date, p.partition, worker).catch((e: unknown) => {
+          failed = true;
+          throw e;
+        });
         if (r) {
           totals.loans += r.loans;
           totals.accruals += r.accruals;
           totals.events += r.events;
         }
+        onProgress?.({ businessDate: date, chunk: ++done, chunks: plan.length, loans: totals.loans });
       }
-      onProgress?.({ businessDate: date, chunk: i + 1, chunks: plan.length, loans: totals.loans });
-    }
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(this.deps.parallelism ?? 1, pending.length)) }, lane));
+    const failure = lanes.find((l) => l.status === 'rejected');
+    if (failure) throw failure.reason;
+    if (allowed < pending.length) throw new CobInterrupted(`stopped after ${allowed} chunks`);
     await this.finishIfDone(ctx, date);
     return { businessDate: date, ...totals, skipped: false };
   }

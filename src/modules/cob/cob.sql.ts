@@ -1,22 +1,33 @@
 import { nightlySteps, nightlyStepsSql, type CobStep, type CobWriter } from '../../core/cob';
 
+/** Whether the loan's accruing period ends before the date ($2): it moves to its next instalment tonight. */
+const CROSSING = `(l.accrual_period_end IS NOT NULL AND $2::date > l.accrual_period_end)`;
+/** Whether penalty accrues tonight (the accrue-penalty step's own test, on the loan's stored state). */
+const PENALTY_ACCRUES = `((l.penalty_through IS NULL OR l.penalty_through < $2::date) AND f.pfrom < $2::date)`;
+
 /**
  * The loans' nightly columns under the names the steps' SQL fragments read (src/core/cob): every
- * active loan of the chunk ($3/$4) not yet run for the date ($2), locked.
+ * active loan of the chunk ($3/$4) not yet run for the date ($2), locked. The large documents (the
+ * frozen schedule, the replayed interest, the penalty rows) are carried only for the loans whose steps
+ * read them tonight (a period boundary, penalty accruing): the rest pass without them, and the
+ * write-back keeps their stored values untouched.
  */
 const NIGHTLY_SOURCE = `
-  SELECT l.tenant_id, l.id, l.schedule, l.accrual_index AS k, l.accrual_period_start AS ps, l.accrual_period_end AS pe,
+  SELECT l.tenant_id, l.id, l.accrual_index AS k, l.accrual_period_start AS ps, l.accrual_period_end AS pe,
+         CASE WHEN ${CROSSING} OR (l.penalty_rows IS NULL AND ${PENALTY_ACCRUES}) THEN l.schedule END AS schedule,
+         CASE WHEN ${CROSSING} THEN l.interest_schedule END AS isched,
+         CASE WHEN ${PENALTY_ACCRUES} THEN l.penalty_rows END AS prows,
          l.accrual_period_interest AS pi, l.accrued_in_period AS acc, l.overdue_principal AS op, l.next_unpaid_principal AS nup,
          l.next_unpaid_total AS nut, l.oldest_unpaid_due_date AS oldest, l.penalty_rate, l.money_decimals AS dp, l.rounding_mode AS rm,
-         l.non_accrual, l.non_accrual_since, l.bucket AS old_bucket, l.penalty_rows AS prows, l.penalty_through AS pthrough, l.interest_schedule AS isched,
+         l.non_accrual, l.non_accrual_since, l.bucket AS old_bucket, l.penalty_through AS pthrough,
          l.penalty_total AS ptotal,
          -- The product's day count and buckets, frozen into the loan's terms (NULL: ACTUAL_365, the default buckets).
-         l.servicing_terms ->> 'dayCount' AS dc, l.servicing_terms -> 'delinquencyBuckets' AS buckets,
-         -- A loan never replayed starts its penalty state from the schedule.
-         CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom
+         l.servicing_terms ->> 'dayCount' AS dc, l.servicing_terms -> 'delinquencyBuckets' AS buckets, f.pfrom
   FROM loans l
+  -- A loan never replayed starts its penalty state from the schedule.
+  CROSS JOIN LATERAL (SELECT CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom) f
   WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND (l.last_cob_date IS NULL OR l.last_cob_date < $2::date)
-  FOR UPDATE`;
+  FOR UPDATE OF l`;
 
 /**
  * One chunk of the nightly run for one business date, as one set-based statement: the nightly steps
@@ -40,7 +51,8 @@ upd AS (
     accrued_in_period = c.acc2 + c.interest_today, overdue_principal = c.op2, next_unpaid_principal = c.nup2, next_unpaid_total = c.nut2,
     oldest_unpaid_due_date = c.oldest2, dpd = c.dpd2, bucket = c.bucket2, non_accrual = c.non_accrual2, last_cob_date = $2::date,
     non_accrual_since = c.non_accrual_since2,
-    penalty_rows = c.prows2, penalty_from = c.pfrom2, penalty_total = c.ptotal2, penalty_through = c.pthrough2
+    -- Penalty rows are rewritten only when penalty accrued tonight (NIGHTLY_SOURCE carries them only then).
+    penalty_rows = CASE WHEN c.pen_accrues THEN c.prows2 ELSE l.penalty_rows END, penalty_from = c.pfrom2, penalty_total = c.ptotal2, penalty_through = c.pthrough2
   FROM night c
   WHERE l.tenant_id = c.tenant_id AND l.id = c.id
   RETURNING l.tenant_id, l.id, c.interest_today, c.penalty_today, c.old_bucket, l.bucket AS new_bucket, c.dpd2, c.non_accrual AS was_non_accrual, l.non_accrual,

@@ -26,6 +26,8 @@ coll_loans AS (
   JOIN loans l ON l.tenant_id = w.tenant_id AND l.id = w.id
   JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
   JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
+  -- Only a loan past due or with an open case has anything to do here (a current loan is most of the book).
+  WHERE w.dpd2 > 0 OR EXISTS (SELECT 1 FROM collection_cases oc WHERE oc.tenant_id = w.tenant_id AND oc.loan_id = w.id AND oc.status = 'OPEN')
 ),
 coll_promises AS (
   SELECT pr.tenant_id, pr.id, pr.case_id, pr.loan_id, pr.amount, pr.due_date,

@@ -37,11 +37,15 @@ export class SerialQueryRunner extends PostgresQueryRunner {
     this.manager = dataSource.createEntityManager(this);
   }
 
-  /** Runs `work` on the connection once every statement asked for before it (and the staged writes) has finished. */
-  exclusive<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` on the connection once every statement asked for before it (and the staged writes) has
+   * finished. `staged: false` leaves the staged writes for the next statement (BEGIN: writes staged
+   * before the transaction opened belong inside it, after the tenant scope is set).
+   */
+  exclusive<T>(work: (client: PgClient) => Promise<T>, opts: { staged?: boolean } = {}): Promise<T> {
     const run = this.tail.then(async () => {
       const client = (await this.connect()) as PgClient;
-      const writes = this.staged?.take();
+      const writes = opts.staged === false ? null : this.staged?.take();
       if (writes) await sendPrepared(client, writes.sql, writes.params);
       return work(client);
     });
@@ -70,7 +74,7 @@ export class SerialQueryRunner extends PostgresQueryRunner {
 
   /** Sends `sql` (BEGIN and what goes with it, in one text) and records the transaction as begun. */
   async begin(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> {
-    const results = await this.exclusive((client) => client.query(sql));
+    const results = await this.exclusive((client) => client.query(sql), { staged: false });
     this.isTransactionActive = true;
     this.transactionDepth = 1;
     return results;
