@@ -121,6 +121,20 @@ describe('origination', () => {
     await app.gql('mutation { setRiskAppetiteLimits(limits: []) { id } }', {}, lender.admin);
   });
 
+  it('declines a blacklisted bank account and device, whoever applies with them', async () => {
+    const borrower = borrowerInput();
+    for (const [kind, value] of [['BANK_ACCOUNT', borrower.bankAccount], ['DEVICE', 'stolen-device-13']]) {
+      const added = await app.gql(`mutation { addBlacklistEntry(kind: ${kind}, reason: "fraud ring", value: "${value}") }`, {}, lender.admin);
+      expect(added.errors).toBeUndefined();
+    }
+    const res = await submit({ amount: '10000.00', borrower, deviceId: 'stolen-device-13' });
+    const appl = res.data!.submitApplication;
+    const fraud = appl.decision.checks.find((c: any) => c.kind === 'FRAUD');
+    expect(fraud.summary).toContain('BLACKLIST_BANK_ACCOUNT');
+    expect(fraud.summary).toContain('BLACKLIST_DEVICE');
+    expect(appl.status).toBe('DECLINED');
+  });
+
   it('flags a duplicate identity: the same phone and device behind another borrower', async () => {
     const first = borrowerInput();
     await submit({ amount: '10000.00', borrower: first, deviceId: 'shared-device-77' });

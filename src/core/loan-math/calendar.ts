@@ -103,9 +103,18 @@ function digits(s: string, from: number, to: number): number {
 
 /** Formats a day number as 'YYYY-MM-DD'. */
 export function formatIsoDate(dayNumber: number): string {
+  const kept = ISO_DATES.get(dayNumber);
+  if (kept !== undefined) return kept;
   const { year, month, day } = civilFromDays(dayNumber);
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  const text = `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  if (ISO_DATES.size >= ISO_DATES_KEPT) ISO_DATES.clear();
+  ISO_DATES.set(dayNumber, text);
+  return text;
 }
+
+/** Dates already written (schedules write the same due dates over and over): a century of days at most. */
+const ISO_DATES = new Map<number, string>();
+const ISO_DATES_KEPT = 36_525;
 
 /** 'YYYY-MM-DD' plus `days` calendar days. */
 export function addDaysIso(date: string, days: number): string {

@@ -103,14 +103,22 @@ export class MinorUnitSchedule implements Schedule {
     const d = this.terms.decimals;
     const fees = formatScaled(r.feeUnits, d);
     const list: InstallmentStrings[] = new Array(r.termCount);
+    // Level instalments repeat their total: written once while it stays the same.
+    let lastTotal = Number.NaN;
+    let total = '';
     for (let k = 0; k < r.termCount; k++) {
+      const units = r.principal[k] + r.interest[k] + r.feeUnits;
+      if (units !== lastTotal) {
+        lastTotal = units;
+        total = formatScaled(units, d);
+      }
       list[k] = {
         number: k + 1,
         dueDate: formatIsoDate(r.dueDays[k]),
         principal: formatScaled(r.principal[k], d),
         interest: formatScaled(r.interest[k], d),
         fees,
-        total: formatScaled(r.principal[k] + r.interest[k] + r.feeUnits, d),
+        total,
         balance: formatScaled(r.balance[k], d),
       };
     }

@@ -72,8 +72,18 @@ function onlyZerosFrom(s: string, from: number): boolean {
 /** Powers of ten that are exact doubles (10^0..10^22). */
 export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** '00'..'99': the two decimals of an amount in cents, without formatting them. */
+const CENTS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
 /** `units / 10^scale` as a plain decimal string, exactly. */
 export function formatScaled(units: number, scale: number): string {
+  // The common case (two decimals, a non-negative amount below 10^14 minor units): the whole part is
+  // exact in a double division (its error is far below the 0.01 that separates it from the next
+  // integer) and the cents come from a table.
+  if (scale === 2 && units >= 0 && units < 1e14) {
+    const whole = Math.floor(units / 100);
+    return `${whole}.${CENTS[units - whole * 100]}`;
+  }
   const negative = units < 0;
   let s = String(negative ? -units : units);
   if (scale > 0) {

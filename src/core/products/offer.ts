@@ -61,7 +61,8 @@ export function makeOffer(args: {
     totalPayable: m(s.totalPayable),
     netDisbursement: m(s.netDisbursement),
     fees: args.terms.fees.map((f) => ({ name: f.name, kind: f.kind, amount: f.amount ?? null, rate: f.rate ?? null, treatment: f.treatment ?? null, graceDays: f.graceDays ?? null })),
-    schedule: s.installments.map((i) => ({ number: i.number, dueDate: i.dueDate, principal: m(i.principal), interest: m(i.interest), fees: m(i.fees), total: m(i.total), balance: m(i.balance) })),
+    // Straight from minor units to text (no Decimal per cell): the same strings as toFixed of each.
+    schedule: s.installmentStrings(),
     disbursementDate: args.today,
     validUntil: valid.toISOString().slice(0, 10),
     productVersion: args.productVersion,

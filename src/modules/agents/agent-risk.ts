@@ -55,6 +55,9 @@ FROM applications x WHERE x.agent_id IS NOT NULL AND x.created_at > $1::date - $
 export class AgentRiskService {
   async raise(ctx: RequestContext, date: string): Promise<number> {
     const em = await ctx.db();
+    // A signal names an agent: a lender without agents has none to raise (and its whole book need not be read for the peers' rate).
+    const [{ any }] = await em.query('SELECT EXISTS (SELECT 1 FROM agents) AS any');
+    if (!any) return 0;
     const evidence = new Map<string, AgentEvidence>();
     const of = (agentId: string) => {
       if (!evidence.has(agentId)) evidence.set(agentId, { disbursed: 0, firstPaymentDefaults: 0, shared: [], applications: 0, justUnderThreshold: 0 });

@@ -9,6 +9,9 @@ import { zodToBadInput } from '../tenancy';
 import { DEFAULT_POLICIES, DEFAULT_RULES, DEFAULT_SCORECARD, type PolicyKind } from './default-policies';
 import { POLICY_SCHEMAS } from './policy-schemas';
 
+/** The tenant's policy documents, read once per transaction (see policy). */
+const POLICIES = Symbol('tenant-policies');
+
 export type ConfigKind = 'SCORECARD' | 'RULES';
 
 export interface DecisionConfigRow {
@@ -92,9 +95,18 @@ export class DecisionConfigService {
     };
   }
 
+  /** A policy document, or its default. A decision reads several: all of the tenant's are read once per transaction. */
   async policy<K extends PolicyKind>(ctx: RequestContext, kind: K): Promise<(typeof DEFAULT_POLICIES)[K]> {
-    const [row] = await (await ctx.db()).query('SELECT definition FROM tenant_policies WHERE kind = $1', [kind]);
-    return row ? row.definition : DEFAULT_POLICIES[kind];
+    const memo = ctx.transactionState(POLICIES, () => ({ rows: null as Promise<Map<string, unknown>> | null }));
+    memo.rows ??= (async () => {
+      const rows: { kind: string; definition: unknown }[] = await (await ctx.db()).query('SELECT kind, definition FROM tenant_policies');
+      return new Map(rows.map((r) => [r.kind, r.definition]));
+    })();
+    const all = await memo.rows.catch((err: unknown) => {
+      memo.rows = null;
+      throw err;
+    });
+    return all.has(kind) ? (all.get(kind) as (typeof DEFAULT_POLICIES)[K]) : DEFAULT_POLICIES[kind];
   }
 
   /** Replaces a policy document; an identical one writes nothing. */
@@ -109,6 +121,7 @@ export class DecisionConfigService {
        ON CONFLICT (tenant_id, kind) DO UPDATE SET definition = EXCLUDED.definition, version = tenant_policies.version + 1, updated_at = now()`,
       [ctx.tenant, kind, JSON.stringify(parsed.data)],
     );
+    ctx.transactionState(POLICIES, () => ({ rows: null as Promise<Map<string, unknown>> | null })).rows = null;
     await this.audit.record(ctx, { action: 'policy.changed', entityType: 'TenantPolicy', entityId: kind, before: current?.definition ?? null, after: parsed.data });
     return { changed: true, definition: parsed.data };
   }

@@ -71,7 +71,7 @@ export class LoanRestructureService {
         { currencyDecimals: d },
       ) as MinorUnitSchedule;
       const m = (x: Dec) => x.toFixed(terms.rounding.decimals);
-      const rows = schedule.installments.map((i) => ({ number: i.number, dueDate: i.dueDate, principal: m(i.principal), interest: m(i.interest), fees: m(i.fees), total: m(i.total), balance: m(i.balance) }));
+      const rows = schedule.installmentStrings();
       if (!input.capitaliseArrears && arrears.gt(0)) {
         // Arrears collected with the first instalment, without interest.
         rows[0] = { ...rows[0], fees: m(new Dec(rows[0].fees).plus(arrears)), total: m(new Dec(rows[0].total).plus(arrears)) };

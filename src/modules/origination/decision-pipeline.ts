@@ -60,8 +60,9 @@ export class DecisionPipeline {
     const nationalId = cipher.decrypt('nationalId', borrower.nationalIdEnc!);
     const today = todayIn(tenant.timezone);
     const checks: DecisionRecord['checks'] = [];
+    // Staged: each goes with the pipeline's next statement (reads after it see it), not in a round trip of its own.
     const saveCheck = async (kind: string, provider: string, result: unknown) =>
-      em.query('INSERT INTO application_checks (tenant_id, id, application_id, kind, provider, result) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), app.id, kind, provider, JSON.stringify(result)]);
+      ctx.writes.add('INSERT INTO application_checks (tenant_id, id, application_id, kind, provider, result) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), app.id, kind, provider, JSON.stringify(result)]);
 
     // Identity: document, liveness, face match, and declared vs verified data.
     const kyc = await this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth });
@@ -75,30 +76,31 @@ export class DecisionPipeline {
     await saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
     checks.push({ kind: 'SANCTIONS', provider: 'tenant-watchlists', outcome: matches.length ? 'REFER' : 'PASS', summary: matches.length ? `possible match: ${matches[0].name} (${matches[0].listName}, ${matches[0].similarity.toFixed(2)})` : 'no match', detail: { matches } });
 
-    // Fraud: the same identity, phone, device or bank account behind other borrowers; velocity; blacklist; mismatches.
-    const count = async (sql: string, params: unknown[]) => Number((await em.query(sql, params))[0].n);
-    const others = (column: string, value: string | null) =>
-      value ? count(`SELECT count(*)::int AS n FROM borrowers WHERE ${column} = $1 AND id <> $2`, [value, borrower.id]) : Promise.resolve(0);
-    const deviceOthers = app.deviceId ? await count('SELECT count(DISTINCT borrower_id)::int AS n FROM applications WHERE device_id = $1 AND borrower_id <> $2', [app.deviceId, borrower.id]) : 0;
-    const velocity = await count(`SELECT count(*)::int AS n FROM applications WHERE borrower_id = $1 AND created_at > now() - make_interval(days => $2)`, [borrower.id, fraudPolicy.velocityWindowDays]);
+    // Fraud: the same identity, phone, device or bank account behind other borrowers; velocity; blacklist; mismatches (one statement).
     const deviceBidx = app.deviceId ? cipher.blindIndex('device', app.deviceId) : null;
-    const blacklist: { kind: string }[] = await em.query(
-      `SELECT kind FROM blacklist_entries WHERE (kind = 'NATIONAL_ID' AND value_bidx = $1) OR (kind = 'PHONE' AND value_bidx = $2) OR (kind = 'BANK_ACCOUNT' AND value_bidx = $3) OR (kind = 'DEVICE' AND value_bidx = $4)`,
-      [borrower.nationalIdBidx, borrower.phoneBidx, borrower.bankAccountBidx, deviceBidx],
+    const [signals]: { nid: number; phone: number; bank: number; device: number; velocity: number; blacklist: string[] }[] = await em.query(
+      `SELECT (SELECT count(*) FROM borrowers WHERE national_id_bidx = $1 AND id <> $4)::int AS nid,
+              (SELECT count(*) FROM borrowers WHERE phone_bidx = $2 AND id <> $4)::int AS phone,
+              (SELECT count(*) FROM borrowers WHERE bank_account_bidx = $3 AND id <> $4)::int AS bank,
+              (SELECT count(DISTINCT borrower_id) FROM applications WHERE device_id = $5 AND borrower_id <> $4)::int AS device,
+              (SELECT count(*) FROM applications WHERE borrower_id = $4 AND created_at > now() - make_interval(days => $6))::int AS velocity,
+              (SELECT coalesce(array_agg(kind), '{}') FROM blacklist_entries
+               WHERE (kind = 'NATIONAL_ID' AND value_bidx = $1) OR (kind = 'PHONE' AND value_bidx = $2) OR (kind = 'BANK_ACCOUNT' AND value_bidx = $3) OR (kind = 'DEVICE' AND value_bidx = $7)) AS blacklist`,
+      [borrower.nationalIdBidx, borrower.phoneBidx, borrower.bankAccountBidx, borrower.id, app.deviceId ?? null, fraudPolicy.velocityWindowDays, deviceBidx],
     );
     const mismatches = [
       ...(nameSimilarity(kyc.verifiedName, borrower.fullName!) < 0.85 ? ['NAME'] : []),
       ...(kyc.verifiedDateOfBirth && borrower.dateOfBirth && kyc.verifiedDateOfBirth !== borrower.dateOfBirth ? ['DATE_OF_BIRTH'] : []),
     ];
     const fraud = assessFraud({
-      sameNationalIdOtherBorrowers: await others('national_id_bidx', borrower.nationalIdBidx),
-      samePhoneOtherBorrowers: await others('phone_bidx', borrower.phoneBidx),
-      sameDeviceOtherBorrowers: deviceOthers,
-      sameBankAccountOtherBorrowers: await others('bank_account_bidx', borrower.bankAccountBidx),
-      applicationsInWindow: velocity,
+      sameNationalIdOtherBorrowers: signals.nid,
+      samePhoneOtherBorrowers: signals.phone,
+      sameDeviceOtherBorrowers: signals.device,
+      sameBankAccountOtherBorrowers: signals.bank,
+      applicationsInWindow: signals.velocity,
       velocityLimit: fraudPolicy.velocityLimit,
       velocityWindowDays: fraudPolicy.velocityWindowDays,
-      blacklistHits: blacklist.map((b) => b.kind),
+      blacklistHits: signals.blacklist,
       mismatches,
     });
     await saveCheck('FRAUD', 'microlend-fraud', fraud);

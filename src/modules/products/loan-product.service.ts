@@ -28,6 +28,17 @@ export interface ProductFilter {
  * The catalogue: products with immutable versions. Every save is checked against the tenant's rate
  * cap at the product's worst corner, so no preview or offer made from it can breach the cap.
  */
+/** Product versions kept in memory per process (a few kilobytes each). */
+const VERSIONS_KEPT = 2000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export class LoanProductService {
   constructor(
     private readonly tenants: TenantDirectory,
@@ -110,11 +121,22 @@ export class LoanProductService {
     return (await ctx.db()).getRepository(LoanProductEntity).findOneBy({ code });
   }
 
+  /**
+   * A product version. Versions never change once written (a revision is a new version), so each is
+   * read once per process, kept under its tenant, and handed out frozen.
+   */
   async version(ctx: RequestContext, productId: string, version: number): Promise<LoanProductVersionEntity> {
+    const key = `${ctx.tenant}:${productId}:${version}`;
+    const kept = this.versions.get(key);
+    if (kept) return kept;
     const row = await (await ctx.db()).getRepository(LoanProductVersionEntity).findOneBy({ productId, version });
     if (!row) throw notFound('LoanProductVersion', `${productId}@${version}`);
+    if (this.versions.size >= VERSIONS_KEPT) this.versions.clear();
+    this.versions.set(key, deepFreeze(row));
     return row;
   }
+
+  private readonly versions = new Map<string, LoanProductVersionEntity>();
 
   async list(ctx: RequestContext, args: PageArgs & ProductFilter): Promise<Connection<LoanProductEntity>> {
     const size = pageSize(args, this.limits);

@@ -1,9 +1,14 @@
 import { TenantCipher, newWrappedDataKey } from './envelope';
 import type { RequestContext } from '../tenancy/request-context';
 
+/** The tenant's cipher of the current transaction (the wrapped key is read once per transaction). */
+const CIPHER = Symbol('tenant-cipher');
+
 /**
  * Each tenant's data key, created on first use and kept only wrapped in the database. Unwrapped
- * keys are cached by their wrapped form (immutable), so every replica derives the same cipher.
+ * keys are cached by their wrapped form (immutable), so every replica derives the same cipher; a
+ * transaction reads the wrapped form once (a rewrap commits between transactions), with one
+ * statement, and makes a new key only for a tenant that has none yet.
  */
 export class TenantCipherService {
   private readonly cache = new Map<string, TenantCipher>();
@@ -11,10 +16,27 @@ export class TenantCipherService {
   /** `previous`: the master key being rotated out, still accepted until `keys rewrap` has run. */
   constructor(private readonly masterKey: Buffer, private readonly previous: Buffer | null = null) {}
 
-  async cipher(ctx: RequestContext): Promise<TenantCipher> {
+  cipher(ctx: RequestContext): Promise<TenantCipher> {
+    const memo = ctx.transactionState(CIPHER, () => new Map<string, Promise<TenantCipher>>());
+    let cipher = memo.get(ctx.tenant);
+    if (!cipher) {
+      cipher = this.load(ctx);
+      memo.set(ctx.tenant, cipher);
+      cipher.catch(() => memo.delete(ctx.tenant));
+    }
+    return cipher;
+  }
+
+  private async load(ctx: RequestContext): Promise<TenantCipher> {
     const em = await ctx.db();
-    await em.query('INSERT INTO tenant_keys (tenant_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING', [ctx.tenant, newWrappedDataKey(this.masterKey, ctx.tenant)]);
-    const [{ wrapped_key: wrapped }] = await em.query('SELECT wrapped_key FROM tenant_keys WHERE tenant_id = $1', [ctx.tenant]);
+    let [row] = await em.query('SELECT wrapped_key FROM tenant_keys WHERE tenant_id = $1', [ctx.tenant]);
+    if (!row) {
+      // The first use: made here, or by a concurrent first use (read again, in a statement of its own, after it committed).
+      [row] = await em.query('INSERT INTO tenant_keys (tenant_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING RETURNING wrapped_key',
+        [ctx.tenant, newWrappedDataKey(this.masterKey, ctx.tenant)]);
+      [row] = row ? [row] : await em.query('SELECT wrapped_key FROM tenant_keys WHERE tenant_id = $1', [ctx.tenant]);
+    }
+    const wrapped: string = row.wrapped_key;
     let cipher = this.cache.get(wrapped);
     if (!cipher) {
       cipher = TenantCipher.unwrap(this.masterKey, ctx.tenant, wrapped, this.previous);
