@@ -249,9 +249,7 @@ function bookColumns(light: boolean): string {
    FROM loan_postings p WHERE p.tenant_id = l.tenant_id AND p.loan_id = l.id
    ${light ? `AND (p.allocation->>'effectiveDate') >= coalesce(to_char(r.through_date, 'YYYY-MM-DD'), '')` : ''}) AS "_postings",
   (SELECT json_build_object('penalty', coalesce(sum(a.penalty), 0)::text, 'interest', coalesce(sum(a.interest), 0)::text)
-   FROM (SELECT penalty, interest FROM loan_accruals WHERE tenant_id = l.tenant_id AND loan_id = l.id AND kind = 'COB'
-         UNION ALL
-         SELECT penalty, interest FROM loan_accruals WHERE tenant_id = l.tenant_id AND loan_id = l.id AND kind <> 'COB') a) AS "_accrued",
+   FROM loan_accruals a WHERE a.tenant_id = l.tenant_id AND a.loan_id = l.id) AS "_accrued",
   (SELECT max(c.business_date)::text FROM cob_runs c WHERE c.tenant_id = l.tenant_id AND c.status = 'COMPLETED') AS "_closed",
   (SELECT coalesce(json_agg(json_build_object('id', s.id, 'engine', s.engine, 'state', ${light ? 'NULL' : `CASE WHEN s.engine = ${REPLAY_ENGINE_VERSION} THEN s.state END`})
                              ORDER BY s.through_date DESC, s.through_seq DESC, s.created_at DESC), '[]')

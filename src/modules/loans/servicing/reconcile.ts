@@ -142,7 +142,9 @@ export async function stageTrueUp(s: ServicingDeps, ctx: RequestContext, loanId:
       ? [{ account: receivable, debit: amount }, { account: income, credit: amount }]
       : [{ account: income, debit: amount }, { account: receivable, credit: amount }],
   }, mapping);
-  ctx.writes.add(`INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, ${what}, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', $4, $5)`, [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
+  ctx.writes.add(
+    `INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, n, ${what}, journal_entry_id) VALUES ($1, $2, $3, 'TRUE_UP', nextval('loan_accruals_true_up_seq'), $4, $5)`,
+    [ctx.tenant, loanId, today, diff.toFixed(), entryId]);
 }
 
 /**
