@@ -4,8 +4,8 @@ import { startBenchApp } from './support/bench-app';
 import { postAll } from './support/http-load';
 
 export interface OriginationBenchResult {
-  decisions: { count: number; perSecond: number };
-  bareQuery: { count: number; perSecond: number };
+  decisions: { count: number; perSecond: number; p50Ms: number; p99Ms: number };
+  bareQuery: { count: number; perSecond: number; p50Ms: number; p99Ms: number };
   ratio: number;
 }
 
@@ -58,8 +58,8 @@ export async function runOriginationBench({ decisions = 300, bare = 3000, concur
     await owner.end();
     if (decided.rows[0].n < decisions) throw new Error(`only ${decided.rows[0].n} decided`);
     return {
-      decisions: { count: decisions, perSecond: decisionRun.perSecond },
-      bareQuery: { count: bare, perSecond: bareRun.perSecond },
+      decisions: { count: decisions, perSecond: decisionRun.perSecond, p50Ms: decisionRun.p50Ms, p99Ms: decisionRun.p99Ms },
+      bareQuery: { count: bare, perSecond: bareRun.perSecond, p50Ms: bareRun.p50Ms, p99Ms: bareRun.p99Ms },
       ratio: decisionRun.perSecond / bareRun.perSecond,
     };
   } finally {
@@ -69,9 +69,10 @@ export async function runOriginationBench({ decisions = 300, bare = 3000, concur
 
 export function printOriginationResult(r: OriginationBenchResult): void {
   const num = (n: number) => n.toFixed(0).padStart(8);
-  console.log('workload                                     count    per second');
-  console.log(`submitApplication -> decided (GraphQL)    ${String(r.decisions.count).padStart(8)}  ${num(r.decisions.perSecond)}`);
-  console.log(`bare authenticated query { __typename }   ${String(r.bareQuery.count).padStart(8)}  ${num(r.bareQuery.perSecond)}`);
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  console.log('workload (8 clients)                         count    per second   p50 ms   p99 ms');
+  console.log(`submitApplication -> decided (GraphQL)    ${String(r.decisions.count).padStart(8)}  ${num(r.decisions.perSecond)}     ${ms(r.decisions.p50Ms)} ${ms(r.decisions.p99Ms)}`);
+  console.log(`bare authenticated query { __typename }   ${String(r.bareQuery.count).padStart(8)}  ${num(r.bareQuery.perSecond)}     ${ms(r.bareQuery.p50Ms)} ${ms(r.bareQuery.p99Ms)}`);
   console.log(`ratio decisions / bare query: ${r.ratio.toFixed(3)}\n`);
 }
 

@@ -6,13 +6,15 @@ import { Worker } from 'node:worker_threads';
  * machine's cores go to the server being measured: requests are written as prepared HTTP/1.1 bytes
  * and responses read by Content-Length (or chunks). A non-200 answer or any GraphQL error fails the run.
  */
-export function postAll(url: string, authorization: string, bodies: string[], concurrency: number): Promise<{ perSecond: number; seconds: number }> {
+export function postAll(url: string, authorization: string, bodies: string[], concurrency: number): Promise<{ perSecond: number; seconds: number; p50Ms: number; p99Ms: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url, authorization, bodies, concurrency } });
-    worker.once('message', (m: { seconds?: number; error?: string }) => {
+    worker.once('message', (m: { seconds?: number; latencies?: number[]; error?: string }) => {
       void worker.terminate();
-      if (m.error !== undefined) reject(new Error(m.error));
-      else resolve({ seconds: m.seconds!, perSecond: bodies.length / m.seconds! });
+      if (m.error !== undefined) return reject(new Error(m.error));
+      const sorted = m.latencies!.sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      resolve({ seconds: m.seconds!, perSecond: bodies.length / m.seconds!, p50Ms: at(0.5), p99Ms: at(0.99) });
     });
     worker.once('error', reject);
   });
@@ -82,9 +84,17 @@ function connect() {
   const conns = await Promise.all(Array.from({ length: concurrency }, connect));
   let next = 0;
   const started = process.hrtime.bigint();
-  await Promise.all(conns.map(async (c) => { while (next < requests.length) await c.send(requests[next++]); }));
+  // Each request's time from being written to its answer read, for the percentiles.
+  const latencies = [];
+  await Promise.all(conns.map(async (c) => {
+    while (next < requests.length) {
+      const sent = process.hrtime.bigint();
+      await c.send(requests[next++]);
+      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    }
+  }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   conns.forEach((c) => c.close());
-  parentPort.postMessage({ seconds });
+  parentPort.postMessage({ seconds, latencies });
 })().catch((e) => parentPort.postMessage({ error: String((e && e.message) || e) }));
 `;
