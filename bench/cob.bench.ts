@@ -62,14 +62,19 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLo
     // Narrow (the honest one, issue 19): an UPDATE of a table holding only the columns the night
     // changes (HOT: half-empty pages, primary key only), plus the same INSERT.
     const floorDate = addDays(start, 1);
-    await owner.query('BEGIN');
-    t = process.hrtime.bigint();
-    await owner.query('UPDATE loans SET accrued_in_period = accrued_in_period + 0.01, last_cob_date = $2::date WHERE tenant_id = $1', [tenantId, floorDate]);
-    const update = secs();
-    t = process.hrtime.bigint();
-    await owner.query(`INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty) SELECT tenant_id, id, $2::date, 'COB', 0.01, 0 FROM loans WHERE tenant_id = $1`, [tenantId, floorDate]);
-    const insert = secs();
-    await owner.query('ROLLBACK');
+    /** One floor on `table`: its UPDATE and the sub-ledger INSERT from it, timed, then rolled back. */
+    const floor = async (table: string) => {
+      await owner.query('BEGIN');
+      t = process.hrtime.bigint();
+      await owner.query(`UPDATE ${table} SET accrued_in_period = accrued_in_period + 0.01, last_cob_date = $2::date WHERE tenant_id = $1`, [tenantId, floorDate]);
+      const u = secs();
+      t = process.hrtime.bigint();
+      await owner.query(`INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty) SELECT tenant_id, id, $2::date, 'COB', 0.01, 0 FROM ${table} WHERE tenant_id = $1`, [tenantId, floorDate]);
+      const i = secs();
+      await owner.query('ROLLBACK');
+      return { update: u, insert: i, total: u + i };
+    };
+    const wide = await floor('loans');
     await owner.query(`CREATE TABLE bench_loan_state WITH (fillfactor = 50) AS
       SELECT tenant_id, id, accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, accrued_in_period, overdue_principal,
              next_unpaid_principal, next_unpaid_total, oldest_unpaid_due_date, dpd, bucket, non_accrual, non_accrual_since, last_cob_date,
@@ -77,14 +82,7 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLo
       FROM loans WHERE tenant_id = $1`, [tenantId]);
     await owner.query('ALTER TABLE bench_loan_state ADD PRIMARY KEY (tenant_id, id)');
     await owner.query('VACUUM ANALYZE bench_loan_state');
-    await owner.query('BEGIN');
-    t = process.hrtime.bigint();
-    await owner.query('UPDATE bench_loan_state SET accrued_in_period = accrued_in_period + 0.01, last_cob_date = $2::date WHERE tenant_id = $1', [tenantId, floorDate]);
-    const narrowUpdate = secs();
-    t = process.hrtime.bigint();
-    await owner.query(`INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty) SELECT tenant_id, id, $2::date, 'COB', 0.01, 0 FROM bench_loan_state WHERE tenant_id = $1`, [tenantId, floorDate]);
-    const narrowInsert = secs();
-    await owner.query('ROLLBACK');
+    const narrow = await floor('bench_loan_state');
     await owner.query('DROP TABLE bench_loan_state');
     await owner.query('VACUUM ANALYZE loans');
 
@@ -136,11 +134,11 @@ export async function runCobBench({ loans = 1_000_000, repayments = 2000, lateLo
     return {
       loans,
       seedSeconds,
-      floorSeconds: { update, insert, total: update + insert },
+      floorSeconds: wide,
       cobSeconds,
-      cobRatioToFloor: cobSeconds / (update + insert),
-      narrowFloorSeconds: { update: narrowUpdate, insert: narrowInsert, total: narrowUpdate + narrowInsert },
-      cobRatioToNarrowFloor: cobSeconds / (narrowUpdate + narrowInsert),
+      cobRatioToFloor: cobSeconds / wide.total,
+      narrowFloorSeconds: narrow,
+      cobRatioToNarrowFloor: cobSeconds / narrow.total,
       rowsPerLoan: (results[0].loans + results[0].accruals + results[0].events) / results[0].loans,
       parallelism: runtime.config.cobParallelism,
       partitionSeconds,
@@ -187,7 +185,7 @@ export function printCobResult(r: CobBenchResult): void {
   const d = r.delinquent;
   console.log(`close of business over a past-due book (penalty accruing on every loan): ${d.loans} loans in ${d.seconds.toFixed(2)} s = ${Math.round(d.perSecond)} loans/s; ${(d.perSecond / r.loansPerSecond).toFixed(2)}x the current book's rate`);
   const rp = r.repayments;
-  console.log(`repayments through GraphQL: ${rp.perSecond.toFixed(0)}/s; pgbench three-statement posting: ${rp.pgbenchTps?.toFixed(0) ?? 'n/a (no pgbench)'} tps; ratio ${rp.ratio?.toFixed(3) ?? 'n/a'} (target >= 0.2)\n`);
+  console.log(`repayments through GraphQL: ${rp.perSecond.toFixed(0)}/s; pgbench three-statement posting: ${rp.pgbenchTps?.toFixed(0) ?? 'n/a (no pgbench)'} tps; ratio ${rp.ratio?.toFixed(3) ?? 'n/a'} (target >= 0.3)\n`);
 }
 
 if (require.main === module) {
