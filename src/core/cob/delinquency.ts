@@ -46,17 +46,25 @@ export function bucketCaseSql(buckets: readonly DelinquencyBucket[], dpd = 'dpd'
 }
 
 /**
+ * The bucket of the SQL expression `dpd` for a loan whose product's buckets are the jsonb `buckets`:
+ * the first that covers it in array order, else the last; a loan without buckets of its own (SQL
+ * NULL, or a JSON null frozen into its terms) by `defaults`, inlined as a CASE.
+ */
+export function bucketOfSql(buckets: string, dpd: string, defaults: readonly DelinquencyBucket[]): string {
+  return `CASE WHEN ${buckets} IS NULL OR jsonb_typeof(${buckets}) <> 'array' THEN ${bucketCaseSql(defaults, dpd)}
+         ELSE coalesce((SELECT b.v ->> 'name' FROM jsonb_array_elements(${buckets}) WITH ORDINALITY AS b(v, n)
+                        WHERE ${dpd} >= (b.v ->> 'minDpd')::int AND (b.v ->> 'maxDpd' IS NULL OR ${dpd} <= (b.v ->> 'maxDpd')::int) ORDER BY b.n LIMIT 1),
+                       ${buckets} -> -1 ->> 'name') END`;
+}
+
+/**
  * The same over rows of `prev` (oldest2 after advance-period, non_accrual, non_accrual_since; $2 the
  * date, $5 the non-accrual threshold): a loan whose product names buckets (`buckets`, jsonb) is
  * bucketed by them, any other by `defaults` (inlined as a CASE).
  */
 export function delinquencySql(defaults: readonly DelinquencyBucket[]): (prev: string) => string {
   return (prev) => `SELECT d.*,
-    -- No buckets of its own (SQL NULL, or a JSON null frozen into the terms): the defaults.
-    CASE WHEN d.buckets IS NULL OR jsonb_typeof(d.buckets) <> 'array' THEN ${bucketCaseSql(defaults, 'd.dpd2')}
-         ELSE coalesce((SELECT b.v ->> 'name' FROM jsonb_array_elements(d.buckets) WITH ORDINALITY AS b(v, n)
-                        WHERE d.dpd2 >= (b.v ->> 'minDpd')::int AND (b.v ->> 'maxDpd' IS NULL OR d.dpd2 <= (b.v ->> 'maxDpd')::int) ORDER BY b.n LIMIT 1),
-                       d.buckets -> -1 ->> 'name') END AS bucket2,
+    ${bucketOfSql('d.buckets', 'd.dpd2', defaults)} AS bucket2,
     d.non_accrual OR d.dpd2 > $5 AS non_accrual2,
     -- Interest is recognised through the day the loan stops accruing (that day's accrual is the last).
     CASE WHEN NOT d.non_accrual AND d.dpd2 > $5 THEN $2::date ELSE d.non_accrual_since END AS non_accrual_since2

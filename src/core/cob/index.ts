@@ -7,7 +7,7 @@
 export { accrueInterest, accrueInterestSql, accrueInterestStep, earnedInPeriod, earnedInPeriodUnits } from './accrue-interest';
 export { accruePenalty, accruePenaltySql, accruePenaltyStep, penaltyDayWeight, penaltyUnits, penaltyYearBasis, roundRatio } from './accrue-penalty';
 export { advancePeriod, advancePeriodSql, advancePeriodStep } from './advance-period';
-export { bucketCaseSql, bucketIndex, DEFAULT_BUCKETS, delinquency, delinquencySql, delinquencyStep } from './delinquency';
+export { bucketCaseSql, bucketIndex, bucketOfSql, DEFAULT_BUCKETS, delinquency, delinquencySql, delinquencyStep } from './delinquency';
 export { COB_SLOTS, nightlySteps, nightlyStepsSql, runNight } from './steps';
 export type { CobSlot, RegisteredSteps } from './steps';
 export type { CobStep, CobWriter, DelinquencyBucket, Night, NightlyInstallment, NightlyLoanState, NightlyTerms, PenaltyAccrualRow } from './types';

@@ -110,4 +110,11 @@ export interface CobStep {
 export interface CobWriter {
   name: string;
   ctes(written: string): string;
+  /**
+   * An SQL condition on the loans row `loan`: the writer has something to do with this loan tonight
+   * even when the loan's own clock has nothing but the day's interest (an open case to follow, an
+   * agreement to watch). Such a loan goes through the full statement; the others may take the idle
+   * path, which runs no writer (see cobIdleSql).
+   */
+  engages?(loan: string): string;
 }

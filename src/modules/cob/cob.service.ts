@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import type { LedgerService } from '../ledger';
 import type { AuditCheckpointService } from '../audit';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
-import { cobChunkSql } from './cob.sql';
+import { cobChunkSql, cobIdleSql } from './cob.sql';
 import { type CobWriter, nightlySteps } from '../../core/cob';
 
 export interface CobProgress {
@@ -55,7 +55,11 @@ export class CobService {
     },
   ) {
     this.chunkSql = cobChunkSql(nightlySteps(), deps.writers ?? []);
+    this.idleSql = cobIdleSql(deps.writers ?? []);
   }
+
+  /** The loans whose night is only the day's interest, on their own lean path (see cobIdleSql). */
+  private readonly idleSql: string;
 
   /** The nightly steps (src/core/cob) and the registered writers as one statement per chunk and date. */
   private readonly chunkSql: string;
@@ -193,7 +197,14 @@ export class CobService {
     const sql = this.chunkSql;
     for (let d = from as string; d <= date; d = addDays(d, 1)) {
       const entryId = d < date || closed ? uuidv7() : null;
-      const [r] = await em.query(sql, [c.tenant, d, lo, hi, NPA_THRESHOLD_DAYS, entryId]);
+      // The idle loans first, then the full steps over the rest of the range (the idle ones are now run for d).
+      const params = [c.tenant, d, lo, hi, NPA_THRESHOLD_DAYS, entryId];
+      const [idle] = await em.query(this.idleSql, params);
+      const [full] = await em.query(sql, params);
+      const r = {
+        loans: idle.loans + full.loans, accruals: idle.accruals + full.accruals, events: full.events,
+        interest: new Dec(idle.interest).plus(full.interest).toFixed(), penalty: full.penalty,
+      };
       if (d === date) totals.loans = r.loans;
       totals.accruals += r.accruals;
       totals.events += r.events;

@@ -1,4 +1,4 @@
-import { nightlySteps, nightlyStepsSql, type CobStep, type CobWriter } from '../../core/cob';
+import { bucketOfSql, DEFAULT_BUCKETS, nightlySteps, nightlyStepsSql, type CobStep, type CobWriter, type DelinquencyBucket } from '../../core/cob';
 
 /** Whether the loan's accruing period ends before the date ($2): it moves to its next instalment tonight. */
 const CROSSING = `(l.accrual_period_end IS NOT NULL AND $2::date > l.accrual_period_end)`;
@@ -84,4 +84,49 @@ events AS (
 )
 SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, (SELECT count(*) FROM events)::int AS events,
        (SELECT coalesce(sum(interest), 0) FROM accrued)::text AS interest, (SELECT coalesce(sum(penalty), 0) FROM accrued)::text AS penalty`;
+}
+
+/**
+ * The idle path of one chunk and date, run before the full statement (`cobChunkSql`): the loans whose
+ * night is nothing but the day's interest. Their period does not turn tonight (nor is today its due
+ * date), nothing is past due or owing penalty, they accrue, their bucket is already the one of 0 DPD,
+ * and no writer has anything to do with them (`CobWriter.engages`). For such a loan the full steps
+ * change exactly this: interest earned in the period through today (cumulative rounding), penalty's
+ * start and clock carried forward, the run date; one sub-ledger row; no event. This statement does that
+ * and no more, without carrying the loan through the steps; the full statement then takes the loans
+ * still behind the date (the others). The equivalence spec holds the two paths to the pure steps.
+ * Parameters as `cobChunkSql` ($5 unused: the idle path never reaches the non-accrual threshold).
+ */
+export function cobIdleSql(writers: readonly CobWriter[] = [], defaultBuckets: readonly DelinquencyBucket[] = DEFAULT_BUCKETS): string {
+  const engaged = writers.flatMap((w) => (w.engages ? [w.engages('l')] : []));
+  return `
+WITH idle AS (
+  SELECT l.tenant_id, l.id, f.pfrom,
+         round_money(l.accrual_period_interest * ($2::date - l.accrual_period_start) / (l.accrual_period_end - l.accrual_period_start), l.money_decimals, l.rounding_mode)
+           - l.accrued_in_period AS interest_today
+  FROM loans l
+  CROSS JOIN LATERAL (SELECT CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom) f
+  WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND l.last_cob_date < $2::date AND $5::int IS NOT NULL
+    AND NOT l.non_accrual AND l.oldest_unpaid_due_date IS NULL AND l.dpd = 0
+    AND l.accrual_period_start IS NOT NULL AND l.accrual_period_end > l.accrual_period_start AND $2::date < l.accrual_period_end
+    AND NOT coalesce(${PENALTY_ACCRUES}, false)
+    AND l.bucket = ${bucketOfSql("(l.servicing_terms -> 'delinquencyBuckets')", '0', defaultBuckets)}
+    ${engaged.map((e) => `AND NOT ${e}`).join('\n    ')}
+  FOR UPDATE OF l
+),
+upd AS (
+  UPDATE loans l SET accrued_in_period = l.accrued_in_period + i.interest_today, last_cob_date = $2::date,
+    penalty_from = i.pfrom, penalty_through = GREATEST(l.penalty_through, $2::date)
+  FROM idle i
+  WHERE l.tenant_id = i.tenant_id AND l.id = i.id
+  RETURNING l.tenant_id, l.id, i.interest_today
+),
+accrued AS (
+  INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
+  SELECT tenant_id, id, $2::date, 'COB', interest_today, 0, $6::uuid FROM upd WHERE interest_today <> 0
+  ON CONFLICT DO NOTHING
+  RETURNING interest
+)
+SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, 0 AS events,
+       (SELECT coalesce(sum(interest), 0) FROM accrued)::text AS interest, '0' AS penalty`;
 }

@@ -19,6 +19,8 @@ const stageOf = (stages: string, dpd: string) => `
  */
 export const collectionsCobWriter: CobWriter = {
   name: 'collections',
+  // A loan past due is never idle; one current again still has its open case to close (CURED).
+  engages: (l) => `EXISTS (SELECT 1 FROM collection_cases oc WHERE oc.tenant_id = ${l}.tenant_id AND oc.loan_id = ${l}.id AND oc.status = 'OPEN')`,
   ctes: (written) => `
 coll_loans AS (
   SELECT w.tenant_id, w.id AS loan_id, w.dpd2 AS dpd, (w.overdue_principal + w.penalty_total) AS overdue, l.borrower_id, p.code AS product_code, b.segment

@@ -7,6 +7,8 @@ import type { CobWriter } from '../../core/cob';
  */
 export const settlementsCobWriter: CobWriter = {
   name: 'settlements',
+  // An open settlement may be broken tonight (its pay-by date passed).
+  engages: (l) => `EXISTS (SELECT 1 FROM loan_settlements os WHERE os.tenant_id = ${l}.tenant_id AND os.loan_id = ${l}.id AND os.status = 'OPEN')`,
   ctes: (written) => `
 settlement_broken AS (
   UPDATE loan_settlements s SET status = 'BROKEN', closed_on = $2::date
