@@ -2,6 +2,8 @@ import { bucketOfSql, DEFAULT_BUCKETS, nightlySteps, nightlyStepsSql, type CobSt
 
 /** Whether the loan's accruing period ends before the date ($2): it moves to its next instalment tonight. */
 const CROSSING = `(l.accrual_period_end IS NOT NULL AND $2::date > l.accrual_period_end)`;
+/** `f.pfrom`, where the loan's penalty starts from: a loan never replayed starts from its schedule. */
+const PENALTY_FROM = `CROSS JOIN LATERAL (SELECT CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom) f`;
 /** Whether penalty accrues tonight (the accrue-penalty step's own test, on the loan's stored state). */
 const PENALTY_ACCRUES = `((l.penalty_through IS NULL OR l.penalty_through < $2::date) AND f.pfrom < $2::date)`;
 
@@ -24,8 +26,7 @@ const NIGHTLY_SOURCE = `
          -- The product's day count and buckets, frozen into the loan's terms (NULL: ACTUAL_365, the default buckets).
          l.servicing_terms ->> 'dayCount' AS dc, l.servicing_terms -> 'delinquencyBuckets' AS buckets, f.pfrom
   FROM loans l
-  -- A loan never replayed starts its penalty state from the schedule.
-  CROSS JOIN LATERAL (SELECT CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom) f
+  ${PENALTY_FROM}
   WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND (l.last_cob_date IS NULL OR l.last_cob_date < $2::date)
   FOR UPDATE OF l`;
 
@@ -105,7 +106,7 @@ WITH idle AS (
          round_money(l.accrual_period_interest * ($2::date - l.accrual_period_start) / (l.accrual_period_end - l.accrual_period_start), l.money_decimals, l.rounding_mode)
            - l.accrued_in_period AS interest_today
   FROM loans l
-  CROSS JOIN LATERAL (SELECT CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom) f
+  ${PENALTY_FROM}
   WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND l.last_cob_date < $2::date AND $5::int IS NOT NULL
     AND NOT l.non_accrual AND l.oldest_unpaid_due_date IS NULL AND l.dpd = 0
     AND l.accrual_period_start IS NOT NULL AND l.accrual_period_end > l.accrual_period_start AND $2::date < l.accrual_period_end

@@ -6,6 +6,9 @@ const stageOf = (stages: string, dpd: string) => `
   WHERE ${dpd} >= (s.stage ->> 'minDpd')::int AND (jsonb_typeof(s.stage -> 'maxDpd') = 'null' OR ${dpd} <= (s.stage ->> 'maxDpd')::int)
   ORDER BY s.ord LIMIT 1`;
 
+/** Whether the loan `l` (a row with tenant_id and id) has an open collection case. */
+const hasOpenCase = (l: string) => `EXISTS (SELECT 1 FROM collection_cases oc WHERE oc.tenant_id = ${l}.tenant_id AND oc.loan_id = ${l}.id AND oc.status = 'OPEN')`;
+
 /**
  * Collections in close of business, set-based in the partition's statement (never a loop over
  * loans): a loan past due with no open case gets one under the current policy that covers its
@@ -20,7 +23,7 @@ const stageOf = (stages: string, dpd: string) => `
 export const collectionsCobWriter: CobWriter = {
   name: 'collections',
   // A loan past due is never idle; one current again still has its open case to close (CURED).
-  engages: (l) => `EXISTS (SELECT 1 FROM collection_cases oc WHERE oc.tenant_id = ${l}.tenant_id AND oc.loan_id = ${l}.id AND oc.status = 'OPEN')`,
+  engages: (l) => hasOpenCase(l),
   ctes: (written) => `
 coll_loans AS (
   SELECT w.tenant_id, w.id AS loan_id, w.dpd2 AS dpd, (w.overdue_principal + w.penalty_total) AS overdue, l.borrower_id, p.code AS product_code, b.segment
@@ -29,7 +32,7 @@ coll_loans AS (
   JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
   JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
   -- Only a loan past due or with an open case has anything to do here (a current loan is most of the book).
-  WHERE w.dpd2 > 0 OR EXISTS (SELECT 1 FROM collection_cases oc WHERE oc.tenant_id = w.tenant_id AND oc.loan_id = w.id AND oc.status = 'OPEN')
+  WHERE w.dpd2 > 0 OR ${hasOpenCase('w')}
 ),
 coll_promises AS (
   SELECT pr.tenant_id, pr.id, pr.case_id, pr.loan_id, pr.amount, pr.due_date,

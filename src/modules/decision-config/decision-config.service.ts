@@ -97,14 +97,9 @@ export class DecisionConfigService {
 
   /** A policy document, or its default. A decision reads several: all of the tenant's are read once per transaction. */
   async policy<K extends PolicyKind>(ctx: RequestContext, kind: K): Promise<(typeof DEFAULT_POLICIES)[K]> {
-    const memo = ctx.transactionState(POLICIES, () => ({ rows: null as Promise<Map<string, unknown>> | null }));
-    memo.rows ??= (async () => {
+    const all = await ctx.transactionOnce(POLICIES, ctx.tenant, async () => {
       const rows: { kind: string; definition: unknown }[] = await (await ctx.db()).query('SELECT kind, definition FROM tenant_policies');
       return new Map(rows.map((r) => [r.kind, r.definition]));
-    })();
-    const all = await memo.rows.catch((err: unknown) => {
-      memo.rows = null;
-      throw err;
     });
     return all.has(kind) ? (all.get(kind) as (typeof DEFAULT_POLICIES)[K]) : DEFAULT_POLICIES[kind];
   }
@@ -121,7 +116,7 @@ export class DecisionConfigService {
        ON CONFLICT (tenant_id, kind) DO UPDATE SET definition = EXCLUDED.definition, version = tenant_policies.version + 1, updated_at = now()`,
       [ctx.tenant, kind, JSON.stringify(parsed.data)],
     );
-    ctx.transactionState(POLICIES, () => ({ rows: null as Promise<Map<string, unknown>> | null })).rows = null;
+    ctx.forgetTransactionOnce(POLICIES);
     await this.audit.record(ctx, { action: 'policy.changed', entityType: 'TenantPolicy', entityId: kind, before: current?.definition ?? null, after: parsed.data });
     return { changed: true, definition: parsed.data };
   }

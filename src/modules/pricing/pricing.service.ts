@@ -25,7 +25,7 @@ export class PricingService {
     const parsed = referenceRateSchema.safeParse(input);
     if (!parsed.success) throw zodToBadInput(parsed.error, '');
     const def: ReferenceRateDefinition = parsed.data;
-    ctx.transactionState(CAPS, () => new Map()).clear();
+    ctx.forgetTransactionOnce(CAPS);
     const em = await ctx.db();
     await em.query(
       `INSERT INTO reference_rates (name, effective_from, rate) VALUES ($1, $2, $3)
@@ -49,7 +49,7 @@ export class PricingService {
     const parsed = rateCapRuleSchema.safeParse(input);
     if (!parsed.success) throw zodToBadInput(parsed.error, root);
     const def = parsed.data as RateCapRuleDefinition;
-    ctx.transactionState(CAPS, () => new Map()).clear();
+    ctx.forgetTransactionOnce(CAPS);
     const em = await ctx.db();
     if (def.kind === 'MULTIPLE_OF_REFERENCE') {
       const known = await em.getRepository(ReferenceRateEntity).existsBy({ name: def.referenceName! });
@@ -77,10 +77,7 @@ export class PricingService {
 
   /** The cap in force for the tenant's jurisdiction on `date`, or null where no rule applies. */
   capFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
-    const resolved = ctx.transactionState(CAPS, () => new Map<string, Promise<ResolvedCap | null>>());
-    let cap = resolved.get(date);
-    if (!cap) resolved.set(date, (cap = this.resolveCapFor(ctx, date)));
-    return cap;
+    return ctx.transactionOnce(CAPS, date, () => this.resolveCapFor(ctx, date));
   }
 
   private async resolveCapFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {

@@ -24,10 +24,6 @@ export interface ProductFilter {
   search?: string | null;
 }
 
-/**
- * The catalogue: products with immutable versions. Every save is checked against the tenant's rate
- * cap at the product's worst corner, so no preview or offer made from it can breach the cap.
- */
 /** Product versions kept in memory per process (a few kilobytes each). */
 const VERSIONS_KEPT = 2000;
 
@@ -39,6 +35,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * The catalogue: products with immutable versions. Every save is checked against the tenant's rate
+ * cap at the product's worst corner, so no preview or offer made from it can breach the cap.
+ */
 export class LoanProductService {
   constructor(
     private readonly tenants: TenantDirectory,

@@ -17,14 +17,7 @@ export class TenantCipherService {
   constructor(private readonly masterKey: Buffer, private readonly previous: Buffer | null = null) {}
 
   cipher(ctx: RequestContext): Promise<TenantCipher> {
-    const memo = ctx.transactionState(CIPHER, () => new Map<string, Promise<TenantCipher>>());
-    let cipher = memo.get(ctx.tenant);
-    if (!cipher) {
-      cipher = this.load(ctx);
-      memo.set(ctx.tenant, cipher);
-      cipher.catch(() => memo.delete(ctx.tenant));
-    }
-    return cipher;
+    return ctx.transactionOnce(CIPHER, ctx.tenant, () => this.load(ctx));
   }
 
   private async load(ctx: RequestContext): Promise<TenantCipher> {

@@ -102,6 +102,27 @@ export class RequestContext {
   }
 
   /**
+   * What `load` answers for `id` under `key`, asked once per transaction: callers at the same time
+   * share the one promise; a failed load is not kept (the next caller asks again).
+   */
+  transactionOnce<T>(key: symbol, id: string, load: () => Promise<T>): Promise<T> {
+    const kept = this.transactionState(key, () => new Map<string, Promise<unknown>>());
+    let answer = kept.get(id) as Promise<T> | undefined;
+    if (!answer) {
+      const loading = load();
+      kept.set(id, loading);
+      loading.catch(() => kept.get(id) === loading && kept.delete(id));
+      answer = loading;
+    }
+    return answer;
+  }
+
+  /** Forgets what `transactionOnce` kept under `key` (what it read has just changed). */
+  forgetTransactionOnce(key: symbol): void {
+    this.transactionState(key, () => new Map<string, Promise<unknown>>()).clear();
+  }
+
+  /**
    * The unit of work's writes: a command stages its INSERTs and UPDATEs here and they go to the
    * database as one statement, before the transaction's next statement (so a read sees them), when
    * the mutation returns, or before COMMIT; never when the unit fails (see TenantTransaction.writes).
