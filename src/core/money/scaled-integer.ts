@@ -74,16 +74,32 @@ export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 
 
 /** '00'..'99': the two decimals of an amount in cents, without formatting them. */
 const CENTS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+/** '0.'..'9999.': the whole part of an amount below 10,000 with its point. */
+const WHOLE_POINT: readonly string[] = Array.from({ length: 10_000 }, (_, i) => `${i}.`);
+/** '0000.'..'9999.': the last four digits of a larger whole part with its point. */
+const FOUR_POINT: readonly string[] = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(4, '0')}.`);
 
 /** `units / 10^scale` as a plain decimal string, exactly. */
 export function formatScaled(units: number, scale: number): string {
-  // The common case (two decimals, a non-negative amount below 10^14 minor units): the whole part is
-  // exact in a double division (its error is far below the 0.01 that separates it from the next
-  // integer) and the cents come from a table.
-  if (scale === 2 && units >= 0 && units < 1e14) {
-    const whole = Math.floor(units / 100);
-    return `${whole}.${CENTS[units - whole * 100]}`;
-  }
+  // The common case (two decimals, a non-negative amount below 10^14 minor units) first, kept small
+  // enough to be inlined where amounts are written by the thousand (a schedule's rows).
+  return scale === 2 && units >= 0 && units < 1e14 ? formatCents(units) : formatAnyScale(units, scale);
+}
+
+/**
+ * An amount of 0 to 10^14 - 1 cents as text. The whole part is exact in a double division (its error
+ * is far below the 0.01 that separates it from the next integer), and the text is joined from tables:
+ * converting numbers to text would cost more than a schedule's arithmetic.
+ */
+function formatCents(units: number): string {
+  const whole = Math.floor(units / 100);
+  const cents = CENTS[units - whole * 100];
+  if (whole < 10_000) return WHOLE_POINT[whole] + cents;
+  const high = Math.floor(whole / 10_000);
+  return high + FOUR_POINT[whole - high * 10_000] + cents;
+}
+
+function formatAnyScale(units: number, scale: number): string {
   const negative = units < 0;
   let s = String(negative ? -units : units);
   if (scale > 0) {
