@@ -146,6 +146,22 @@ describe('query cost and document limits', () => {
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxDirectives: 50, directives: 51 });
   });
 
+  it('prices one document by the variables that feed a price, and alike whatever the variables that do not', async () => {
+    const costOf = async (query: string, variables: Record<string, unknown>) => (await post(query, variables)).body.extensions.cost.requestedQueryCost as number;
+    // A page size and a termCount given as variables change the price of the same text...
+    const page = 'query($n: Int) { loans(first: $n) { nodes { id } } }';
+    expect(await costOf(page, { n: 50 })).toBeGreaterThan(await costOf(page, { n: 5 }));
+    const schedule = 'query($t: Int!) { previewSchedule(input: { principal: "1000.00", termCount: $t, frequency: MONTHLY, annualInterestRate: "0.18", amortization: EQUAL_INSTALLMENT, dayCount: ACTUAL_365, disbursementDate: "2025-01-01" }) { installments { total } } }';
+    expect(await costOf(schedule, { t: 360 })).toBeGreaterThan(await costOf(schedule, { t: 12 }));
+    // ...a loan id given to a field of fixed price does not; a field kept by @include is priced per request.
+    const payoff = 'query($id: ID!) { payoffQuote(loanId: $id) { principal } }';
+    const fixed = await costOf(payoff, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(fixed).toBeGreaterThanOrEqual(2000);
+    expect(await costOf(payoff, { id: '00000000-0000-4000-8000-000000000001' })).toBe(fixed);
+    const flagged = 'query($deep: Boolean!) { viewer { roles } loans(first: 50) @include(if: $deep) { nodes { id } } }';
+    expect(await costOf(flagged, { deep: true })).toBeGreaterThan(await costOf(flagged, { deep: false }));
+  });
+
   it('reports the cost of every answer in extensions.cost', async () => {
     const res = await post('{ viewer { roles } }');
     expect(res.status).toBe(200);

@@ -30,4 +30,20 @@ describe('SqlBatch', () => {
     expect(() => new SqlBatch().add('WITH x AS (SELECT 1) INSERT INTO a SELECT * FROM x')).toThrow(/own WITH/);
     expect(() => new SqlBatch().add('INSERT INTO a VALUES ($1, $2)', [1])).toThrow(/\$2/);
   });
+
+  it('composes a shape once: the same parts give the same text, other parameter counts renumber anew', () => {
+    const insert = 'INSERT INTO a (x) SELECT * FROM unnest($1::int[])';
+    const update = 'UPDATE b SET z = $2 WHERE id = $1';
+    const first = new SqlBatch().add(insert, [[1, 2]]).add(update, ['b1', 'z']).toStatement();
+    const again = new SqlBatch().add(insert, [[3]]).add(update, ['b2', 'y']).toStatement();
+    expect(again.sql).toBe(first.sql);
+    expect(again.params).toEqual([[3], 'b2', 'y']);
+    // The same texts with the first taking two parameters: the second's placeholders start later.
+    const longer = new SqlBatch().add(insert, [[1], 'unused']).add(update, ['b3', 'x']).toStatement();
+    expect(longer.sql).toContain('w2 AS (UPDATE b SET z = $4 WHERE id = $3)');
+    expect(longer.params).toEqual([[1], 'unused', 'b3', 'x']);
+    // The WITH check holds for a text already seen as well.
+    expect(() => new SqlBatch().add('WITH x AS (SELECT 1) INSERT INTO a SELECT * FROM x')).toThrow(/own WITH/);
+    expect(() => new SqlBatch().add('WITH x AS (SELECT 1) INSERT INTO a SELECT * FROM x')).toThrow(/own WITH/);
+  });
 });

@@ -20,8 +20,7 @@ export class SqlBatch {
 
   /** A single INSERT, UPDATE or DELETE (no WITH of its own: Postgres allows those only at the top). */
   add(sql: string, params: unknown[] = []): this {
-    if (/^\s*WITH\b/i.test(sql)) throw new Error('a batched statement cannot carry its own WITH clause');
-    const highest = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    const highest = highestPlaceholder(sql);
     if (highest > params.length) throw new Error(`statement uses $${highest} but has ${params.length} parameters: ${sql}`);
     this.parts.push({ sql, params });
     return this;
@@ -31,12 +30,13 @@ export class SqlBatch {
   toStatement(): SqlStatement {
     if (this.parts.length === 1) return this.parts[0];
     const params: unknown[] = [];
-    const ctes = this.parts.map((part, i) => {
-      const offset = params.length;
-      params.push(...part.params);
-      return `w${i + 1} AS (${shiftPlaceholders(part.sql, offset)})`;
-    });
-    return { sql: `WITH ${ctes.join(',\n')}\nSELECT 1`, params };
+    let shape = SHAPES.root;
+    for (const part of this.parts) {
+      shape = SHAPES.step(shape, part.sql, params.length);
+      for (const p of part.params) params.push(p);
+    }
+    shape.text ??= composeText(this.parts);
+    return { sql: shape.text, params };
   }
 
   /** How many statements are waiting. */
@@ -63,6 +63,61 @@ export class SqlBatch {
     if (statement) await queryPrepared(em, statement.sql, statement.params);
   }
 }
+
+function composeText(parts: readonly SqlStatement[]): string {
+  let offset = 0;
+  const ctes = parts.map((part, i) => {
+    const cte = `w${i + 1} AS (${shiftPlaceholders(part.sql, offset)})`;
+    offset += part.params.length;
+    return cte;
+  });
+  return `WITH ${ctes.join(',\n')}\nSELECT 1`;
+}
+
+/** A batch's shape so far: its parts' texts and where their parameters start; the text it composes to. */
+interface Shape {
+  next: Map<string, Map<number, Shape>>;
+  text?: string;
+}
+
+/**
+ * The texts batches have composed to, by shape: a unit of work stages the same few shapes over and
+ * over, so each is renumbered and joined once, and comes back as the same string (which the
+ * prepared-statement cache then finds without hashing a new text). Texts built per call (a VALUES
+ * list of n rows) could grow it without end: past SHAPES_KEPT shapes it starts again.
+ */
+const SHAPES = {
+  root: { next: new Map() } as Shape,
+  count: 0,
+  step(from: Shape, sql: string, offset: number): Shape {
+    let byOffset = from.next.get(sql);
+    if (byOffset === undefined) from.next.set(sql, (byOffset = new Map()));
+    let shape = byOffset.get(offset);
+    if (shape === undefined) {
+      if (++this.count > SHAPES_KEPT) {
+        this.root = { next: new Map() };
+        this.count = 0;
+      }
+      byOffset.set(offset, (shape = { next: new Map() }));
+    }
+    return shape;
+  },
+};
+const SHAPES_KEPT = 5000;
+
+/** The highest placeholder of each text (the texts are the code's constants, so each is read once), refusing a WITH. */
+function highestPlaceholder(sql: string): number {
+  let highest = HIGHEST.get(sql);
+  if (highest === undefined) {
+    if (/^\s*WITH\b/i.test(sql)) throw new Error('a batched statement cannot carry its own WITH clause');
+    highest = 0;
+    for (const m of sql.matchAll(/\$(\d+)/g)) highest = Math.max(highest, Number(m[1]));
+    if (HIGHEST.size >= SHAPES_KEPT) HIGHEST.clear();
+    HIGHEST.set(sql, highest);
+  }
+  return highest;
+}
+const HIGHEST = new Map<string, number>();
 
 /** The statement with each placeholder $n renumbered $(n + offset), to follow `offset` parameters of another. */
 export function shiftPlaceholders(sql: string, offset: number): string {

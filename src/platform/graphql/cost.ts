@@ -29,7 +29,20 @@ export function costPer(base: number, perUnit: number, units: (args: Record<stri
 
 /** A field of fixed work beyond what the caller selects under it (a ledger scan, a loan's replay). */
 export function costOf(points: number): CostFunction {
-  return ({ childComplexity }) => points + childComplexity;
+  const cost: CostFunction = ({ childComplexity }) => points + childComplexity;
+  argumentFree.add(cost);
+  return cost;
+}
+
+/** Cost functions known not to read the field's arguments (made by costOf). */
+const argumentFree = new WeakSet<CostFunction>();
+
+/**
+ * Whether a field's `complexity` may read its arguments (then a variable given to it can change the
+ * operation's cost): any cost function but costOf's.
+ */
+export function readsArguments(complexity: unknown): boolean {
+  return typeof complexity === 'function' && !argumentFree.has(complexity as CostFunction);
 }
 
 /**

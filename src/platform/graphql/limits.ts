@@ -5,12 +5,12 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import {
   type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode,
-  type ValidationContext, type ValidationRule, visit,
+  TypeInfo, type ValidationContext, type ValidationRule, type ValueNode, visit, visitWithTypeInfo,
 } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { CostBudget, ThrottleStatus } from '../http/rate-limit';
 import type { GraphQLContext } from './context';
-import { CONNECTION_ROW_POINTS, type CostContext, connectionRows } from './cost';
+import { CONNECTION_ROW_POINTS, type CostContext, connectionRows, readsArguments } from './cost';
 import { AppError } from './errors';
 
 /** Depth of the deepest field path of an operation, following fragments; introspection is not counted. */
@@ -115,18 +115,36 @@ interface Measured {
 const measurements = new WeakMap<DocumentNode, Map<string, Measured>>();
 
 /**
- * Whether the cost depends on the request's variables: any variable may feed a cost function (a page
- * size, a termCount, a list of cash flows), and @include / @skip keep or drop fields.
+ * Whether the cost depends on the request's variables: a variable given to a field whose price reads
+ * its arguments (a page size, a termCount, a list of cash flows; see `readsArguments`), or an
+ * @include / @skip that keeps or drops fields. A mutation's input, however large, does not change
+ * its price when the field's price does not read it: its cost is then measured once per document.
  */
-function costDependsOnVariables(document: DocumentNode, operation: OperationDefinitionNode): boolean {
-  if (operation.variableDefinitions?.length) return true;
+function costDependsOnVariables(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const hasVariables = !!operation.variableDefinitions?.length;
   let found = false;
-  visit(document, {
+  const typeInfo = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(typeInfo, {
     Directive(node) {
       if (node.name.value === 'include' || node.name.value === 'skip') found = true;
     },
-  });
+    Field(node) {
+      if (found || !hasVariables || !node.arguments?.length) return;
+      const field = typeInfo.getFieldDef();
+      const priced = !field || field.args.some((a) => a.name === 'first') || readsArguments(field.extensions?.complexity);
+      if (priced && node.arguments.some((a) => usesVariable(a.value))) found = true;
+    },
+  }));
   return found;
+}
+
+function usesVariable(value: ValueNode): boolean {
+  switch (value.kind) {
+    case Kind.VARIABLE: return true;
+    case Kind.LIST: return value.values.some(usesVariable);
+    case Kind.OBJECT: return value.fields.some((f) => usesVariable(f.value));
+    default: return false;
+  }
 }
 
 /** The document's fragments, for cost functions that price what their field selects (see cost.ts). */
@@ -204,7 +222,7 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: QueryLimi
           measurements.set(document, measured);
           const key = request.operationName ?? '';
           let m = measured.get(key);
-          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation), variableCost: costDependsOnVariables(document, operation) }));
+          if (!m) measured.set(key, (m = { depth: operationDepth(document, operation), variableCost: costDependsOnVariables(schema(), document, operation) }));
           const depth = m.depth;
           if (depth > limits.maxDepth) {
             throw new AppError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });

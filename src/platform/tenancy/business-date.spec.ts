@@ -17,4 +17,13 @@ describe('business dates in the tenant’s time zone', () => {
   ])('%s in %s is business date %s', (instant, zone, date) => {
     expect(todayIn(zone, new Date(instant))).toBe(date);
   });
+
+  it('keeps an answer for its second only: the date turns at the first instant of the next', () => {
+    const zone = 'America/New_York';
+    expect(todayIn(zone, new Date('2026-11-01T03:59:59.000Z'))).toBe('2026-10-31');
+    expect(todayIn(zone, new Date('2026-11-01T03:59:59.999Z'))).toBe('2026-10-31');
+    expect(todayIn(zone, new Date('2026-11-01T04:00:00.000Z'))).toBe('2026-11-01');
+    expect(todayIn(zone, new Date('2026-11-01T03:59:59.500Z'))).toBe('2026-10-31');
+    expect(todayIn('Asia/Shanghai', new Date('2026-11-01T03:59:59.500Z'))).toBe('2026-11-01');
+  });
 });
