@@ -81,14 +81,7 @@ export class LoanBooks {
       const carried = claim ? claim.statement() : null;
       const own: unknown[] = light ? [id, before] : [id];
       const params: unknown[] = [...own, ...(carried?.params ?? [])];
-      const [row] = await queryPrepared<Record<string, any>>(
-        em,
-        `${carried ? `WITH claim AS (${shiftPlaceholders(carried.sql, own.length)}) ` : ''}
-         SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
-                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${OPEN_SETTLEMENT} AS "_settlement", ${bookColumns(light)}${carried ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
-         FROM loans l ${light ? RESUME_JOIN('$2') : ''} WHERE l.id = $1 FOR UPDATE OF l`,
-        params,
-      );
+      const [row] = await queryPrepared<Record<string, any>>(em, lockWithBookSql(em, light, carried?.sql ?? null), params);
       if (carried) {
         if (row) claim!.settle(row._claimed > 0);
         else await claim!.settleFromTable();
@@ -280,6 +273,25 @@ function bookOf(row: Record<string, any>): LoanBook {
 
 let loanSelect: string | undefined;
 /** The loan entity's columns under its property names (dates as text, as TypeORM returns them), for raw reads. */
+/**
+ * lockWithBook's text, with or without the snapshot it resumes from and the claim it carries (`claim`,
+ * whose placeholders follow the loan's): composed once per shape, so a repayment neither rebuilds
+ * nor rehashes a statement of a few kilobytes.
+ */
+function lockWithBookSql(em: EntityManager, light: boolean, claim: string | null): string {
+  const key = `${light ? 'resume' : 'whole'}:${claim ?? ''}`;
+  let sql = LOCK_WITH_BOOK.get(key);
+  if (sql === undefined) {
+    sql = `${claim ? `WITH claim AS (${shiftPlaceholders(claim, light ? 2 : 1)}) ` : ''}
+         SELECT ${loanColumns(em)}, l.xmin::text AS "_locked", (SELECT x.xmin::text FROM loans x WHERE x.tenant_id = l.tenant_id AND x.id = l.id) AS "_seen",
+                (SELECT timezone FROM tenants WHERE id = l.tenant_id) AS "_timezone", ${OPEN_SETTLEMENT} AS "_settlement", ${bookColumns(light)}${claim ? ', (SELECT count(*) FROM claim)::int AS "_claimed"' : ''}
+         FROM loans l ${light ? RESUME_JOIN('$2') : ''} WHERE l.id = $1 FOR UPDATE OF l`;
+    LOCK_WITH_BOOK.set(key, sql);
+  }
+  return sql;
+}
+const LOCK_WITH_BOOK = new Map<string, string>();
+
 function loanColumns(em: EntityManager): string {
   loanSelect ??= em.connection.getMetadata(LoanEntity).columns
     .map((c) => `l.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
