@@ -2,6 +2,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus, FUNNEL_STAGE_REACHED, Ill
 import { setImmediate } from 'node:timers/promises';
 import { type ApprovalTier, DecisionSimulation, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, tally } from '../../core/decisioning';
 import { Dec } from '../../core/money';
+import { queryPrepared } from '../../platform/db/prepared';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
@@ -381,7 +382,7 @@ export class OriginationService {
 
   /** The status change in the stage history and, in the same statement, the funnel's row of the application. */
   private async event(ctx: RequestContext, app: ApplicationEntity, from: ApplicationStatus | null, to: ApplicationStatus, note: string | null = null) {
-    await (await ctx.db()).query(EVENT_SQL, [ctx.tenant, app.id, from, to, app.statusEnteredAt, ctx.actor.type, ctx.actor.id, note, app.createdAt, app.productId, app.source, app.agentId]);
+    await queryPrepared(await ctx.db(), EVENT_SQL, [ctx.tenant, app.id, from, to, app.statusEnteredAt, ctx.actor.type, ctx.actor.id, note, app.createdAt, app.productId, app.source, app.agentId]);
   }
 
   private async save(ctx: RequestContext, app: ApplicationEntity): Promise<void> {
