@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
 import { uuidv7, readableCode } from '../../platform/db/ids';
@@ -81,7 +82,8 @@ export class BorrowerService {
       }
     }
     const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd, referralCode: readableCode(10) }, await this.columns(ctx, data), { updatedAt: now });
-    await repo.save(borrower);
+    // A new id: inserted as it is (save would first read the row to choose between insert and update).
+    await repo.insert(borrower as QueryDeepPartialEntity<BorrowerEntity>);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
   }
@@ -125,12 +127,19 @@ export class BorrowerService {
 
   /** Staff, an agent for the borrowers it may read, a front-end for its own users, a borrower for itself; for anyone else NOT_FOUND. */
   async recordConsent(ctx: RequestContext, borrowerId: string, kind: ConsentKind, granted: boolean, textVersion: string): Promise<void> {
-    await this.byIdOrThrow(ctx, borrowerId);
-    await (await ctx.db()).query(
+    await this.recordConsentOf(ctx, await this.byIdOrThrow(ctx, borrowerId), kind, granted, textVersion);
+  }
+
+  /**
+   * A consent of a borrower the caller already holds (read, or created, in this transaction): staged
+   * with the unit of work's next statement, and audited.
+   */
+  async recordConsentOf(ctx: RequestContext, borrower: BorrowerEntity, kind: ConsentKind, granted: boolean, textVersion: string): Promise<void> {
+    ctx.writes.add(
       'INSERT INTO borrower_consents (tenant_id, id, borrower_id, kind, granted, text_version) VALUES ($1, $2, $3, $4, $5, $6)',
-      [ctx.tenant, uuidv7(), borrowerId, kind, granted, textVersion],
+      [ctx.tenant, uuidv7(), borrower.id, kind, granted, textVersion],
     );
-    await this.audit.record(ctx, { action: granted ? 'consent.granted' : 'consent.withdrawn', entityType: 'Borrower', entityId: borrowerId, after: { kind, textVersion } });
+    await this.audit.record(ctx, { action: granted ? 'consent.granted' : 'consent.withdrawn', entityType: 'Borrower', entityId: borrower.id, after: { kind, textVersion } });
   }
 
   /** The latest answer per consent kind. */

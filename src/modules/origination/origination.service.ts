@@ -1,8 +1,7 @@
-import { APPLICATION_STATUSES, type ApplicationStatus, FUNNEL_STAGE_REACHED, IllegalTransitionError, assertTransition, isTerminal, slaBreach } from '../../core/lifecycle';
+import { APPLICATION_STATUSES, type ApplicationStatus, IllegalTransitionError, assertTransition, isTerminal, slaBreach } from '../../core/lifecycle';
 import { setImmediate } from 'node:timers/promises';
 import { type ApprovalTier, DecisionSimulation, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, tally } from '../../core/decisioning';
 import { Dec } from '../../core/money';
-import { queryPrepared } from '../../platform/db/prepared';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
@@ -13,11 +12,12 @@ import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { BorrowerService } from '../borrowers';
 import type { DecisionConfigService } from '../decision-config';
-import { StaffUserEntity } from '../identity';
+import { type BorrowerEntity, StaffUserEntity } from '../identity';
 import type { PricingService } from '../pricing';
 import type { LoanProductService } from '../products';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import { type ApplicationSource, ApplicationEntity } from './application.entity';
+import { ApplicationWrites } from './application-writes';
 import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from '../../core/products/offer';
 import { submitSchema } from './submit-definition';
@@ -42,8 +42,9 @@ export interface ApplicationFilter {
 
 /**
  * Origination, from submission to disbursement. Every stage change goes through `move`, which
- * checks the state machine, timestamps the stage and audits it; every mutation runs in the
- * request's one transaction, so a failure leaves nothing half-done.
+ * checks the state machine, timestamps the stage and audits it (the change is written with the
+ * application's row when the command saves it); every mutation runs in the request's one
+ * transaction, so a failure leaves nothing half-done.
  */
 export class OriginationService {
   constructor(
@@ -59,29 +60,35 @@ export class OriginationService {
     },
   ) {}
 
+  /** Status changes kept with the application until it is saved, with its row, in one statement. */
+  private readonly writes = new ApplicationWrites();
+
   async submit(ctx: RequestContext, input: unknown): Promise<ApplicationEntity> {
     const parsed = submitSchema.safeParse(withoutNulls(input));
     if (!parsed.success) throw badInput(`input.${parsed.error.issues[0].path.join('.')}`, parsed.error.issues[0].message);
     const data = parsed.data;
     const { borrowers, products, tenants } = this.deps;
 
-    // Who applies: a borrower token applies for itself; staff and agents name or create the borrower.
+    // Who applies: a borrower token applies for itself; staff and agents name or create the borrower
+    // (a borrower created here has just consented to the bureau pull: neither is read back).
     let borrowerId: string;
+    let created: BorrowerEntity | null = null;
     if (ctx.hasRole('BORROWER')) {
       if (data.borrowerId && data.borrowerId !== ctx.borrowerId) throw forbidden('A borrower applies for itself');
       borrowerId = ctx.borrowerId!;
     } else if (data.borrowerId) {
       borrowerId = data.borrowerId;
     } else if (data.borrower) {
-      borrowerId = (await borrowers.create(ctx, data.borrower, 'input.borrower')).id;
-      await borrowers.recordConsent(ctx, borrowerId, 'BUREAU_PULL', true, data.bureauConsentTextVersion ?? 'application-form');
+      created = await borrowers.create(ctx, data.borrower, 'input.borrower');
+      borrowerId = created.id;
+      await borrowers.recordConsentOf(ctx, created, 'BUREAU_PULL', true, data.bureauConsentTextVersion ?? 'application-form');
     } else {
       throw badInput('input.borrowerId', 'name the borrower (borrowerId) or describe a new one (borrower)');
     }
-    const borrower = await borrowers.byIdOrThrow(ctx, borrowerId);
+    const borrower = created ?? (await borrowers.byIdOrThrow(ctx, borrowerId));
     if (!borrower.fullName || !borrower.nationalIdEnc) throw conflict('The borrower profile is incomplete: full name and national ID are needed', { field: 'input.borrowerId' });
     if (borrower.pseudonymisedAt) throw conflict('This borrower was erased', { field: 'input.borrowerId' });
-    if (!(await borrowers.hasConsent(ctx, borrowerId, 'BUREAU_PULL'))) {
+    if (!created && !(await borrowers.hasConsent(ctx, borrowerId, 'BUREAU_PULL'))) {
       throw new DomainError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
     }
 
@@ -130,7 +137,7 @@ export class OriginationService {
     const em = await ctx.db();
     await em.getRepository(ApplicationEntity).insert(app);
     if (credit.referralId) await this.deps.referrals.converted(ctx, credit.referralId, app.id, borrowerId);
-    await this.event(ctx, app, null, 'DRAFT');
+    this.writes.event(ctx, app, null, 'DRAFT', null);
     for (const c of collateral) {
       await em.query(
         'INSERT INTO application_collateral (tenant_id, id, application_id, kind, description, valuation, guarantor_name, document_hashes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
@@ -144,8 +151,8 @@ export class OriginationService {
     const decision = await this.deps.pipeline.decide(ctx, { app, borrower, tenant, terms, productCode: product.code, collateralValue: collateralValue.toFixed(), hasCollateral: collateral.length > 0 });
     Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, pd: decision.score.pd, approvalTier: decision.tier });
     await this.move(ctx, app, decision.outcome, decision.reasons.map((r) => r.code).join(', ') || null);
-    if (decision.outcome === 'APPROVED') await this.offer(ctx, app);
-    await this.save(ctx, app);
+    if (decision.outcome === 'APPROVED') await this.offer(ctx, app, borrower);
+    await this.writes.save(ctx, app);
     return app;
   }
 
@@ -203,7 +210,7 @@ export class OriginationService {
     } else if (outcome === 'EXPIRED') {
       await this.move(ctx, app, 'EXPIRED', 'approval deadline passed');
     }
-    await this.save(ctx, app);
+    await this.writes.save(ctx, app);
     return app;
   }
 
@@ -225,7 +232,7 @@ export class OriginationService {
     const offer = app.offer as Offer;
     if (todayIn(tenant.timezone) > offer.validUntil) {
       await this.move(ctx, app, 'EXPIRED', 'offer expired');
-      await this.save(ctx, app);
+      await this.writes.save(ctx, app);
       throw conflict(`The offer expired on ${offer.validUntil}`);
     }
     await this.move(ctx, app, 'ACCEPTED');
@@ -239,7 +246,7 @@ export class OriginationService {
       offer: { ...offer, ...contractValues(offer) },
     });
     app.contract = { text: contract.text, sha256: contract.sha256, templateVersion: template.version, renderedAt: new Date().toISOString() };
-    await this.save(ctx, app);
+    await this.writes.save(ctx, app);
     return app;
   }
 
@@ -255,7 +262,7 @@ export class OriginationService {
     };
     await this.move(ctx, app, 'CONTRACT_SIGNED');
     await this.deps.audit.record(ctx, { action: 'contract.signed', entityType: 'Application', entityId: id, after: app.signature });
-    await this.save(ctx, app);
+    await this.writes.save(ctx, app);
     return app;
   }
 
@@ -290,7 +297,7 @@ export class OriginationService {
       app.loanId = loanId;
       const note = backdatedTo ? `migrated: disbursed ${backdatedTo}, ${offer.netDisbursement} ${offer.currency} paid out then (${payoutReference})` : `paid out ${offer.netDisbursement} ${offer.currency} (${payoutReference})`;
       await this.move(ctx, app, 'DISBURSED', note);
-      await this.save(ctx, app);
+      await this.writes.save(ctx, app);
       return { loanId };
     });
   }
@@ -310,7 +317,7 @@ export class OriginationService {
   async withdraw(ctx: RequestContext, id: string, reason: string): Promise<ApplicationEntity> {
     const app = await this.byIdOrThrow(ctx, id, true);
     await this.move(ctx, app, 'WITHDRAWN', reason || null);
-    await this.save(ctx, app);
+    await this.writes.save(ctx, app);
     return app;
   }
 
@@ -352,11 +359,12 @@ export class OriginationService {
     return simulation.report();
   }
 
-  private async offer(ctx: RequestContext, app: ApplicationEntity): Promise<void> {
+  /** The offer of an approved application (its borrower read when the caller has not already). */
+  private async offer(ctx: RequestContext, app: ApplicationEntity, held?: BorrowerEntity): Promise<void> {
     const tenant = await this.deps.tenants.current(ctx);
     const today = todayIn(tenant.timezone);
     const version = await this.deps.products.version(ctx, app.productId, app.productVersion);
-    const borrower = await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId);
+    const borrower = held ?? (await this.deps.borrowers.byIdOrThrow(ctx, app.borrowerId));
     const { validityDays } = await this.deps.configs.policy(ctx, 'OFFERS');
     const cap = await this.deps.pricing.capFor(ctx, today);
     const offer = makeOffer({ terms: version.terms, productVersion: version.version, amount: app.requestedAmount, termCount: app.termCount, frequency: app.frequency, grade: app.riskGrade!, segment: borrower.segment, today, validityDays, cap });
@@ -376,32 +384,11 @@ export class OriginationService {
     const from = app.status;
     app.status = to;
     app.statusEnteredAt = new Date();
-    await this.event(ctx, app, from, to, note);
+    this.writes.event(ctx, app, from, to, note);
     await this.deps.audit.record(ctx, { action: `application.${to.toLowerCase()}`, entityType: 'Application', entityId: app.id, before: { status: from }, after: { status: to, note } });
   }
 
-  /** The status change in the stage history and, in the same statement, the funnel's row of the application. */
-  private async event(ctx: RequestContext, app: ApplicationEntity, from: ApplicationStatus | null, to: ApplicationStatus, note: string | null = null) {
-    await queryPrepared(await ctx.db(), EVENT_SQL, [ctx.tenant, app.id, from, to, app.statusEnteredAt, ctx.actor.type, ctx.actor.id, note, app.createdAt, app.productId, app.source, app.agentId]);
-  }
-
-  private async save(ctx: RequestContext, app: ApplicationEntity): Promise<void> {
-    app.updatedAt = new Date();
-    app.version += 1;
-    await (await ctx.db()).getRepository(ApplicationEntity).save(app);
-  }
 }
-
-/** $1 tenant, $2 application, $3 from, $4 to, $5 at, $6-$8 actor and note; $9-$12 the funnel's keys (created, product, source, agent). */
-const EVENT_SQL = `WITH e AS (
-  INSERT INTO application_events (tenant_id, application_id, seq, from_status, to_status, at, actor_type, actor_id, note)
-  VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM application_events WHERE tenant_id = $1 AND application_id = $2), $3, $4, $5, $6, $7, $8)
-  RETURNING at
-)
-INSERT INTO application_stages (tenant_id, application_id, created_at, product_id, source, agent_id, ${FUNNEL_STAGE_REACHED.map((s) => s.column).join(', ')})
-SELECT $1, $2, $9, $10, $11, $12, ${FUNNEL_STAGE_REACHED.map((s) => `CASE WHEN $4::text IN (${s.statuses.map((x) => `'${x}'`).join(', ')}) THEN e.at END`).join(', ')} FROM e
-ON CONFLICT (tenant_id, application_id) DO UPDATE SET product_id = EXCLUDED.product_id, source = EXCLUDED.source, agent_id = EXCLUDED.agent_id,
-  ${FUNNEL_STAGE_REACHED.map((s) => `${s.column} = coalesce(application_stages.${s.column}, EXCLUDED.${s.column})`).join(', ')}`;
 
 function voteRefusalMessage(reason: string, tier: ApprovalTier): string {
   switch (reason) {
