@@ -104,8 +104,12 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(res.errors).toBeUndefined();
     expect(res.data!.recordRepayment.transactionId).toBeTruthy();
     // The request's connection: the one whose transaction claimed the key.
-    const unit = [...sent.values()].find((texts) => texts.some((t) => t.includes('INSERT INTO idempotency_keys')))!;
-    const oneLine = unit.map((t) => t.replace(/\s+/g, ' '));
+    const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO idempotency_keys')))!.map((t) => t.replace(/\s+/g, ' '));
+    // Its transaction, from the BEGIN before the claim to the COMMIT after it (a background job may
+    // take the pooled connection once the request has let it go).
+    const claim = texts.findIndex((t) => t.includes('INSERT INTO idempotency_keys'));
+    const begin = texts.slice(0, claim).findLastIndex((t) => t.startsWith('START TRANSACTION'));
+    const oneLine = texts.slice(begin, texts.indexOf('COMMIT', claim) + 1);
     expect(oneLine).toHaveLength(5);
     expect(oneLine[0]).toMatch(/^START TRANSACTION; SELECT set_config\('app.tenant_id'/);
     expect(oneLine[1]).toMatch(/^WITH claim AS \(INSERT INTO idempotency_keys .* FROM loans l .* FOR UPDATE OF l/);

@@ -1,8 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
 import { uuidv7, readableCode } from '../../platform/db/ids';
+import { stageInsert } from '../../platform/db/staged-insert';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { conflict, forbidden, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
@@ -82,8 +82,9 @@ export class BorrowerService {
       }
     }
     const borrower: BorrowerEntity = Object.assign(new BorrowerEntity(), { tenantId: ctx.tenant, id: uuidv7(), createdAt: now, displayName: data.fullName, agentId: ctx.agentId, appKeyId: ctx.frontEnd, referralCode: readableCode(10) }, await this.columns(ctx, data), { updatedAt: now });
-    // A new id: inserted as it is (save would first read the row to choose between insert and update).
-    await repo.insert(borrower as QueryDeepPartialEntity<BorrowerEntity>);
+    // A new id: its INSERT staged (save would first read the row to choose between insert and update),
+    // sent with the transaction's next statement.
+    await stageInsert(ctx, BorrowerEntity, borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
   }

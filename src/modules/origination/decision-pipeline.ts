@@ -61,20 +61,21 @@ export class DecisionPipeline {
     const nationalId = cipher.decrypt('nationalId', borrower.nationalIdEnc!);
     const today = todayIn(tenant.timezone);
     const checks: DecisionRecord['checks'] = [];
-    // Staged: each goes with the pipeline's next statement (reads after it see it), not in a round trip of its own.
-    const saveCheck = async (kind: string, provider: string, result: unknown) =>
-      ctx.writes.add('INSERT INTO application_checks (tenant_id, id, application_id, kind, provider, result) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenant, uuidv7(), app.id, kind, provider, JSON.stringify(result)]);
+    // The provider results, written together once the pipeline has read all it reads (none of its
+    // reads is of the checks), staged with the command's next statement: no round trip of their own.
+    const results: { kind: string; provider: string; result: string }[] = [];
+    const saveCheck = (kind: string, provider: string, result: unknown) => void results.push({ kind, provider, result: JSON.stringify(result) });
 
     // Identity: document, liveness, face match, and declared vs verified data.
     const kyc = await this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth });
-    await saveCheck('KYC', this.providers.kyc.name, kyc);
+    saveCheck('KYC', this.providers.kyc.name, kyc);
     const kycPassed = kyc.documentVerified && kyc.livenessPassed && new Dec(kyc.faceMatchScore).gte('0.8');
     checks.push({ kind: 'KYC', provider: this.providers.kyc.name, outcome: kycPassed ? 'PASS' : 'FAIL', summary: kycPassed ? 'identity verified' : `document ${kyc.documentVerified ? 'ok' : 'not verified'}, liveness ${kyc.livenessPassed ? 'ok' : 'failed'}, face match ${kyc.faceMatchScore}`, detail: kyc });
 
     // Sanctions and watch lists the tenant uploaded, by fuzzy name match.
     const fraudPolicy = await this.configs.policy(ctx, 'FRAUD');
     const matches = screenName(borrower.fullName!, await this.configs.watchlist(ctx), Number(fraudPolicy.sanctionsThreshold));
-    await saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
+    saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
     checks.push({ kind: 'SANCTIONS', provider: 'tenant-watchlists', outcome: matches.length ? 'REFER' : 'PASS', summary: matches.length ? `possible match: ${matches[0].name} (${matches[0].listName}, ${matches[0].similarity.toFixed(2)})` : 'no match', detail: { matches } });
 
     // Fraud: the same identity, phone, device or bank account behind other borrowers; velocity; blacklist; mismatches (one statement).
@@ -106,12 +107,12 @@ export class DecisionPipeline {
       blacklistHits: signals.blacklist,
       mismatches,
     });
-    await saveCheck('FRAUD', 'microlend-fraud', fraud);
+    saveCheck('FRAUD', 'microlend-fraud', fraud);
     checks.push({ kind: 'FRAUD', provider: 'microlend-fraud', outcome: fraud.score >= 60 ? 'FAIL' : fraud.score >= 30 ? 'REFER' : 'PASS', summary: fraud.hits.length ? fraud.hits.map((h) => h.code).join(', ') : 'no signal', detail: fraud });
 
     // The bureau, once per application (consent was checked at submission).
     const bureau = await this.providers.bureau.pull({ nationalId, fullName: borrower.fullName! });
-    await saveCheck('BUREAU', this.providers.bureau.name, bureau);
+    saveCheck('BUREAU', this.providers.bureau.name, bureau);
     checks.push({ kind: 'BUREAU', provider: this.providers.bureau.name, outcome: 'PASS', summary: `${bureau.openLoans.length} open loans, worst ${bureau.worstDelinquencyDays} days past due, ${bureau.enquiries90d} enquiries in 90 days`, detail: bureau });
 
     // Facts. DTI uses the dearest band's instalment: the grade is not known before scoring.
@@ -190,6 +191,11 @@ export class DecisionPipeline {
       for (const r of score.reasons) reasons.push({ code: r.code, source: 'scorecard', description: `${r.fact}: ${r.bin} (${r.pointsLost} points below the best)` });
     }
     if (outcome === 'REFERRED' && tier.mode !== 'AUTO') reasons.push({ code: `APPROVAL_${tier.mode}`, source: `tier:${tier.id}`, description: `${tier.name} decides` });
+    ctx.writes.add(
+      `INSERT INTO application_checks (tenant_id, id, application_id, kind, provider, result)
+       SELECT $1, c.id, $2, c.kind, c.provider, c.result FROM unnest($3::uuid[], $4::text[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS c (id, kind, provider, result, n) ORDER BY c.n`,
+      [ctx.tenant, app.id, results.map(() => uuidv7()), results.map((r) => r.kind), results.map((r) => r.provider), results.map((r) => r.result)],
+    );
 
     return { outcome, reasons, checks, facts, score, rules, appetite, price, tier, configVersions: { scorecard: active.scorecardVersion, rules: active.rulesVersion }, decidedAt: new Date().toISOString() };
   }
