@@ -4,6 +4,7 @@ import { cli } from '../support/cli';
 import { queryPrepared } from '../../src/platform/db/prepared';
 import { tenantToday } from '../support/dates';
 import { autoLender, disbursedLoan } from '../support/loans';
+import { SUBMIT, borrowerInput } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 /**
@@ -118,5 +119,25 @@ describe('one connection per request: statements in order, never overlapping', (
     }
     expect(oneLine[3]).toContain('audit');
     expect(oneLine[4]).toBe('COMMIT');
+  });
+
+  it('a decision is a handful of statements: the tenant key kept by the process, the borrower and its consent in one, the checks in one, the application with its status changes in one', async () => {
+    const submit = () => app.gql(SUBMIT, { input: { productId: lender.productId, amount: '3000.00', termCount: 4, frequency: 'MONTHLY', borrower: borrowerInput() } }, lender.admin);
+    expect((await submit()).errors).toBeUndefined();
+    sent = new Map();
+    const res = await submit();
+    expect(res.errors).toBeUndefined();
+    // Decided with the national ID decrypted (KYC passed) by a key no statement of this request read.
+    expect(res.data!.submitApplication.decision.checks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'KYC', outcome: 'PASS' })]));
+    const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO "borrowers"')))!.map((t) => t.replace(/\s+/g, ' '));
+    expect(texts.filter((t) => t.includes('tenant_keys'))).toEqual([]);
+    const borrower = texts.filter((t) => t.includes('INSERT INTO "borrowers"'));
+    expect(borrower).toHaveLength(1);
+    expect(borrower[0]).toContain('INSERT INTO borrower_consents');
+    const checks = texts.filter((t) => t.includes('INSERT INTO application_checks'));
+    expect(checks).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('INSERT INTO application_events'))).toHaveLength(1);
+    expect(texts.find((t) => t.includes('INSERT INTO application_events'))).toContain('UPDATE applications SET status');
+    expect(texts.length).toBeLessThanOrEqual(20);
   });
 });
