@@ -1,4 +1,5 @@
 import { type AttributionRules, DEFAULT_ATTRIBUTION, attributeApplication, attributionProblems, judgeReferral } from '../../core/agents';
+import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, forbidden } from '../../core/domain-error';
 import { Dec } from '../../core/money';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -150,12 +151,21 @@ export class ReferralService {
       if (!agent && !friend) throw badInput(input.field, `no active agent or borrower has referral code ${code}`);
       quoted = { agentId: agent?.id ?? null, borrowerId: friend?.id ?? null };
     }
-    const rules = await this.rules(ctx);
-    const [{ returning }] = await em.query('SELECT EXISTS (SELECT 1 FROM loans WHERE borrower_id = $1) AS returning', [input.borrowerId]);
-    const standing: { id: string; referrer: string; at: Date; agentId: string | null; borrowerId: string | null }[] = input.nationalIdBidx
-      ? await em.query(`SELECT id, coalesce(agent_id::text, referrer_borrower_id::text) AS referrer, created_at AS at, agent_id::text AS "agentId", referrer_borrower_id::text AS "borrowerId"
-                        FROM referrals WHERE national_id_bidx = $1 AND status = 'OPEN' FOR UPDATE`, [input.nationalIdBidx])
-      : [];
+    // The tenant's rules, whether the person is a returning customer, and the open referrals of the
+    // person (locked: the one converted is this transaction's), in one statement.
+    const [row] = await queryPrepared<{ rules: AttributionRules | null; returning: boolean; standing: { id: string; referrer: string; at: string; agentId: string | null; borrowerId: string | null }[] }>(
+      em,
+      `WITH standing AS (
+         SELECT id, coalesce(agent_id::text, referrer_borrower_id::text) AS referrer, created_at AS at, agent_id::text AS "agentId", referrer_borrower_id::text AS "borrowerId"
+         FROM referrals WHERE $2::text IS NOT NULL AND national_id_bidx = $2 AND status = 'OPEN' FOR UPDATE)
+       SELECT (SELECT json_build_object('model', model, 'windowDays', window_days, 'returningCustomer', returning_customer) FROM attribution_rules) AS rules,
+              EXISTS (SELECT 1 FROM loans WHERE borrower_id = $1) AS returning,
+              coalesce((SELECT json_agg(s ORDER BY s.at, s.id) FROM standing s), '[]') AS standing`,
+      [input.borrowerId, input.nationalIdBidx],
+    );
+    const rules = row.rules ?? DEFAULT_ATTRIBUTION;
+    const returning = row.returning;
+    const standing = row.standing.map((s) => ({ ...s, at: new Date(s.at) }));
     const quotedRef = quoted ? (quoted.agentId ?? quoted.borrowerId) : null;
     const winner = attributeApplication(rules, { at: new Date(), returning, quoted: quotedRef, standing });
     if (!winner) return { agentId: null, referrerBorrowerId: null, referralId: null };
