@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { uuidv7 } from '../../platform/db/ids';
+import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -82,17 +83,26 @@ export class DecisionConfigService {
   }
 
   /** The active scorecard and rules, or the built-in defaults, with the version used (0 = default). */
-  async active(ctx: RequestContext): Promise<{ scorecard: ScorecardDefinition; scorecardVersion: number; rules: RuleSet; rulesVersion: number }> {
+  async active(ctx: RequestContext): Promise<ActiveConfigs> {
     const rows: { kind: ConfigKind; version: number; definition: unknown }[] = await (await ctx.db()).query(
       "SELECT kind, version, definition FROM decision_configs WHERE status = 'ACTIVE'");
-    const sc = rows.find((r) => r.kind === 'SCORECARD');
-    const rules = rows.find((r) => r.kind === 'RULES');
-    return {
-      scorecard: (sc?.definition as ScorecardDefinition) ?? DEFAULT_SCORECARD,
-      scorecardVersion: sc?.version ?? 0,
-      rules: (rules?.definition as RuleSet) ?? DEFAULT_RULES,
-      rulesVersion: rules?.version ?? 0,
-    };
+    return activeOf(rows);
+  }
+
+  /**
+   * What a decision reads of the tenant's configuration, in one statement: the active scorecard and
+   * rules, the watch list, and the policy documents (kept for the transaction, as `policy` keeps them).
+   */
+  async forDecision(ctx: RequestContext): Promise<{ active: ActiveConfigs; watchlist: WatchlistEntry[] }> {
+    const [row] = await queryPrepared<{ active: { kind: ConfigKind; version: number; definition: unknown }[]; watchlist: WatchlistEntry[]; policies: { kind: string; definition: unknown }[] }>(
+      await ctx.db(),
+      `SELECT (SELECT coalesce(json_agg(json_build_object('kind', kind, 'version', version, 'definition', definition)), '[]') FROM decision_configs WHERE status = 'ACTIVE') AS active,
+              (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'listName', list_name)), '[]') FROM watchlist_entries) AS watchlist,
+              (SELECT coalesce(json_agg(json_build_object('kind', kind, 'definition', definition)), '[]') FROM tenant_policies) AS policies`,
+      [],
+    );
+    await ctx.transactionOnce(POLICIES, ctx.tenant, async () => new Map(row.policies.map((r) => [r.kind, r.definition])));
+    return { active: activeOf(row.active), watchlist: row.watchlist };
   }
 
   /** A policy document, or its default. A decision reads several: all of the tenant's are read once per transaction. */
@@ -132,7 +142,32 @@ export class DecisionConfigService {
     return clean.length;
   }
 
-  async watchlist(ctx: RequestContext): Promise<{ id: string; name: string; listName: string }[]> {
+  async watchlist(ctx: RequestContext): Promise<WatchlistEntry[]> {
     return (await ctx.db()).query('SELECT id, name, list_name AS "listName" FROM watchlist_entries');
   }
+}
+
+/** The tenant's active scorecard and rules (the defaults when none is active). */
+export interface ActiveConfigs {
+  scorecard: ScorecardDefinition;
+  scorecardVersion: number;
+  rules: RuleSet;
+  rulesVersion: number;
+}
+
+export interface WatchlistEntry {
+  id: string;
+  name: string;
+  listName: string;
+}
+
+function activeOf(rows: { kind: ConfigKind; version: number; definition: unknown }[]): ActiveConfigs {
+  const sc = rows.find((r) => r.kind === 'SCORECARD');
+  const rules = rows.find((r) => r.kind === 'RULES');
+  return {
+    scorecard: (sc?.definition as ScorecardDefinition) ?? DEFAULT_SCORECARD,
+    scorecardVersion: sc?.version ?? 0,
+    rules: (rules?.definition as RuleSet) ?? DEFAULT_RULES,
+    rulesVersion: rules?.version ?? 0,
+  };
 }

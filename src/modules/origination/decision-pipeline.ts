@@ -73,8 +73,9 @@ export class DecisionPipeline {
     checks.push({ kind: 'KYC', provider: this.providers.kyc.name, outcome: kycPassed ? 'PASS' : 'FAIL', summary: kycPassed ? 'identity verified' : `document ${kyc.documentVerified ? 'ok' : 'not verified'}, liveness ${kyc.livenessPassed ? 'ok' : 'failed'}, face match ${kyc.faceMatchScore}`, detail: kyc });
 
     // Sanctions and watch lists the tenant uploaded, by fuzzy name match.
+    const { active, watchlist } = await this.configs.forDecision(ctx);
     const fraudPolicy = await this.configs.policy(ctx, 'FRAUD');
-    const matches = screenName(borrower.fullName!, await this.configs.watchlist(ctx), Number(fraudPolicy.sanctionsThreshold));
+    const matches = screenName(borrower.fullName!, watchlist, Number(fraudPolicy.sanctionsThreshold));
     saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
     checks.push({ kind: 'SANCTIONS', provider: 'tenant-watchlists', outcome: matches.length ? 'REFER' : 'PASS', summary: matches.length ? `possible match: ${matches[0].name} (${matches[0].listName}, ${matches[0].similarity.toFixed(2)})` : 'no match', detail: { matches } });
 
@@ -146,7 +147,6 @@ export class DecisionPipeline {
     };
 
     // The same function the simulation runs, so a simulated policy decides exactly as the live one.
-    const active = await this.configs.active(ctx);
     const { score, rules } = decideWithPolicy({ scorecard: active.scorecard, rules: active.rules }, facts);
     const appetite = checkAppetite(
       (await this.configs.policy(ctx, 'RISK_APPETITE')) as AppetiteLimit[],

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { type KeyObject, createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Envelope encryption for personal data: each tenant has a random 256-bit data key, stored only
@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  */
 const VERSION = 'v1';
 
-function seal(key: Buffer, plaintext: Buffer, aad: string): string {
+function seal(key: Buffer | KeyObject, plaintext: Buffer, aad: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
@@ -16,7 +16,7 @@ function seal(key: Buffer, plaintext: Buffer, aad: string): string {
   return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ct.toString('base64')].join(':');
 }
 
-function open(key: Buffer, sealed: string, aad: string): Buffer {
+function open(key: Buffer | KeyObject, sealed: string, aad: string): Buffer {
   const [version, iv, tag, ct] = sealed.split(':');
   if (version !== VERSION) throw new Error(`unknown ciphertext version ${version}`);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
@@ -54,15 +54,20 @@ export function rewrapDataKey(keys: Buffer[], to: Buffer, tenantId: string, wrap
   throw new Error(`the data key of tenant ${tenantId} opens with none of the master keys given`);
 }
 
-/** A tenant's unwrapped data key, with the field operations built on it. */
+/**
+ * A tenant's unwrapped data key, with the field operations built on it. The keys are held as
+ * KeyObjects, imported once (a Buffer key is imported again by every cipher and HMAC made from it).
+ */
 export class TenantCipher {
-  private readonly indexKey: Buffer;
+  private readonly dataKey: KeyObject;
+  private readonly indexKey: KeyObject;
 
   constructor(
     private readonly tenantId: string,
-    private readonly dataKey: Buffer,
+    dataKey: Buffer,
   ) {
-    this.indexKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(tenantId), Buffer.from('microlend blind index'), 32));
+    this.dataKey = createSecretKey(dataKey);
+    this.indexKey = createSecretKey(Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(tenantId), Buffer.from('microlend blind index'), 32)));
   }
 
   /** Unwraps with the master key, or with the previous one during a rotation. */
