@@ -200,23 +200,21 @@ export class DecisionPipeline {
     return { outcome, reasons, checks, facts, score, rules, appetite, price, tier, configVersions: { scorecard: active.scorecardVersion, rules: active.rulesVersion }, decidedAt: new Date().toISOString() };
   }
 
-  /** Outstanding principal from the ledger, for the portfolio and each dimension of the application. */
+  /**
+   * Outstanding principal of the active book, for the portfolio and each dimension of the application:
+   * the book's from its exposure cells (kept by the database as loans move; see
+   * migrations/1766850000000-exposure-cells.ts), a few rows whatever the book's size; the borrower's
+   * from their own loans.
+   */
   private async exposure(ctx: RequestContext, borrower: BorrowerEntity, productCode: string) {
     const [row] = await queryPrepared(
       await ctx.db(),
-      `WITH outstanding AS (
-         SELECT l.id, l.borrower_id, b.industry, b.region, p.code,
-                coalesce((SELECT sum(jl.debit - jl.credit) FROM journal_lines jl JOIN journal_entries je ON je.tenant_id = jl.tenant_id AND je.id = jl.entry_id
-                          WHERE je.loan_id = l.id AND jl.account_code = 'LOAN_PRINCIPAL'), 0) AS principal
-         FROM loans l JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
-              JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
-         WHERE l.status = 'ACTIVE')
-       SELECT coalesce(sum(principal), 0)::text AS portfolio,
-              coalesce(sum(principal) FILTER (WHERE borrower_id = $1), 0)::text AS borrower,
-              coalesce(sum(principal) FILTER (WHERE industry = $2), 0)::text AS industry,
-              coalesce(sum(principal) FILTER (WHERE region = $3), 0)::text AS region,
-              coalesce(sum(principal) FILTER (WHERE code = $4), 0)::text AS product
-       FROM outstanding`,
+      `SELECT coalesce(sum(c.principal), 0)::text AS portfolio,
+              (SELECT coalesce(sum(l.principal_outstanding), 0) FROM loans l WHERE l.borrower_id = $1 AND l.status = 'ACTIVE')::text AS borrower,
+              coalesce(sum(c.principal) FILTER (WHERE c.industry = $2), 0)::text AS industry,
+              coalesce(sum(c.principal) FILTER (WHERE c.region = $3), 0)::text AS region,
+              coalesce(sum(c.principal) FILTER (WHERE p.code = $4), 0)::text AS product
+       FROM exposure_cells c LEFT JOIN loan_products p ON p.tenant_id = c.tenant_id AND p.id = c.product_id`,
       [borrower.id, borrower.industry, borrower.region, productCode],
     );
     return row as { portfolio: string; borrower: string; industry: string; region: string; product: string };

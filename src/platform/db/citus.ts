@@ -126,7 +126,18 @@ export const CITUS_TRIGGER_REWRITE_SQL = [
   `DROP TRIGGER IF EXISTS application_events_outbox ON application_events`,
   `CREATE TRIGGER application_events_outbox AFTER INSERT ON application_events FOR EACH ROW EXECUTE FUNCTION outbox_from_application_event_row()`,
   `DROP TRIGGER IF EXISTS outbox_events_notify ON outbox_events`,
+  // The exposure cells' insert trigger, once its migration has made it (it runs after this one).
+  `DO $$ BEGIN
+     IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'loans_exposure_inserted' AND tgrelid = 'loans'::regclass) THEN
+       DROP TRIGGER loans_exposure_inserted ON loans;
+       CREATE TRIGGER loans_exposure_inserted AFTER INSERT ON loans FOR EACH ROW WHEN (NEW.status = 'ACTIVE') EXECUTE FUNCTION loans_exposure_inserted_row();
+     END IF;
+   END $$`,
 ];
+
+/** The exposure cells' insert trigger on Citus: row by row (see migrations/1766850000000-exposure-cells.ts). */
+export const EXPOSURE_INSERT_ROW_TRIGGER_SQL =
+  `CREATE TRIGGER loans_exposure_inserted AFTER INSERT ON loans FOR EACH ROW WHEN (NEW.status = 'ACTIVE') EXECUTE FUNCTION loans_exposure_inserted_row()`;
 
 /** Statement-level triggers with transition tables on the given tables (what Citus refuses to distribute). */
 export const TRANSITION_TRIGGERS_SQL = `
@@ -142,7 +153,12 @@ export const TRANSITION_TRIGGERS_SQL = `
  * distribution migration distributes its own tables). Elsewhere it does nothing.
  */
 export async function colocateWithLoans(q: { query(sql: string): Promise<unknown> }, tables: readonly string[]): Promise<void> {
-  const [{ citus }] = (await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`)) as { citus: boolean }[];
-  if (!citus || !((await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)) as unknown[]).length) return;
+  if (!(await loansDistributed(q))) return;
   for (const t of tables) await q.query(`SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => 'loans')`);
+}
+
+/** Whether this database is distributed by tenant (Citus, with `loans` distributed). */
+export async function loansDistributed(q: { query(sql: string): Promise<unknown> }): Promise<boolean> {
+  const [{ citus }] = (await q.query(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS citus`)) as { citus: boolean }[];
+  return citus && ((await q.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'loans'::regclass`)) as unknown[]).length > 0;
 }
