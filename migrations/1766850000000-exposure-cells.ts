@@ -27,29 +27,31 @@ export class ExposureCells1766850000000 implements MigrationInterface {
          tenant_id uuid NOT NULL REFERENCES tenants (id),
          currency text NOT NULL,
          product_id uuid NOT NULL,
-         region text,
-         industry text,
+         region text NOT NULL,
+         industry text NOT NULL,
          stripe smallint NOT NULL,
          principal numeric(20, 4) NOT NULL,
-         CONSTRAINT exposure_cells_key UNIQUE NULLS NOT DISTINCT (tenant_id, currency, product_id, region, industry, stripe)
+         PRIMARY KEY (tenant_id, currency, product_id, region, industry, stripe)
        )`,
+      `COMMENT ON COLUMN exposure_cells.region IS 'the borrowers'' region; empty when they have none'`,
+      `COMMENT ON COLUMN exposure_cells.industry IS 'the borrowers'' industry; empty when they have none'`,
       ...tenantTableSql('exposure_cells'),
 
       `CREATE FUNCTION exposure_add(t uuid, cur text, product uuid, reg text, ind text, loan uuid, delta numeric) RETURNS void LANGUAGE sql AS $$
          INSERT INTO exposure_cells AS c (tenant_id, currency, product_id, region, industry, stripe, principal)
-         SELECT t, cur, product, reg, ind, hashtext(loan::text) & 15, delta WHERE delta <> 0
-         ON CONFLICT ON CONSTRAINT exposure_cells_key DO UPDATE SET principal = c.principal + EXCLUDED.principal
+         SELECT t, cur, product, coalesce(reg, ''), coalesce(ind, ''), hashtext(loan::text) & 15, delta WHERE delta <> 0
+         ON CONFLICT (tenant_id, currency, product_id, region, industry, stripe) DO UPDATE SET principal = c.principal + EXCLUDED.principal
        $$`,
 
       `CREATE FUNCTION loans_exposure_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          INSERT INTO exposure_cells AS c (tenant_id, currency, product_id, region, industry, stripe, principal)
-         SELECT n.tenant_id, n.currency, n.product_id, b.region, b.industry, hashtext(n.id::text) & 15, sum(coalesce(n.principal_outstanding, 0))
+         SELECT n.tenant_id, n.currency, n.product_id, coalesce(b.region, ''), coalesce(b.industry, ''), hashtext(n.id::text) & 15, sum(coalesce(n.principal_outstanding, 0))
          FROM new_rows n JOIN borrowers b ON b.tenant_id = n.tenant_id AND b.id = n.borrower_id
          WHERE n.status = 'ACTIVE'
          GROUP BY 1, 2, 3, 4, 5, 6
          HAVING sum(coalesce(n.principal_outstanding, 0)) <> 0
-         ON CONFLICT ON CONSTRAINT exposure_cells_key DO UPDATE SET principal = c.principal + EXCLUDED.principal;
+         ON CONFLICT (tenant_id, currency, product_id, region, industry, stripe) DO UPDATE SET principal = c.principal + EXCLUDED.principal;
          RETURN NULL;
        END $$`,
       `CREATE FUNCTION loans_exposure_inserted_row() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -100,7 +102,7 @@ export class ExposureCells1766850000000 implements MigrationInterface {
 
       // The book as it stands.
       `INSERT INTO exposure_cells (tenant_id, currency, product_id, region, industry, stripe, principal)
-       SELECT l.tenant_id, l.currency, l.product_id, b.region, b.industry, hashtext(l.id::text) & 15, sum(coalesce(l.principal_outstanding, 0))
+       SELECT l.tenant_id, l.currency, l.product_id, coalesce(b.region, ''), coalesce(b.industry, ''), hashtext(l.id::text) & 15, sum(coalesce(l.principal_outstanding, 0))
        FROM loans l JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
        WHERE l.status = 'ACTIVE'
        GROUP BY 1, 2, 3, 4, 5, 6

@@ -174,7 +174,7 @@ describe('citus readiness', () => {
       expect(await rows("SELECT 1 FROM pg_extension WHERE extname = 'citus'")).toEqual([]);
       // The transition-table triggers are still there: only the Citus path rewrites them.
       expect((await rows(TRANSITION_TRIGGERS_SQL)).map((t) => `${t.table}.${t.trigger}`))
-        .toEqual(['application_events.application_events_outbox', 'loan_events.loan_events_outbox', 'outbox_events.outbox_events_notify']);
+        .toEqual(['application_events.application_events_outbox', 'loan_events.loan_events_outbox', 'loans.loans_exposure_inserted', 'outbox_events.outbox_events_notify']);
     });
 
     it('with the setting on but no citus extension, refuses rather than recording a no-op', async () => {

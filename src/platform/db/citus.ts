@@ -126,7 +126,8 @@ export const CITUS_TRIGGER_REWRITE_SQL = [
   `DROP TRIGGER IF EXISTS application_events_outbox ON application_events`,
   `CREATE TRIGGER application_events_outbox AFTER INSERT ON application_events FOR EACH ROW EXECUTE FUNCTION outbox_from_application_event_row()`,
   `DROP TRIGGER IF EXISTS outbox_events_notify ON outbox_events`,
-  // The exposure cells' insert trigger, once its migration has made it (it runs after this one).
+  // The exposure cells' insert trigger, where it exists already (on a fresh Citus database its
+  // migration, which runs after this one, makes the row-level one itself).
   `DO $$ BEGIN
      IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'loans_exposure_inserted' AND tgrelid = 'loans'::regclass) THEN
        DROP TRIGGER loans_exposure_inserted ON loans;
