@@ -55,10 +55,10 @@ export class ExposureCells1766850000000 implements MigrationInterface {
          RETURN NULL;
        END $$`,
       `CREATE FUNCTION loans_exposure_inserted_row() RETURNS trigger LANGUAGE plpgsql AS $$
-       DECLARE b borrowers%ROWTYPE;
+       DECLARE reg text; ind text;
        BEGIN
-         SELECT * INTO b FROM borrowers WHERE tenant_id = NEW.tenant_id AND id = NEW.borrower_id;
-         PERFORM exposure_add(NEW.tenant_id, NEW.currency, NEW.product_id, b.region, b.industry, NEW.id, coalesce(NEW.principal_outstanding, 0));
+         SELECT region, industry INTO reg, ind FROM borrowers WHERE tenant_id = NEW.tenant_id AND id = NEW.borrower_id;
+         PERFORM exposure_add(NEW.tenant_id, NEW.currency, NEW.product_id, reg, ind, NEW.id, coalesce(NEW.principal_outstanding, 0));
          RETURN NULL;
        END $$`,
       distributed ? EXPOSURE_INSERT_ROW_TRIGGER_SQL
@@ -66,21 +66,21 @@ export class ExposureCells1766850000000 implements MigrationInterface {
 
       // Out of its old cell, into its new one (one move when neither the cell nor the counting changed).
       `CREATE FUNCTION loans_exposure_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-       DECLARE ob borrowers%ROWTYPE; nb borrowers%ROWTYPE;
+       DECLARE reg text; ind text;
        BEGIN
          IF OLD.status = 'ACTIVE' AND NEW.status = 'ACTIVE' AND OLD.borrower_id = NEW.borrower_id AND OLD.product_id = NEW.product_id AND OLD.currency = NEW.currency THEN
-           SELECT * INTO nb FROM borrowers WHERE tenant_id = NEW.tenant_id AND id = NEW.borrower_id;
-           PERFORM exposure_add(NEW.tenant_id, NEW.currency, NEW.product_id, nb.region, nb.industry, NEW.id,
+           SELECT region, industry INTO reg, ind FROM borrowers WHERE tenant_id = NEW.tenant_id AND id = NEW.borrower_id;
+           PERFORM exposure_add(NEW.tenant_id, NEW.currency, NEW.product_id, reg, ind, NEW.id,
                                 coalesce(NEW.principal_outstanding, 0) - coalesce(OLD.principal_outstanding, 0));
            RETURN NULL;
          END IF;
          IF OLD.status = 'ACTIVE' THEN
-           SELECT * INTO ob FROM borrowers WHERE tenant_id = OLD.tenant_id AND id = OLD.borrower_id;
-           PERFORM exposure_add(OLD.tenant_id, OLD.currency, OLD.product_id, ob.region, ob.industry, OLD.id, -coalesce(OLD.principal_outstanding, 0));
+           SELECT region, industry INTO reg, ind FROM borrowers WHERE tenant_id = OLD.tenant_id AND id = OLD.borrower_id;
+           PERFORM exposure_add(OLD.tenant_id, OLD.currency, OLD.product_id, reg, ind, OLD.id, -coalesce(OLD.principal_outstanding, 0));
          END IF;
          IF NEW.status = 'ACTIVE' THEN
-           SELECT * INTO nb FROM borrowers WHERE tenant_id = NEW.tenant_id AND id = NEW.borrower_id;
-           PERFORM exposure_add(NEW.tenant_id, NEW.currency, NEW.product_id, nb.region, nb.industry, NEW.id, coalesce(NEW.principal_outstanding, 0));
+           SELECT region, industry INTO reg, ind FROM borrowers WHERE tenant_id = NEW.tenant_id AND id = NEW.borrower_id;
+           PERFORM exposure_add(NEW.tenant_id, NEW.currency, NEW.product_id, reg, ind, NEW.id, coalesce(NEW.principal_outstanding, 0));
          END IF;
          RETURN NULL;
        END $$`,
