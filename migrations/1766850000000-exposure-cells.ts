@@ -47,7 +47,10 @@ export class ExposureCells1766850000000 implements MigrationInterface {
        BEGIN
          INSERT INTO exposure_cells AS c (tenant_id, currency, product_id, region, industry, stripe, principal)
          SELECT n.tenant_id, n.currency, n.product_id, coalesce(b.region, ''), coalesce(b.industry, ''), hashtext(n.id::text) & 15, sum(coalesce(n.principal_outstanding, 0))
-         FROM new_rows n JOIN borrowers b ON b.tenant_id = n.tenant_id AND b.id = n.borrower_id
+         FROM new_rows n
+         -- Each loan's borrower by key (see 1766840000000-outbox-lookups: joined, an unanalysed table can
+         -- make the planner scan the tenant's borrowers once per new loan).
+         CROSS JOIN LATERAL (SELECT x.region, x.industry FROM borrowers x WHERE x.tenant_id = n.tenant_id AND x.id = n.borrower_id OFFSET 0) b
          WHERE n.status = 'ACTIVE'
          GROUP BY 1, 2, 3, 4, 5, 6
          HAVING sum(coalesce(n.principal_outstanding, 0)) <> 0
