@@ -35,6 +35,7 @@ export class ExposureCells1766850000000 implements MigrationInterface {
        )`,
       `COMMENT ON COLUMN exposure_cells.region IS 'the borrowers'' region; empty when they have none'`,
       `COMMENT ON COLUMN exposure_cells.industry IS 'the borrowers'' industry; empty when they have none'`,
+      // Tenant-owned: row-level security (tenant_isolation) and the app role's grants.
       ...tenantTableSql('exposure_cells'),
 
       `CREATE FUNCTION exposure_add(t uuid, cur text, product uuid, reg text, ind text, loan uuid, delta numeric) RETURNS void LANGUAGE sql AS $$

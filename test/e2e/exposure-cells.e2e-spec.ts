@@ -1,3 +1,4 @@
+import { Dec } from '../../src/core/money';
 import { tenantToday } from '../support/dates';
 import { REPAY, autoLender, disbursedLoan } from '../support/loans';
 import { SUBMIT, borrowerInput } from '../support/origination';
@@ -35,7 +36,7 @@ describe('exposure cells: the concentration a decision sees is the ledger’s, o
     await limits('');
     expect(res.errors).toBeUndefined();
     const breaches: { dimension: string; projected: string }[] = res.data!.submitApplication.decision.appetite.breaches;
-    const at = (d: string) => (Number(breaches.find((b) => b.dimension === d)!.projected) - Number(AMOUNT)).toFixed(2);
+    const at = (d: string) => new Dec(breaches.find((b) => b.dimension === d)!.projected).minus(AMOUNT).toFixed(2);
     return { borrower: at('BORROWER'), industry: at('INDUSTRY'), region: at('REGION'), product: at('PRODUCT') };
   }
 
@@ -52,7 +53,7 @@ describe('exposure cells: the concentration a decision sees is the ledger’s, o
               coalesce(sum(principal) FILTER (WHERE region = $4), 0) AS region, coalesce(sum(principal), 0) AS product FROM o`,
       [l.tenantId, borrowerId, industry, region],
     );
-    const money = (x: string) => Number(x).toFixed(2);
+    const money = (x: string) => new Dec(x).toFixed(2);
     return { borrower: money(row.borrower), industry: money(row.industry), region: money(row.region), product: money(row.product) };
   }
 
@@ -73,7 +74,7 @@ describe('exposure cells: the concentration a decision sees is the ledger’s, o
     const paid = await app.gql(REPAY, { i: { loanId: first.loanId, amount: '5000.00', paidAt: tenantToday(), method: 'CASH', idempotencyKey: `exposure-${first.loanId}` } }, lender.admin);
     expect(paid.errors).toBeUndefined();
     const afterRepayment = await check('a repayment', { borrowerId: first.borrowerId }, 'agriculture', 'Kisumu');
-    expect(Number(afterRepayment.borrower)).toBeLessThan(20000);
+    expect(new Dec(afterRepayment.borrower).lt(20000)).toBe(true);
 
     const reversed = await app.gql(`mutation { reverseTransaction(id: "${paid.data!.recordRepayment.transactionId}", reason: "bounced") { id } }`, {}, lender.admin);
     expect(reversed.errors).toBeUndefined();
@@ -95,7 +96,7 @@ describe('exposure cells: the concentration a decision sees is the ledger’s, o
     expect(before).toEqual(await ledger(other, null, 'agriculture', 'Kisumu'));
     await disbursedLoan(app, other, { amount: '9000.00', borrower: borrowerInput({ region: 'Kisumu', industry: 'agriculture' }) });
     const mine = await seen(other, { borrower: borrowerInput({ region: 'Kisumu', industry: 'agriculture' }) });
-    expect(mine).toMatchObject({ industry: (Number(before.industry) + 9000).toFixed(2), product: (Number(before.product) + 9000).toFixed(2) });
+    expect(mine).toMatchObject({ industry: new Dec(before.industry).plus(9000).toFixed(2), product: new Dec(before.product).plus(9000).toFixed(2) });
     expect(mine).toEqual(await ledger(other, null, 'agriculture', 'Kisumu'));
     // The first lender's book did not move for it.
     const theirs = await seen(lender, { borrower: borrowerInput({ region: 'Kisumu', industry: 'agriculture' }) });

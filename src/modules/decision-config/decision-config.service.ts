@@ -141,10 +141,6 @@ export class DecisionConfigService {
     await this.audit.record(ctx, { action: 'watchlist.replaced', entityType: 'Watchlist', entityId: listName, after: { entries: clean.length } });
     return clean.length;
   }
-
-  async watchlist(ctx: RequestContext): Promise<WatchlistEntry[]> {
-    return (await ctx.db()).query('SELECT id, name, list_name AS "listName" FROM watchlist_entries');
-  }
 }
 
 /** The tenant's active scorecard and rules (the defaults when none is active). */

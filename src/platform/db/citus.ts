@@ -95,6 +95,10 @@ export async function readSchemaCatalog(query: (sql: string) => Promise<any[]>):
   return { tables, foreignKeys };
 }
 
+/** The exposure cells' insert trigger on Citus: row by row (see migrations/1766850000000-exposure-cells.ts). */
+export const EXPOSURE_INSERT_ROW_TRIGGER_SQL =
+  `CREATE TRIGGER loans_exposure_inserted AFTER INSERT ON loans FOR EACH ROW WHEN (NEW.status = 'ACTIVE') EXECUTE FUNCTION loans_exposure_inserted_row()`;
+
 /**
  * Statement-level triggers with transition tables (`REFERENCING NEW TABLE`) are not supported on
  * distributed tables. The outbox triggers of loan_events and application_events become row-level
@@ -131,14 +135,10 @@ export const CITUS_TRIGGER_REWRITE_SQL = [
   `DO $$ BEGIN
      IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'loans_exposure_inserted' AND tgrelid = 'loans'::regclass) THEN
        DROP TRIGGER loans_exposure_inserted ON loans;
-       CREATE TRIGGER loans_exposure_inserted AFTER INSERT ON loans FOR EACH ROW WHEN (NEW.status = 'ACTIVE') EXECUTE FUNCTION loans_exposure_inserted_row();
+       ${EXPOSURE_INSERT_ROW_TRIGGER_SQL};
      END IF;
    END $$`,
 ];
-
-/** The exposure cells' insert trigger on Citus: row by row (see migrations/1766850000000-exposure-cells.ts). */
-export const EXPOSURE_INSERT_ROW_TRIGGER_SQL =
-  `CREATE TRIGGER loans_exposure_inserted AFTER INSERT ON loans FOR EACH ROW WHEN (NEW.status = 'ACTIVE') EXECUTE FUNCTION loans_exposure_inserted_row()`;
 
 /** Statement-level triggers with transition tables on the given tables (what Citus refuses to distribute). */
 export const TRANSITION_TRIGGERS_SQL = `

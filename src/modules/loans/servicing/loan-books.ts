@@ -271,8 +271,6 @@ function bookOf(row: Record<string, any>): LoanBook {
   };
 }
 
-let loanSelect: string | undefined;
-/** The loan entity's columns under its property names (dates as text, as TypeORM returns them), for raw reads. */
 /**
  * lockWithBook's text, with or without the snapshot it resumes from and the claim it carries (`claim`,
  * whose placeholders follow the loan's): composed once per shape, so a repayment neither rebuilds
@@ -292,6 +290,8 @@ function lockWithBookSql(em: EntityManager, light: boolean, claim: string | null
 }
 const LOCK_WITH_BOOK = new Map<string, string>();
 
+let loanSelect: string | undefined;
+/** The loan entity's columns under its property names (dates as text, as TypeORM returns them), for raw reads. */
 function loanColumns(em: EntityManager): string {
   loanSelect ??= em.connection.getMetadata(LoanEntity).columns
     .map((c) => `l.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
