@@ -33,12 +33,17 @@ export function accrueInterest(night: Night): Night {
   return { ...night, interest: today.toFixed(), state: { ...s, accruedInPeriod: earned.toFixed() } };
 }
 
-/** The same over rows of `prev` (ps2, pe2, pi2, acc2 after advance-period; non_accrual, dp, rm; $2 the date). */
+/**
+ * The same over rows of `prev` (ps2, pe2, pi2, acc2 after advance-period; non_accrual, dp, rm; $2 the
+ * date). The unrounded figure is a column of its own (OFFSET 0 keeps it one): PostgreSQL inlines
+ * `round_money` only over an argument that is cheap to repeat.
+ */
 export function accrueInterestSql(prev: string): string {
   return `SELECT p.*,
-    CASE WHEN p.non_accrual OR p.pe2 IS NULL OR p.pe2 <= p.ps2 THEN 0::numeric
-         ELSE round_money(p.pi2 * LEAST($2::date - p.ps2, p.pe2 - p.ps2) / (p.pe2 - p.ps2), p.dp, p.rm) - p.acc2 END AS interest_today
-  FROM ${prev} p`;
+    CASE WHEN p.non_accrual OR p.pe2 IS NULL OR p.pe2 <= p.ps2 THEN 0::numeric ELSE round_money(x.earned, p.dp, p.rm) - p.acc2 END AS interest_today
+  FROM ${prev} p
+  CROSS JOIN LATERAL (SELECT CASE WHEN NOT (p.non_accrual OR p.pe2 IS NULL OR p.pe2 <= p.ps2)
+                                  THEN p.pi2 * LEAST($2::date - p.ps2, p.pe2 - p.ps2) / (p.pe2 - p.ps2) END AS earned OFFSET 0) x`;
 }
 
 export const accrueInterestStep: CobStep = { name: 'accrue-interest', apply: accrueInterest, sql: accrueInterestSql };

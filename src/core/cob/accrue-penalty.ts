@@ -109,7 +109,9 @@ export function accruePenaltySql(prev: string): string {
           FROM jsonb_array_elements(CASE WHEN p.pen_accrues THEN coalesce(p.prows,
                  (SELECT jsonb_agg(jsonb_build_object('d', r ->> 'dueDate', 'p', (r ->> 'principal')::numeric, 'a', 0)) FROM jsonb_array_elements(p.schedule) r))
                ELSE '[]'::jsonb END)
-               WITH ORDINALITY AS x(r, ord)) e
+               WITH ORDINALITY AS x(r, ord)
+          -- A subquery of its own (OFFSET 0), so e.a reaches round_ratio as a column and the function inlines.
+          OFFSET 0) e
   ) s ON true`;
 }
 
