@@ -145,36 +145,42 @@ SELECT $1, currency, cohort, '${metric}', mob, count(*), sum(principal) FROM hit
 ON CONFLICT (tenant_id, currency, cohort, metric, months_on_book) DO UPDATE SET loans = vintage_cells.loans + EXCLUDED.loans, principal = vintage_cells.principal + EXCLUDED.principal`;
 
 /**
- * The vintage step: loans disbursed by the date enter their cohort (the month of disbursement; all of
- * them the first time, then those of the last 35 days), and each loan that reached 30 or 90 days past
- * due, or was written off, for the first time is counted at its months on book.
+ * The vintage step, in two statements. Loans disbursed by the date enter their cohort (the month of
+ * disbursement; all of them the first time, then those of the last 35 days).
  */
-const VINTAGE_SQL = [
-  cells('COHORT', `
+const COHORT_SQL = cells('COHORT', `
     INSERT INTO loan_milestones (tenant_id, loan_id, currency, cohort, disbursement_date, principal)
     SELECT l.tenant_id, l.id, l.currency, date_trunc('month', l.disbursement_date)::date, l.disbursement_date, l.principal FROM loans l
     WHERE l.tenant_id = $1 AND l.disbursement_date <= $2
       AND (l.disbursement_date >= $2::date - 35 OR NOT EXISTS (SELECT 1 FROM loan_milestones x WHERE x.tenant_id = $1))
     ON CONFLICT DO NOTHING
-    RETURNING currency, cohort, principal, 0 AS mob`),
-  cells('DPD30_EVER', `
-    UPDATE loan_milestones m SET dpd30_on = $2 FROM loans l
-    WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND m.dpd30_on IS NULL AND l.dpd >= 30
-    RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
-  cells('DPD90_EVER', `
-    UPDATE loan_milestones m SET dpd90_on = $2 FROM loans l
-    WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND m.dpd90_on IS NULL AND l.dpd >= 90
-    RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
-  cells('WRITTEN_OFF', `
-    UPDATE loan_milestones m SET written_off_on = $2 FROM loans l
-    WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF'
-    RETURNING m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob`),
-];
+    RETURNING currency, cohort, principal, 0 AS mob`);
 
-/** Each loan's worst days past due seen at close of business (only past-due loans move it). */
-const MAX_DPD_SQL = `
-UPDATE loan_milestones m SET max_dpd = l.dpd FROM loans l
-WHERE m.tenant_id = $1 AND l.tenant_id = $1 AND l.id = m.loan_id AND l.dpd > 0 AND l.dpd > m.max_dpd`;
+/**
+ * Then the loans past due or written off (the only ones with a milestone to reach, found by their
+ * partial index, not by reading the book): each loan's worst days past due seen at close of business,
+ * and the first date it reached 30 or 90 days past due or was written off, each counted in its vintage
+ * cell at the loan's months on book (a date run again finds nothing new: it adds nothing).
+ */
+const MILESTONES_SQL = `
+WITH moved AS MATERIALIZED (
+  SELECT m.loan_id, m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob, greatest(m.max_dpd, l.dpd) AS max_dpd,
+         m.dpd30_on IS NULL AND l.dpd >= 30 AS dpd30, m.dpd90_on IS NULL AND l.dpd >= 90 AS dpd90, m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF' AS written_off
+  FROM loans l JOIN loan_milestones m ON m.tenant_id = l.tenant_id AND m.loan_id = l.id
+  WHERE l.tenant_id = $1 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
+    AND (l.dpd > m.max_dpd OR (m.dpd30_on IS NULL AND l.dpd >= 30) OR (m.dpd90_on IS NULL AND l.dpd >= 90) OR (m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF'))
+), marked AS (
+  UPDATE loan_milestones m SET max_dpd = x.max_dpd,
+    dpd30_on = CASE WHEN x.dpd30 THEN $2::date ELSE m.dpd30_on END,
+    dpd90_on = CASE WHEN x.dpd90 THEN $2::date ELSE m.dpd90_on END,
+    written_off_on = CASE WHEN x.written_off THEN $2::date ELSE m.written_off_on END
+  FROM moved x WHERE m.tenant_id = $1 AND m.loan_id = x.loan_id
+)
+INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
+SELECT $1, x.currency, x.cohort, v.metric, x.mob, count(*), sum(x.principal)
+FROM moved x CROSS JOIN LATERAL (VALUES ('DPD30_EVER', x.dpd30), ('DPD90_EVER', x.dpd90), ('WRITTEN_OFF', x.written_off)) v(metric, hit)
+WHERE v.hit GROUP BY x.currency, x.cohort, v.metric, x.mob
+ON CONFLICT (tenant_id, currency, cohort, metric, months_on_book) DO UPDATE SET loans = vintage_cells.loans + EXCLUDED.loans, principal = vintage_cells.principal + EXCLUDED.principal`;
 
 /**
  * At a month's last day: every loan live then, or closed or written off during the month (so a roll
@@ -199,8 +205,8 @@ export class PortfolioSnapshots {
     const result = await em.query(SNAPSHOT_SQL, [ctx.tenant, date]);
     await em.query("SELECT set_config('jit', $1, true), set_config('enable_nestloop', $2, true)", [jit, nestloop]);
     await em.query(TOP_BORROWERS_SQL, [ctx.tenant, date]);
-    for (const sql of VINTAGE_SQL) await em.query(sql, [ctx.tenant, date]);
-    await em.query(MAX_DPD_SQL, [ctx.tenant]);
+    await em.query(COHORT_SQL, [ctx.tenant, date]);
+    await em.query(MILESTONES_SQL, [ctx.tenant, date]);
     if (isMonthEnd(date)) {
       await em.query('DELETE FROM loan_month_ends WHERE as_of = $1', [date]);
       await em.query(MONTH_END_SQL, [ctx.tenant, date]);
