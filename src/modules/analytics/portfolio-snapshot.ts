@@ -25,7 +25,8 @@ export const TOP_BORROWERS = 50;
  * by then) counted with its outstanding principal, arrears and days past due, and every loan with a
  * flow that day (disbursed, written off, recovered, interest or penalty accrued, fees earned), summed
  * per currency over the whole book, each dimension alone, and the finest cut (product with its
- * segment, the borrower's region, the referring agent, the grade the decision gave, the bucket).
+ * segment, the borrower's region, the referring agent, the grade the decision gave, the bucket); and
+ * from the same read, the date's largest borrower exposures per currency (portfolio_top_borrowers).
  * Rewritten whole when the date runs again (a catch-up), so it always shows the date as closed.
  */
 const SNAPSHOT_SQL = `
@@ -77,6 +78,14 @@ WITH flows AS (
   SELECT c.*, p.segment FROM cell c JOIN loan_products p ON p.tenant_id = $1 AND p.id = c.product_id
 ), shared_base AS (
   SELECT x.*, p.segment FROM base x JOIN loan_products p ON p.tenant_id = $1 AND p.id = x.product_id WHERE x.live AND x.shared
+), exposure AS MATERIALIZED (
+  -- The largest borrower exposures per currency (outstanding principal of live loans), from the same read of the book.
+  SELECT currency, borrower_id, count(*)::int AS loans, sum(outstanding) AS gross FROM base WHERE live GROUP BY currency, borrower_id
+), top AS (
+  INSERT INTO portfolio_top_borrowers (tenant_id, as_of, currency, borrower_id, loans, gross)
+  SELECT $1, $2, c.currency, t.borrower_id, t.loans, t.gross
+  FROM (SELECT DISTINCT currency FROM exposure) c
+  CROSS JOIN LATERAL (SELECT e.borrower_id, e.loans, e.gross FROM exposure e WHERE e.currency = c.currency ORDER BY e.gross DESC, e.borrower_id LIMIT ${TOP_BORROWERS}) t
 ), sums AS (
   SELECT GROUPING(product_id, segment, region, agent_id, grade, bucket, industry) AS g, currency, product_id, segment, region, agent_id, grade, bucket, industry,
     sum(loans)::int AS loans, sum(gross) AS gross, sum(overdue_principal) AS overdue_principal, sum(par1) AS par1, sum(par30) AS par30, sum(par90) AS par90, sum(npl) AS npl,
@@ -125,56 +134,49 @@ SELECT $1, $2, s.g, s.currency, s.product_id, s.segment, s.region, s.agent_id, s
   s.disbursed_count, s.disbursed_amount, s.written_off_count, s.written_off, s.recoveries, s.interest, s.penalty, s.fees, s.rate_weighted, s.pd_weighted
 FROM sums s LEFT JOIN bor b ON concat_ws('|', s.g, s.currency, coalesce(s.product_id::text, '~'), coalesce(s.segment::text, '~'), coalesce(s.region::text, '~'), coalesce(s.agent_id::text, '~'), coalesce(s.grade::text, '~'), coalesce(s.bucket::text, '~'), coalesce(s.industry::text, '~')) = concat_ws('|', b.g, b.currency, coalesce(b.product_id::text, '~'), coalesce(b.segment::text, '~'), coalesce(b.region::text, '~'), coalesce(b.agent_id::text, '~'), coalesce(b.grade::text, '~'), coalesce(b.bucket::text, '~'), coalesce(b.industry::text, '~'))`;
 
-/** The date's largest borrower exposures per currency (outstanding principal of live loans). */
-const TOP_BORROWERS_SQL = `
-INSERT INTO portfolio_top_borrowers (tenant_id, as_of, currency, borrower_id, loans, gross)
-SELECT $1, $2, currency, borrower_id, loans, gross FROM (
-  SELECT currency, borrower_id, count(*)::int AS loans, sum(coalesce(principal_outstanding, 0)) AS gross,
-         row_number() OVER (PARTITION BY currency ORDER BY sum(coalesce(principal_outstanding, 0)) DESC, borrower_id) AS rank
-  FROM loans WHERE tenant_id = $1 AND status = 'ACTIVE' AND disbursement_date <= $2 GROUP BY currency, borrower_id) t
-WHERE rank <= ${TOP_BORROWERS}`;
-
 /** Whole months from a loan's disbursement to a date (a milestone's months on book). */
-const MOB = (date: string) => `(extract(year FROM age(${date}, m.disbursement_date)) * 12 + extract(month FROM age(${date}, m.disbursement_date)))::int`;
-
-/** Adds first-time milestones to the vintage cells (a date run again finds none: it adds nothing). */
-const cells = (metric: string, hits: string) => `
-WITH hit AS (${hits})
-INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
-SELECT $1, currency, cohort, '${metric}', mob, count(*), sum(principal) FROM hit GROUP BY currency, cohort, mob
-ON CONFLICT (tenant_id, currency, cohort, metric, months_on_book) DO UPDATE SET loans = vintage_cells.loans + EXCLUDED.loans, principal = vintage_cells.principal + EXCLUDED.principal`;
+const MOB = (date: string) => `(extract(year FROM age(${date}, l.disbursement_date)) * 12 + extract(month FROM age(${date}, l.disbursement_date)))::int`;
 
 /**
- * The vintage step, in two statements. Loans disbursed by the date enter their cohort (the month of
- * disbursement; all of them the first time, then those of the last 35 days).
+ * The vintage step, in two statements. First the cohorts (a currency's loans disbursed in one month)
+ * that the last 35 days' disbursements fall in are counted afresh from the loans disbursed by the
+ * date, found by disbursement date (every cohort the first time): a row per cohort, not per loan.
  */
-const COHORT_SQL = cells('COHORT', `
-    INSERT INTO loan_milestones (tenant_id, loan_id, currency, cohort, disbursement_date, principal)
-    SELECT l.tenant_id, l.id, l.currency, date_trunc('month', l.disbursement_date)::date, l.disbursement_date, l.principal FROM loans l
-    WHERE l.tenant_id = $1 AND l.disbursement_date <= $2
-      AND (l.disbursement_date >= $2::date - 35 OR NOT EXISTS (SELECT 1 FROM loan_milestones x WHERE x.tenant_id = $1))
-    ON CONFLICT DO NOTHING
-    RETURNING currency, cohort, principal, 0 AS mob`);
+const COHORT_SQL = `
+INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
+SELECT $1, currency, date_trunc('month', disbursement_date)::date, 'COHORT', 0, count(*), sum(principal)
+FROM loans
+WHERE tenant_id = $1 AND disbursement_date <= $2
+  AND disbursement_date >= CASE WHEN EXISTS (SELECT 1 FROM vintage_cells v WHERE v.tenant_id = $1 AND v.metric = 'COHORT')
+                                THEN date_trunc('month', $2::date - 35)::date ELSE '-infinity'::date END
+GROUP BY currency, date_trunc('month', disbursement_date)
+ON CONFLICT (tenant_id, currency, cohort, metric, months_on_book) DO UPDATE SET loans = EXCLUDED.loans, principal = EXCLUDED.principal
+WHERE (vintage_cells.loans, vintage_cells.principal) IS DISTINCT FROM (EXCLUDED.loans, EXCLUDED.principal)`;
 
 /**
  * Then the loans past due or written off (the only ones with a milestone to reach, found by their
- * partial index, not by reading the book): each loan's worst days past due seen at close of business,
- * and the first date it reached 30 or 90 days past due or was written off, each counted in its vintage
+ * partial index, not by reading the book), each with its milestones row (made the first time it is
+ * found here: a loan never past due has none): its worst days past due seen at close of business, and
+ * the first date it reached 30 or 90 days past due or was written off, each counted in its vintage
  * cell at the loan's months on book (a date run again finds nothing new: it adds nothing).
  */
 const MILESTONES_SQL = `
 WITH moved AS MATERIALIZED (
-  SELECT m.loan_id, m.currency, m.cohort, m.principal, ${MOB('$2::date')} AS mob, greatest(m.max_dpd, l.dpd) AS max_dpd,
+  SELECT l.id AS loan_id, l.currency, date_trunc('month', l.disbursement_date)::date AS cohort, l.disbursement_date, l.principal, ${MOB('$2::date')} AS mob,
+         greatest(m.max_dpd, l.dpd) AS max_dpd, m.dpd30_on, m.dpd90_on, m.written_off_on,
          m.dpd30_on IS NULL AND l.dpd >= 30 AS dpd30, m.dpd90_on IS NULL AND l.dpd >= 90 AS dpd90, m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF' AS written_off
-  FROM loans l JOIN loan_milestones m ON m.tenant_id = l.tenant_id AND m.loan_id = l.id
-  WHERE l.tenant_id = $1 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF')
-    AND (l.dpd > m.max_dpd OR (m.dpd30_on IS NULL AND l.dpd >= 30) OR (m.dpd90_on IS NULL AND l.dpd >= 90) OR (m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF'))
+  FROM loans l
+  -- By key for each loan, whatever the statistics say (a book just seeded or gone past due since the
+  -- last ANALYZE looks like one loan, and a plain join then scanned the tenant's milestones per loan).
+  LEFT JOIN LATERAL (SELECT x.* FROM loan_milestones x WHERE x.tenant_id = l.tenant_id AND x.loan_id = l.id OFFSET 0) m ON true
+  WHERE l.tenant_id = $1 AND (l.dpd > 0 OR l.status = 'WRITTEN_OFF') AND l.disbursement_date <= $2
+    AND (m.loan_id IS NULL OR l.dpd > m.max_dpd OR (m.dpd30_on IS NULL AND l.dpd >= 30) OR (m.dpd90_on IS NULL AND l.dpd >= 90) OR (m.written_off_on IS NULL AND l.status = 'WRITTEN_OFF'))
 ), marked AS (
-  UPDATE loan_milestones m SET max_dpd = x.max_dpd,
-    dpd30_on = CASE WHEN x.dpd30 THEN $2::date ELSE m.dpd30_on END,
-    dpd90_on = CASE WHEN x.dpd90 THEN $2::date ELSE m.dpd90_on END,
-    written_off_on = CASE WHEN x.written_off THEN $2::date ELSE m.written_off_on END
-  FROM moved x WHERE m.tenant_id = $1 AND m.loan_id = x.loan_id
+  INSERT INTO loan_milestones (tenant_id, loan_id, currency, cohort, disbursement_date, principal, max_dpd, dpd30_on, dpd90_on, written_off_on)
+  SELECT $1, loan_id, currency, cohort, disbursement_date, principal, max_dpd,
+         CASE WHEN dpd30 THEN $2::date ELSE dpd30_on END, CASE WHEN dpd90 THEN $2::date ELSE dpd90_on END, CASE WHEN written_off THEN $2::date ELSE written_off_on END
+  FROM moved
+  ON CONFLICT (tenant_id, loan_id) DO UPDATE SET max_dpd = EXCLUDED.max_dpd, dpd30_on = EXCLUDED.dpd30_on, dpd90_on = EXCLUDED.dpd90_on, written_off_on = EXCLUDED.written_off_on
 )
 INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
 SELECT $1, x.currency, x.cohort, v.metric, x.mob, count(*), sum(x.principal)
@@ -204,7 +206,6 @@ export class PortfolioSnapshots {
       "SELECT current_setting('jit') AS jit, current_setting('enable_nestloop') AS nestloop, set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true)");
     const result = await em.query(SNAPSHOT_SQL, [ctx.tenant, date]);
     await em.query("SELECT set_config('jit', $1, true), set_config('enable_nestloop', $2, true)", [jit, nestloop]);
-    await em.query(TOP_BORROWERS_SQL, [ctx.tenant, date]);
     await em.query(COHORT_SQL, [ctx.tenant, date]);
     await em.query(MILESTONES_SQL, [ctx.tenant, date]);
     if (isMonthEnd(date)) {
