@@ -51,6 +51,11 @@ describe('config', () => {
   it('names each bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url' })).toThrow(/PORT[\s\S]*REDIS_URL/);
   });
+  it('gives close of business its own working memory, as PostgreSQL spells a size', () => {
+    expect(loadConfig({}).cobWorkMem).toBe('64MB');
+    expect(loadConfig({ COB_WORK_MEM: '256MB' }).cobWorkMem).toBe('256MB');
+    expect(() => loadConfig({ COB_WORK_MEM: '64 MB; DROP TABLE loans' })).toThrow(/COB_WORK_MEM/);
+  });
   it('runs the worker separately when a database is configured, unless told otherwise', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c' }).inProcessWorker).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c', IN_PROCESS_WORKER: 'true' }).inProcessWorker).toBe(true);

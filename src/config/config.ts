@@ -55,6 +55,11 @@ export interface Config {
   /** Partitions of one date a process runs at once, each on its own connection (default: the cores, at most 4). */
   cobParallelism: number;
   /**
+   * PostgreSQL's work_mem for the statements that complete a date (the snapshot reads the tenant's whole
+   * book: its joins and sums stay in memory instead of spilling to disk), e.g. `64MB`.
+   */
+  cobWorkMem: string;
+  /**
    * A loan's replay state is snapshotted after every this many transactions replayed, so a repayment
    * replays only the transactions since the latest snapshot (0: never; every replay starts at disbursement).
    */
@@ -168,6 +173,7 @@ const envSchema = z.object({
   COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   COB_PARALLELISM: z.coerce.number().int().min(1).max(16).optional(),
+  COB_WORK_MEM: z.string().regex(/^[1-9][0-9]{0,6}(kB|MB|GB)$/, 'a PostgreSQL memory size such as 64MB').default('64MB'),
   SERVICING_SNAPSHOT_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(200),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RATE_LIMITS: z.enum(['true', 'false']).default('true'),
@@ -264,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cobStatementTimeoutMs: e.COB_STATEMENT_TIMEOUT_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
     cobParallelism: e.COB_PARALLELISM ?? Math.min(4, os.availableParallelism()),
+    cobWorkMem: e.COB_WORK_MEM,
     servicingSnapshotEvery: e.SERVICING_SNAPSHOT_EVERY,
     rateLimits: { enabled: e.RATE_LIMITS === 'true', plans: e.RATE_LIMIT_PLANS, defaultPlan: e.RATE_LIMIT_DEFAULT_PLAN, anonymous: e.RATE_LIMIT_ANONYMOUS },
     workerConcurrency: e.WORKER_CONCURRENCY,

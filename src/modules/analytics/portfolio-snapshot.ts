@@ -40,7 +40,10 @@ WITH flows AS (
   WHERE e.tenant_id = $1 AND e.business_date = $2 AND e.loan_id IS NOT NULL
   GROUP BY e.loan_id
 ), accrued AS (
-  SELECT loan_id, sum(interest) AS interest, sum(penalty) AS penalty FROM loan_accruals WHERE tenant_id = $1 AND business_date = $2 GROUP BY loan_id
+  -- A loan's nightly accrual is one row (kind COB), joined as it is; only true-ups (a few loans' repayments) are summed.
+  SELECT loan_id, interest, penalty FROM loan_accruals WHERE tenant_id = $1 AND business_date = $2 AND kind = 'COB'
+), trued AS (
+  SELECT loan_id, sum(interest) AS interest, sum(penalty) AS penalty FROM loan_accruals WHERE tenant_id = $1 AND business_date = $2 AND kind <> 'COB' GROUP BY loan_id
 ), firsts AS (
   SELECT borrower_id, min(disbursement_date) AS first, count(*) FILTER (WHERE status = 'ACTIVE') AS live_loans FROM loans WHERE tenant_id = $1 AND disbursement_date <= $2 GROUP BY borrower_id
 ), base AS MATERIALIZED (
@@ -49,15 +52,16 @@ WITH flows AS (
          coalesce(l.principal_outstanding, 0) AS outstanding, l.overdue_principal, l.disbursement_date = $2 AS disbursed_today, l.principal,
          fi.first < l.disbursement_date AS repeat, coalesce(fi.live_loans, 0) > 1 AS shared,
          coalesce(f.written_off_today, false) AS written_off_today, coalesce(f.written_off, 0) AS written_off, coalesce(f.recoveries, 0) AS recoveries, coalesce(f.fees, 0) AS fees,
-         coalesce(a.interest, 0) AS interest, coalesce(a.penalty, 0) AS penalty, l.annual_rate, coalesce(ap.pd, 0) AS pd
+         coalesce(a.interest, 0) + coalesce(t.interest, 0) AS interest, coalesce(a.penalty, 0) + coalesce(t.penalty, 0) AS penalty, l.annual_rate, coalesce(ap.pd, 0) AS pd
   FROM loans l
   JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
   LEFT JOIN applications ap ON ap.tenant_id = l.tenant_id AND ap.id = l.application_id
   LEFT JOIN firsts fi ON fi.borrower_id = l.borrower_id
   LEFT JOIN flows f ON f.loan_id = l.id
   LEFT JOIN accrued a ON a.loan_id = l.id
+  LEFT JOIN trued t ON t.loan_id = l.id
   WHERE l.tenant_id = $1 AND l.disbursement_date <= $2
-    AND ((l.status = 'ACTIVE') OR l.disbursement_date = $2 OR f.loan_id IS NOT NULL OR a.loan_id IS NOT NULL)
+    AND ((l.status = 'ACTIVE') OR l.disbursement_date = $2 OR f.loan_id IS NOT NULL OR a.loan_id IS NOT NULL OR t.loan_id IS NOT NULL)
 ), cell AS (
   -- Every measure but distinct borrowers, summed once per finest cut (hashed), then rolled up.
   SELECT currency, product_id, region, agent_id, grade, bucket, industry,
@@ -78,14 +82,18 @@ WITH flows AS (
   SELECT c.*, p.segment FROM cell c JOIN loan_products p ON p.tenant_id = $1 AND p.id = c.product_id
 ), shared_base AS (
   SELECT x.*, p.segment FROM base x JOIN loan_products p ON p.tenant_id = $1 AND p.id = x.product_id WHERE x.live AND x.shared
-), exposure AS MATERIALIZED (
-  -- The largest borrower exposures per currency (outstanding principal of live loans), from the same read of the book.
-  SELECT currency, borrower_id, count(*)::int AS loans, sum(outstanding) AS gross FROM base WHERE live GROUP BY currency, borrower_id
 ), top AS (
+  -- The largest borrower exposures per currency (outstanding principal of live loans), from the same read
+  -- of the book: a borrower with one live loan is that loan, so only those with several are summed.
   INSERT INTO portfolio_top_borrowers (tenant_id, as_of, currency, borrower_id, loans, gross)
   SELECT $1, $2, c.currency, t.borrower_id, t.loans, t.gross
-  FROM (SELECT DISTINCT currency FROM exposure) c
-  CROSS JOIN LATERAL (SELECT e.borrower_id, e.loans, e.gross FROM exposure e WHERE e.currency = c.currency ORDER BY e.gross DESC, e.borrower_id LIMIT ${TOP_BORROWERS}) t
+  FROM (SELECT DISTINCT currency FROM base WHERE live) c
+  CROSS JOIN LATERAL (
+    SELECT e.borrower_id, e.loans, e.gross FROM (
+      SELECT borrower_id, 1 AS loans, outstanding AS gross FROM base WHERE live AND NOT shared AND currency = c.currency
+      UNION ALL
+      SELECT borrower_id, count(*)::int, sum(outstanding) FROM base WHERE live AND shared AND currency = c.currency GROUP BY borrower_id
+    ) e ORDER BY e.gross DESC, e.borrower_id LIMIT ${TOP_BORROWERS}) t
 ), sums AS (
   SELECT GROUPING(product_id, segment, region, agent_id, grade, bucket, industry) AS g, currency, product_id, segment, region, agent_id, grade, bucket, industry,
     sum(loans)::int AS loans, sum(gross) AS gross, sum(overdue_principal) AS overdue_principal, sum(par1) AS par1, sum(par30) AS par30, sum(par90) AS par90, sum(npl) AS npl,

@@ -52,6 +52,8 @@ export class CobService {
       writers?: readonly CobWriter[];
       /** Per-date steps of other modules, run in the date's completing transaction (e.g. commissions). */
       finishers?: readonly ((ctx: RequestContext, date: string) => Promise<unknown>)[];
+      /** PostgreSQL work_mem for the finishers (set-based over the whole book), e.g. `64MB`; the server's own when absent. */
+      workMem?: string;
     },
   ) {
     this.chunkSql = cobChunkSql(nightlySteps(), deps.writers ?? []);
@@ -255,9 +257,14 @@ export class CobService {
     await this.scoped(ctx, `cob:${date}:${actor}`, (c) => this.runFinishers(c, date));
   }
 
-  /** The finishers in order, each set-based over the whole book: under the close of business's statement limit, not a request's. */
+  /**
+   * The finishers in order, each set-based over the whole book: under the close of business's statement
+   * limit, not a request's, and with its working memory (a million loans' joins spill to disk at 4MB).
+   */
   private async runFinishers(c: RequestContext, date: string): Promise<void> {
-    await (await c.db()).query(`SET LOCAL statement_timeout = ${Math.trunc(this.deps.statementTimeoutMs)}`);
+    const em = await c.db();
+    await em.query(`SET LOCAL statement_timeout = ${Math.trunc(this.deps.statementTimeoutMs)}`);
+    if (this.deps.workMem) await em.query("SELECT set_config('work_mem', $1, true)", [this.deps.workMem]);
     for (const finish of this.deps.finishers ?? []) await finish(c, date);
   }
 
