@@ -7,38 +7,18 @@ import { cobChunkSql, cobIdleSql } from '../../src/modules/cob/cob.sql';
 import { settlementsCobWriter } from '../../src/modules/loans/settlements.cob';
 import { collectionsCobWriter } from '../../src/modules/collections/collections.cob';
 import { quoteIdent } from '../../src/platform/db/database';
+import { earlierRoundMoney, earlierRoundRatio } from '../../migrations/1766860000000-inlined-rounding';
 import { adminUrl, createTestDatabase } from '../support/test-app';
 
 /**
  * The database's rounding (round_money, round_ratio: every accrual of the nightly run and every
  * commission goes through them) gives the same amounts as the TypeScript core, tie for tie, in every
- * mode; gives what the earlier definitions gave (kept here as they were, over negative amounts too);
+ * mode; gives what the earlier definitions gave (as the migration's down restores them, over negative amounts too);
  * and is expanded into the nightly statements rather than called per loan.
  */
 
-/** The definitions before migration 1766860000000, verbatim but for their names. */
-const EARLIER = [
-  `CREATE FUNCTION pg_temp.old_round_money(x numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
-     SELECT sign(x) * (CASE
-              WHEN mode = 'DOWN' THEN trunc(v)
-              WHEN mode = 'UP' THEN ceil(v)
-              WHEN v - trunc(v) > 0.5 THEN trunc(v) + 1
-              WHEN v - trunc(v) < 0.5 THEN trunc(v)
-              WHEN mode = 'HALF_UP' THEN trunc(v) + 1
-              ELSE trunc(v) + (trunc(v) % 2)
-            END) / power(10::numeric, places)
-     FROM (SELECT abs(x) * power(10::numeric, places) AS v) s $$`,
-  `CREATE FUNCTION pg_temp.old_round_ratio(num numeric, den numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
-     SELECT (CASE
-               WHEN r = 0 OR mode = 'DOWN' THEN q
-               WHEN mode = 'UP' THEN q + 1
-               WHEN 2 * r > den THEN q + 1
-               WHEN 2 * r < den THEN q
-               WHEN mode = 'HALF_UP' THEN q + 1
-               ELSE q + mod(q, 2)
-             END) / power(10::numeric, places)
-     FROM (SELECT q, n - q * den AS r FROM (SELECT div(n, den) AS q, n FROM (SELECT num * power(10::numeric, places) AS n) a) b) c $$`,
-];
+/** The definitions before migration 1766860000000 (what its down restores), under names of their own. */
+const EARLIER = [earlierRoundMoney('pg_temp.old_round_money'), earlierRoundRatio('pg_temp.old_round_ratio')];
 
 /** Amounts with ties at every place (x.5, x.x5, ...), near-ties and plain values, both signs. */
 function amounts(count: number): string[] {
