@@ -1,6 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { tenantTableSql } from '../src/platform/db/rls';
 
+/** Rounding of a NUMERIC to `places` in the tenant's mode, in SQL (Postgres round() is half-up only), as first defined. */
+export const roundMoneyFunction = (name = 'round_money') => `CREATE FUNCTION ${name}(x numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+   SELECT sign(x) * (CASE
+            WHEN mode = 'DOWN' THEN trunc(v)
+            WHEN mode = 'UP' THEN ceil(v)
+            WHEN v - trunc(v) > 0.5 THEN trunc(v) + 1
+            WHEN v - trunc(v) < 0.5 THEN trunc(v)
+            WHEN mode = 'HALF_UP' THEN trunc(v) + 1
+            ELSE trunc(v) + (trunc(v) % 2)
+          END) / power(10::numeric, places)
+   FROM (SELECT abs(x) * power(10::numeric, places) AS v) s $$`;
+
 /**
  * Close of business: the per-loan accrual state the nightly run advances set-based, the accrual
  * sub-ledger (one row per loan and business date, summarised into one journal entry per run), and
@@ -13,17 +25,7 @@ export class CloseOfBusiness1764700000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const statements = [
-      // Rounding of a NUMERIC to `places` in the tenant's mode, in SQL (Postgres round() is half-up only).
-      `CREATE FUNCTION round_money(x numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-         SELECT sign(x) * (CASE
-                  WHEN mode = 'DOWN' THEN trunc(v)
-                  WHEN mode = 'UP' THEN ceil(v)
-                  WHEN v - trunc(v) > 0.5 THEN trunc(v) + 1
-                  WHEN v - trunc(v) < 0.5 THEN trunc(v)
-                  WHEN mode = 'HALF_UP' THEN trunc(v) + 1
-                  ELSE trunc(v) + (trunc(v) % 2)
-                END) / power(10::numeric, places)
-         FROM (SELECT abs(x) * power(10::numeric, places) AS v) s $$`,
+      roundMoneyFunction(),
       `ALTER TABLE loans
          ADD COLUMN accrual_index integer NOT NULL DEFAULT 0,
          ADD COLUMN accrual_period_start date,

@@ -1,6 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { type ServicingTerms, penaltyAccrualState, replayLoan } from '../src/core/servicing';
 
+/** A quotient rounded exactly to `places` in the tenant's mode, as first defined. */
+export const roundRatioFunction = (name = 'round_ratio') => `CREATE FUNCTION ${name}(num numeric, den numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT (CASE
+              WHEN r = 0 OR mode = 'DOWN' THEN q
+              WHEN mode = 'UP' THEN q + 1
+              WHEN 2 * r > den THEN q + 1
+              WHEN 2 * r < den THEN q
+              WHEN mode = 'HALF_UP' THEN q + 1
+              ELSE q + mod(q, 2)
+            END) / power(10::numeric, places)
+    FROM (SELECT q, n - q * den AS r FROM (SELECT div(n, den) AS q, n FROM (SELECT num * power(10::numeric, places) AS n) a) b) c $$`;
+
 /**
  * One owner per penalty day, in the currency's precision. The loan carries the exact state of its
  * penalty accrual (per instalment: due date, unpaid principal, the unrounded accrual numerator), the
@@ -21,16 +33,7 @@ export class AccrualState1766100000000 implements MigrationInterface {
   name = 'AccrualState1766100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE FUNCTION round_ratio(num numeric, den numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT (CASE
-                WHEN r = 0 OR mode = 'DOWN' THEN q
-                WHEN mode = 'UP' THEN q + 1
-                WHEN 2 * r > den THEN q + 1
-                WHEN 2 * r < den THEN q
-                WHEN mode = 'HALF_UP' THEN q + 1
-                ELSE q + mod(q, 2)
-              END) / power(10::numeric, places)
-      FROM (SELECT q, n - q * den AS r FROM (SELECT div(n, den) AS q, n FROM (SELECT num * power(10::numeric, places) AS n) a) b) c $$`);
+    await q.query(roundRatioFunction());
     await q.query(`ALTER TABLE loans
       ADD COLUMN penalty_rows jsonb,
       ADD COLUMN penalty_from date,

@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { roundMoneyFunction } from './1764700000000-close-of-business';
+import { roundRatioFunction } from './1766100000000-accrual-state';
 
 /**
  * The SQL rounding functions, written so PostgreSQL inlines them into the statement that calls them.
@@ -28,29 +30,6 @@ const ROUND_RATIO = `CREATE OR REPLACE FUNCTION round_ratio(num numeric, den num
             ELSE mod(div(num * power(10::numeric, places), den), 2)
           END) / power(10::numeric, places) $$`;
 
-/** The definitions before this migration (what `down` restores), under the name given (a spec compares against them). */
-export const earlierRoundMoney = (name = 'round_money') => `CREATE OR REPLACE FUNCTION ${name}(x numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT sign(x) * (CASE
-             WHEN mode = 'DOWN' THEN trunc(v)
-             WHEN mode = 'UP' THEN ceil(v)
-             WHEN v - trunc(v) > 0.5 THEN trunc(v) + 1
-             WHEN v - trunc(v) < 0.5 THEN trunc(v)
-             WHEN mode = 'HALF_UP' THEN trunc(v) + 1
-             ELSE trunc(v) + (trunc(v) % 2)
-           END) / power(10::numeric, places)
-    FROM (SELECT abs(x) * power(10::numeric, places) AS v) s $$`;
-
-export const earlierRoundRatio = (name = 'round_ratio') => `CREATE OR REPLACE FUNCTION ${name}(num numeric, den numeric, places integer, mode text) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT (CASE
-              WHEN r = 0 OR mode = 'DOWN' THEN q
-              WHEN mode = 'UP' THEN q + 1
-              WHEN 2 * r > den THEN q + 1
-              WHEN 2 * r < den THEN q
-              WHEN mode = 'HALF_UP' THEN q + 1
-              ELSE q + mod(q, 2)
-            END) / power(10::numeric, places)
-    FROM (SELECT q, n - q * den AS r FROM (SELECT div(n, den) AS q, n FROM (SELECT num * power(10::numeric, places) AS n) a) b) c $$`;
-
 export class InlinedRounding1766860000000 implements MigrationInterface {
   name = 'InlinedRounding1766860000000';
 
@@ -59,8 +38,11 @@ export class InlinedRounding1766860000000 implements MigrationInterface {
     await q.query(ROUND_RATIO);
   }
 
+  /** Back to the definitions of 1764700000000 and 1766100000000 (nothing else depends on the functions). */
   async down(q: QueryRunner): Promise<void> {
-    await q.query(earlierRoundMoney());
-    await q.query(earlierRoundRatio());
+    await q.query('DROP FUNCTION round_money(numeric, integer, text)');
+    await q.query(roundMoneyFunction());
+    await q.query('DROP FUNCTION round_ratio(numeric, numeric, integer, text)');
+    await q.query(roundRatioFunction());
   }
 }

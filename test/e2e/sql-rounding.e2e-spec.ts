@@ -7,7 +7,8 @@ import { cobChunkSql, cobIdleSql } from '../../src/modules/cob/cob.sql';
 import { settlementsCobWriter } from '../../src/modules/loans/settlements.cob';
 import { collectionsCobWriter } from '../../src/modules/collections/collections.cob';
 import { quoteIdent } from '../../src/platform/db/database';
-import { earlierRoundMoney, earlierRoundRatio } from '../../migrations/1766860000000-inlined-rounding';
+import { roundMoneyFunction } from '../../migrations/1764700000000-close-of-business';
+import { roundRatioFunction } from '../../migrations/1766100000000-accrual-state';
 import { adminUrl, createTestDatabase } from '../support/test-app';
 
 /**
@@ -18,7 +19,7 @@ import { adminUrl, createTestDatabase } from '../support/test-app';
  */
 
 /** The definitions before migration 1766860000000 (what its down restores), under names of their own. */
-const EARLIER = [earlierRoundMoney('pg_temp.old_round_money'), earlierRoundRatio('pg_temp.old_round_ratio')];
+const EARLIER = [roundMoneyFunction('pg_temp.old_round_money'), roundRatioFunction('pg_temp.old_round_ratio')];
 
 /** Amounts with ties at every place (x.5, x.x5, ...), near-ties and plain values, both signs. */
 function amounts(count: number): string[] {
