@@ -1,7 +1,9 @@
+import { Client } from 'pg';
 import { Dec } from '../../src/core/money';
 import { addDays } from '../../src/modules/cob/cob.service';
 import { cli } from '../support/cli';
 import { REPAY, ageLoan, autoLender, disbursedLoan } from '../support/loans';
+import { eventually } from '../support/eventually';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 describe('close of business', () => {
@@ -94,6 +96,49 @@ describe('close of business', () => {
     expect(done[0]).toEqual({ loans: 5, rows: 5 });
     const [run] = await app.ownerQuery('SELECT status, loans_processed FROM cob_runs WHERE business_date = $1 AND tenant_id = (SELECT tenant_id FROM loans WHERE id = $2)', [date, loans[0].loanId]);
     expect(run).toEqual({ status: 'COMPLETED', loans_processed: 5 });
+  });
+
+  it('across workers, goes on from a date whose loans are all done only once that date is complete, never running ahead of it', async () => {
+    // The distributed form (the cob.run and cob.partition jobs): a date's last partitions finishing
+    // together each queue the next run, so a run may look while the date's completion is still going on.
+    const { lender, loans } = await agedLender(8, 3);
+    const services = app.runtime.services;
+    const ctxFor = <T>(work: (ctx: any) => Promise<T>) => app.inTenant(lender.slug, work);
+    const first = addDays(today(), -7);
+    const upTo = addDays(today(), -5);
+    const started = await ctxFor((ctx) => services.cob.start(ctx, upTo));
+    expect(started).toEqual({ businessDate: first, pending: [0, 1] });
+    for (const partition of started!.pending) await ctxFor((ctx) => services.cob.runPartition(ctx, first, partition, 'test'));
+    // Every loan is done for the first date and the date is not complete: it is still the one to run.
+    for (const l of loans) expect((await loanRow(l.loanId)).last).toBe(first);
+    expect(await ctxFor((ctx) => services.cob.start(ctx, upTo))).toEqual({ businessDate: first, pending: [] });
+    expect(await ctxFor((ctx) => services.cob.finishIfDone(ctx, first))).toBe(true);
+    // Once complete, the next date, its loans behind it; none was run ahead by a catch-up.
+    const second = addDays(first, 1);
+    expect(await ctxFor((ctx) => services.cob.start(ctx, upTo))).toEqual({ businessDate: second, pending: [0, 1] });
+    for (const l of loans) expect((await loanRow(l.loanId)).last).toBe(first);
+
+    // A run that looks while the second date is being completed waits for it, then plans the third
+    // (it does not take the completed date for "every date closed" and catch the loans up to the last).
+    for (const partition of [0, 1]) await ctxFor((ctx) => services.cob.runPartition(ctx, second, partition, 'test'));
+    const completing = new Client({ connectionString: app.ownerUrl });
+    await completing.connect();
+    try {
+      await completing.query('BEGIN');
+      const [{ tenant_id: tenantId }] = (await completing.query('SELECT tenant_id FROM loans WHERE id = $1', [loans[0].loanId])).rows;
+      await completing.query('SELECT status FROM cob_runs WHERE tenant_id = $1 AND business_date = $2 FOR UPDATE', [tenantId, second]);
+      const looking = ctxFor((ctx) => services.cob.start(ctx, upTo));
+      await eventually(async () => {
+        const waiting = await app.ownerQuery("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM cob_runs%FOR UPDATE%'");
+        expect(waiting[0].n).toBe(1);
+      }, 10_000);
+      await completing.query("UPDATE cob_runs SET status = 'COMPLETED', finished_at = now() WHERE tenant_id = $1 AND business_date = $2", [tenantId, second]);
+      await completing.query('COMMIT');
+      expect(await looking).toEqual({ businessDate: upTo, pending: [0, 1] });
+      for (const l of loans) expect((await loanRow(l.loanId)).last).toBe(second);
+    } finally {
+      await completing.end();
+    }
   });
 
   it('trues up penalties when a backdated payment clears an arrear the nightly run had charged', async () => {

@@ -85,10 +85,14 @@ export class CobService {
    * answers its pending partitions, for the caller to hand to workers. Null when nothing is left.
    */
   async start(ctx: RequestContext, upTo: string): Promise<{ businessDate: string; pending: number[] } | null> {
-    const dates = await this.datesToRun(ctx, upTo);
-    if (dates.length === 0) return null;
-    const plan = await this.plan(ctx, dates[0]);
-    return plan && { businessDate: dates[0], pending: plan.filter((p) => p.status === 'PENDING').map((p) => p.partition) };
+    for (;;) {
+      const dates = await this.datesToRun(ctx, upTo);
+      if (dates.length === 0) return null;
+      const plan = await this.plan(ctx, dates[0]);
+      if (plan) return { businessDate: dates[0], pending: plan.filter((p) => p.status === 'PENDING').map((p) => p.partition) };
+      // Another run completed the date between the two reads (its last partitions finishing together
+      // each queue the next run): the next date, not a catch-up of loans that are not behind.
+    }
   }
 
   /**
@@ -300,8 +304,11 @@ export class CobService {
     const tenant = await this.deps.tenants.current(ctx);
     const today = todayIn(tenant.timezone);
     if (upTo > today) throw badInput('date', `the business date ${upTo} has not begun in ${tenant.timezone} (today is ${today})`);
+    // A date planned and not yet completed comes first (its loans may all be done while its completing
+    // transaction still runs); then the day after the last completed; on a first run, the loans' own.
     const [{ from }] = await (await ctx.db()).query(
-      `SELECT coalesce((SELECT max(business_date) + 1 FROM cob_runs WHERE status = 'COMPLETED'),
+      `SELECT coalesce((SELECT min(business_date) FROM cob_runs WHERE status <> 'COMPLETED' AND business_date <= $1::date),
+                       (SELECT max(business_date) + 1 FROM cob_runs WHERE status = 'COMPLETED'),
                        (SELECT min(last_cob_date) + 1 FROM loans WHERE status = 'ACTIVE'), $1::date)::text AS "from"`, [upTo]);
     const dates: string[] = [];
     for (let d = from as string; d <= upTo; d = addDays(d, 1)) dates.push(d);
