@@ -129,7 +129,7 @@ describe('close of business', () => {
       await completing.query('SELECT status FROM cob_runs WHERE tenant_id = $1 AND business_date = $2 FOR UPDATE', [tenantId, second]);
       const looking = ctxFor((ctx) => services.cob.start(ctx, upTo));
       await eventually(async () => {
-        const waiting = await app.ownerQuery("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM cob_runs%FOR UPDATE%'");
+        const waiting = await app.ownerQuery("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM cob_runs%FOR UPDATE%'");
         expect(waiting[0].n).toBe(1);
       }, 10_000);
       await completing.query("UPDATE cob_runs SET status = 'COMPLETED', finished_at = now() WHERE tenant_id = $1 AND business_date = $2", [tenantId, second]);

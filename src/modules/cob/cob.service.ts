@@ -52,8 +52,8 @@ export class CobService {
       writers?: readonly CobWriter[];
       /** Per-date steps of other modules, run in the date's completing transaction (e.g. commissions). */
       finishers?: readonly ((ctx: RequestContext, date: string) => Promise<unknown>)[];
-      /** PostgreSQL work_mem for the finishers (set-based over the whole book), e.g. `64MB`; the server's own when absent. */
-      workMem?: string;
+      /** PostgreSQL work_mem for the finishers (set-based over the whole book), e.g. `64MB`. */
+      workMem: string;
     },
   ) {
     this.chunkSql = cobChunkSql(nightlySteps(), deps.writers ?? []);
@@ -268,7 +268,7 @@ export class CobService {
   private async runFinishers(c: RequestContext, date: string): Promise<void> {
     const em = await c.db();
     await em.query(`SET LOCAL statement_timeout = ${Math.trunc(this.deps.statementTimeoutMs)}`);
-    if (this.deps.workMem) await em.query("SELECT set_config('work_mem', $1, true)", [this.deps.workMem]);
+    await em.query("SELECT set_config('work_mem', $1, true)", [this.deps.workMem]);
     for (const finish of this.deps.finishers ?? []) await finish(c, date);
   }
 
