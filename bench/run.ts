@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
   if (run('origination')) {
     console.log('== origination: decisions through GraphQL with the sandbox providers');
-    printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 300) }));
+    printOriginationResult(await runOriginationBench({ decisions: Number(process.env.BENCH_DECISIONS ?? 1000) }));
   }
   if (run('replay')) {
     console.log('== servicing: replaying a heavy loan');
