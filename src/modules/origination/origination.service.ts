@@ -2,6 +2,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus, IllegalTransitionError, a
 import { setImmediate } from 'node:timers/promises';
 import { type ApprovalTier, DecisionSimulation, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, tally } from '../../core/decisioning';
 import { Dec } from '../../core/money';
+import { stageInsert } from '../../platform/db/staged-insert';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
@@ -134,8 +135,9 @@ export class OriginationService {
       deviceId: data.deviceId ?? null, riskGrade: null, score: null, pd: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
       loanId: null, version: 1, createdAt: now, updatedAt: now,
     });
+    // Staged: the row goes with the next statement (the tenant's profile, or a collateral row), in its round trip.
+    await stageInsert(ctx, ApplicationEntity, app);
     const em = await ctx.db();
-    await em.getRepository(ApplicationEntity).insert(app);
     if (credit.referralId) await this.deps.referrals.converted(ctx, credit.referralId, app.id, borrowerId);
     this.writes.event(ctx, app, null, 'DRAFT', null);
     for (const c of collateral) {

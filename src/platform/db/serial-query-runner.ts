@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { type PipelineClient, type PipelinedStatement, canPipeline, sendPipelined } from './pipelined-statements';
 
 /** The driver's client, as far as the runner uses it directly (a text of several statements, a named statement). */
 export interface PgClient {
   query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]>;
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
+
+/** The driver's client itself: what TypeORM calls, and what a pipeline is written to. */
+type DriverClient = PgClient & PipelineClient & { query(text: string, values?: unknown[]): Promise<unknown> };
 
 /** Writes a unit of work has staged and not yet sent (see SqlBatch): taken as one statement, or null. */
 export interface StagedWrites {
@@ -23,7 +27,8 @@ export interface StagedWrites {
  *
  * The unit of work's staged writes go first: whatever statement comes next (a read, a prepared
  * statement, COMMIT) is preceded by them, as one statement, so every read sees what the unit wrote.
- * On rollback they are dropped unsent.
+ * When that next statement is bound (parameters, or a prepared name) the two travel in one round
+ * trip (see WritesAhead). On rollback they are dropped unsent.
  *
  * The transaction begins with one text of several statements (BEGIN and the scope in one round
  * trip), after which TypeORM sees an active transaction, as after its own `startTransaction` (so its
@@ -31,6 +36,7 @@ export interface StagedWrites {
  */
 export class SerialQueryRunner extends PostgresQueryRunner {
   private tail: Promise<unknown> = Promise.resolve();
+  private ahead: WritesAhead | null = null;
 
   constructor(dataSource: DataSource, private readonly staged?: StagedWrites) {
     super(dataSource.driver as PostgresDriver, 'master');
@@ -44,13 +50,30 @@ export class SerialQueryRunner extends PostgresQueryRunner {
    */
   exclusive<T>(work: (client: PgClient) => Promise<T>, opts: { staged?: boolean } = {}): Promise<T> {
     const run = this.tail.then(async () => {
-      const client = (await this.connect()) as PgClient;
+      const client = (await super.connect()) as DriverClient;
       const writes = opts.staged === false ? null : this.staged?.take();
-      if (writes) await sendPrepared(client, writes.sql, writes.params);
-      return work(client);
+      if (!writes) return work(client);
+      // The writes ride with the work's first statement; TypeORM's own statements reach it through connect().
+      const ahead = new WritesAhead(client, statementFor(client, writes.sql, writes.params));
+      this.ahead = ahead;
+      try {
+        const result = await work(ahead);
+        await ahead.sendIfUnsent();
+        return result;
+      } catch (err) {
+        await ahead.sendIfUnsent();
+        throw err;
+      } finally {
+        this.ahead = null;
+      }
     });
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  /** The connection, or while staged writes wait for the next statement, the client that sends them with it. */
+  override connect(): Promise<any> {
+    return this.ahead ? Promise.resolve(this.ahead) : super.connect();
   }
 
   override query(...args: Parameters<PostgresQueryRunner['query']>): Promise<any> {
@@ -104,10 +127,57 @@ function nameOf(sql: string): string {
  * more than running them). Each distinct text is held by the connection, up to PER_CONNECTION of them.
  */
 async function sendPrepared<T>(client: PgClient, sql: string, params: unknown[]): Promise<T[]> {
+  return (await client.query(statementFor(client, sql, params))).rows as T[];
+}
+
+/** `sql` as this connection sends it: named, or unnamed once the connection holds PER_CONNECTION others. */
+function statementFor(client: PgClient, sql: string, params: unknown[]): PipelinedStatement {
   const name = nameOf(sql);
-  let held = prepared.get(client);
-  if (!held) prepared.set(client, (held = new Set()));
-  if (!held.has(name) && held.size >= PER_CONNECTION) return (await client.query({ name: '', text: sql, values: params })).rows as T[];
+  // A client carrying writes ahead stands for the connection it wraps.
+  const key = client instanceof WritesAhead ? client.client : client;
+  let held = prepared.get(key);
+  if (!held) prepared.set(key, (held = new Set()));
+  if (!held.has(name) && held.size >= PER_CONNECTION) return { name: '', text: sql, values: params };
   held.add(name);
-  return (await client.query({ name, text: sql, values: params })).rows as T[];
+  return { name, text: sql, values: params };
+}
+
+/**
+ * A connection's client with the unit of work's staged writes waiting in front of its next
+ * statement. When that statement is bound (parameters or a prepared name: a bare text may hold
+ * several statements, which only the simple protocol takes) and both are unnamed or already prepared
+ * here, the two go in one round trip: the writes' failure stops the statement and is the error
+ * raised, as when they went first on their own. Otherwise the writes go first, then the statement.
+ */
+class WritesAhead implements PgClient {
+  private pending: PipelinedStatement | null;
+
+  constructor(readonly client: DriverClient, writes: PipelinedStatement) {
+    this.pending = writes;
+  }
+
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]>;
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  async query(config: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<any> {
+    const writes = this.pending;
+    const client = this.client;
+    if (!writes) return client.query(config as string, values);
+    this.pending = null;
+    const next = typeof config === 'string' ? { name: '', text: config, values: values ?? [] } : { name: config.name ?? '', text: config.text, values: config.values ?? [] };
+    const bound = next.name !== '' || next.values.length > 0;
+    if (!bound || !canPipeline(client, [writes, next])) {
+      await client.query(writes);
+      return client.query(config as string, values);
+    }
+    const [, result] = await sendPipelined(client, [writes, next]);
+    return result;
+  }
+
+  /** Sends the writes on their own when no statement took them. */
+  async sendIfUnsent(): Promise<void> {
+    const writes = this.pending;
+    if (!writes) return;
+    this.pending = null;
+    await this.client.query(writes);
+  }
 }

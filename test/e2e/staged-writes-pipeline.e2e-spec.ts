@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { queryPrepared } from '../../src/platform/db/prepared';
+import { runInContext } from '../../src/platform/tenancy/run-in-context';
+import type { RequestContext } from '../../src/platform/tenancy/request-context';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+/**
+ * A unit of work's staged writes go with its next bound statement in one round trip. Read through the
+ * unit's own statements as the services use them: what the next statement sees, what an error stops,
+ * and how many times the client was called.
+ */
+describe('staged writes in one round trip with the next statement', () => {
+  let app: TestApp;
+  let tenantId = '';
+  const original = Client.prototype.query;
+  let calls: string[] = [];
+  const inTenant = <T>(work: (ctx: RequestContext) => Promise<T>) => runInContext(app.runtime.dataSource, { tenantId, actor: { type: 'SYSTEM', id: 'spec' }, roles: [] }, work);
+  const stage = (ctx: RequestContext, value: string, id = randomUUID()) =>
+    ctx.writes.add("INSERT INTO blacklist_entries (tenant_id, id, kind, value_bidx, reason) VALUES ($1, $2, 'PHONE', $3, 'spec')", [tenantId, id, value]);
+  const COUNT = 'SELECT count(*)::int AS n FROM blacklist_entries WHERE value_bidx = ANY($1::text[])';
+  const stored = async (values: string[]) => (await app.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM blacklist_entries WHERE tenant_id = $1 AND value_bidx = ANY($2::text[])', [tenantId, values]))[0].n;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    tenantId = (await app.createTenant()).id;
+    Client.prototype.query = function watched(this: Client, ...args: unknown[]) {
+      const first = args[0] as string | { text: string };
+      calls.push(typeof first === 'string' ? first : first.text);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query;
+  });
+  afterAll(async () => {
+    Client.prototype.query = original;
+    await app.close();
+  });
+
+  it('a prepared read after staged writes is one call to the client once both are prepared on the connection, and sees the writes', async () => {
+    const tag = randomUUID();
+    const seen = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      // The first time on this connection each text is prepared on its own.
+      stage(ctx, `${tag}-1`);
+      const first = await queryPrepared<{ n: number }>(em, COUNT, [[`${tag}-1`, `${tag}-2`]]);
+      calls = [];
+      stage(ctx, `${tag}-2`);
+      const second = await queryPrepared<{ n: number }>(em, COUNT, [[`${tag}-1`, `${tag}-2`]]);
+      return { first: first[0].n, second: second[0].n, calls: [...calls] };
+    });
+    expect(seen.first).toBe(1);
+    expect(seen.second).toBe(2);
+    expect(seen.calls).toHaveLength(1);
+    expect(seen.calls[0]).toContain('INSERT INTO blacklist_entries');
+    expect(seen.calls[0]).toContain('SELECT count(*)::int AS n FROM blacklist_entries');
+    expect(await stored([`${tag}-1`, `${tag}-2`])).toBe(2);
+  });
+
+  it('an entity read (TypeORM, bound) after staged writes goes with them and sees them', async () => {
+    const tag = randomUUID();
+    const seen = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      stage(ctx, `${tag}-a`);
+      calls = [];
+      const rows = await em.query('SELECT value_bidx FROM blacklist_entries WHERE value_bidx = $1', [`${tag}-a`]);
+      return { rows, calls: [...calls] };
+    });
+    expect(seen.rows).toEqual([{ value_bidx: `${tag}-a` }]);
+    expect(seen.calls).toHaveLength(1);
+  });
+
+  it('writes that fail stop the statement behind them: their error is raised, nothing of the unit stays, and the connections serve the next unit', async () => {
+    const tag = randomUUID();
+    await inTenant(async (ctx) => void stage(ctx, `${tag}-dup`));
+    let reached = false;
+    let pair: string[] = [];
+    const err = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      stage(ctx, `${tag}-fresh`);
+      await queryPrepared(em, COUNT, [[tag]]); // both texts now prepared on this connection
+      calls = [];
+      stage(ctx, `${tag}-dup`); // taken: the unique key fails the write
+      try {
+        await queryPrepared(em, COUNT, [[tag]]);
+      } finally {
+        pair = [...calls];
+      }
+      reached = true;
+    }).catch((e: { code?: string }) => e);
+    expect(pair).toHaveLength(1); // they went together
+    expect(reached).toBe(false);
+    expect((err as { code?: string }).code).toBe('23505');
+    expect(await stored([`${tag}-fresh`])).toBe(0);
+    // Every pooled connection is out of the failed transaction.
+    const answers = await Promise.all(Array.from({ length: 12 }, () => inTenant(async (ctx) => (await queryPrepared<{ n: number }>(await ctx.db(), COUNT, [[`${tag}-dup`]]))[0].n)));
+    expect(answers).toEqual(Array(12).fill(1));
+  });
+
+  it('a statement that fails behind writes that succeeded raises its own error and the unit rolls back whole', async () => {
+    const tag = randomUUID();
+    let pair: string[] = [];
+    const err = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      stage(ctx, `${tag}-first`);
+      await queryPrepared(em, COUNT, [[tag]]);
+      calls = [];
+      stage(ctx, `${tag}-second`);
+      try {
+        await em.query('SELECT 1 / $1::int AS x', [0]);
+      } finally {
+        pair = [...calls];
+      }
+    }).catch((e: { code?: string }) => e);
+    expect(pair).toHaveLength(1);
+    expect((err as { code?: string }).code).toBe('22012');
+    expect(await stored([`${tag}-first`, `${tag}-second`])).toBe(0);
+  });
+
+  it('writes staged with no statement behind them go on their own before COMMIT', async () => {
+    const tag = randomUUID();
+    await inTenant(async (ctx) => {
+      await ctx.db();
+      stage(ctx, `${tag}-last`);
+    });
+    expect(await stored([`${tag}-last`])).toBe(1);
+  });
+});
