@@ -6,11 +6,12 @@ import type { RequestContext } from '../../src/platform/tenancy/request-context'
 import { type TestApp, startTestApp } from '../support/test-app';
 
 /**
- * A unit of work's staged writes go with its next bound statement in one round trip. Read through the
- * unit's own statements as the services use them: what the next statement sees, what an error stops,
- * and how many times the client was called.
+ * What waits to be sent (BEGIN with the tenant scope, the unit of work's staged writes) goes with the
+ * unit's next bound statement in one round trip. Read through the unit's own statements as the
+ * services use them: what the next statement sees, what an error stops, and how many times the
+ * client was called.
  */
-describe('staged writes in one round trip with the next statement', () => {
+describe('BEGIN, the scope and staged writes in one round trip with the next statement', () => {
   let app: TestApp;
   let tenantId = '';
   const original = Client.prototype.query;
@@ -33,6 +34,26 @@ describe('staged writes in one round trip with the next statement', () => {
   afterAll(async () => {
     Client.prototype.query = original;
     await app.close();
+  });
+
+  it('BEGIN and the tenant scope go with the transaction\'s first bound statement: one call, answered inside the scope, then COMMIT', async () => {
+    calls = [];
+    const [row] = await inTenant(async (ctx) => (await ctx.db()).query('SELECT current_setting($1, true) AS tenant', ['app.tenant_id']));
+    // The scope is set for the transaction only (set_config's is_local): seen by the next statement, it was in an open transaction block.
+    expect(row.tenant).toBe(tenantId);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatch(new RegExp(`^START TRANSACTION; SELECT set_config\\('app.tenant_id', '${tenantId}', true\\).*; SELECT current_setting`));
+    expect(calls[1]).toBe('COMMIT');
+  });
+
+  it('a unit that sends no statement sends nothing: no BEGIN, and no COMMIT or ROLLBACK', async () => {
+    calls = [];
+    await expect(inTenant(async (ctx) => {
+      await ctx.db();
+      throw new Error('before any statement');
+    })).rejects.toThrow('before any statement');
+    await inTenant(async (ctx) => void (await ctx.db()));
+    expect(calls).toEqual([]);
   });
 
   it('a prepared read after staged writes is one call to the client once both are prepared on the connection, and sees the writes', async () => {

@@ -75,7 +75,7 @@ export class StatementPipeline {
     types: unknown,
     private readonly callback: (err: Error | null, results?: QueryResult[]) => void,
   ) {
-    this.text = statements.map((s) => s.text).join(';\n');
+    this.text = statements.map((s) => s.text).join('; ');
     this.results = statements.map(() => new PgResult(undefined, types));
     // Serialised before anything is written: a value that cannot be sent fails the whole pipeline unsent.
     this.values = statements.map((s) => s.values.map((v) => prepareValue(v)));

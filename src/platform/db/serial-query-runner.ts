@@ -15,6 +15,7 @@ type DriverClient = PgClient & PipelineClient & { query(text: string, values?: u
 
 /** Writes a unit of work has staged and not yet sent (see SqlBatch): taken as one statement, or null. */
 export interface StagedWrites {
+  readonly size: number;
   take(): { sql: string; params: unknown[] } | null;
   clear(): void;
 }
@@ -25,18 +26,19 @@ export interface StagedWrites {
  * the transaction; pg would otherwise queue their statements itself (deprecated, gone in pg 9), so
  * they wait their turn here.
  *
- * The unit of work's staged writes go first: whatever statement comes next (a read, a prepared
- * statement, COMMIT) is preceded by them, as one statement, so every read sees what the unit wrote.
- * When that next statement is bound (parameters, or a prepared name) the two travel in one round
- * trip (see WritesAhead). On rollback they are dropped unsent.
- *
- * The transaction begins with one text of several statements (BEGIN and the scope in one round
- * trip), after which TypeORM sees an active transaction, as after its own `startTransaction` (so its
- * writes do not open one of their own).
+ * The transaction is recorded as begun when it is opened (TypeORM sees an active transaction, as
+ * after its own `startTransaction`, so its writes do not open one of their own), and BEGIN with the
+ * tenant scope goes to the database in front of its first statement. The unit of work's staged writes
+ * go first too: whatever statement comes next (a read, a prepared statement, COMMIT) is preceded by
+ * them, as one statement, so every read sees what the unit wrote. When that next statement is bound
+ * (parameters, or a prepared name) what waits in front of it travels with it in one round trip (see
+ * StatementsAhead). On rollback the staged writes are dropped unsent.
  */
 export class SerialQueryRunner extends PostgresQueryRunner {
   private tail: Promise<unknown> = Promise.resolve();
-  private ahead: WritesAhead | null = null;
+  private ahead: StatementsAhead | null = null;
+  /** BEGIN and the scope, not yet sent: they go with the transaction's first statement. */
+  private opening: Opening | null = null;
 
   constructor(dataSource: DataSource, private readonly staged?: StagedWrites) {
     super(dataSource.driver as PostgresDriver, 'master');
@@ -44,17 +46,18 @@ export class SerialQueryRunner extends PostgresQueryRunner {
   }
 
   /**
-   * Runs `work` on the connection once every statement asked for before it (and the staged writes) has
-   * finished. `staged: false` leaves the staged writes for the next statement (BEGIN: writes staged
-   * before the transaction opened belong inside it, after the tenant scope is set).
+   * Runs `work` on the connection once every statement asked for before it has finished; what waits
+   * to be sent (BEGIN and the scope, the staged writes) goes in front of its first statement.
    */
-  exclusive<T>(work: (client: PgClient) => Promise<T>, opts: { staged?: boolean } = {}): Promise<T> {
+  exclusive<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
     const run = this.tail.then(async () => {
       const client = (await super.connect()) as DriverClient;
-      const writes = opts.staged === false ? null : this.staged?.take();
-      if (!writes) return work(client);
-      // The writes ride with the work's first statement; TypeORM's own statements reach it through connect().
-      const ahead = new WritesAhead(client, statementFor(client, writes.sql, writes.params));
+      const opening = this.opening;
+      this.opening = null;
+      const writes = this.staged?.take();
+      if (!opening && !writes) return work(client);
+      // In front of the work's first statement; TypeORM's own statements reach it through connect().
+      const ahead = new StatementsAhead(client, opening, writes ? statementFor(client, writes.sql, writes.params) : null);
       this.ahead = ahead;
       try {
         const result = await work(ahead);
@@ -62,7 +65,8 @@ export class SerialQueryRunner extends PostgresQueryRunner {
         return result;
       } catch (err) {
         await ahead.sendIfUnsent();
-        throw err;
+        // A refusal from `begun` as it was thrown (TypeORM wraps whatever its client throws).
+        throw ahead.refused ?? err;
       } finally {
         this.ahead = null;
       }
@@ -71,7 +75,7 @@ export class SerialQueryRunner extends PostgresQueryRunner {
     return run;
   }
 
-  /** The connection, or while staged writes wait for the next statement, the client that sends them with it. */
+  /** The connection, or while statements wait in front of the next one, the client that sends them with it. */
   override connect(): Promise<any> {
     return this.ahead ? Promise.resolve(this.ahead) : super.connect();
   }
@@ -90,18 +94,50 @@ export class SerialQueryRunner extends PostgresQueryRunner {
     return this.exclusive(async () => undefined);
   }
 
-  override rollbackTransaction(): Promise<void> {
+  override async rollbackTransaction(): Promise<void> {
     this.staged?.clear();
+    if (await this.neverSent()) return;
     return super.rollbackTransaction();
   }
 
-  /** Sends `sql` (BEGIN and what goes with it, in one text) and records the transaction as begun. */
-  async begin(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> {
-    const results = await this.exclusive((client) => client.query(sql), { staged: false });
+  override async commitTransaction(): Promise<void> {
+    if (!this.staged?.size && (await this.neverSent())) return;
+    return super.commitTransaction();
+  }
+
+  /**
+   * Once the statements asked for before have run: whether BEGIN is still unsent (no statement ever
+   * went), in which case there is no transaction on the connection to end and it is recorded as ended.
+   */
+  private async neverSent(): Promise<boolean> {
+    await this.tail;
+    if (!this.opening) return false;
+    this.opening = null;
+    this.isTransactionActive = false;
+    this.transactionDepth = 0;
+    return true;
+  }
+
+  /**
+   * Records the transaction as begun. BEGIN and `scope` (one SELECT with no parameters that sets the
+   * transaction's scope) go to the database with its first statement, and `begun` is given the
+   * scope's row, with the connection for statements of its own, before that statement's answer is used.
+   */
+  begin(scope: string, begun: Opening['begun']): void {
+    this.opening = { scope, begun };
     this.isTransactionActive = true;
     this.transactionDepth = 1;
-    return results;
   }
+}
+
+/** A statement source for `begun`'s own statements: the connection itself, while the first statement holds it. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+interface Opening {
+  scope: string;
+  begun(scope: Record<string, unknown>, db: Queryable): Promise<void>;
 }
 
 /** How many statements one connection keeps prepared; past it, statements run unnamed as usual. */
@@ -133,8 +169,8 @@ async function sendPrepared<T>(client: PgClient, sql: string, params: unknown[])
 /** `sql` as this connection sends it: named, or unnamed once the connection holds PER_CONNECTION others. */
 function statementFor(client: PgClient, sql: string, params: unknown[]): PipelinedStatement {
   const name = nameOf(sql);
-  // A client carrying writes ahead stands for the connection it wraps.
-  const key = client instanceof WritesAhead ? client.client : client;
+  // A client carrying statements ahead stands for the connection it wraps.
+  const key = client instanceof StatementsAhead ? client.client : client;
   let held = prepared.get(key);
   if (!held) prepared.set(key, (held = new Set()));
   if (!held.has(name) && held.size >= PER_CONNECTION) return { name: '', text: sql, values: params };
@@ -143,41 +179,73 @@ function statementFor(client: PgClient, sql: string, params: unknown[]): Pipelin
 }
 
 /**
- * A connection's client with the unit of work's staged writes waiting in front of its next
- * statement. When that statement is bound (parameters or a prepared name: a bare text may hold
- * several statements, which only the simple protocol takes) and both are unnamed or already prepared
- * here, the two go in one round trip: the writes' failure stops the statement and is the error
- * raised, as when they went first on their own. Otherwise the writes go first, then the statement.
+ * A connection's client with statements waiting in front of its next one: BEGIN and the scope, then
+ * the unit of work's staged writes. When that statement is bound (parameters or a prepared name: a
+ * bare text may hold several statements, which only the simple protocol takes) and every one is
+ * unnamed or already prepared here, they all go in one round trip: a failure in front stops the
+ * statement and is the error raised, as when they went first on their own. Otherwise they go first,
+ * then the statement.
  */
-class WritesAhead implements PgClient {
-  private pending: PipelinedStatement | null;
+class StatementsAhead implements PgClient {
+  /** What `begun` threw: the statement's answer is not given, and the unit fails with this. */
+  refused: unknown = undefined;
 
-  constructor(readonly client: DriverClient, writes: PipelinedStatement) {
-    this.pending = writes;
-  }
+  constructor(
+    readonly client: DriverClient,
+    private opening: Opening | null,
+    private writes: PipelinedStatement | null,
+  ) {}
 
   query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]>;
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
   async query(config: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<any> {
-    const writes = this.pending;
-    const client = this.client;
-    if (!writes) return client.query(config as string, values);
-    this.pending = null;
+    const { client, opening, writes } = this;
+    if (!opening && !writes) return client.query(config as string, values);
+    this.opening = null;
+    this.writes = null;
     const next = typeof config === 'string' ? { name: '', text: config, values: values ?? [] } : { name: config.name ?? '', text: config.text, values: config.values ?? [] };
+    const front: PipelinedStatement[] = [
+      ...(opening ? [{ name: '', text: 'START TRANSACTION', values: [] }, { name: '', text: opening.scope, values: [] }] : []),
+      ...(writes ? [writes] : []),
+    ];
     const bound = next.name !== '' || next.values.length > 0;
-    if (!bound || !canPipeline(client, [writes, next])) {
-      await client.query(writes);
+    if (!bound || !canPipeline(client, [...front, next])) {
+      await this.send(opening, writes);
       return client.query(config as string, values);
     }
-    const [, result] = await sendPipelined(client, [writes, next]);
-    return result;
+    const results = await sendPipelined(client, [...front, next]);
+    if (opening) await this.check(opening, results[1].rows[0]);
+    return results[results.length - 1];
   }
 
-  /** Sends the writes on their own when no statement took them. */
+  /** Sends what waits on its own when no statement took it. */
   async sendIfUnsent(): Promise<void> {
-    const writes = this.pending;
-    if (!writes) return;
-    this.pending = null;
-    await this.client.query(writes);
+    const { opening, writes } = this;
+    this.opening = null;
+    this.writes = null;
+    await this.send(opening, writes);
   }
+
+  /** BEGIN with the scope (one text, one round trip), then the writes. */
+  private async send(opening: Opening | null, writes: PipelinedStatement | null): Promise<void> {
+    if (opening) {
+      const results = await this.client.query(`START TRANSACTION; ${opening.scope}`);
+      await this.check(opening, results[1].rows[0]);
+    }
+    if (writes) await this.client.query(writes);
+  }
+
+  private async check(opening: Opening, scope: Record<string, unknown>): Promise<void> {
+    try {
+      await opening.begun(scope, connectionQueries(this.client));
+    } catch (err) {
+      this.refused = err;
+      throw err;
+    }
+  }
+}
+
+/** The connection's own statements, answered as TypeORM's `query` answers (the rows). */
+function connectionQueries(client: DriverClient): Queryable {
+  return { query: async (sql, params) => ((await client.query(sql, params)) as { rows: unknown[] }).rows };
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-epoch';
 import { isUuid } from '../db/ids';
-import { SerialQueryRunner } from '../db/serial-query-runner';
+import { type Queryable, SerialQueryRunner } from '../db/serial-query-runner';
 import { SqlBatch } from '../db/sql-batch';
 import { type ScopedTransaction, withTransactionScope } from './transaction-scope';
 
@@ -18,7 +18,7 @@ export interface TenantScope {
  */
 export interface CredentialCheck {
   epoch: string;
-  recheck(db: EntityManager, epoch: string): Promise<void>;
+  recheck(db: Queryable, epoch: string): Promise<void>;
 }
 
 /**
@@ -194,26 +194,19 @@ export class TenantTransaction implements ScopedTransaction {
 
   private async open(): Promise<QueryRunner> {
     const runner = new SerialQueryRunner(this.dataSource, this.writes);
-    try {
-      // BEGIN, the scope and (for a kept credential) the credential epoch in one round trip (the
-      // simple protocol takes several statements when nothing is bound, so the tenant id, checked to
-      // be a uuid, is written into the text).
-      const tenant = this.scope.tenantId ?? '';
-      if (tenant && !isUuid(tenant)) throw new Error(`not a tenant id: ${tenant}`);
-      const epoch = this.credential ? `, ${CREDENTIAL_EPOCH_SQL} AS epoch` : '';
-      const results = await runner.begin(
-        `START TRANSACTION; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.platform', '${this.scope.platform ? 'on' : 'off'}', true)${epoch}`,
-      );
-      if (this.credential) {
-        const now = String(results[1].rows[0].epoch);
-        if (now !== this.credential.epoch) await this.credential.recheck(runner.manager, now);
-      }
-      return runner;
-    } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      else await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
-      throw err;
-    }
+    // BEGIN, the scope and (for a kept credential) the credential epoch go with the transaction's
+    // first statement, in its round trip (the scope has no parameters: the tenant id, checked to be
+    // a uuid, is written into the text). The credential is confirmed before that statement's answer
+    // is used; refused, the statement fails with the refusal and the unit rolls back.
+    const tenant = this.scope.tenantId ?? '';
+    if (tenant && !isUuid(tenant)) throw new Error(`not a tenant id: ${tenant}`);
+    const epoch = this.credential ? `, ${CREDENTIAL_EPOCH_SQL} AS epoch` : '';
+    const credential = this.credential;
+    runner.begin(`SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.platform', '${this.scope.platform ? 'on' : 'off'}', true)${epoch}`, async (scope, db) => {
+      if (!credential) return;
+      const now = String(scope.epoch);
+      if (now !== credential.epoch) await credential.recheck(db, now);
+    });
+    return runner;
   }
 }
