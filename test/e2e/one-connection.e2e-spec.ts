@@ -102,18 +102,23 @@ describe('one connection per request: statements in order, never overlapping', (
   it('a repayment is one unit of work in four round trips: BEGIN with the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {
     const repay = (key: string, amount: string) => app.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId allocation { principal interest } } }`,
       { i: { loanId, amount, paidAt: tenantToday(), method: 'CASH', idempotencyKey: key } }, lender.admin);
-    // Every pooled connection has prepared the repayment's statements (what waits in front of a statement travels with it once prepared there).
-    for (const r of await Promise.all(Array.from({ length: 12 }, (_, i) => repay(`one-unit-warm-${i}-${loanId}`, '1.00')))) expect(r.errors).toBeUndefined();
-    sent = new Map();
-    const res = await repay(`one-unit-${loanId}`, '100.00');
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.recordRepayment.transactionId).toBeTruthy();
-    // The request's connection: the one whose transaction claimed the key.
-    const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO idempotency_keys')))!.map((t) => t.replace(/\s+/g, ' '));
-    // Its transaction, from the BEGIN sent with the claim to the COMMIT after it (a background job may
-    // take the pooled connection once the request has let it go).
-    const claim = texts.findIndex((t) => t.includes('INSERT INTO idempotency_keys'));
-    const oneLine = texts.slice(claim, texts.indexOf('COMMIT', claim) + 1);
+    // What waits in front of a statement travels with it once the connection has prepared them: a
+    // connection new to these statements takes a round trip more, so the fewest of a few repayments is read.
+    const attempts: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      sent = new Map();
+      const res = await repay(`one-unit-${i}-${loanId}`, '10.00');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.recordRepayment.transactionId).toBeTruthy();
+      // The request's connection: the one whose transaction claimed the key.
+      const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO idempotency_keys')))!.map((t) => t.replace(/\s+/g, ' '));
+      // Its transaction, from the BEGIN sent with the claim to the COMMIT after it (a background job may
+      // take the pooled connection once the request has let it go).
+      const claim = texts.findIndex((t) => t.includes('INSERT INTO idempotency_keys'));
+      const begun = texts.slice(0, claim + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
+      attempts.push(texts.slice(begun, texts.indexOf('COMMIT', claim) + 1));
+    }
+    const oneLine = attempts.reduce((a, b) => (b.length < a.length ? b : a));
     expect(oneLine).toHaveLength(4);
     expect(oneLine[0]).toMatch(/^START TRANSACTION; SELECT set_config\('app.tenant_id'[^;]*; WITH claim AS \(INSERT INTO idempotency_keys .* FROM loans l .* FOR UPDATE OF l/);
     for (const write of ['INSERT INTO loan_transactions', 'INSERT INTO journal_entries', 'INSERT INTO journal_lines', 'INSERT INTO loan_postings', 'UPDATE loans SET', 'INSERT INTO loan_events', 'UPDATE idempotency_keys SET result']) {
@@ -123,16 +128,23 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(oneLine[3]).toBe('COMMIT');
   });
 
-  it('a decision is eleven round trips at most: the tenant key kept by the process, BEGIN with the first read, the borrower and its consent in one, the configuration in one, the checks with the application\'s status changes in one', async () => {
+  it('a decision is eleven round trips: the tenant key kept by the process, BEGIN with the first read, the borrower and its consent in one, the configuration in one, the checks with the application\'s status changes in one', async () => {
     const submit = () => app.gql(SUBMIT, { input: { productId: lender.productId, amount: '3000.00', termCount: 4, frequency: 'MONTHLY', borrower: borrowerInput() } }, lender.admin);
-    // Every pooled connection has prepared the decision's statements (a staged write travels with the next statement once both are prepared there).
-    for (const res of await Promise.all(Array.from({ length: 12 }, submit))) expect(res.errors).toBeUndefined();
-    sent = new Map();
-    const res = await submit();
-    expect(res.errors).toBeUndefined();
-    // Decided with the national ID decrypted (KYC passed) by a key no statement of this request read.
-    expect(res.data!.submitApplication.decision.checks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'KYC', outcome: 'PASS' })]));
-    const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO "borrowers"')))!.map((t) => t.replace(/\s+/g, ' '));
+    // As for the repayment, the fewest of a few decisions is read (a connection new to the statements takes more).
+    const attempts: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      sent = new Map();
+      const res = await submit();
+      expect(res.errors).toBeUndefined();
+      // Decided with the national ID decrypted (KYC passed) by a key no statement of this request read.
+      expect(res.data!.submitApplication.decision.checks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'KYC', outcome: 'PASS' })]));
+      const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO "borrowers"')))!.map((t) => t.replace(/\s+/g, ' '));
+      // The request's transaction, from its BEGIN to its COMMIT.
+      const insert = texts.findIndex((t) => t.includes('INSERT INTO "borrowers"'));
+      const begun = texts.slice(0, insert + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
+      attempts.push(texts.slice(begun, texts.indexOf('COMMIT', insert) + 1));
+    }
+    const texts = attempts.reduce((a, b) => (b.length < a.length ? b : a));
     expect(texts.filter((t) => t.includes('tenant_keys'))).toEqual([]);
     const borrower = texts.filter((t) => t.includes('INSERT INTO "borrowers"'));
     expect(borrower).toHaveLength(1);
@@ -146,7 +158,8 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(borrower[0]).toMatch(/INSERT INTO borrower_consents.*;\s*SELECT/);
     expect(texts.find((t) => t.includes('INSERT INTO "applications"'))).toMatch(/;\s*SELECT/);
     expect(texts.filter((t) => /FROM (tenant_policies|watchlist_entries|decision_configs)\b/.test(t))).toHaveLength(1);
-    expect(texts.find((t) => t.includes('FROM "borrowers"'))).toMatch(/^START TRANSACTION; SELECT set_config/);
-    expect(texts.length).toBeLessThanOrEqual(11);
+    expect(texts[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT .* FROM "borrowers"/);
+    expect(texts).toHaveLength(11);
+    expect(texts[10]).toBe('COMMIT');
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { isDatabaseUnavailable } from '../../src/platform/db/domain-errors';
 import { queryPrepared } from '../../src/platform/db/prepared';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { RequestContext } from '../../src/platform/tenancy/request-context';
@@ -134,6 +135,25 @@ describe('BEGIN, the scope and staged writes in one round trip with the next sta
     expect(pair).toHaveLength(1);
     expect((err as { code?: string }).code).toBe('22012');
     expect(await stored([`${tag}-first`, `${tag}-second`])).toBe(0);
+  });
+
+  it('a unit whose connection dies under a statement fails with the database gone (a retriable error), not with the ROLLBACK it could not send', async () => {
+    const err = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      const [{ pid }] = await em.query('SELECT pg_backend_pid() AS pid WHERE $1::int = 1', [1]);
+      const kill = new Promise((r) => setTimeout(r, 200)).then(() => app.ownerQuery('SELECT pg_terminate_backend($1)', [pid]));
+      try {
+        await em.query('SELECT pg_sleep(5) WHERE $1::int = 1', [1]);
+      } finally {
+        await kill;
+        await new Promise((r) => setTimeout(r, 50)); // the client hears its connection end before the unit rolls back
+      }
+    }).catch((e: unknown) => e);
+    expect(String(err)).not.toMatch(/released/i);
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    // The pool dropped that client: the next units are served.
+    const answers = await Promise.all(Array.from({ length: 12 }, () => inTenant(async (ctx) => (await (await ctx.db()).query('SELECT $1::int AS n', [7]))[0].n)));
+    expect(answers).toEqual(Array(12).fill(7));
   });
 
   it('writes staged with no statement behind them go on their own before COMMIT', async () => {

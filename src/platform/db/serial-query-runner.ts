@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { isDatabaseUnavailable } from './domain-errors';
 import { type PipelineClient, type PipelinedStatement, canPipeline, sendPipelined } from './pipelined-statements';
 
 /** The driver's client, as far as the runner uses it directly (a text of several statements, a named statement). */
@@ -97,7 +98,17 @@ export class SerialQueryRunner extends PostgresQueryRunner {
   override async rollbackTransaction(): Promise<void> {
     this.staged?.clear();
     if (await this.neverSent()) return;
-    return super.rollbackTransaction();
+    try {
+      // A connection that failed was let go at once (TypeORM releases it on the client's error).
+      if (!this.isReleased) return await super.rollbackTransaction();
+    } catch (err) {
+      // The connection is gone (the database went down or ended it): so is its transaction, which the
+      // server rolled back as it went, and the pool drops a client that can no longer be queried. The
+      // unit's own error, not this one, is the answer.
+      if (!isDatabaseUnavailable(err)) throw err;
+    }
+    this.isTransactionActive = false;
+    this.transactionDepth = 0;
   }
 
   override async commitTransaction(): Promise<void> {
