@@ -158,7 +158,7 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(borrower[0]).toMatch(/INSERT INTO borrower_consents.*;\s*SELECT/);
     expect(texts.find((t) => t.includes('INSERT INTO "applications"'))).toMatch(/;\s*SELECT/);
     expect(texts.filter((t) => /FROM (tenant_policies|watchlist_entries|decision_configs)\b/.test(t))).toHaveLength(1);
-    expect(texts[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT .* FROM "borrowers"/);
+    expect(texts[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT .* FROM "?borrowers"? /);
     expect(texts).toHaveLength(11);
     expect(texts[10]).toBe('COMMIT');
   });

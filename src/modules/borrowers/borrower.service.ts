@@ -2,6 +2,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { Dec } from '../../core/money';
 import { mask } from '../../platform/crypto/envelope';
 import { uuidv7, readableCode } from '../../platform/db/ids';
+import { queryPrepared } from '../../platform/db/prepared';
 import { stageInsert } from '../../platform/db/staged-insert';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { conflict, forbidden, notFound } from '../../core/domain-error';
@@ -58,9 +59,11 @@ export class BorrowerService {
   async create(ctx: RequestContext, input: unknown, root = 'input'): Promise<BorrowerEntity> {
     const data = this.parse(input, root);
     const cipher = await this.ciphers.cipher(ctx);
-    const repo = (await ctx.db()).getRepository(BorrowerEntity);
+    const em = await ctx.db();
+    const repo = em.getRepository(BorrowerEntity);
     const nationalIdBidx = cipher.blindIndex('nationalId', data.nationalId);
-    const existing = await repo.findOneBy({ nationalIdBidx });
+    // Only whether one exists, and its id: not the whole row.
+    const [existing] = await queryPrepared<{ id: string }>(em, 'SELECT id FROM borrowers WHERE national_id_bidx = $1 LIMIT 1', [nationalIdBidx]);
     // Only a caller that may read every borrower is told which one it is; an agent or a front-end
     // (APP) would learn the id of a borrower it may not read.
     const mayKnow = ctx.referringAgent === null && ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER');

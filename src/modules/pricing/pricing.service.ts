@@ -1,6 +1,7 @@
 import { Dec } from '../../core/money';
 import { type CapRule, CapUnresolvedError, type ResolvedCap, resolveCap, withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
+import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, DomainError } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -82,7 +83,8 @@ export class PricingService {
 
   private async resolveCapFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
     const tenant = await this.tenants.current(ctx);
-    const rules = (await this.capRules(ctx)).map(ruleOf);
+    // The rules as the resolver reads them (one prepared statement, no entities).
+    const rules = (await queryPrepared<CapRuleRow>(await ctx.db(), CAP_RULES_SQL, [])).map(ruleOf);
     if (!rules.some((r) => r.jurisdiction === tenant.jurisdiction)) return null;
     const rates = (await this.referenceRates(ctx)).map((r) => ({ name: r.name, effectiveFrom: r.effectiveFrom, rate: r.rate }));
     try {
@@ -99,7 +101,13 @@ export class PricingService {
   }
 }
 
-export function ruleOf(e: RateCapRuleEntity): CapRule {
+/** The columns of a rule the resolver reads (dates as text, as the entity holds them). */
+type CapRuleRow = Pick<RateCapRuleEntity, 'jurisdiction' | 'effectiveFrom' | 'kind' | 'rate' | 'referenceName' | 'multiple' | 'aprConvention'>;
+
+const CAP_RULES_SQL = `SELECT jurisdiction, effective_from::text AS "effectiveFrom", kind, rate::text AS rate, reference_name AS "referenceName",
+  multiple::text AS multiple, apr_convention AS "aprConvention" FROM rate_cap_rules ORDER BY jurisdiction ASC, effective_from DESC`;
+
+export function ruleOf(e: CapRuleRow): CapRule {
   return {
     jurisdiction: e.jurisdiction,
     effectiveFrom: e.effectiveFrom,
