@@ -210,6 +210,19 @@ describe('origination', () => {
     expect(withdraw.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', from: 'DECLINED', to: 'WITHDRAWN' });
   });
 
+  it('applies only to an active product of the lender\'s own: another tenant\'s product is not found, an archived one refused, and neither writes anything', async () => {
+    const other = await lenderWithProduct(app);
+    const count = () => app.ownerQuery('SELECT (SELECT count(*) FROM applications)::int AS a, (SELECT count(*) FROM borrowers)::int AS b');
+    const before = await count();
+    const foreign = await submit({ amount: '10000.00', borrower: borrowerInput(), productId: other.productId });
+    expect(foreign.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await app.gql(`mutation { archiveLoanProduct(id: "${other.productId}") { status } }`, {}, other.admin)).data!.archiveLoanProduct.status).toBe('ARCHIVED');
+    const archived = await submit({ amount: '10000.00', borrower: borrowerInput(), productId: other.productId }, other.admin);
+    expect(archived.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.productId' });
+    expect(archived.errors![0].message).toContain('CONSUMER-1 is archived');
+    expect(await count()).toEqual(before);
+  });
+
   it('refuses bad input naming the field and writes nothing', async () => {
     const before = await app.ownerQuery('SELECT (SELECT count(*) FROM applications)::int AS a, (SELECT count(*) FROM borrowers)::int AS b');
     for (const [input, field] of [

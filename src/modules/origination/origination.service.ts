@@ -93,7 +93,7 @@ export class OriginationService {
       throw new DomainError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
     }
 
-    const product = await products.byIdOrThrow(ctx, data.productId);
+    const product = await products.headOrThrow(ctx, data.productId);
     if (product.status !== 'ACTIVE') throw conflict(`Product ${product.code} is archived and takes no new applications`, { field: 'input.productId' });
     const version = await products.version(ctx, product.id, product.currentVersion);
     const terms = version.terms;

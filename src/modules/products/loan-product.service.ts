@@ -3,6 +3,7 @@ import type { AprConvention } from '../../core/loan-math';
 import type { ProductTerms } from '../../core/products/product-terms';
 import { worstCaseApr } from '../../core/products/product-schedule';
 import { uuidv7 } from '../../platform/db/ids';
+import { queryPrepared } from '../../platform/db/prepared';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
@@ -115,6 +116,17 @@ export class LoanProductService {
     const product = await (await ctx.db()).getRepository(LoanProductEntity).findOneBy({ id });
     if (!product) throw notFound('LoanProduct', id);
     return product;
+  }
+
+  /** What an application reads of its product (its code, status and current version), in one prepared statement. */
+  async headOrThrow(ctx: RequestContext, id: string): Promise<Pick<LoanProductEntity, 'id' | 'code' | 'status' | 'currentVersion'>> {
+    const [head] = await queryPrepared<Pick<LoanProductEntity, 'id' | 'code' | 'status' | 'currentVersion'>>(
+      await ctx.db(),
+      'SELECT id, code, status, current_version AS "currentVersion" FROM loan_products WHERE id = $1',
+      [id],
+    );
+    if (!head) throw notFound('LoanProduct', id);
+    return head;
   }
 
   async byCode(ctx: RequestContext, code: string): Promise<LoanProductEntity | null> {
