@@ -62,8 +62,6 @@ export function sendPipelined(client: PipelineClient, statements: PipelinedState
 
 /** The submittable pg runs as one query: its protocol messages out, the answers of each statement back. */
 export class StatementPipeline {
-  /** What the statements say, for whoever watches a client's queries. */
-  readonly text: string;
   private readonly results: ResultBuilder[];
   private readonly values: unknown[][];
   private current = 0;
@@ -75,10 +73,14 @@ export class StatementPipeline {
     types: unknown,
     private readonly callback: (err: Error | null, results?: QueryResult[]) => void,
   ) {
-    this.text = statements.map((s) => s.text).join('; ');
     this.results = statements.map(() => new PgResult(undefined, types));
     // Serialised before anything is written: a value that cannot be sent fails the whole pipeline unsent.
     this.values = statements.map((s) => s.values.map((v) => prepareValue(v)));
+  }
+
+  /** What the statements say, for whoever watches a client's queries (made only when asked). */
+  get text(): string {
+    return this.statements.map((s) => s.text).join('; ');
   }
 
   submit(connection: Wire): Error | null {

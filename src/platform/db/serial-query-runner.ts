@@ -141,14 +141,10 @@ export class SerialQueryRunner extends PostgresQueryRunner {
   }
 }
 
-/** A statement source for `begun`'s own statements: the connection itself, while the first statement holds it. */
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
-
 interface Opening {
   scope: string;
-  begun(scope: Record<string, unknown>, db: Queryable): Promise<void>;
+  /** `db`: the connection itself, for statements of its own while the first statement holds it. */
+  begun(scope: Record<string, unknown>, db: Pick<DataSource, 'query'>): Promise<void>;
 }
 
 /** How many statements one connection keeps prepared; past it, statements run unnamed as usual. */
@@ -257,6 +253,6 @@ class StatementsAhead implements PgClient {
 }
 
 /** The connection's own statements, answered as TypeORM's `query` answers (the rows). */
-function connectionQueries(client: DriverClient): Queryable {
-  return { query: async (sql, params) => ((await client.query(sql, params)) as { rows: unknown[] }).rows };
+function connectionQueries(client: DriverClient): Pick<DataSource, 'query'> {
+  return { query: async (sql: string, params?: unknown[]) => ((await client.query(sql, params)) as { rows: any }).rows };
 }

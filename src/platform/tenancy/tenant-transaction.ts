@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CREDENTIAL_EPOCH_SQL } from '../auth/credential-epoch';
 import { isUuid } from '../db/ids';
-import { type Queryable, SerialQueryRunner } from '../db/serial-query-runner';
+import { SerialQueryRunner } from '../db/serial-query-runner';
 import { SqlBatch } from '../db/sql-batch';
 import { type ScopedTransaction, withTransactionScope } from './transaction-scope';
 
@@ -18,7 +18,7 @@ export interface TenantScope {
  */
 export interface CredentialCheck {
   epoch: string;
-  recheck(db: Queryable, epoch: string): Promise<void>;
+  recheck(db: Pick<DataSource, 'query'>, epoch: string): Promise<void>;
 }
 
 /**
