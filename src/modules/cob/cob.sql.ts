@@ -2,10 +2,13 @@ import { bucketOfSql, DEFAULT_BUCKETS, nightlySteps, nightlyStepsSql, type CobSt
 
 /** Whether the loan's accruing period ends before the date ($2): it moves to its next instalment tonight. */
 const CROSSING = `(l.accrual_period_end IS NOT NULL AND $2::date > l.accrual_period_end)`;
-/** `f.pfrom`, where the loan's penalty starts from: a loan never replayed starts from its schedule. */
-const PENALTY_FROM = `CROSS JOIN LATERAL (SELECT CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END AS pfrom) f`;
-/** Whether penalty accrues tonight (the accrue-penalty step's own test, on the loan's stored state). */
-const PENALTY_ACCRUES = `((l.penalty_through IS NULL OR l.penalty_through < $2::date) AND f.pfrom < $2::date)`;
+/** Where the loan's penalty starts from: a loan never replayed starts from its schedule. */
+const PFROM = `CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END`;
+/** The same as `f.pfrom`, for a statement reading the loan as `l`. */
+const PENALTY_FROM = `CROSS JOIN LATERAL (SELECT ${PFROM} AS pfrom) f`;
+/** Whether penalty accrues tonight (the accrue-penalty step's own test, on the loan's stored state), given where its penalty starts. */
+const penaltyAccrues = (pfrom: string) => `((l.penalty_through IS NULL OR l.penalty_through < $2::date) AND ${pfrom} < $2::date)`;
+const PENALTY_ACCRUES = penaltyAccrues('f.pfrom');
 
 /**
  * The loans' nightly columns under the names the steps' SQL fragments read (src/core/cob): every
@@ -100,27 +103,23 @@ SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued):
  */
 export function cobIdleSql(writers: readonly CobWriter[] = [], defaultBuckets: readonly DelinquencyBucket[] = DEFAULT_BUCKETS): string {
   const engaged = writers.flatMap((w) => (w.engages ? [w.engages('l')] : []));
+  // One UPDATE, its conditions and new values all on the row it writes: no locking read of the loan
+  // first and no join back to it. A repayment committing meanwhile makes it wait and re-check the
+  // newer row, values and all, as the lock used to. RETURNING sees only the row as written, so the
+  // night's interest (the period's cumulative interest through today, rounded, less what was accrued)
+  // is written to idle_accrual for it to return.
+  const earned = `round_money(l.accrual_period_interest * ($2::date - l.accrual_period_start) / (l.accrual_period_end - l.accrual_period_start), l.money_decimals, l.rounding_mode)`;
   return `
-WITH idle AS (
-  SELECT l.tenant_id, l.id, f.pfrom,
-         round_money(l.accrual_period_interest * ($2::date - l.accrual_period_start) / (l.accrual_period_end - l.accrual_period_start), l.money_decimals, l.rounding_mode)
-           - l.accrued_in_period AS interest_today
-  FROM loans l
-  ${PENALTY_FROM}
+WITH upd AS (
+  UPDATE loans l SET idle_accrual = ${earned} - l.accrued_in_period, accrued_in_period = ${earned}, last_cob_date = $2::date,
+    penalty_from = ${PFROM}, penalty_through = GREATEST(l.penalty_through, $2::date)
   WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND l.last_cob_date < $2::date AND $5::int IS NOT NULL
     AND NOT l.non_accrual AND l.oldest_unpaid_due_date IS NULL AND l.dpd = 0
     AND l.accrual_period_start IS NOT NULL AND l.accrual_period_end > l.accrual_period_start AND $2::date < l.accrual_period_end
-    AND NOT coalesce(${PENALTY_ACCRUES}, false)
+    AND NOT coalesce(${penaltyAccrues(`(${PFROM})`)}, false)
     AND l.bucket = ${bucketOfSql("(l.servicing_terms -> 'delinquencyBuckets')", '0', defaultBuckets)}
     ${engaged.map((e) => `AND NOT ${e}`).join('\n    ')}
-  FOR UPDATE OF l
-),
-upd AS (
-  UPDATE loans l SET accrued_in_period = l.accrued_in_period + i.interest_today, last_cob_date = $2::date,
-    penalty_from = i.pfrom, penalty_through = GREATEST(l.penalty_through, $2::date)
-  FROM idle i
-  WHERE l.tenant_id = i.tenant_id AND l.id = i.id
-  RETURNING l.tenant_id, l.id, i.interest_today
+  RETURNING l.tenant_id, l.id, l.idle_accrual AS interest_today
 ),
 accrued AS (
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
