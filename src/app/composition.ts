@@ -227,7 +227,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   const campaigns = new CampaignService({ candidates: crossSellCandidates, policies: collectionPolicies, tenants: directory, audit });
   const commissionLedger = new CommissionLedger({ audit, limits, trueUp: (ctx, period, today) => commissionEarning.trueUp(ctx, period, today) });
   const cob = new CobService({
-    units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, parallelism: config.cobParallelism, statementTimeoutMs: config.cobStatementTimeoutMs, workMem: config.cobWorkMem,
+    units, tenants: directory, ledger, checkpoints: auditCheckpoints, chunkSize: config.cobChunkSize, samplePercent: config.cobSamplePercent, parallelism: config.cobParallelism, statementTimeoutMs: config.cobStatementTimeoutMs, workMem: config.cobWorkMem,
     writers: [settlementsCobWriter, collectionsCobWriter], finishers: [(ctx, date) => commissionEarning.run(ctx, date), (ctx, date) => agentRisk.raise(ctx, date), (ctx, date) => portfolioSnapshots.write(ctx, date), (ctx, date) => concentrations.raise(ctx, date)],
   });
   const stripePayments: StripePaymentsService = new StripePaymentsService({ settings: paymentSettings, clients: stripeClients, servicing, payouts, tenants: directory, audit, limits, agents, statements: commissionLedger });

@@ -54,6 +54,9 @@ describe('config', () => {
   it('gives close of business its own working memory, as PostgreSQL spells a size', () => {
     expect(loadConfig({}).cobWorkMem).toBe('64MB');
     expect(loadConfig({ COB_WORK_MEM: '256MB' }).cobWorkMem).toBe('256MB');
+    expect(loadConfig({}).cobSamplePercent).toBe(1);
+    expect(loadConfig({ COB_SAMPLE_PERCENT: '0' }).cobSamplePercent).toBe(0);
+    expect(() => loadConfig({ COB_SAMPLE_PERCENT: '101' })).toThrow(/COB_SAMPLE_PERCENT/);
     expect(() => loadConfig({ COB_WORK_MEM: '64 MB; DROP TABLE loans' })).toThrow(/COB_WORK_MEM/);
   });
   it('runs the worker separately when a database is configured, unless told otherwise', () => {

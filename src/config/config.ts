@@ -52,6 +52,8 @@ export interface Config {
   cobStatementTimeoutMs: number;
   /** Loans per close-of-business partition (one statement and one transaction each; workers take partitions in parallel). */
   cobChunkSize: number;
+  /** Share of the loans table's pages (percent) a large book's close-of-business partitions are cut from; 0: every loan numbered. */
+  cobSamplePercent: number;
   /** Partitions of one date a process runs at once, each on its own connection (default: the cores, at most 4). */
   cobParallelism: number;
   /**
@@ -172,6 +174,7 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
   COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  COB_SAMPLE_PERCENT: z.coerce.number().min(0).max(100).default(1),
   COB_PARALLELISM: z.coerce.number().int().min(1).max(16).optional(),
   COB_WORK_MEM: z.string().regex(/^[1-9][0-9]{0,6}(kB|MB|GB)$/, 'a PostgreSQL memory size such as 64MB').default('64MB'),
   SERVICING_SNAPSHOT_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(200),
@@ -269,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     cobStatementTimeoutMs: e.COB_STATEMENT_TIMEOUT_MS,
     cobChunkSize: e.COB_CHUNK_SIZE,
+    cobSamplePercent: e.COB_SAMPLE_PERCENT,
     cobParallelism: e.COB_PARALLELISM ?? Math.min(4, os.availableParallelism()),
     cobWorkMem: e.COB_WORK_MEM,
     servicingSnapshotEvery: e.SERVICING_SNAPSHOT_EVERY,

@@ -45,7 +45,7 @@ const NPA_THRESHOLD_DAYS = 90;
 export class CobService {
   constructor(
     private readonly deps: {
-      units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; statementTimeoutMs: number;
+      units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; samplePercent?: number; statementTimeoutMs: number;
       /** Partitions of a date this process runs at once (`run`), each in its own transaction on its own connection. */
       parallelism?: number;
       /** What other modules write of each night, in the partition's statement (collections' cases). */
@@ -232,15 +232,12 @@ export class CobService {
    * loans, each its own transaction (no partitions: the date's are done). Skipped when none is behind.
    */
   async catchUp(ctx: RequestContext, date: string, onProgress?: (p: CobProgress) => void): Promise<CobResult> {
-    const bounds: { id: string }[] = await (await ctx.db()).query(
-      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND last_cob_date < $1::date) s
-       WHERE rn % $2 = 1 ORDER BY id`, [date, this.deps.chunkSize]);
-    if (bounds.length === 0) {
+    const starts = await this.partitionStarts(ctx, date, 'last_cob_date < $1::date');
+    if (starts.length === 0) {
       // Nothing behind; what happened since the date closed (a repayment, a reversal) still reaches the other modules' steps.
       await this.finishers(ctx, date, 'catch-up:finish');
       return { businessDate: date, loans: 0, accruals: 0, events: 0, skipped: true };
     }
-    const starts = [MIN_UUID, ...bounds.slice(1).map((b) => b.id)];
     const totals = { loans: 0, accruals: 0, events: 0 };
     for (const [i, lo] of starts.entries()) {
       const hi = i + 1 < starts.length ? predecessor(starts[i + 1]) : MAX_UUID;
@@ -286,10 +283,8 @@ export class CobService {
       if (run.status === 'COMPLETED') return null;
       const existing = await em.query('SELECT partition_no AS partition, status FROM cob_partitions WHERE business_date = $1 ORDER BY partition_no', [date]);
       if (existing.length) return existing;
-      const bounds: { id: string }[] = await em.query(
-        `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND (last_cob_date IS NULL OR last_cob_date < $1::date)) s
-         WHERE rn % $2 = 1 OR rn = 1 ORDER BY id`, [date, this.deps.chunkSize]);
-      const starts = bounds.length ? [MIN_UUID, ...bounds.slice(1).map((b) => b.id)] : [MIN_UUID];
+      const found = await this.partitionStarts(c, date, '(last_cob_date IS NULL OR last_cob_date < $1::date)');
+      const starts = found.length ? found : [MIN_UUID];
       const ends = starts.map((_, i) => (i + 1 < starts.length ? predecessor(starts[i + 1]) : MAX_UUID));
       await em.query(
         `INSERT INTO cob_partitions (tenant_id, business_date, partition_no, lo, hi)
@@ -297,6 +292,27 @@ export class CobService {
         [tenantId, date, starts.map((_, i) => i), starts, ends]);
       return starts.map((_, i) => ({ partition: i, status: 'PENDING' as const }));
     });
+  }
+
+  /**
+   * Where the date's ranges of about `chunkSize` active loans behind it (`behind`, on `last_cob_date`)
+   * start, in id order, the first at the lowest possible id; none when no loan is behind. A large book is cut at the quantiles of a
+   * sample of 1% of the table's pages, not by numbering every loan in order (2.4 s before the first
+   * partition could start at a million loans; `samplePercent`, 1 by default): the ranges still cover
+   * every id, only their sizes are approximate. A book too small for the sample to say much (fewer than
+   * MIN_SAMPLED sampled loans a range, or two ranges' worth in all) is numbered exactly.
+   */
+  private async partitionStarts(c: RequestContext, date: string, behind: string): Promise<string[]> {
+    const em = await c.db();
+    const percent = this.deps.samplePercent ?? 1;
+    const step = Math.round((this.deps.chunkSize * percent) / 100);
+    if (step >= MIN_SAMPLED) {
+      const sample: { id: string }[] = await em.query(`SELECT id FROM loans TABLESAMPLE SYSTEM (${Number(percent)}) WHERE status = 'ACTIVE' AND ${behind} ORDER BY id`, [date]);
+      if (sample.length >= 2 * step) return [MIN_UUID, ...sample.filter((_, i) => i > 0 && i % step === 0).map((r) => r.id)];
+    }
+    const bounds: { id: string }[] = await em.query(
+      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM loans WHERE status = 'ACTIVE' AND ${behind}) s WHERE rn % $2 = 1 OR rn = 1 ORDER BY id`, [date, this.deps.chunkSize]);
+    return bounds.length ? [MIN_UUID, ...bounds.slice(1).map((b) => b.id)] : [];
   }
 
   private async datesToRun(ctx: RequestContext, upTo: string): Promise<string[]> {
@@ -322,6 +338,8 @@ export class CobService {
 }
 
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
+/** The fewest sampled loans a range is cut from (at 1% and 50,000 loans a range there are 500). */
+const MIN_SAMPLED = 20;
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 export class CobInterrupted extends Error {}
