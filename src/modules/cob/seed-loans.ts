@@ -51,6 +51,10 @@ export async function seedLoans(
     return { product, version, schedule, principal: s.totalPrincipal.toFixed(2), currency: version.terms.currency, terms, offset: n, rate: input.annualInterestRate, accounts };
   });
   const count = opts.borrowerIds?.length ?? opts.count;
+  // Ids as loan booking makes them (UUIDv7, time first), a millisecond apart ending now, so the seeded
+  // book lies in the table in id order as a booked one does: close of business's partitions are id
+  // ranges, and a book of random ids would scatter each over the whole table.
+  const firstMs = Date.now() - count - 1;
   let done = 0;
   while (done < count) {
     const size = Math.min(batch, count - done);
@@ -60,7 +64,7 @@ export async function seedLoans(
       const first = setup.schedule[0];
       await em.query(
         `WITH ids AS (
-           SELECT g, coalesce(($23::uuid[])[g - $1 + 1], gen_random_uuid()) AS borrower_id, gen_random_uuid() AS app_id, gen_random_uuid() AS loan_id, gen_random_uuid() AS entry_id
+           SELECT g, coalesce(($23::uuid[])[g - $1 + 1], ${V7}) AS borrower_id, ${V7} AS app_id, ${V7} AS loan_id, ${V7} AS entry_id
            FROM generate_series($1::int, $2::int) g
          ), b AS (
            INSERT INTO borrowers (tenant_id, id, external_ref, kind, segment, full_name, region, industry)
@@ -85,7 +89,7 @@ export async function seedLoans(
         [from, from + size - 1, opts.tenantId, setup.product.id, setup.version.version, setup.principal, setup.schedule.length, setup.version.terms.frequencies[0],
           setup.currency, String(setup.rate), JSON.stringify(setup.schedule), JSON.stringify(setup.terms), opts.startDate, first.dueDate, first.interest, first.principal,
           first.total, setup.terms.penaltyAnnualRate, setup.terms.decimals, setup.terms.roundingMode, setup.accounts.principal, setup.accounts.cash,
-          opts.borrowerIds ? opts.borrowerIds.slice(done, done + size) : null],
+          opts.borrowerIds ? opts.borrowerIds.slice(done, done + size) : null, firstMs - setup.offset],
       );
     });
     done += size;
@@ -93,3 +97,6 @@ export async function seedLoans(
   }
   return done;
 }
+
+/** A UUIDv7 in SQL for seed row `g`: the millisecond $24 + g, the version nibble 7, the rest (variant included) from a random UUID. */
+const V7 = `encode(set_byte(overlay(uuid_send(gen_random_uuid()) placing substring(int8send($24::bigint + g) from 3) from 1 for 6), 6, 112 + (random() * 15)::int), 'hex')::uuid`;
