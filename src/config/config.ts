@@ -173,7 +173,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   COB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
-  COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  COB_CHUNK_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   COB_SAMPLE_PERCENT: z.coerce.number().min(0).max(100).default(1),
   COB_PARALLELISM: z.coerce.number().int().min(1).max(16).optional(),
   COB_WORK_MEM: z.string().regex(/^[1-9][0-9]{0,6}(kB|MB|GB)$/, 'a PostgreSQL memory size such as 64MB').default('64MB'),
