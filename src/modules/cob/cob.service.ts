@@ -296,11 +296,13 @@ export class CobService {
 
   /**
    * Where the date's ranges of about `chunkSize` active loans behind it (`behind`, on `last_cob_date`)
-   * start, in id order, the first at the lowest possible id; none when no loan is behind. A large book is cut at the quantiles of a
-   * sample of 1% of the table's pages, not by numbering every loan in order (2.4 s before the first
-   * partition could start at a million loans; `samplePercent`, 1 by default): the ranges still cover
-   * every id, only their sizes are approximate. A book too small for the sample to say much (fewer than
-   * MIN_SAMPLED sampled loans a range, or two ranges' worth in all) is numbered exactly.
+   * start, in id order, the first at the lowest possible id; none when no loan is behind.
+   *
+   * A large book is cut at the quantiles of a sample of the loans table's pages (`samplePercent`, 1 by
+   * default), not by numbering every loan in order (2.4 s at a million loans, before the first partition
+   * could start): the ranges still cover every id, only their sizes are approximate. A book too small
+   * for the sample to say much (fewer than MIN_SAMPLED sampled loans a range, or under two ranges' worth
+   * in all) is numbered exactly.
    */
   private async partitionStarts(c: RequestContext, date: string, behind: string): Promise<string[]> {
     const em = await c.db();
