@@ -99,26 +99,35 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(/(^|\n|; )(COMMIT|ROLLBACK)\b/.test(sentHere.slice(begun, insert))).toBe(false);
   });
 
-  it('a repayment is one unit of work in four round trips: BEGIN with the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {
-    const repay = (key: string, amount: string) => app.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId allocation { principal interest } } }`,
-      { i: { loanId, amount, paidAt: tenantToday(), method: 'CASH', idempotencyKey: key } }, lender.admin);
-    // What waits in front of a statement travels with it once the connection has prepared them: a
-    // connection new to these statements takes a round trip more, so the fewest of a few repayments is read.
+  /**
+   * What one request's transaction sent, round trip by round trip, from its BEGIN to its COMMIT: the
+   * transaction on the connection that sent `marker` (a background job may take the pooled connection
+   * once the request has let it go). What waits in front of a statement travels with it once the
+   * connection has prepared them, so a connection new to the statements takes a round trip more: the
+   * fewest of four requests is read.
+   */
+  async function fewestRoundTrips(marker: string, request: (i: number) => Promise<void>): Promise<string[]> {
     const attempts: string[][] = [];
     for (let i = 0; i < 4; i++) {
       sent = new Map();
+      await request(i);
+      const texts = [...sent.values()].find((list) => list.some((t) => t.includes(marker)))!.map((t) => t.replace(/\s+/g, ' '));
+      const at = texts.findIndex((t) => t.includes(marker));
+      const begun = texts.slice(0, at + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
+      attempts.push(texts.slice(begun, texts.indexOf('COMMIT', at) + 1));
+    }
+    return attempts.reduce((a, b) => (b.length < a.length ? b : a));
+  }
+
+  it('a repayment is one unit of work in four round trips: BEGIN with the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {
+    const repay = (key: string, amount: string) => app.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId allocation { principal interest } } }`,
+      { i: { loanId, amount, paidAt: tenantToday(), method: 'CASH', idempotencyKey: key } }, lender.admin);
+    // The request's transaction is the one that claimed the idempotency key.
+    const oneLine = await fewestRoundTrips('INSERT INTO idempotency_keys', async (i) => {
       const res = await repay(`one-unit-${i}-${loanId}`, '10.00');
       expect(res.errors).toBeUndefined();
       expect(res.data!.recordRepayment.transactionId).toBeTruthy();
-      // The request's connection: the one whose transaction claimed the key.
-      const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO idempotency_keys')))!.map((t) => t.replace(/\s+/g, ' '));
-      // Its transaction, from the BEGIN sent with the claim to the COMMIT after it (a background job may
-      // take the pooled connection once the request has let it go).
-      const claim = texts.findIndex((t) => t.includes('INSERT INTO idempotency_keys'));
-      const begun = texts.slice(0, claim + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
-      attempts.push(texts.slice(begun, texts.indexOf('COMMIT', claim) + 1));
-    }
-    const oneLine = attempts.reduce((a, b) => (b.length < a.length ? b : a));
+    });
     expect(oneLine).toHaveLength(4);
     expect(oneLine[0]).toMatch(/^START TRANSACTION; SELECT set_config\('app.tenant_id'[^;]*; WITH claim AS \(INSERT INTO idempotency_keys .* FROM loans l .* FOR UPDATE OF l/);
     for (const write of ['INSERT INTO loan_transactions', 'INSERT INTO journal_entries', 'INSERT INTO journal_lines', 'INSERT INTO loan_postings', 'UPDATE loans SET', 'INSERT INTO loan_events', 'UPDATE idempotency_keys SET result']) {
@@ -130,21 +139,13 @@ describe('one connection per request: statements in order, never overlapping', (
 
   it('a decision is eleven round trips: the tenant key kept by the process, BEGIN with the first read, the borrower and its consent in one, the configuration in one, the checks with the application\'s status changes in one', async () => {
     const submit = () => app.gql(SUBMIT, { input: { productId: lender.productId, amount: '3000.00', termCount: 4, frequency: 'MONTHLY', borrower: borrowerInput() } }, lender.admin);
-    // As for the repayment, the fewest of a few decisions is read (a connection new to the statements takes more).
-    const attempts: string[][] = [];
-    for (let i = 0; i < 4; i++) {
-      sent = new Map();
+    // The request's transaction is the one that wrote the new borrower.
+    const texts = await fewestRoundTrips('INSERT INTO "borrowers"', async () => {
       const res = await submit();
       expect(res.errors).toBeUndefined();
       // Decided with the national ID decrypted (KYC passed) by a key no statement of this request read.
       expect(res.data!.submitApplication.decision.checks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'KYC', outcome: 'PASS' })]));
-      const texts = [...sent.values()].find((list) => list.some((t) => t.includes('INSERT INTO "borrowers"')))!.map((t) => t.replace(/\s+/g, ' '));
-      // The request's transaction, from its BEGIN to its COMMIT.
-      const insert = texts.findIndex((t) => t.includes('INSERT INTO "borrowers"'));
-      const begun = texts.slice(0, insert + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
-      attempts.push(texts.slice(begun, texts.indexOf('COMMIT', insert) + 1));
-    }
-    const texts = attempts.reduce((a, b) => (b.length < a.length ? b : a));
+    });
     expect(texts.filter((t) => t.includes('tenant_keys'))).toEqual([]);
     const borrower = texts.filter((t) => t.includes('INSERT INTO "borrowers"'));
     expect(borrower).toHaveLength(1);
