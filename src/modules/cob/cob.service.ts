@@ -340,9 +340,9 @@ export class CobService {
 }
 
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
+const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 /** The fewest sampled loans a range is cut from (at 1% and 20,000 loans a range there are 200). */
 const MIN_SAMPLED = 20;
-const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 export class CobInterrupted extends Error {}
 
