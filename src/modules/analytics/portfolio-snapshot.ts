@@ -168,16 +168,20 @@ INSERT INTO portfolio_top_borrowers (tenant_id, as_of, currency, borrower_id, lo
 SELECT $1, $2, currency, borrower_id, loans, gross FROM pg_temp.portfolio_snapshot_rows WHERE kind = 'TOP'`;
 
 /**
- * How the snapshot's read is planned, set for that statement alone. JIT-compiling it cost more (6 s at
- * a million loans) than it saved. It reads the tenant's whole book, so hash joins are always right (a
- * tenant seeded or migrated since the last ANALYZE looks like one row to the planner, whose nested
- * loops then take hours) and so is hashing its groups: the planner multiplies the distinct values of
- * the finest cut's seven columns and, expecting some hundred thousand groups, sorted the whole book
- * for a handful. Gathering a million rows from the workers is priced low enough for the planner to
- * use them: left at its default (0.1 a row) it ran the joins on one core, 10.1-11.0 s against 6.0-7.2 s
- * on two at a million loans.
+ * How the snapshot's read is planned, set for that statement alone (SQL expressions). JIT-compiling it
+ * cost more (6 s at a million loans) than it saved. It reads the tenant's whole book, so hash joins are
+ * always right (a tenant seeded or migrated since the last ANALYZE looks like one row to the planner,
+ * whose nested loops then take hours) and so is hashing its groups: the planner multiplies the distinct
+ * values of the finest cut's seven columns and, expecting some hundred thousand groups, sorted the
+ * whole book for a handful. It may use as many parallel workers as the database server gives a read
+ * (its max_parallel_workers_per_gather; an app transaction otherwise has none), and gathering a million
+ * rows from them is priced low enough for the planner to use them: left at its default (0.1 a row) it
+ * ran the joins on one core, 10.1-11.0 s against 6.0-7.2 s on two at a million loans.
  */
-export const SNAPSHOT_PLANNER: Record<string, string> = { jit: 'off', enable_nestloop: 'off', enable_sort: 'off', parallel_setup_cost: '0', parallel_tuple_cost: '0.001' };
+export const SNAPSHOT_PLANNER: Record<string, string> = {
+  jit: "'off'", enable_nestloop: "'off'", enable_sort: "'off'", parallel_setup_cost: "'0'", parallel_tuple_cost: "'0.001'",
+  max_parallel_workers_per_gather: "(SELECT reset_val FROM pg_settings WHERE name = 'max_parallel_workers_per_gather')",
+};
 
 /** Whole months from a loan's disbursement to a date (a milestone's months on book). */
 const MOB = (date: string) => `(extract(year FROM age(${date}, l.disbursement_date)) * 12 + extract(month FROM age(${date}, l.disbursement_date)))::int`;
@@ -239,12 +243,12 @@ SELECT $1, $2, l.id, l.currency, CASE WHEN l.status = 'ACTIVE' THEN l.bucket ELS
 FROM loans l WHERE l.tenant_id = $1 AND l.disbursement_date <= $2 AND (l.status = 'ACTIVE' OR l.closed_at >= date_trunc('month', $2::date))`;
 
 /**
- * Runs `read` with the transaction's settings `settings`, then puts them back as they were (after
- * success only: a failure aborts the transaction, settings and all).
+ * Runs `read` with the transaction's settings set to `settings` (name to SQL expression), then puts
+ * them back as they were (after success only: a failure aborts the transaction, settings and all).
  */
 export async function withSettings<T>(em: EntityManager, settings: Record<string, string>, read: () => Promise<T>): Promise<T> {
   const names = Object.keys(settings);
-  const [was] = await em.query(`SELECT ${names.map((n, i) => `current_setting('${n}') AS s${i}, set_config('${n}', $${i + 1}, true)`).join(', ')}`, Object.values(settings));
+  const [was] = await em.query(`SELECT ${names.map((n, i) => `current_setting('${n}') AS s${i}, set_config('${n}', ${settings[n]}, true)`).join(', ')}`);
   const result = await read();
   await em.query(`SELECT ${names.map((n, i) => `set_config('${n}', $${i + 1}, true)`).join(', ')}`, names.map((_, i) => was[`s${i}`]));
   return result;
