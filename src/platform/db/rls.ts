@@ -13,7 +13,8 @@ import { APP_ROLE } from './database';
  *
  * `app_current_tenant()` and `app_is_platform()` are PARALLEL SAFE (migration
  * TenantSettingsParallelSafe): they read the transaction's settings, which each parallel worker gets
- * from its leader, so a statement over a tenant table may still use workers.
+ * from its leader, so a statement over a tenant table may still use workers (an app transaction has
+ * none unless a statement asks for them: see tenant-transaction.ts; the portfolio snapshot does).
  */
 export function tenantTableSql(table: string, opts: { appendOnly?: boolean; noDelete?: boolean } = {}): string[] {
   const privileges = opts.appendOnly ? 'SELECT, INSERT' : opts.noDelete ? 'SELECT, INSERT, UPDATE' : 'SELECT, INSERT, UPDATE, DELETE';
