@@ -1,5 +1,6 @@
 import { bootRuntime, type Runtime } from '../../src/app/runtime';
-import { SNAPSHOT_PLANNER, SNAPSHOT_READ_SQL, PortfolioSnapshots, withSettings } from '../../src/modules/analytics/portfolio-snapshot';
+import { SNAPSHOT_PLANNER, SNAPSHOT_READ_SQL, PortfolioSnapshots } from '../../src/modules/analytics/portfolio-snapshot';
+import { withSettings } from '../../src/platform/db/settings';
 import { addDays } from '../../src/modules/cob/cob.service';
 import { seedLoans } from '../../src/modules/cob/seed-loans';
 import { todayIn } from '../../src/platform/tenancy/business-date';

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { withSettings } from '../../platform/db/settings';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 /**
@@ -28,7 +28,8 @@ export const TOP_BORROWERS = 50;
  * summed per currency over the whole book, each dimension alone, and the finest cut (product with its
  * segment, the borrower's region, the referring agent, the grade the decision gave, the bucket); and
  * from the same read, the date's largest borrower exposures per currency. Its rows are of two kinds:
- * CELL (a portfolio_snapshots row) and TOP (a portfolio_top_borrowers row).
+ * CELL (a portfolio_snapshots row) and TOP (a portfolio_top_borrowers row). Rewritten whole when the
+ * date runs again (a catch-up), so it always shows the date as closed.
  *
  * It only reads, so PostgreSQL may run it in parallel: its joins over the whole book (loans with
  * their borrowers, applications, accruals and each borrower's first loan) are split between the
@@ -145,6 +146,7 @@ SELECT 'CELL' AS kind, s.g, s.currency, s.product_id, s.segment, s.region, s.age
   s.interest, s.penalty, s.fees, s.rate_weighted, s.pd_weighted, NULL::uuid AS borrower_id
 FROM sums s LEFT JOIN bor b ON concat_ws('|', s.g, s.currency, coalesce(s.product_id::text, '~'), coalesce(s.segment::text, '~'), coalesce(s.region::text, '~'), coalesce(s.agent_id::text, '~'), coalesce(s.grade::text, '~'), coalesce(s.bucket::text, '~'), coalesce(s.industry::text, '~')) = concat_ws('|', b.g, b.currency, coalesce(b.product_id::text, '~'), coalesce(b.segment::text, '~'), coalesce(b.region::text, '~'), coalesce(b.agent_id::text, '~'), coalesce(b.grade::text, '~'), coalesce(b.bucket::text, '~'), coalesce(b.industry::text, '~'))
 UNION ALL
+-- A TOP row: the borrower, with their live loans in loans and their outstanding principal in gross.
 SELECT 'TOP', NULL, t.currency, NULL, NULL, NULL, NULL, NULL, NULL, NULL, t.loans, NULL, NULL, t.gross, NULL, NULL, NULL, NULL, NULL,
   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, t.borrower_id
 FROM top t`;
@@ -241,18 +243,6 @@ const MONTH_END_SQL = `
 INSERT INTO loan_month_ends (tenant_id, as_of, loan_id, currency, bucket, outstanding)
 SELECT $1, $2, l.id, l.currency, CASE WHEN l.status = 'ACTIVE' THEN l.bucket ELSE l.status END, CASE WHEN l.status = 'ACTIVE' THEN coalesce(l.principal_outstanding, 0) ELSE 0 END
 FROM loans l WHERE l.tenant_id = $1 AND l.disbursement_date <= $2 AND (l.status = 'ACTIVE' OR l.closed_at >= date_trunc('month', $2::date))`;
-
-/**
- * Runs `read` with the transaction's settings set to `settings` (name to SQL expression), then puts
- * them back as they were (after success only: a failure aborts the transaction, settings and all).
- */
-export async function withSettings<T>(em: EntityManager, settings: Record<string, string>, read: () => Promise<T>): Promise<T> {
-  const names = Object.keys(settings);
-  const [was] = await em.query(`SELECT ${names.map((n, i) => `current_setting('${n}') AS s${i}, set_config('${n}', ${settings[n]}, true)`).join(', ')}`);
-  const result = await read();
-  await em.query(`SELECT ${names.map((n, i) => `set_config('${n}', $${i + 1}, true)`).join(', ')}`, names.map((_, i) => was[`s${i}`]));
-  return result;
-}
 
 /** Close of business's snapshot step (a finisher: after the date's loans, in its own statement). */
 export class PortfolioSnapshots {
