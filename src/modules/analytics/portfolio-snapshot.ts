@@ -153,16 +153,13 @@ FROM top t`;
 
 /** The snapshot's CELL rows, as read. */
 const INSERT_CELLS_SQL = `
-WITH written AS (
-  INSERT INTO portfolio_snapshots (tenant_id, as_of, grouping, currency, product_id, segment, region, agent_id, grade, bucket, industry,
-    loans, borrowers, repeat_borrowers, gross, overdue_principal, par1, par30, par90, npl, par1_loans, par30_loans, par90_loans, npl_loans,
-    disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest_income, penalty_income, fee_income, rate_weighted, pd_weighted)
-  SELECT $1, $2, g, currency, product_id, segment, region, agent_id, grade, bucket, industry,
-    loans, borrowers, repeat_borrowers, gross, overdue_principal, par1, par30, par90, npl, par1_loans, par30_loans, par90_loans, npl_loans,
-    disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest, penalty, fees, rate_weighted, pd_weighted
-  FROM pg_temp.portfolio_snapshot_rows WHERE kind = 'CELL'
-  RETURNING 1)
-SELECT count(*)::int AS rows FROM written`;
+INSERT INTO portfolio_snapshots (tenant_id, as_of, grouping, currency, product_id, segment, region, agent_id, grade, bucket, industry,
+  loans, borrowers, repeat_borrowers, gross, overdue_principal, par1, par30, par90, npl, par1_loans, par30_loans, par90_loans, npl_loans,
+  disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest_income, penalty_income, fee_income, rate_weighted, pd_weighted)
+SELECT $1, $2, g, currency, product_id, segment, region, agent_id, grade, bucket, industry,
+  loans, borrowers, repeat_borrowers, gross, overdue_principal, par1, par30, par90, npl, par1_loans, par30_loans, par90_loans, npl_loans,
+  disbursed_count, disbursed_amount, written_off_count, written_off, recoveries, interest, penalty, fees, rate_weighted, pd_weighted
+FROM pg_temp.portfolio_snapshot_rows WHERE kind = 'CELL'`;
 
 /** The snapshot's TOP rows, as read. */
 const INSERT_TOP_SQL = `
@@ -246,13 +243,12 @@ FROM loans l WHERE l.tenant_id = $1 AND l.disbursement_date <= $2 AND (l.status 
 
 /** Close of business's snapshot step (a finisher: after the date's loans, in its own statement). */
 export class PortfolioSnapshots {
-  async write(ctx: RequestContext, date: string): Promise<{ rows: number }> {
+  async write(ctx: RequestContext, date: string): Promise<void> {
     const em = await ctx.db();
     await em.query('DELETE FROM portfolio_snapshots WHERE as_of = $1', [date]);
     await em.query('DELETE FROM portfolio_top_borrowers WHERE as_of = $1', [date]);
-    await em.query('DROP TABLE IF EXISTS pg_temp.portfolio_snapshot_rows');
     await withSettings(em, SNAPSHOT_PLANNER, () => em.query(`CREATE TEMP TABLE portfolio_snapshot_rows ON COMMIT DROP AS ${SNAPSHOT_READ_SQL}`, [ctx.tenant, date]));
-    const [{ rows }] = await em.query(INSERT_CELLS_SQL, [ctx.tenant, date]);
+    await em.query(INSERT_CELLS_SQL, [ctx.tenant, date]);
     await em.query(INSERT_TOP_SQL, [ctx.tenant, date]);
     await em.query('DROP TABLE pg_temp.portfolio_snapshot_rows');
     await em.query(COHORT_SQL, [ctx.tenant, date]);
@@ -263,7 +259,6 @@ export class PortfolioSnapshots {
       // A month-end written again (a catch-up) makes the matrices that used it stale.
       await em.query('DELETE FROM roll_rate_matrices WHERE from_date = $1 OR to_date = $1', [date]);
     }
-    return { rows };
   }
 }
 
