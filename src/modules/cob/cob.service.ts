@@ -45,7 +45,7 @@ const NPA_THRESHOLD_DAYS = 90;
 export class CobService {
   constructor(
     private readonly deps: {
-      units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; samplePercent?: number; statementTimeoutMs: number;
+      units: Units; tenants: TenantDirectory; ledger: LedgerService; checkpoints: AuditCheckpointService; chunkSize: number; samplePercent: number; statementTimeoutMs: number;
       /** Partitions of a date this process runs at once (`run`), each in its own transaction on its own connection. */
       parallelism?: number;
       /** What other modules write of each night, in the partition's statement (collections' cases). */
@@ -306,7 +306,7 @@ export class CobService {
    */
   private async partitionStarts(c: RequestContext, date: string, behind: string): Promise<string[]> {
     const em = await c.db();
-    const percent = this.deps.samplePercent ?? 1;
+    const percent = this.deps.samplePercent;
     const step = Math.round((this.deps.chunkSize * percent) / 100);
     if (step >= MIN_SAMPLED) {
       const sample: { id: string }[] = await em.query(`SELECT id FROM loans TABLESAMPLE SYSTEM (${Number(percent)}) WHERE status = 'ACTIVE' AND ${behind} ORDER BY id`, [date]);
