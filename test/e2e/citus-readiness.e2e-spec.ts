@@ -174,7 +174,7 @@ describe('citus readiness', () => {
       expect(await rows("SELECT 1 FROM pg_extension WHERE extname = 'citus'")).toEqual([]);
       // The transition-table triggers are still there: only the Citus path rewrites them.
       expect((await rows(TRANSITION_TRIGGERS_SQL)).map((t) => `${t.table}.${t.trigger}`))
-        .toEqual(['application_events.application_events_outbox', 'loan_events.loan_events_outbox', 'loans.loans_exposure_inserted', 'outbox_events.outbox_events_notify']);
+        .toEqual(['application_events.application_events_outbox', 'loan_events.loan_events_outbox', 'loans.loans_borrower_counts_inserted', 'loans.loans_exposure_inserted', 'outbox_events.outbox_events_notify']);
     });
 
     it('with the setting on but no citus extension, refuses rather than recording a no-op', async () => {
@@ -197,7 +197,7 @@ describe('citus readiness', () => {
       }
     });
 
-    it('rewrites the outbox triggers row-level with the same effect (checked on plain PostgreSQL, rolled back)', async () => {
+    it('rewrites the outbox and insert triggers row-level with the same effect (checked on plain PostgreSQL, rolled back)', async () => {
       await owner.query('BEGIN');
       try {
         for (const sql of CITUS_TRIGGER_REWRITE_SQL) await owner.query(sql);
@@ -216,6 +216,8 @@ describe('citus readiness', () => {
         await owner.query(`INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed,
           annual_rate, apr, schedule, status, disbursed_at, disbursement_ref) VALUES ($1, $2, $3, $4, $5, 1, 'KES', 1000, 1000, 0.2, 0.2, '[]', 'ACTIVE', now(), 'd-1')`,
         [t, l, a, b, p]);
+        // The borrower's loan counts, kept row by row.
+        expect(await rows('SELECT live_loans FROM borrowers WHERE id = $1', [b])).toEqual([{ live_loans: 1 }]);
         const eventId = randomUUID();
         await owner.query(`INSERT INTO loan_events (tenant_id, id, loan_id, kind, business_date, data) VALUES ($1, $2, $3, 'DISBURSED', '2026-01-02', '{"x": 1}')`, [t, eventId, l]);
         const out = await rows(`SELECT id, type, subject_type, subject_id, borrower_id, agent_id, data FROM outbox_events WHERE tenant_id = $1 ORDER BY seq`, [t]);

@@ -32,8 +32,10 @@ export const TOP_BORROWERS = 50;
  * date runs again (a catch-up), so it always shows the date as closed.
  *
  * It only reads, so PostgreSQL may run it in parallel: its joins over the whole book (loans with
- * their borrowers, applications, accruals and each borrower's first loan) are split between the
- * workers, where a statement that also wrote would run on one core. It is kept in a temporary table
+ * their borrowers, applications and accruals) are split between the workers, where a statement that
+ * also wrote would run on one core. What it needs of a borrower's other loans (the first one's date,
+ * how many are live) is kept on the borrower row (migrations/1766920000000-borrower-loan-counts.ts):
+ * counted here, it was a second read of the book grouped by borrower, on one core. It is kept in a temporary table
  * (CREATE TABLE AS may run in parallel too) and the two inserts copy it from there.
  */
 export const SNAPSHOT_READ_SQL = `
@@ -51,19 +53,19 @@ WITH flows AS (
   SELECT loan_id, interest, penalty FROM loan_accruals WHERE tenant_id = $1 AND business_date = $2 AND kind = 'COB'
 ), trued AS (
   SELECT loan_id, sum(interest) AS interest, sum(penalty) AS penalty FROM loan_accruals WHERE tenant_id = $1 AND business_date = $2 AND kind <> 'COB' GROUP BY loan_id
-), firsts AS (
-  SELECT borrower_id, min(disbursement_date) AS first, count(*) FILTER (WHERE status = 'ACTIVE') AS live_loans FROM loans WHERE tenant_id = $1 AND disbursement_date <= $2 GROUP BY borrower_id
 ), base AS MATERIALIZED (
   SELECT l.currency, l.product_id, b.region, l.agent_id, ap.risk_grade AS grade, l.bucket, b.industry, l.borrower_id,
          (l.status = 'ACTIVE' AND l.disbursement_date <= $2) AS live, l.dpd,
          coalesce(l.principal_outstanding, 0) AS outstanding, l.overdue_principal, l.disbursement_date = $2 AS disbursed_today, l.principal,
-         fi.first < l.disbursement_date AS repeat, coalesce(fi.live_loans, 0) > 1 AS shared,
+         -- A repeat borrower had a loan disbursed before this one; a shared borrower has other live loans
+         -- (ACTIVE now, whenever disbursed: counted on the borrower row by the loans triggers). A borrower
+         -- counted as shared with one live loan this date is counted the same, by the slower path.
+         b.first_disbursed_on < l.disbursement_date AS repeat, b.live_loans > 1 AS shared,
          coalesce(f.written_off_today, false) AS written_off_today, coalesce(f.written_off, 0) AS written_off, coalesce(f.recoveries, 0) AS recoveries, coalesce(f.fees, 0) AS fees,
          coalesce(a.interest, 0) + coalesce(t.interest, 0) AS interest, coalesce(a.penalty, 0) + coalesce(t.penalty, 0) AS penalty, l.annual_rate, coalesce(ap.pd, 0) AS pd
   FROM loans l
   JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
   LEFT JOIN applications ap ON ap.tenant_id = l.tenant_id AND ap.id = l.application_id
-  LEFT JOIN firsts fi ON fi.borrower_id = l.borrower_id
   LEFT JOIN flows f ON f.loan_id = l.id
   LEFT JOIN accrued a ON a.loan_id = l.id
   LEFT JOIN trued t ON t.loan_id = l.id

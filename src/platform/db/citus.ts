@@ -99,6 +99,10 @@ export async function readSchemaCatalog(query: (sql: string) => Promise<any[]>):
 export const EXPOSURE_INSERT_ROW_TRIGGER_SQL =
   `CREATE TRIGGER loans_exposure_inserted AFTER INSERT ON loans FOR EACH ROW WHEN (NEW.status = 'ACTIVE') EXECUTE FUNCTION loans_exposure_inserted_row()`;
 
+/** The borrowers' loan counts' insert trigger on Citus: row by row (see migrations/1766920000000-borrower-loan-counts.ts). */
+export const BORROWER_COUNTS_INSERT_ROW_TRIGGER_SQL =
+  `CREATE TRIGGER loans_borrower_counts_inserted AFTER INSERT ON loans FOR EACH ROW EXECUTE FUNCTION loans_borrower_counts_inserted_row()`;
+
 /**
  * Statement-level triggers with transition tables (`REFERENCING NEW TABLE`) are not supported on
  * distributed tables. The outbox triggers of loan_events and application_events become row-level
@@ -130,12 +134,16 @@ export const CITUS_TRIGGER_REWRITE_SQL = [
   `DROP TRIGGER IF EXISTS application_events_outbox ON application_events`,
   `CREATE TRIGGER application_events_outbox AFTER INSERT ON application_events FOR EACH ROW EXECUTE FUNCTION outbox_from_application_event_row()`,
   `DROP TRIGGER IF EXISTS outbox_events_notify ON outbox_events`,
-  // The exposure cells' insert trigger, where it exists already (on a fresh Citus database its
-  // migration, which runs after this one, makes the row-level one itself).
+  // The exposure cells' and the borrowers' loan counts' insert triggers, where they exist already (on
+  // a fresh Citus database their migrations, which run after this one, make the row-level ones themselves).
   `DO $$ BEGIN
      IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'loans_exposure_inserted' AND tgrelid = 'loans'::regclass) THEN
        DROP TRIGGER loans_exposure_inserted ON loans;
        ${EXPOSURE_INSERT_ROW_TRIGGER_SQL};
+     END IF;
+     IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'loans_borrower_counts_inserted' AND tgrelid = 'loans'::regclass) THEN
+       DROP TRIGGER loans_borrower_counts_inserted ON loans;
+       ${BORROWER_COUNTS_INSERT_ROW_TRIGGER_SQL};
      END IF;
    END $$`,
 ];
