@@ -30,7 +30,10 @@ coll_loans AS (
   FROM ${written} w
   JOIN loans l ON l.tenant_id = w.tenant_id AND l.id = w.id
   JOIN loan_products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
-  JOIN borrowers b ON b.tenant_id = l.tenant_id AND b.id = l.borrower_id
+  -- Each loan's borrower by key, whatever the statistics say: a lender's borrowers added since the last
+  -- ANALYZE look like one row, and a plain join then read all of them again for every loan past due
+  -- (55 s for 20,000 loans where by key it takes 0.1 s).
+  CROSS JOIN LATERAL (SELECT x.segment FROM borrowers x WHERE x.tenant_id = l.tenant_id AND x.id = l.borrower_id OFFSET 0) b
   -- Only a loan past due or with an open case has anything to do here (a current loan is most of the book).
   WHERE w.dpd2 > 0 OR ${hasOpenCase('w')}
 ),
