@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { bootRuntime, type Runtime } from '../../src/app/runtime';
 import { SNAPSHOT_PLANNER, SNAPSHOT_READ_SQL, PortfolioSnapshots } from '../../src/modules/analytics/portfolio-snapshot';
 import { withSettings } from '../../src/platform/db/settings';
@@ -78,6 +79,29 @@ describe('the portfolio snapshot read by parallel workers', () => {
     const { plan, count } = await inParallel(async (ctx) => countLoans(await ctx.db()));
     expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Gather');
     expect(count).toBe(60);
+  });
+
+  it('compiles no app statement just in time, however cheap compiling is priced', async () => {
+    const explainCount = async (em: { query(sql: string): Promise<any> }) => {
+      await em.query("SELECT set_config('jit_above_cost', '0', true), set_config('jit_inline_above_cost', '0', true), set_config('jit_optimize_above_cost', '0', true)");
+      const [explained] = await em.query('EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM loans');
+      return explained['QUERY PLAN'][0] as Record<string, unknown>;
+    };
+    // The owner's connection compiles the read, where the server has a JIT compiler at all.
+    const owner = new Client({ connectionString: app.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query('BEGIN');
+      const [{ available }] = (await owner.query('SELECT pg_jit_available() AS available')).rows;
+      const owned = await explainCount({ query: async (sql: string) => (await owner.query(sql)).rows });
+      expect(owned.JIT !== undefined).toBe(available);
+    } finally {
+      await owner.query('ROLLBACK');
+      await owner.end();
+    }
+    // An app transaction does not.
+    const plan = await inParallel(async (ctx) => explainCount(await ctx.db()));
+    expect(plan.JIT).toBeUndefined();
   });
 
   it('has workers, where a statement asks for them, read the lender\'s loans, all of them and no other lender\'s', async () => {

@@ -169,8 +169,9 @@ INSERT INTO portfolio_top_borrowers (tenant_id, as_of, currency, borrower_id, lo
 SELECT $1, $2, currency, borrower_id, loans, gross FROM pg_temp.portfolio_snapshot_rows WHERE kind = 'TOP'`;
 
 /**
- * How the snapshot's read is planned, set for that statement alone (SQL expressions). JIT-compiling it
- * cost more (6 s at a million loans) than it saved. It reads the tenant's whole book, so hash joins are
+ * How the snapshot's read is planned, set for that statement alone (SQL expressions). Like every app
+ * statement it is not JIT-compiled (the tenant transaction's scope turns that off: compiling this read
+ * cost more, 6 s at a million loans, than it saved). It reads the tenant's whole book, so hash joins are
  * always right (a tenant seeded or migrated since the last ANALYZE looks like one row to the planner,
  * whose nested loops then take hours) and so is hashing its groups: the planner multiplies the distinct
  * values of the finest cut's seven columns and, expecting some hundred thousand groups, sorted the
@@ -180,7 +181,7 @@ SELECT $1, $2, currency, borrower_id, loans, gross FROM pg_temp.portfolio_snapsh
  * ran the joins on one core, 10.1-11.0 s against 6.0-7.2 s on two at a million loans.
  */
 export const SNAPSHOT_PLANNER: Record<string, string> = {
-  jit: "'off'", enable_nestloop: "'off'", enable_sort: "'off'", parallel_setup_cost: "'0'", parallel_tuple_cost: "'0.001'",
+  enable_nestloop: "'off'", enable_sort: "'off'", parallel_setup_cost: "'0'", parallel_tuple_cost: "'0.001'",
   max_parallel_workers_per_gather: "(SELECT reset_val FROM pg_settings WHERE name = 'max_parallel_workers_per_gather')",
 };
 
