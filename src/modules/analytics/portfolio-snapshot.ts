@@ -35,8 +35,8 @@ export const TOP_BORROWERS = 50;
  * their borrowers, applications and accruals) are split between the workers, where a statement that
  * also wrote would run on one core. What it needs of a borrower's other loans (the first one's date,
  * how many are live) is kept on the borrower row (migrations/1766920000000-borrower-loan-counts.ts):
- * counted here, it was a second read of the book grouped by borrower, on one core. It is kept in a temporary table
- * (CREATE TABLE AS may run in parallel too) and the two inserts copy it from there.
+ * counted here, it was a second read of the book grouped by borrower, on one core. It is kept in a
+ * temporary table (CREATE TABLE AS may run in parallel too) and the two inserts copy it from there.
  */
 export const SNAPSHOT_READ_SQL = `
 WITH flows AS (
