@@ -40,7 +40,8 @@ const nodes = (plan: Record<string, unknown>): Record<string, unknown>[] => [pla
  * nothing (as on a large book), so the snapshot of a book of 60 loans is read by workers, beside a
  * second lender's 25 loans; the figures the API gives from it must be those of the same date read on
  * one core, and a worker must see the lender's loans, all of them and no other lender's. Every other
- * statement of the app runs without workers (their start would cost a small read milliseconds).
+ * statement of the app runs without workers (their start would cost a small read milliseconds), and
+ * none is compiled just in time (compiling cost more than it saved).
  */
 describe('the portfolio snapshot read by parallel workers', () => {
   let app: TestApp;
