@@ -147,6 +147,26 @@ describe('origination', () => {
     expect(appl.decision.reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^FRAUD_/)]));
   });
 
+  it('counts a borrower\'s applications within the lender\'s own velocity window, from its fraud policy', async () => {
+    const setPolicy = (window: number) => app.gql(`mutation { setFraudPolicy(policy: { velocityLimit: 1, velocityWindowDays: ${window}, sanctionsThreshold: "0.88" }) }`, {}, lender.admin);
+    const fraudOf = (res: Awaited<ReturnType<typeof submit>>) => res.data!.submitApplication.decision.checks.find((c: any) => c.kind === 'FRAUD').summary as string;
+    const first = (await submit({ amount: '10000.00', borrower: borrowerInput() })).data!.submitApplication;
+    await submit({ amount: '10000.00', borrowerId: first.borrowerId });
+    // Setup only: the borrower's two applications were made ten days ago.
+    await app.ownerQuery("UPDATE applications SET created_at = now() - interval '10 days' WHERE borrower_id = $1", [first.borrowerId]);
+    try {
+      expect((await setPolicy(5)).errors).toBeUndefined();
+      // Five days back: only this application, within the limit of one.
+      expect(fraudOf(await submit({ amount: '10000.00', borrowerId: first.borrowerId }))).not.toContain('VELOCITY');
+      expect((await setPolicy(30)).errors).toBeUndefined();
+      // Thirty days back: all four, over the limit.
+      const over = fraudOf(await submit({ amount: '10000.00', borrowerId: first.borrowerId }));
+      expect(over).toContain('VELOCITY');
+    } finally {
+      await app.gql('mutation { setFraudPolicy(policy: { velocityLimit: 3, velocityWindowDays: 30, sanctionsThreshold: "0.88" }) }', {}, lender.admin);
+    }
+  });
+
   it('gives a borrower token its own applications only, and lets it accept its own offer', async () => {
     const appKey = await app.apiKey(lender.slug, 'APP');
     const mint = async (ref: string) => (await app.gql(`mutation { mintBorrowerToken(input: { externalRef: "${ref}" }) { token borrowerId } }`, {}, appKey)).data!.mintBorrowerToken;

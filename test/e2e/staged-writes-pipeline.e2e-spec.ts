@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { isDatabaseUnavailable } from '../../src/platform/db/domain-errors';
-import { queryPrepared } from '../../src/platform/db/prepared';
+import { preparedRead, queryPrepared, queryPreparedAll } from '../../src/platform/db/prepared';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { RequestContext } from '../../src/platform/tenancy/request-context';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -75,6 +75,48 @@ describe('BEGIN, the scope and staged writes in one round trip with the next sta
     expect(seen.calls[0]).toContain('INSERT INTO blacklist_entries');
     expect(seen.calls[0]).toContain('SELECT count(*)::int AS n FROM blacklist_entries');
     expect(await stored([`${tag}-1`, `${tag}-2`])).toBe(2);
+  });
+
+  it('reads that need none of one another\'s answers go with the staged writes in one call once prepared: each answered, in order, seeing the writes', async () => {
+    const tag = randomUUID();
+    const ECHO = 'SELECT $1::text AS echo';
+    const seen = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      // The first time on this connection each text is prepared on its own.
+      stage(ctx, `${tag}-1`);
+      const first = await queryPreparedAll(em, [preparedRead<{ n: number }>(COUNT, [[`${tag}-1`, `${tag}-2`]]), preparedRead<{ echo: string }>(ECHO, ['first'])]);
+      calls = [];
+      stage(ctx, `${tag}-2`);
+      const [count, echo] = await queryPreparedAll(em, [preparedRead<{ n: number }>(COUNT, [[`${tag}-1`, `${tag}-2`]]), preparedRead<{ echo: string }>(ECHO, ['second'])]);
+      return { first: [first[0][0].n, first[1][0].echo], second: [count[0].n, echo[0].echo], calls: [...calls] };
+    });
+    expect(seen.first).toEqual([1, 'first']);
+    expect(seen.second).toEqual([2, 'second']);
+    expect(seen.calls).toHaveLength(1);
+    expect(seen.calls[0]).toContain('INSERT INTO blacklist_entries');
+    expect(seen.calls[0]).toContain(COUNT);
+    expect(seen.calls[0]).toContain(ECHO);
+    expect(await stored([`${tag}-1`, `${tag}-2`])).toBe(2);
+  });
+
+  it('a read that fails among others sent together fails the call, and the unit rolls back whole', async () => {
+    const tag = randomUUID();
+    let sent: string[] = [];
+    const err = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      const reads = [preparedRead(COUNT, [[tag]]), preparedRead('SELECT 1 / $1::int AS x', [0])];
+      await queryPreparedAll(em, [reads[0]]);
+      stage(ctx, `${tag}-kept`);
+      calls = [];
+      try {
+        await queryPreparedAll(em, reads);
+      } finally {
+        sent = [...calls];
+      }
+    }).catch((e: { code?: string }) => e);
+    expect((err as { code?: string }).code).toBe('22012');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(await stored([`${tag}-kept`])).toBe(0);
   });
 
   it('an entity read (TypeORM, bound) after staged writes goes with them and sees them', async () => {

@@ -9,7 +9,8 @@ import { productScheduleInput, scheduleAprUnder } from '../../core/products/prod
 import type { ProductTerms } from '../../core/products/product-terms';
 import { withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
-import { queryPrepared } from '../../platform/db/prepared';
+import { preparedRead, queryPreparedAll } from '../../platform/db/prepared';
+import { DEFAULT_POLICIES } from '../decision-config/default-policies';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
@@ -66,33 +67,34 @@ export class DecisionPipeline {
     const results: { kind: string; provider: string; result: string }[] = [];
     const saveCheck = (kind: string, provider: string, result: unknown) => void results.push({ kind, provider, result: JSON.stringify(result) });
 
+    // What the decision reads goes in one round trip (the configuration, the fraud signals, the
+    // book's exposure, the rate cap's rules: none needs another's answer), while the identity check
+    // and the bureau are asked (consent was checked at submission; the bureau is pulled once per application).
+    const deviceBidx = app.deviceId ? cipher.blindIndex('device', app.deviceId) : null;
+    const [kyc, bureau, [[configs], [signals], [exposure], capRules]] = await Promise.all([
+      this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth }),
+      this.providers.bureau.pull({ nationalId, fullName: borrower.fullName! }),
+      queryPreparedAll(em, [
+        this.configs.forDecisionRead(),
+        fraudSignalsRead(borrower, app.deviceId ?? null, deviceBidx),
+        exposureRead(borrower, input.productCode),
+        this.pricing.capRulesRead(),
+      ] as const),
+    ]);
+
     // Identity: document, liveness, face match, and declared vs verified data.
-    const kyc = await this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth });
     saveCheck('KYC', this.providers.kyc.name, kyc);
     const kycPassed = kyc.documentVerified && kyc.livenessPassed && new Dec(kyc.faceMatchScore).gte('0.8');
     checks.push({ kind: 'KYC', provider: this.providers.kyc.name, outcome: kycPassed ? 'PASS' : 'FAIL', summary: kycPassed ? 'identity verified' : `document ${kyc.documentVerified ? 'ok' : 'not verified'}, liveness ${kyc.livenessPassed ? 'ok' : 'failed'}, face match ${kyc.faceMatchScore}`, detail: kyc });
 
     // Sanctions and watch lists the tenant uploaded, by fuzzy name match.
-    const { active, watchlist } = await this.configs.forDecision(ctx);
+    const { active, watchlist } = await this.configs.forDecision(ctx, configs);
     const fraudPolicy = await this.configs.policy(ctx, 'FRAUD');
     const matches = screenName(borrower.fullName!, watchlist, Number(fraudPolicy.sanctionsThreshold));
     saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
     checks.push({ kind: 'SANCTIONS', provider: 'tenant-watchlists', outcome: matches.length ? 'REFER' : 'PASS', summary: matches.length ? `possible match: ${matches[0].name} (${matches[0].listName}, ${matches[0].similarity.toFixed(2)})` : 'no match', detail: { matches } });
 
-    // Fraud: the same identity, phone, device or bank account behind other borrowers; velocity; blacklist; mismatches (one statement).
-    const deviceBidx = app.deviceId ? cipher.blindIndex('device', app.deviceId) : null;
-    // Prepared, as every statement of a decision: planning these costs more than running them.
-    const [signals] = await queryPrepared<{ nid: number; phone: number; bank: number; device: number; velocity: number; blacklist: string[] }>(
-      em,
-      `SELECT (SELECT count(*) FROM borrowers WHERE national_id_bidx = $1 AND id <> $4)::int AS nid,
-              (SELECT count(*) FROM borrowers WHERE phone_bidx = $2 AND id <> $4)::int AS phone,
-              (SELECT count(*) FROM borrowers WHERE bank_account_bidx = $3 AND id <> $4)::int AS bank,
-              (SELECT count(DISTINCT borrower_id) FROM applications WHERE device_id = $5 AND borrower_id <> $4)::int AS device,
-              (SELECT count(*) FROM applications WHERE borrower_id = $4 AND created_at > now() - make_interval(days => $6))::int AS velocity,
-              (SELECT coalesce(array_agg(kind), '{}') FROM blacklist_entries
-               WHERE (kind = 'NATIONAL_ID' AND value_bidx = $1) OR (kind = 'PHONE' AND value_bidx = $2) OR (kind = 'BANK_ACCOUNT' AND value_bidx = $3) OR (kind = 'DEVICE' AND value_bidx = $7)) AS blacklist`,
-      [borrower.nationalIdBidx, borrower.phoneBidx, borrower.bankAccountBidx, borrower.id, app.deviceId ?? null, fraudPolicy.velocityWindowDays, deviceBidx],
-    );
+    // Fraud: the same identity, phone, device or bank account behind other borrowers; velocity; blacklist; mismatches.
     const mismatches = [
       ...(nameSimilarity(kyc.verifiedName, borrower.fullName!) < 0.85 ? ['NAME'] : []),
       ...(kyc.verifiedDateOfBirth && borrower.dateOfBirth && kyc.verifiedDateOfBirth !== borrower.dateOfBirth ? ['DATE_OF_BIRTH'] : []),
@@ -111,8 +113,7 @@ export class DecisionPipeline {
     saveCheck('FRAUD', 'microlend-fraud', fraud);
     checks.push({ kind: 'FRAUD', provider: 'microlend-fraud', outcome: fraud.score >= 60 ? 'FAIL' : fraud.score >= 30 ? 'REFER' : 'PASS', summary: fraud.hits.length ? fraud.hits.map((h) => h.code).join(', ') : 'no signal', detail: fraud });
 
-    // The bureau, once per application (consent was checked at submission).
-    const bureau = await this.providers.bureau.pull({ nationalId, fullName: borrower.fullName! });
+    // The bureau's report.
     saveCheck('BUREAU', this.providers.bureau.name, bureau);
     checks.push({ kind: 'BUREAU', provider: this.providers.bureau.name, outcome: 'PASS', summary: `${bureau.openLoans.length} open loans, worst ${bureau.worstDelinquencyDays} days past due, ${bureau.enquiries90d} enquiries in 90 days`, detail: bureau });
 
@@ -151,7 +152,7 @@ export class DecisionPipeline {
     const appetite = checkAppetite(
       (await this.configs.policy(ctx, 'RISK_APPETITE')) as AppetiteLimit[],
       { amount: facts.amount as string, borrowerId: borrower.id, industry: borrower.industry, region: borrower.region, productCode: input.productCode },
-      await this.exposure(ctx, borrower, input.productCode),
+      exposure,
     );
 
     // Price: the product's band for the grade, under the cap in force today.
@@ -159,7 +160,7 @@ export class DecisionPipeline {
     if (terms.rateBands.some((b) => b.grade === score.grade)) {
       const { input: scheduleInput, price: p } = productScheduleInput(terms, { principal: app.requestedAmount, termCount: app.termCount, frequency: app.frequency, grade: score.grade, segment: borrower.segment as never, disbursementDate: today });
       const schedule = buildSchedule(scheduleInput, { currencyDecimals: currencyDecimals(terms.currency) });
-      const cap = await this.pricing.capFor(ctx, today);
+      const cap = await this.pricing.capFor(ctx, today, capRules);
       price.annualRate = p.annualRate;
       price.apr = scheduleAprUnder(schedule, cap?.rule.aprConvention ?? 'US_REG_Z_ACTUARIAL');
       price.cap = cap?.cap ?? null;
@@ -199,26 +200,43 @@ export class DecisionPipeline {
 
     return { outcome, reasons, checks, facts, score, rules, appetite, price, tier, configVersions: { scorecard: active.scorecardVersion, rules: active.rulesVersion }, decidedAt: new Date().toISOString() };
   }
+}
 
-  /**
-   * Outstanding principal of the active book, for the portfolio and each dimension of the application:
-   * the book's from its exposure cells (kept by the database as loans move; see
-   * migrations/1766850000000-exposure-cells.ts), a few rows whatever the book's size; the borrower's
-   * from their own loans.
-   */
-  private async exposure(ctx: RequestContext, borrower: BorrowerEntity, productCode: string) {
-    const [row] = await queryPrepared(
-      await ctx.db(),
-      `SELECT coalesce(sum(c.principal), 0)::text AS portfolio,
-              (SELECT coalesce(sum(l.principal_outstanding), 0) FROM loans l WHERE l.borrower_id = $1 AND l.status = 'ACTIVE')::text AS borrower,
-              coalesce(sum(c.principal) FILTER (WHERE c.industry = $2), 0)::text AS industry,
-              coalesce(sum(c.principal) FILTER (WHERE c.region = $3), 0)::text AS region,
-              coalesce(sum(c.principal) FILTER (WHERE p.code = $4), 0)::text AS product
-       FROM exposure_cells c LEFT JOIN loan_products p ON p.tenant_id = c.tenant_id AND p.id = c.product_id`,
-      [borrower.id, borrower.industry, borrower.region, productCode],
-    );
-    return row as { portfolio: string; borrower: string; industry: string; region: string; product: string };
-  }
+/**
+ * The fraud signals of a borrower, in one statement: the same identity, phone, device or bank account
+ * behind other borrowers, applications within the tenant's velocity window (its fraud policy, else the
+ * default), blacklist hits.
+ */
+function fraudSignalsRead(borrower: BorrowerEntity, deviceId: string | null, deviceBidx: string | null) {
+  return preparedRead<{ nid: number; phone: number; bank: number; device: number; velocity: number; blacklist: string[] }>(
+    `SELECT (SELECT count(*) FROM borrowers WHERE national_id_bidx = $1 AND id <> $4)::int AS nid,
+            (SELECT count(*) FROM borrowers WHERE phone_bidx = $2 AND id <> $4)::int AS phone,
+            (SELECT count(*) FROM borrowers WHERE bank_account_bidx = $3 AND id <> $4)::int AS bank,
+            (SELECT count(DISTINCT borrower_id) FROM applications WHERE device_id = $5 AND borrower_id <> $4)::int AS device,
+            (SELECT count(*) FROM applications WHERE borrower_id = $4
+               AND created_at > now() - make_interval(days => coalesce((SELECT (definition ->> 'velocityWindowDays')::int FROM tenant_policies WHERE kind = 'FRAUD'), $6)))::int AS velocity,
+            (SELECT coalesce(array_agg(kind), '{}') FROM blacklist_entries
+             WHERE (kind = 'NATIONAL_ID' AND value_bidx = $1) OR (kind = 'PHONE' AND value_bidx = $2) OR (kind = 'BANK_ACCOUNT' AND value_bidx = $3) OR (kind = 'DEVICE' AND value_bidx = $7)) AS blacklist`,
+    [borrower.nationalIdBidx, borrower.phoneBidx, borrower.bankAccountBidx, borrower.id, deviceId, DEFAULT_POLICIES.FRAUD.velocityWindowDays, deviceBidx],
+  );
+}
+
+/**
+ * Outstanding principal of the active book, for the portfolio and each dimension of the application:
+ * the book's from its exposure cells (kept by the database as loans move; see
+ * migrations/1766850000000-exposure-cells.ts), a few rows whatever the book's size; the borrower's
+ * from their own loans.
+ */
+function exposureRead(borrower: BorrowerEntity, productCode: string) {
+  return preparedRead<{ portfolio: string; borrower: string; industry: string; region: string; product: string }>(
+    `SELECT coalesce(sum(c.principal), 0)::text AS portfolio,
+            (SELECT coalesce(sum(l.principal_outstanding), 0) FROM loans l WHERE l.borrower_id = $1 AND l.status = 'ACTIVE')::text AS borrower,
+            coalesce(sum(c.principal) FILTER (WHERE c.industry = $2), 0)::text AS industry,
+            coalesce(sum(c.principal) FILTER (WHERE c.region = $3), 0)::text AS region,
+            coalesce(sum(c.principal) FILTER (WHERE p.code = $4), 0)::text AS product
+     FROM exposure_cells c LEFT JOIN loan_products p ON p.tenant_id = c.tenant_id AND p.id = c.product_id`,
+    [borrower.id, borrower.industry, borrower.region, productCode],
+  );
 }
 
 /** Age in whole years on a date. */

@@ -90,6 +90,15 @@ export class SerialQueryRunner extends PostgresQueryRunner {
     return this.exclusive((client) => sendPrepared(client, sql, params)) as Promise<T[]>;
   }
 
+  /**
+   * Statements that do not depend on one another's answers, each as a named prepared statement, in one
+   * round trip once the connection has prepared them all (before that, one after another, which
+   * prepares them); answered in order, the rows of each.
+   */
+  preparedAll(statements: readonly { sql: string; params: unknown[] }[]): Promise<unknown[][]> {
+    return this.exclusive((client) => sendPreparedAll(client, statements));
+  }
+
   /** Sends the staged writes now (their errors surface here, not at COMMIT). */
   flush(): Promise<void> {
     return this.exclusive(async () => undefined);
@@ -173,6 +182,23 @@ async function sendPrepared<T>(client: PgClient, sql: string, params: unknown[])
   return (await client.query(statementFor(client, sql, params))).rows as T[];
 }
 
+/** sendPrepared for several statements: one round trip where the connection can take them as one pipeline. */
+function sendPreparedAll(client: PgClient, statements: readonly { sql: string; params: unknown[] }[]): Promise<unknown[][]> {
+  const named = statements.map((s) => statementFor(client, s.sql, s.params));
+  return client instanceof StatementsAhead ? client.queryAll(named) : pipelineOrEach(client as DriverClient, named);
+}
+
+/**
+ * Single statements (never a text of several) in one pipeline when the connection has prepared every
+ * named one, else one after another; the rows of each, in order.
+ */
+async function pipelineOrEach(client: DriverClient, statements: PipelinedStatement[]): Promise<unknown[][]> {
+  if (statements.length > 1 && canPipeline(client, statements)) return (await sendPipelined(client, statements)).map((r) => r.rows);
+  const rows: unknown[][] = [];
+  for (const s of statements) rows.push((await client.query(s)).rows);
+  return rows;
+}
+
 /** `sql` as this connection sends it: named, or unnamed once the connection holds PER_CONNECTION others. */
 function statementFor(client: PgClient, sql: string, params: unknown[]): PipelinedStatement {
   const name = nameOf(sql);
@@ -211,10 +237,7 @@ class StatementsAhead implements PgClient {
     this.opening = null;
     this.writes = null;
     const next = typeof config === 'string' ? { name: '', text: config, values: values ?? [] } : { name: config.name ?? '', text: config.text, values: config.values ?? [] };
-    const front: PipelinedStatement[] = [
-      ...(opening ? [{ name: '', text: 'START TRANSACTION', values: [] }, { name: '', text: opening.scope, values: [] }] : []),
-      ...(writes ? [writes] : []),
-    ];
+    const front = frontOf(opening, writes);
     const bound = next.name !== '' || next.values.length > 0;
     if (!bound || !canPipeline(client, [...front, next])) {
       await this.send(opening, writes);
@@ -223,6 +246,25 @@ class StatementsAhead implements PgClient {
     const results = await sendPipelined(client, [...front, next]);
     if (opening) await this.check(opening, results[1].rows[0]);
     return results[results.length - 1];
+  }
+
+  /**
+   * Several single statements (see pipelineOrEach) behind what waits: all in one round trip when every
+   * one can go in a pipeline, else what waits first, then the statements.
+   */
+  async queryAll(next: PipelinedStatement[]): Promise<unknown[][]> {
+    const { client, opening, writes } = this;
+    if (!opening && !writes) return pipelineOrEach(client, next);
+    this.opening = null;
+    this.writes = null;
+    const front = frontOf(opening, writes);
+    if (!canPipeline(client, [...front, ...next])) {
+      await this.send(opening, writes);
+      return pipelineOrEach(client, next);
+    }
+    const results = await sendPipelined(client, [...front, ...next]);
+    if (opening) await this.check(opening, results[1].rows[0]);
+    return results.slice(front.length).map((r) => r.rows);
   }
 
   /** Sends what waits on its own when no statement took it. */
@@ -250,6 +292,14 @@ class StatementsAhead implements PgClient {
       throw err;
     }
   }
+}
+
+/** What waits in front of the next statement, as statements: BEGIN and the scope, then the writes. */
+function frontOf(opening: Opening | null, writes: PipelinedStatement | null): PipelinedStatement[] {
+  return [
+    ...(opening ? [{ name: '', text: 'START TRANSACTION', values: [] }, { name: '', text: opening.scope, values: [] }] : []),
+    ...(writes ? [writes] : []),
+  ];
 }
 
 /** The connection's own statements, answered as TypeORM's `query` answers (the rows). */
