@@ -5,6 +5,10 @@ import { preparedRead, queryPrepared, queryPreparedAll } from '../../src/platfor
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { RequestContext } from '../../src/platform/tenancy/request-context';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { SUBMIT, borrowerInput, lenderWithProduct } from '../support/origination';
+import { insertOf } from '../../src/platform/db/staged-insert';
+import { ApplicationEntity } from '../../src/modules/origination/application.entity';
+import { BorrowerEntity } from '../../src/modules/identity/borrower.entity';
 
 /**
  * What waits to be sent (BEGIN with the tenant scope, the unit of work's staged writes) goes with the
@@ -205,5 +209,40 @@ describe('BEGIN, the scope and staged writes in one round trip with the next sta
       stage(ctx, `${tag}-last`);
     });
     expect(await stored([`${tag}-last`])).toBe(1);
+  });
+});
+
+describe('a staged entity insert, its text written once per entity and shape', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('is the INSERT TypeORM writes, text and parameters, for the borrowers and applications a submission stages (nulls, JSON, dates, a column left to its default)', async () => {
+    const lender = await lenderWithProduct(app);
+    const res = await app.gql(SUBMIT, { input: { productId: lender.productId, amount: '20000.00', termCount: 12, frequency: 'MONTHLY', borrower: borrowerInput() } }, lender.admin);
+    expect(res.errors).toBeUndefined();
+    const { id, borrowerId } = res.data!.submitApplication;
+    await runInContext(app.runtime.dataSource, { tenantId: lender.tenantId, actor: { type: 'SYSTEM', id: 'spec' }, roles: [] }, async (ctx) => {
+      const em = await ctx.db();
+      const typeorm = (target: any, entity: any) => em.createQueryBuilder().insert().into(target).values(entity).updateEntity(false).getQueryAndParameters();
+      const application = await em.getRepository(ApplicationEntity).findOneByOrFail({ id });
+      const borrower = await em.getRepository(BorrowerEntity).findOneByOrFail({ id: borrowerId });
+      expect(application.decision).not.toBeNull();
+      const shapes: [any, any][] = [
+        [ApplicationEntity, application],
+        [ApplicationEntity, { ...application, id: randomUUID(), purpose: null, updatedAt: undefined }],
+        [BorrowerEntity, borrower],
+        [BorrowerEntity, { ...borrower, id: randomUUID(), createdAt: undefined }],
+      ];
+      for (const [target, entity] of shapes) {
+        const [sql, params] = insertOf(em, target, Object.assign(new target(), entity));
+        expect([sql, params]).toEqual(typeorm(target, Object.assign(new target(), entity)));
+        // Written again from the cache, the same.
+        expect(insertOf(em, target, Object.assign(new target(), entity))).toEqual([sql, params]);
+      }
+      expect(insertOf(em, ApplicationEntity, Object.assign(new ApplicationEntity(), { ...application, updatedAt: undefined }))[0]).toMatch(/DEFAULT/);
+    });
   });
 });
