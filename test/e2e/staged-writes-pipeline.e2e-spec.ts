@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { Client } from 'pg';
 import { isDatabaseUnavailable } from '../../src/platform/db/domain-errors';
-import { preparedRead, queryPrepared, queryPreparedAll } from '../../src/platform/db/prepared';
+import { queryPrepared, together } from '../../src/platform/db/prepared';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { RequestContext } from '../../src/platform/tenancy/request-context';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -81,18 +82,23 @@ describe('BEGIN, the scope and staged writes in one round trip with the next sta
     expect(await stored([`${tag}-1`, `${tag}-2`])).toBe(2);
   });
 
-  it('reads that need none of one another\'s answers go with the staged writes in one call once prepared: each answered, in order, seeing the writes', async () => {
+  it('prepared reads asked for together go with the staged writes in one call once prepared: each answered with its own rows, seeing the writes', async () => {
     const tag = randomUUID();
     const ECHO = 'SELECT $1::text AS echo';
+    const both = (em: EntityManager, word: string) => together(em, () => Promise.all([
+      queryPrepared<{ n: number }>(em, COUNT, [[`${tag}-1`, `${tag}-2`]]),
+      // A branch that waits on nothing but the database before its read is still in time for the batch.
+      (async () => (await Promise.resolve(em)) && queryPrepared<{ echo: string }>(em, ECHO, [word]))(),
+    ]));
     const seen = await inTenant(async (ctx) => {
       const em = await ctx.db();
       // The first time on this connection each text is prepared on its own.
       stage(ctx, `${tag}-1`);
-      const first = await queryPreparedAll(em, [preparedRead<{ n: number }>(COUNT, [[`${tag}-1`, `${tag}-2`]]), preparedRead<{ echo: string }>(ECHO, ['first'])]);
+      const [[first], [firstEcho]] = await both(em, 'first');
       calls = [];
       stage(ctx, `${tag}-2`);
-      const [count, echo] = await queryPreparedAll(em, [preparedRead<{ n: number }>(COUNT, [[`${tag}-1`, `${tag}-2`]]), preparedRead<{ echo: string }>(ECHO, ['second'])]);
-      return { first: [first[0][0].n, first[1][0].echo], second: [count[0].n, echo[0].echo], calls: [...calls] };
+      const [[second], [secondEcho]] = await both(em, 'second');
+      return { first: [first.n, firstEcho.echo], second: [second.n, secondEcho.echo], calls: [...calls] };
     });
     expect(seen.first).toEqual([1, 'first']);
     expect(seen.second).toEqual([2, 'second']);
@@ -103,23 +109,41 @@ describe('BEGIN, the scope and staged writes in one round trip with the next sta
     expect(await stored([`${tag}-1`, `${tag}-2`])).toBe(2);
   });
 
-  it('a read that fails among others sent together fails the call, and the unit rolls back whole', async () => {
+  it('a read that needs another\'s answer goes after it, in the next round trip; outside `together` each read is its own', async () => {
+    const seen = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      const chain = () => together(em, async () => {
+        const [a] = await queryPrepared<{ x: number }>(em, 'SELECT $1::int + 1 AS x', [1]);
+        const [b] = await queryPrepared<{ x: number }>(em, 'SELECT $1::int + 1 AS x', [a.x]);
+        return b.x;
+      });
+      await chain();
+      calls = [];
+      const chained = await chain();
+      const chainedCalls = calls.length;
+      calls = [];
+      const apart = await Promise.all([queryPrepared<{ x: number }>(em, 'SELECT $1::int + 1 AS x', [5]), queryPrepared<{ x: number }>(em, 'SELECT $1::int + 1 AS x', [6])]);
+      return { chained, chainedCalls, apart: apart.map(([r]) => r.x), apartCalls: calls.length };
+    });
+    expect(seen).toEqual({ chained: 3, chainedCalls: 2, apart: [6, 7], apartCalls: 2 });
+  });
+
+  it('a read that fails among others sent together fails each of them, and the unit rolls back whole', async () => {
     const tag = randomUUID();
-    let sent: string[] = [];
+    const DIVIDE = 'SELECT 1 / $1::int AS x';
+    let outcomes: PromiseSettledResult<unknown>[] = [];
     const err = await inTenant(async (ctx) => {
       const em = await ctx.db();
-      const reads = [preparedRead(COUNT, [[tag]]), preparedRead('SELECT 1 / $1::int AS x', [0])];
-      await queryPreparedAll(em, [reads[0]]);
+      await queryPrepared(em, COUNT, [[tag]]);
+      await queryPrepared(em, DIVIDE, [1]).catch(() => undefined);
       stage(ctx, `${tag}-kept`);
       calls = [];
-      try {
-        await queryPreparedAll(em, reads);
-      } finally {
-        sent = [...calls];
-      }
+      outcomes = await together(em, () => Promise.allSettled([queryPrepared(em, COUNT, [[tag]]), queryPrepared(em, DIVIDE, [0])]));
+      expect(calls).toHaveLength(1);
+      throw (outcomes[1] as PromiseRejectedResult).reason;
     }).catch((e: { code?: string }) => e);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     expect((err as { code?: string }).code).toBe('22012');
-    expect(sent.length).toBeGreaterThan(0);
     expect(await stored([`${tag}-kept`])).toBe(0);
   });
 

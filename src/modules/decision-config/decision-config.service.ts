@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { uuidv7 } from '../../platform/db/ids';
-import { type PreparedRead, preparedRead } from '../../platform/db/prepared';
+import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, notFound } from '../../core/domain-error';
 import { withoutNulls } from '../../platform/graphql/input';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -25,17 +25,6 @@ export interface DecisionConfigRow {
   createdAt: Date;
   activatedAt: Date | null;
 }
-
-/** forDecisionRead's row. */
-export interface DecisionConfigsRow {
-  active: { kind: ConfigKind; version: number; definition: unknown }[];
-  watchlist: WatchlistEntry[];
-  policies: { kind: string; definition: unknown }[];
-}
-
-const FOR_DECISION_SQL = `SELECT (SELECT coalesce(json_agg(json_build_object('kind', kind, 'version', version, 'definition', definition)), '[]') FROM decision_configs WHERE status = 'ACTIVE') AS active,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'listName', list_name)), '[]') FROM watchlist_entries) AS watchlist,
-  (SELECT coalesce(json_agg(json_build_object('kind', kind, 'definition', definition)), '[]') FROM tenant_policies) AS policies`;
 
 /** Scorecards and rule sets (versioned: draft, active, retired) and the tenant's policy documents. */
 export class DecisionConfigService {
@@ -101,15 +90,17 @@ export class DecisionConfigService {
   }
 
   /**
-   * What a decision reads of the tenant's configuration, in one statement (sent with the decision's
-   * other reads): the active scorecard and rules, the watch list, and the policy documents.
+   * What a decision reads of the tenant's configuration, in one statement: the active scorecard and
+   * rules, the watch list, and the policy documents (kept for the transaction, as `policy` keeps them).
    */
-  forDecisionRead(): PreparedRead<DecisionConfigsRow> {
-    return preparedRead(FOR_DECISION_SQL, []);
-  }
-
-  /** The configuration a decision runs with, from forDecisionRead's row; the policies are kept for the transaction, as `policy` keeps them. */
-  async forDecision(ctx: RequestContext, row: DecisionConfigsRow): Promise<{ active: ActiveConfigs; watchlist: WatchlistEntry[] }> {
+  async forDecision(ctx: RequestContext): Promise<{ active: ActiveConfigs; watchlist: WatchlistEntry[] }> {
+    const [row] = await queryPrepared<{ active: { kind: ConfigKind; version: number; definition: unknown }[]; watchlist: WatchlistEntry[]; policies: { kind: string; definition: unknown }[] }>(
+      await ctx.db(),
+      `SELECT (SELECT coalesce(json_agg(json_build_object('kind', kind, 'version', version, 'definition', definition)), '[]') FROM decision_configs WHERE status = 'ACTIVE') AS active,
+              (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'listName', list_name)), '[]') FROM watchlist_entries) AS watchlist,
+              (SELECT coalesce(json_agg(json_build_object('kind', kind, 'definition', definition)), '[]') FROM tenant_policies) AS policies`,
+      [],
+    );
     await ctx.transactionOnce(POLICIES, ctx.tenant, async () => new Map(row.policies.map((r) => [r.kind, r.definition])));
     return { active: activeOf(row.active), watchlist: row.watchlist };
   }

@@ -9,7 +9,8 @@ import { productScheduleInput, scheduleAprUnder } from '../../core/products/prod
 import type { ProductTerms } from '../../core/products/product-terms';
 import { withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
-import { preparedRead, queryPreparedAll } from '../../platform/db/prepared';
+import { queryPrepared, together } from '../../platform/db/prepared';
+import type { EntityManager } from 'typeorm';
 import { DEFAULT_POLICIES } from '../decision-config/default-policies';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
@@ -68,19 +69,19 @@ export class DecisionPipeline {
     const saveCheck = (kind: string, provider: string, result: unknown) => void results.push({ kind, provider, result: JSON.stringify(result) });
 
     // What the decision reads goes in one round trip (the configuration, the fraud signals, the
-    // book's exposure, the rate cap's rules: none needs another's answer), while the identity check
-    // and the bureau are asked (consent was checked at submission; the bureau is pulled once per application).
+    // book's exposure, the rate cap: none needs another's answer), while the identity check and the
+    // bureau are asked (consent was checked at submission; the bureau is pulled once per application).
+    // The cap is kept for the transaction; a cap that cannot be resolved fails the decision only
+    // where the price needs it, as before.
     const deviceBidx = app.deviceId ? cipher.blindIndex('device', app.deviceId) : null;
-    const [kyc, bureau, [[configs], [signals], [exposure], capRules]] = await Promise.all([
+    const [kyc, bureau, { active, watchlist }, signals, exposure] = await together(em, () => Promise.all([
       this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth }),
       this.providers.bureau.pull({ nationalId, fullName: borrower.fullName! }),
-      queryPreparedAll(em, [
-        this.configs.forDecisionRead(),
-        fraudSignalsRead(borrower, app.deviceId ?? null, deviceBidx),
-        exposureRead(borrower, input.productCode),
-        this.pricing.capRulesRead(),
-      ] as const),
-    ]);
+      this.configs.forDecision(ctx),
+      fraudSignals(em, borrower, app.deviceId ?? null, deviceBidx),
+      bookExposure(em, borrower, input.productCode),
+      this.pricing.capFor(ctx, today).catch(() => null),
+    ]));
 
     // Identity: document, liveness, face match, and declared vs verified data.
     saveCheck('KYC', this.providers.kyc.name, kyc);
@@ -88,7 +89,6 @@ export class DecisionPipeline {
     checks.push({ kind: 'KYC', provider: this.providers.kyc.name, outcome: kycPassed ? 'PASS' : 'FAIL', summary: kycPassed ? 'identity verified' : `document ${kyc.documentVerified ? 'ok' : 'not verified'}, liveness ${kyc.livenessPassed ? 'ok' : 'failed'}, face match ${kyc.faceMatchScore}`, detail: kyc });
 
     // Sanctions and watch lists the tenant uploaded, by fuzzy name match.
-    const { active, watchlist } = await this.configs.forDecision(ctx, configs);
     const fraudPolicy = await this.configs.policy(ctx, 'FRAUD');
     const matches = screenName(borrower.fullName!, watchlist, Number(fraudPolicy.sanctionsThreshold));
     saveCheck('SANCTIONS', 'tenant-watchlists', { matches });
@@ -160,7 +160,7 @@ export class DecisionPipeline {
     if (terms.rateBands.some((b) => b.grade === score.grade)) {
       const { input: scheduleInput, price: p } = productScheduleInput(terms, { principal: app.requestedAmount, termCount: app.termCount, frequency: app.frequency, grade: score.grade, segment: borrower.segment as never, disbursementDate: today });
       const schedule = buildSchedule(scheduleInput, { currencyDecimals: currencyDecimals(terms.currency) });
-      const cap = await this.pricing.capFor(ctx, today, capRules);
+      const cap = await this.pricing.capFor(ctx, today);
       price.annualRate = p.annualRate;
       price.apr = scheduleAprUnder(schedule, cap?.rule.aprConvention ?? 'US_REG_Z_ACTUARIAL');
       price.cap = cap?.cap ?? null;
@@ -207,8 +207,9 @@ export class DecisionPipeline {
  * behind other borrowers, applications within the tenant's velocity window (its fraud policy, else the
  * default), blacklist hits.
  */
-function fraudSignalsRead(borrower: BorrowerEntity, deviceId: string | null, deviceBidx: string | null) {
-  return preparedRead<{ nid: number; phone: number; bank: number; device: number; velocity: number; blacklist: string[] }>(
+async function fraudSignals(em: EntityManager, borrower: BorrowerEntity, deviceId: string | null, deviceBidx: string | null) {
+  const [row] = await queryPrepared<{ nid: number; phone: number; bank: number; device: number; velocity: number; blacklist: string[] }>(
+    em,
     `SELECT (SELECT count(*) FROM borrowers WHERE national_id_bidx = $1 AND id <> $4)::int AS nid,
             (SELECT count(*) FROM borrowers WHERE phone_bidx = $2 AND id <> $4)::int AS phone,
             (SELECT count(*) FROM borrowers WHERE bank_account_bidx = $3 AND id <> $4)::int AS bank,
@@ -219,6 +220,7 @@ function fraudSignalsRead(borrower: BorrowerEntity, deviceId: string | null, dev
              WHERE (kind = 'NATIONAL_ID' AND value_bidx = $1) OR (kind = 'PHONE' AND value_bidx = $2) OR (kind = 'BANK_ACCOUNT' AND value_bidx = $3) OR (kind = 'DEVICE' AND value_bidx = $7)) AS blacklist`,
     [borrower.nationalIdBidx, borrower.phoneBidx, borrower.bankAccountBidx, borrower.id, deviceId, DEFAULT_POLICIES.FRAUD.velocityWindowDays, deviceBidx],
   );
+  return row;
 }
 
 /**
@@ -227,8 +229,9 @@ function fraudSignalsRead(borrower: BorrowerEntity, deviceId: string | null, dev
  * migrations/1766850000000-exposure-cells.ts), a few rows whatever the book's size; the borrower's
  * from their own loans.
  */
-function exposureRead(borrower: BorrowerEntity, productCode: string) {
-  return preparedRead<{ portfolio: string; borrower: string; industry: string; region: string; product: string }>(
+async function bookExposure(em: EntityManager, borrower: BorrowerEntity, productCode: string) {
+  const [row] = await queryPrepared<{ portfolio: string; borrower: string; industry: string; region: string; product: string }>(
+    em,
     `SELECT coalesce(sum(c.principal), 0)::text AS portfolio,
             (SELECT coalesce(sum(l.principal_outstanding), 0) FROM loans l WHERE l.borrower_id = $1 AND l.status = 'ACTIVE')::text AS borrower,
             coalesce(sum(c.principal) FILTER (WHERE c.industry = $2), 0)::text AS industry,
@@ -237,6 +240,7 @@ function exposureRead(borrower: BorrowerEntity, productCode: string) {
      FROM exposure_cells c LEFT JOIN loan_products p ON p.tenant_id = c.tenant_id AND p.id = c.product_id`,
     [borrower.id, borrower.industry, borrower.region, productCode],
   );
+  return row;
 }
 
 /** Age in whole years on a date. */

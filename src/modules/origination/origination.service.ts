@@ -3,6 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import { type ApprovalTier, DecisionSimulation, type PastApplication, type RuleSet, type ScorecardDefinition, checkVote, tally } from '../../core/decisioning';
 import { Dec } from '../../core/money';
 import { stageInsert } from '../../platform/db/staged-insert';
+import { together } from '../../platform/db/prepared';
 import { uuidv7 } from '../../platform/db/ids';
 import { once } from '../../platform/db/idempotency';
 import { type Connection, type PageArgs, decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
@@ -93,7 +94,19 @@ export class OriginationService {
       throw new DomainError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
     }
 
-    const product = await products.headOrThrow(ctx, data.productId);
+    const source: ApplicationSource = ctx.hasRole('BORROWER') ? 'BORROWER' : ctx.hasRole('AGENT') ? 'AGENT' : 'STAFF';
+    // The product, the lender's profile and who the application is credited to (an agent's key submits
+    // for itself; otherwise the referral standing for the person, or the code quoted) need none of one
+    // another's answers: read in one round trip, with the borrower just written. A bad referral code is
+    // refused after the product's checks, as the two were made one after the other.
+    const [head, profile, attribution] = await together(await ctx.db(), () => Promise.allSettled([
+      products.headOrThrow(ctx, data.productId),
+      tenants.current(ctx),
+      source === 'AGENT'
+        ? { agentId: ctx.agentId, referrerBorrowerId: null, referralId: null }
+        : this.deps.referrals.attribute(ctx, { borrowerId, nationalIdBidx: borrower.nationalIdBidx, referralCode: data.referralCode ?? null, field: 'input.referralCode' }),
+    ]));
+    const product = settled(head);
     if (product.status !== 'ACTIVE') throw conflict(`Product ${product.code} is archived and takes no new applications`, { field: 'input.productId' });
     const version = await products.version(ctx, product.id, product.currentVersion);
     const terms = version.terms;
@@ -121,11 +134,7 @@ export class OriginationService {
       }
     });
 
-    const source: ApplicationSource = ctx.hasRole('BORROWER') ? 'BORROWER' : ctx.hasRole('AGENT') ? 'AGENT' : 'STAFF';
-    // Credit: an agent's key submits for itself; otherwise the referral standing for the person, or the code quoted.
-    const credit = source === 'AGENT'
-      ? { agentId: ctx.agentId, referrerBorrowerId: null, referralId: null }
-      : await this.deps.referrals.attribute(ctx, { borrowerId, nationalIdBidx: borrower.nationalIdBidx, referralCode: data.referralCode ?? null, field: 'input.referralCode' });
+    const credit = settled(attribution);
     const now = new Date();
     const app = Object.assign(new ApplicationEntity(), {
       tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
@@ -149,7 +158,7 @@ export class OriginationService {
     await this.move(ctx, app, 'SUBMITTED');
     await this.move(ctx, app, 'CHECKING');
 
-    const tenant = await tenants.current(ctx);
+    const tenant = settled(profile);
     const decision = await this.deps.pipeline.decide(ctx, { app, borrower, tenant, terms, productCode: product.code, collateralValue: collateralValue.toFixed(), hasCollateral: collateral.length > 0 });
     Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, pd: decision.score.pd, approvalTier: decision.tier });
     await this.move(ctx, app, decision.outcome, decision.reasons.map((r) => r.code).join(', ') || null);
@@ -401,4 +410,10 @@ function voteRefusalMessage(reason: string, tier: ApprovalTier): string {
     case 'DEADLINE_PASSED': return 'The approval deadline has passed';
     default: return 'The application is not awaiting approval';
   }
+}
+
+/** A settled promise's value, or its error thrown. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }

@@ -1,7 +1,7 @@
 import { Dec } from '../../core/money';
 import { type CapRule, CapUnresolvedError, type ResolvedCap, resolveCap, withinCap } from '../../core/pricing/rate-cap';
 import { uuidv7 } from '../../platform/db/ids';
-import { type PreparedRead, preparedRead, queryPrepared } from '../../platform/db/prepared';
+import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, DomainError } from '../../core/domain-error';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -76,22 +76,15 @@ export class PricingService {
     return { rule: next, changed: true };
   }
 
-  /**
-   * The cap in force for the tenant's jurisdiction on `date`, or null where no rule applies. `rules`:
-   * capRulesRead's rows, when the caller sent it with reads of its own (else they are read here).
-   */
-  capFor(ctx: RequestContext, date: string, rules?: CapRuleRow[]): Promise<ResolvedCap | null> {
-    return ctx.transactionOnce(CAPS, date, () => this.resolveCapFor(ctx, date, rules));
+  /** The cap in force for the tenant's jurisdiction on `date`, or null where no rule applies. */
+  capFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
+    return ctx.transactionOnce(CAPS, date, () => this.resolveCapFor(ctx, date));
   }
 
-  /** The rules as the cap's resolver reads them (one prepared statement, no entities), for capFor. */
-  capRulesRead(): PreparedRead<CapRuleRow> {
-    return preparedRead(CAP_RULES_SQL, []);
-  }
-
-  private async resolveCapFor(ctx: RequestContext, date: string, read?: CapRuleRow[]): Promise<ResolvedCap | null> {
+  private async resolveCapFor(ctx: RequestContext, date: string): Promise<ResolvedCap | null> {
     const tenant = await this.tenants.current(ctx);
-    const rules = (read ?? (await queryPrepared<CapRuleRow>(await ctx.db(), CAP_RULES_SQL, []))).map(ruleOf);
+    // The rules as the resolver reads them (one prepared statement, no entities).
+    const rules = (await queryPrepared<CapRuleRow>(await ctx.db(), CAP_RULES_SQL, [])).map(ruleOf);
     if (!rules.some((r) => r.jurisdiction === tenant.jurisdiction)) return null;
     const rates = (await this.referenceRates(ctx)).map((r) => ({ name: r.name, effectiveFrom: r.effectiveFrom, rate: r.rate }));
     try {
@@ -109,7 +102,7 @@ export class PricingService {
 }
 
 /** The columns of a rule the resolver reads (dates as text, as the entity holds them). */
-export type CapRuleRow = Pick<RateCapRuleEntity, 'jurisdiction' | 'effectiveFrom' | 'kind' | 'rate' | 'referenceName' | 'multiple' | 'aprConvention'>;
+type CapRuleRow = Pick<RateCapRuleEntity, 'jurisdiction' | 'effectiveFrom' | 'kind' | 'rate' | 'referenceName' | 'multiple' | 'aprConvention'>;
 
 const CAP_RULES_SQL = `SELECT jurisdiction, effective_from::text AS "effectiveFrom", kind, rate::text AS rate, reference_name AS "referenceName",
   multiple::text AS multiple, apr_convention AS "aprConvention" FROM rate_cap_rules ORDER BY jurisdiction ASC, effective_from DESC`;

@@ -11,31 +11,14 @@ export async function queryPrepared<T = Record<string, unknown>>(em: EntityManag
   return runner instanceof SerialQueryRunner ? runner.prepared<T>(sql, params) : em.query(sql, params);
 }
 
-/** A statement for queryPreparedAll, typed by the rows it answers. */
-export interface PreparedRead<T> {
-  sql: string;
-  params: unknown[];
-  /** Never set: carries the row type. */
-  readonly rows?: T;
-}
-
-/** A statement for queryPreparedAll. */
-export function preparedRead<T = Record<string, unknown>>(sql: string, params: unknown[]): PreparedRead<T> {
-  return { sql, params };
-}
-
-type RowsOf<T extends readonly PreparedRead<unknown>[]> = { [K in keyof T]: T[K] extends PreparedRead<infer R> ? R[] : never };
-
 /**
- * Statements that need none of one another's answers, as queryPrepared runs each, in one round trip on
- * the transaction's connection (once it has prepared them): the rows of each, in order. A failure in
- * one fails the call (the transaction is then lost whichever failed). Outside a tenant transaction they
- * run one after another.
+ * Runs `work` with its prepared statements (queryPrepared) sent together: those its branches ask for
+ * before Node next turns to I/O go to the database in one round trip, behind whatever waits to be sent
+ * (see SerialQueryRunner.together). For independent reads, as `Promise.all` over a transaction's
+ * services: `together(em, () => Promise.all([products.headOrThrow(ctx, id), tenants.current(ctx)]))`.
+ * Outside a tenant transaction it simply runs `work`.
  */
-export async function queryPreparedAll<const T extends readonly PreparedRead<unknown>[]>(em: EntityManager, reads: T): Promise<RowsOf<T>> {
+export function together<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
   const runner = em.queryRunner;
-  if (runner instanceof SerialQueryRunner) return (await runner.preparedAll(reads)) as RowsOf<T>;
-  const rows: unknown[][] = [];
-  for (const r of reads) rows.push(await em.query(r.sql, r.params));
-  return rows as RowsOf<T>;
+  return runner instanceof SerialQueryRunner ? runner.together(work) : work();
 }

@@ -85,18 +85,47 @@ export class SerialQueryRunner extends PostgresQueryRunner {
     return this.exclusive(() => super.query(...args));
   }
 
-  /** A statement as a named prepared statement of this connection (see sendPrepared). */
+  /**
+   * A statement as a named prepared statement of this connection (see sendPrepared). Inside `together`
+   * it waits for the others asked for alongside it, and they go as one.
+   */
   prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.exclusive((client) => sendPrepared(client, sql, params)) as Promise<T[]>;
+    if (this.gathering === 0) return this.exclusive((client) => sendPrepared(client, sql, params)) as Promise<T[]>;
+    return new Promise((resolve, reject) => {
+      if (!this.gathered) {
+        this.gathered = [];
+        setImmediate(() => this.sendGathered());
+      }
+      this.gathered.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
+    });
   }
 
   /**
-   * Statements that do not depend on one another's answers, each as a named prepared statement, in one
-   * round trip once the connection has prepared them all (before that, one after another, which
-   * prepares them); answered in order, the rows of each.
+   * Runs `work`, whose prepared statements need none of one another's answers: those it asks for
+   * before Node next turns to its I/O (every one its branches reach without waiting on anything but
+   * one another and the database) go in one round trip once the connection has prepared them all
+   * (before that, one after another, which prepares them). Each is answered with its own rows; one
+   * that fails fails them all (the transaction is lost whichever failed). For reads.
    */
-  preparedAll(statements: readonly { sql: string; params: unknown[] }[]): Promise<unknown[][]> {
-    return this.exclusive((client) => sendPreparedAll(client, statements));
+  async together<T>(work: () => Promise<T>): Promise<T> {
+    this.gathering++;
+    try {
+      return await work();
+    } finally {
+      this.gathering--;
+    }
+  }
+
+  private gathering = 0;
+  private gathered: { sql: string; params: unknown[]; resolve(rows: unknown[]): void; reject(err: unknown): void }[] | null = null;
+
+  private sendGathered(): void {
+    const gathered = this.gathered!;
+    this.gathered = null;
+    this.exclusive((client) => sendPreparedAll(client, gathered)).then(
+      (rows) => gathered.forEach((g, i) => g.resolve(rows[i])),
+      (err) => gathered.forEach((g) => g.reject(err)),
+    );
   }
 
   /** Sends the staged writes now (their errors surface here, not at COMMIT). */
