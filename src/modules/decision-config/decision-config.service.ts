@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type RuleSet, type ScorecardDefinition, validateRuleSet, validateScorecard } from '../../core/decisioning';
+import { type RuleSet, type ScorecardDefinition, assertValidPolicy, assertValidRuleSet, assertValidScorecard, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { uuidv7 } from '../../platform/db/ids';
 import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, notFound } from '../../core/domain-error';
@@ -92,17 +92,21 @@ export class DecisionConfigService {
   /**
    * What a decision reads of the tenant's configuration, in one statement: the active scorecard and
    * rules, the watch list, and the policy documents (kept for the transaction, as `policy` keeps them).
+   * The scorecard and rules come checked (assertValidPolicy), each version once in this process: a
+   * version's definition never changes, so one this process has checked is not sent again.
    */
   async forDecision(ctx: RequestContext): Promise<{ active: ActiveConfigs; watchlist: WatchlistEntry[] }> {
-    const [row] = await queryPrepared<{ active: { kind: ConfigKind; version: number; definition: unknown }[]; watchlist: WatchlistEntry[]; policies: { kind: string; definition: unknown }[] }>(
+    const known = checkedOf(ctx.tenant);
+    const [row] = await queryPrepared<{ active: ActiveRow[]; watchlist: WatchlistEntry[]; policies: { kind: string; definition: unknown }[] }>(
       await ctx.db(),
-      `SELECT (SELECT coalesce(json_agg(json_build_object('kind', kind, 'version', version, 'definition', definition)), '[]') FROM decision_configs WHERE status = 'ACTIVE') AS active,
+      `SELECT (SELECT coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'version', version, 'definition', CASE WHEN id = ANY($1::uuid[]) THEN NULL ELSE definition END)), '[]')
+               FROM decision_configs WHERE status = 'ACTIVE') AS active,
               (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'listName', list_name)), '[]') FROM watchlist_entries) AS watchlist,
               (SELECT coalesce(json_agg(json_build_object('kind', kind, 'definition', definition)), '[]') FROM tenant_policies) AS policies`,
-      [],
+      [[...known.keys()]],
     );
     await ctx.transactionOnce(POLICIES, ctx.tenant, async () => new Map(row.policies.map((r) => [r.kind, r.definition])));
-    return { active: activeOf(row.active), watchlist: row.watchlist };
+    return { active: checkedActive(row.active, known), watchlist: row.watchlist };
   }
 
   /** A policy document, or its default. A decision reads several: all of the tenant's are read once per transaction. */
@@ -156,6 +160,44 @@ export interface WatchlistEntry {
   name: string;
   listName: string;
 }
+
+/** An active configuration as forDecision reads it: its definition null when this process has checked it already. */
+interface ActiveRow {
+  id: string;
+  kind: ConfigKind;
+  version: number;
+  definition: ScorecardDefinition | RuleSet | null;
+}
+
+/** Checked definitions by the id of their version, per tenant (see forDecision). */
+const CHECKED = new Map<string, Map<string, ScorecardDefinition | RuleSet>>();
+const TENANTS_KEPT = 5000;
+/** Versions kept per tenant: the active two, and those a change of them left behind. */
+const VERSIONS_KEPT = 8;
+
+function checkedOf(tenant: string): Map<string, ScorecardDefinition | RuleSet> {
+  let known = CHECKED.get(tenant);
+  if (!known) {
+    if (CHECKED.size >= TENANTS_KEPT) CHECKED.clear();
+    CHECKED.set(tenant, (known = new Map()));
+  }
+  return known;
+}
+
+/** The active scorecard and rules, each checked the first time its version is seen (the defaults once). */
+function checkedActive(rows: ActiveRow[], known: Map<string, ScorecardDefinition | RuleSet>): ActiveConfigs {
+  const definitionOf = (row: ActiveRow) => {
+    if (row.definition === null) return known.get(row.id)!;
+    if (row.kind === 'SCORECARD') assertValidScorecard(row.definition as ScorecardDefinition);
+    else assertValidRuleSet(row.definition as RuleSet);
+    if (known.size >= VERSIONS_KEPT) known.clear();
+    known.set(row.id, row.definition);
+    return row.definition;
+  };
+  defaultsChecked ||= (assertValidPolicy({ scorecard: DEFAULT_SCORECARD, rules: DEFAULT_RULES }), true);
+  return activeOf(rows.map((r) => ({ kind: r.kind, version: r.version, definition: definitionOf(r) })));
+}
+let defaultsChecked = false;
 
 function activeOf(rows: { kind: ConfigKind; version: number; definition: unknown }[]): ActiveConfigs {
   const sc = rows.find((r) => r.kind === 'SCORECARD');

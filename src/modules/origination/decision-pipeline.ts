@@ -1,6 +1,6 @@
 import { Dec } from '../../core/money';
 import {
-  type ApprovalTier, type AppetiteLimit, assessFraud, checkAppetite, decideWithPolicy, type evaluateRules, nameSimilarity, type scoreApplicant, screenName, selectTier,
+  type ApprovalTier, type AppetiteLimit, assessFraud, checkAppetite, decideWithValidPolicy, type evaluateRules, nameSimilarity, type scoreApplicant, screenName, selectTier,
   type Facts,
 } from '../../core/decisioning';
 import { buildSchedule } from '../../core/loan-math';
@@ -147,8 +147,9 @@ export class DecisionPipeline {
       source: app.source,
     };
 
-    // The same function the simulation runs, so a simulated policy decides exactly as the live one.
-    const { score, rules } = decideWithPolicy({ scorecard: active.scorecard, rules: active.rules }, facts);
+    // The same function the simulation runs, so a simulated policy decides exactly as the live one
+    // (the configuration came checked: forDecision checks each version once).
+    const { score, rules } = decideWithValidPolicy({ scorecard: active.scorecard, rules: active.rules }, facts);
     const appetite = checkAppetite(
       (await this.configs.policy(ctx, 'RISK_APPETITE')) as AppetiteLimit[],
       { amount: facts.amount as string, borrowerId: borrower.id, industry: borrower.industry, region: borrower.region, productCode: input.productCode },
