@@ -137,7 +137,7 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(oneLine[3]).toBe('COMMIT');
   });
 
-  it('a decision is eleven round trips: the tenant key kept by the process, BEGIN with the first read, the borrower and its consent in one, the configuration in one, the checks with the application\'s status changes in one', async () => {
+  it('a decision is six round trips: the tenant key kept by the process, BEGIN with the first read, the borrower with the product, profile and referral reads, the application with the decision\'s reads, the checks with the application\'s status changes, the audit entry, COMMIT', async () => {
     const submit = () => app.gql(SUBMIT, { input: { productId: lender.productId, amount: '3000.00', termCount: 4, frequency: 'MONTHLY', borrower: borrowerInput() } }, lender.admin);
     // The request's transaction is the one that wrote the new borrower.
     const texts = await fewestRoundTrips('INSERT INTO "borrowers"', async () => {
@@ -160,7 +160,14 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(texts.find((t) => t.includes('INSERT INTO "applications"'))).toMatch(/;\s*SELECT/);
     expect(texts.filter((t) => /FROM (tenant_policies|watchlist_entries|decision_configs)\b/.test(t))).toHaveLength(1);
     expect(texts[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT .* FROM "?borrowers"? /);
-    expect(texts).toHaveLength(11);
-    expect(texts[10]).toBe('COMMIT');
+    // Reads that need none of one another's answers go together: the product, the lender's profile
+    // and the referral standing with the new borrower; the configuration, fraud signals, exposure and
+    // rate cap with the new application.
+    expect(borrower[0]).toMatch(/FROM loan_products WHERE id = \$1; SELECT .* FROM tenants WHERE id = \$1; WITH standing AS/);
+    const application = texts.find((t) => t.includes('INSERT INTO "applications"'))!;
+    for (const read of ['AS velocity', 'FROM exposure_cells', 'FROM decision_configs', 'FROM rate_cap_rules']) expect(application).toContain(read);
+    expect(texts).toHaveLength(6);
+    expect(texts[4]).toContain('audit');
+    expect(texts[5]).toBe('COMMIT');
   });
 });

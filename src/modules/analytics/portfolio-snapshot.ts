@@ -1,4 +1,4 @@
-import { withSettings } from '../../platform/db/settings';
+import { SERVER_WORKERS, withSettings } from '../../platform/db/settings';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 
 /**
@@ -181,26 +181,31 @@ SELECT $1, $2, currency, borrower_id, loans, gross FROM pg_temp.portfolio_snapsh
  * ran the joins on one core, 10.1-11.0 s against 6.0-7.2 s on two at a million loans.
  */
 export const SNAPSHOT_PLANNER: Record<string, string> = {
-  enable_nestloop: "'off'", enable_sort: "'off'", parallel_setup_cost: "'0'", parallel_tuple_cost: "'0.001'",
-  max_parallel_workers_per_gather: "(SELECT reset_val FROM pg_settings WHERE name = 'max_parallel_workers_per_gather')",
+  enable_nestloop: "'off'", enable_sort: "'off'", parallel_setup_cost: "'0'", parallel_tuple_cost: "'0.001'", ...SERVER_WORKERS,
 };
 
 /** Whole months from a loan's disbursement to a date (a milestone's months on book). */
 const MOB = (date: string) => `(extract(year FROM age(${date}, l.disbursement_date)) * 12 + extract(month FROM age(${date}, l.disbursement_date)))::int`;
 
 /**
- * The vintage step, in two statements. First the cohorts (a currency's loans disbursed in one month)
- * that the last 35 days' disbursements fall in are counted afresh from the loans disbursed by the
- * date, found by disbursement date (every cohort the first time): a row per cohort, not per loan.
+ * The vintage step. First the cohorts (a currency's loans disbursed in one month) that the last 35
+ * days' disbursements fall in are counted afresh from the loans disbursed by the date, found by
+ * disbursement date (every cohort the first time): a row per cohort, not per loan. The count only
+ * reads, so it runs on the database server's parallel workers (kept in a temporary table, as the
+ * snapshot's read is), and the cells are written from there.
  */
-const COHORT_SQL = `
-INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
-SELECT $1, currency, date_trunc('month', disbursement_date)::date, 'COHORT', 0, count(*), sum(principal)
+export const COHORT_READ_SQL = `
+SELECT currency, date_trunc('month', disbursement_date)::date AS cohort, count(*) AS loans, sum(principal) AS principal
 FROM loans
 WHERE tenant_id = $1 AND disbursement_date <= $2
   AND disbursement_date >= CASE WHEN EXISTS (SELECT 1 FROM vintage_cells v WHERE v.tenant_id = $1 AND v.metric = 'COHORT')
                                 THEN date_trunc('month', $2::date - 35)::date ELSE '-infinity'::date END
-GROUP BY currency, date_trunc('month', disbursement_date)
+GROUP BY currency, date_trunc('month', disbursement_date)`;
+
+/** The counted cohorts into their cells (a cell already right is not written). */
+const COHORT_SQL = `
+INSERT INTO vintage_cells (tenant_id, currency, cohort, metric, months_on_book, loans, principal)
+SELECT $1, currency, cohort, 'COHORT', 0, loans, principal FROM pg_temp.vintage_cohorts
 ON CONFLICT (tenant_id, currency, cohort, metric, months_on_book) DO UPDATE SET loans = EXCLUDED.loans, principal = EXCLUDED.principal
 WHERE (vintage_cells.loans, vintage_cells.principal) IS DISTINCT FROM (EXCLUDED.loans, EXCLUDED.principal)`;
 
@@ -254,7 +259,9 @@ export class PortfolioSnapshots {
     await em.query(INSERT_CELLS_SQL, [ctx.tenant, date]);
     await em.query(INSERT_TOP_SQL, [ctx.tenant, date]);
     await em.query('DROP TABLE pg_temp.portfolio_snapshot_rows');
-    await em.query(COHORT_SQL, [ctx.tenant, date]);
+    await withSettings(em, SERVER_WORKERS, () => em.query(`CREATE TEMP TABLE vintage_cohorts ON COMMIT DROP AS ${COHORT_READ_SQL}`, [ctx.tenant, date]));
+    await em.query(COHORT_SQL, [ctx.tenant]);
+    await em.query('DROP TABLE pg_temp.vintage_cohorts');
     await em.query(MILESTONES_SQL, [ctx.tenant, date]);
     if (isMonthEnd(date)) {
       await em.query('DELETE FROM loan_month_ends WHERE as_of = $1', [date]);

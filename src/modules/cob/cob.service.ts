@@ -6,6 +6,7 @@ import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import { emitEvent } from '../../platform/events/outbox';
 import { uuidFromBytes, uuidv7 } from '../../platform/db/ids';
+import { SERVER_WORKERS, withSettings } from '../../platform/db/settings';
 import type { Units } from '../../platform/tenancy/units';
 import { hostname } from 'node:os';
 import type { LedgerService } from '../ledger';
@@ -42,6 +43,9 @@ const NPA_THRESHOLD_DAYS = 90;
  * tenant and for each loan from its own last run date. The accruals of a date are summarised into one
  * journal entry when its last partition is done; a catch-up's accruals of closed dates get their own.
  */
+/** The day's accruals not already in a catch-up's own entry ($1 the date): the summary entry's amounts. */
+export const DAY_ACCRUALS_SQL = "SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB' AND journal_entry_id IS NULL";
+
 export class CobService {
   constructor(
     private readonly deps: {
@@ -126,9 +130,9 @@ export class CobService {
       if (run.status === 'COMPLETED') return true;
       const [{ open }] = await em.query("SELECT count(*)::int AS open FROM cob_partitions WHERE business_date = $1 AND status <> 'DONE'", [date]);
       if (open > 0) return false;
-      // A catch-up's accruals of this date carry their own entry; the rest are the day's summary.
-      const [sum] = await em.query(
-        "SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB' AND journal_entry_id IS NULL", [date]);
+      // A catch-up's accruals of this date carry their own entry; the rest are the day's summary: a
+      // row for each accruing loan, summed by the database server's parallel workers.
+      const [sum] = await withSettings(em, SERVER_WORKERS, () => em.query(DAY_ACCRUALS_SQL, [date]));
       let entryId: string | null = null;
       const lines = [
         { account: 'INTEREST_RECEIVABLE' as const, debit: sum.interest }, { account: 'INTEREST_INCOME' as const, credit: sum.interest },
