@@ -147,6 +147,40 @@ describe('BEGIN, the scope and staged writes in one round trip with the next sta
     expect(await stored([`${tag}-kept`])).toBe(0);
   });
 
+  it('reads gathered by work that fails before they are sent are never sent: refused, the unit rolled back, the connection serving the next unit', async () => {
+    const LATE = 'SELECT 2 * $1::int AS late';
+    let late: Promise<unknown> | undefined;
+    calls = [];
+    const err = await inTenant(async (ctx) => {
+      const em = await ctx.db();
+      await queryPrepared(em, COUNT, [['none']]);
+      await together(em, async () => {
+        late = queryPrepared(em, LATE, [21]);
+        late.catch(() => undefined);
+        throw new Error('the work failed');
+      });
+    }).catch((e: Error) => e);
+    expect((err as Error).message).toBe('the work failed');
+    await expect(late).rejects.toThrow('rolled back before the read was sent');
+    await new Promise((r) => setImmediate(r));
+    expect(calls.filter((t) => t.includes(LATE))).toEqual([]);
+    expect(calls.at(-1)).toBe('ROLLBACK');
+    // The connection it had (the pool's last returned, so the next unit's) answers the next unit.
+    expect(await inTenant(async (ctx) => (await queryPrepared<{ late: number }>(await ctx.db(), LATE, [2]))[0].late)).toBe(4);
+  });
+
+  it('a statement asked for on a unit\'s connection after the unit ended is refused, never sent (the connection is back in the pool)', async () => {
+    const LEFT = 'SELECT 3 * $1::int AS left_behind';
+    const em = await inTenant(async (ctx) => {
+      const db = await ctx.db();
+      await queryPrepared(db, COUNT, [['none']]);
+      return db;
+    });
+    calls = [];
+    await expect(queryPrepared(em, LEFT, [1])).rejects.toThrow('after its unit of work ended');
+    expect(calls).toEqual([]);
+  });
+
   it('an entity read (TypeORM, bound) after staged writes goes with them and sees them', async () => {
     const tag = randomUUID();
     const seen = await inTenant(async (ctx) => {

@@ -52,6 +52,9 @@ export class SerialQueryRunner extends PostgresQueryRunner {
    */
   exclusive<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
     const run = this.tail.then(async () => {
+      // Its connection is back in the pool (another unit's, maybe): a statement asked for after the
+      // unit ended (a read left behind by work that failed) is refused, never sent.
+      if (this.isReleased) throw new Error('a statement was asked for after its unit of work ended');
       const client = (await super.connect()) as DriverClient;
       const opening = this.opening;
       this.opening = null;
@@ -120,7 +123,8 @@ export class SerialQueryRunner extends PostgresQueryRunner {
   private gathered: { sql: string; params: unknown[]; resolve(rows: unknown[]): void; reject(err: unknown): void }[] | null = null;
 
   private sendGathered(): void {
-    const gathered = this.gathered!;
+    const gathered = this.gathered;
+    if (!gathered) return; // sent before COMMIT, or dropped at ROLLBACK
     this.gathered = null;
     this.exclusive((client) => sendPreparedAll(client, gathered)).then(
       (rows) => gathered.forEach((g, i) => g.resolve(rows[i])),
@@ -135,6 +139,10 @@ export class SerialQueryRunner extends PostgresQueryRunner {
 
   override async rollbackTransaction(): Promise<void> {
     this.staged?.clear();
+    // Reads gathered and not yet sent are refused unsent, as the staged writes are dropped.
+    const gathered = this.gathered;
+    this.gathered = null;
+    gathered?.forEach((g) => g.reject(new Error('its unit of work rolled back before the read was sent')));
     if (await this.neverSent()) return;
     try {
       // A connection that failed was let go at once (TypeORM releases it on the client's error).
@@ -150,6 +158,8 @@ export class SerialQueryRunner extends PostgresQueryRunner {
   }
 
   override async commitTransaction(): Promise<void> {
+    // Reads gathered and not yet sent go before COMMIT, inside the transaction they were asked in.
+    if (this.gathered) this.sendGathered();
     if (!this.staged?.size && (await this.neverSent())) return;
     return super.commitTransaction();
   }
