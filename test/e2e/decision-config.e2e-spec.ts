@@ -1,5 +1,6 @@
 import { SUBMIT, borrowerInput, lenderWithProduct } from '../support/origination';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { DEFAULT_SCORECARD } from '../../src/modules/decision-config/default-policies';
 
 describe('decision configuration, SLA and simulation', () => {
   let app: TestApp;
@@ -46,6 +47,19 @@ describe('decision configuration, SLA and simulation', () => {
     const after = (await submit('35000.00')).data!.submitApplication;
     expect(after.status).toBe('REFERRED');
     expect(after.decision.reasons[0].code).toBe('LARGE_AMOUNT');
+  });
+
+  it('keeps deciding with the active rules while the scorecard changes version after version (each version checked once, none lost)', async () => {
+    // The rules activated above refer anything above 25,000; twelve scorecard versions in turn, each decided with at once.
+    for (let i = 0; i < 12; i++) {
+      const card = (await app.gql('mutation($d: JSON!) { saveScorecard(name: "turn", definition: $d, activate: true) { status version } }', {
+        d: { ...DEFAULT_SCORECARD, basePoints: 420 + i },
+      }, lender.admin)).data!.saveScorecard;
+      expect(card.status).toBe('ACTIVE');
+      const decided = (await submit('35000.00')).data!.submitApplication;
+      expect(decided.status).toBe('REFERRED');
+      expect(decided.decision.reasons[0].code).toBe('LARGE_AMOUNT');
+    }
   });
 
   it('lists applications that outlived their stage time limit', async () => {

@@ -18,7 +18,7 @@ export { DEFAULT_FRAUD_WEIGHTS, assessFraud } from './fraud';
 export type { FraudHit, FraudSignals } from './fraud';
 export { nameSimilarity, normaliseName, screenName } from './name-match';
 export type { NameScreeningMatch } from './name-match';
-export { assertValidPolicy, decideWithPolicy, decideWithValidPolicy } from './policy';
+export { decideWithPolicy, decideWithValidPolicy } from './policy';
 export type { AutomatedDecision, CreditPolicy, PolicyDecision } from './policy';
 export { DecisionSimulation, simulateDecisions } from './simulate';
 export type { PastApplication, PolicySimulation, SimulationChange, SimulationReport } from './simulate';

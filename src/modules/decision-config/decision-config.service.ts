@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type RuleSet, type ScorecardDefinition, assertValidPolicy, assertValidRuleSet, assertValidScorecard, validateRuleSet, validateScorecard } from '../../core/decisioning';
+import { type RuleSet, type ScorecardDefinition, assertValidRuleSet, assertValidScorecard, validateRuleSet, validateScorecard } from '../../core/decisioning';
 import { uuidv7 } from '../../platform/db/ids';
 import { queryPrepared } from '../../platform/db/prepared';
 import { badInput, notFound } from '../../core/domain-error';
@@ -92,11 +92,14 @@ export class DecisionConfigService {
   /**
    * What a decision reads of the tenant's configuration, in one statement: the active scorecard and
    * rules, the watch list, and the policy documents (kept for the transaction, as `policy` keeps them).
-   * The scorecard and rules come checked (assertValidPolicy), each version once in this process: a
-   * version's definition never changes, so one this process has checked is not sent again.
+   * The scorecard and rules come checked (assertValidScorecard, assertValidRuleSet), each version once in
+   * this process: a version's definition never changes, so one this process has checked is not sent
+   * again. The defaults, used while a tenant has none active, are held valid by their spec.
    */
   async forDecision(ctx: RequestContext): Promise<{ active: ActiveConfigs; watchlist: WatchlistEntry[] }> {
-    const known = checkedOf(ctx.tenant);
+    // The versions this process had checked when the statement was sent: the rows it answers without a
+    // definition are found here, whatever another request adds or drops meanwhile.
+    const known = new Map(checkedOf(ctx.tenant));
     const [row] = await queryPrepared<{ active: ActiveRow[]; watchlist: WatchlistEntry[]; policies: { kind: string; definition: unknown }[] }>(
       await ctx.db(),
       `SELECT (SELECT coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'version', version, 'definition', CASE WHEN id = ANY($1::uuid[]) THEN NULL ELSE definition END)), '[]')
@@ -106,7 +109,7 @@ export class DecisionConfigService {
       [[...known.keys()]],
     );
     await ctx.transactionOnce(POLICIES, ctx.tenant, async () => new Map(row.policies.map((r) => [r.kind, r.definition])));
-    return { active: checkedActive(row.active, known), watchlist: row.watchlist };
+    return { active: checkedActive(ctx.tenant, row.active, known), watchlist: row.watchlist };
   }
 
   /** A policy document, or its default. A decision reads several: all of the tenant's are read once per transaction. */
@@ -184,20 +187,23 @@ function checkedOf(tenant: string): Map<string, ScorecardDefinition | RuleSet> {
   return known;
 }
 
-/** The active scorecard and rules, each checked the first time its version is seen (the defaults once). */
-function checkedActive(rows: ActiveRow[], known: Map<string, ScorecardDefinition | RuleSet>): ActiveConfigs {
+/**
+ * The active scorecard and rules: a row without a definition is a version `known` holds; a row with one
+ * is checked, then kept for the tenant's next decisions (the tenant's kept versions start again past
+ * VERSIONS_KEPT).
+ */
+function checkedActive(tenant: string, rows: ActiveRow[], known: ReadonlyMap<string, ScorecardDefinition | RuleSet>): ActiveConfigs {
   const definitionOf = (row: ActiveRow) => {
     if (row.definition === null) return known.get(row.id)!;
     if (row.kind === 'SCORECARD') assertValidScorecard(row.definition as ScorecardDefinition);
     else assertValidRuleSet(row.definition as RuleSet);
-    if (known.size >= VERSIONS_KEPT) known.clear();
-    known.set(row.id, row.definition);
+    const kept = checkedOf(tenant);
+    if (kept.size >= VERSIONS_KEPT) kept.clear();
+    kept.set(row.id, row.definition);
     return row.definition;
   };
-  defaultsChecked ||= (assertValidPolicy({ scorecard: DEFAULT_SCORECARD, rules: DEFAULT_RULES }), true);
   return activeOf(rows.map((r) => ({ kind: r.kind, version: r.version, definition: definitionOf(r) })));
 }
-let defaultsChecked = false;
 
 function activeOf(rows: { kind: ConfigKind; version: number; definition: unknown }[]): ActiveConfigs {
   const sc = rows.find((r) => r.kind === 'SCORECARD');
