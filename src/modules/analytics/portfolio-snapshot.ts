@@ -22,6 +22,12 @@ export const SNAPSHOT_SETS = {
 export const TOP_BORROWERS = 50;
 
 /**
+ * A loan the snapshot counts on its date (of `loans l` with its day's flows `f`, accrual `a` and
+ * true-ups `t`): ACTIVE, disbursed that day, or with a flow, an accrual or a true-up that day.
+ */
+const COUNTED = `((l.status = 'ACTIVE') OR l.disbursement_date = $2 OR f.loan_id IS NOT NULL OR a.loan_id IS NOT NULL OR t.loan_id IS NOT NULL)`;
+
+/**
  * A date's portfolio snapshot, read in one statement: every loan live at the date's end (ACTIVE,
  * disbursed by then) counted with its outstanding principal, arrears and days past due, and every loan
  * with a flow that day (disbursed, written off, recovered, interest or penalty accrued, fees earned),
@@ -62,7 +68,7 @@ WITH flows AS (
               THEN date_trunc('month', $2::date - 35)::date ELSE '-infinity'::date END AS start
 ), base AS MATERIALIZED (
   SELECT l.currency, l.product_id, b.region, l.agent_id, ap.risk_grade AS grade, l.bucket, b.industry, l.borrower_id, l.disbursement_date AS disbursed_on,
-         ((l.status = 'ACTIVE') OR l.disbursement_date = $2 OR f.loan_id IS NOT NULL OR a.loan_id IS NOT NULL OR t.loan_id IS NOT NULL) AS counted,
+         ${COUNTED} AS counted,
          (l.status = 'ACTIVE' AND l.disbursement_date <= $2) AS live, l.dpd,
          coalesce(l.principal_outstanding, 0) AS outstanding, l.overdue_principal, l.disbursement_date = $2 AS disbursed_today, l.principal,
          -- A repeat borrower had a loan disbursed before this one; a shared borrower has other live loans
@@ -80,8 +86,7 @@ WITH flows AS (
   WHERE l.tenant_id = $1 AND l.disbursement_date <= $2
     -- The snapshot's loans (counted), and besides them only the rest of the cohorts' loans: those
     -- closed before the date add nothing to a cell.
-    AND ((l.status = 'ACTIVE') OR l.disbursement_date = $2 OR f.loan_id IS NOT NULL OR a.loan_id IS NOT NULL OR t.loan_id IS NOT NULL
-         OR l.disbursement_date >= (SELECT start FROM win))
+    AND (${COUNTED} OR l.disbursement_date >= (SELECT start FROM win))
 ), cell AS (
   -- Every measure but distinct borrowers, summed once per finest cut (hashed), then rolled up.
   SELECT currency, product_id, region, agent_id, grade, bucket, industry,

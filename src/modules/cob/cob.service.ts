@@ -34,6 +34,9 @@ export interface CobResult {
 
 const NPA_THRESHOLD_DAYS = 90;
 
+/** The day's accruals not already in a catch-up's own entry ($1 the date): the summary entry's amounts. */
+export const DAY_ACCRUALS_SQL = "SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB' AND journal_entry_id IS NULL";
+
 /**
  * The nightly close of business for one tenant. Each business date is planned once into partitions
  * (loan id ranges), each run as one statement in its own transaction, by this process (`run`: the
@@ -43,9 +46,6 @@ const NPA_THRESHOLD_DAYS = 90;
  * tenant and for each loan from its own last run date. The accruals of a date are summarised into one
  * journal entry when its last partition is done; a catch-up's accruals of closed dates get their own.
  */
-/** The day's accruals not already in a catch-up's own entry ($1 the date): the summary entry's amounts. */
-export const DAY_ACCRUALS_SQL = "SELECT coalesce(sum(interest), 0)::text AS interest, coalesce(sum(penalty), 0)::text AS penalty FROM loan_accruals WHERE business_date = $1 AND kind = 'COB' AND journal_entry_id IS NULL";
-
 export class CobService {
   constructor(
     private readonly deps: {
