@@ -2,11 +2,8 @@ import { bucketOfSql, DEFAULT_BUCKETS, nightlySteps, nightlyStepsSql, type CobSt
 
 /** Whether the loan's accruing period ends before the date ($2): it moves to its next instalment tonight. */
 const CROSSING = `(l.accrual_period_end IS NOT NULL AND $2::date > l.accrual_period_end)`;
-/**
- * Where the loan's penalty starts from: a loan never replayed starts from its schedule's first due
- * date (its own column: the schedule is kept out of the row, migrations/1766930000000-loan-documents-out-of-line.ts).
- */
-const PFROM = `CASE WHEN l.penalty_rows IS NULL THEN l.first_due_date ELSE l.penalty_from END`;
+/** Where the loan's penalty starts from: a loan never replayed starts from its schedule. */
+const PFROM = `CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END`;
 /** The same as `f.pfrom`, for a statement reading the loan as `l`. */
 const PENALTY_FROM = `CROSS JOIN LATERAL (SELECT ${PFROM} AS pfrom) f`;
 /** Whether penalty accrues tonight (the accrue-penalty step's own test, on the loan's stored state), given where its penalty starts. */
