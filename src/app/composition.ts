@@ -96,7 +96,7 @@ import { DecisionPipeline } from '../modules/origination/decision-pipeline';
 import { originationPermissions } from '../modules/origination/origination.permissions';
 import { OriginationResolver } from '../modules/origination/origination.resolver';
 import { OriginationService } from '../modules/origination/origination.service';
-import { type Providers, sandboxProviders } from '../platform/providers/providers';
+import { type Providers, guardedProviders, sandboxProviders } from '../platform/providers/providers';
 import { tenantPermissions } from '../modules/tenancy/tenant.permissions';
 import { eventPermissions } from '../modules/events/events.permissions';
 import { EventsResolver } from '../modules/events/events.resolver';
@@ -150,7 +150,9 @@ export const permissionMaps = [tenantPermissions, identityPermissions, auditPerm
   bankStatementPermissions, usagePermissions, approvalPermissions, collectionsPermissions, agentsPermissions, commissionsPermissions, referralsPermissions, analyticsPermissions, crossSellPermissions];
 
 /** The services of all modules, wired once per process (the composition root). */
-export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, providers: Providers = sandboxProviders()) {
+export function createServices(config: Config, dataSource: () => DataSource, queue: () => QueueRuntime, vendors: Providers = sandboxProviders()) {
+  // Every provider call passes the network guard (no call while a transaction is open).
+  const providers = guardedProviders(vendors);
   const limits = config.graphql;
   // Units of work for modules that commit in parts or start with none of their own.
   const units = new Units(dataSource);

@@ -10,8 +10,8 @@ import { startReceiver } from '../support/webhook-receiver';
 
 /**
  * The rule "no network call inside an open database transaction" holds by construction in
- * development and tests: a webhook POST or a Stripe call made while the caller's transaction is
- * open is refused before anything leaves, and the same call made with none open (lazily not yet
+ * development and tests: a webhook POST, a Stripe call or a provider's (identity, bureau, payout)
+ * made while the caller's transaction is open is refused before anything leaves, and the same call made with none open (lazily not yet
  * opened, or in a detached step) goes through.
  */
 describe('the network guard', () => {
@@ -60,5 +60,19 @@ describe('the network guard', () => {
       expect((err as { detail?: unknown }).detail).toBeInstanceOf(NetworkCallInTransactionError);
     });
     expect(fake.requests.length).toBe(before);
+  });
+
+  it("refuses the identity check, the bureau and a payout while the transaction is open (the app's providers, sandboxes here, as a vendor's adapter)", async () => {
+    const { providers } = app.runtime.services;
+    const subject = { fullName: 'Guard Person', nationalId: 'GD12345678', dateOfBirth: null };
+    await inTenant(async (ctx) => {
+      // Not opened yet: asked.
+      expect((await providers.kyc.verify(subject)).documentVerified).toBe(true);
+      expect((await providers.bureau.pull(subject)).reference).toMatch(/^bureau_/);
+      await (await ctx.db()).query('SELECT 1');
+      await expect(providers.kyc.verify(subject)).rejects.toBeInstanceOf(NetworkCallInTransactionError);
+      await expect(providers.bureau.pull(subject)).rejects.toBeInstanceOf(NetworkCallInTransactionError);
+      await expect(providers.payments.disburse({ amount: '10.00', currency: 'KES', beneficiary: 'b', reference: 'r', idempotencyKey: 'guard-payout' })).rejects.toBeInstanceOf(NetworkCallInTransactionError);
+    });
   });
 });

@@ -137,15 +137,26 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(oneLine[3]).toBe('COMMIT');
   });
 
-  it('a decision is six round trips: the tenant key kept by the process, BEGIN with the first read, the borrower with the product, profile and referral reads, the application with the decision\'s reads, the checks with the application\'s status changes, the audit entry, COMMIT', async () => {
+  it('a decision is six round trips: the tenant key kept by the process, BEGIN with the first read, the borrower with the profile and referral reads (the product read before the providers were asked), the application with the decision\'s reads, the checks with the application\'s status changes, the audit entry, COMMIT', async () => {
     const submit = () => app.gql(SUBMIT, { input: { productId: lender.productId, amount: '3000.00', termCount: 4, frequency: 'MONTHLY', borrower: borrowerInput() } }, lender.admin);
     // The request's transaction is the one that wrote the new borrower.
+    const befores: string[][] = [];
     const texts = await fewestRoundTrips('INSERT INTO "borrowers"', async () => {
       const res = await submit();
       expect(res.errors).toBeUndefined();
       // Decided with the national ID decrypted (KYC passed) by a key no statement of this request read.
       expect(res.data!.submitApplication.decision.checks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'KYC', outcome: 'PASS' })]));
+      // Before it, the checks that refuse a submission before the providers are asked, in a transaction
+      // of their own that ended before the providers were asked: BEGIN with the product's read, COMMIT.
+      const own = [...sent.values()].find((list) => list.some((t) => t.includes('FROM loan_products WHERE id')))!.map((t) => t.replace(/\s+/g, ' '));
+      const at = own.findIndex((t) => t.includes('FROM loan_products WHERE id'));
+      befores.push(own.slice(own.slice(0, at + 1).findLastIndex((t) => t.startsWith('START TRANSACTION')), own.indexOf('COMMIT', at) + 1));
     });
+    // As for the request's transaction, the fewest of the four (a connection new to the read prepares it first).
+    const before = befores.reduce((a, b) => (b.length < a.length ? b : a));
+    expect(before).toHaveLength(2);
+    expect(before[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT id, code, status, current_version AS "currentVersion" FROM loan_products WHERE id = \$1$/);
+    expect(before[1]).toBe('COMMIT');
     expect(texts.filter((t) => t.includes('tenant_keys'))).toEqual([]);
     const borrower = texts.filter((t) => t.includes('INSERT INTO "borrowers"'));
     expect(borrower).toHaveLength(1);
@@ -160,10 +171,12 @@ describe('one connection per request: statements in order, never overlapping', (
     expect(texts.find((t) => t.includes('INSERT INTO "applications"'))).toMatch(/;\s*SELECT/);
     expect(texts.filter((t) => /FROM (tenant_policies|watchlist_entries|decision_configs)\b/.test(t))).toHaveLength(1);
     expect(texts[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT .* FROM "?borrowers"? /);
-    // Reads that need none of one another's answers go together: the product, the lender's profile
-    // and the referral standing with the new borrower; the configuration, fraud signals, exposure and
-    // rate cap with the new application.
-    expect(borrower[0]).toMatch(/FROM loan_products WHERE id = \$1; SELECT .* FROM tenants WHERE id = \$1; WITH standing AS/);
+    // Reads that need none of one another's answers go together: the lender's profile and the
+    // referral standing with the new borrower; the configuration, fraud signals, exposure and rate cap
+    // with the new application. The product was read before, with the checks that refuse a submission
+    // before the providers are asked, in a transaction of its own (the providers are asked with none open).
+    expect(borrower[0]).toMatch(/; SELECT .* FROM tenants WHERE id = \$1; WITH standing AS/);
+    expect(texts.filter((t) => t.includes('FROM loan_products'))).toEqual([]);
     const application = texts.find((t) => t.includes('INSERT INTO "applications"'))!;
     for (const read of ['AS velocity', 'FROM exposure_cells', 'FROM decision_configs', 'FROM rate_cap_rules']) expect(application).toContain(read);
     expect(texts).toHaveLength(6);

@@ -29,11 +29,15 @@ export class BureauMonitoringService {
   ) {}
 
   async refresh(ctx: RequestContext, borrowerId: string): Promise<BureauRefreshResult> {
-    const borrower = await this.deps.borrowers.byIdOrThrow(ctx, borrowerId);
-    if (!(await this.deps.borrowers.hasConsent(ctx, borrowerId, 'BUREAU_PULL'))) throw conflict('The borrower has not consented to a credit bureau pull', { reason: 'CONSENT_REQUIRED' });
-    if (!borrower.nationalIdEnc) throw conflict('The borrower has no national ID on record');
-    const nationalId = (await this.deps.ciphers.cipher(ctx)).decrypt('nationalId', borrower.nationalIdEnc);
-    const report = await this.deps.providers.bureau.pull({ nationalId, fullName: borrower.fullName ?? '' });
+    // Who is pulled, read and checked in a short transaction of its own; the bureau is asked with none
+    // open (the network guard); the comparison and the warnings are written in the request's.
+    const subject = await ctx.detached(async (c) => {
+      const borrower = await this.deps.borrowers.byIdOrThrow(c, borrowerId);
+      if (!(await this.deps.borrowers.hasConsent(c, borrowerId, 'BUREAU_PULL'))) throw conflict('The borrower has not consented to a credit bureau pull', { reason: 'CONSENT_REQUIRED' });
+      if (!borrower.nationalIdEnc) throw conflict('The borrower has no national ID on record');
+      return { nationalId: (await this.deps.ciphers.cipher(c)).decrypt('nationalId', borrower.nationalIdEnc), fullName: borrower.fullName ?? '' };
+    });
+    const report = await this.deps.providers.bureau.pull(subject);
     const em = await ctx.db();
     const [previous] = (await em.query(
       `SELECT c.result FROM application_checks c JOIN applications a ON a.tenant_id = c.tenant_id AND a.id = c.application_id

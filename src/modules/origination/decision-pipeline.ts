@@ -19,9 +19,22 @@ import type { BorrowerEntity } from '../identity';
 import type { PricingService } from '../pricing';
 import type { TenantProfile } from '../../platform/tenancy/tenant-directory';
 import type { ApplicationEntity } from './application.entity';
-import type { Providers } from '../../platform/providers/providers';
+import type { BureauReport, KycResult, Providers } from '../../platform/providers/providers';
 
 export type DecisionOutcome = 'APPROVED' | 'REFERRED' | 'DECLINED';
+
+/** Whom the identity check and the bureau are asked about. */
+export interface Subject {
+  fullName: string;
+  nationalId: string;
+  dateOfBirth: string | null;
+}
+
+/** What the providers answered about the applicant (see DecisionPipeline.ask). */
+export interface Evidence {
+  kyc: KycResult;
+  bureau: BureauReport;
+}
 
 /** The self-explaining decision record kept with the application. */
 export interface DecisionRecord {
@@ -40,9 +53,10 @@ export interface DecisionRecord {
 }
 
 /**
- * Gathers the evidence for one application (identity, watch lists, fraud signals, the bureau) and
- * runs the pure decisioning core over it: scorecard, rules, risk appetite, price under the cap,
- * approval tier. Provider results are stored as checks; the bureau is pulled once per application.
+ * The evidence for one application (identity and the bureau, asked by `ask` before the application's
+ * transaction; watch lists and fraud signals, read in it) and the pure decisioning core run over it:
+ * scorecard, rules, risk appetite, price under the cap, approval tier. Provider results are stored as
+ * checks; the bureau is pulled once per application.
  */
 export class DecisionPipeline {
   constructor(
@@ -52,14 +66,29 @@ export class DecisionPipeline {
     private readonly pricing: PricingService,
   ) {}
 
+  /** Who the identity check and the bureau are asked about: the borrower as recorded, the national ID in clear. */
+  async subjectOf(ctx: RequestContext, borrower: BorrowerEntity): Promise<Subject> {
+    const cipher = await this.ciphers.cipher(ctx);
+    return { fullName: borrower.fullName!, nationalId: cipher.decrypt('nationalId', borrower.nationalIdEnc!), dateOfBirth: borrower.dateOfBirth };
+  }
+
+  /**
+   * The identity check and the bureau report, asked at once. Outside any transaction (the providers
+   * pass the network guard): the caller reads what it needs first, commits, asks, then decides.
+   * Consent was checked before; the bureau is pulled once per application.
+   */
+  async ask(subject: Subject): Promise<Evidence> {
+    const [kyc, bureau] = await Promise.all([this.providers.kyc.verify(subject), this.providers.bureau.pull({ nationalId: subject.nationalId, fullName: subject.fullName })]);
+    return { kyc, bureau };
+  }
+
   async decide(
     ctx: RequestContext,
-    input: { app: ApplicationEntity; borrower: BorrowerEntity; tenant: TenantProfile; terms: ProductTerms; productCode: string; collateralValue: string; hasCollateral: boolean },
+    input: { app: ApplicationEntity; borrower: BorrowerEntity; tenant: TenantProfile; terms: ProductTerms; productCode: string; collateralValue: string; hasCollateral: boolean; evidence: Evidence },
   ): Promise<DecisionRecord> {
-    const { app, borrower, tenant, terms } = input;
+    const { app, borrower, tenant, terms, evidence: { kyc, bureau } } = input;
     const em = await ctx.db();
     const cipher = await this.ciphers.cipher(ctx);
-    const nationalId = cipher.decrypt('nationalId', borrower.nationalIdEnc!);
     const today = todayIn(tenant.timezone);
     const checks: DecisionRecord['checks'] = [];
     // The provider results, written together once the pipeline has read all it reads (none of its
@@ -68,14 +97,10 @@ export class DecisionPipeline {
     const saveCheck = (kind: string, provider: string, result: unknown) => void results.push({ kind, provider, result: JSON.stringify(result) });
 
     // What the decision reads goes in one round trip (the configuration, the fraud signals, the
-    // book's exposure, the rate cap: none needs another's answer), while the identity check and the
-    // bureau are asked (consent was checked at submission; the bureau is pulled once per application).
-    // The cap is kept for the transaction; a cap that cannot be resolved fails the decision only
-    // where the price needs it, as before.
+    // book's exposure, the rate cap: none needs another's answer). The cap is kept for the
+    // transaction; a cap that cannot be resolved fails the decision only where the price needs it.
     const deviceBidx = app.deviceId ? cipher.blindIndex('device', app.deviceId) : null;
-    const [kyc, bureau, { active, watchlist }, signals, exposure] = await together(em, () => Promise.all([
-      this.providers.kyc.verify({ fullName: borrower.fullName!, nationalId, dateOfBirth: borrower.dateOfBirth }),
-      this.providers.bureau.pull({ nationalId, fullName: borrower.fullName! }),
+    const [{ active, watchlist }, signals, exposure] = await together(em, () => Promise.all([
       this.configs.forDecision(ctx),
       fraudSignals(em, borrower, app.deviceId ?? null, deviceBidx),
       bookExposure(em, borrower, input.productCode),

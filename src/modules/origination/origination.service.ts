@@ -22,7 +22,7 @@ import { type ApplicationSource, ApplicationEntity } from './application.entity'
 import { ApplicationWrites } from './application-writes';
 import type { DecisionPipeline, DecisionRecord } from './decision-pipeline';
 import { type Offer, contractValues, makeOffer, renderContract } from '../../core/products/offer';
-import { submitSchema } from './submit-definition';
+import { type SubmitInput, submitSchema } from './submit-definition';
 import type { LoanBookingService } from '../loans';
 import type { CreditLineService } from '../loans';
 
@@ -69,44 +69,100 @@ export class OriginationService {
     const parsed = submitSchema.safeParse(withoutNulls(input));
     if (!parsed.success) throw badInput(`input.${parsed.error.issues[0].path.join('.')}`, parsed.error.issues[0].message);
     const data = parsed.data;
-    const { borrowers, products, tenants } = this.deps;
+    const { borrowers, tenants } = this.deps;
+
+    // What refuses an application before anyone is asked about the applicant, and what the identity
+    // check and the bureau are asked with, are read in a short transaction of its own. The two are then
+    // asked, together, with no transaction open: a vendor's seconds would otherwise hold a connection
+    // and the application's locks (the network guard refuses it). The application itself, the borrower
+    // a submission creates and the decision are written in the request's transaction after, as before:
+    // a refusal or a failure anywhere leaves nothing written.
+    const before = await ctx.detached((c) => this.beforeChecks(c, data));
+    const evidence = await this.deps.pipeline.ask(before.subject);
+    const { product, version, terms, frequency, amount, collateral, collateralValue } = before;
 
     // Who applies: a borrower token applies for itself; staff and agents name or create the borrower
     // (a borrower created here has just consented to the bureau pull: neither is read back).
-    let borrowerId: string;
     let created: BorrowerEntity | null = null;
-    if (ctx.hasRole('BORROWER')) {
-      if (data.borrowerId && data.borrowerId !== ctx.borrowerId) throw forbidden('A borrower applies for itself');
-      borrowerId = ctx.borrowerId!;
-    } else if (data.borrowerId) {
-      borrowerId = data.borrowerId;
-    } else if (data.borrower) {
+    if (!before.borrower) {
       created = await borrowers.create(ctx, data.borrower, 'input.borrower');
-      borrowerId = created.id;
       await borrowers.recordConsentOf(ctx, created, 'BUREAU_PULL', true, data.bureauConsentTextVersion ?? 'application-form');
-    } else {
-      throw badInput('input.borrowerId', 'name the borrower (borrowerId) or describe a new one (borrower)');
     }
-    const borrower = created ?? (await borrowers.byIdOrThrow(ctx, borrowerId));
-    if (!borrower.fullName || !borrower.nationalIdEnc) throw conflict('The borrower profile is incomplete: full name and national ID are needed', { field: 'input.borrowerId' });
-    if (borrower.pseudonymisedAt) throw conflict('This borrower was erased', { field: 'input.borrowerId' });
-    if (!created && !(await borrowers.hasConsent(ctx, borrowerId, 'BUREAU_PULL'))) {
-      throw new DomainError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
-    }
+    const borrower = before.borrower ?? created!;
+    const borrowerId = borrower.id;
 
     const source: ApplicationSource = ctx.hasRole('BORROWER') ? 'BORROWER' : ctx.hasRole('AGENT') ? 'AGENT' : 'STAFF';
-    // The product, the lender's profile and who the application is credited to (an agent's key submits
-    // for itself; otherwise the referral standing for the person, or the code quoted) need none of one
-    // another's answers: read in one round trip, with the borrower just written. A bad referral code is
-    // refused after the product's checks, as the two were made one after the other.
-    const [head, profile, attribution] = await together(await ctx.db(), () => Promise.allSettled([
-      products.headOrThrow(ctx, data.productId),
+    // The lender's profile and who the application is credited to (an agent's key submits for itself;
+    // otherwise the referral standing for the person, or the code quoted) need none of each other's
+    // answers: read in one round trip, with the borrower just written.
+    const [profile, attribution] = await together(await ctx.db(), () => Promise.allSettled([
       tenants.current(ctx),
       source === 'AGENT'
         ? { agentId: ctx.agentId, referrerBorrowerId: null, referralId: null }
         : this.deps.referrals.attribute(ctx, { borrowerId, nationalIdBidx: borrower.nationalIdBidx, referralCode: data.referralCode ?? null, field: 'input.referralCode' }),
     ]));
-    const product = settled(head);
+
+    const credit = settled(attribution);
+    const now = new Date();
+    const app = Object.assign(new ApplicationEntity(), {
+      tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
+      termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
+      agentId: credit.agentId, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
+      referralId: credit.referralId, referrerBorrowerId: credit.referrerBorrowerId,
+      deviceId: data.deviceId ?? null, riskGrade: null, score: null, pd: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
+      loanId: null, version: 1, createdAt: now, updatedAt: now,
+    });
+    // Staged: the row goes with the next statement (the tenant's profile, or a collateral row), in its round trip.
+    await stageInsert(ctx, ApplicationEntity, app);
+    const em = await ctx.db();
+    if (credit.referralId) await this.deps.referrals.converted(ctx, credit.referralId, app.id, borrowerId);
+    this.writes.event(ctx, app, null, 'DRAFT', null);
+    for (const c of collateral) {
+      await em.query(
+        'INSERT INTO application_collateral (tenant_id, id, application_id, kind, description, valuation, guarantor_name, document_hashes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [ctx.tenant, uuidv7(), app.id, c.kind, c.description, c.valuation ?? null, c.guarantorName ?? null, c.documentHashes ?? []],
+      );
+    }
+    await this.move(ctx, app, 'SUBMITTED');
+    await this.move(ctx, app, 'CHECKING');
+
+    const tenant = settled(profile);
+    const decision = await this.deps.pipeline.decide(ctx, { app, borrower, tenant, terms, productCode: product.code, collateralValue, hasCollateral: collateral.length > 0, evidence });
+    Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, pd: decision.score.pd, approvalTier: decision.tier });
+    await this.move(ctx, app, decision.outcome, decision.reasons.map((r) => r.code).join(', ') || null);
+    if (decision.outcome === 'APPROVED') await this.offer(ctx, app, borrower);
+    await this.writes.save(ctx, app);
+    return app;
+  }
+
+  /**
+   * A submission's reads and checks before the providers are asked (in a transaction of its own, see
+   * `submit`): the borrower named (theirs to apply for, complete, not erased, consenting to the bureau
+   * pull), the product (active) and its current version's terms (frequency, amount, term, collateral),
+   * and who the identity check and the bureau are asked about. In this order, as the errors were.
+   */
+  private async beforeChecks(ctx: RequestContext, data: SubmitInput) {
+    const { borrowers, products } = this.deps;
+    let named: string | null = null;
+    if (ctx.hasRole('BORROWER')) {
+      if (data.borrowerId && data.borrowerId !== ctx.borrowerId) throw forbidden('A borrower applies for itself');
+      named = ctx.borrowerId!;
+    } else if (data.borrowerId) {
+      named = data.borrowerId;
+    } else if (!data.borrower) {
+      throw badInput('input.borrowerId', 'name the borrower (borrowerId) or describe a new one (borrower)');
+    }
+    let borrower: BorrowerEntity | null = null;
+    if (named) {
+      borrower = await borrowers.byIdOrThrow(ctx, named);
+      if (!borrower.fullName || !borrower.nationalIdEnc) throw conflict('The borrower profile is incomplete: full name and national ID are needed', { field: 'input.borrowerId' });
+      if (borrower.pseudonymisedAt) throw conflict('This borrower was erased', { field: 'input.borrowerId' });
+      if (!(await borrowers.hasConsent(ctx, named, 'BUREAU_PULL'))) {
+        throw new DomainError('CONFLICT', 'The borrower has not consented to a credit bureau pull', { field: 'input.borrowerId', reason: 'CONSENT_REQUIRED' });
+      }
+    }
+
+    const product = await products.headOrThrow(ctx, data.productId);
     if (product.status !== 'ACTIVE') throw conflict(`Product ${product.code} is archived and takes no new applications`, { field: 'input.productId' });
     const version = await products.version(ctx, product.id, product.currentVersion);
     const terms = version.terms;
@@ -134,37 +190,10 @@ export class OriginationService {
       }
     });
 
-    const credit = settled(attribution);
-    const now = new Date();
-    const app = Object.assign(new ApplicationEntity(), {
-      tenantId: ctx.tenant, id: uuidv7(), borrowerId, productId: product.id, productVersion: version.version, requestedAmount: amount.toFixed(),
-      termCount: data.termCount, frequency, purpose: data.purpose ?? null, status: 'DRAFT' as ApplicationStatus, statusEnteredAt: now, source,
-      agentId: credit.agentId, agentRef: source === 'AGENT' ? (data.agentRef ?? null) : null, createdByType: ctx.actor.type, createdById: ctx.actor.id,
-      referralId: credit.referralId, referrerBorrowerId: credit.referrerBorrowerId,
-      deviceId: data.deviceId ?? null, riskGrade: null, score: null, pd: null, decision: null, approvalTier: null, offer: null, contract: null, signature: null,
-      loanId: null, version: 1, createdAt: now, updatedAt: now,
-    });
-    // Staged: the row goes with the next statement (the tenant's profile, or a collateral row), in its round trip.
-    await stageInsert(ctx, ApplicationEntity, app);
-    const em = await ctx.db();
-    if (credit.referralId) await this.deps.referrals.converted(ctx, credit.referralId, app.id, borrowerId);
-    this.writes.event(ctx, app, null, 'DRAFT', null);
-    for (const c of collateral) {
-      await em.query(
-        'INSERT INTO application_collateral (tenant_id, id, application_id, kind, description, valuation, guarantor_name, document_hashes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [ctx.tenant, uuidv7(), app.id, c.kind, c.description, c.valuation ?? null, c.guarantorName ?? null, c.documentHashes ?? []],
-      );
-    }
-    await this.move(ctx, app, 'SUBMITTED');
-    await this.move(ctx, app, 'CHECKING');
-
-    const tenant = settled(profile);
-    const decision = await this.deps.pipeline.decide(ctx, { app, borrower, tenant, terms, productCode: product.code, collateralValue: collateralValue.toFixed(), hasCollateral: collateral.length > 0 });
-    Object.assign(app, { decision, riskGrade: decision.score.grade, score: decision.score.score, pd: decision.score.pd, approvalTier: decision.tier });
-    await this.move(ctx, app, decision.outcome, decision.reasons.map((r) => r.code).join(', ') || null);
-    if (decision.outcome === 'APPROVED') await this.offer(ctx, app, borrower);
-    await this.writes.save(ctx, app);
-    return app;
+    const subject = borrower
+      ? await this.deps.pipeline.subjectOf(ctx, borrower)
+      : { fullName: data.borrower!.fullName, nationalId: data.borrower!.nationalId, dateOfBirth: data.borrower!.dateOfBirth ?? null };
+    return { borrower, product, version, terms, frequency, amount, collateral, collateralValue: collateralValue.toFixed(), subject };
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string, lock = false): Promise<ApplicationEntity> {

@@ -29,3 +29,6 @@ export const submitSchema = z
       .optional(),
   })
   .strict();
+
+/** submitApplication's input as validated. */
+export type SubmitInput = z.infer<typeof submitSchema>;

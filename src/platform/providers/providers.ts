@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../tenancy/request-context';
+import { assertNoOpenTransaction } from '../tenancy/transaction-scope';
 
 /** Identity verification: document, liveness and face match (a real KYC vendor sits behind this). */
 export interface KycProvider {
@@ -49,6 +50,22 @@ export interface Providers {
   kyc: KycProvider;
   bureau: BureauProvider;
   payments: PaymentsProvider;
+}
+
+/**
+ * The providers with the network guard in front of every call (see transaction-scope): a call made
+ * while the caller's transaction is open is refused (a rejected promise) before it leaves, in development and tests, as
+ * the Stripe clients' and webhook POSTs are. The sandboxes answer in-process, but are called as a
+ * real vendor would be, so a path that asks one inside a transaction fails its specs here rather
+ * than holding a connection and its locks for a vendor's seconds in production.
+ */
+export function guardedProviders(providers: Providers): Providers {
+  const { kyc, bureau, payments } = providers;
+  return {
+    kyc: { name: kyc.name, verify: async (req) => (assertNoOpenTransaction(`the KYC provider ${kyc.name}`), kyc.verify(req)) },
+    bureau: { name: bureau.name, pull: async (req) => (assertNoOpenTransaction(`the credit bureau ${bureau.name}`), bureau.pull(req)) },
+    payments: { name: payments.name, disburse: async (req) => (assertNoOpenTransaction(`the payments provider ${payments.name}`), payments.disburse(req)) },
+  };
 }
 
 /** A stable pseudo-random number in [0, n) from a string, so sandbox answers repeat for the same person. */
