@@ -10,7 +10,7 @@ import { ensureAppRole, ensureDatabase, withDatabase } from '../../src/platform/
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres';
 import { runMigrations } from '../../src/app/migrate';
 import { createHttpApp } from '../../src/app/http/app';
-import { type Runtime, bootRuntime } from '../../src/app/runtime';
+import { type BootOptions, type Runtime, bootRuntime } from '../../src/app/runtime';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 
 async function freePort(): Promise<number> {
@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
  * throw-away embedded PostgreSQL; queues on Redis when BENCH_REDIS_URL is set, else Postgres.
  * `env` overrides settings (e.g. a rate limit for a bench that measures with the limiter on).
  */
-export async function startBenchApp(env: Record<string, string> = {}): Promise<{ runtime: Runtime; url: string; ownerUrl: string; close(): Promise<void> }> {
+export async function startBenchApp(env: Record<string, string> = {}, boot: Pick<BootOptions, 'providers'> = {}): Promise<{ runtime: Runtime; url: string; ownerUrl: string; close(): Promise<void> }> {
   let adminUrl = process.env.BENCH_DATABASE_URL;
   let stopEmbedded: () => Promise<void> = async () => undefined;
   let tmp: string | undefined;
@@ -53,7 +53,7 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<{
   const config = loadConfig({
     NODE_ENV: production ? 'production' : 'test', DATABASE_URL: ownerUrl, ...secrets, REDIS_URL: process.env.BENCH_REDIS_URL, LOG_LEVEL: 'silent', RATE_LIMITS: 'false', ...env,
   });
-  const runtime = await bootRuntime(config, { migrate: false, worker: false });
+  const runtime = await bootRuntime(config, { migrate: false, worker: false, ...boot });
   const http = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {
     const s = http.app.listen(0, '127.0.0.1', () => resolve(s));

@@ -11,6 +11,7 @@ import { type Metrics, createMetrics } from '../platform/observability/metrics';
 import { QueueRuntime } from '../platform/queue/queue-runtime';
 import { startDispatchTrigger } from '../modules/events/dispatch-trigger';
 import { setNetworkGuard } from '../platform/tenancy/transaction-scope';
+import type { Providers } from '../platform/providers/providers';
 
 /** Everything a process (API, worker, CLI) runs on, built once and closed once. */
 export interface Runtime {
@@ -33,6 +34,8 @@ export interface BootOptions {
   /** Start the embedded PostgreSQL again if it dies while this process runs (the API; a CLI command is too short-lived to bother). */
   keepDatabaseAlive?: boolean;
   logger?: Logger;
+  /** The vendors' adapters (identity, bureau, payments); the built-in sandboxes when not given. */
+  providers?: Providers;
 }
 
 /**
@@ -61,7 +64,7 @@ export async function bootRuntime(config: Config, opts: BootOptions): Promise<Ru
     }
     const dataSource = await createAppDataSource(db.appUrl, entities, { statementTimeoutMs: config.statementTimeoutMs });
     const queue = new QueueRuntime(config.redisUrl ? { kind: 'redis', url: config.redisUrl } : { kind: 'postgres', url: db.ownerUrl });
-    const services = createServices(config, () => dataSource, () => queue);
+    const services = createServices(config, () => dataSource, () => queue, opts.providers);
     let stopDispatchTrigger: () => void = () => undefined;
     if (opts.worker) {
       queue.startWorker({ dataSource, metrics, logger }, jobDefinitions(services), config.workerConcurrency);
