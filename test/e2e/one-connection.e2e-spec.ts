@@ -147,7 +147,8 @@ describe('one connection per request: statements in order, never overlapping', (
       // Decided with the national ID decrypted (KYC passed) by a key no statement of this request read.
       expect(res.data!.submitApplication.decision.checks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'KYC', outcome: 'PASS' })]));
       // Before it, the checks that refuse a submission before the providers are asked, in a transaction
-      // of their own that ended before the providers were asked: BEGIN with the product's read, COMMIT.
+      // of their own that ended before the providers were asked: BEGIN with the product's read and the
+      // new national ID's check together, COMMIT.
       const own = [...sent.values()].find((list) => list.some((t) => t.includes('FROM loan_products WHERE id')))!.map((t) => t.replace(/\s+/g, ' '));
       const at = own.findIndex((t) => t.includes('FROM loan_products WHERE id'));
       befores.push(own.slice(own.slice(0, at + 1).findLastIndex((t) => t.startsWith('START TRANSACTION')), own.indexOf('COMMIT', at) + 1));
@@ -155,7 +156,7 @@ describe('one connection per request: statements in order, never overlapping', (
     // As for the request's transaction, the fewest of the four (a connection new to the read prepares it first).
     const before = befores.reduce((a, b) => (b.length < a.length ? b : a));
     expect(before).toHaveLength(2);
-    expect(before[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT id, code, status, current_version AS "currentVersion" FROM loan_products WHERE id = \$1$/);
+    expect(before[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT id, code, status, current_version AS "currentVersion" FROM loan_products WHERE id = \$1; SELECT id FROM borrowers WHERE national_id_bidx = \$1 LIMIT 1$/);
     expect(before[1]).toBe('COMMIT');
     expect(texts.filter((t) => t.includes('tenant_keys'))).toEqual([]);
     const borrower = texts.filter((t) => t.includes('INSERT INTO "borrowers"'));

@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '../../src/config/config';
 import { quoteIdent, withDatabase } from '../../src/platform/db/database';
 import { type HttpApp, createHttpApp, serveMetrics } from '../../src/app/http/app';
 import { type Runtime, bootRuntime } from '../../src/app/runtime';
+import type { Providers } from '../../src/platform/providers/providers';
 import type { RequestContext } from '../../src/platform/tenancy/request-context';
 import { runInContext } from '../../src/platform/tenancy/run-in-context';
 import type { Role } from '../../src/platform/tenancy/roles';
@@ -72,14 +73,15 @@ let tenantCounter = 0;
 
 /**
  * Boots the real app (HTTP + GraphQL + queues) on its own database. `queue: 'redis'` uses the
- * run's Redis, `'postgres'` the BullMQ Postgres backend; `worker` starts a job worker in-process.
+ * run's Redis, `'postgres'` the BullMQ Postgres backend; `worker` starts a job worker in-process;
+ * `providers` stands for the vendors' adapters (the sandboxes when not given).
  */
-export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { queue?: 'redis' | 'postgres'; worker?: boolean; env?: Record<string, string>; providers?: Providers } = {}): Promise<TestApp> {
   const ownerUrl = await createTestDatabase();
   const redisUrl = opts.queue === 'redis' ? process.env.TEST_REDIS_URL : undefined;
   if (opts.queue === 'redis' && !redisUrl) throw new Error('this spec needs Redis: install redis-server or set TEST_REDIS_URL');
   const config = testConfig({ DATABASE_URL: ownerUrl, REDIS_URL: redisUrl, ...opts.env });
-  const runtime = await bootRuntime(config, { migrate: false, worker: opts.worker ?? false });
+  const runtime = await bootRuntime(config, { migrate: false, worker: opts.worker ?? false, providers: opts.providers });
   const http = await createHttpApp(runtime);
   // As main.ts does: /metrics on a port of its own when METRICS_PORT is set.
   const metricsServer = config.metricsPort ? await serveMetrics(runtime, config.metricsPort) : null;

@@ -48,6 +48,14 @@ export interface BorrowerView {
   createdAt: Date;
 }
 
+/**
+ * Whether a caller told that a borrower already exists may be told which one: only a caller that may
+ * read every borrower. An agent or a front-end (APP) would learn the id of a borrower it may not read.
+ */
+function mayKnowWhich(ctx: RequestContext): boolean {
+  return ctx.referringAgent === null && ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER');
+}
+
 /** Borrowers: personal data encrypted at rest, looked up by blind index, exported and erased on request. */
 export class BorrowerService {
   constructor(
@@ -58,16 +66,9 @@ export class BorrowerService {
 
   async create(ctx: RequestContext, input: unknown, root = 'input'): Promise<BorrowerEntity> {
     const data = this.parse(input, root);
-    const cipher = await this.ciphers.cipher(ctx);
     const em = await ctx.db();
     const repo = em.getRepository(BorrowerEntity);
-    const nationalIdBidx = cipher.blindIndex('nationalId', data.nationalId);
-    // Only whether one exists, and its id: not the whole row.
-    const [existing] = await queryPrepared<{ id: string }>(em, 'SELECT id FROM borrowers WHERE national_id_bidx = $1 LIMIT 1', [nationalIdBidx]);
-    // Only a caller that may read every borrower is told which one it is; an agent or a front-end
-    // (APP) would learn the id of a borrower it may not read.
-    const mayKnow = ctx.referringAgent === null && ctx.hasRole('LENDER_ADMIN', 'UNDERWRITER');
-    if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, ...(mayKnow && { borrowerId: existing.id }) });
+    await this.refuseKnownIdentity(ctx, data.nationalId, root);
     const now = new Date();
     if (data.externalRef) {
       const known = await repo.findOneBy({ externalRef: data.externalRef });
@@ -75,7 +76,7 @@ export class BorrowerService {
       // completed by the full record; a complete one with this reference is another borrower.
       // So is one another front-end signed in: its users are not this caller's to complete.
       const othersUser = known !== null && ctx.frontEnd !== null && known.appKeyId !== ctx.frontEnd;
-      if (known && (known.nationalIdBidx || othersUser)) throw conflict('A borrower with this externalRef already exists', { field: `${root}.externalRef`, ...(mayKnow && { borrowerId: known.id }) });
+      if (known && (known.nationalIdBidx || othersUser)) throw conflict('A borrower with this externalRef already exists', { field: `${root}.externalRef`, ...(mayKnowWhich(ctx) && { borrowerId: known.id }) });
       if (known) {
         if (known.pseudonymisedAt) throw conflict('This borrower was erased');
         Object.assign(known, await this.columns(ctx, data), { displayName: known.displayName ?? data.fullName, updatedAt: now });
@@ -90,6 +91,17 @@ export class BorrowerService {
     await stageInsert(ctx, BorrowerEntity, borrower);
     await this.audit.record(ctx, { action: 'borrower.created', entityType: 'Borrower', entityId: borrower.id, after: { kind: data.kind, segment: data.segment, region: data.region ?? null } });
     return borrower;
+  }
+
+  /**
+   * Refuses a new borrower whose national ID another borrower of the lender has (CONFLICT on
+   * `root.nationalId`, naming it to a caller that may know which: see mayKnowWhich). Only whether one
+   * exists, and its id, is read. A submission asks this before the providers are asked about the applicant.
+   */
+  async refuseKnownIdentity(ctx: RequestContext, nationalId: string, root = 'input'): Promise<void> {
+    const cipher = await this.ciphers.cipher(ctx);
+    const [existing] = await queryPrepared<{ id: string }>(await ctx.db(), 'SELECT id FROM borrowers WHERE national_id_bidx = $1 LIMIT 1', [cipher.blindIndex('nationalId', nationalId)]);
+    if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, ...(mayKnowWhich(ctx) && { borrowerId: existing.id }) });
   }
 
   async update(ctx: RequestContext, id: string, input: unknown, root = 'input'): Promise<BorrowerEntity> {

@@ -138,7 +138,7 @@ export class OriginationService {
   /**
    * A submission's reads and checks before the providers are asked (in a transaction of its own, see
    * `submit`): the borrower named (theirs to apply for, complete, not erased, consenting to the bureau
-   * pull), the product (active) and its current version's terms (frequency, amount, term, collateral),
+   * pull) or a new one's national ID new to the lender, the product (active) and its current version's terms (frequency, amount, term, collateral),
    * and who the identity check and the bureau are asked about. In this order, as the errors were.
    */
   private async beforeChecks(ctx: RequestContext, data: SubmitInput) {
@@ -162,7 +162,14 @@ export class OriginationService {
       }
     }
 
-    const product = await products.headOrThrow(ctx, data.productId);
+    // A new borrower's national ID must be new to the lender (asked again when the borrower is written),
+    // read with the product, in one round trip.
+    const [identity, head] = await together(await ctx.db(), () => Promise.allSettled([
+      named ? undefined : borrowers.refuseKnownIdentity(ctx, data.borrower!.nationalId, 'input.borrower'),
+      products.headOrThrow(ctx, data.productId),
+    ]));
+    settled(identity);
+    const product = settled(head);
     if (product.status !== 'ACTIVE') throw conflict(`Product ${product.code} is archived and takes no new applications`, { field: 'input.productId' });
     const version = await products.version(ctx, product.id, product.currentVersion);
     const terms = version.terms;
