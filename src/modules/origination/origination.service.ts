@@ -138,8 +138,9 @@ export class OriginationService {
   /**
    * A submission's reads and checks before the providers are asked (in a transaction of its own, see
    * `submit`): the borrower named (theirs to apply for, complete, not erased, consenting to the bureau
-   * pull) or a new one's national ID new to the lender, the product (active) and its current version's terms (frequency, amount, term, collateral),
-   * and who the identity check and the bureau are asked about. In this order, as the errors were.
+   * pull) or a new one's national ID new to the lender, the product (active) and its current version's
+   * terms (frequency, amount, term, collateral), and who the identity check and the bureau are asked
+   * about. A refusal names the borrower first, then the product, then its terms.
    */
   private async beforeChecks(ctx: RequestContext, data: SubmitInput) {
     const { borrowers, products } = this.deps;

@@ -54,10 +54,10 @@ export interface Providers {
 
 /**
  * The providers with the network guard in front of every call (see transaction-scope): a call made
- * while the caller's transaction is open is refused (a rejected promise) before it leaves, in development and tests, as
- * the Stripe clients' and webhook POSTs are. The sandboxes answer in-process, but are called as a
- * real vendor would be, so a path that asks one inside a transaction fails its specs here rather
- * than holding a connection and its locks for a vendor's seconds in production.
+ * while the caller's transaction is open is refused (a rejected promise) before it leaves, in
+ * development and tests, as the Stripe clients' and webhook POSTs are. The sandboxes answer
+ * in-process, but are called as a real vendor would be, so a path that asks one inside a transaction
+ * fails its specs here rather than holding a connection and its locks for a vendor's seconds in production.
  */
 export function guardedProviders(providers: Providers): Providers {
   const { kyc, bureau, payments } = providers;
