@@ -204,7 +204,7 @@ export function createServices(config: Config, dataSource: () => DataSource, que
   };
   const operations = { ...guarded.loans, ...guarded.origination, ...guarded.products, ...guarded.decisionConfigs, ...guarded.collections } satisfies GuardedOperationRegistry;
   const approvals = new ApprovalService({ audit, limits, operations });
-  const monitoring = new BureauMonitoringService({ borrowers, ciphers, providers, servicing, tenants: directory });
+  const monitoring = new BureauMonitoringService({ borrowers, providers, servicing, tenants: directory });
   const auditCheckpoints = new AuditCheckpointService([config.masterKey, ...(config.masterKeyPrevious ? [config.masterKeyPrevious] : [])]);
   // Close of business writes collection cases in each partition's statement.
   // Commissions: plans, what close of business earns from the day's loan events, statements.

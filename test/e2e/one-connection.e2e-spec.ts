@@ -111,13 +111,20 @@ describe('one connection per request: statements in order, never overlapping', (
     for (let i = 0; i < 4; i++) {
       sent = new Map();
       await request(i);
-      const texts = [...sent.values()].find((list) => list.some((t) => t.includes(marker)))!.map((t) => t.replace(/\s+/g, ' '));
-      const at = texts.findIndex((t) => t.includes(marker));
-      const begun = texts.slice(0, at + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
-      attempts.push(texts.slice(begun, texts.indexOf('COMMIT', at) + 1));
+      attempts.push(unitSending(marker));
     }
-    return attempts.reduce((a, b) => (b.length < a.length ? b : a));
+    return fewest(attempts);
   }
+
+  /** The transaction that sent `marker`, among what the clients were sent: from its BEGIN to its COMMIT. */
+  function unitSending(marker: string): string[] {
+    const texts = [...sent.values()].find((list) => list.some((t) => t.includes(marker)))!.map((t) => t.replace(/\s+/g, ' '));
+    const at = texts.findIndex((t) => t.includes(marker));
+    const begun = texts.slice(0, at + 1).findLastIndex((t) => t.startsWith('START TRANSACTION'));
+    return texts.slice(begun, texts.indexOf('COMMIT', at) + 1);
+  }
+
+  const fewest = (attempts: string[][]) => attempts.reduce((a, b) => (b.length < a.length ? b : a));
 
   it('a repayment is one unit of work in four round trips: BEGIN with the loan locked with its book and the key claimed in one statement, every write in one more, the audit entry, COMMIT', async () => {
     const repay = (key: string, amount: string) => app.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { transactionId allocation { principal interest } } }`,
@@ -149,12 +156,10 @@ describe('one connection per request: statements in order, never overlapping', (
       // Before it, the checks that refuse a submission before the providers are asked, in a transaction
       // of their own that ended before the providers were asked: BEGIN with the product's read and the
       // new national ID's check together, COMMIT.
-      const own = [...sent.values()].find((list) => list.some((t) => t.includes('FROM loan_products WHERE id')))!.map((t) => t.replace(/\s+/g, ' '));
-      const at = own.findIndex((t) => t.includes('FROM loan_products WHERE id'));
-      befores.push(own.slice(own.slice(0, at + 1).findLastIndex((t) => t.startsWith('START TRANSACTION')), own.indexOf('COMMIT', at) + 1));
+      befores.push(unitSending('FROM loan_products WHERE id'));
     });
     // As for the request's transaction, the fewest of the four (a connection new to the read prepares it first).
-    const before = befores.reduce((a, b) => (b.length < a.length ? b : a));
+    const before = fewest(befores);
     expect(before).toHaveLength(2);
     expect(before[0]).toMatch(/^START TRANSACTION; SELECT set_config.*; SELECT id, code, status, current_version AS "currentVersion" FROM loan_products WHERE id = \$1; SELECT id FROM borrowers WHERE national_id_bidx = \$1 LIMIT 1$/);
     expect(before[1]).toBe('COMMIT');

@@ -14,6 +14,7 @@ import { BorrowerEntity } from '../identity';
 import { zodToBadInput } from '../tenancy';
 import { borrowerSchema, type BorrowerInputData } from './borrower-definition';
 import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
+import type { Applicant } from '../../platform/providers/providers';
 
 export type ConsentKind = 'BUREAU_PULL' | 'DATA_PROCESSING' | 'MARKETING';
 
@@ -102,6 +103,16 @@ export class BorrowerService {
     const cipher = await this.ciphers.cipher(ctx);
     const [existing] = await queryPrepared<{ id: string }>(await ctx.db(), 'SELECT id FROM borrowers WHERE national_id_bidx = $1 LIMIT 1', [cipher.blindIndex('nationalId', nationalId)]);
     if (existing) throw conflict('A borrower with this national ID already exists', { field: `${root}.nationalId`, ...(mayKnowWhich(ctx) && { borrowerId: existing.id }) });
+  }
+
+  /**
+   * The borrower as the identity check and the bureau are asked about them, the national ID decrypted
+   * (CONFLICT when none is on record). For a provider's question, never for a caller to read.
+   */
+  async applicantOf(ctx: RequestContext, borrower: BorrowerEntity): Promise<Applicant> {
+    if (!borrower.nationalIdEnc) throw conflict('The borrower has no national ID on record');
+    const cipher = await this.ciphers.cipher(ctx);
+    return { fullName: borrower.fullName ?? '', nationalId: cipher.decrypt('nationalId', borrower.nationalIdEnc), dateOfBirth: borrower.dateOfBirth };
   }
 
   async update(ctx: RequestContext, id: string, input: unknown, root = 'input'): Promise<BorrowerEntity> {

@@ -2,7 +2,6 @@ import { conflict } from '../../core/domain-error';
 import { todayIn } from '../../platform/tenancy/business-date';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { BorrowerService } from '../borrowers';
-import type { TenantCipherService } from '../../platform/crypto/tenant-cipher.service';
 import type { BureauReport, Providers } from '../../platform/providers/providers';
 import type { TenantDirectory } from '../../platform/tenancy/tenant-directory';
 import type { LoanServicingService } from './loan-servicing.service';
@@ -25,19 +24,18 @@ export interface BureauRefreshResult {
  */
 export class BureauMonitoringService {
   constructor(
-    private readonly deps: { borrowers: BorrowerService; ciphers: TenantCipherService; providers: Providers; servicing: LoanServicingService; tenants: TenantDirectory },
+    private readonly deps: { borrowers: BorrowerService; providers: Providers; servicing: LoanServicingService; tenants: TenantDirectory },
   ) {}
 
   async refresh(ctx: RequestContext, borrowerId: string): Promise<BureauRefreshResult> {
     // Who is pulled, read and checked in a short transaction of its own; the bureau is asked with none
     // open (the network guard); the comparison and the warnings are written in the request's.
-    const subject = await ctx.detached(async (c) => {
+    const applicant = await ctx.detached(async (c) => {
       const borrower = await this.deps.borrowers.byIdOrThrow(c, borrowerId);
       if (!(await this.deps.borrowers.hasConsent(c, borrowerId, 'BUREAU_PULL'))) throw conflict('The borrower has not consented to a credit bureau pull', { reason: 'CONSENT_REQUIRED' });
-      if (!borrower.nationalIdEnc) throw conflict('The borrower has no national ID on record');
-      return { nationalId: (await this.deps.ciphers.cipher(c)).decrypt('nationalId', borrower.nationalIdEnc), fullName: borrower.fullName ?? '' };
+      return this.deps.borrowers.applicantOf(c, borrower);
     });
-    const report = await this.deps.providers.bureau.pull(subject);
+    const report = await this.deps.providers.bureau.pull(applicant);
     const em = await ctx.db();
     const [previous] = (await em.query(
       `SELECT c.result FROM application_checks c JOIN applications a ON a.tenant_id = c.tenant_id AND a.id = c.application_id

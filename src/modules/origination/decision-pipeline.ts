@@ -19,16 +19,9 @@ import type { BorrowerEntity } from '../identity';
 import type { PricingService } from '../pricing';
 import type { TenantProfile } from '../../platform/tenancy/tenant-directory';
 import type { ApplicationEntity } from './application.entity';
-import type { BureauReport, KycResult, Providers } from '../../platform/providers/providers';
+import type { Applicant, BureauReport, KycResult, Providers } from '../../platform/providers/providers';
 
 export type DecisionOutcome = 'APPROVED' | 'REFERRED' | 'DECLINED';
-
-/** Whom the identity check and the bureau are asked about. */
-export interface Subject {
-  fullName: string;
-  nationalId: string;
-  dateOfBirth: string | null;
-}
 
 /** What the providers answered about the applicant (see DecisionPipeline.ask). */
 export interface Evidence {
@@ -66,19 +59,13 @@ export class DecisionPipeline {
     private readonly pricing: PricingService,
   ) {}
 
-  /** Who the identity check and the bureau are asked about: the borrower as recorded, the national ID in clear. */
-  async subjectOf(ctx: RequestContext, borrower: BorrowerEntity): Promise<Subject> {
-    const cipher = await this.ciphers.cipher(ctx);
-    return { fullName: borrower.fullName!, nationalId: cipher.decrypt('nationalId', borrower.nationalIdEnc!), dateOfBirth: borrower.dateOfBirth };
-  }
-
   /**
    * The identity check and the bureau report, asked at once. Outside any transaction (the providers
    * pass the network guard): the caller reads what it needs first, commits, asks, then decides.
    * Consent was checked before; the bureau is pulled once per application.
    */
-  async ask(subject: Subject): Promise<Evidence> {
-    const [kyc, bureau] = await Promise.all([this.providers.kyc.verify(subject), this.providers.bureau.pull({ nationalId: subject.nationalId, fullName: subject.fullName })]);
+  async ask(applicant: Applicant): Promise<Evidence> {
+    const [kyc, bureau] = await Promise.all([this.providers.kyc.verify(applicant), this.providers.bureau.pull(applicant)]);
     return { kyc, bureau };
   }
 

@@ -78,7 +78,7 @@ export class OriginationService {
     // a submission creates and the decision are written in the request's transaction after, as before:
     // a refusal or a failure anywhere leaves nothing written.
     const before = await ctx.detached((c) => this.beforeChecks(c, data));
-    const evidence = await this.deps.pipeline.ask(before.subject);
+    const evidence = await this.deps.pipeline.ask(before.applicant);
     const { product, version, terms, frequency, amount, collateral, collateralValue } = before;
 
     // Who applies: a borrower token applies for itself; staff and agents name or create the borrower
@@ -198,10 +198,10 @@ export class OriginationService {
       }
     });
 
-    const subject = borrower
-      ? await this.deps.pipeline.subjectOf(ctx, borrower)
+    const applicant = borrower
+      ? await borrowers.applicantOf(ctx, borrower)
       : { fullName: data.borrower!.fullName, nationalId: data.borrower!.nationalId, dateOfBirth: data.borrower!.dateOfBirth ?? null };
-    return { borrower, product, version, terms, frequency, amount, collateral, collateralValue: collateralValue.toFixed(), subject };
+    return { borrower, product, version, terms, frequency, amount, collateral, collateralValue: collateralValue.toFixed(), applicant };
   }
 
   async byIdOrThrow(ctx: RequestContext, id: string, lock = false): Promise<ApplicationEntity> {

@@ -2,10 +2,17 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../tenancy/request-context';
 import { assertNoOpenTransaction } from '../tenancy/transaction-scope';
 
+/** Whom the identity check and the bureau are asked about: a person as recorded, the national ID in clear. */
+export interface Applicant {
+  fullName: string;
+  nationalId: string;
+  dateOfBirth: string | null;
+}
+
 /** Identity verification: document, liveness and face match (a real KYC vendor sits behind this). */
 export interface KycProvider {
   readonly name: string;
-  verify(req: { fullName: string; nationalId: string; dateOfBirth: string | null }): Promise<KycResult>;
+  verify(req: Applicant): Promise<KycResult>;
 }
 export interface KycResult {
   reference: string;
