@@ -36,7 +36,7 @@ export async function ageLoan(app: TestApp, loanId: string, days: number) {
   const schedule = loan.schedule.map((r: { dueDate: string }) => ({ ...r, dueDate: shift(r.dueDate) }));
   await app.ownerQuery(
     `UPDATE loans SET schedule = $2, disbursement_date = $3, accrual_period_start = accrual_period_start - $4::int, accrual_period_end = accrual_period_end - $4::int,
-            last_cob_date = last_cob_date - $4::int, next_due_date = next_due_date - $4::int WHERE id = $1`,
+            last_cob_date = last_cob_date - $4::int, next_due_date = next_due_date - $4::int, penalty_from = penalty_from - $4::int WHERE id = $1`,
     [loanId, JSON.stringify(schedule), shift(loan.start), days],
   );
   return { start: shift(loan.start), dueDates: schedule.map((r: { dueDate: string }) => r.dueDate) as string[] };

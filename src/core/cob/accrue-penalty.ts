@@ -3,7 +3,7 @@ import { yearFractionNumerator } from '../loan-math/day-count';
 import type { DayCount } from '../loan-math/types';
 import { Dec, divRoundNonNegBig } from '../money';
 import type { RoundingMode } from '../money';
-import type { CobStep, Night, PenaltyAccrualRow } from './types';
+import type { CobStep, Night, NightlyLoanState, PenaltyAccrualRow } from './types';
 
 /*
  * Penalty interest: simple, daily, on each instalment's unpaid principal, for every calendar day after
@@ -54,6 +54,16 @@ export function roundRatio(a: Dec | string, basis: number, decimals: number, mod
 }
 
 /**
+ * Where a loan's penalty starts from: the start a replay handed over, or for a loan never replayed its
+ * first due date, kept on the loan by its first night (`penaltyFrom`) so that later nights need not
+ * read the schedule for it (a never-replayed loan's start is always that date: only a replay sets
+ * another).
+ */
+export function penaltyStart(s: Pick<NightlyLoanState, 'penaltyRows' | 'penaltyFrom' | 'schedule'>): string | null {
+  return s.penaltyRows !== null ? s.penaltyFrom : (s.penaltyFrom ?? s.schedule[0]?.dueDate ?? null);
+}
+
+/**
  * Accrue penalty: unless a replay already accrued today (`penaltyThrough`) or no principal is overdue,
  * every instalment due before today adds its unpaid principal x the annual rate x today's weight to
  * its numerator; the loan's penalty is the sum of the instalments' round(numerator / basis), and the
@@ -63,7 +73,7 @@ export function roundRatio(a: Dec | string, basis: number, decimals: number, mod
 export function accruePenalty(night: Night): Night {
   const s = night.state;
   const { date, terms } = night;
-  const from = s.penaltyRows === null ? (s.schedule[0]?.dueDate ?? null) : s.penaltyFrom;
+  const from = penaltyStart(s);
   const accrues = (s.penaltyThrough === null || s.penaltyThrough < date) && from !== null && from < date;
   const through = s.penaltyThrough === null || s.penaltyThrough < date ? date : s.penaltyThrough;
   if (!accrues) return { ...night, penalty: '0', state: { ...s, penaltyFrom: from, penaltyThrough: through } };

@@ -5,7 +5,7 @@
  * fragments; the replay and the specs use the pure rules; a property test holds them equal.
  */
 export { accrueInterest, accrueInterestSql, accrueInterestStep, earnedInPeriod, earnedInPeriodUnits } from './accrue-interest';
-export { accruePenalty, accruePenaltySql, accruePenaltyStep, penaltyDayWeight, penaltyUnits, penaltyYearBasis, roundRatio } from './accrue-penalty';
+export { accruePenalty, accruePenaltySql, accruePenaltyStep, penaltyDayWeight, penaltyStart, penaltyUnits, penaltyYearBasis, roundRatio } from './accrue-penalty';
 export { advancePeriod, advancePeriodSql, advancePeriodStep } from './advance-period';
 export { bucketCaseSql, bucketIndex, bucketOfSql, DEFAULT_BUCKETS, delinquency, delinquencySql, delinquencyStep } from './delinquency';
 export { COB_SLOTS, nightlySteps, nightlyStepsSql, runNight } from './steps';

@@ -54,6 +54,7 @@ export interface NightlyLoanState {
   nonAccrualSince: string | null;
   /** Per instalment, the penalty state a replay handed over; null: never replayed (start from the schedule). */
   penaltyRows: PenaltyAccrualRow[] | null;
+  /** Where penalty starts from: set by a replay, or by the first night to the first due date (see `penaltyStart`). */
   penaltyFrom: string | null;
   /** The last day whose penalty is accrued (by a replay or a run): the run skips up to it. */
   penaltyThrough: string | null;

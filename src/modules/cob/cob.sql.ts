@@ -2,8 +2,12 @@ import { bucketOfSql, DEFAULT_BUCKETS, nightlySteps, nightlyStepsSql, type CobSt
 
 /** Whether the loan's accruing period ends before the date ($2): it moves to its next instalment tonight. */
 const CROSSING = `(l.accrual_period_end IS NOT NULL AND $2::date > l.accrual_period_end)`;
-/** Where the loan's penalty starts from: a loan never replayed starts from its schedule. */
-const PFROM = `CASE WHEN l.penalty_rows IS NULL THEN (l.schedule -> 0 ->> 'dueDate')::date ELSE l.penalty_from END`;
+/**
+ * Where the loan's penalty starts from (src/core/cob `penaltyStart`): what a replay handed over, or for a
+ * loan never replayed its first due date, kept by its first night: the schedule (a document of every
+ * instalment, decompressed to read its first) is read for it once, not every night.
+ */
+const PFROM = `CASE WHEN l.penalty_rows IS NOT NULL THEN l.penalty_from ELSE coalesce(l.penalty_from, (l.schedule -> 0 ->> 'dueDate')::date) END`;
 /** The same as `f.pfrom`, for a statement reading the loan as `l`. */
 const PENALTY_FROM = `CROSS JOIN LATERAL (SELECT ${PFROM} AS pfrom) f`;
 /** Whether penalty accrues tonight (the accrue-penalty step's own test, on the loan's stored state), given where its penalty starts. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import {
-  afterHandOff, DEFAULT_BUCKETS, handOff, nightlySteps, nightlyStepsSql, runNight,
+  afterHandOff, DEFAULT_BUCKETS, handOff, nightlySteps, nightlyStepsSql, penaltyStart, runNight,
   type DelinquencyBucket, type NightlyLoanState, type NightlyTerms,
 } from '../../core/cob';
 import { addDaysIso } from '../../core/loan-math/calendar';
@@ -121,7 +121,7 @@ function row(c: Case, s: NightlyLoanState) {
     op: s.overduePrincipal, nup: s.nextUnpaidPrincipal, nut: s.nextUnpaidTotal, oldest: s.oldestUnpaidDueDate, penalty_rate: c.terms.penaltyAnnualRate,
     dp: c.terms.decimals, rm: c.terms.roundingMode, non_accrual: s.nonAccrual, non_accrual_since: s.nonAccrualSince, old_bucket: s.bucket,
     prows: s.penaltyRows, pthrough: s.penaltyThrough, isched: s.interestSchedule, ptotal: s.penaltyTotal, dc: c.terms.dayCount,
-    buckets: c.terms.delinquencyBuckets ?? null, pfrom: s.penaltyRows === null ? (s.schedule[0]?.dueDate ?? null) : s.penaltyFrom,
+    buckets: c.terms.delinquencyBuckets ?? null, pfrom: penaltyStart(s),
   };
 }
 
