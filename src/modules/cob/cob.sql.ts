@@ -68,9 +68,11 @@ upd AS (
             c.pe2 AS due_on, c.nut2 AS due_unpaid, c.k2 AS due_index, c.op2 AS overdue_principal, c.ptotal2 AS penalty_total
 ),${writers.map((w) => `\n-- ${w.name}\n${w.ctes('upd')},`).join('')}
 accrued AS (
+  -- A plain insert: the loan's row lock and its run date (last_cob_date < the date, then the date) make
+  -- one accrual a loan and date; a second would be a fault to stop at, not a row to drop while the loan
+  -- moves on (and checking for one first cost a speculative insertion a row, a tenth of the night).
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
   SELECT tenant_id, id, $2::date, 'COB', interest_today, penalty_today, $6::uuid FROM upd WHERE interest_today <> 0 OR penalty_today <> 0
-  ON CONFLICT DO NOTHING
   RETURNING interest, penalty
 ),
 events AS (
@@ -128,7 +130,6 @@ WITH upd AS (
 accrued AS (
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
   SELECT tenant_id, id, $2::date, 'COB', interest_today, 0, $6::uuid FROM upd WHERE interest_today <> 0
-  ON CONFLICT DO NOTHING
   RETURNING interest
 )
 SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, 0 AS events,
