@@ -39,6 +39,13 @@ export async function ageLoan(app: TestApp, loanId: string, days: number) {
             last_cob_date = last_cob_date - $4::int, next_due_date = next_due_date - $4::int, penalty_from = penalty_from - $4::int WHERE id = $1`,
     [loanId, JSON.stringify(schedule), shift(loan.start), days],
   );
+  // The nights it already had move with it: its sub-ledger rows are of the days it has now lived, and
+  // the nights run again for the dates they moved from (the night refuses a second accrual of a date).
+  await app.ownerQuery(
+    `WITH moved AS (DELETE FROM loan_accruals WHERE loan_id = $1 RETURNING *)
+     INSERT INTO loan_accruals SELECT tenant_id, loan_id, business_date - $2::int, kind, interest, penalty, journal_entry_id, n FROM moved`,
+    [loanId, days],
+  );
   return { start: shift(loan.start), dueDates: schedule.map((r: { dueDate: string }) => r.dueDate) as string[] };
 }
 
