@@ -83,6 +83,30 @@ describe('close of business', () => {
     for (const l of loans) expect((await loanRow(l.loanId)).last).toBe(addDays(today(), -1));
   });
 
+  it('runs a loan further behind than the others of its partition date by date, one accrual a date, each date its own catch-up entry', async () => {
+    // The lender's nights have run to yesterday; then a loan is booked six days back (a migrated loan).
+    const { lender, loans } = await agedLender(3);
+    const current = loans[0].loanId;
+    expect((await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', addDays(today(), -1))).code).toBe(0);
+    const { loanId: late } = await disbursedLoan(app, lender, { amount: '12000.00', termCount: 6 });
+    const { start } = await ageLoan(app, late, 6);
+    // Tonight's one date: both loans in one partition (2 loans a partition here), one a day behind, one six.
+    expect((await cli(app.config, 'cob', 'run', '--tenant', lender.slug, '--date', today())).code).toBe(0);
+    const rows = await accruals(late);
+    expect(rows.map((r) => r.d)).toEqual([1, 2, 3, 4, 5, 6].map((k) => addDays(start, k)));
+    expect((await accruals(current)).map((r) => r.d)).toEqual([-2, -1, 0].map((k) => addDays(today(), k)));
+    // Cumulative rounding day by day: the rows add up to what the loan has accrued in its period.
+    const [row] = await app.ownerQuery('SELECT accrued_in_period::text AS acc, last_cob_date::text AS last FROM loans WHERE id = $1', [late]);
+    expect(row.last).toBe(today());
+    expect(rows.reduce((acc, r) => acc.plus(r.interest), new Dec(0)).eq(row.acc)).toBe(true);
+    // The dates before tonight's are closed: their accruals went to a catch-up entry of their own date.
+    const entries = await app.ownerQuery(
+      `SELECT a.business_date::text AS d, e.business_date::text AS entry_date, e.reference FROM loan_accruals a JOIN journal_entries e ON e.id = a.journal_entry_id
+       WHERE a.loan_id = $1 ORDER BY a.business_date`, [late]);
+    expect(entries.map((e) => [e.d, e.entry_date, e.reference])).toEqual([1, 2, 3, 4, 5].map((k) => [addDays(start, k), addDays(start, k), `cob:${addDays(start, k)}:catch-up`]));
+    expect((await app.gql('{ trialBalance { balanced } }', {}, lender.admin)).data!.trialBalance.balanced).toBe(true);
+  });
+
   it('resumes after a crash mid-run with the same result, each loan processed once', async () => {
     const { lender, loans } = await agedLender(12, 5);
     const date = addDays(today(), -11);

@@ -190,44 +190,45 @@ export class CobService {
 
   /**
    * One chunk (loan id range) up to `date`, in the caller's transaction: every loan of the range behind
-   * the date is processed for each date from the day after its own last run, in order (the chunk
-   * statement takes a loan only when its last run date is before the date it runs, so each loan runs
-   * once per date). The accruals of earlier dates (and of `date` itself when it is already closed,
-   * `closed`) go to the journal here, one entry per date, each accrual row naming its entry; those of an
-   * open `date` are left to the date's summary entry (`finishIfDone`). `loans` counts the loans at `date`.
+   * the date is processed for each date from the day after its own last run, in order. The loans run up
+   * to the day before are run for `date` first (the idle path, then the full steps, each taking only a
+   * loan run up to the day before the date it runs, so each loan runs once per date); the full steps'
+   * read of the range also finds the loans further behind (`behind_from`), which are then run date by
+   * date from there, the others already past each date. A partition whose loans are all current reads
+   * its range twice, not three times (a read of where it starts from came first). The accruals of
+   * earlier dates (and of `date` itself when it is already closed, `closed`) go to the journal here, one
+   * entry per date and pass, each accrual row naming its entry; those of an open `date` are left to the
+   * date's summary entry (`finishIfDone`). `loans` counts the loans at `date`.
    */
   private async chunk(c: RequestContext, lo: string, hi: string, date: string, closed: boolean): Promise<{ loans: number; accruals: number; events: number }> {
     const em = await c.db();
     // A partition is one long statement: it gets the close of business's own limit, not a request's.
     await em.query(`SET LOCAL statement_timeout = ${Math.trunc(this.deps.statementTimeoutMs)}`);
-    const [{ from }] = await em.query(
-      `SELECT coalesce(min(last_cob_date) + 1, $3::date)::text AS "from" FROM loans
-       WHERE status = 'ACTIVE' AND id >= $1 AND id <= $2 AND last_cob_date < $3::date`, [lo, hi, date]);
     const totals = { loans: 0, accruals: 0, events: 0 };
-    const sql = this.chunkSql;
-    for (let d = from as string; d <= date; d = addDays(d, 1)) {
+    const runDate = async (d: string): Promise<string | null> => {
       const entryId = d < date || closed ? uuidv7() : null;
       // The idle loans first, then the full steps over the rest of the range (the idle ones are now run for d).
       const params = [c.tenant, d, lo, hi, NPA_THRESHOLD_DAYS, entryId];
       const [idle] = await em.query(this.idleSql, params);
-      const [full] = await em.query(sql, params);
-      const r = {
-        loans: idle.loans + full.loans, accruals: idle.accruals + full.accruals, events: full.events,
-        interest: new Dec(idle.interest).plus(full.interest).toFixed(), penalty: full.penalty,
-      };
-      if (d === date) totals.loans = r.loans;
-      totals.accruals += r.accruals;
-      totals.events += r.events;
-      if (entryId && r.accruals > 0) {
+      const [full] = await em.query(this.chunkSql, params);
+      const accruals = idle.accruals + full.accruals;
+      if (d === date) totals.loans += idle.loans + full.loans;
+      totals.accruals += accruals;
+      totals.events += full.events;
+      if (entryId && accruals > 0) {
+        const interest = new Dec(idle.interest).plus(full.interest).toFixed();
         await this.deps.ledger.post(c, {
           id: entryId, kind: 'COB_ACCRUAL', businessDate: d, reference: `cob:${d}:catch-up`,
           lines: [
-            { account: 'INTEREST_RECEIVABLE', debit: r.interest }, { account: 'INTEREST_INCOME', credit: r.interest },
-            { account: 'PENALTY_RECEIVABLE', debit: r.penalty }, { account: 'PENALTY_INCOME', credit: r.penalty },
+            { account: 'INTEREST_RECEIVABLE', debit: interest }, { account: 'INTEREST_INCOME', credit: interest },
+            { account: 'PENALTY_RECEIVABLE', debit: full.penalty }, { account: 'PENALTY_INCOME', credit: full.penalty },
           ],
         });
       }
-    }
+      return full.behind_from;
+    };
+    const behindFrom = await runDate(date);
+    if (behindFrom !== null) for (let d = addDays(behindFrom, 1); d <= date; d = addDays(d, 1)) await runDate(d);
     return totals;
   }
 

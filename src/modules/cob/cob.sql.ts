@@ -15,11 +15,22 @@ const penaltyAccrues = (pfrom: string) => `((l.penalty_through IS NULL OR l.pena
 const PENALTY_ACCRUES = penaltyAccrues('f.pfrom');
 
 /**
+ * The loans of the chunk ($3/$4) still behind the date ($2) after the idle path: read once, by the
+ * chunk's range, so that the full steps look up only these by key, and the loans more than a day behind
+ * are found in the same read (`behind_from`: the chunk runs them date by date after, see CobService).
+ */
+const BEHIND = `behind AS MATERIALIZED (
+  SELECT l.id, l.last_cob_date FROM loans l
+  WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND (l.last_cob_date IS NULL OR l.last_cob_date < $2::date)
+)`;
+
+/**
  * The loans' nightly columns under the names the steps' SQL fragments read (src/core/cob): every
- * active loan of the chunk ($3/$4) not yet run for the date ($2), locked. The large documents (the
- * frozen schedule, the replayed interest, the penalty rows) are carried only for the loans whose steps
- * read them tonight (a period boundary, penalty accruing): the rest pass without them, and the
- * write-back keeps their stored values untouched.
+ * active loan of the chunk run up to the day before the date ($2), locked (a loan never run, too). The
+ * large documents (the frozen schedule, the replayed interest, the penalty rows) are carried only for
+ * the loans whose steps read them tonight (a period boundary, penalty accruing): the rest pass without
+ * them, and the write-back keeps their stored values untouched. Each loan is looked up by key (a lateral
+ * that cannot be flattened), whatever the statistics say of how many are behind.
  */
 const NIGHTLY_SOURCE = `
   SELECT l.tenant_id, l.id, l.accrual_index AS k, l.accrual_period_start AS ps, l.accrual_period_end AS pe,
@@ -32,9 +43,12 @@ const NIGHTLY_SOURCE = `
          l.penalty_total AS ptotal,
          -- The product's day count and buckets, frozen into the loan's terms (NULL: ACTUAL_365, the default buckets).
          l.servicing_terms ->> 'dayCount' AS dc, l.servicing_terms -> 'delinquencyBuckets' AS buckets, f.pfrom
-  FROM loans l
+  FROM behind bh
+  CROSS JOIN LATERAL (
+    SELECT x.* FROM loans x
+    WHERE x.tenant_id = $1 AND x.id = bh.id AND x.status = 'ACTIVE' AND (x.last_cob_date IS NULL OR x.last_cob_date = $2::date - 1)
+    OFFSET 0) l
   ${PENALTY_FROM}
-  WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND (l.last_cob_date IS NULL OR l.last_cob_date < $2::date)
   FOR UPDATE OF l`;
 
 /**
@@ -44,13 +58,16 @@ const NIGHTLY_SOURCE = `
  * any registered step) composed over the chunk's loans, the loans written back, the accruals to the
  * sub-ledger, and bucket changes, instalments falling due or overdue to the loan's events (and so to
  * the outbox), and what registered writers make of the night (collection cases), in the same statement.
+ * It takes the loans run up to the day before the date; it answers, besides its counts and sums, the
+ * earliest run date of the chunk's loans further behind (`behind_from`), or null.
  *
  * $1 tenant, $2 business date, $3/$4 the chunk's id range, $5 NPA threshold (days), $6 the journal
  * entry the accruals go to (a catch-up of a closed date), or null for the date's summary entry.
  */
 export function cobChunkSql(steps: readonly CobStep[] = nightlySteps(), writers: readonly CobWriter[] = []): string {
   return `
-WITH cur AS (${NIGHTLY_SOURCE}
+WITH ${BEHIND},
+cur AS (${NIGHTLY_SOURCE}
 ),
 ${nightlyStepsSql(steps, 'cur')},
 upd AS (
@@ -93,7 +110,8 @@ events AS (
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued)::int AS accruals, (SELECT count(*) FROM events)::int AS events,
-       (SELECT coalesce(sum(interest), 0) FROM accrued)::text AS interest, (SELECT coalesce(sum(penalty), 0) FROM accrued)::text AS penalty`;
+       (SELECT coalesce(sum(interest), 0) FROM accrued)::text AS interest, (SELECT coalesce(sum(penalty), 0) FROM accrued)::text AS penalty,
+       (SELECT min(last_cob_date) FROM behind WHERE last_cob_date < $2::date - 1)::text AS behind_from`;
 }
 
 /**
@@ -104,7 +122,8 @@ SELECT (SELECT count(*) FROM upd)::int AS loans, (SELECT count(*) FROM accrued):
  * change exactly this: interest earned in the period through today (cumulative rounding), penalty's
  * start and clock carried forward, the run date; one sub-ledger row; no event. This statement does that
  * and no more, without carrying the loan through the steps; the full statement then takes the loans
- * still behind the date (the others). The equivalence spec holds the two paths to the pure steps.
+ * still behind the date (the others). Like it, it takes only loans run up to the day before the date (a
+ * loan further behind is run date by date). The equivalence spec holds the two paths to the pure steps.
  * Parameters as `cobChunkSql` ($5 unused: the idle path never reaches the non-accrual threshold).
  */
 export function cobIdleSql(writers: readonly CobWriter[] = [], defaultBuckets: readonly DelinquencyBucket[] = DEFAULT_BUCKETS): string {
@@ -119,7 +138,7 @@ export function cobIdleSql(writers: readonly CobWriter[] = [], defaultBuckets: r
 WITH upd AS (
   UPDATE loans l SET idle_accrual = ${earned} - l.accrued_in_period, accrued_in_period = ${earned}, last_cob_date = $2::date,
     penalty_from = ${PFROM}, penalty_through = GREATEST(l.penalty_through, $2::date)
-  WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND l.last_cob_date < $2::date AND $5::int IS NOT NULL
+  WHERE l.tenant_id = $1 AND l.status = 'ACTIVE' AND l.id >= $3 AND l.id <= $4 AND l.last_cob_date = $2::date - 1 AND $5::int IS NOT NULL
     AND NOT l.non_accrual AND l.oldest_unpaid_due_date IS NULL AND l.dpd = 0
     AND l.accrual_period_start IS NOT NULL AND l.accrual_period_end > l.accrual_period_start AND $2::date < l.accrual_period_end
     AND NOT coalesce(${penaltyAccrues(`(${PFROM})`)}, false)
