@@ -82,9 +82,9 @@ export async function seedLoans(
          INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
                             status, disbursed_at, disbursement_ref, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
                             accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
-                            penalty_rate, money_decimals, rounding_mode, last_cob_date)
+                            penalty_rate, money_decimals, rounding_mode, last_cob_date, penalty_from)
          SELECT $3, loan_id, app_id, borrower_id, $4, $5, $9, $6, $6, $10, $10, $11, 'ACTIVE', $13::date + time '09:00', 'seed-' || g, $12, $13, $6, $6, $14,
-                0, $13, $14, $15, $16, $17, $18, $19, $20, $13
+                0, $13, $14, $15, $16, $17, $18, $19, $20, $13, $14
          FROM ids`,
         [from, from + size - 1, opts.tenantId, setup.product.id, setup.version.version, setup.principal, setup.schedule.length, setup.version.terms.frequencies[0],
           setup.currency, String(setup.rate), JSON.stringify(setup.schedule), JSON.stringify(setup.terms), opts.startDate, first.dueDate, first.interest, first.principal,

@@ -84,7 +84,11 @@ export class LoanBookingService {
     return { loanId, payoutReference: payout.reference };
   }
 
-  /** The loan row with its frozen schedule, servicing terms and the nightly run's starting state. */
+  /**
+   * The loan row with its frozen schedule, servicing terms and the nightly run's starting state (its
+   * penalty starting from the first due date, so no night reads the schedule for it: src/core/cob
+   * `penaltyStart`).
+   */
   async insertLoan(
     ctx: RequestContext,
     l: {
@@ -101,9 +105,9 @@ export class LoanBookingService {
       `INSERT INTO loans (tenant_id, id, application_id, borrower_id, product_id, product_version, currency, principal, net_disbursed, annual_rate, apr, schedule,
                           status, disbursed_at, disbursement_ref, agent_id, servicing_terms, disbursement_date, principal_outstanding, total_outstanding, next_due_date,
                           accrual_index, accrual_period_start, accrual_period_end, accrual_period_interest, next_unpaid_principal, next_unpaid_total,
-                          penalty_rate, money_decimals, rounding_mode, last_cob_date, credit_line_id, restructured_from)
+                          penalty_rate, money_decimals, rounding_mode, last_cob_date, credit_line_id, restructured_from, penalty_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', coalesce($27::date::timestamptz, now()), $13, $14, $15, $16, $8, $17, $18,
-               0, $16, $18, $19, $20, $21, $22, $23, $24, $16, $25, $26)`,
+               0, $16, $18, $19, $20, $21, $22, $23, $24, $16, $25, $26, $18)`,
       [ctx.tenant, l.loanId, l.applicationId, l.borrowerId, l.productId, l.productVersion, l.currency, l.principal, l.netDisbursed,
         l.annualRate, l.apr, JSON.stringify(l.schedule), l.reference, l.agentId, JSON.stringify(terms), l.start,
         l.totalPayable, first.dueDate, first.interest, first.principal, first.total, terms.penaltyAnnualRate, terms.decimals, terms.roundingMode, l.creditLineId, l.restructuredFrom, l.disbursedAt ?? null],
