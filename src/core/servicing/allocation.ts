@@ -170,6 +170,13 @@ export interface RepaymentResult {
   toCredit: bigint;
 }
 
+/** Unpaid principal of every instalment, due or not. */
+function principalOwed(ledger: Ledger): bigint {
+  let p = 0n;
+  for (const r of ledger.rows) p += unpaidPrincipal(r);
+  return p;
+}
+
 /** Unpaid principal of the live instalments not yet due (what a prepayment or a payoff pays in advance). */
 function futurePrincipal(ledger: Ledger): bigint {
   let p = 0n;
@@ -216,6 +223,13 @@ function feeFromAdvance(ledger: Ledger, advance: bigint): bigint | null {
 export function allocateRepayment(ledger: Ledger, units: bigint, date: string, day: number): RepaymentResult {
   const tally = newTally();
   let budget = payDue(ledger, units, tally, date);
+  // What fell due paid the last principal (the future instalments' was prepaid before, REDUCE_INSTALLMENT
+  // spreading it): the loan is paid off, and its future instalments go as a prepayment of all principal
+  // makes them go (their interest and scheduled fees no longer owed), as the payoff quote says.
+  if (ledger.terms.policy !== 'CREDIT' && ledger.liveEnd > ledger.dueCount && principalOwed(ledger) === 0n) {
+    for (let j = ledger.liveEnd - 1; j >= ledger.dueCount; j--) drop(ledger, ledger.rows[j], date);
+    ledger.liveEnd = ledger.dueCount;
+  }
   if (budget > 0n) {
     if (ledger.terms.policy !== 'CREDIT') {
       const fee = feeFromAdvance(ledger, budget);

@@ -82,4 +82,21 @@ describe('payoffQuote (golden)', () => {
     const settled = replayLoan(t, SCHEDULE, [tx('FEE_CHARGE', '2024-02-20', q.accruedInterest!), pay('2024-02-20', q.total)], '2024-02-20');
     expect(settled).toMatchObject({ closed: true, credit: '0.00' });
   });
+
+  it('settling a quote under REDUCE_INSTALLMENT once a prepayment paid a later instalment\'s principal: paying what fell due closes the loan', () => {
+    // #1 P300 due 02-01, #2 P100 F1 due 03-01. 399.99 prepaid on 01-15 is spread by cumulative rounding,
+    // 299.99 and 100.00: #2's principal is paid while #1 owes 0.01. On 02-01 the quote is that cent (#2's
+    // fee is not yet due, and goes with the loan), and paying it pays the loan off: #2 goes too.
+    const t = terms({ overpaymentPolicy: 'REDUCE_INSTALLMENT', lateFee: null });
+    const schedule = [
+      { number: 1, dueDate: '2024-02-01', principal: '300.00', interest: '0.00', fees: '0.00' },
+      { number: 2, dueDate: '2024-03-01', principal: '100.00', interest: '0.00', fees: '1.00' },
+    ];
+    const txs = [pay('2024-01-15', '399.99')];
+    const q = payoffQuote(t, schedule, txs, '2024-02-01', { disbursementDate: DISBURSED });
+    expect(q).toMatchObject({ principal: '0.01', fees: '0.00', total: '0.01' });
+    const settled = replayLoan(t, schedule, [...txs, pay('2024-02-01', q.total)], '2024-02-01');
+    expect(settled).toMatchObject({ closed: true, credit: '0.00' });
+    expect(settled.installments.map((i) => [i.principalPaid, i.feesDue, i.status])).toEqual([['300.00', '0.00', 'PAID'], ['100.00', '0.00', 'PAID']]);
+  });
 });
