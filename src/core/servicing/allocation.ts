@@ -70,14 +70,30 @@ export function payRow(ledger: Ledger, row: Row, budget: bigint, tally: Allocati
   return budget;
 }
 
-/** Steps 1-2: everything due on or before the current day, oldest instalment first. Returns the rest. */
+/**
+ * Steps 1-2: everything due on or before the current day, oldest instalment first. Returns the rest.
+ * Whoever pays (a repayment, held credit, a discount), money that pays the loan's last principal, the
+ * future instalments' having been prepaid (REDUCE_INSTALLMENT's spread can pay one whole), pays the loan
+ * off: its future instalments go, as they go when a prepayment clears all principal and as the payoff
+ * quote leaves them out.
+ */
 export function payDue(ledger: Ledger, budget: bigint, tally: AllocationTally, date: string): bigint {
   const { rows } = ledger;
   for (let i = ledger.firstOpen; i < ledger.dueCount && budget > 0n; i++) {
     if (!rows[i].settled) budget = payRow(ledger, rows[i], budget, tally, date);
   }
+  if (ledger.terms.policy !== 'CREDIT' && ledger.liveEnd > ledger.dueCount && !owesPrincipal(ledger)) {
+    for (let j = ledger.liveEnd - 1; j >= ledger.dueCount; j--) drop(ledger, rows[j], date);
+    ledger.liveEnd = ledger.dueCount;
+  }
   advanceFirstOpen(ledger);
   return budget;
+}
+
+/** Whether any instalment still owes principal (those before the first open one are settled). */
+function owesPrincipal(ledger: Ledger): boolean {
+  for (let j = ledger.firstOpen; j < ledger.rows.length; j++) if (unpaidPrincipal(ledger.rows[j]) > 0n) return true;
+  return false;
 }
 
 /**
@@ -170,13 +186,6 @@ export interface RepaymentResult {
   toCredit: bigint;
 }
 
-/** Unpaid principal of every instalment, due or not. */
-function principalOwed(ledger: Ledger): bigint {
-  let p = 0n;
-  for (const r of ledger.rows) p += unpaidPrincipal(r);
-  return p;
-}
-
 /** Unpaid principal of the live instalments not yet due (what a prepayment or a payoff pays in advance). */
 function futurePrincipal(ledger: Ledger): bigint {
   let p = 0n;
@@ -223,13 +232,6 @@ function feeFromAdvance(ledger: Ledger, advance: bigint): bigint | null {
 export function allocateRepayment(ledger: Ledger, units: bigint, date: string, day: number): RepaymentResult {
   const tally = newTally();
   let budget = payDue(ledger, units, tally, date);
-  // What fell due paid the last principal (the future instalments' was prepaid before, REDUCE_INSTALLMENT
-  // spreading it): the loan is paid off, and its future instalments go as a prepayment of all principal
-  // makes them go (their interest and scheduled fees no longer owed), as the payoff quote says.
-  if (ledger.terms.policy !== 'CREDIT' && ledger.liveEnd > ledger.dueCount && principalOwed(ledger) === 0n) {
-    for (let j = ledger.liveEnd - 1; j >= ledger.dueCount; j--) drop(ledger, ledger.rows[j], date);
-    ledger.liveEnd = ledger.dueCount;
-  }
   if (budget > 0n) {
     if (ledger.terms.policy !== 'CREDIT') {
       const fee = feeFromAdvance(ledger, budget);

@@ -99,4 +99,19 @@ describe('payoffQuote (golden)', () => {
     expect(settled).toMatchObject({ closed: true, credit: '0.00' });
     expect(settled.installments.map((i) => [i.principalPaid, i.feesDue, i.status])).toEqual([['300.00', '0.00', 'PAID'], ['100.00', '0.00', 'PAID']]);
   });
+
+  it('the same paid off by held credit on the due date: the later instalment goes, nothing more to pay', () => {
+    // A FLAT 5.00 prepayment fee: 404.99 on 01-15 prepays 399.99 (spread 299.99 / 100.00) and the fee;
+    // 0.01 on 01-20 is too little to prepay past the fee, so it is held as credit, and applied to #1 on 02-01.
+    const t = terms({ overpaymentPolicy: 'REDUCE_INSTALLMENT', lateFee: null, prepaymentFee: { chargeType: 'FLAT', amount: '5.00' } });
+    const schedule = [
+      { number: 1, dueDate: '2024-02-01', principal: '300.00', interest: '0.00', fees: '0.00' },
+      { number: 2, dueDate: '2024-03-01', principal: '100.00', interest: '0.00', fees: '1.00' },
+    ];
+    const before = replayLoan(t, schedule, [pay('2024-01-15', '404.99'), pay('2024-01-20', '0.01')], '2024-01-31');
+    expect(before).toMatchObject({ closed: false, credit: '0.01' });
+    const paidOff = replayLoan(t, schedule, [pay('2024-01-15', '404.99'), pay('2024-01-20', '0.01')], '2024-02-01');
+    expect(paidOff).toMatchObject({ closed: true, credit: '0.00' });
+    expect(paidOff.installments.map((i) => [i.principalPaid, i.feesDue, i.status])).toEqual([['300.00', '5.00', 'PAID'], ['100.00', '0.00', 'PAID']]);
+  });
 });
