@@ -87,7 +87,7 @@ upd AS (
 accrued AS (
   -- A plain insert: the loan's row lock and its run date (last_cob_date < the date, then the date) make
   -- one accrual a loan and date; a second would be a fault to stop at, not a row to drop while the loan
-  -- moves on (and checking for one first cost a speculative insertion a row, a tenth of the night).
+  -- moves on (and checking for one first cost a speculative insertion a row, a sixth of the idle path).
   INSERT INTO loan_accruals (tenant_id, loan_id, business_date, kind, interest, penalty, journal_entry_id)
   SELECT tenant_id, id, $2::date, 'COB', interest_today, penalty_today, $6::uuid FROM upd WHERE interest_today <> 0 OR penalty_today <> 0
   RETURNING interest, penalty
